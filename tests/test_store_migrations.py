@@ -1,0 +1,117 @@
+"""Migrations: fresh, re-run, upgrade from every earlier version, failure leaves nothing."""
+from __future__ import annotations
+
+import psycopg2
+import pytest
+
+from jitasa_qgis.definitions.enums import SQL_ENUMS
+from jitasa_qgis.store.errors import SchemaVersionError, StoreError
+from jitasa_qgis.store.migrations import (
+    LATEST_VERSION,
+    available_migrations,
+    check_schema_current,
+    migrate,
+    schema_version,
+)
+
+TABLES = {"admin_area", "help_request", "volunteer", "facility", "service_area", "assignment",
+          "assignment_run", "road_segment", "audit_log", "schema_migration"}
+
+
+def _tables(conn) -> set[str]:
+    with conn.cursor() as cur:
+        cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'jitasa' "
+                    "AND table_type = 'BASE TABLE'")
+        return {r[0] for r in cur.fetchall()}
+
+
+def test_fresh_database_gets_every_table(gis_db):
+    applied = migrate(gis_db)
+    assert applied == list(range(1, LATEST_VERSION + 1))
+    with gis_db.connect() as conn:
+        assert TABLES <= _tables(conn)
+        assert schema_version(conn) == LATEST_VERSION
+        check_schema_current(conn)
+
+
+def test_rerun_is_a_noop(gis_db):
+    migrate(gis_db)
+    with gis_db.connect() as conn, conn.cursor() as cur:
+        cur.execute("SELECT count(*), max(applied_at) FROM jitasa.schema_migration")
+        before = cur.fetchone()
+    assert migrate(gis_db) == []
+    with gis_db.connect() as conn, conn.cursor() as cur:
+        cur.execute("SELECT count(*), max(applied_at) FROM jitasa.schema_migration")
+        assert cur.fetchone() == before
+
+
+@pytest.mark.parametrize("start", range(0, LATEST_VERSION))
+def test_upgrade_from_every_earlier_version(gis_db, start):
+    if start:
+        assert migrate(gis_db, target=start) == list(range(1, start + 1))
+        with gis_db.connect() as conn:
+            with pytest.raises(SchemaVersionError, match="jitasa:createdatabase"):
+                check_schema_current(conn)
+    assert migrate(gis_db) == list(range(start + 1, LATEST_VERSION + 1))
+    with gis_db.connect() as conn:
+        assert schema_version(conn) == LATEST_VERSION
+
+
+def test_int4_keys_on_every_layer_table(conn):
+    with conn.cursor() as cur:
+        cur.execute("""
+            SELECT c.table_name, c.data_type FROM information_schema.columns c
+            WHERE c.table_schema = 'jitasa' AND c.column_name = 'id' AND c.table_name <> 'audit_log'""")
+        types = dict(cur.fetchall())
+    assert types and set(types.values()) == {"integer"}, types
+
+
+def test_python_enums_match_sql_enums(conn):
+    with conn.cursor() as cur:
+        for sql_name, py_enum in SQL_ENUMS.items():
+            cur.execute("SELECT enum_range(NULL::jitasa.%s)::text[]" % sql_name)  # noqa: S608 fixed names
+            assert cur.fetchone()[0] == [e.value for e in py_enum], sql_name
+
+
+def test_failed_migration_leaves_database_as_it_was(gis_db, tmp_path):
+    for m in available_migrations():
+        (tmp_path / m.path.name).write_text(m.sql(), encoding="utf-8")
+    (tmp_path / f"{LATEST_VERSION + 1:04d}_broken.sql").write_text(
+        "CREATE TABLE jitasa.half_done (id int);\nSELECT no_such_function();\n", encoding="utf-8")
+    with pytest.raises(StoreError, match=r"Migration \d{4} \(broken\) failed and was rolled back"):
+        migrate(gis_db, sql_dir=tmp_path)
+    with gis_db.connect() as conn:
+        assert schema_version(conn) == LATEST_VERSION
+        assert "half_done" not in _tables(conn)
+
+
+def test_database_without_postgis_and_no_right_to_install_it(gis_db, pg_cluster):
+    admin = psycopg2.connect(**pg_cluster.params())
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute("DROP ROLE IF EXISTS plain_user")
+        cur.execute("CREATE ROLE plain_user LOGIN")
+        cur.execute("CREATE DATABASE no_postgis OWNER plain_user")
+    try:
+        from jitasa_qgis.store.connection import ConnectionSpec
+
+        spec = ConnectionSpec(params=pg_cluster.params("no_postgis", user="plain_user"))
+        with pytest.raises(StoreError, match="PostGIS is not installed in database 'no_postgis'"):
+            migrate(spec)
+        with spec.connect() as conn, conn.cursor() as cur:
+            cur.execute("SELECT count(*) FROM pg_namespace WHERE nspname = 'jitasa'")
+            assert cur.fetchone()[0] == 0
+    finally:
+        with admin.cursor() as cur:
+            cur.execute("DROP DATABASE no_postgis WITH (FORCE)")
+        admin.close()
+
+
+def test_server_down_gives_one_clear_message():
+    from jitasa_qgis.store.connection import ConnectionSpec
+
+    from pgcluster import free_port
+
+    spec = ConnectionSpec(params={"host": "127.0.0.1", "port": free_port(), "dbname": "x", "user": "y"})
+    with pytest.raises(StoreError, match=r"Cannot connect to the Jitasa store \(y@127.0.0.1:\d+/x\)"):
+        migrate(spec)
