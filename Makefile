@@ -6,7 +6,7 @@ ZIP := dist/jitasa_qgis-$(VERSION).zip
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup test run demo stop package i18n bench lint clean
+.PHONY: setup test run demo stop package i18n bench lint clean ts
 
 setup:
 	@bash tools/setup.sh
@@ -39,3 +39,7 @@ bench: setup
 
 clean:
 	rm -rf dist out .pytest_cache i18n/*.qm
+
+# Refresh i18n/jitasa_th.ts from the sources (keeps existing translations); then translate what is new.
+ts:
+	@bash tools/update_ts.sh

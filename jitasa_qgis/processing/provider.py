@@ -1,0 +1,28 @@
+"""The Processing provider `jitasa`: one algorithm per module, registered here."""
+from __future__ import annotations
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..definitions.i18n import translate
+from ..definitions.paths import ICONS_DIR
+from .create_database import CreateDatabaseAlgorithm
+from .load_demo_data import LoadDemoDataAlgorithm
+
+
+class JitasaProvider(QgsProcessingProvider):
+    def id(self) -> str:
+        return "jitasa"
+
+    def name(self) -> str:
+        return translate("JitasaProvider", "Jitasa")
+
+    def longName(self) -> str:
+        return translate("JitasaProvider", "Jitasa volunteer coordination")
+
+    def icon(self) -> QIcon:
+        return QIcon(str(ICONS_DIR / "jitasa.svg"))
+
+    def loadAlgorithms(self) -> None:
+        for algorithm in (CreateDatabaseAlgorithm(), LoadDemoDataAlgorithm()):
+            self.addAlgorithm(algorithm)

@@ -1,0 +1,101 @@
+"""Where the store is, from what QGIS already knows: a saved PostgreSQL connection or a pg_service name.
+
+A `StoreLocation` holds two views of the same place:
+- `spec`: what psycopg2 needs, with the password (from QGIS's authentication database) kept in memory only;
+- `layer_uri`: the QgsDataSourceUri connection part for layers, carrying `authcfg` or `service` but never
+  a user name with a password, so nothing secret reaches a project file.
+"""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProviderRegistry
+
+from .connection import ConnectionSpec
+from .errors import StoreError
+
+LOG = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class StoreLocation:
+    name: str
+    spec: ConnectionSpec
+    layer_uri: str
+
+    def table_uri(self, table: str, geometry_column: str | None, key: str, sql: str = "",
+                  schema: str = "jitasa") -> QgsDataSourceUri:
+        uri = QgsDataSourceUri(self.layer_uri)
+        uri.setDataSource(schema, table, geometry_column or "", sql, key)
+        return uri
+
+
+def saved_connection_names() -> list[str]:
+    md = QgsProviderRegistry.instance().providerMetadata("postgres")
+    return sorted(md.connections(False).keys()) if md else []
+
+
+def from_service(service: str) -> StoreLocation:
+    service = (service or "").strip()
+    if not service:
+        raise StoreError("No pg_service name given.")
+    uri = QgsDataSourceUri()
+    uri.setService(service)
+    return StoreLocation(name=f"service={service}", spec=ConnectionSpec.from_service(service),
+                         layer_uri=uri.connectionInfo(False))
+
+
+def from_saved_connection(name: str) -> StoreLocation:
+    md = QgsProviderRegistry.instance().providerMetadata("postgres")
+    connections = md.connections(False) if md else {}
+    if name not in connections:
+        known = ", ".join(sorted(connections)) or "none"
+        raise StoreError(
+            f"There is no saved QGIS PostgreSQL connection named '{name}' (saved connections: {known}). "
+            "Create it in the Data Source Manager, or use a pg_service name.")
+    uri = QgsDataSourceUri(connections[name].uri())
+    params = {"host": uri.host(), "port": uri.port(), "dbname": uri.database(), "user": uri.username(),
+              "service": uri.service(), "sslmode": _sslmode(uri)}
+    password = uri.password() or None
+    authcfg = uri.authConfigId()
+    if authcfg:
+        user, password = _credentials_from_authcfg(authcfg, name)
+        params["user"] = user or params["user"]
+    layer_uri = QgsDataSourceUri(uri.connectionInfo(False))
+    if uri.password():
+        # QGIS may have the password saved in plain settings; keep it out of layers (and so projects).
+        LOG.warning("Connection '%s' stores a password in plain settings; use an authentication "
+                    "configuration (authcfg) instead. The password is not copied into layers.", name)
+        layer_uri.setPassword("")
+    spec = ConnectionSpec(params={k: v for k, v in params.items() if v}, password=password, label=name)
+    return StoreLocation(name=name, spec=spec, layer_uri=layer_uri.connectionInfo(False))
+
+
+def _sslmode(uri: QgsDataSourceUri) -> str | None:
+    mode = QgsDataSourceUri.encodeSslMode(uri.sslMode())
+    return None if mode in ("", "prefer") else mode
+
+
+def _credentials_from_authcfg(authcfg: str, name: str) -> tuple[str | None, str | None]:
+    manager = QgsApplication.authManager()
+    config = QgsAuthMethodConfig()
+    ok = manager.loadAuthenticationConfig(authcfg, config, True)
+    if not ok or not config.isValid():
+        raise StoreError(
+            f"Connection '{name}' uses authentication configuration '{authcfg}', which could not be "
+            "loaded (is the authentication database unlocked?).")
+    return config.config("username") or None, config.config("password") or None
+
+
+def current_location() -> StoreLocation:
+    """The store chosen in the Connect dialog (saved in settings), or a clear StoreError."""
+    from ..definitions import settings
+
+    service = settings.get(settings.KEY_SERVICE)
+    name = settings.get(settings.KEY_CONNECTION_NAME)
+    if service:
+        return from_service(service)
+    if name:
+        return from_saved_connection(name)
+    raise StoreError("Not connected: use 'Connect to Jitasa store' first.")

@@ -1,0 +1,62 @@
+"""The plugin shell: load, unload, load again leaves exactly one of everything; Thai translation works."""
+from __future__ import annotations
+
+import subprocess
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtWidgets import QToolBar
+
+import jitasa_qgis
+from jitasa_qgis.definitions.i18n import load_translator, qm_path_for_locale
+from jitasa_qgis.definitions.paths import I18N_DIR
+
+
+def _providers() -> list[str]:
+    return [p.id() for p in QgsApplication.processingRegistry().providers() if p.id() == "jitasa"]
+
+
+def _toolbars(iface) -> list[QToolBar]:
+    QCoreApplication.sendPostedEvents(None, 0)  # let deleteLater() run
+    return [t for t in iface.mainWindow().findChildren(QToolBar, "JitasaToolbar")]
+
+
+def test_load_unload_load_leaves_no_duplicates(qgis_iface):
+    plugin = jitasa_qgis.classFactory(qgis_iface)
+    plugin.initGui()
+    assert _providers() == ["jitasa"]
+    assert len(_toolbars(qgis_iface)) == 1
+    assert len(plugin.actions) >= 1
+    algorithms = {a.id() for a in QgsApplication.processingRegistry().providerById("jitasa").algorithms()}
+    assert {"jitasa:createdatabase", "jitasa:loaddemodata"} <= algorithms
+
+    plugin.unload()
+    assert _providers() == []
+    assert _toolbars(qgis_iface) == []
+    assert plugin.actions == []
+
+    again = jitasa_qgis.classFactory(qgis_iface)
+    again.initGui()
+    assert _providers() == ["jitasa"]
+    assert len(_toolbars(qgis_iface)) == 1
+    again.unload()
+    assert _providers() == []
+
+
+def test_thai_translation_round_trip(tmp_path):
+    qm = tmp_path / "jitasa_th.qm"
+    subprocess.run(["lrelease", "-silent", str(I18N_DIR / "jitasa_th.ts"), "-qm", str(qm)], check=True)
+    assert qm_path_for_locale("th_TH", tmp_path) == qm  # th_TH falls back to the language file
+    translator = load_translator("th_TH", tmp_path)
+    assert translator is not None
+    QCoreApplication.installTranslator(translator)
+    try:
+        text = QCoreApplication.translate("ConnectDialog", "Connect to Jitasa store")
+        assert text == "เชื่อมต่อคลังข้อมูลจิตอาสา"
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert QCoreApplication.translate("ConnectDialog", "Connect to Jitasa store") == "Connect to Jitasa store"
+
+
+def test_no_translator_for_a_language_without_translation(tmp_path):
+    assert load_translator("fr_FR", tmp_path) is None

@@ -1,0 +1,176 @@
+"""The local demo store and QGIS launcher behind `make run`, `make demo` and `make stop`.
+
+The cluster lives in .pgdata/ (git-ignored) on port 55432 (JITASA_DEV_PORT overrides), reached through the
+pg_service `jitasa_demo` written to .pg_service.conf — no password anywhere (trust on 127.0.0.1 only).
+A second run reuses the cluster and its data.
+"""
+from __future__ import annotations
+
+import argparse
+import configparser
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from pgcluster import PgCluster  # noqa: E402
+
+DATADIR = ROOT / ".pgdata"
+SERVICE_FILE = ROOT / ".pg_service.conf"
+SERVICE = "jitasa_demo"
+DBNAME = "jitasa"
+PROFILES = ROOT / ".qgis-profile"
+OUT = ROOT / "out"
+PORT = int(os.environ.get("JITASA_DEV_PORT", "55432"))
+
+
+def cluster() -> PgCluster:
+    return PgCluster(DATADIR, PORT)
+
+
+def write_service_file() -> None:
+    SERVICE_FILE.write_text(
+        f"[{SERVICE}]\nhost=127.0.0.1\nport={PORT}\ndbname={DBNAME}\nuser=postgres\n", encoding="utf-8")
+    os.environ["PGSERVICEFILE"] = str(SERVICE_FILE)
+
+
+def ensure_store() -> None:
+    """Cluster up, database present, schema current, demo data loaded (once)."""
+    import psycopg2
+
+    from jitasa_qgis.store.connection import ConnectionSpec
+    from jitasa_qgis.store.migrations import migrate
+
+    c = cluster()
+    if not c.exists():
+        print(f"store: creating a local PostgreSQL cluster in {DATADIR.name}/ on port {PORT}")
+        c.init()
+    c.start()
+    write_service_file()
+    admin = psycopg2.connect(**c.params())
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute("SELECT 1 FROM pg_database WHERE datname = %s", (DBNAME,))
+        if not cur.fetchone():
+            cur.execute(f'CREATE DATABASE "{DBNAME}"')
+    admin.close()
+    spec = ConnectionSpec.from_service(SERVICE)
+    applied = migrate(spec)
+    if applied:
+        print(f"store: applied migrations {applied}")
+    conn = spec.connect()
+    with conn.cursor() as cur:
+        cur.execute("SELECT count(*) FROM jitasa.help_request")
+        has_data = cur.fetchone()[0] > 0
+    conn.close()
+    if not has_data:
+        from jitasa_qgis.definitions.paths import DEMO_DIR
+        from jitasa_qgis.layers.demo_loading import load_demo_data
+
+        print("store: loading demo data (Phetchabun boundaries, MOPH hospitals, 2,000 requests, 600 volunteers)")
+        load_demo_data(spec, admin_path=str(DEMO_DIR / "admin.gpkg"), health_path=str(DEMO_DIR / "health.gpkg"),
+                       n_requests=2000, n_volunteers=600, seed=67)
+
+
+def demo() -> int:
+    from jitasa_qgis.store.connection import ConnectionSpec
+    from jitasa_qgis.store.summary import format_summary, store_summary
+
+    ensure_store()
+    conn = ConnectionSpec.from_service(SERVICE).connect()
+    try:
+        text = format_summary(store_summary(conn))
+    finally:
+        conn.close()
+    OUT.mkdir(exist_ok=True)
+    (OUT / "demo_summary.txt").write_text(text + "\n", encoding="utf-8")
+    print(text)
+    print(f"(written to {(OUT / 'demo_summary.txt').relative_to(ROOT)})")
+    return 0
+
+
+def install_plugin(zip_path: Path) -> Path:
+    """Install the built zip into an isolated profile, exactly as a user would get it."""
+    profile = PROFILES / "profiles" / "default"
+    plugins = profile / "python" / "plugins"
+    shutil.rmtree(plugins / "jitasa_qgis", ignore_errors=True)
+    plugins.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(zip_path) as zf:
+        zf.extractall(plugins)
+    ini_path = profile / "QGIS" / "QGIS3.ini"
+    ini_path.parent.mkdir(parents=True, exist_ok=True)
+    ini = configparser.RawConfigParser()
+    ini.optionxform = str  # keep key case: QGIS reads them case-sensitively
+    if ini_path.exists():
+        ini.read(ini_path, encoding="utf-8")
+    for section, values in {
+        "PythonPlugins": {"jitasa_qgis": "true"},
+        "jitasa": {"connection\\service": SERVICE, "connection\\name": ""},
+        "locale": {"overrideFlag": "true", "userLocale": os.environ.get("JITASA_LOCALE", "th_TH")},
+        "qgis": {"showTips": "false", "checkVersion": "false"},
+    }.items():
+        if not ini.has_section(section):
+            ini.add_section(section)
+        for key, value in values.items():
+            ini.set(section, key, value)
+    with open(ini_path, "w", encoding="utf-8") as f:
+        ini.write(f, space_around_delimiters=False)
+    return plugins / "jitasa_qgis"
+
+
+def build_project(path: Path) -> None:
+    """A demo project with the Jitasa layers over Phetchabun, built with the installed plugin's code."""
+    script = ROOT / "tools" / "make_demo_project.py"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PGSERVICEFILE=str(SERVICE_FILE))
+    subprocess.run([sys.executable, str(script), str(path)], check=True, env=env)
+
+
+def run(zip_path: Path) -> int:
+    ensure_store()
+    plugin_dir = install_plugin(zip_path)
+    project = OUT / "jitasa_demo.qgz"
+    OUT.mkdir(exist_ok=True)
+    build_project(project)
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        print("run: no display here, so QGIS cannot open; the store is ready — try `make demo` for a summary.")
+        return 0
+    env = dict(os.environ, PGSERVICEFILE=str(SERVICE_FILE))
+    env.pop("QT_QPA_PLATFORM", None)
+    print(f"run: opening QGIS with {project.relative_to(ROOT)} (plugin from {plugin_dir.relative_to(ROOT)})")
+    return subprocess.call(["qgis", "--profiles-path", str(PROFILES), "--profile", "default",
+                            "--noversioncheck", "--nologo", str(project)], env=env)
+
+
+def stop() -> int:
+    c = cluster()
+    if c.exists() and c.is_running():
+        c.stop()
+        print("store: stopped")
+    else:
+        print("store: not running")
+    return 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    run_p = sub.add_parser("run")
+    run_p.add_argument("--zip", type=Path, required=True)
+    sub.add_parser("demo")
+    sub.add_parser("stop")
+    args = parser.parse_args()
+    if args.command == "run":
+        return run(args.zip)
+    if args.command == "demo":
+        return demo()
+    return stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

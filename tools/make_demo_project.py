@@ -1,0 +1,58 @@
+"""Write the demo project: the Jitasa layers from the `jitasa_demo` service over Phetchabun.
+
+Run by tools/devstore.py with QT_QPA_PLATFORM=offscreen and PGSERVICEFILE set.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from qgis.core import (  # noqa: E402
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProject,
+    QgsReferencedRectangle,
+)
+
+
+def main(path: str) -> int:
+    app = QgsApplication([], False)
+    app.initQgis()
+    try:
+        from jitasa_qgis.layers.store_layers import add_store_layers
+        from jitasa_qgis.store.qgis_connections import from_service
+
+        try:
+            from jitasa_qgis.layers.styles import apply_style
+        except ImportError:  # styles arrive with the live-layers work
+            apply_style = None
+
+        project = QgsProject.instance()
+        crs = QgsCoordinateReferenceSystem("EPSG:32647")  # UTM 47N: true shapes for Thailand
+        project.setCrs(crs)
+        project.setTitle("Jitasa — Phetchabun demo")
+        layers = add_store_layers(from_service("jitasa_demo"), project,
+                                  style=(lambda layer, key: apply_style(layer, key)) if apply_style else None)
+        missing = [k for k in ("help_request", "volunteer", "facility", "admin_tambon") if k not in layers]
+        if missing:
+            print(f"demo project: layers failed to load: {missing}", file=sys.stderr)
+            return 1
+        province = layers["admin_province"]
+        extent = QgsCoordinateTransform(province.crs(), crs, project).transformBoundingBox(province.extent())
+        extent.scale(1.05)
+        project.viewSettings().setDefaultViewExtent(QgsReferencedRectangle(extent, crs))
+        if not project.write(path):
+            print(f"demo project: could not write {path}: {project.error()}", file=sys.stderr)
+            return 1
+        return 0
+    finally:
+        QgsProject.instance().clear()
+        app.exitQgis()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1]))
