@@ -23,23 +23,17 @@ def main(path: str) -> int:
     app = QgsApplication([], False)
     app.initQgis()
     try:
-        from jitasa_qgis.layers.store_layers import add_store_layers
+        from jitasa_qgis.layers.store_layers import load_jitasa_layers
         from jitasa_qgis.store.qgis_connections import from_service
-
-        try:
-            from jitasa_qgis.layers.styles import apply_style
-        except ImportError:  # styles arrive with the live-layers work
-            apply_style = None
 
         project = QgsProject.instance()
         crs = QgsCoordinateReferenceSystem("EPSG:32647")  # UTM 47N: true shapes for Thailand
         project.setCrs(crs)
         project.setTitle("Jitasa — Phetchabun demo")
-        layers = add_store_layers(from_service("jitasa_demo"), project,
-                                  style=(lambda layer, key: apply_style(layer, key)) if apply_style else None)
-        missing = [k for k in ("help_request", "volunteer", "facility", "admin_tambon") if k not in layers]
-        if missing:
-            print(f"demo project: layers failed to load: {missing}", file=sys.stderr)
+        project.setCustomVariables({"jitasa_stale_hours": 12})
+        layers, failed = load_jitasa_layers(from_service("jitasa_demo"), project)
+        if failed:
+            print(f"demo project: layers failed to load: {failed}", file=sys.stderr)
             return 1
         province = layers["admin_province"]
         extent = QgsCoordinateTransform(province.crs(), crs, project).transformBoundingBox(province.extent())

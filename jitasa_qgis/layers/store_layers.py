@@ -5,39 +5,60 @@ Every layer uses the StoreLocation's layer URI (authcfg or service, never a pass
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
-from qgis.core import QgsLayerTreeGroup, QgsProject, QgsVectorLayer
+from qgis.core import QgsLayerTreeGroup, QgsProject, QgsVectorLayer, QgsWkbTypes
 
 from ..definitions.i18n import translate
+from ..store.migrations import check_schema_current
 from ..store.qgis_connections import StoreLocation
 
 CTX = "StoreLayers"
 GROUP_NAME = "Jitasa"
+LAYER_PROPERTY = "jitasa/layer"
+
+
+# Points are drawn up to this scale; beyond it (zoomed further out) the count grid takes over.
+POINTS_MAX_SCALE = 2_500_000
 
 
 @dataclass(frozen=True)
 class LayerDef:
     key: str  # stable id, also the style name
-    table: str
+    table: str  # a table or a view in schema jitasa (views hide personal data)
     geometry: str | None
     sql: str = ""
+    visible_beyond: int = 0  # 0: always; else the layer shows only at scales larger than 1:N
+    hidden_before: int = 0  # 0: always; else the layer shows only when zoomed out past 1:N
+    tables: tuple[str, ...] = ()  # store tables whose changes reload this layer
 
+
+OPEN = "\"status\" IN ('new', 'assigned', 'in_progress')"
 
 # Drawing order: first in the list is drawn on top.
 LAYER_DEFS = (
-    LayerDef("help_request", "help_request", "geom"),
-    LayerDef("volunteer", "volunteer", "geom"),
-    LayerDef("facility", "facility", "geom"),
-    LayerDef("service_area", "service_area", "geom"),
-    LayerDef("admin_tambon", "admin_area", "geom", "\"level\" = 'tambon'"),
-    LayerDef("admin_amphoe", "admin_area", "geom", "\"level\" = 'amphoe'"),
-    LayerDef("admin_province", "admin_area", "geom", "\"level\" = 'province'"),
+    LayerDef("help_request", "help_request_map", "geom", OPEN, visible_beyond=POINTS_MAX_SCALE,
+             tables=("help_request",)),
+    LayerDef("help_request_aggregate", "request_grid", "geom", "\"n\" > 0 AND \"size_deg\" >= 0.25",
+             hidden_before=POINTS_MAX_SCALE, tables=("help_request",)),
+    LayerDef("assignment", "assignment_line", "geom", tables=("assignment", "help_request", "volunteer")),
+    LayerDef("volunteer", "volunteer_map", "geom", tables=("volunteer",)),
+    LayerDef("facility", "facility", "geom", tables=("facility",)),
+    LayerDef("service_area", "service_area", "geom", tables=("service_area",)),
+    LayerDef("admin_tambon", "admin_area", "geom", "\"level\" = 'tambon'", tables=("admin_area",)),
+    LayerDef("admin_amphoe", "admin_area", "geom", "\"level\" = 'amphoe'", tables=("admin_area",)),
+    LayerDef("admin_province", "admin_area", "geom", "\"level\" = 'province'", tables=("admin_area",)),
 )
+
+
+def layer_keys_for_table(table: str) -> list[str]:
+    return [d.key for d in LAYER_DEFS if table in d.tables]
 
 
 def layer_title(key: str) -> str:
     titles = {
-        "help_request": translate("StoreLayers", "Help requests"),
+        "help_request": translate("StoreLayers", "Help requests (open)"),
+        "help_request_aggregate": translate("StoreLayers", "Open requests per grid cell"),
         "volunteer": translate("StoreLayers", "Volunteers"),
         "facility": translate("StoreLayers", "Facilities"),
         "service_area": translate("StoreLayers", "Service areas"),
@@ -51,32 +72,71 @@ def layer_title(key: str) -> str:
 
 def build_layer(location: StoreLocation, layer_def: LayerDef) -> QgsVectorLayer:
     uri = location.table_uri(layer_def.table, layer_def.geometry, "id", layer_def.sql)
+    uri.setParam("checkPrimaryKeyUnicity", "0")  # views: ids are the tables' keys; skip a full scan
+    uri.setSrid("4326")
+    uri.setWkbType(_WKB_TYPES.get(layer_def.key, QgsWkbTypes.Point))
     layer = QgsVectorLayer(uri.uri(False), layer_title(layer_def.key), "postgres")
-    layer.setCustomProperty("jitasa/layer", layer_def.key)
+    layer.setCustomProperty(LAYER_PROPERTY, layer_def.key)
+    if layer_def.visible_beyond or layer_def.hidden_before:
+        layer.setScaleBasedVisibility(True)
+        layer.setMinimumScale(layer_def.visible_beyond or 1e12)  # most zoomed-out scale still drawn
+        layer.setMaximumScale(layer_def.hidden_before or 0)  # most zoomed-in scale still drawn
     return layer
 
 
+def find_store_layers(key: str, project: QgsProject | None = None) -> list[QgsVectorLayer]:
+    """The project's layers built from the store for `key` (a user may have duplicated one)."""
+    project = project or QgsProject.instance()
+    return [layer for layer in project.mapLayers().values()
+            if layer.customProperty(LAYER_PROPERTY) == key]
+
+
+_WKB_TYPES = {
+    "help_request_aggregate": QgsWkbTypes.Polygon,
+    "assignment": QgsWkbTypes.LineString,
+    "service_area": QgsWkbTypes.MultiPolygon,
+    "admin_tambon": QgsWkbTypes.MultiPolygon,
+    "admin_amphoe": QgsWkbTypes.MultiPolygon,
+    "admin_province": QgsWkbTypes.MultiPolygon,
+}
+
+
 def add_store_layers(location: StoreLocation, project: QgsProject | None = None,
-                     style=None) -> dict[str, QgsVectorLayer]:
+                     style: Callable[[QgsVectorLayer, str], None] | None = None,
+                     ) -> tuple[dict[str, QgsVectorLayer], list[str]]:
     """Add (or replace) the Jitasa group in the project. `style(layer, key)` styles each layer if given.
 
-    Returns the layers by key; a layer that failed to load is not added and is reported by the caller.
+    Returns the layers by key and the titles of layers that failed to load (they are not added).
     """
     project = project or QgsProject.instance()
     root = project.layerTreeRoot()
     old = root.findGroup(GROUP_NAME)
     if old is not None:
-        project.removeMapLayers([layer.layerId() for layer in old.findLayers()])
+        project.removeMapLayers([node.layerId() for node in old.findLayers()])
         root.removeChildNode(old)
     group: QgsLayerTreeGroup = root.insertGroup(0, GROUP_NAME)
-    layers = {}
+    layers, failed = {}, []
     for layer_def in LAYER_DEFS:
         layer = build_layer(location, layer_def)
         if not layer.isValid():
+            failed.append(layer.name())
             continue
         if style is not None:
             style(layer, layer_def.key)
         project.addMapLayer(layer, False)
         group.addLayer(layer)
         layers[layer_def.key] = layer
-    return layers
+    return layers, failed
+
+
+def load_jitasa_layers(location: StoreLocation, project: QgsProject | None = None,
+                       ) -> tuple[dict[str, QgsVectorLayer], list[str]]:
+    """Check the store's schema, then add the styled Jitasa group. Raises StoreError with a clear message."""
+    from .styles import apply_style
+
+    conn = location.spec.connect()
+    try:
+        check_schema_current(conn)
+    finally:
+        conn.close()
+    return add_store_layers(location, project, style=apply_style)

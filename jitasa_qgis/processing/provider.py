@@ -8,6 +8,7 @@ from ..definitions.i18n import translate
 from ..definitions.paths import ICONS_DIR
 from .create_database import CreateDatabaseAlgorithm
 from .load_demo_data import LoadDemoDataAlgorithm
+from .load_layers import LoadLayersAlgorithm
 
 
 class JitasaProvider(QgsProcessingProvider):
@@ -24,5 +25,5 @@ class JitasaProvider(QgsProcessingProvider):
         return QIcon(str(ICONS_DIR / "jitasa.svg"))
 
     def loadAlgorithms(self) -> None:
-        for algorithm in (CreateDatabaseAlgorithm(), LoadDemoDataAlgorithm()):
+        for algorithm in (CreateDatabaseAlgorithm(), LoadDemoDataAlgorithm(), LoadLayersAlgorithm()):
             self.addAlgorithm(algorithm)
