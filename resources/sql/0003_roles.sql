@@ -14,9 +14,11 @@ END $$;
 
 GRANT USAGE ON SCHEMA jitasa TO jitasa_admin, jitasa_officer, jitasa_analyst, jitasa_feed;
 
--- admin: everything on the data (the audit log stays append-only through its trigger).
+-- admin: everything on the data. The audit log is written only by the audit trigger (SECURITY DEFINER):
+-- admins read it but may not forge, edit or empty it; its trigger also refuses the superuser.
 GRANT ALL ON ALL TABLES IN SCHEMA jitasa TO jitasa_admin;
 GRANT ALL ON ALL SEQUENCES IN SCHEMA jitasa TO jitasa_admin;
+REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON jitasa.audit_log FROM jitasa_admin;
 
 -- officer: reads everything, works requests, volunteers' status and assignments.
 GRANT SELECT ON ALL TABLES IN SCHEMA jitasa TO jitasa_officer;
