@@ -1,0 +1,215 @@
+"""Loading demo data into a real store: counts, derived tambons, idempotent re-load, all or nothing."""
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+
+import numpy as np
+import pytest
+
+from jitasa_qgis.core.admin_source import DemoDataError, read_admin_areas, read_facilities
+from jitasa_qgis.core.demo_data import DEFAULT_SEED, TambonSet, generate_demo
+from jitasa_qgis.definitions.paths import DEMO_DIR
+from jitasa_qgis.layers.demo_loading import load_demo_data
+from jitasa_qgis.store.demo_writer import LoadCancelled, write_demo
+from jitasa_qgis.store.errors import StoreError
+from jitasa_qgis.store.summary import format_summary, store_summary
+
+ADMIN = DEMO_DIR / "admin.gpkg"
+HEALTH = DEMO_DIR / "health.gpkg"
+EXPECTED = {"province": 1, "amphoe": 11, "tambon": 117, "facility": 15, "help_request": 2000,
+            "volunteer": 600}
+
+
+def _counts(spec) -> dict:
+    with spec.connect() as conn, conn.cursor() as cur:
+        cur.execute("""SELECT (SELECT count(*) FROM jitasa.admin_area WHERE level = 'province'),
+                              (SELECT count(*) FROM jitasa.admin_area WHERE level = 'amphoe'),
+                              (SELECT count(*) FROM jitasa.admin_area WHERE level = 'tambon'),
+                              (SELECT count(*) FROM jitasa.facility),
+                              (SELECT count(*) FROM jitasa.help_request),
+                              (SELECT count(*) FROM jitasa.volunteer)""")
+        row = cur.fetchone()
+    conn.close()
+    return dict(zip(EXPECTED, row))
+
+
+def _query(spec, statement: str, params=None) -> list:
+    with spec.connect() as conn, conn.cursor() as cur:
+        cur.execute(statement, params)
+        rows = cur.fetchall()
+    conn.close()
+    return rows
+
+
+def _batches(n_requests=2000, n_volunteers=600, seed=DEFAULT_SEED):
+    areas = read_admin_areas(ADMIN)
+    return areas, generate_demo(TambonSet.from_records(areas), n_requests, n_volunteers, seed)
+
+
+def test_default_demo_loads_everything(store):
+    steps = []
+    loaded = load_demo_data(store, ADMIN, HEALTH, progress=steps.append)
+    assert _counts(store) == EXPECTED
+    assert loaded == {"province": 1, "amphoe": 11, "tambon": 117, "facilities": 15, "help_requests": 2000,
+                      "volunteers": 600, "replaced_requests": 0, "replaced_volunteers": 0}
+    assert steps == sorted(steps) and steps[-1] == pytest.approx(100.0)
+    rows = _query(store, "SELECT source, min(source_id), count(DISTINCT source_id) FROM jitasa.help_request "
+                         "GROUP BY source")
+    assert rows == [("demo", "demo-1", 2000)]
+    parents = _query(store, "SELECT count(*) FROM jitasa.admin_area c JOIN jitasa.admin_area p "
+                            "ON p.code = c.parent_code WHERE left(c.code, length(p.code)) = p.code")
+    assert parents == [(128,)]
+    hospital = _query(store, "SELECT name_th, kind::text, beds_total, tambon_code FROM jitasa.facility "
+                             "WHERE code = '10727'")
+    assert hospital[0][1:3] == ("hospital", 509) and hospital[0][0] == hospital[0][0].strip()
+    assert hospital[0][3] is not None and hospital[0][3].startswith("67")
+
+
+def test_tambon_codes_come_from_the_trigger_and_match_the_generator(store):
+    _, (requests, volunteers) = _batches()
+    load_demo_data(store, ADMIN, HEALTH)
+    for table, batch in (("help_request", requests), ("volunteer", volunteers)):
+        rows = _query(store, f"SELECT source_id, tambon_code FROM jitasa.{table}")  # noqa: S608 - fixed names
+        derived = {sid: code for sid, code in rows}
+        expected = {f"demo-{i + 1}": code for i, code in enumerate(batch.drawn_in_tambon)}
+        assert derived == expected
+
+
+def test_columns_round_trip(store):
+    _, (requests, volunteers) = _batches()
+    load_demo_data(store, ADMIN, HEALTH)
+    rows = _query(store, """
+        SELECT category::text, urgency::text, status::text, closure_reason, people_count, note,
+               requester_name, requester_phone, for_someone_else, location_accuracy_m, ST_X(geom), ST_Y(geom),
+               extract(epoch FROM max(created_at) OVER () - created_at)::float8, updated_at = created_at
+          FROM jitasa.help_request ORDER BY substr(source_id, 6)::int""")
+    assert [r[0] for r in rows] == list(requests.category)
+    assert [r[2] for r in rows] == list(requests.status)
+    assert [r[3] for r in rows] == list(requests.closure_reason)
+    assert [r[5] for r in rows] == list(requests.note)
+    assert [r[7] for r in rows] == list(requests.requester_phone)
+    assert [r[8] for r in rows] == list(requests.for_someone_else)
+    assert np.allclose([r[10] for r in rows], requests.lon, atol=1e-12)
+    # Ages count back from the load transaction's now(): relative to the newest they are exact.
+    assert [r[12] for r in rows] == list(requests.age_s - requests.age_s.min())
+    assert all(r[13] for r in rows)
+    skills = _query(store, "SELECT skills::text[], vehicle::text, capacity, available FROM jitasa.volunteer "
+                           "ORDER BY substr(source_id, 6)::int")
+    assert [tuple(r[0]) for r in skills] == list(volunteers.skills)
+    assert [r[2] for r in skills] == list(volunteers.capacity)
+
+
+def test_reload_replaces_demo_rows_without_duplicates(store):
+    load_demo_data(store, ADMIN, HEALTH)
+    first_ids = _query(store, "SELECT min(id), max(id) FROM jitasa.help_request")[0]
+    with store.connect() as conn, conn.cursor() as cur:  # a manual request and a changed hospital survive
+        cur.execute("INSERT INTO jitasa.help_request (category, geom) "
+                    "VALUES ('oxygen', ST_SetSRID(ST_MakePoint(101.15, 16.42), 4326))")
+        cur.execute("UPDATE jitasa.facility SET beds_total = 1 WHERE code = '10727'")
+    conn.close()
+    loaded = load_demo_data(store, ADMIN, HEALTH)
+    assert loaded["replaced_requests"] == 2000 and loaded["replaced_volunteers"] == 600
+    counts = _counts(store)
+    assert counts == {**EXPECTED, "help_request": 2001}
+    assert _query(store, "SELECT count(*) FROM jitasa.help_request WHERE source = 'manual'") == [(1,)]
+    assert _query(store, "SELECT beds_total FROM jitasa.facility WHERE code = '10727'") == [(509,)]
+    assert _query(store, "SELECT min(id) FROM jitasa.help_request WHERE source = 'demo'")[0][0] > first_ids[1]
+    smaller = load_demo_data(store, ADMIN, HEALTH, n_requests=100, n_volunteers=10, seed=3)
+    assert smaller["help_requests"] == 100
+    assert _counts(store) == {**EXPECTED, "help_request": 101, "volunteer": 10}
+
+
+def test_reload_takes_demo_assignments_along_but_refuses_mixed_ones(store):
+    load_demo_data(store, ADMIN, HEALTH, n_requests=50, n_volunteers=10)
+    with store.connect() as conn, conn.cursor() as cur:
+        cur.execute("INSERT INTO jitasa.assignment (request_id, volunteer_id) "
+                    "SELECT (SELECT min(id) FROM jitasa.help_request), "
+                    "(SELECT min(id) FROM jitasa.volunteer)")
+    conn.close()
+    load_demo_data(store, ADMIN, HEALTH, n_requests=50, n_volunteers=10)
+    assert _query(store, "SELECT count(*) FROM jitasa.assignment") == [(0,)]
+    with store.connect() as conn, conn.cursor() as cur:  # a real volunteer on a demo request
+        cur.execute("INSERT INTO jitasa.volunteer (name, kind) VALUES ('real', 'student') RETURNING id")
+        real = cur.fetchone()[0]
+        cur.execute("INSERT INTO jitasa.assignment (request_id, volunteer_id) "
+                    "SELECT min(id), %s FROM jitasa.help_request", (real,))
+    conn.close()
+    with pytest.raises(StoreError, match="link demo requests or volunteers with real ones"):
+        load_demo_data(store, ADMIN, HEALTH, n_requests=50, n_volunteers=10)
+    assert _counts(store)["help_request"] == 50
+
+
+def test_a_malformed_record_midway_leaves_nothing_written(store):
+    areas, (requests, volunteers) = _batches()
+    category = requests.category.copy()
+    category[1500] = "teleportation"
+    broken = dataclasses.replace(requests, category=category)
+    with pytest.raises(StoreError, match="nothing was written.*teleportation"):
+        write_demo(store, areas, read_facilities(HEALTH), broken, volunteers)
+    assert _counts(store) == dict.fromkeys(EXPECTED, 0)
+    assert _query(store, "SELECT count(*) FROM jitasa.audit_log") == [(0,)]
+
+
+def test_a_failed_reload_keeps_the_earlier_demo(store):
+    load_demo_data(store, ADMIN, HEALTH)
+    areas, (requests, volunteers) = _batches(n_requests=10, n_volunteers=5)
+    kind = volunteers.kind.copy()
+    kind[4] = "wizard"
+    with pytest.raises(StoreError):
+        write_demo(store, areas, [], requests, dataclasses.replace(volunteers, kind=kind))
+    assert _counts(store) == EXPECTED
+
+
+def test_missing_file_names_the_path_and_writes_nothing(store, tmp_path):
+    missing = tmp_path / "no_such_admin.gpkg"
+    with pytest.raises(DemoDataError, match="no_such_admin.gpkg"):
+        load_demo_data(store, missing, HEALTH)
+    with pytest.raises(DemoDataError, match="no_such_health.gpkg"):
+        load_demo_data(store, ADMIN, tmp_path / "no_such_health.gpkg")
+    assert _counts(store) == dict.fromkeys(EXPECTED, 0)
+
+
+def test_cancel_rolls_everything_back(store):
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 4  # true once provinces and amphoe are in, before any request lands
+
+    with pytest.raises(LoadCancelled):
+        load_demo_data(store, ADMIN, HEALTH, cancelled=cancelled)
+    assert _counts(store) == dict.fromkeys(EXPECTED, 0)
+
+
+def test_store_summary_counts_open_requests_per_amphoe(store):
+    _, (requests, _) = _batches()
+    load_demo_data(store, ADMIN, HEALTH)
+    with store.connect() as conn:
+        summary = store_summary(conn)
+    conn.close()
+    assert summary["tables"]["help_request"] == 2000
+    assert summary["tables"]["volunteer"] == 600
+    assert summary["tables"]["facility"] == 15
+    assert summary["tables"]["admin_area"] == 129
+    assert summary["tables"]["assignment"] == 0
+    assert summary["admin_levels"] == {"province": 1, "amphoe": 11, "tambon": 117}
+    is_open = np.isin(requests.status, ["new", "assigned", "in_progress"])
+    assert summary["open_requests"] == int(is_open.sum())
+    assert summary["open_outside_areas"] == 0
+    expected = Counter(code[:4] for code in requests.drawn_in_tambon[is_open])
+    by_amphoe = {a["code"]: a["open"] for a in summary["open_by_amphoe"]}
+    assert len(by_amphoe) == 11 and by_amphoe == {code: expected.get(code, 0) for code in by_amphoe}
+    names = {a["name_th"] for a in summary["open_by_amphoe"]}
+    assert "เมืองเพชรบูรณ์" in names
+    text = format_summary(summary)
+    assert "help_request" in text and "2000" in text and "เมืองเพชรบูรณ์" in text
+    assert f"open {summary['open_requests']}" in text
+
+
+def test_summary_of_an_empty_store(store):
+    with store.connect() as conn:
+        summary = store_summary(conn)
+    conn.close()
+    assert summary["open_requests"] == 0 and summary["open_by_amphoe"] == []
+    assert "help_request" in format_summary(summary)
