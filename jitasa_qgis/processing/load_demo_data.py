@@ -35,10 +35,10 @@ class LoadDemoDataAlgorithm(JitasaAlgorithm):
         self.add_connection_parameters()
         self.addParameter(QgsProcessingParameterFile(
             "ADMIN", translate("LoadDemoDataAlgorithm", "Admin boundaries (GeoPackage)"), extension="gpkg",
-            defaultValue=str(DEMO_DIR / "admin.gpkg")))
+            defaultValue=str(DEMO_DIR / "admin.gpkg"), optional=True))
         self.addParameter(QgsProcessingParameterFile(
             "HEALTH", translate("LoadDemoDataAlgorithm", "Hospitals (GeoPackage)"), extension="gpkg",
-            defaultValue=str(DEMO_DIR / "health.gpkg")))
+            defaultValue=str(DEMO_DIR / "health.gpkg"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             "REQUESTS", translate("LoadDemoDataAlgorithm", "Number of help requests"), defaultValue=2000, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
@@ -55,8 +55,9 @@ class LoadDemoDataAlgorithm(JitasaAlgorithm):
             conn.close()
             summary = load_demo_data(
                 location.spec,
-                admin_path=self.parameterAsFile(parameters, "ADMIN", context),
-                health_path=self.parameterAsFile(parameters, "HEALTH", context),
+                # QGIS 3.22 does not fill a missing file parameter from its default: do it here.
+                admin_path=self.parameterAsFile(parameters, "ADMIN", context) or str(DEMO_DIR / "admin.gpkg"),
+                health_path=self.parameterAsFile(parameters, "HEALTH", context) or str(DEMO_DIR / "health.gpkg"),
                 n_requests=self.parameterAsInt(parameters, "REQUESTS", context),
                 n_volunteers=self.parameterAsInt(parameters, "VOLUNTEERS", context),
                 seed=self.parameterAsInt(parameters, "SEED", context),

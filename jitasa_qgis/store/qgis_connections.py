@@ -41,7 +41,7 @@ def from_service(service: str) -> StoreLocation:
     if not service:
         raise StoreError("No pg_service name given.")
     uri = QgsDataSourceUri()
-    uri.setService(service)
+    uri.setConnection(service, "", "", "")  # the service overload: host, db, user come from pg_service.conf
     return StoreLocation(name=f"service={service}", spec=ConnectionSpec.from_service(service),
                          layer_uri=uri.connectionInfo(False))
 
