@@ -1,0 +1,500 @@
+"""The operations dock: the queue of open requests (filters, counts per status, paging, start / done /
+cancel), the volunteers and the facilities, read from the store page by page.
+
+Every list is one indexed, paged query (store/operations.py), fast enough to run on the main thread; the
+server cancels any dock query after a few seconds so the GUI never hangs on it. The dock keeps one
+autocommit connection, reconnects once when it was lost, and says "offline since HH:MM" instead of
+raising. Status changes go through the store's guarded function; a stale one (someone else changed the
+request first) is refused with the server's message, and the dock re-reads so it shows the current state.
+
+The .ui's top level is a QDockWidget (uic can only base a form on a QtWidgets class); this class is the
+QgsDockWidget. Signals are connected here, never in the .ui.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Callable, Optional
+
+from qgis.core import Qgis
+from qgis.gui import QgsDockWidget
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtWidgets import QHeaderView, QInputDialog, QLineEdit
+
+from ..core.request_transitions import can_change
+from ..definitions import settings
+from ..definitions.enums import OPEN_REQUEST_STATUSES, RequestCategory, RequestStatus, Urgency
+from ..definitions.i18n import translate
+from ..definitions.labels import category_label, request_status_label, urgency_label
+from ..definitions.paths import UI_DIR
+from ..store.errors import StaleWriteError, StoreError
+from ..store.operations import (
+    PAGE_SIZE,
+    RequestFilter,
+    RequestRow,
+    amphoe_choices,
+    change_request_status,
+    facilities_page,
+    open_dock_connection,
+    open_requests_page,
+    status_counts,
+    tambon_choices,
+    volunteers_page,
+)
+from ..store.qgis_connections import StoreLocation
+from .facility_table_model import FacilityTableModel
+from .request_table_model import COL_NOTE, RequestTableModel
+from .volunteer_table_model import VolunteerTableModel
+
+LOG = logging.getLogger(__name__)
+FORM_CLASS, _ = uic.loadUiType(str(UI_DIR / "operations_dock.ui"))
+
+SEARCH_DELAY_MS = 400  # wait for the officer to stop typing before searching
+MIN_SEARCH_CHARS = 3  # shorter text searches all of the country's open notes: only within an area
+TICK_MS = 30_000  # repaint waiting times
+
+
+class _NotConnected(StoreError):
+    """No store chosen yet: not "offline", just not connected."""
+
+
+def _location_key(location: StoreLocation) -> tuple:
+    return location.name, tuple(sorted((k, str(v)) for k, v in location.spec.params.items()))
+
+
+class OperationsDock(QgsDockWidget, FORM_CLASS):
+    """`location_provider()` returns where the store is, or raises StoreError when not connected.
+    `request_activated(id)` is emitted when a request is double-clicked (the plugin zooms to it)."""
+
+    request_activated = pyqtSignal(int)
+
+    def __init__(self, location_provider: Callable[[], StoreLocation], iface=None, parent=None,
+                 page_size: int = PAGE_SIZE):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.setObjectName("JitasaOperationsDock")
+        self.iface = iface
+        self.page_size = max(int(page_size), 1)
+        self._location_provider = location_provider
+        self._conn = None
+        self._location_key = None  # which store the connection is to
+        self._store_status = ""
+        self._offline_since: Optional[datetime] = None
+        self._areas_loaded = False
+        self._requests_offset = 0
+        self._volunteers_offset = 0
+        self._facilities_offset = 0
+        self._requests_more = self._volunteers_more = self._facilities_more = False
+        self._sized_views: set = set()
+
+        self.requests_model = RequestTableModel(self)
+        self.volunteers_model = VolunteerTableModel(self)
+        self.facilities_model = FacilityTableModel(self)
+        for view, model in ((self.requests_view, self.requests_model),
+                            (self.volunteers_view, self.volunteers_model),
+                            (self.facilities_view, self.facilities_model)):
+            view.setModel(model)
+            view.verticalHeader().hide()
+            view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+            view.horizontalHeader().setStretchLastSection(True)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._tick_timer = QTimer(self)
+        self._tick_timer.setInterval(TICK_MS)
+
+        self._fill_filter_combos()
+        self._connect_signals()
+        self._tick_timer.start()
+        self._update_paging()
+        self._update_action_buttons()
+
+    # --- setup ------------------------------------------------------------------------------------------
+
+    def _fill_filter_combos(self) -> None:
+        self.category_combo.setDefaultText(translate("OperationsDock", "All categories"))
+        for category in RequestCategory:
+            self.category_combo.addItemWithCheckState(category_label(category), Qt.Unchecked, category.value)
+        self.urgency_combo.setDefaultText(translate("OperationsDock", "All urgencies"))
+        for urgency in Urgency:
+            self.urgency_combo.addItemWithCheckState(urgency_label(urgency), Qt.Unchecked, urgency.value)
+        self.status_combo.setDefaultText(translate("OperationsDock", "All open"))
+        for status in OPEN_REQUEST_STATUSES:
+            self.status_combo.addItemWithCheckState(request_status_label(status), Qt.Checked, status.value)
+        self.search_edit.setShowSearchIcon(True)
+        self.amphoe_combo.addItem(translate("OperationsDock", "All amphoe"), None)
+        self.tambon_combo.addItem(translate("OperationsDock", "All tambon"), None)
+        self.tambon_combo.setEnabled(False)
+
+    def _connect_signals(self) -> None:
+        self.amphoe_combo.currentIndexChanged.connect(self._amphoe_changed)
+        self.tambon_combo.currentIndexChanged.connect(self._area_changed)
+        for combo in (self.category_combo, self.urgency_combo, self.status_combo):
+            combo.checkedItemsChanged.connect(self._request_filter_changed)
+        self.search_edit.textChanged.connect(self._search_timer.start)
+        self._search_timer.timeout.connect(self._request_filter_changed)
+        self.available_only_check.toggled.connect(self._volunteer_filter_changed)
+        self.requests_previous_button.clicked.connect(lambda: self._page_requests(-1))
+        self.requests_next_button.clicked.connect(lambda: self._page_requests(1))
+        self.volunteers_previous_button.clicked.connect(lambda: self._page_volunteers(-1))
+        self.volunteers_next_button.clicked.connect(lambda: self._page_volunteers(1))
+        self.facilities_previous_button.clicked.connect(lambda: self._page_facilities(-1))
+        self.facilities_next_button.clicked.connect(lambda: self._page_facilities(1))
+        self.requests_view.doubleClicked.connect(self._request_double_clicked)
+        self.requests_view.selectionModel().selectionChanged.connect(self._update_action_buttons)
+        self.start_button.clicked.connect(self.start_selected)
+        self.done_button.clicked.connect(self.done_selected)
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        self._tick_timer.timeout.connect(self.requests_model.tick)
+        self.visibilityChanged.connect(self._visibility_changed)
+
+    # --- public -----------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Re-read the current page of every tab (and the area lists, the first time and whenever the
+        officer connected to another store)."""
+        self._follow_location()
+        if not self._areas_loaded:
+            self._load_areas()
+        self.refresh_requests()
+        self.refresh_volunteers()
+        self.refresh_facilities()
+
+    def refresh_requests(self) -> None:
+        flt = self.current_filter()
+
+        def work(conn):
+            rows = open_requests_page(conn, flt, limit=self.page_size + 1, offset=self._requests_offset)
+            if not rows and self._requests_offset > 0:  # the page emptied (requests closed): step back
+                self._requests_offset = max(0, self._requests_offset - self.page_size)
+                rows = open_requests_page(conn, flt, limit=self.page_size + 1, offset=self._requests_offset)
+            return rows, status_counts(conn, flt)
+
+        result = self._query(work)
+        if result is None:
+            return
+        rows, counts = result
+        selected = self.selected_request()
+        self._requests_more = len(rows) > self.page_size
+        self.requests_model.set_rows(rows[:self.page_size])
+        self._resize_columns(self.requests_view, last=COL_NOTE)
+        if selected is not None:
+            self._select_request(selected.id)
+        self.counts_label.setText("  ·  ".join(
+            f"{request_status_label(status)} {n:,}" for status, n in counts.items()))
+        total = sum(n for status, n in counts.items() if status in flt.statuses)
+        self._set_page_label(self.requests_page_label, self._requests_offset, len(rows[:self.page_size]),
+                             total)
+        self._update_paging()
+        self._update_action_buttons()
+
+    def refresh_volunteers(self) -> None:
+        amphoe, tambon = self._area()
+        available_only = self.available_only_check.isChecked()
+        rows = self._query(lambda conn: volunteers_page(
+            conn, available_only=available_only, amphoe_code=amphoe, tambon_code=tambon,
+            limit=self.page_size + 1, offset=self._volunteers_offset))
+        if rows is None:
+            return
+        self._volunteers_more = len(rows) > self.page_size
+        self.volunteers_model.set_rows(rows[:self.page_size])
+        self._resize_columns(self.volunteers_view)
+        self._set_page_label(self.volunteers_page_label, self._volunteers_offset, len(rows[:self.page_size]))
+        self._update_paging()
+
+    def refresh_facilities(self) -> None:
+        amphoe, tambon = self._area()
+        stale_hours = settings.get(settings.KEY_STALE_HOURS)
+        rows = self._query(lambda conn: facilities_page(
+            conn, amphoe_code=amphoe, tambon_code=tambon, stale_hours=stale_hours,
+            limit=self.page_size + 1, offset=self._facilities_offset))
+        if rows is None:
+            return
+        self._facilities_more = len(rows) > self.page_size
+        self.facilities_model.set_rows(rows[:self.page_size])
+        self._resize_columns(self.facilities_view)
+        self._set_page_label(self.facilities_page_label, self._facilities_offset, len(rows[:self.page_size]))
+        self._update_paging()
+
+    def current_filter(self) -> RequestFilter:
+        """The request filter the widgets show. Text shorter than MIN_SEARCH_CHARS (not a request number)
+        is used only within an amphoe or tambon."""
+        amphoe, tambon = self._area()
+        text = self.search_edit.text().strip()
+        if text and not text.isdigit() and len(text) < MIN_SEARCH_CHARS and not (amphoe or tambon):
+            text = ""
+        return RequestFilter(
+            categories=tuple(RequestCategory(v) for v in self.category_combo.checkedItemsData()),
+            urgencies=tuple(Urgency(v) for v in self.urgency_combo.checkedItemsData()),
+            statuses=(tuple(RequestStatus(v) for v in self.status_combo.checkedItemsData())
+                      or OPEN_REQUEST_STATUSES),
+            amphoe_code=amphoe, tambon_code=tambon, text=text)
+
+    def selected_request(self) -> Optional[RequestRow]:
+        rows = self.requests_view.selectionModel().selectedRows()
+        return self.requests_model.row_at(rows[0].row()) if rows else None
+
+    def start_selected(self) -> bool:
+        return self._change_selected(RequestStatus.IN_PROGRESS)
+
+    def done_selected(self) -> bool:
+        return self._change_selected(RequestStatus.DONE)
+
+    def cancel_selected(self) -> bool:
+        row = self.selected_request()
+        if row is None:
+            return False
+        reason = self.ask_cancel_reason(row)
+        if reason is None:
+            return False
+        if not reason.strip():
+            self.show_status(translate("OperationsDock",
+                                       "Not cancelled: a request is cancelled only with a reason."))
+            return False
+        return self._change_selected(RequestStatus.CANCELLED, reason.strip())
+
+    def ask_cancel_reason(self, row: RequestRow) -> Optional[str]:
+        """The closure reason typed by the officer, or None when they backed out."""
+        text, ok = QInputDialog.getText(
+            self, translate("OperationsDock", "Cancel request {id}").format(id=row.id),
+            translate("OperationsDock", "Why is this request cancelled?"), QLineEdit.Normal, "")
+        return text if ok else None
+
+    def show_status(self, text: str) -> None:
+        """The line under the tabs: what just happened, or why the lists cannot be read."""
+        self.status_label.setText(text)
+
+    def set_store_status(self, text: str) -> None:
+        """The listener's word on the store ("offline since HH:MM"), "" when it is back; clearing leaves
+        any other message in place."""
+        previous, self._store_status = self._store_status, text
+        if text:
+            self.show_status(text)
+        elif previous and self.status_label.text() == previous:
+            self.show_status("")
+
+    def close_store(self) -> None:
+        """Close the dock's connection (on unload); the next refresh opens a new one."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        self._location_key = None
+
+    # --- the connection ---------------------------------------------------------------------------------
+
+    def _connection(self):
+        if self._conn is None or self._conn.closed:
+            self._conn = None
+            location = self._location()
+            self._conn = open_dock_connection(location.spec)
+            self._location_key = _location_key(location)
+        return self._conn
+
+    def _location(self) -> StoreLocation:
+        try:
+            return self._location_provider()
+        except StoreError as exc:
+            raise _NotConnected(str(exc)) from None
+
+    def _follow_location(self) -> None:
+        """Drop the connection and the area lists when the chosen store is no longer the connected one."""
+        if self._conn is None:
+            return
+        try:
+            key = _location_key(self._location())
+        except StoreError:
+            key = None
+        if key != self._location_key:
+            self.close_store()
+            self._areas_loaded = False
+
+    def _query(self, work):
+        """work(conn) on the dock's connection, reconnecting once if the connection was lost; None (and the
+        reason shown) when the store cannot be reached or the query fails."""
+        for attempt in (1, 2):
+            try:
+                conn = self._connection()
+            except _NotConnected as exc:
+                self.show_status(str(exc))
+                return None
+            except StoreError as exc:
+                self._went_offline(exc)
+                return None
+            try:
+                result = work(conn)
+            except StoreError as exc:
+                if conn.closed and attempt == 1:
+                    LOG.info("dock connection lost (%s); reconnecting", exc)
+                    self.close_store()
+                    continue
+                if conn.closed:
+                    self.close_store()
+                    self._went_offline(exc)
+                else:
+                    self.show_status(str(exc))
+                return None
+            self._came_online()
+            return result
+        return None
+
+    def _went_offline(self, exc: StoreError) -> None:
+        if self._offline_since is None:
+            self._offline_since = datetime.now()
+        self.show_status(translate("OperationsDock", "Offline since {time}: {reason}").format(
+            time=self._offline_since.strftime("%H:%M"), reason=str(exc)))
+
+    def _came_online(self) -> None:
+        if self._offline_since is not None:
+            self._offline_since = None
+            self.show_status("")
+
+    # --- areas and filters ------------------------------------------------------------------------------
+
+    def _load_areas(self) -> None:
+        choices = self._query(amphoe_choices)
+        if choices is None:
+            return
+        current = self.amphoe_combo.currentData()
+        self.amphoe_combo.blockSignals(True)
+        self.amphoe_combo.clear()
+        self.amphoe_combo.addItem(translate("OperationsDock", "All amphoe"), None)
+        for area in choices:
+            self.amphoe_combo.addItem(area.name_th, area.code)
+            self.amphoe_combo.setItemData(self.amphoe_combo.count() - 1, area.name_en or area.code,
+                                     Qt.ToolTipRole)
+        self.amphoe_combo.setCurrentIndex(max(self.amphoe_combo.findData(current), 0))
+        self.amphoe_combo.blockSignals(False)
+        self._areas_loaded = True
+        self._fill_tambons()
+
+    def _fill_tambons(self) -> None:
+        amphoe = self.amphoe_combo.currentData()
+        choices = self._query(lambda conn: tambon_choices(conn, amphoe)) if amphoe else []
+        self.tambon_combo.blockSignals(True)
+        self.tambon_combo.clear()
+        self.tambon_combo.addItem(translate("OperationsDock", "All tambon"), None)
+        for area in choices or []:
+            self.tambon_combo.addItem(area.name_th, area.code)
+            self.tambon_combo.setItemData(self.tambon_combo.count() - 1, area.name_en or area.code,
+                                     Qt.ToolTipRole)
+        self.tambon_combo.setEnabled(bool(amphoe))
+        self.tambon_combo.blockSignals(False)
+
+    def _area(self) -> tuple[Optional[str], Optional[str]]:
+        return self.amphoe_combo.currentData() or None, self.tambon_combo.currentData() or None
+
+    def _amphoe_changed(self) -> None:
+        self._fill_tambons()
+        self._area_changed()
+
+    def _area_changed(self) -> None:
+        self._requests_offset = self._volunteers_offset = self._facilities_offset = 0
+        self.refresh_requests()
+        self.refresh_volunteers()
+        self.refresh_facilities()
+
+    def _request_filter_changed(self, *_args) -> None:
+        self._search_timer.stop()
+        self._requests_offset = 0
+        self.refresh_requests()
+
+    def _volunteer_filter_changed(self, *_args) -> None:
+        self._volunteers_offset = 0
+        self.refresh_volunteers()
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.refresh()
+
+    # --- paging -----------------------------------------------------------------------------------------
+
+    def _page_requests(self, step: int) -> None:
+        self._requests_offset = max(0, self._requests_offset + step * self.page_size)
+        self.refresh_requests()
+
+    def _page_volunteers(self, step: int) -> None:
+        self._volunteers_offset = max(0, self._volunteers_offset + step * self.page_size)
+        self.refresh_volunteers()
+
+    def _page_facilities(self, step: int) -> None:
+        self._facilities_offset = max(0, self._facilities_offset + step * self.page_size)
+        self.refresh_facilities()
+
+    def _update_paging(self) -> None:
+        self.requests_previous_button.setEnabled(self._requests_offset > 0)
+        self.requests_next_button.setEnabled(self._requests_more)
+        self.volunteers_previous_button.setEnabled(self._volunteers_offset > 0)
+        self.volunteers_next_button.setEnabled(self._volunteers_more)
+        self.facilities_previous_button.setEnabled(self._facilities_offset > 0)
+        self.facilities_next_button.setEnabled(self._facilities_more)
+
+    @staticmethod
+    def _set_page_label(label, offset: int, shown: int, total: Optional[int] = None) -> None:
+        if not shown:
+            label.setText(translate("OperationsDock", "None"))
+        elif total is None:
+            label.setText(translate("OperationsDock", "{first}–{last}").format(
+                first=offset + 1, last=offset + shown))
+        else:
+            label.setText(translate("OperationsDock", "{first}–{last} of {total}").format(
+                first=offset + 1, last=offset + shown, total=f"{total:,}"))
+
+    def _resize_columns(self, view, last: Optional[int] = None) -> None:
+        """Fit the columns to the first rows a view shows, once: later pages keep the officer's widths
+        (and measuring every cell on each refresh costs more than the query)."""
+        if view in self._sized_views or view.model().rowCount() == 0:
+            return
+        self._sized_views.add(view)
+        view.resizeColumnsToContents()
+        if last is not None:
+            view.setColumnWidth(last, min(view.columnWidth(last), 400))
+
+    # --- selection and status changes -------------------------------------------------------------------
+
+    def _select_request(self, request_id: int) -> None:
+        row = self.requests_model.row_of_id(request_id)
+        if row >= 0:
+            self.requests_view.selectRow(row)
+
+    def _request_double_clicked(self, index) -> None:
+        row = self.requests_model.row_at(index.row())
+        if row is not None:
+            self.request_activated.emit(row.id)
+
+    def _update_action_buttons(self, *_args) -> None:
+        row = self.selected_request()
+        self.start_button.setEnabled(row is not None and can_change(row.status, RequestStatus.IN_PROGRESS))
+        self.done_button.setEnabled(row is not None and can_change(row.status, RequestStatus.DONE))
+        self.cancel_button.setEnabled(row is not None and can_change(row.status, RequestStatus.CANCELLED))
+
+    def _change_selected(self, status: RequestStatus, reason: Optional[str] = None) -> bool:
+        row = self.selected_request()
+        if row is None:
+            return False
+        changed = False
+        try:
+            change_request_status(self._connection(), row.id, row.version, status, reason)
+        except StaleWriteError as exc:
+            self._notify(translate("OperationsDock", "Not changed: {message}").format(message=str(exc)),
+                         Qgis.Warning)
+        except StoreError as exc:
+            if self._conn is not None and self._conn.closed:
+                self.close_store()
+            self._notify(translate("OperationsDock", "Not changed: {message}").format(message=str(exc)),
+                         Qgis.Critical)
+        else:
+            changed = True
+            self.show_status(translate("OperationsDock", "Request {id} is now: {status}").format(
+                id=row.id, status=request_status_label(status)))
+        self.refresh_requests()
+        self.refresh_volunteers()  # closing a request frees its volunteer
+        return changed
+
+    def _notify(self, text: str, level) -> None:
+        """In the QGIS message bar when there is an iface, else in the dock's status line."""
+        if self.iface is not None:
+            self.iface.messageBar().pushMessage(translate("OperationsDock", "Jitasa"), text, level, 10)
+        else:
+            self.show_status(text)
