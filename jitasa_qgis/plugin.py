@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import logging
 
-from qgis.core import QgsApplication, QgsSettings
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.core import Qgis, QgsApplication, QgsFeatureRequest, QgsSettings
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -24,6 +24,10 @@ class JitasaPlugin:
         self.actions: list[QAction] = []
         self.translator = None
         self._log_handler = None
+        self.dock = None
+        self.dock_action = None
+        self.live = None
+        self.alerts = None
         self._install_translator()
 
     def _install_translator(self) -> None:
@@ -45,6 +49,8 @@ class JitasaPlugin:
         self.toolbar = self.iface.addToolBar(translate("JitasaPlugin", "Jitasa"))
         self.toolbar.setObjectName("JitasaToolbar")
         self._add_action("connect.svg", translate("JitasaPlugin", "Connect to Jitasa store…"), self.show_connect_dialog)
+        self._add_action("load_layers.svg", translate("JitasaPlugin", "Load Jitasa layers"), self.load_layers)
+        self._add_dock()
 
     def _add_action(self, icon: str, text: str, slot) -> QAction:
         action = QAction(QIcon(str(ICONS_DIR / icon)), text, self.iface.mainWindow())
@@ -54,12 +60,98 @@ class JitasaPlugin:
         self.actions.append(action)
         return action
 
+    def _add_dock(self) -> None:
+        from .gui.operations_dock import OperationsDock
+        from .store.qgis_connections import current_location
+
+        self.dock = OperationsDock(location_provider=current_location, iface=self.iface,
+                                   parent=self.iface.mainWindow())
+        self.dock.setObjectName("JitasaOperationsDock")
+        self.dock.request_activated.connect(self.zoom_to_request)
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.dock_action = self._add_action("jitasa.svg", translate("JitasaPlugin", "Operations dock"),
+                                            lambda checked: self.dock.setUserVisible(checked))
+        self.dock_action.setCheckable(True)
+        self.dock.visibilityChanged.connect(self.dock_action.setChecked)
+
     def show_connect_dialog(self) -> None:
         from .gui.connect_dialog import ConnectDialog
 
-        ConnectDialog(self.iface.mainWindow()).exec_()
+        if ConnectDialog(self.iface.mainWindow()).exec_():
+            self.load_layers()
+
+    def load_layers(self) -> None:
+        """Add the styled layer group from the connected store and start listening for changes."""
+        from .layers.store_layers import load_jitasa_layers
+        from .store.errors import StoreError
+        from .store.qgis_connections import current_location
+
+        title = translate("JitasaPlugin", "Jitasa")
+        try:
+            location = current_location()
+            _layers, failed = load_jitasa_layers(location)
+        except StoreError as exc:
+            self.iface.messageBar().pushMessage(title, str(exc), Qgis.Critical, 0)
+            return
+        if failed:
+            self.iface.messageBar().pushMessage(
+                title, translate("JitasaPlugin", "Some layers failed to load: {0}").format(", ".join(failed)),
+                Qgis.Warning, 10)
+        self._start_live(location)
+        if self.dock is not None:
+            self.dock.refresh()
+
+    def _start_live(self, location) -> None:
+        from .definitions import settings
+        from .gui.live_alerts import LiveAlerts
+        from .layers.live_refresh import LiveRefresh
+
+        self._stop_live()
+        self.live = LiveRefresh(location, fallback_interval_s=settings.get(settings.KEY_REFRESH_FALLBACK_S))
+        self.alerts = LiveAlerts(self.iface, self.live)
+        if self.dock is not None:
+            self.live.changed.connect(self._on_store_change)
+            self.alerts.status_text.connect(self.dock.set_store_status)
+        self.live.start()
+
+    def _on_store_change(self, change) -> None:
+        if change.table in ("help_request", "volunteer", "facility", "assignment"):
+            self.dock.refresh()
+
+    def _stop_live(self) -> None:
+        if self.live is not None:
+            self.live.stop()
+            self.live.deleteLater()
+            self.live = None
+        if self.alerts is not None:
+            self.alerts.close()
+            self.alerts.deleteLater()
+            self.alerts = None
+
+    def zoom_to_request(self, request_id: int) -> None:
+        from .layers.store_layers import find_store_layers
+
+        canvas = self.iface.mapCanvas()
+        for layer in find_store_layers("help_request"):
+            feature = next(layer.getFeatures(QgsFeatureRequest(request_id)), None)
+            if feature is None or not feature.hasGeometry():
+                continue
+            layer.selectByIds([request_id])
+            self.iface.setActiveLayer(layer)
+            canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(
+                layer, feature.geometry().boundingBox().buffered(0.01)))
+            canvas.refresh()
+            canvas.flashFeatureIds(layer, [request_id])
+            return
 
     def unload(self) -> None:
+        self._stop_live()
+        if self.dock is not None:
+            self.iface.removeDockWidget(self.dock)
+            self.dock.close_store()
+            self.dock.deleteLater()
+            self.dock = None
+        self.dock_action = None
         for action in self.actions:
             self.iface.removePluginMenu(translate("JitasaPlugin", "&Jitasa"), action)
             if self.toolbar is not None:

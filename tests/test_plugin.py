@@ -4,8 +4,8 @@ from __future__ import annotations
 import subprocess
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication
-from qgis.PyQt.QtWidgets import QToolBar
+from qgis.PyQt.QtCore import QCoreApplication, QEvent
+from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
 
 import jitasa_qgis
 from jitasa_qgis.definitions.i18n import load_translator, qm_path_for_locale
@@ -17,7 +17,7 @@ def _providers() -> list[str]:
 
 
 def _toolbars(iface) -> list[QToolBar]:
-    QCoreApplication.sendPostedEvents(None, 0)  # let deleteLater() run
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)  # let deleteLater() run
     return [t for t in iface.mainWindow().findChildren(QToolBar, "JitasaToolbar")]
 
 
@@ -28,17 +28,21 @@ def test_load_unload_load_leaves_no_duplicates(qgis_iface):
     assert len(_toolbars(qgis_iface)) == 1
     assert len(plugin.actions) >= 1
     algorithms = {a.id() for a in QgsApplication.processingRegistry().providerById("jitasa").algorithms()}
-    assert {"jitasa:createdatabase", "jitasa:loaddemodata"} <= algorithms
+    assert {"jitasa:createdatabase", "jitasa:loaddemodata", "jitasa:loadlayers"} <= algorithms
+    assert len(qgis_iface.mainWindow().findChildren(QDockWidget, "JitasaOperationsDock")) == 1
 
     plugin.unload()
     assert _providers() == []
     assert _toolbars(qgis_iface) == []
     assert plugin.actions == []
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    assert qgis_iface.mainWindow().findChildren(QDockWidget, "JitasaOperationsDock") == []
 
     again = jitasa_qgis.classFactory(qgis_iface)
     again.initGui()
     assert _providers() == ["jitasa"]
     assert len(_toolbars(qgis_iface)) == 1
+    assert len(qgis_iface.mainWindow().findChildren(QDockWidget, "JitasaOperationsDock")) == 1
     again.unload()
     assert _providers() == []
 

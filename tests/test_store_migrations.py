@@ -69,7 +69,7 @@ def test_int4_keys_on_every_layer_table(conn):
 def test_python_enums_match_sql_enums(conn):
     with conn.cursor() as cur:
         for sql_name, py_enum in SQL_ENUMS.items():
-            cur.execute("SELECT enum_range(NULL::jitasa.%s)::text[]" % sql_name)  # noqa: S608 fixed names
+            cur.execute(f"SELECT enum_range(NULL::jitasa.{sql_name})::text[]")  # noqa: S608 fixed names
             assert cur.fetchone()[0] == [e.value for e in py_enum], sql_name
 
 
@@ -108,9 +108,9 @@ def test_database_without_postgis_and_no_right_to_install_it(gis_db, pg_cluster)
 
 
 def test_server_down_gives_one_clear_message():
-    from jitasa_qgis.store.connection import ConnectionSpec
-
     from pgcluster import free_port
+
+    from jitasa_qgis.store.connection import ConnectionSpec
 
     spec = ConnectionSpec(params={"host": "127.0.0.1", "port": free_port(), "dbname": "x", "user": "y"})
     with pytest.raises(StoreError, match=r"Cannot connect to the Jitasa store \(y@127.0.0.1:\d+/x\)"):

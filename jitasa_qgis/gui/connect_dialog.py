@@ -3,7 +3,7 @@ remember the choice (names only, never a password)."""
 from __future__ import annotations
 
 from qgis.PyQt import uic
-from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox
+from qgis.PyQt.QtWidgets import QDialog
 
 from ..definitions import settings
 from ..definitions.i18n import translate
@@ -48,7 +48,8 @@ class ConnectDialog(QDialog, FORM_CLASS):
             return from_service(self.service_edit.text())
         name = self.connection_combo.currentConnection()
         if not name:
-            raise StoreError(translate("ConnectDialog", "Choose a saved PostgreSQL connection, or give a pg_service name."))
+            raise StoreError(translate("ConnectDialog",
+                                       "Choose a saved PostgreSQL connection, or give a pg_service name."))
         return from_saved_connection(name)
 
     def test_connection(self) -> bool:

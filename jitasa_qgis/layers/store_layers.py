@@ -18,29 +18,43 @@ GROUP_NAME = "Jitasa"
 LAYER_PROPERTY = "jitasa/layer"
 
 
-# Points are drawn up to this scale; beyond it (zoomed further out) the count grid takes over.
-POINTS_MAX_SCALE = 2_500_000
+# Scale tiers (denominators). Individual requests with full symbols are drawn when zoomed in past
+# DETAIL_SCALE; between it and OVERVIEW_SCALE (a province) a 0.05° count grid plus plain discs for open
+# critical requests; beyond OVERVIEW_SCALE (the country) a 0.25° grid. Measured: 25,000 points cost
+# ~0.6 s to paint even with the plainest marker, a few thousand cells ~0.05 s (bench/live_layers.py).
+DETAIL_SCALE = 150_000
+OVERVIEW_SCALE = 2_500_000
 
 
 @dataclass(frozen=True)
 class LayerDef:
-    key: str  # stable id, also the style name
+    key: str  # stable id
     table: str  # a table or a view in schema jitasa (views hide personal data)
     geometry: str | None
     sql: str = ""
     visible_beyond: int = 0  # 0: always; else the layer shows only at scales larger than 1:N
     hidden_before: int = 0  # 0: always; else the layer shows only when zoomed out past 1:N
     tables: tuple[str, ...] = ()  # store tables whose changes reload this layer
+    style: str = ""  # the .qml name; defaults to key
+
+    @property
+    def style_name(self) -> str:
+        return self.style or self.key
 
 
 OPEN = "\"status\" IN ('new', 'assigned', 'in_progress')"
 
 # Drawing order: first in the list is drawn on top.
 LAYER_DEFS = (
-    LayerDef("help_request", "help_request_map", "geom", OPEN, visible_beyond=POINTS_MAX_SCALE,
+    LayerDef("help_request", "help_request_map", "geom", OPEN, visible_beyond=DETAIL_SCALE,
              tables=("help_request",)),
+    LayerDef("help_request_critical", "help_request_map", "geom", OPEN + " AND \"urgency\" = 'critical'",
+             visible_beyond=OVERVIEW_SCALE, hidden_before=DETAIL_SCALE, tables=("help_request",)),
+    LayerDef("help_request_grid", "request_grid", "geom", "\"n\" > 0 AND \"size_deg\" < 0.25",
+             visible_beyond=OVERVIEW_SCALE, hidden_before=DETAIL_SCALE, tables=("help_request",),
+             style="help_request_aggregate"),
     LayerDef("help_request_aggregate", "request_grid", "geom", "\"n\" > 0 AND \"size_deg\" >= 0.25",
-             hidden_before=POINTS_MAX_SCALE, tables=("help_request",)),
+             hidden_before=OVERVIEW_SCALE, tables=("help_request",)),
     LayerDef("assignment", "assignment_line", "geom", tables=("assignment", "help_request", "volunteer")),
     LayerDef("volunteer", "volunteer_map", "geom", tables=("volunteer",)),
     LayerDef("facility", "facility", "geom", tables=("facility",)),
@@ -58,7 +72,9 @@ def layer_keys_for_table(table: str) -> list[str]:
 def layer_title(key: str) -> str:
     titles = {
         "help_request": translate("StoreLayers", "Help requests (open)"),
-        "help_request_aggregate": translate("StoreLayers", "Open requests per grid cell"),
+        "help_request_critical": translate("StoreLayers", "Critical requests (overview)"),
+        "help_request_grid": translate("StoreLayers", "Open requests per 5 km cell"),
+        "help_request_aggregate": translate("StoreLayers", "Open requests per 25 km cell"),
         "volunteer": translate("StoreLayers", "Volunteers"),
         "facility": translate("StoreLayers", "Facilities"),
         "service_area": translate("StoreLayers", "Service areas"),
@@ -92,6 +108,7 @@ def find_store_layers(key: str, project: QgsProject | None = None) -> list[QgsVe
 
 
 _WKB_TYPES = {
+    "help_request_grid": QgsWkbTypes.Polygon,
     "help_request_aggregate": QgsWkbTypes.Polygon,
     "assignment": QgsWkbTypes.LineString,
     "service_area": QgsWkbTypes.MultiPolygon,
@@ -122,7 +139,7 @@ def add_store_layers(location: StoreLocation, project: QgsProject | None = None,
             failed.append(layer.name())
             continue
         if style is not None:
-            style(layer, layer_def.key)
+            style(layer, layer_def.style_name)
         project.addMapLayer(layer, False)
         group.addLayer(layer)
         layers[layer_def.key] = layer

@@ -26,10 +26,11 @@ class LoadDemoDataAlgorithm(JitasaAlgorithm):
         return translate("LoadDemoDataAlgorithm", "Load demo data")
 
     def shortHelpString(self) -> str:
-        return translate("LoadDemoDataAlgorithm", "Loads real Phetchabun province, amphoe and tambon boundaries and MOPH hospitals, "
-                       "then generates help requests and volunteers inside the tambons with a fixed seed. "
-                       "Everything loads in one transaction: on any error nothing is written. "
-                       "Loading again replaces the earlier demo requests and volunteers.")
+        return translate("LoadDemoDataAlgorithm",
+                         "Loads real Phetchabun province, amphoe and tambon boundaries and MOPH hospitals, "
+                         "then generates help requests and volunteers inside the tambons with a fixed seed. "
+                         "Everything loads in one transaction: on any error nothing is written. "
+                         "Loading again replaces the earlier demo requests and volunteers.")
 
     def initAlgorithm(self, config=None) -> None:
         self.add_connection_parameters()
