@@ -27,7 +27,7 @@ class ConnectionSpec:
     label: str = ""
 
     @classmethod
-    def from_service(cls, service: str) -> "ConnectionSpec":
+    def from_service(cls, service: str) -> ConnectionSpec:
         return cls(params={"service": service}, label=f"service={service}")
 
     def describe(self) -> str:
