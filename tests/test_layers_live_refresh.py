@@ -128,4 +128,4 @@ def test_dropped_view_is_reported_and_reload_does_not_crash(live, store, project
     refresh.reload_all()  # a layer whose source vanished just comes back empty
     assert list(layers["help_request"].getFeatures()) == []
     _, failed = add_store_layers(_location(store), project)
-    assert failed == ["Help requests (open)"]
+    assert failed == ["Help requests (open)", "Critical requests (overview)"]  # both read that view
