@@ -1,47 +1,121 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
-<TS version="2.1">
+<TS version="2.1" language="th_TH">
+<context>
+    <name>AdminLevel</name>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="100"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="101"/>
+        <source>District (amphoe)</source>
+        <translation>อำเภอ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="102"/>
+        <source>Subdistrict (tambon)</source>
+        <translation>ตำบล</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentStatus</name>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="106"/>
+        <source>Proposed</source>
+        <translation>เสนอ (รอยืนยัน)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="107"/>
+        <source>Active</source>
+        <translation>กำลังดำเนินการ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="108"/>
+        <source>Completed</source>
+        <translation>เสร็จสิ้น</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="109"/>
+        <source>Cancelled</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="110"/>
+        <source>Declined by volunteer</source>
+        <translation>อาสาสมัครปฏิเสธ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="111"/>
+        <source>Rejected</source>
+        <translation>ไม่อนุมัติ</translation>
+    </message>
+</context>
+<context>
+    <name>CapacityStatus</name>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="93"/>
+        <source>Open</source>
+        <translation>เปิดรับ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="94"/>
+        <source>Limited</source>
+        <translation>รับได้จำกัด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="95"/>
+        <source>Full</source>
+        <translation>เต็ม</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="96"/>
+        <source>Closed</source>
+        <translation>ปิดรับ</translation>
+    </message>
+</context>
 <context>
     <name>ConnectDialog</name>
     <message>
         <location filename="../jitasa_qgis/gui/connect_dialog.py" line="23"/>
         <source>Connect to Jitasa store</source>
-        <translation type="unfinished"></translation>
+        <translation>เชื่อมต่อคลังข้อมูลจิตอาสา</translation>
     </message>
     <message>
         <location filename="../ui/connect_dialog.ui" line="10"/>
         <source>Saved PostgreSQL connection</source>
-        <translation type="unfinished"></translation>
+        <translation>การเชื่อมต่อ PostgreSQL ที่บันทึกไว้</translation>
     </message>
     <message>
         <location filename="../ui/connect_dialog.ui" line="19"/>
         <source>pg_service name</source>
-        <translation type="unfinished"></translation>
+        <translation>ชื่อ pg_service</translation>
     </message>
     <message>
         <location filename="../ui/connect_dialog.ui" line="24"/>
         <source>e.g. jitasa</source>
-        <translation type="unfinished"></translation>
+        <translation>เช่น jitasa</translation>
     </message>
     <message>
         <location filename="../ui/connect_dialog.ui" line="29"/>
         <source>Passwords stay in the QGIS authentication database (authcfg) or in pg_service.conf; Jitasa never stores one.</source>
-        <translation type="unfinished"></translation>
+        <translation>รหัสผ่านเก็บอยู่ในฐานข้อมูลการยืนยันตัวตนของ QGIS (authcfg) หรือใน pg_service.conf เท่านั้น จิตอาสาไม่เก็บรหัสผ่านไว้เอง.</translation>
     </message>
     <message>
         <location filename="../ui/connect_dialog.ui" line="37"/>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>ทดสอบการเชื่อมต่อ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/gui/connect_dialog.py" line="51"/>
         <source>Choose a saved PostgreSQL connection, or give a pg_service name.</source>
-        <translation type="unfinished"></translation>
+        <translation>เลือกการเชื่อมต่อ PostgreSQL ที่บันทึกไว้ หรือระบุชื่อ pg_service.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/connect_dialog.py" line="65"/>
+        <location filename="../jitasa_qgis/gui/connect_dialog.py" line="66"/>
         <source>Connected: the store is ready.</source>
-        <translation type="unfinished"></translation>
+        <translation>เชื่อมต่อแล้ว: คลังข้อมูลพร้อมใช้งาน.</translation>
     </message>
 </context>
 <context>
@@ -49,32 +123,166 @@
     <message>
         <location filename="../jitasa_qgis/processing/create_database.py" line="19"/>
         <source>Create or upgrade Jitasa database</source>
-        <translation type="unfinished"></translation>
+        <translation>สร้างหรืออัปเกรดฐานข้อมูลจิตอาสา</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/create_database.py" line="22"/>
         <source>Creates the jitasa schema (tables, triggers, roles) in the chosen database, or upgrades it to the version this plugin needs. Each step runs in its own transaction; running it again changes nothing.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/processing/create_database.py" line="28"/>
-        <source>Schema version</source>
-        <translation type="unfinished"></translation>
+        <translation>สร้างสคีมา jitasa (ตาราง ทริกเกอร์ และบทบาทผู้ใช้) ในฐานข้อมูลที่เลือก หรืออัปเกรดเป็นเวอร์ชันที่ปลั๊กอินนี้ต้องการ แต่ละขั้นตอนทำงานในทรานแซกชันของตัวเอง การเรียกใช้ซ้ำจะไม่เปลี่ยนแปลงสิ่งใด.</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/create_database.py" line="29"/>
+        <source>Schema version</source>
+        <translation>เวอร์ชันสคีมา</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/create_database.py" line="31"/>
         <source>Migrations applied</source>
-        <translation type="unfinished"></translation>
+        <translation>จำนวนขั้นปรับปรุงฐานข้อมูลที่ดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/create_database.py" line="41"/>
+        <location filename="../jitasa_qgis/processing/create_database.py" line="44"/>
         <source>Applied migrations: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>ดำเนินการปรับปรุงฐานข้อมูลขั้นที่: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/create_database.py" line="43"/>
+        <location filename="../jitasa_qgis/processing/create_database.py" line="47"/>
         <source>The store is already at schema version {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>คลังข้อมูลเป็นสคีมาเวอร์ชัน {0} อยู่แล้ว.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoData</name>
+    <message>
+        <location filename="../jitasa_qgis/core/admin_source.py" line="83"/>
+        <source>layer &apos;{0}&apos; with field {1} for level {2}</source>
+        <translation>ชั้นข้อมูล '{0}' ที่มีฟิลด์ {1} สำหรับระดับ {2}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/admin_source.py" line="95"/>
+        <source>a polygon layer for level {0} (field {1})</source>
+        <translation>ชั้นข้อมูลรูปหลายเหลี่ยมสำหรับระดับ {0} (ฟิลด์ {1})</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/admin_source.py" line="98"/>
+        <source>{0}: missing {1}</source>
+        <translation>{0}: ไม่พบ{1}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/admin_source.py" line="108"/>
+        <source>{0}: missing layer &apos;{1}&apos; (have: {2})</source>
+        <translation>{0}: ไม่พบชั้นข้อมูล '{1}' (ชั้นข้อมูลที่มี: {2})</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/admin_source.py" line="113"/>
+        <source>{0}: layer &apos;{1}&apos; lacks field(s) {2}</source>
+        <translation>{0}: ชั้นข้อมูล '{1}' ไม่มีฟิลด์ {2}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/admin_source.py" line="120"/>
+        <source>{0}: layer &apos;{1}&apos; feature {2} has no position</source>
+        <translation>{0}: ชั้นข้อมูล '{1}' ฟีเจอร์ {2} ไม่มีตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/admin_source.py" line="136"/>
+        <source>{0}: file not found</source>
+        <translation>{0}: ไม่พบไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/admin_source.py" line="142"/>
+        <source>{0}: not a readable GeoPackage/OGR data source</source>
+        <translation>{0}: ไม่ใช่แหล่งข้อมูล GeoPackage/OGR ที่อ่านได้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/admin_source.py" line="154"/>
+        <source>{0}: layer &apos;{1}&apos; feature {2} has no valid {3}</source>
+        <translation>{0}: ชั้นข้อมูล '{1}' ฟีเจอร์ {2} ไม่มี {3} ที่ถูกต้อง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/admin_source.py" line="158"/>
+        <source>{0}: {1} {2} in layer &apos;{3}&apos; has no geometry</source>
+        <translation>{0}: {1} {2} ในชั้นข้อมูล '{3}' ไม่มีรูปเรขาคณิต</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/demo_data.py" line="69"/>
+        <source>no tambons given: demo requests and volunteers need at least one tambon</source>
+        <translation>ไม่ได้ระบุตำบล: คำขอความช่วยเหลือและอาสาสมัครตัวอย่างต้องมีอย่างน้อยหนึ่งตำบล</translation>
+    </message>
+</context>
+<context>
+    <name>FacilityKind</name>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="83"/>
+        <source>Hospital</source>
+        <translation>โรงพยาบาล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="84"/>
+        <source>Field hospital</source>
+        <translation>โรงพยาบาลสนาม</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="85"/>
+        <source>Community isolation centre</source>
+        <translation>ศูนย์พักคอยในชุมชน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="86"/>
+        <source>Screening point</source>
+        <translation>จุดตรวจคัดกรอง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="87"/>
+        <source>Vaccination point</source>
+        <translation>จุดฉีดวัคซีน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="88"/>
+        <source>Oxygen refill point</source>
+        <translation>จุดเติมออกซิเจน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="89"/>
+        <source>Health centre</source>
+        <translation>รพ.สต.</translation>
+    </message>
+</context>
+<context>
+    <name>FacilityTable</name>
+    <message>
+        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="47"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="48"/>
+        <source>Name</source>
+        <translation>ชื่อ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="49"/>
+        <source>Beds free</source>
+        <translation>เตียงว่าง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="50"/>
+        <source>Capacity</source>
+        <translation>การรับผู้ป่วย</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="51"/>
+        <source>Updated</source>
+        <translation>อัปเดตล่าสุด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="66"/>
+        <source>Capacity not updated recently: check with the facility.</source>
+        <translation>ข้อมูลการรับผู้ป่วยไม่ได้อัปเดตมาระยะหนึ่ง: โปรดตรวจสอบกับสถานพยาบาล.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="82"/>
+        <source>stale: {time}</source>
+        <translation>ข้อมูลเก่า: {time}</translation>
     </message>
 </context>
 <context>
@@ -82,53 +290,96 @@
     <message>
         <location filename="../jitasa_qgis/processing/base.py" line="29"/>
         <source>Store</source>
-        <translation type="unfinished"></translation>
+        <translation>คลังข้อมูล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/base.py" line="35"/>
         <source>Saved PostgreSQL connection</source>
-        <translation type="unfinished"></translation>
+        <translation>การเชื่อมต่อ PostgreSQL ที่บันทึกไว้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/base.py" line="37"/>
         <source>…or pg_service name</source>
-        <translation type="unfinished"></translation>
+        <translation>…หรือชื่อ pg_service</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/base.py" line="50"/>
         <source>Choose a saved PostgreSQL connection or give a pg_service name.</source>
-        <translation type="unfinished"></translation>
+        <translation>เลือกการเชื่อมต่อ PostgreSQL ที่บันทึกไว้ หรือระบุชื่อ pg_service.</translation>
     </message>
 </context>
 <context>
     <name>JitasaPlugin</name>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="45"/>
+        <location filename="../jitasa_qgis/plugin.py" line="89"/>
         <source>Jitasa</source>
-        <translation type="unfinished"></translation>
+        <translation>จิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="47"/>
+        <location filename="../jitasa_qgis/plugin.py" line="51"/>
         <source>Connect to Jitasa store…</source>
-        <translation type="unfinished"></translation>
+        <translation>เชื่อมต่อคลังข้อมูลจิตอาสา…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="64"/>
+        <location filename="../jitasa_qgis/plugin.py" line="156"/>
         <source>&amp;Jitasa</source>
-        <translation type="unfinished"></translation>
+        <translation>จิตอาสา (&amp;J)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/plugin.py" line="52"/>
+        <source>Load Jitasa layers</source>
+        <translation>โหลดชั้นข้อมูลจิตอาสา</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/plugin.py" line="72"/>
+        <source>Operations dock</source>
+        <translation>แผงปฏิบัติการ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/plugin.py" line="97"/>
+        <source>Some layers failed to load: {0}</source>
+        <translation>โหลดชั้นข้อมูลบางชั้นไม่สำเร็จ: {0}</translation>
     </message>
 </context>
 <context>
     <name>JitasaProvider</name>
     <message>
-        <location filename="../jitasa_qgis/processing/provider.py" line="18"/>
+        <location filename="../jitasa_qgis/processing/provider.py" line="19"/>
         <source>Jitasa</source>
-        <translation type="unfinished"></translation>
+        <translation>จิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/provider.py" line="21"/>
+        <location filename="../jitasa_qgis/processing/provider.py" line="22"/>
         <source>Jitasa volunteer coordination</source>
-        <translation type="unfinished"></translation>
+        <translation>ประสานงานจิตอาสา</translation>
+    </message>
+</context>
+<context>
+    <name>LiveAlerts</name>
+    <message>
+        <location filename="../jitasa_qgis/gui/live_alerts.py" line="22"/>
+        <source>Offline since {0}</source>
+        <translation>ออฟไลน์ตั้งแต่ {0} น.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/live_alerts.py" line="58"/>
+        <source>Critical request</source>
+        <translation>คำขอเร่งด่วนวิกฤต</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/live_alerts.py" line="58"/>
+        <source>{0} new critical request(s): #{1}</source>
+        <translation>คำขอความช่วยเหลือเร่งด่วนวิกฤตใหม่ {0} รายการ: #{1}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/live_alerts.py" line="75"/>
+        <source>Jitasa store</source>
+        <translation>คลังข้อมูลจิตอาสา</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/live_alerts.py" line="75"/>
+        <source>Back online</source>
+        <translation>กลับมาออนไลน์แล้ว</translation>
     </message>
 </context>
 <context>
@@ -136,90 +387,815 @@
     <message>
         <location filename="../jitasa_qgis/processing/load_demo_data.py" line="26"/>
         <source>Load demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>โหลดข้อมูลตัวอย่าง</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/load_demo_data.py" line="29"/>
         <source>Loads real Phetchabun province, amphoe and tambon boundaries and MOPH hospitals, then generates help requests and volunteers inside the tambons with a fixed seed. Everything loads in one transaction: on any error nothing is written. Loading again replaces the earlier demo requests and volunteers.</source>
-        <translation type="unfinished"></translation>
+        <translation>โหลดขอบเขตจังหวัด อำเภอ และตำบลจริงของจังหวัดเพชรบูรณ์ และโรงพยาบาลจากข้อมูลกระทรวงสาธารณสุข แล้วสร้างคำขอความช่วยเหลือและอาสาสมัครตัวอย่างภายในตำบลต่าง ๆ ด้วยค่าสุ่มตั้งต้น (seed) คงที่ ข้อมูลทั้งหมดโหลดในทรานแซกชันเดียว: หากเกิดข้อผิดพลาดใด ๆ จะไม่มีการเขียนข้อมูลเลย การโหลดซ้ำจะแทนที่คำขอและอาสาสมัครตัวอย่างชุดก่อนหน้า.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="36"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="37"/>
         <source>Admin boundaries (GeoPackage)</source>
-        <translation type="unfinished"></translation>
+        <translation>ขอบเขตการปกครอง (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="39"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="40"/>
         <source>Hospitals (GeoPackage)</source>
-        <translation type="unfinished"></translation>
+        <translation>โรงพยาบาล (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="42"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="43"/>
         <source>Number of help requests</source>
-        <translation type="unfinished"></translation>
+        <translation>จำนวนคำขอความช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="44"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="45"/>
         <source>Number of volunteers</source>
-        <translation type="unfinished"></translation>
+        <translation>จำนวนอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="46"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="47"/>
         <source>Random seed</source>
-        <translation type="unfinished"></translation>
+        <translation>ค่าสุ่มตั้งต้น (seed)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="48"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="49"/>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>สรุป</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="69"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="71"/>
         <source>Loaded: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>โหลดแล้ว: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LoadLayersAlgorithm</name>
+    <message>
+        <location filename="../jitasa_qgis/processing/load_layers.py" line="23"/>
+        <source>Load Jitasa layers</source>
+        <translation>โหลดชั้นข้อมูลจิตอาสา</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/load_layers.py" line="26"/>
+        <source>Map</source>
+        <translation>แผนที่</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/load_layers.py" line="32"/>
+        <source>Adds the Jitasa layer group (open help requests, a count grid for zoomed-out views, assignments, volunteers, facilities, service areas, tambon, amphoe and province) from the store, styled, through the same connection. No password is written to the project.</source>
+        <translation>เพิ่มกลุ่มชั้นข้อมูลจิตอาสา (คำขอความช่วยเหลือที่ยังเปิดอยู่ กริดนับจำนวนสำหรับมุมมองระยะไกล การมอบหมายงาน อาสาสมัคร สถานพยาบาล เขตบริการ ตำบล อำเภอ และจังหวัด) จากคลังข้อมูล พร้อมสัญลักษณ์ ผ่านการเชื่อมต่อเดียวกัน ไม่มีการบันทึกรหัสผ่านลงในโปรเจกต์.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/load_layers.py" line="44"/>
+        <source>Layers</source>
+        <translation>ชั้นข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/load_layers.py" line="45"/>
+        <source>Layers that failed</source>
+        <translation>ชั้นข้อมูลที่โหลดไม่สำเร็จ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/load_layers.py" line="55"/>
+        <source>Layer failed to load: {0}</source>
+        <translation>โหลดชั้นข้อมูลไม่สำเร็จ: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>OperationsDock</name>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="6"/>
+        <source>Jitasa operations</source>
+        <translation>ปฏิบัติการจิตอาสา</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="13"/>
+        <source>Amphoe</source>
+        <translation>อำเภอ</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="23"/>
+        <source>Tambon</source>
+        <translation>ตำบล</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="37"/>
+        <source>Requests</source>
+        <translation>คำขอความช่วยเหลือ</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="43"/>
+        <source>Categories to show (none checked: all)</source>
+        <translation>ประเภทที่จะแสดง (ไม่เลือกเลย: แสดงทั้งหมด)</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="48"/>
+        <source>Urgencies to show (none checked: all)</source>
+        <translation>ระดับความเร่งด่วนที่จะแสดง (ไม่เลือกเลย: แสดงทั้งหมด)</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="53"/>
+        <source>Open statuses to show (none checked: all open)</source>
+        <translation>สถานะที่จะแสดง (ไม่เลือกเลย: แสดงทุกสถานะที่ยังเปิดอยู่)</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="58"/>
+        <source>Search notes and places (3 letters or more), or a request number</source>
+        <translation>ค้นหาจากหมายเหตุและสถานที่ (อย่างน้อย 3 ตัวอักษร) หรือเลขที่คำขอ</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="183"/>
+        <source>Previous page</source>
+        <translation>หน้าก่อนหน้า</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="192"/>
+        <source>Next page</source>
+        <translation>หน้าถัดไป</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="102"/>
+        <source>Start</source>
+        <translation>เริ่มช่วยเหลือ</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="103"/>
+        <source>Mark the selected request as being helped (in progress)</source>
+        <translation>บันทึกว่าคำขอที่เลือกกำลังได้รับความช่วยเหลือ (กำลังช่วยเหลือ)</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="108"/>
+        <source>Done</source>
+        <translation>เสร็จสิ้น</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="109"/>
+        <source>Close the selected request as done; its volunteer becomes free</source>
+        <translation>ปิดคำขอที่เลือกว่าเสร็จสิ้น อาสาสมัครที่รับงานจะว่างรับงานใหม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="114"/>
+        <source>Cancel…</source>
+        <translation>ยกเลิก…</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="115"/>
+        <source>Cancel the selected request, giving a reason</source>
+        <translation>ยกเลิกคำขอที่เลือก โดยระบุเหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="123"/>
+        <source>Volunteers</source>
+        <translation>อาสาสมัคร</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="127"/>
+        <source>Available only</source>
+        <translation>เฉพาะที่พร้อมรับงาน</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="167"/>
+        <source>Facilities</source>
+        <translation>สถานพยาบาล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="117"/>
+        <source>All categories</source>
+        <translation>ทุกประเภท</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="120"/>
+        <source>All urgencies</source>
+        <translation>ทุกระดับความเร่งด่วน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="123"/>
+        <source>All open</source>
+        <translation>ทุกสถานะที่ยังเปิดอยู่</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="362"/>
+        <source>All amphoe</source>
+        <translation>ทุกอำเภอ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="377"/>
+        <source>All tambon</source>
+        <translation>ทุกตำบล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="253"/>
+        <source>Not cancelled: a request is cancelled only with a reason.</source>
+        <translation>ไม่ได้ยกเลิก: ต้องระบุเหตุผลจึงจะยกเลิกคำขอได้.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="260"/>
+        <source>Cancel request {id}</source>
+        <translation>ยกเลิกคำขอ {id}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="260"/>
+        <source>Why is this request cancelled?</source>
+        <translation>ยกเลิกคำขอนี้เพราะเหตุใด?</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="345"/>
+        <source>Offline since {time}: {reason}</source>
+        <translation>ออฟไลน์ตั้งแต่ {time} น.: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="436"/>
+        <source>None</source>
+        <translation>ไม่มี</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="438"/>
+        <source>{first}–{last}</source>
+        <translation>{first}–{last}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="441"/>
+        <source>{first}–{last} of {total}</source>
+        <translation>{first}–{last} จาก {total}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="485"/>
+        <source>Not changed: {message}</source>
+        <translation>ไม่ได้เปลี่ยนแปลง: {message}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="489"/>
+        <source>Request {id} is now: {status}</source>
+        <translation>คำขอ {id} เปลี่ยนสถานะเป็น: {status}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="498"/>
+        <source>Jitasa</source>
+        <translation>จิตอาสา</translation>
+    </message>
+</context>
+<context>
+    <name>RequestCategory</name>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="30"/>
+        <source>Patient transport</source>
+        <translation>รับส่งผู้ป่วย</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="32"/>
+        <source>Infectious patient transport</source>
+        <translation>รับส่งผู้ติดเชื้อ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="33"/>
+        <source>Oxygen</source>
+        <translation>ออกซิเจน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="34"/>
+        <source>Food and supplies</source>
+        <translation>อาหารและของใช้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="35"/>
+        <source>Medicine</source>
+        <translation>ยา</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="36"/>
+        <source>Screening</source>
+        <translation>ตรวจคัดกรอง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="37"/>
+        <source>Vaccination</source>
+        <translation>ฉีดวัคซีน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="38"/>
+        <source>Medical help</source>
+        <translation>ช่วยเหลือทางการแพทย์</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="39"/>
+        <source>Other</source>
+        <translation>อื่น ๆ</translation>
+    </message>
+</context>
+<context>
+    <name>RequestStatus</name>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="50"/>
+        <source>New</source>
+        <translation>รอความช่วยเหลือ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="51"/>
+        <source>Assigned</source>
+        <translation>จับคู่อาสาแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="52"/>
+        <source>In progress</source>
+        <translation>กำลังช่วยเหลือ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="53"/>
+        <source>Done</source>
+        <translation>เสร็จสิ้น</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="54"/>
+        <source>Cancelled</source>
+        <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>RequestTable</name>
+    <message>
+        <location filename="../jitasa_qgis/gui/request_table_model.py" line="75"/>
+        <source>Urgency</source>
+        <translation>ความเร่งด่วน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/request_table_model.py" line="76"/>
+        <source>Category</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/request_table_model.py" line="77"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/request_table_model.py" line="78"/>
+        <source>Waiting</source>
+        <translation>เวลารอ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/request_table_model.py" line="79"/>
+        <source>People</source>
+        <translation>จำนวนคน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/request_table_model.py" line="80"/>
+        <source>Tambon</source>
+        <translation>ตำบล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/request_table_model.py" line="81"/>
+        <source>Amphoe</source>
+        <translation>อำเภอ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/request_table_model.py" line="82"/>
+        <source>Note</source>
+        <translation>หมายเหตุ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/request_table_model.py" line="98"/>
+        <source>Request {id}, received {time}</source>
+        <translation>คำขอ {id} รับเมื่อ {time}</translation>
+    </message>
+</context>
+<context>
+    <name>RunStatus</name>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="115"/>
+        <source>Proposed</source>
+        <translation>เสนอ (รอยืนยัน)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="116"/>
+        <source>Confirmed</source>
+        <translation>ยืนยันแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="117"/>
+        <source>Partly confirmed</source>
+        <translation>ยืนยันบางส่วน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="118"/>
+        <source>Rejected</source>
+        <translation>ไม่อนุมัติ</translation>
+    </message>
+</context>
+<context>
+    <name>Skill</name>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="66"/>
+        <source>First aid</source>
+        <translation>ปฐมพยาบาล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="67"/>
+        <source>Medical</source>
+        <translation>ความรู้ทางการแพทย์</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="68"/>
+        <source>PPE trained</source>
+        <translation>ผ่านการอบรมการใช้ชุด PPE</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="69"/>
+        <source>Driving</source>
+        <translation>ขับรถ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="70"/>
+        <source>Oxygen handling</source>
+        <translation>การใช้ถังออกซิเจน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="71"/>
+        <source>Counselling</source>
+        <translation>ให้คำปรึกษา</translation>
+    </message>
+</context>
+<context>
+    <name>StoreErrors</name>
+    <message>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="117"/>
+        <source>Loading demo data was cancelled; nothing was written.</source>
+        <translation>ยกเลิกการโหลดข้อมูลตัวอย่างแล้ว ไม่มีการเขียนข้อมูลใด ๆ.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/connection.py" line="60"/>
+        <source>Cannot connect to the Jitasa store ({0}): {1}</source>
+        <translation>เชื่อมต่อคลังข้อมูลจิตอาสา ({0}) ไม่ได้: {1}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="81"/>
+        <source>Loading demo data failed and nothing was written: {0}</source>
+        <translation>โหลดข้อมูลตัวอย่างไม่สำเร็จ และไม่มีการเขียนข้อมูลใด ๆ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="142"/>
+        <source>Demo facility &apos;{0}&apos; has no code; demo facilities are matched by code.</source>
+        <translation>สถานพยาบาลตัวอย่าง '{0}' ไม่มีรหัส สถานพยาบาลตัวอย่างต้องจับคู่กันด้วยรหัส.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="165"/>
+        <source>{0} assignment(s) link demo requests or volunteers with real ones; finish or remove them before loading demo data again.</source>
+        <translation>มีการมอบหมายงาน {0} รายการที่เชื่อมคำขอหรืออาสาสมัครตัวอย่างเข้ากับข้อมูลจริง โปรดปิดงานหรือลบการมอบหมายงานเหล่านั้นก่อนโหลดข้อมูลตัวอย่างอีกครั้ง.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/migrations.py" line="44"/>
+        <source>Migration files in {0} are not numbered 0001, 0002, ... without gaps</source>
+        <translation>ไฟล์ปรับปรุงฐานข้อมูลใน {0} ไม่ได้เรียงเลข 0001, 0002, ... ต่อเนื่องกันโดยไม่ขาดช่วง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/migrations.py" line="76"/>
+        <source>The Jitasa store has schema version {0}; this plugin needs version {1}. Upgrade it with the Processing algorithm &apos;Create or upgrade Jitasa database&apos; (jitasa:createdatabase).</source>
+        <translation>คลังข้อมูลจิตอาสาเป็นสคีมาเวอร์ชัน {0} แต่ปลั๊กอินนี้ต้องการเวอร์ชัน {1} โปรดอัปเกรดด้วยอัลกอริทึม Processing 'สร้างหรืออัปเกรดฐานข้อมูลจิตอาสา' (jitasa:createdatabase).</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/migrations.py" line="82"/>
+        <source>The Jitasa store has schema version {0}, newer than this plugin knows ({1}). Update the jitasa_qgis plugin.</source>
+        <translation>คลังข้อมูลจิตอาสาเป็นสคีมาเวอร์ชัน {0} ซึ่งใหม่กว่าที่ปลั๊กอินนี้รู้จัก ({1}) โปรดอัปเดตปลั๊กอิน jitasa_qgis.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/migrations.py" line="99"/>
+        <source>PostGIS is not available on the server of database &apos;{0}&apos;: install PostGIS 3 there (Debian: postgresql-15-postgis-3) and try again.</source>
+        <translation>เซิร์ฟเวอร์ของฐานข้อมูล '{0}' ไม่มี PostGIS: โปรดติดตั้ง PostGIS 3 บนเซิร์ฟเวอร์นั้น (Debian: postgresql-15-postgis-3) แล้วลองอีกครั้ง.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/migrations.py" line="113"/>
+        <source>PostGIS is not installed in database &apos;{0}&apos; and role &apos;{1}&apos; may not install it ({2}). Ask an administrator to run CREATE EXTENSION postgis in that database.</source>
+        <translation>ยังไม่ได้ติดตั้ง PostGIS ในฐานข้อมูล '{0}' และบทบาท '{1}' ไม่มีสิทธิ์ติดตั้ง ({2}) โปรดให้ผู้ดูแลระบบรันคำสั่ง CREATE EXTENSION postgis ในฐานข้อมูลนั้น.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/migrations.py" line="152"/>
+        <source>Migration {0} ({1}) failed and was rolled back: {2}</source>
+        <translation>การปรับปรุงฐานข้อมูลขั้นที่ {0} ({1}) ล้มเหลวและถูกย้อนกลับแล้ว: {2}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/qgis_connections.py" line="43"/>
+        <source>No pg_service name given.</source>
+        <translation>ไม่ได้ระบุชื่อ pg_service.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/qgis_connections.py" line="54"/>
+        <source>none</source>
+        <translation>ไม่มี</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/qgis_connections.py" line="55"/>
+        <source>There is no saved QGIS PostgreSQL connection named &apos;{0}&apos; (saved connections: {1}). Create it in the Data Source Manager, or use a pg_service name.</source>
+        <translation>ไม่มีการเชื่อมต่อ PostgreSQL ที่บันทึกไว้ใน QGIS ชื่อ '{0}' (การเชื่อมต่อที่บันทึกไว้: {1}) โปรดสร้างการเชื่อมต่อใน Data Source Manager (ตัวจัดการแหล่งข้อมูล) หรือใช้ชื่อ pg_service.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/qgis_connections.py" line="87"/>
+        <source>Connection &apos;{0}&apos; uses authentication configuration &apos;{1}&apos;, which could not be loaded (is the authentication database unlocked?).</source>
+        <translation>การเชื่อมต่อ '{0}' ใช้การตั้งค่าการยืนยันตัวตน '{1}' ซึ่งโหลดไม่ได้ (ปลดล็อกฐานข้อมูลการยืนยันตัวตนแล้วหรือยัง?).</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/qgis_connections.py" line="104"/>
+        <source>Not connected: use &apos;Connect to Jitasa store&apos; first.</source>
+        <translation>ยังไม่ได้เชื่อมต่อ: โปรดใช้ 'เชื่อมต่อคลังข้อมูลจิตอาสา' ก่อน.</translation>
     </message>
 </context>
 <context>
     <name>StoreLayers</name>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="40"/>
-        <source>Help requests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="41"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="78"/>
         <source>Volunteers</source>
-        <translation type="unfinished"></translation>
+        <translation>อาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="42"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="79"/>
         <source>Facilities</source>
-        <translation type="unfinished"></translation>
+        <translation>สถานพยาบาล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="43"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="80"/>
         <source>Service areas</source>
-        <translation type="unfinished"></translation>
+        <translation>เขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="44"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="81"/>
         <source>Assignments</source>
-        <translation type="unfinished"></translation>
+        <translation>การมอบหมายงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="45"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="82"/>
         <source>Tambon</source>
-        <translation type="unfinished"></translation>
+        <translation>ตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="46"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="83"/>
         <source>Amphoe</source>
-        <translation type="unfinished"></translation>
+        <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="47"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="84"/>
         <source>Province</source>
-        <translation type="unfinished"></translation>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="74"/>
+        <source>Help requests (open)</source>
+        <translation>คำขอความช่วยเหลือ (ยังเปิดอยู่)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="75"/>
+        <source>Critical requests (overview)</source>
+        <translation>คำขอเร่งด่วนวิกฤต (ภาพรวม)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="76"/>
+        <source>Open requests per 5 km cell</source>
+        <translation>คำขอที่ยังเปิดอยู่ ต่อช่องกริด 5 กม.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="77"/>
+        <source>Open requests per 25 km cell</source>
+        <translation>คำขอที่ยังเปิดอยู่ ต่อช่องกริด 25 กม.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreSummary</name>
+    <message>
+        <location filename="../jitasa_qgis/store/summary.py" line="56"/>
+        <source>open {0}</source>
+        <translation>เปิดอยู่ {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/summary.py" line="58"/>
+        <source>table</source>
+        <translation>ตาราง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/summary.py" line="58"/>
+        <source>rows</source>
+        <translation>แถว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/summary.py" line="66"/>
+        <source>Open requests per amphoe</source>
+        <translation>คำขอที่ยังเปิดอยู่ รายอำเภอ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/summary.py" line="67"/>
+        <source>amphoe</source>
+        <translation>อำเภอ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/summary.py" line="67"/>
+        <source>open</source>
+        <translation>เปิดอยู่</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/summary.py" line="71"/>
+        <source>... and {0} more amphoe</source>
+        <translation>... และอีก {0} อำเภอ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/summary.py" line="73"/>
+        <source>open requests outside every tambon: {0}</source>
+        <translation>คำขอที่ยังเปิดอยู่ซึ่งไม่อยู่ในตำบลใดเลย: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>StyleErrors</name>
+    <message>
+        <location filename="../jitasa_qgis/layers/styles.py" line="76"/>
+        <source>none</source>
+        <translation>ไม่มี</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/layers/styles.py" line="77"/>
+        <source>no style named {0}: {1} does not exist (styles: {2})</source>
+        <translation>ไม่มีสไตล์ชื่อ {0}: ไม่พบไฟล์ {1} (สไตล์ที่มี: {2})</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/layers/styles.py" line="82"/>
+        <source>cannot read style {0}</source>
+        <translation>อ่านสไตล์ {0} ไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/layers/styles.py" line="88"/>
+        <source>style {0} is not valid XML: {1} (line {2}, column {3})</source>
+        <translation>สไตล์ {0} ไม่ใช่ XML ที่ถูกต้อง: {1} (บรรทัด {2} คอลัมน์ {3})</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/layers/styles.py" line="92"/>
+        <source>style {0} names icons that are not in {1}: {2}</source>
+        <translation>สไตล์ {0} อ้างถึงไอคอนที่ไม่มีใน {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/layers/styles.py" line="103"/>
+        <source>QGIS could not apply style {0} to layer {1}: {2}</source>
+        <translation>QGIS ใช้สไตล์ {0} กับชั้นข้อมูล {1} ไม่ได้: {2}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/layers/styles.py" line="106"/>
+        <source>style {0} gave layer {1} no renderer</source>
+        <translation>สไตล์ {0} ไม่ได้กำหนดการแสดงผล (renderer) ให้ชั้นข้อมูล {1}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/layers/styles.py" line="118"/>
+        <source>cannot read the style of layer {0}: {1}</source>
+        <translation>อ่านสไตล์ของชั้นข้อมูล {0} ไม่ได้: {1}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/layers/styles.py" line="126"/>
+        <source>cannot relink icons of layer {0}: {1}</source>
+        <translation>เชื่อมโยงไอคอนของชั้นข้อมูล {0} ใหม่ไม่ได้: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>Urgency</name>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="43"/>
+        <source>Critical</source>
+        <translation>เร่งด่วนวิกฤต</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="44"/>
+        <source>High</source>
+        <translation>เร่งด่วนสูง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="45"/>
+        <source>Normal</source>
+        <translation>ปกติ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="46"/>
+        <source>Low</source>
+        <translation>ไม่เร่งด่วน</translation>
+    </message>
+</context>
+<context>
+    <name>VehicleKind</name>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="75"/>
+        <source>No vehicle</source>
+        <translation>ไม่มียานพาหนะ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="76"/>
+        <source>Motorcycle</source>
+        <translation>รถจักรยานยนต์</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="77"/>
+        <source>Car</source>
+        <translation>รถยนต์</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="78"/>
+        <source>Pickup truck</source>
+        <translation>รถกระบะ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="79"/>
+        <source>Ambulance</source>
+        <translation>รถพยาบาล</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerKind</name>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="58"/>
+        <source>Village health volunteer</source>
+        <translation>อสม.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="59"/>
+        <source>Local official</source>
+        <translation>เจ้าหน้าที่ท้องถิ่น</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="60"/>
+        <source>Student volunteer</source>
+        <translation>นักเรียน นักศึกษา</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="61"/>
+        <source>Community leader</source>
+        <translation>ผู้นำชุมชน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="62"/>
+        <source>Health staff</source>
+        <translation>บุคลากรสาธารณสุข</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerTable</name>
+    <message>
+        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="44"/>
+        <source>Kind</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="45"/>
+        <source>Load</source>
+        <translation>ภาระงาน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="46"/>
+        <source>Available</source>
+        <translation>พร้อมรับงาน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="47"/>
+        <source>Skills</source>
+        <translation>ทักษะ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="48"/>
+        <source>Vehicle</source>
+        <translation>ยานพาหนะ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="49"/>
+        <source>Tambon</source>
+        <translation>ตำบล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="62"/>
+        <source>{active} active assignment(s) of at most {capacity}</source>
+        <translation>งานที่กำลังทำ {active} งาน จากสูงสุด {capacity} งาน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="71"/>
+        <source>Yes</source>
+        <translation>ว่าง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="71"/>
+        <source>No</source>
+        <translation>ไม่ว่าง</translation>
+    </message>
+</context>
+<context>
+    <name>Waiting</name>
+    <message>
+        <location filename="../jitasa_qgis/core/waiting.py" line="25"/>
+        <source>waiting {d} d {h} h</source>
+        <translation>รอ {d} วัน {h} ชม.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/waiting.py" line="27"/>
+        <source>waiting {h} h {m} min</source>
+        <translation>รอ {h} ชม. {m} นาที</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/waiting.py" line="29"/>
+        <source>waiting {m} min</source>
+        <translation>รอ {m} นาที</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/waiting.py" line="30"/>
+        <source>waiting under 1 min</source>
+        <translation>รอไม่ถึง 1 นาที</translation>
     </message>
 </context>
 </TS>

@@ -13,6 +13,7 @@ from typing import Iterator, Mapping, Optional, Union
 from osgeo import ogr, osr
 
 from ..definitions.enums import AdminLevel, FacilityKind
+from ..definitions.i18n import translate
 
 PathLike = Union[str, Path]
 
@@ -79,7 +80,8 @@ def detect_admin_layers(ds: ogr.DataSource, path: PathLike, given: Mapping[str, 
             name = given[level]
             layer = ds.GetLayerByName(name)
             if layer is None or f"adm{k}_pcode" not in _field_names(layer):
-                missing.append(f"layer '{name}' with field adm{k}_pcode for level {level}")
+                missing.append(translate("DemoData", "layer '{0}' with field {1} for level {2}").format(
+                    name, f"adm{k}_pcode", level))
             else:
                 chosen[level] = name
             continue
@@ -90,9 +92,10 @@ def detect_admin_layers(ds: ogr.DataSource, path: PathLike, given: Mapping[str, 
         if pick:
             chosen[level] = pick[0]
         else:
-            missing.append(f"a polygon layer for level {level} (field adm{k}_pcode)")
+            missing.append(translate("DemoData", "a polygon layer for level {0} (field {1})").format(
+                level, f"adm{k}_pcode"))
     if missing:
-        raise DemoDataError(f"{path}: missing {'; '.join(missing)}")
+        raise DemoDataError(translate("DemoData", "{0}: missing {1}").format(path, "; ".join(missing)))
     return chosen
 
 
@@ -102,17 +105,20 @@ def read_facilities(path: PathLike, layer_name: str = DEFAULT_FACILITY_LAYER,
     ds = _open(path)
     layer = ds.GetLayerByName(layer_name)
     if layer is None:
-        raise DemoDataError(f"{path}: missing layer '{layer_name}' (have: {', '.join(_layer_names(ds))})")
+        raise DemoDataError(translate("DemoData", "{0}: missing layer '{1}' (have: {2})").format(
+            path, layer_name, ", ".join(_layer_names(ds))))
     names = _field_names(layer)
     lacking = [f for f in ("main_code", "name") if f not in names]
     if lacking:
-        raise DemoDataError(f"{path}: layer '{layer_name}' lacks field(s) {', '.join(lacking)}")
+        raise DemoDataError(translate("DemoData", "{0}: layer '{1}' lacks field(s) {2}").format(
+            path, layer_name, ", ".join(lacking)))
     to_wgs84 = _transform_to_wgs84(layer)
     records = []
     for feature in _features(layer):
         lon, lat = _facility_position(feature, names, to_wgs84)
         if lon is None:
-            raise DemoDataError(f"{path}: layer '{layer_name}' feature {feature.GetFID()} has no position")
+            raise DemoDataError(translate("DemoData", "{0}: layer '{1}' feature {2} has no position").format(
+                path, layer_name, feature.GetFID()))
         beds = feature.GetField("bed_total") if "bed_total" in names else None
         records.append(FacilityRecord(
             code=_text(feature, "main_code"),
@@ -127,13 +133,13 @@ def read_facilities(path: PathLike, layer_name: str = DEFAULT_FACILITY_LAYER,
 def _open(path: PathLike) -> ogr.DataSource:
     p = Path(path)
     if not p.is_file():
-        raise DemoDataError(f"{p}: file not found")
+        raise DemoDataError(translate("DemoData", "{0}: file not found").format(p))
     try:
         ds = ogr.Open(str(p), 0)
     except RuntimeError:  # when someone turned on ogr.UseExceptions()
         ds = None
     if ds is None:
-        raise DemoDataError(f"{p}: not a readable GeoPackage/OGR data source")
+        raise DemoDataError(translate("DemoData", "{0}: not a readable GeoPackage/OGR data source").format(p))
     return ds
 
 
@@ -145,11 +151,12 @@ def _read_level(layer: ogr.Layer, level: str, path: PathLike) -> list[AdminAreaR
     for feature in _features(layer):
         code = _dopa_code(_text(feature, f"adm{k}_pcode"))
         if code is None or not code.isdigit() or len(code) != LEVEL_CODE_LENGTH[k]:
-            raise DemoDataError(f"{path}: layer '{layer.GetName()}' feature {feature.GetFID()} has "
-                                f"no valid adm{k}_pcode")
+            raise DemoDataError(translate("DemoData", "{0}: layer '{1}' feature {2} has no valid {3}").format(
+                path, layer.GetName(), feature.GetFID(), f"adm{k}_pcode"))
         geom = feature.GetGeometryRef()
         if geom is None or geom.IsEmpty():
-            raise DemoDataError(f"{path}: {level} {code} in layer '{layer.GetName()}' has no geometry")
+            raise DemoDataError(translate("DemoData", "{0}: {1} {2} in layer '{3}' has no geometry").format(
+                path, level, code, layer.GetName()))
         records.append(AdminAreaRecord(
             level=level, code=code,
             parent_code=_dopa_code(_text(feature, f"adm{k - 1}_pcode")) if k > 1 else None,

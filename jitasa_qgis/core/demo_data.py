@@ -27,6 +27,7 @@ from ..definitions.enums import (
     VehicleKind,
     VolunteerKind,
 )
+from ..definitions.i18n import translate
 from .admin_source import AdminAreaRecord, DemoDataError
 
 DEFAULT_SEED = 67  # the province code of Phetchabun; tools and Processing use the same
@@ -65,7 +66,8 @@ class TambonSet:
     def from_records(cls, areas: Sequence[AdminAreaRecord]) -> TambonSet:
         tambons = sorted((a for a in areas if a.level == AdminLevel.TAMBON.value), key=lambda a: a.code)
         if not tambons:
-            raise DemoDataError("no tambons given: demo requests and volunteers need at least one tambon")
+            raise DemoDataError(translate(
+                "DemoData", "no tambons given: demo requests and volunteers need at least one tambon"))
         polygons = [wkb.loads(a.wkb) for a in tambons]
         centres = []
         for poly in polygons:

@@ -10,6 +10,7 @@ from typing import Callable, Optional, Union
 
 from ..core.admin_source import read_admin_areas, read_facilities
 from ..core.demo_data import DEFAULT_N_REQUESTS, DEFAULT_N_VOLUNTEERS, DEFAULT_SEED, TambonSet, generate_demo
+from ..definitions.i18n import translate
 from ..definitions.paths import DEMO_DIR
 from ..store.connection import ConnectionSpec
 from ..store.demo_writer import LoadCancelled, write_demo
@@ -37,7 +38,7 @@ def load_demo_data(spec: ConnectionSpec, admin_path: PathLike = DEMO_DIR / "admi
 
     def check() -> None:
         if cancelled is not None and cancelled():
-            raise LoadCancelled("Loading demo data was cancelled; nothing was written.")
+            raise LoadCancelled(translate("StoreErrors", "Loading demo data was cancelled; nothing was written."))
 
     # Read both files before touching the store, so a missing file fails fast and writes nothing.
     areas = read_admin_areas(admin_path)

@@ -19,6 +19,7 @@ from qgis.PyQt.QtCore import QFile, QIODevice
 from qgis.PyQt.QtGui import QFontDatabase
 from qgis.PyQt.QtXml import QDomDocument, QDomElement
 
+from ..definitions.i18n import translate
 from ..definitions.paths import ICONS_DIR, STYLES_DIR
 
 # What the .qml files hold, and so all that apply_style replaces: never the layer's scale range,
@@ -72,21 +73,24 @@ def load_style_document(name: str) -> QDomDocument:
     """The named style as a DOM, icon references resolved and the label font made available."""
     path = style_path(name)
     if not path.is_file():
-        known = ", ".join(style_names()) or "none"
-        raise StyleError(f"no style named {name!r}: {path} does not exist (styles: {known})")
+        known = ", ".join(style_names()) or translate("StyleErrors", "none")
+        raise StyleError(translate("StyleErrors", "no style named {0}: {1} does not exist (styles: {2})").format(
+            repr(name), path, known))
     doc = QDomDocument("qgis")
     file = QFile(str(path))
     if not file.open(QIODevice.ReadOnly):
-        raise StyleError(f"cannot read style {path}")
+        raise StyleError(translate("StyleErrors", "cannot read style {0}").format(path))
     try:
         ok, message, line, column = doc.setContent(file)
     finally:
         file.close()
     if not ok:
-        raise StyleError(f"style {path} is not valid XML: {message} (line {line}, column {column})")
+        raise StyleError(translate("StyleErrors", "style {0} is not valid XML: {1} (line {2}, column {3})").format(
+            path, message, line, column))
     missing = resolve_icons(doc)
     if missing:
-        raise StyleError(f"style {path} names icons that are not in {ICONS_DIR}: {', '.join(missing)}")
+        raise StyleError(translate("StyleErrors", "style {0} names icons that are not in {1}: {2}").format(
+            path, ICONS_DIR, ", ".join(missing)))
     use_installed_thai_font(doc)
     return doc
 
@@ -96,9 +100,11 @@ def apply_style(layer: QgsVectorLayer, name: str) -> None:
     doc = load_style_document(name)
     ok, message = layer.importNamedStyle(doc, STYLE_CATEGORIES)
     if not ok:
-        raise StyleError(f"QGIS could not apply style {name!r} to layer {layer.name()!r}: {message}")
+        raise StyleError(translate("StyleErrors", "QGIS could not apply style {0} to layer {1}: {2}").format(
+            repr(name), repr(layer.name()), message))
     if layer.renderer() is None:
-        raise StyleError(f"style {name!r} gave layer {layer.name()!r} no renderer")
+        raise StyleError(translate("StyleErrors", "style {0} gave layer {1} no renderer").format(
+            repr(name), repr(layer.name())))
     layer.setCustomProperty("jitasa/style", name)
     layer.triggerRepaint()
 
@@ -109,14 +115,16 @@ def relink_icons(layer: QgsVectorLayer) -> bool:
     doc = QDomDocument("qgis")
     message = layer.exportNamedStyle(doc, QgsReadWriteContext(), STYLE_CATEGORIES)
     if message:
-        raise StyleError(f"cannot read the style of layer {layer.name()!r}: {message}")
+        raise StyleError(translate("StyleErrors", "cannot read the style of layer {0}: {1}").format(
+            repr(layer.name()), message))
     before = doc.toString()
     resolve_icons(doc)
     if doc.toString() == before:
         return False
     ok, message = layer.importNamedStyle(doc, STYLE_CATEGORIES)
     if not ok:
-        raise StyleError(f"cannot relink icons of layer {layer.name()!r}: {message}")
+        raise StyleError(translate("StyleErrors", "cannot relink icons of layer {0}: {1}").format(
+            repr(layer.name()), message))
     layer.triggerRepaint()
     return True
 

@@ -12,6 +12,7 @@ from typing import Iterator
 import psycopg2
 import psycopg2.extensions
 
+from ..definitions.i18n import translate
 from .errors import StoreError
 
 CONNECT_TIMEOUT_S = 5
@@ -56,7 +57,7 @@ def _connect_message(spec: ConnectionSpec, exc: Exception) -> str:
     detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if spec.password:
         detail = detail.replace(spec.password, "***")
-    return f"Cannot connect to the Jitasa store ({spec.describe()}): {detail}"
+    return translate("StoreErrors", "Cannot connect to the Jitasa store ({0}): {1}").format(spec.describe(), detail)
 
 
 @contextmanager

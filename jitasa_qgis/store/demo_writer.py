@@ -23,6 +23,7 @@ import numpy as np
 import psycopg2
 from psycopg2 import sql
 
+from ..definitions.i18n import translate
 from .connection import ConnectionSpec, transaction
 from .errors import StoreError
 
@@ -77,8 +78,8 @@ def write_demo(spec: ConnectionSpec, admin_areas: Sequence, facilities: Sequence
             return writer.run(conn)
     except psycopg2.Error as exc:
         detail = (exc.pgerror or str(exc)).strip().splitlines()
-        raise StoreError("Loading demo data failed and nothing was written: "
-                         f"{detail[0] if detail else type(exc).__name__}") from exc
+        raise StoreError(translate("StoreErrors", "Loading demo data failed and nothing was written: {0}").format(
+            detail[0] if detail else type(exc).__name__)) from exc
 
 
 class _DemoWriter:
@@ -113,7 +114,7 @@ class _DemoWriter:
 
     def _step(self, rows: int) -> None:
         if self.cancelled is not None and self.cancelled():
-            raise LoadCancelled("Loading demo data was cancelled; nothing was written.")
+            raise LoadCancelled(translate("StoreErrors", "Loading demo data was cancelled; nothing was written."))
         self.done += rows
         if self.progress is not None:
             self.progress(min(100.0, 100.0 * self.done / self.total))
@@ -138,8 +139,9 @@ class _DemoWriter:
             return 0
         for f in rows:
             if not f.code:  # only a code makes a re-load an update instead of a duplicate
-                raise StoreError(f"Demo facility '{f.name_th}' has no code; "
-                                 "demo facilities are matched by code.")
+                raise StoreError(translate(
+                    "StoreErrors", "Demo facility '{0}' has no code; demo facilities are matched by code.").format(
+                    f.name_th))
         cur.execute(_FACILITY_STAGE)
         _copy(cur, sql.Identifier("demo_facility_stage"),
               ("ord", "code", "name_th", "name_en", "kind", "beds_total", "geom"),
@@ -160,8 +162,9 @@ class _DemoWriter:
             " WHERE (r.source = %(src)s) <> (v.source = %(src)s)", {"src": DEMO_SOURCE})
         mixed = cur.fetchone()[0]
         if mixed:
-            raise StoreError(f"{mixed} assignment(s) link demo requests or volunteers with real ones; "
-                             "finish or remove them before loading demo data again.")
+            raise StoreError(translate(
+                "StoreErrors", "{0} assignment(s) link demo requests or volunteers with real ones; "
+                "finish or remove them before loading demo data again.").format(mixed))
         cur.execute(
             "DELETE FROM jitasa.assignment a USING jitasa.help_request r"
             " WHERE r.id = a.request_id AND r.source = %s", (DEMO_SOURCE,))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import psycopg2
 
+from ..definitions.i18n import translate
 from ..definitions.paths import SQL_DIR
 from .connection import ConnectionSpec
 from .errors import SchemaVersionError, StoreError
@@ -40,7 +41,8 @@ def available_migrations(sql_dir: Path = SQL_DIR) -> list[Migration]:
             found.append(Migration(int(m.group(1)), m.group(2), path))
     versions = [m.version for m in found]
     if versions != list(range(1, len(found) + 1)):
-        raise StoreError(f"Migration files in {sql_dir} are not numbered 0001, 0002, ... without gaps")
+        raise StoreError(translate(
+            "StoreErrors", "Migration files in {0} are not numbered 0001, 0002, ... without gaps").format(sql_dir))
     return found
 
 
@@ -71,15 +73,17 @@ def check_schema_current(conn) -> None:
     """Raise a clear SchemaVersionError unless the store has exactly the schema this plugin expects."""
     version = schema_version(conn)
     if version < LATEST_VERSION:
-        raise SchemaVersionError(
-            f"The Jitasa store has schema version {version}; this plugin needs version {LATEST_VERSION}. "
+        raise SchemaVersionError(translate(
+            "StoreErrors",
+            "The Jitasa store has schema version {0}; this plugin needs version {1}. "
             "Upgrade it with the Processing algorithm 'Create or upgrade Jitasa database' (jitasa:createdatabase)."
-        )
+        ).format(version, LATEST_VERSION))
     if version > LATEST_VERSION:
-        raise SchemaVersionError(
-            f"The Jitasa store has schema version {version}, newer than this plugin knows ({LATEST_VERSION}). "
+        raise SchemaVersionError(translate(
+            "StoreErrors",
+            "The Jitasa store has schema version {0}, newer than this plugin knows ({1}). "
             "Update the jitasa_qgis plugin."
-        )
+        ).format(version, LATEST_VERSION))
 
 
 def _ensure_extensions(conn) -> list[str]:
@@ -92,9 +96,10 @@ def _ensure_extensions(conn) -> list[str]:
                     "WHERE name IN ('postgis', 'pgrouting')")
         ext = dict(cur.fetchall())
     if "postgis" not in ext:
-        raise StoreError(
-            f"PostGIS is not available on the server of database '{dbname}': install PostGIS 3 there "
-            "(Debian: postgresql-15-postgis-3) and try again.")
+        raise StoreError(translate(
+            "StoreErrors",
+            "PostGIS is not available on the server of database '{0}': install PostGIS 3 there "
+            "(Debian: postgresql-15-postgis-3) and try again.").format(dbname))
     for name in ("postgis", "pgrouting"):
         if name not in ext or ext[name] is not None:
             continue
@@ -104,10 +109,12 @@ def _ensure_extensions(conn) -> list[str]:
             created.append(name)
         except psycopg2.Error as exc:
             if name == "postgis":
-                raise StoreError(
-                    f"PostGIS is not installed in database '{dbname}' and role '{user}' may not install it "
-                    f"({exc.pgerror.strip().splitlines()[0] if exc.pgerror else exc}). Ask an administrator "
-                    "to run CREATE EXTENSION postgis in that database.") from None
+                detail = exc.pgerror.strip().splitlines()[0] if exc.pgerror else exc
+                raise StoreError(translate(
+                    "StoreErrors",
+                    "PostGIS is not installed in database '{0}' and role '{1}' may not install it "
+                    "({2}). Ask an administrator "
+                    "to run CREATE EXTENSION postgis in that database.").format(dbname, user, detail)) from None
             LOG.info("pgRouting not installed (%s); drive times will use estimates", exc)
     return created
 
@@ -142,8 +149,9 @@ def _migrate(conn, target: int | None, migrations: list[Migration]) -> list[int]
                             (mig.version, mig.name))
         except psycopg2.Error as exc:
             first = (exc.pgerror or str(exc)).strip().splitlines()[0]
-            raise StoreError(
-                f"Migration {mig.version:04d} ({mig.name}) failed and was rolled back: {first}") from None
+            raise StoreError(translate(
+                "StoreErrors", "Migration {0} ({1}) failed and was rolled back: {2}").format(
+                f"{mig.version:04d}", mig.name, first)) from None
         applied.append(mig.version)
         LOG.info("applied migration %04d_%s", mig.version, mig.name)
     return applied

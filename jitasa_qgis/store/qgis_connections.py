@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProviderRegistry
 
+from ..definitions.i18n import translate
 from .connection import ConnectionSpec
 from .errors import StoreError
 
@@ -39,7 +40,7 @@ def saved_connection_names() -> list[str]:
 def from_service(service: str) -> StoreLocation:
     service = (service or "").strip()
     if not service:
-        raise StoreError("No pg_service name given.")
+        raise StoreError(translate("StoreErrors", "No pg_service name given."))
     uri = QgsDataSourceUri()
     uri.setConnection(service, "", "", "")  # the service overload: host, db, user come from pg_service.conf
     return StoreLocation(name=f"service={service}", spec=ConnectionSpec.from_service(service),
@@ -50,10 +51,11 @@ def from_saved_connection(name: str) -> StoreLocation:
     md = QgsProviderRegistry.instance().providerMetadata("postgres")
     connections = md.connections(False) if md else {}
     if name not in connections:
-        known = ", ".join(sorted(connections)) or "none"
-        raise StoreError(
-            f"There is no saved QGIS PostgreSQL connection named '{name}' (saved connections: {known}). "
-            "Create it in the Data Source Manager, or use a pg_service name.")
+        known = ", ".join(sorted(connections)) or translate("StoreErrors", "none")
+        raise StoreError(translate(
+            "StoreErrors",
+            "There is no saved QGIS PostgreSQL connection named '{0}' (saved connections: {1}). "
+            "Create it in the Data Source Manager, or use a pg_service name.").format(name, known))
     uri = QgsDataSourceUri(connections[name].uri())
     params = {"host": uri.host(), "port": uri.port(), "dbname": uri.database(), "user": uri.username(),
               "service": uri.service(), "sslmode": _sslmode(uri)}
@@ -82,9 +84,10 @@ def _credentials_from_authcfg(authcfg: str, name: str) -> tuple[str | None, str 
     config = QgsAuthMethodConfig()
     ok = manager.loadAuthenticationConfig(authcfg, config, True)
     if not ok or not config.isValid():
-        raise StoreError(
-            f"Connection '{name}' uses authentication configuration '{authcfg}', which could not be "
-            "loaded (is the authentication database unlocked?).")
+        raise StoreError(translate(
+            "StoreErrors",
+            "Connection '{0}' uses authentication configuration '{1}', which could not be "
+            "loaded (is the authentication database unlocked?).").format(name, authcfg))
     return config.config("username") or None, config.config("password") or None
 
 
@@ -98,4 +101,4 @@ def current_location() -> StoreLocation:
         return from_service(service)
     if name:
         return from_saved_connection(name)
-    raise StoreError("Not connected: use 'Connect to Jitasa store' first.")
+    raise StoreError(translate("StoreErrors", "Not connected: use 'Connect to Jitasa store' first."))

@@ -6,6 +6,7 @@ import unicodedata
 from psycopg2 import sql
 
 from ..definitions.enums import OPEN_REQUEST_STATUSES, AdminLevel
+from ..definitions.i18n import translate
 
 SUMMARY_TABLES = ("admin_area", "facility", "help_request", "volunteer", "assignment", "assignment_run",
                   "service_area")
@@ -52,22 +53,25 @@ def format_summary(summary: dict, max_amphoe: int = 30) -> str:
     levels = summary["admin_levels"]
     notes = {
         "admin_area": ", ".join(f"{k} {v}" for k, v in levels.items()),
-        "help_request": f"open {summary['open_requests']}",
+        "help_request": translate("StoreSummary", "open {0}").format(summary["open_requests"]),
     }
-    lines = [_row("table", "rows", 16), _row("-" * 16, "-" * 8, 16)]
+    lines = [_row(translate("StoreSummary", "table"), translate("StoreSummary", "rows"), 16),
+             _row("-" * 16, "-" * 8, 16)]
     for table, n in summary["tables"].items():
         lines.append(_row(table, n, 16) + (f"  ({notes[table]})" if table in notes else ""))
     amphoe = [a for a in summary["open_by_amphoe"] if a["open"]] or summary["open_by_amphoe"]
     amphoe = sorted(amphoe, key=lambda a: (-a["open"], a["code"]))
     if amphoe:
         width = max(16, max(_width(a["name_th"]) for a in amphoe[:max_amphoe]))
-        lines += ["", "Open requests per amphoe", _row("amphoe", "open", width),
+        lines += ["", translate("StoreSummary", "Open requests per amphoe"),
+                  _row(translate("StoreSummary", "amphoe"), translate("StoreSummary", "open"), width),
                   _row("-" * width, "-" * 8, width)]
         lines += [_row(a["name_th"], a["open"], width) for a in amphoe[:max_amphoe]]
         if len(amphoe) > max_amphoe:
-            lines.append(f"... and {len(amphoe) - max_amphoe} more amphoe")
+            lines.append(translate("StoreSummary", "... and {0} more amphoe").format(len(amphoe) - max_amphoe))
     if summary["open_outside_areas"]:
-        lines.append(f"open requests outside every tambon: {summary['open_outside_areas']}")
+        lines.append(translate("StoreSummary", "open requests outside every tambon: {0}").format(
+            summary["open_outside_areas"]))
     return "\n".join(lines)
 
 
