@@ -216,7 +216,7 @@ def assign_optimal(
     candidates: int = DEFAULT_CANDIDATES,
     method: str = "matching",
     widen: bool = True,
-    seed_greedy: bool = True,
+    seed_greedy: bool = False,
 ) -> AssignmentResult:
     """Optimal batch assignment (`jitasa:assignoptimal`); see the module docstring for the model.
 
@@ -285,7 +285,7 @@ def assign_optimal(
         optimal = False  # pragma: no cover - would mean a solver bug; reported, not hidden
     stats["candidate_pairs"] = len(pairs)
     stats["solve_seconds"] = time.perf_counter() - started
-    extra: dict[str, Any] = {"optimal": optimal, "solver": method, **stats}
+    extra: dict[str, Any] = {"optimal": optimal, "solver": method, "candidates": int(candidates), **stats}
     if optimal:
         extra["objective"] = "lexicographic: assigned critical, high, normal, low; then total travel"
     return build_result(problem, index, assigned, cost, "optimal", extra)
