@@ -100,8 +100,10 @@ class Store:
                     WHERE a.volunteer_id = v.id AND a.status = 'active')""") == []
         assert self.all("""
             SELECT r.id FROM jitasa.help_request r
-             WHERE (r.status = 'assigned') <> EXISTS (
-                   SELECT 1 FROM jitasa.assignment a WHERE a.request_id = r.id AND a.status = 'active')""") == []
+             WHERE (r.status = 'assigned' AND NOT EXISTS (
+                       SELECT 1 FROM jitasa.assignment a WHERE a.request_id = r.id AND a.status = 'active'))
+                OR (r.status IN ('new', 'done', 'cancelled') AND EXISTS (
+                       SELECT 1 FROM jitasa.assignment a WHERE a.request_id = r.id AND a.status = 'active'))""") == []
 
 
 @pytest.fixture

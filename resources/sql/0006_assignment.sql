@@ -10,7 +10,10 @@
 -- jitasa.change_request_status (0004), requests → assignments → volunteers, several rows of a table always
 -- in id order. A function reads, in READ COMMITTED, what the previous lock holder committed: each statement
 -- after the lock takes a new snapshot. So two batches never confirm the same request, a volunteer's load
--- is counted under its lock, and nothing deadlocks with the status changes of 0004.
+-- is counted under its lock, and nothing deadlocks with the status changes of 0004. Updating a request can
+-- also lock cells of the open-request grid (0005's trigger, when the request opens, closes or moves): 0004
+-- does that before touching volunteers, and so does every function here (assigning, new -> assigned,
+-- leaves the grid alone; closing does it right after the request's lock).
 --
 -- Batches are set-based: one statement per step over unnest()ed arrays, never a query per row. Tables are
 -- read by primary key with `id = ANY (array)` (index scans) and matched to the pairs by hashing. The batch
@@ -128,11 +131,15 @@ END $$;
 -- The caller locks the rows first when the answer must still hold at commit.
 CREATE FUNCTION jitasa.pair_refusals(p_request_ids integer[], p_volunteer_ids integer[])
 RETURNS TABLE (ord integer, reason text)
-LANGUAGE sql STABLE
+LANGUAGE plpgsql STABLE
 -- The batch's rows are read by primary key with `id = ANY (array)` (index scans), then matched to the
 -- pairs in memory. Hash joins only: with an array of unknown length the planner guesses a few rows and
--- would otherwise pick a nested loop that compares every pair with every row.
-SET enable_nestloop = off AS $$
+-- would otherwise pick a nested loop that compares every pair with every row. (PL/pgSQL, not SQL: the
+-- plan is made once per session, not at every call.)
+SET enable_nestloop = off SET plan_cache_mode = force_generic_plan AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     WITH p AS (
         SELECT u.o::integer AS ord, u.request_id, u.volunteer_id
           FROM unnest(p_request_ids, p_volunteer_ids) WITH ORDINALITY AS u(request_id, volunteer_id, o)
@@ -180,8 +187,8 @@ SET enable_nestloop = off AS $$
                 WHEN w.k > 1 THEN 'request twice in this batch'
                 WHEN w.active_count + w.load_rank > w.capacity THEN 'volunteer now full'
            END
-      FROM within_capacity w
-$$;
+      FROM within_capacity w;
+END $$;
 
 -- Raise for pairs naming a request or volunteer that does not exist (bad input: nothing is written).
 CREATE FUNCTION jitasa.refuse_unknown_ids(p_request_ids integer[], p_volunteer_ids integer[], p_reasons text[])
@@ -234,8 +241,12 @@ CREATE FUNCTION jitasa.insert_pairs(
     p_run_id integer, p_request_ids integer[], p_volunteer_ids integer[], p_minutes real[], p_reasons text[],
     p_status jitasa.assignment_status, p_is_estimate boolean)
 RETURNS TABLE (request_id integer, volunteer_id integer, assignment_id integer, outcome text, reason text)
-LANGUAGE sql VOLATILE
-SET enable_nestloop = off AS $$  -- the new rows are matched to the pairs by hashing, at any batch size
+LANGUAGE plpgsql
+-- the new rows are matched to the pairs by hashing, at any batch size
+SET enable_nestloop = off SET plan_cache_mode = force_generic_plan AS $$
+#variable_conflict use_column
+BEGIN
+    RETURN QUERY
     WITH p AS (
         SELECT u.request_id, u.volunteer_id, u.minutes, u.reason, u.o
           FROM unnest(p_request_ids, p_volunteer_ids,
@@ -254,8 +265,8 @@ SET enable_nestloop = off AS $$  -- the new rows are matched to the pairs by has
                 ELSE 'proposed' END,
            p.reason
       FROM p LEFT JOIN ins ON ins.request_id = p.request_id AND p.reason IS NULL
-     ORDER BY p.o
-$$;
+     ORDER BY p.o;
+END $$;
 
 -- --- runs ---------------------------------------------------------------------------------------------------
 
@@ -532,17 +543,18 @@ BEGIN
         RAISE EXCEPTION 'To % assignment % give a reason.', p_action, p_assignment_id USING ERRCODE = '22023';
     END IF;
     a := jitasa.lock_active_assignment(p_assignment_id, p_expected_version);
-    PERFORM 1 FROM jitasa.volunteer v WHERE v.id = a.volunteer_id FOR NO KEY UPDATE;
 
+    -- The request first: closing it ('done') takes the open-request grid cells' locks (0005's trigger),
+    -- and 0004 takes those before any volunteer; so must we, or two closings deadlock over a volunteer.
+    UPDATE jitasa.help_request r
+       SET status = CASE WHEN p_action = 'complete' THEN 'done' ELSE 'new' END::jitasa.request_status
+     WHERE r.id = a.request_id AND r.status IN ('assigned', 'in_progress');
     UPDATE jitasa.assignment x
        SET status = CASE p_action WHEN 'unassign' THEN 'cancelled' WHEN 'decline' THEN 'declined'
                                   ELSE 'completed' END::jitasa.assignment_status,
            reason = coalesce(v_reason, x.reason)
      WHERE x.id = a.id
     RETURNING x.version INTO new_version;
-    UPDATE jitasa.help_request r
-       SET status = CASE WHEN p_action = 'complete' THEN 'done' ELSE 'new' END::jitasa.request_status
-     WHERE r.id = a.request_id AND r.status IN ('assigned', 'in_progress');
     UPDATE jitasa.volunteer v SET active_count = greatest(v.active_count - 1, 0) WHERE v.id = a.volunteer_id;
     RETURN new_version;
 END $$;
