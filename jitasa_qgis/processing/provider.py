@@ -6,6 +6,8 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..definitions.i18n import translate
 from ..definitions.paths import ICONS_DIR
+from .assign_nearest import AssignNearestAlgorithm
+from .assign_optimal import AssignOptimalAlgorithm
 from .create_database import CreateDatabaseAlgorithm
 from .load_demo_data import LoadDemoDataAlgorithm
 from .load_layers import LoadLayersAlgorithm
@@ -25,5 +27,6 @@ class JitasaProvider(QgsProcessingProvider):
         return QIcon(str(ICONS_DIR / "jitasa.svg"))
 
     def loadAlgorithms(self) -> None:
-        for algorithm in (CreateDatabaseAlgorithm(), LoadDemoDataAlgorithm(), LoadLayersAlgorithm()):
+        for algorithm in (CreateDatabaseAlgorithm(), LoadDemoDataAlgorithm(), LoadLayersAlgorithm(),
+                          AssignNearestAlgorithm(), AssignOptimalAlgorithm()):
             self.addAlgorithm(algorithm)
