@@ -627,4 +627,4 @@ def test_statement_triggers_never_plan_nested_loops_over_transition_tables(db):
     must not turn a later 5,000-row batch into 25 million comparisons (see 0006)."""
     for fn in ("audit_change", "request_grid_maintain"):
         config = db.one("SELECT proconfig FROM pg_proc WHERE oid = %s::regprocedure", (f"jitasa.{fn}()",))[0]
-        assert "enable_nestloop=off" in config, fn
+        assert "enable_nestloop=off" in config and "jit=off" in config, fn

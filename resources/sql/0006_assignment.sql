@@ -20,7 +20,8 @@
 -- functions plan generically (plan_cache_mode = force_generic_plan): a custom plan sees the 5,000 ids as
 -- constants and then prefers to read the whole table (measured: a sequential scan of 100,000 requests to
 -- lock 5,000). Where a generic plan would join two arrays by nested loop (it guesses a few rows each),
--- pair_refusals and insert_pairs forbid nested loops.
+-- pair_refusals and insert_pairs forbid nested loops. JIT is off in all of them: compiling costs more than
+-- these statements ever run.
 --
 -- Per-row refusal reasons (the vocabulary jitasa_qgis/store/assignments.py knows):
 --   'request closed', 'request already assigned', 'request in progress', 'request twice in this batch',
@@ -136,7 +137,7 @@ LANGUAGE plpgsql STABLE
 -- pairs in memory. Hash joins only: with an array of unknown length the planner guesses a few rows and
 -- would otherwise pick a nested loop that compares every pair with every row. (PL/pgSQL, not SQL: the
 -- plan is made once per session, not at every call.)
-SET enable_nestloop = off SET plan_cache_mode = force_generic_plan AS $$
+SET enable_nestloop = off SET plan_cache_mode = force_generic_plan SET jit = off AS $$
 #variable_conflict use_column
 BEGIN
     RETURN QUERY
@@ -243,7 +244,7 @@ CREATE FUNCTION jitasa.insert_pairs(
 RETURNS TABLE (request_id integer, volunteer_id integer, assignment_id integer, outcome text, reason text)
 LANGUAGE plpgsql
 -- the new rows are matched to the pairs by hashing, at any batch size
-SET enable_nestloop = off SET plan_cache_mode = force_generic_plan AS $$
+SET enable_nestloop = off SET plan_cache_mode = force_generic_plan SET jit = off AS $$
 #variable_conflict use_column
 BEGIN
     RETURN QUERY
@@ -295,7 +296,8 @@ CREATE FUNCTION jitasa.propose_assignments(
     p_is_estimate boolean)
 RETURNS TABLE (request_id integer, volunteer_id integer, assignment_id integer, outcome text, reason text)
 LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, public, jitasa SET jitasa.run_id = '' SET plan_cache_mode = force_generic_plan AS $$
+SET search_path = pg_catalog, public, jitasa SET jitasa.run_id = ''
+SET plan_cache_mode = force_generic_plan SET jit = off AS $$
 DECLARE
     run_status jitasa.run_status;
     reasons text[];
@@ -326,7 +328,8 @@ END $$;
 CREATE FUNCTION jitasa.confirm_assignments(p_run_id integer, p_assignment_ids integer[] DEFAULT NULL)
 RETURNS TABLE (assignment_id integer, request_id integer, volunteer_id integer, outcome text, reason text)
 LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, public, jitasa SET jitasa.run_id = '' SET plan_cache_mode = force_generic_plan AS $$
+SET search_path = pg_catalog, public, jitasa SET jitasa.run_id = ''
+SET plan_cache_mode = force_generic_plan SET jit = off AS $$
 DECLARE
     ids integer[];          -- the proposals to confirm, in id order
     req integer[];
@@ -421,7 +424,8 @@ CREATE FUNCTION jitasa.assign_pairs(
     p_is_estimate boolean)
 RETURNS TABLE (request_id integer, volunteer_id integer, assignment_id integer, outcome text, reason text)
 LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, public, jitasa SET jitasa.run_id = '' SET plan_cache_mode = force_generic_plan AS $$
+SET search_path = pg_catalog, public, jitasa SET jitasa.run_id = ''
+SET plan_cache_mode = force_generic_plan SET jit = off AS $$
 DECLARE
     run_status jitasa.run_status;
     reasons text[];
@@ -625,9 +629,13 @@ END $$;
 -- such a query once per session and trigger table, with the row counts of that first call: after a
 -- one-row change the cached plan is a nested loop, and a later 5,000-row batch on the same connection
 -- then compares 5,000 x 5,000 rows (measured: 5 s for the assignments, 11 s for the requests). Without
--- nested loops the plan is a hash join at every size; the triggers' results are unchanged.
+-- nested loops the plan is a hash join at every size; the triggers' results are unchanged. JIT off too:
+-- a forced nested loop elsewhere in the call (request_grid_apply's LATERAL) then costs "disabled", which
+-- is above jit_above_cost, and compiling it took 0.5 s for one request.
 ALTER FUNCTION jitasa.audit_change() SET enable_nestloop = off;
+ALTER FUNCTION jitasa.audit_change() SET jit = off;
 ALTER FUNCTION jitasa.request_grid_maintain() SET enable_nestloop = off;
+ALTER FUNCTION jitasa.request_grid_maintain() SET jit = off;
 
 -- --- privileges -------------------------------------------------------------------------------------------
 
