@@ -20,6 +20,338 @@
     </message>
 </context>
 <context>
+    <name>AssignAlgorithm</name>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="51"/>
+        <source>The scope &apos;{0}&apos; needs its value (a code, a service area id or a polygon layer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="77"/>
+        <source>Assignment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="84"/>
+        <source>Scope</source>
+        <translation type="unfinished">ขอบเขต</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="84"/>
+        <source>All open requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="84"/>
+        <source>One amphoe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="84"/>
+        <source>One tambon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="84"/>
+        <source>A service area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="84"/>
+        <source>Inside polygons of a layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="89"/>
+        <source>Amphoe or tambon code (e.g. 6701)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="91"/>
+        <source>Service area id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="93"/>
+        <source>Scope polygons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="96"/>
+        <source>Maximum travel time (minutes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="99"/>
+        <source>Speed for straight-line estimates (km/h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="102"/>
+        <source>Mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="102"/>
+        <source>Write proposals for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="102"/>
+        <source>Confirm directly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="106"/>
+        <source>Assignments</source>
+        <translation type="unfinished">การมอบหมายงาน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="108"/>
+        <source>Run id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="108"/>
+        <source>Assigned</source>
+        <translation type="unfinished">จับคู่อาสาแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="108"/>
+        <source>Unassigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="108"/>
+        <source>Refused by the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="108"/>
+        <source>Total travel minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="108"/>
+        <source>Mean travel minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="115"/>
+        <source>Summary (JSON)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="120"/>
+        <source>The maximum travel time must be more than 0 minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="134"/>
+        <source>Choose a layer of scope polygons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="157"/>
+        <source>{0} open requests and {1} volunteers in scope.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="219"/>
+        <source>The scope layer has no polygons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="236"/>
+        <source>Assigned {0} of {1} requests ({2}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="236"/>
+        <source>proposals for review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="236"/>
+        <source>confirmed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="241"/>
+        <source>Travel: total {0:.0f} min, mean {1:.1f} min (straight-line estimate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="245"/>
+        <source>Unassigned: {0} — {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="247"/>
+        <source>Refused by the store: {0} — {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssignNearestAlgorithm</name>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_nearest.py" line="16"/>
+        <source>Assign nearest volunteers (greedy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_nearest.py" line="19"/>
+        <source>Critical requests first, then high, normal and low, longest waiting first within each: each request takes the nearest available volunteer who is eligible for its category, within the maximum travel time and below capacity. Writes an assignment run of proposals for review, or confirms directly; the store re-checks every row and refuses stale ones with a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssignOptimalAlgorithm</name>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_optimal.py" line="16"/>
+        <source>Assign volunteers optimally</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_optimal.py" line="19"/>
+        <source>Assigns as many critical requests as possible, then high, normal and low, and among those assignments minimises the total travel time, respecting each volunteer&apos;s capacity, eligibility and the maximum travel time. The result is optimal over all eligible pairs within the maximum travel time. Writes proposals for review or confirms directly.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssignPanel</name>
+    <message>
+        <location filename="../ui/assign_panel.ui" line="6"/>
+        <source>Assign volunteer</source>
+        <translation>มอบหมายอาสาสมัคร</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="205"/>
+        <source>Click a help request on the map to see who can help.</source>
+        <translation>คลิกคำขอความช่วยเหลือบนแผนที่เพื่อดูว่าใครช่วยได้</translation>
+    </message>
+    <message>
+        <location filename="../ui/assign_panel.ui" line="21"/>
+        <source>Max travel</source>
+        <translation>เดินทางไม่เกิน</translation>
+    </message>
+    <message>
+        <location filename="../ui/assign_panel.ui" line="26"/>
+        <source>Volunteers farther than this (estimated) travel time are not listed</source>
+        <translation>ไม่แสดงอาสาสมัครที่ใช้เวลาเดินทาง (โดยประมาณ) นานกว่านี้</translation>
+    </message>
+    <message>
+        <location filename="../ui/assign_panel.ui" line="27"/>
+        <source> min</source>
+        <translation> นาที</translation>
+    </message>
+    <message>
+        <location filename="../ui/assign_panel.ui" line="36"/>
+        <source>Speed</source>
+        <translation>ความเร็ว</translation>
+    </message>
+    <message>
+        <location filename="../ui/assign_panel.ui" line="41"/>
+        <source>Average speed along the straight line, allowing for road detours; travel times are estimates from it</source>
+        <translation>ความเร็วเฉลี่ยตามเส้นตรง เผื่อทางอ้อมของถนนแล้ว เวลาเดินทางเป็นค่าประมาณจากความเร็วนี้</translation>
+    </message>
+    <message>
+        <location filename="../ui/assign_panel.ui" line="42"/>
+        <source> km/h</source>
+        <translation> กม./ชม.</translation>
+    </message>
+    <message>
+        <location filename="../ui/assign_panel.ui" line="76"/>
+        <source>Zoom to candidates</source>
+        <translation>ซูมไปยังผู้ที่ไปได้</translation>
+    </message>
+    <message>
+        <location filename="../ui/assign_panel.ui" line="77"/>
+        <source>Show the request and the volunteers who can go</source>
+        <translation>แสดงคำขอและอาสาสมัครที่ไปได้</translation>
+    </message>
+    <message>
+        <location filename="../ui/assign_panel.ui" line="88"/>
+        <source>Assign selected volunteer</source>
+        <translation>มอบหมายอาสาสมัครที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../ui/assign_panel.ui" line="89"/>
+        <source>Write the assignment to the store; it is refused if someone assigned the request first or the volunteer is now full</source>
+        <translation>บันทึกการมอบหมายลงคลังข้อมูล ระบบจะปฏิเสธหากมีผู้มอบหมายคำขอนี้ไปก่อนแล้ว หรืออาสาสมัครรับงานเต็มแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="151"/>
+        <source>Not assigned: {message}</source>
+        <translation>ไม่ได้มอบหมาย: {message}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="157"/>
+        <source>Not assigned: {reason}. The list shows the current state.</source>
+        <translation>ไม่ได้มอบหมาย: {reason} รายการแสดงสถานะปัจจุบันแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="160"/>
+        <source>Request {request} assigned to volunteer {volunteer} ({kind}), {minutes} away.</source>
+        <translation>มอบหมายคำขอ {request} ให้อาสาสมัคร {volunteer} ({kind}) แล้ว ระยะทาง {minutes}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="243"/>
+        <source>Request {id} does not exist (any more).</source>
+        <translation>ไม่มีคำขอ {id} (แล้ว)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="282"/>
+        <source>&lt;b&gt;Request {id}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;คำขอ {id}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="291"/>
+        <source>{n} people</source>
+        <translation>{n} คน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="296"/>
+        <source>Already assigned to volunteer {id}.</source>
+        <translation>มอบหมายให้อาสาสมัคร {id} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="299"/>
+        <source>Only new requests can be assigned here.</source>
+        <translation>มอบหมายที่นี่ได้เฉพาะคำขอใหม่</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="305"/>
+        <source>This request has no location, so nobody can be ranked by distance.</source>
+        <translation>คำขอนี้ไม่มีตำแหน่ง จึงจัดอันดับตามระยะทางไม่ได้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="308"/>
+        <source>{can} can go, {cannot} nearby cannot.</source>
+        <translation>ไปได้ {can} คน อยู่ใกล้แต่ไปไม่ได้ {cannot} คน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="310"/>
+        <source>Nobody who can go within {minutes} min ({cannot} nearby cannot).</source>
+        <translation>ไม่มีผู้ที่ไปได้ภายใน {minutes} นาที (อยู่ใกล้แต่ไปไม่ได้ {cannot} คน)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="313"/>
+        <source>{n} more are beyond {minutes} min (the nearest of them {nearest}).</source>
+        <translation>อีก {n} คนอยู่ไกลเกิน {minutes} นาที (คนที่ใกล้ที่สุด {nearest})</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="318"/>
+        <source>Minutes are straight-line estimates at {speed} km/h.</source>
+        <translation>เวลาเป็นค่าประมาณจากระยะเส้นตรงที่ {speed} กม./ชม.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="393"/>
+        <source>Jitasa</source>
+        <translation>จิตอาสา</translation>
+    </message>
+</context>
+<context>
     <name>AssignmentStatus</name>
     <message>
         <location filename="../jitasa_qgis/definitions/labels.py" line="106"/>
@@ -50,6 +382,177 @@
         <location filename="../jitasa_qgis/definitions/labels.py" line="111"/>
         <source>Rejected</source>
         <translation>ไม่อนุมัติ</translation>
+    </message>
+</context>
+<context>
+    <name>AssignmentText</name>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="26"/>
+        <source>a vehicle</source>
+        <translation>ยานพาหนะ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="27"/>
+        <source>PPE training and an enclosed vehicle</source>
+        <translation>การอบรมชุด PPE และรถที่มีห้องโดยสารปิด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="28"/>
+        <source>oxygen handling</source>
+        <translation>การจัดการออกซิเจน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="29"/>
+        <source>PPE training</source>
+        <translation>การอบรมชุด PPE</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="30"/>
+        <source>a medical skill</source>
+        <translation>ทักษะทางการแพทย์</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="34"/>
+        <source>the request is closed</source>
+        <translation>คำขอปิดแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="35"/>
+        <source>request already assigned</source>
+        <translation>คำขอถูกมอบหมายไปแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="36"/>
+        <source>the request is already in progress</source>
+        <translation>คำขอกำลังดำเนินการอยู่แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="37"/>
+        <source>the request is in this batch twice</source>
+        <translation>คำขอซ้ำสองครั้งในชุดนี้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="38"/>
+        <source>the volunteer is unavailable</source>
+        <translation>อาสาสมัครไม่พร้อมรับงาน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="39"/>
+        <source>volunteer now full</source>
+        <translation>อาสาสมัครรับงานเต็มแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="47"/>
+        <source>nothing special</source>
+        <translation>ไม่มีเงื่อนไขพิเศษ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="48"/>
+        <source> or </source>
+        <translation> หรือ </translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="57"/>
+        <source>the volunteer lacks what it needs: {needs}</source>
+        <translation>อาสาสมัครขาดสิ่งที่ต้องใช้: {needs}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="65"/>
+        <source>no longer a proposal (now {status})</source>
+        <translation>ไม่ใช่ข้อเสนอแล้ว (ขณะนี้: {status})</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="66"/>
+        <source>no reason given</source>
+        <translation>ไม่ระบุเหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="77"/>
+        <source>Can go</source>
+        <translation>ไปได้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="79"/>
+        <source>Unavailable</source>
+        <translation>ไม่พร้อมรับงาน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="81"/>
+        <source>Full ({load})</source>
+        <translation>เต็ม ({load})</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="82"/>
+        <source>Needs {needs}</source>
+        <translation>ต้องมี{needs}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="91"/>
+        <source>≈{minutes} min</source>
+        <translation>≈{minutes} นาที</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="92"/>
+        <source>{minutes} min</source>
+        <translation>{minutes} นาที</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateTable</name>
+    <message>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="52"/>
+        <source>Straight-line distance at {speed} km/h: an estimate, not road travel time</source>
+        <translation>ระยะเส้นตรงที่ {speed} กม./ชม. เป็นค่าประมาณ ไม่ใช่เวลาเดินทางตามถนน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="57"/>
+        <source>#</source>
+        <translation>ลำดับ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="58"/>
+        <source>Volunteer</source>
+        <translation>อาสาสมัคร</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="59"/>
+        <source>Minutes (est.)</source>
+        <translation>นาที (ประมาณ)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="60"/>
+        <source>km</source>
+        <translation>กม.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="61"/>
+        <source>Load</source>
+        <translation>ภาระงาน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="62"/>
+        <source>Skills</source>
+        <translation>ทักษะ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="63"/>
+        <source>Vehicle</source>
+        <translation>ยานพาหนะ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="64"/>
+        <source>Can go?</source>
+        <translation>ไปได้ไหม</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="85"/>
+        <source>{active} active assignment(s) of at most {capacity}</source>
+        <translation>งานที่กำลังทำ {active} งาน จากสูงสุด {capacity} งาน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="88"/>
+        <source>Volunteer {id}</source>
+        <translation>อาสาสมัคร {id}</translation>
     </message>
 </context>
 <context>
@@ -311,45 +814,55 @@
 <context>
     <name>JitasaPlugin</name>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="89"/>
+        <location filename="../jitasa_qgis/plugin.py" line="124"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="51"/>
+        <location filename="../jitasa_qgis/plugin.py" line="55"/>
         <source>Connect to Jitasa store…</source>
         <translation>เชื่อมต่อคลังข้อมูลจิตอาสา…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="156"/>
+        <location filename="../jitasa_qgis/plugin.py" line="205"/>
         <source>&amp;Jitasa</source>
         <translation>จิตอาสา (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="52"/>
+        <location filename="../jitasa_qgis/plugin.py" line="56"/>
         <source>Load Jitasa layers</source>
         <translation>โหลดชั้นข้อมูลจิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="72"/>
+        <location filename="../jitasa_qgis/plugin.py" line="77"/>
         <source>Operations dock</source>
         <translation>แผงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="97"/>
+        <location filename="../jitasa_qgis/plugin.py" line="132"/>
         <source>Some layers failed to load: {0}</source>
         <translation>โหลดชั้นข้อมูลบางชั้นไม่สำเร็จ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/plugin.py" line="96"/>
+        <source>Assign volunteer</source>
+        <translation>มอบหมายอาสาสมัคร</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/plugin.py" line="99"/>
+        <source>Assign volunteer: click a help request on the map to see who can help</source>
+        <translation>มอบหมายอาสาสมัคร: คลิกคำขอความช่วยเหลือบนแผนที่เพื่อดูว่าใครช่วยได้</translation>
     </message>
 </context>
 <context>
     <name>JitasaProvider</name>
     <message>
-        <location filename="../jitasa_qgis/processing/provider.py" line="19"/>
+        <location filename="../jitasa_qgis/processing/provider.py" line="21"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/provider.py" line="22"/>
+        <location filename="../jitasa_qgis/processing/provider.py" line="24"/>
         <source>Jitasa volunteer coordination</source>
         <translation>ประสานงานจิตอาสา</translation>
     </message>
@@ -561,79 +1074,184 @@
         <translation>สถานพยาบาล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="117"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="129"/>
         <source>All categories</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="120"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="132"/>
         <source>All urgencies</source>
         <translation>ทุกระดับความเร่งด่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="123"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="135"/>
         <source>All open</source>
         <translation>ทุกสถานะที่ยังเปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="362"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="525"/>
         <source>All amphoe</source>
         <translation>ทุกอำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="377"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="540"/>
         <source>All tambon</source>
         <translation>ทุกตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="253"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="272"/>
         <source>Not cancelled: a request is cancelled only with a reason.</source>
         <translation>ไม่ได้ยกเลิก: ต้องระบุเหตุผลจึงจะยกเลิกคำขอได้.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="260"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="279"/>
         <source>Cancel request {id}</source>
         <translation>ยกเลิกคำขอ {id}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="260"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="279"/>
         <source>Why is this request cancelled?</source>
         <translation>ยกเลิกคำขอนี้เพราะเหตุใด?</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="345"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="508"/>
         <source>Offline since {time}: {reason}</source>
         <translation>ออฟไลน์ตั้งแต่ {time} น.: {reason}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="436"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="599"/>
         <source>None</source>
         <translation>ไม่มี</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="438"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="601"/>
         <source>{first}–{last}</source>
         <translation>{first}–{last}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="441"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="604"/>
         <source>{first}–{last} of {total}</source>
         <translation>{first}–{last} จาก {total}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="485"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="648"/>
         <source>Not changed: {message}</source>
         <translation>ไม่ได้เปลี่ยนแปลง: {message}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="489"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="652"/>
         <source>Request {id} is now: {status}</source>
         <translation>คำขอ {id} เปลี่ยนสถานะเป็น: {status}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="498"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="661"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="206"/>
+        <source>Runs</source>
+        <translation>รอบการจัดสรร</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="213"/>
+        <source>Assignment runs with proposals waiting for review</source>
+        <translation>รอบการจัดสรรที่มีข้อเสนอรอตรวจสอบ</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="221"/>
+        <source>The chosen run&apos;s proposals; select rows to confirm or reject only those</source>
+        <translation>ข้อเสนอของรอบที่เลือก เลือกแถวเพื่อยืนยันหรือไม่อนุมัติเฉพาะแถวนั้น</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="239"/>
+        <source>Confirm run</source>
+        <translation>ยืนยันทั้งรอบ</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="240"/>
+        <source>Confirm every proposal of the chosen run; rows that became stale are refused with their reason</source>
+        <translation>ยืนยันข้อเสนอทั้งหมดของรอบที่เลือก แถวที่ข้อมูลเปลี่ยนไปแล้วจะถูกปฏิเสธพร้อมเหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="245"/>
+        <source>Reject run</source>
+        <translation>ไม่อนุมัติทั้งรอบ</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="246"/>
+        <source>Reject every proposal of the chosen run</source>
+        <translation>ไม่อนุมัติข้อเสนอทั้งหมดของรอบที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="257"/>
+        <source>Confirm selected</source>
+        <translation>ยืนยันที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="258"/>
+        <source>Confirm only the selected proposals</source>
+        <translation>ยืนยันเฉพาะข้อเสนอที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="263"/>
+        <source>Reject selected</source>
+        <translation>ไม่อนุมัติที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="264"/>
+        <source>Reject only the selected proposals</source>
+        <translation>ไม่อนุมัติเฉพาะข้อเสนอที่เลือก</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="325"/>
+        <source>No assignment run is waiting for review.</source>
+        <translation>ไม่มีรอบการจัดสรรที่รอตรวจสอบ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="339"/>
+        <source>Run {run} ({method}, {scope}): {n} proposal(s) to review.</source>
+        <translation>รอบ {run} ({method}, {scope}): ข้อเสนอรอตรวจสอบ {n} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="342"/>
+        <source>The first {limit} are listed; “Confirm run” and “Reject run” act on all of them.</source>
+        <translation>แสดง {limit} รายการแรก ปุ่ม “ยืนยันทั้งรอบ” และ “ไม่อนุมัติทั้งรอบ” ทำกับทุกรายการ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="358"/>
+        <source>Confirm run {run}</source>
+        <translation>ยืนยันรอบ {run}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="358"/>
+        <source>Confirm all {n} proposal(s) of run {run}? Rows that became stale are refused with their reason.</source>
+        <translation>ยืนยันข้อเสนอทั้ง {n} รายการของรอบ {run} หรือไม่ แถวที่ข้อมูลเปลี่ยนไปแล้วจะถูกปฏิเสธพร้อมเหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="374"/>
+        <source>Reject run {run}</source>
+        <translation>ไม่อนุมัติรอบ {run}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="374"/>
+        <source>Reject all {n} proposal(s) of run {run}?</source>
+        <translation>ไม่อนุมัติข้อเสนอทั้ง {n} รายการของรอบ {run} หรือไม่</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="399"/>
+        <source>Run {run}: {confirmed} confirmed, {refused} refused — {reasons}.</source>
+        <translation>รอบ {run}: ยืนยัน {confirmed} รายการ ถูกปฏิเสธ {refused} รายการ — {reasons}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="403"/>
+        <source>Run {run}: {confirmed} confirmed.</source>
+        <translation>รอบ {run}: ยืนยัน {confirmed} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="414"/>
+        <source>Run {run}: {n} proposal(s) rejected.</source>
+        <translation>รอบ {run}: ไม่อนุมัติข้อเสนอ {n} รายการ</translation>
     </message>
 </context>
 <context>
@@ -784,6 +1402,109 @@
     </message>
 </context>
 <context>
+    <name>RunTable</name>
+    <message>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="21"/>
+        <source>Nearest first</source>
+        <translation>ใกล้ที่สุดก่อน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="22"/>
+        <source>Optimal</source>
+        <translation>เหมาะสมที่สุด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="23"/>
+        <source>By hand</source>
+        <translation>เลือกเอง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="62"/>
+        <source>Run</source>
+        <translation>รอบ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="63"/>
+        <source>Method</source>
+        <translation>วิธี</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="64"/>
+        <source>Scope</source>
+        <translation>ขอบเขต</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="65"/>
+        <source>Status</source>
+        <translation>สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="66"/>
+        <source>Created</source>
+        <translation>สร้างเมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="67"/>
+        <source>By</source>
+        <translation>โดย</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="68"/>
+        <source>To review</source>
+        <translation>รอตรวจสอบ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="79"/>
+        <source>{proposed} proposal(s) waiting, of {total} row(s) in the run</source>
+        <translation>ข้อเสนอรอ {proposed} รายการ จากทั้งหมด {total} รายการในรอบนี้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="107"/>
+        <source>Request</source>
+        <translation>คำขอ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="108"/>
+        <source>Urgency</source>
+        <translation>ความเร่งด่วน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="109"/>
+        <source>Category</source>
+        <translation>ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="110"/>
+        <source>Waiting</source>
+        <translation>เวลารอ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="111"/>
+        <source>Tambon</source>
+        <translation>ตำบล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="112"/>
+        <source>Volunteer</source>
+        <translation>อาสาสมัคร</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="113"/>
+        <source>Minutes</source>
+        <translation>นาที</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="124"/>
+        <source>Volunteer {id}</source>
+        <translation>อาสาสมัคร {id}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="126"/>
+        <source>Estimated from the straight-line distance</source>
+        <translation>ประมาณจากระยะทางเส้นตรง</translation>
+    </message>
+</context>
+<context>
     <name>Skill</name>
     <message>
         <location filename="../jitasa_qgis/definitions/labels.py" line="66"/>
@@ -897,6 +1618,76 @@
         <location filename="../jitasa_qgis/store/qgis_connections.py" line="104"/>
         <source>Not connected: use &apos;Connect to Jitasa store&apos; first.</source>
         <translation>ยังไม่ได้เชื่อมต่อ: โปรดใช้ 'เชื่อมต่อคลังข้อมูลจิตอาสา' ก่อน.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/assignments.py" line="172"/>
+        <source>Unknown way to end an assignment: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/assignments.py" line="195"/>
+        <source>A batch of assignments needs one volunteer (and one travel time) per request: got {0} request ids, {1} volunteer ids and {2} travel times. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/runs.py" line="95"/>
+        <source>Not a valid id: {0!r}</source>
+        <translation>รหัสไม่ถูกต้อง: {0!r}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/assignments.py" line="236"/>
+        <source>Travel times must be 0 minutes or more, got {0!r}. Nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/assignments.py" line="275"/>
+        <source>Choose one scope: an amphoe, a tambon, a service area or a polygon.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/assignments.py" line="362"/>
+        <source>The margin around the scope must be 0 km or more, got {0!r}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/assignments.py" line="424"/>
+        <source>There is no amphoe with code {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/assignments.py" line="425"/>
+        <source>There is no tambon with code {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/assignments.py" line="432"/>
+        <source>There is no service area {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/assignments.py" line="445"/>
+        <source>The scope polygon is not valid WKT: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/assignments.py" line="449"/>
+        <source>The scope must be a polygon, not a {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/assignments.py" line="451"/>
+        <source>The scope polygon is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/assignments.py" line="453"/>
+        <source>The scope polygon is not valid: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/candidates.py" line="164"/>
+        <source>The distance limit must be 0 km or more, got {0!r}.</source>
+        <translation>ระยะทางสูงสุดต้องเป็น 0 กม. ขึ้นไป แต่ได้ {0!r}</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,5 @@
-"""Wiring only: translator, actions, toolbar and menu, the Processing provider. `unload()` undoes each."""
+"""Wiring only: translator, actions, toolbar and menu, the Processing provider, the operations dock, the
+"Assign volunteer" map tool and its panel. `unload()` undoes each."""
 from __future__ import annotations
 
 import logging
@@ -28,6 +29,9 @@ class JitasaPlugin:
         self.dock_action = None
         self.live = None
         self.alerts = None
+        self.assign_panel = None
+        self.assign_tool = None
+        self.assign_action = None
         self._install_translator()
 
     def _install_translator(self) -> None:
@@ -51,6 +55,7 @@ class JitasaPlugin:
         self._add_action("connect.svg", translate("JitasaPlugin", "Connect to Jitasa store…"), self.show_connect_dialog)
         self._add_action("load_layers.svg", translate("JitasaPlugin", "Load Jitasa layers"), self.load_layers)
         self._add_dock()
+        self._add_assign_tool()
 
     def _add_action(self, icon: str, text: str, slot) -> QAction:
         action = QAction(QIcon(str(ICONS_DIR / icon)), text, self.iface.mainWindow())
@@ -73,6 +78,36 @@ class JitasaPlugin:
                                             lambda checked: self.dock.setUserVisible(checked))
         self.dock_action.setCheckable(True)
         self.dock.visibilityChanged.connect(self.dock_action.setChecked)
+
+    def _add_assign_tool(self) -> None:
+        """The checkable "Assign volunteer" action sets the pick tool on the canvas; a picked request goes to
+        the panel, which does the rest."""
+        from .gui.assign_panel import AssignPanel
+        from .gui.pick_request_tool import PickRequestTool
+        from .store.qgis_connections import current_location
+
+        canvas = self.iface.mapCanvas()
+        self.assign_panel = AssignPanel(location_provider=current_location, iface=self.iface, canvas=canvas,
+                                        parent=self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.assign_panel)
+        self.assign_panel.hide()
+        self.assign_tool = PickRequestTool(canvas)
+        self.assign_tool.request_picked.connect(self.assign_panel.show_request)
+        self.assign_action = self._add_action("assign.svg", translate("JitasaPlugin", "Assign volunteer"),
+                                              self._assign_action_triggered)
+        self.assign_action.setCheckable(True)
+        self.assign_action.setToolTip(translate("JitasaPlugin", "Assign volunteer: click a help request on the "
+                                                                "map to see who can help"))
+        self.assign_tool.setAction(self.assign_action)
+
+    def _assign_action_triggered(self, checked: bool) -> None:
+        canvas = self.iface.mapCanvas()
+        if checked:
+            canvas.setMapTool(self.assign_tool)
+            if not self.assign_panel.isUserVisible():
+                self.assign_panel.setUserVisible(True)
+        elif canvas.mapTool() is self.assign_tool:
+            canvas.unsetMapTool(self.assign_tool)
 
     def show_connect_dialog(self) -> None:
         from .gui.connect_dialog import ConnectDialog
@@ -117,6 +152,8 @@ class JitasaPlugin:
     def _on_store_change(self, change) -> None:
         if change.table in ("help_request", "volunteer", "facility", "assignment"):
             self.dock.refresh()
+        if self.assign_panel is not None and change.table in ("help_request", "volunteer", "assignment"):
+            self.assign_panel.schedule_refresh()
 
     def _stop_live(self) -> None:
         if self.live is not None:
@@ -146,6 +183,18 @@ class JitasaPlugin:
 
     def unload(self) -> None:
         self._stop_live()
+        if self.assign_tool is not None:
+            canvas = self.iface.mapCanvas()
+            if canvas.mapTool() is self.assign_tool:
+                canvas.unsetMapTool(self.assign_tool)
+            self.assign_tool.deleteLater()
+            self.assign_tool = None
+        if self.assign_panel is not None:
+            self.assign_panel.unload()
+            self.iface.removeDockWidget(self.assign_panel)
+            self.assign_panel.deleteLater()
+            self.assign_panel = None
+        self.assign_action = None
         if self.dock is not None:
             self.iface.removeDockWidget(self.dock)
             self.dock.close_store()

@@ -64,7 +64,7 @@ LAYER_FIELDS = {
     "admin_amphoe": ("MultiPolygon", "id:integer level:string code:string name_th:string name_en:string"),
     "admin_tambon": ("MultiPolygon", "id:integer level:string code:string name_th:string name_en:string"),
 }
-TOOLBAR_ICONS = ("jitasa.svg", "connect.svg", "load_layers.svg")
+TOOLBAR_ICONS = ("jitasa.svg", "connect.svg", "load_layers.svg", "assign.svg")
 CLOSED = [s for s in RequestStatus if s not in OPEN_REQUEST_STATUSES]
 
 

@@ -5,7 +5,7 @@ import subprocess
 
 from qgis.core import QgsApplication
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
-from qgis.PyQt.QtWidgets import QDockWidget, QToolBar
+from qgis.PyQt.QtWidgets import QAction, QDockWidget, QToolBar
 
 import jitasa_qgis
 from jitasa_qgis.definitions.i18n import load_translator, qm_path_for_locale
@@ -21,6 +21,15 @@ def _toolbars(iface) -> list[QToolBar]:
     return [t for t in iface.mainWindow().findChildren(QToolBar, "JitasaToolbar")]
 
 
+def _docks(iface, name: str) -> list[QDockWidget]:
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    return iface.mainWindow().findChildren(QDockWidget, name)
+
+
+def _assign_actions(iface) -> list[QAction]:
+    return [a for t in _toolbars(iface) for a in t.actions() if a.text() == "Assign volunteer"]
+
+
 def test_load_unload_load_leaves_no_duplicates(qgis_iface):
     plugin = jitasa_qgis.classFactory(qgis_iface)
     plugin.initGui()
@@ -30,20 +39,35 @@ def test_load_unload_load_leaves_no_duplicates(qgis_iface):
     algorithms = {a.id() for a in QgsApplication.processingRegistry().providerById("jitasa").algorithms()}
     assert {"jitasa:createdatabase", "jitasa:loaddemodata", "jitasa:loadlayers"} <= algorithms
     assert len(qgis_iface.mainWindow().findChildren(QDockWidget, "JitasaOperationsDock")) == 1
+    assert len(_docks(qgis_iface, "JitasaAssignPanel")) == 1
+    assert len(_assign_actions(qgis_iface)) == 1
+    # the action sets the pick tool on the canvas (and shows the panel); unchecking unsets it
+    canvas = qgis_iface.mapCanvas()
+    plugin.assign_action.trigger()
+    assert canvas.mapTool() is plugin.assign_tool and plugin.assign_action.isChecked()
+    assert not plugin.assign_panel.isHidden()  # shown (the test main window itself is hidden)
+    plugin.assign_action.trigger()
+    assert canvas.mapTool() is not plugin.assign_tool
+    plugin.assign_action.trigger()  # leave it active: unload must unset it
 
     plugin.unload()
+    assert canvas.mapTool() is None
     assert _providers() == []
     assert _toolbars(qgis_iface) == []
     assert plugin.actions == []
     QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
     assert qgis_iface.mainWindow().findChildren(QDockWidget, "JitasaOperationsDock") == []
+    assert _docks(qgis_iface, "JitasaAssignPanel") == []
 
     again = jitasa_qgis.classFactory(qgis_iface)
     again.initGui()
     assert _providers() == ["jitasa"]
     assert len(_toolbars(qgis_iface)) == 1
     assert len(qgis_iface.mainWindow().findChildren(QDockWidget, "JitasaOperationsDock")) == 1
+    assert len(_docks(qgis_iface, "JitasaAssignPanel")) == 1
+    assert len(_assign_actions(qgis_iface)) == 1
     again.unload()
+    assert _docks(qgis_iface, "JitasaAssignPanel") == []
     assert _providers() == []
 
 

@@ -1,11 +1,14 @@
 """The operations dock: the queue of open requests (filters, counts per status, paging, start / done /
-cancel), the volunteers and the facilities, read from the store page by page.
+cancel), the volunteers and the facilities, read from the store page by page, and the assignment runs
+waiting for review (confirm or reject a whole run or the selected proposals).
 
 Every list is one indexed, paged query (store/operations.py), fast enough to run on the main thread; the
 server cancels any dock query after a few seconds so the GUI never hangs on it. The dock keeps one
 autocommit connection, reconnects once when it was lost, and says "offline since HH:MM" instead of
 raising. Status changes go through the store's guarded function; a stale one (someone else changed the
 request first) is refused with the server's message, and the dock re-reads so it shows the current state.
+Confirming proposals goes through store.assignments: the server re-checks every row under locks and refuses
+the stale ones with a reason each; the dock reports the refusals counted by reason.
 
 The .ui's top level is a QDockWidget (uic can only base a form on a QtWidgets class); this class is the
 QgsDockWidget. Signals are connected here, never in the .ui.
@@ -19,8 +22,8 @@ from typing import Callable, Optional
 from qgis.core import Qgis
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
-from qgis.PyQt.QtCore import Qt, QTimer, pyqtSignal
-from qgis.PyQt.QtWidgets import QHeaderView, QInputDialog, QLineEdit
+from qgis.PyQt.QtCore import QItemSelectionModel, Qt, QTimer, pyqtSignal
+from qgis.PyQt.QtWidgets import QHeaderView, QInputDialog, QLineEdit, QMessageBox
 
 from ..core.request_transitions import can_change
 from ..definitions import settings
@@ -28,6 +31,7 @@ from ..definitions.enums import OPEN_REQUEST_STATUSES, RequestCategory, RequestS
 from ..definitions.i18n import translate
 from ..definitions.labels import category_label, request_status_label, urgency_label
 from ..definitions.paths import UI_DIR
+from ..store.assignments import BatchResult, confirm_assignments, reject_assignments
 from ..store.errors import StaleWriteError, StoreError
 from ..store.operations import (
     PAGE_SIZE,
@@ -43,8 +47,11 @@ from ..store.operations import (
     volunteers_page,
 )
 from ..store.qgis_connections import StoreLocation
+from ..store.runs import RUN_ROWS_LIMIT, ProposalRow, RunRow, run_proposals, runs_to_review
+from .assignment_text import refusals_text
 from .facility_table_model import FacilityTableModel
 from .request_table_model import COL_NOTE, RequestTableModel
+from .run_table_model import ProposalTableModel, RunTableModel, method_label
 from .volunteer_table_model import VolunteerTableModel
 
 LOG = logging.getLogger(__name__)
@@ -91,9 +98,13 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
         self.requests_model = RequestTableModel(self)
         self.volunteers_model = VolunteerTableModel(self)
         self.facilities_model = FacilityTableModel(self)
+        self.runs_model = RunTableModel(self)
+        self.proposals_model = ProposalTableModel(self)
         for view, model in ((self.requests_view, self.requests_model),
                             (self.volunteers_view, self.volunteers_model),
-                            (self.facilities_view, self.facilities_model)):
+                            (self.facilities_view, self.facilities_model),
+                            (self.runs_view, self.runs_model),
+                            (self.proposals_view, self.proposals_model)):
             view.setModel(model)
             view.verticalHeader().hide()
             view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
@@ -110,6 +121,7 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
         self._tick_timer.start()
         self._update_paging()
         self._update_action_buttons()
+        self._update_run_buttons()
 
     # --- setup ------------------------------------------------------------------------------------------
 
@@ -147,6 +159,12 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
         self.start_button.clicked.connect(self.start_selected)
         self.done_button.clicked.connect(self.done_selected)
         self.cancel_button.clicked.connect(self.cancel_selected)
+        self.runs_view.selectionModel().selectionChanged.connect(self._run_selection_changed)
+        self.proposals_view.selectionModel().selectionChanged.connect(self._update_run_buttons)
+        self.confirm_run_button.clicked.connect(self.confirm_run)
+        self.reject_run_button.clicked.connect(self.reject_run)
+        self.confirm_selected_button.clicked.connect(self.confirm_selected_proposals)
+        self.reject_selected_button.clicked.connect(self.reject_selected_proposals)
         self._tick_timer.timeout.connect(self.requests_model.tick)
         self.visibilityChanged.connect(self._visibility_changed)
 
@@ -161,6 +179,7 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
         self.refresh_requests()
         self.refresh_volunteers()
         self.refresh_facilities()
+        self.refresh_runs()
 
     def refresh_requests(self) -> None:
         flt = self.current_filter()
@@ -281,6 +300,150 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
             self._conn.close()
             self._conn = None
         self._location_key = None
+
+    # --- runs -------------------------------------------------------------------------------------------
+
+    def refresh_runs(self) -> None:
+        """Re-read the runs waiting for review (keeping the chosen one) and the chosen run's proposals."""
+        rows = self._query(runs_to_review)
+        if rows is None:
+            return
+        chosen = self.selected_run()
+        self.runs_model.set_rows(rows)
+        self._resize_columns(self.runs_view)
+        row = self.runs_model.row_of_id(chosen.id) if chosen is not None else -1
+        self.runs_view.selectionModel().blockSignals(True)
+        if row >= 0 or rows:
+            self.runs_view.selectRow(max(row, 0))
+        self.runs_view.selectionModel().blockSignals(False)
+        self.refresh_proposals()
+
+    def refresh_proposals(self) -> None:
+        run = self.selected_run()
+        if run is None:
+            self.proposals_model.set_rows([])
+            self.proposals_label.setText(translate("OperationsDock", "No assignment run is waiting for review."))
+            self._update_run_buttons()
+            return
+        rows = self._query(lambda conn: run_proposals(conn, run.id))
+        if rows is None:
+            return
+        keep = {r.id for r in self.selected_proposals()}
+        self.proposals_model.set_rows(rows)
+        self._resize_columns(self.proposals_view)
+        selection = self.proposals_view.selectionModel()
+        for i, r in enumerate(rows):
+            if r.id in keep:
+                selection.select(self.proposals_model.index(i, 0),
+                                 QItemSelectionModel.Select | QItemSelectionModel.Rows)
+        text = translate("OperationsDock", "Run {run} ({method}, {scope}): {n} proposal(s) to review.").format(
+            run=run.id, method=method_label(run.method), scope=run.scope, n=f"{len(rows):,}")
+        if len(rows) >= RUN_ROWS_LIMIT:
+            text += " " + translate("OperationsDock", "The first {limit} are listed; “Confirm run” and “Reject "
+                                                      "run” act on all of them.").format(limit=f"{RUN_ROWS_LIMIT:,}")
+        self.proposals_label.setText(text)
+        self._update_run_buttons()
+
+    def selected_run(self) -> Optional[RunRow]:
+        rows = self.runs_view.selectionModel().selectedRows()
+        return self.runs_model.row_at(rows[0].row()) if rows else None
+
+    def selected_proposals(self) -> list[ProposalRow]:
+        rows = sorted(index.row() for index in self.proposals_view.selectionModel().selectedRows())
+        return [r for r in (self.proposals_model.row_at(i) for i in rows) if r is not None]
+
+    def confirm_run(self) -> Optional[BatchResult]:
+        """Confirm every proposal of the chosen run (after asking); the server's per-row outcomes."""
+        run = self.selected_run()
+        if run is None or not self.ask_yes_no(
+                translate("OperationsDock", "Confirm run {run}").format(run=run.id),
+                translate("OperationsDock", "Confirm all {n} proposal(s) of run {run}? Rows that became stale "
+                                            "are refused with their reason.").format(n=run.proposed, run=run.id)):
+            return None
+        return self._confirm(run, None)
+
+    def confirm_selected_proposals(self) -> Optional[BatchResult]:
+        run, rows = self.selected_run(), self.selected_proposals()
+        if run is None or not rows:
+            return None
+        return self._confirm(run, [r.id for r in rows])
+
+    def reject_run(self) -> Optional[int]:
+        """Reject every proposal of the chosen run (after asking); how many were rejected."""
+        run = self.selected_run()
+        if run is None or not self.ask_yes_no(
+                translate("OperationsDock", "Reject run {run}").format(run=run.id),
+                translate("OperationsDock", "Reject all {n} proposal(s) of run {run}?").format(
+                    n=run.proposed, run=run.id)):
+            return None
+        return self._reject(run, None)
+
+    def reject_selected_proposals(self) -> Optional[int]:
+        run, rows = self.selected_run(), self.selected_proposals()
+        if run is None or not rows:
+            return None
+        return self._reject(run, [r.id for r in rows])
+
+    def ask_yes_no(self, title: str, text: str) -> bool:
+        """Whether the officer agrees (a question box; tests replace this)."""
+        return QMessageBox.question(self, title, text, QMessageBox.Yes | QMessageBox.No,
+                                    QMessageBox.No) == QMessageBox.Yes
+
+    def _confirm(self, run: RunRow, ids: Optional[list[int]]) -> Optional[BatchResult]:
+        try:
+            result = confirm_assignments(self._connection(), run.id, ids)
+        except StoreError as exc:
+            self._run_write_failed(exc)
+            return None
+        if result.refused:
+            self._report(translate("OperationsDock", "Run {run}: {confirmed} confirmed, {refused} refused — {reasons}.")
+                         .format(run=run.id, confirmed=f"{result.confirmed:,}", refused=f"{result.refused:,}",
+                                 reasons=refusals_text(result.refused_by_reason())), Qgis.Warning)
+        else:
+            self._report(translate("OperationsDock", "Run {run}: {confirmed} confirmed.").format(
+                run=run.id, confirmed=f"{result.confirmed:,}"), Qgis.Success)
+        self._after_run_write()
+        return result
+
+    def _reject(self, run: RunRow, ids: Optional[list[int]]) -> Optional[int]:
+        try:
+            n = reject_assignments(self._connection(), run.id, ids)
+        except StoreError as exc:
+            self._run_write_failed(exc)
+            return None
+        self._report(translate("OperationsDock", "Run {run}: {n} proposal(s) rejected.").format(
+            run=run.id, n=f"{n:,}"), Qgis.Info)
+        self._after_run_write()
+        return n
+
+    def _run_write_failed(self, exc: StoreError) -> None:
+        if self._conn is not None and self._conn.closed:
+            self.close_store()
+        self._report(translate("OperationsDock", "Not changed: {message}").format(message=str(exc)), Qgis.Critical)
+        self.refresh_runs()
+
+    def _after_run_write(self) -> None:
+        self.refresh_runs()
+        self.refresh_requests()
+        self.refresh_volunteers()
+
+    def _run_selection_changed(self, *_args) -> None:
+        self.proposals_view.selectionModel().clearSelection()
+        self.refresh_proposals()
+
+    def _update_run_buttons(self, *_args) -> None:
+        run = self.selected_run()
+        self.confirm_run_button.setEnabled(run is not None)
+        self.reject_run_button.setEnabled(run is not None)
+        chosen = run is not None and self.proposals_view.selectionModel().hasSelection()
+        self.confirm_selected_button.setEnabled(chosen)
+        self.reject_selected_button.setEnabled(chosen)
+
+    def _report(self, text: str, level) -> None:
+        """In the dock's status line, and in the QGIS message bar when there is an iface."""
+        self.show_status(text)
+        if self.iface is not None:
+            self.iface.messageBar().pushMessage(translate("OperationsDock", "Jitasa"), text, level, 10)
 
     # --- the connection ---------------------------------------------------------------------------------
 

@@ -1,0 +1,393 @@
+"""The "Assign volunteer" panel: the picked request, its nearest volunteers ranked by estimated travel time
+and load, the same on the canvas, and one button that writes the assignment.
+
+`show_request(id)` reads the request and its candidates (store/candidates.py: one nearest-neighbour query)
+and ranks them (core/candidate_ranking.py); changing the maximum travel time or the speed re-ranks without
+reading again. Confirming writes through the store's guarded functions (store/assignments.py): a manual
+run and the one pair, in one transaction. The server decides: if someone assigned the request first, or
+the volunteer became full or unavailable, the pair is refused with its reason, which the panel shows
+before reading the candidates again.
+
+The panel keeps one autocommit connection of its own (as the operations dock does). The map tool that
+picks requests lives in pick_request_tool.py and only emits the id; the plugin connects the two.
+"""
+from __future__ import annotations
+
+import html
+import logging
+from typing import Callable, Optional
+
+from qgis.core import Qgis, QgsRectangle
+from qgis.gui import QgsDockWidget
+from qgis.PyQt import uic
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QHeaderView
+
+from ..core.assignment.costs import TravelModel
+from ..core.candidate_ranking import RankedCandidate, Ranking, rank_candidates
+from ..core.waiting import format_waiting
+from ..definitions.eligibility import DEFAULT_MAX_TRAVEL_MINUTES, DEFAULT_SPEED_KMH
+from ..definitions.enums import RequestStatus, Urgency
+from ..definitions.i18n import translate
+from ..definitions.labels import category_label, request_status_label, urgency_label, volunteer_kind_label
+from ..definitions.paths import UI_DIR
+from ..store.assignments import PairOutcome, assign_pairs, create_run
+from ..store.candidates import DEFAULT_LIMIT, Candidate, RequestSummary, request_summary, volunteer_candidates
+from ..store.errors import StoreError
+from ..store.operations import open_dock_connection
+from ..store.qgis_connections import StoreLocation
+from .assignment_text import minutes_text, refusal_text
+from .candidate_markers import CandidateMarkers, MarkedCandidate
+from .candidate_table_model import COL_ELIGIBILITY, CandidateTableModel
+
+LOG = logging.getLogger(__name__)
+FORM_CLASS, _ = uic.loadUiType(str(UI_DIR / "assign_panel.ui"))
+
+REFRESH_DELAY_MS = 300  # store changes arrive in bursts: read once after they settle
+_URGENCY_COLOUR = {Urgency.CRITICAL: "#c62828", Urgency.HIGH: "#ef6c00", Urgency.NORMAL: "#1565c0",
+                   Urgency.LOW: "#607d8b"}
+
+
+class AssignPanel(QgsDockWidget, FORM_CLASS):
+    """`location_provider()` returns where the store is, or raises StoreError when not connected."""
+
+    def __init__(self, location_provider: Callable[[], StoreLocation], iface=None, canvas=None, parent=None,
+                 limit: int = DEFAULT_LIMIT):
+        super().__init__(parent)
+        self.setupUi(self)
+        self.setObjectName("JitasaAssignPanel")
+        self.iface = iface
+        self.limit = max(int(limit), 1)
+        self._location_provider = location_provider
+        self._conn = None
+        self._request: Optional[RequestSummary] = None
+        self._candidates: list[Candidate] = []
+        canvas = canvas if canvas is not None else (iface.mapCanvas() if iface is not None else None)
+        self.markers = CandidateMarkers(canvas) if canvas is not None else None
+
+        self.model = CandidateTableModel(self)
+        self.candidates_view.setModel(self.model)
+        self.candidates_view.verticalHeader().hide()
+        self.candidates_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.candidates_view.horizontalHeader().setSectionResizeMode(COL_ELIGIBILITY, QHeaderView.Stretch)
+
+        self.max_minutes_spin.setClearValue(int(DEFAULT_MAX_TRAVEL_MINUTES))
+        self.max_minutes_spin.setValue(int(DEFAULT_MAX_TRAVEL_MINUTES))
+        self.speed_spin.setClearValue(DEFAULT_SPEED_KMH)
+        self.speed_spin.setValue(DEFAULT_SPEED_KMH)
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_DELAY_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+
+        self.max_minutes_spin.valueChanged.connect(self._rerank)
+        self.speed_spin.valueChanged.connect(self._rerank)
+        self.candidates_view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.confirm_button.clicked.connect(self.confirm_selected)
+        self.zoom_button.clicked.connect(self.zoom_to_candidates)
+        self.visibilityChanged.connect(self._visibility_changed)
+        self._update_buttons()
+
+    # --- public -----------------------------------------------------------------------------------------
+
+    @property
+    def request(self) -> Optional[RequestSummary]:
+        return self._request
+
+    @property
+    def ranking(self) -> Ranking:
+        return self.model.ranking
+
+    def show_request(self, request_id: int) -> None:
+        """Show a request and its ranked candidates (and the panel, if hidden)."""
+        if not self.isUserVisible():
+            self.setUserVisible(True)
+        self.show_status("")
+        self._load(int(request_id), keep_selection=False)
+
+    def refresh(self) -> None:
+        """Read the current request and its candidates again, keeping the chosen volunteer if still listed."""
+        self._refresh_timer.stop()
+        if self._request is not None:
+            self._load(self._request.id, keep_selection=True)
+
+    def schedule_refresh(self) -> None:
+        """Refresh soon (the store changed); several calls in a burst read once."""
+        if self._request is not None and self.isVisible():
+            self._refresh_timer.start()
+
+    def selected_candidate(self) -> Optional[RankedCandidate]:
+        rows = self.candidates_view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def select_volunteer(self, volunteer_id: int) -> bool:
+        row = self.model.row_of_volunteer(volunteer_id)
+        if row < 0:
+            return False
+        self.candidates_view.selectRow(row)
+        return True
+
+    def confirm_selected(self) -> Optional[PairOutcome]:
+        """Assign the selected volunteer to the request; returns the server's outcome for the pair (None when
+        nothing was written: no choice, or the store could not be reached)."""
+        request, row = self._request, self.selected_candidate()
+        if request is None or row is None or not row.eligible:
+            return None
+        travel = self._travel()
+        params = {"source": "assign panel", "max_minutes": self.max_minutes_spin.value(),
+                  "speed_kmh": travel.speed_kmh, "rank": row.rank}
+        try:
+            conn = self._connection()
+        except StoreError as exc:
+            self._notify(translate("AssignPanel", "Not assigned: {message}").format(message=str(exc)),
+                         Qgis.Critical)
+            return None
+        try:
+            result = self._write_pair(conn, request.id, row, params)
+        except StoreError as exc:
+            if conn.closed:
+                self.close_store()
+            self._notify(translate("AssignPanel", "Not assigned: {message}").format(message=str(exc)),
+                         Qgis.Critical)
+            self.refresh()
+            return None
+        outcome = result.rows[0]
+        if outcome.refused:
+            self._notify(translate("AssignPanel", "Not assigned: {reason}. The list shows the current state.")
+                         .format(reason=refusal_text(outcome.reason)), Qgis.Warning)
+        else:
+            self._notify(translate("AssignPanel", "Request {request} assigned to volunteer {volunteer} ({kind}), "
+                                                  "{minutes} away.").format(
+                request=request.id, volunteer=row.volunteer_id, kind=volunteer_kind_label(row.candidate.kind),
+                minutes=minutes_text(row.minutes, self.ranking.is_estimate)), Qgis.Success)
+        self.refresh()
+        return outcome
+
+    def _write_pair(self, conn, request_id: int, row: RankedCandidate, params: dict):
+        """A manual run and its one pair in one transaction (committed, or rolled back by the store's
+        functions on error); the connection is back in autocommit afterwards either way."""
+        conn.autocommit = False
+        try:
+            run_id = create_run(conn, "manual", f"request:{request_id}", params, commit=False)
+            return assign_pairs(conn, run_id, [request_id], [row.volunteer_id], [row.minutes],
+                                self.ranking.is_estimate, commit=True)
+        finally:
+            try:
+                if not conn.closed:
+                    conn.rollback()  # a no-op after the commit; ends the transaction if anything was left open
+                    conn.autocommit = True
+            except Exception:  # noqa: BLE001 - a broken connection: the next read reconnects
+                self.close_store()
+
+    def zoom_to_candidates(self) -> None:
+        if self.markers is None:
+            return
+        extent = self.markers.extent()
+        if extent is None:
+            return
+        canvas = self.markers.canvas
+        size = max(extent.width(), extent.height(), 1e-9)
+        pad = size * 0.15
+        if extent.width() == 0 and extent.height() == 0:  # the request alone: keep the scale, centre on it
+            canvas.setCenter(extent.center())
+        else:
+            canvas.setExtent(QgsRectangle(extent.xMinimum() - pad, extent.yMinimum() - pad,
+                                          extent.xMaximum() + pad, extent.yMaximum() + pad))
+        canvas.refresh()
+
+    def clear(self) -> None:
+        """Forget the request: empty list, nothing on the canvas."""
+        self._refresh_timer.stop()
+        self._request = None
+        self._candidates = []
+        self.model.set_ranking(Ranking())
+        self.request_label.setText(translate("AssignPanel", "Click a help request on the map to see who can help."))
+        self.candidates_label.setText("")
+        if self.markers is not None:
+            self.markers.clear()
+        self._update_buttons()
+
+    def show_status(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def close_store(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def unload(self) -> None:
+        """Before the plugin deletes the panel: nothing left on the canvas, the connection closed."""
+        self._refresh_timer.stop()
+        if self.markers is not None:
+            self.markers.unload()
+            self.markers = None
+        self.close_store()
+
+    # --- reading ----------------------------------------------------------------------------------------
+
+    def _load(self, request_id: int, keep_selection: bool) -> None:
+        chosen = self.selected_candidate() if keep_selection else None
+
+        def work(conn):
+            summary = request_summary(conn, request_id)
+            found = volunteer_candidates(conn, request_id, limit=self.limit) if summary is not None else []
+            return summary, found
+
+        result = self._query(work)
+        if result is None:
+            return
+        summary, found = result
+        if summary is None:
+            self.clear()
+            self.show_status(translate("AssignPanel", "Request {id} does not exist (any more).").format(id=request_id))
+            return
+        self._request, self._candidates = summary, found
+        self.request_label.setText(self._request_text(summary))
+        self._rerank(keep=chosen.volunteer_id if chosen is not None else None)
+
+    def _rerank(self, *_args, keep: Optional[int] = None) -> None:
+        request = self._request
+        if request is None:
+            return
+        if keep is None:
+            chosen = self.selected_candidate()
+            keep = chosen.volunteer_id if chosen is not None else None
+        if not request.located:
+            ranking = Ranking()
+        else:
+            ranking = rank_candidates(self._candidates, request.lon, request.lat,
+                                      max_minutes=self.max_minutes_spin.value(), travel=self._travel())
+        self.model.set_ranking(ranking)
+        # the officer's choice stays while that volunteer can still go; otherwise the best is chosen
+        kept = ranking.row_of(keep) if keep is not None else None
+        if kept is not None and kept.eligible:
+            self.select_volunteer(kept.volunteer_id)
+        elif ranking.best is not None:
+            self.select_volunteer(ranking.best.volunteer_id)
+        self.candidates_label.setText(self._summary_text(request, ranking))
+        self._draw()
+        self._update_buttons()
+
+    def _travel(self) -> TravelModel:
+        return TravelModel(speed_kmh=float(self.speed_spin.value()))
+
+    # --- text -------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _request_text(r: RequestSummary) -> str:
+        colour = _URGENCY_COLOUR.get(r.urgency, "#000000")
+        place = ", ".join(p for p in (r.tambon_name, r.amphoe_name) if p)
+        parts = [
+            translate("AssignPanel", "<b>Request {id}</b>").format(id=r.id),
+            html.escape(category_label(r.category)),
+            f'<span style="color:{colour}"><b>{html.escape(urgency_label(r.urgency))}</b></span>',
+            html.escape(request_status_label(r.status)),
+            html.escape(format_waiting(r.waiting_s)),
+        ]
+        if place:
+            parts.append(html.escape(place))
+        if r.people_count > 1:
+            parts.append(html.escape(translate("AssignPanel", "{n} people").format(n=r.people_count)))
+        text = " · ".join(parts)
+        if r.note:
+            text += "<br><i>" + html.escape(r.note) + "</i>"
+        if r.active_volunteer_id is not None:
+            text += "<br>" + html.escape(translate("AssignPanel", "Already assigned to volunteer {id}.").format(
+                id=r.active_volunteer_id))
+        elif r.status is not RequestStatus.NEW:
+            text += "<br>" + html.escape(translate("AssignPanel", "Only new requests can be assigned here."))
+        return text
+
+    @staticmethod
+    def _summary_text(request: RequestSummary, ranking: Ranking) -> str:
+        if not request.located:
+            return translate("AssignPanel", "This request has no location, so nobody can be ranked by distance.")
+        can, cannot = len(ranking.eligible), len(ranking.rows) - len(ranking.eligible)
+        if can:
+            text = translate("AssignPanel", "{can} can go, {cannot} nearby cannot.").format(can=can, cannot=cannot)
+        else:
+            text = translate("AssignPanel", "Nobody who can go within {minutes} min ({cannot} nearby cannot).").format(
+                minutes=f"{ranking.max_minutes:g}", cannot=cannot)
+        if ranking.beyond_max:
+            text += " " + translate("AssignPanel", "{n} more are beyond {minutes} min (the nearest of them "
+                                                   "{nearest}).").format(
+                n=ranking.beyond_max, minutes=f"{ranking.max_minutes:g}",
+                nearest=minutes_text(ranking.nearest_beyond_minutes, ranking.is_estimate))
+        if ranking.is_estimate:
+            text += " " + translate("AssignPanel", "Minutes are straight-line estimates at {speed} km/h.").format(
+                speed=f"{ranking.speed_kmh:g}")
+        return text
+
+    # --- canvas and buttons -----------------------------------------------------------------------------
+
+    def _draw(self) -> None:
+        if self.markers is None:
+            return
+        request = self._request
+        if request is None or not request.located or not self.isVisible():
+            self.markers.clear()
+            return
+        chosen = self.selected_candidate()
+        self.markers.show(request.lon, request.lat,
+                          [MarkedCandidate(r.volunteer_id, r.candidate.lon, r.candidate.lat, r.rank)
+                           for r in self.ranking.rows],
+                          line_from=chosen.volunteer_id if chosen is not None else None)
+
+    def _selection_changed(self, *_args) -> None:
+        if self.markers is not None and self.markers.shown:
+            chosen = self.selected_candidate()
+            self.markers.set_line_from(chosen.volunteer_id if chosen is not None else None)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        request, row = self._request, self.selected_candidate()
+        assignable = (request is not None and request.status is RequestStatus.NEW
+                      and request.active_volunteer_id is None)
+        self.confirm_button.setEnabled(assignable and row is not None and row.eligible)
+        self.zoom_button.setEnabled(request is not None and request.located)
+
+    def _visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self._draw()
+        elif self.markers is not None:
+            self.markers.clear()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API name
+        if self.markers is not None:
+            self.markers.clear()
+        super().closeEvent(event)
+
+    # --- the connection ---------------------------------------------------------------------------------
+
+    def _connection(self):
+        if self._conn is None or self._conn.closed:
+            self._conn = None
+            self._conn = open_dock_connection(self._location_provider().spec)
+        return self._conn
+
+    def _query(self, work):
+        """work(conn), reconnecting once if the connection was lost; None (and the reason shown) on failure."""
+        for attempt in (1, 2):
+            try:
+                conn = self._connection()
+            except StoreError as exc:
+                self.show_status(str(exc))
+                return None
+            try:
+                return work(conn)
+            except StoreError as exc:
+                if conn.closed:
+                    self.close_store()
+                    if attempt == 1:
+                        LOG.info("assign panel connection lost (%s); reconnecting", exc)
+                        continue
+                self.show_status(str(exc))
+                return None
+        return None
+
+    def _notify(self, text: str, level) -> None:
+        """In the status line, and in the QGIS message bar when there is an iface."""
+        self.show_status(text)
+        if self.iface is not None:
+            self.iface.messageBar().pushMessage(translate("AssignPanel", "Jitasa"), text, level, 10)
