@@ -139,6 +139,7 @@ def test_highs_equals_brute_force(case):
     problem, max_minutes = case
     result = assign_optimal(problem, max_minutes, candidates=1, method="highs")
     assert _check_rules(problem, result, max_minutes) == _brute_force(problem, max_minutes)
+    assert result.summary["optimal"] is True
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -243,13 +244,13 @@ def test_pruning_and_widening_equal_the_unpruned_optimum(seed):
     full = assign_optimal(problem, 30.0, candidates=10_000)  # every eligible pair within reach
     assert full.summary["rounds"] == 1 and full.summary["pairs_added"] == 0
     for candidates in (1, 2, 4):
-        for seed_greedy in (False, True):
-            pruned = assign_optimal(problem, 30.0, candidates=candidates, seed_greedy=seed_greedy)
-            assert _objective(problem, pruned) == _objective(problem, full)
-            assert pruned.summary["optimal"] is True
-            _check_rules(problem, pruned, 30.0)
+        pruned = assign_optimal(problem, 30.0, candidates=candidates)
+        assert _objective(problem, pruned) == _objective(problem, full)
+        assert pruned.summary["optimal"] is True
+        _check_rules(problem, pruned, 30.0)
     highs = assign_optimal(problem, 30.0, candidates=2, method="highs")
     assert _objective(problem, highs) == _objective(problem, full)
+    assert highs.summary["optimal"] is True
 
 
 def test_pruning_alone_can_be_worse_and_widening_fixes_it():
@@ -272,3 +273,14 @@ def test_optimal_never_worse_than_greedy_on_larger_instances():
         # Greedy serves critical requests first but may give one the volunteer another one needed.
         assert (optimal.summary["assigned_by_urgency"]["critical"]
                 >= greedy.summary["assigned_by_urgency"]["critical"])
+
+
+def test_independent_places_are_solved_as_separate_components():
+    # Two towns 100 km apart, each with three requests crowding one volunteer next door (capacity 1)
+    # and two more volunteers a little further out.
+    km = np.array([0.0, 0.1, 0.2])
+    problem = _line_problem(np.concatenate((km, 100 + km)), [0.05, 1.0, -1.0, 100.05, 101.0, 99.0], [1] * 6)
+    result = assign_optimal(problem, 20.0, candidates=1)
+    assert result.summary["assigned"] == 6 and result.summary["optimal"] is True
+    assert result.summary["solved_components"] >= 2
+    assert result.summary["largest_component"] <= 3
