@@ -54,7 +54,15 @@ def _skill_masks(values: Any, n: int) -> np.ndarray:
     seq = list(values)
     if all(isinstance(v, (int, np.integer)) for v in seq):
         return np.array(seq, dtype=np.int64).reshape(len(seq))
-    return np.fromiter((skills_mask(v or ()) for v in seq), np.int64, len(seq))
+    cache: dict[tuple, int] = {}  # few distinct skill sets, many volunteers
+
+    def mask(skills) -> int:
+        key = tuple(skills or ())
+        if key not in cache:
+            cache[key] = skills_mask(key)
+        return cache[key]
+
+    return np.fromiter((mask(v) for v in seq), np.int64, len(seq))
 
 
 def _float(values: Any) -> np.ndarray:
