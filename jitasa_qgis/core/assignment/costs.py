@@ -167,7 +167,8 @@ class CandidateIndex:
         for c, category in enumerate(CATEGORY_ORDER):
             key = CATEGORY_NEEDS[category]
             self.category_class[c] = class_of_needs.setdefault(key, len(class_of_needs))
-        self.class_representative = {cls: c for c, cls in reversed(list(enumerate(self.category_class)))}
+        # One category per class, to compute the class's eligibility mask with.
+        self.class_representative = {int(cls): c for c, cls in reversed(list(enumerate(self.category_class)))}
         self.req_class = self.category_class[req.category] if len(req) else np.zeros(0, np.int64)
         self._trees: dict[tuple[int, bool], tuple[Optional[cKDTree], np.ndarray]] = {}
 
@@ -191,11 +192,6 @@ class CandidateIndex:
             tree = cKDTree(self.vol_xyz[members], balanced_tree=False, compact_nodes=False) if len(members) else None
             self._trees[key] = (tree, members)
         return self._trees[key]
-
-    def _groups(self, req_idx: np.ndarray):
-        classes = self.req_class[req_idx]
-        for cls in np.unique(classes):
-            yield int(cls), req_idx[classes == cls]
 
     def nearest(self, req_idx: np.ndarray, k: int) -> tuple[Pairs, np.ndarray]:
         """The k nearest eligible volunteers within the maximum travel time of each request in `req_idx`.
