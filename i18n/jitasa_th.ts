@@ -24,172 +24,172 @@
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="51"/>
         <source>The scope &apos;{0}&apos; needs its value (a code, a service area id or a polygon layer).</source>
-        <translation type="unfinished"></translation>
+        <translation>ขอบเขต '{0}' ต้องระบุค่า (รหัสพื้นที่ รหัสเขตบริการ หรือชั้นข้อมูลรูปปิด)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="77"/>
         <source>Assignment</source>
-        <translation type="unfinished"></translation>
+        <translation>การมอบหมายงาน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="84"/>
         <source>Scope</source>
-        <translation type="unfinished">ขอบเขต</translation>
+        <translation>ขอบเขต</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="84"/>
         <source>All open requests</source>
-        <translation type="unfinished"></translation>
+        <translation>คำขอที่ยังเปิดอยู่ทั้งหมด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="84"/>
         <source>One amphoe</source>
-        <translation type="unfinished"></translation>
+        <translation>อำเภอเดียว</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="84"/>
         <source>One tambon</source>
-        <translation type="unfinished"></translation>
+        <translation>ตำบลเดียว</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="84"/>
         <source>A service area</source>
-        <translation type="unfinished"></translation>
+        <translation>เขตบริการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="84"/>
         <source>Inside polygons of a layer</source>
-        <translation type="unfinished"></translation>
+        <translation>ภายในรูปปิดของชั้นข้อมูล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="89"/>
         <source>Amphoe or tambon code (e.g. 6701)</source>
-        <translation type="unfinished"></translation>
+        <translation>รหัสอำเภอหรือตำบล (เช่น 6701)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="91"/>
         <source>Service area id</source>
-        <translation type="unfinished"></translation>
+        <translation>รหัสเขตบริการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="93"/>
         <source>Scope polygons</source>
-        <translation type="unfinished"></translation>
+        <translation>รูปปิดขอบเขต</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="96"/>
         <source>Maximum travel time (minutes)</source>
-        <translation type="unfinished"></translation>
+        <translation>เวลาเดินทางสูงสุด (นาที)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="99"/>
         <source>Speed for straight-line estimates (km/h)</source>
-        <translation type="unfinished"></translation>
+        <translation>ความเร็วสำหรับประมาณจากระยะเส้นตรง (กม./ชม.)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="102"/>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>โหมด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="102"/>
         <source>Write proposals for review</source>
-        <translation type="unfinished"></translation>
+        <translation>บันทึกเป็นข้อเสนอให้ตรวจสอบ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="102"/>
         <source>Confirm directly</source>
-        <translation type="unfinished"></translation>
+        <translation>ยืนยันทันที</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="106"/>
         <source>Assignments</source>
-        <translation type="unfinished">การมอบหมายงาน</translation>
+        <translation>การมอบหมายงาน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="108"/>
         <source>Run id</source>
-        <translation type="unfinished"></translation>
+        <translation>รหัสรอบการจับคู่</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="108"/>
         <source>Assigned</source>
-        <translation type="unfinished">จับคู่อาสาแล้ว</translation>
+        <translation>จับคู่แล้ว</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="108"/>
         <source>Unassigned</source>
-        <translation type="unfinished"></translation>
+        <translation>ยังไม่ได้จับคู่</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="108"/>
         <source>Refused by the store</source>
-        <translation type="unfinished"></translation>
+        <translation>คลังข้อมูลปฏิเสธ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="108"/>
         <source>Total travel minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>เวลาเดินทางรวม (นาที)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="108"/>
         <source>Mean travel minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>เวลาเดินทางเฉลี่ย (นาที)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="115"/>
         <source>Summary (JSON)</source>
-        <translation type="unfinished"></translation>
+        <translation>สรุปผล (JSON)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="120"/>
         <source>The maximum travel time must be more than 0 minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>เวลาเดินทางสูงสุดต้องมากกว่า 0 นาที</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="134"/>
         <source>Choose a layer of scope polygons.</source>
-        <translation type="unfinished"></translation>
+        <translation>โปรดเลือกชั้นข้อมูลรูปปิดของขอบเขต</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="157"/>
         <source>{0} open requests and {1} volunteers in scope.</source>
-        <translation type="unfinished"></translation>
+        <translation>ในขอบเขตมีคำขอที่เปิดอยู่ {0} รายการ และอาสาสมัคร {1} คน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="219"/>
         <source>The scope layer has no polygons.</source>
-        <translation type="unfinished"></translation>
+        <translation>ชั้นข้อมูลขอบเขตไม่มีรูปปิด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="236"/>
         <source>Assigned {0} of {1} requests ({2}).</source>
-        <translation type="unfinished"></translation>
+        <translation>จับคู่ได้ {0} จาก {1} คำขอ ({2})</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="236"/>
         <source>proposals for review</source>
-        <translation type="unfinished"></translation>
+        <translation>เป็นข้อเสนอรอตรวจสอบ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="236"/>
         <source>confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>ยืนยันแล้ว</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="241"/>
         <source>Travel: total {0:.0f} min, mean {1:.1f} min (straight-line estimate).</source>
-        <translation type="unfinished"></translation>
+        <translation>การเดินทาง: รวม {0:.0f} นาที เฉลี่ย {1:.1f} นาที (ประมาณจากระยะเส้นตรง)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="245"/>
         <source>Unassigned: {0} — {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>ยังไม่ได้จับคู่: {0} — {1}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="247"/>
         <source>Refused by the store: {0} — {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>คลังข้อมูลปฏิเสธ: {0} — {1}</translation>
     </message>
 </context>
 <context>
@@ -197,12 +197,12 @@
     <message>
         <location filename="../jitasa_qgis/processing/assign_nearest.py" line="16"/>
         <source>Assign nearest volunteers (greedy)</source>
-        <translation type="unfinished"></translation>
+        <translation>มอบหมายอาสาสมัครที่ใกล้ที่สุด (ตามลำดับ)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_nearest.py" line="19"/>
         <source>Critical requests first, then high, normal and low, longest waiting first within each: each request takes the nearest available volunteer who is eligible for its category, within the maximum travel time and below capacity. Writes an assignment run of proposals for review, or confirms directly; the store re-checks every row and refuses stale ones with a reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>เริ่มจากคำขอเร่งด่วนวิกฤต แล้วจึงเร่งด่วน ปกติ และไม่เร่งด่วน โดยในแต่ละระดับให้คำขอที่รอนานที่สุดก่อน: แต่ละคำขอได้อาสาสมัครที่ใกล้ที่สุดซึ่งว่าง มีคุณสมบัติตรงกับประเภทคำขอ อยู่ในเวลาเดินทางสูงสุด และยังรับงานได้ไม่เต็ม บันทึกเป็นรอบข้อเสนอให้ตรวจสอบ หรือยืนยันทันที คลังข้อมูลจะตรวจสอบทุกแถวอีกครั้งและปฏิเสธแถวที่ล้าสมัยพร้อมเหตุผล</translation>
     </message>
 </context>
 <context>
@@ -210,12 +210,12 @@
     <message>
         <location filename="../jitasa_qgis/processing/assign_optimal.py" line="16"/>
         <source>Assign volunteers optimally</source>
-        <translation type="unfinished"></translation>
+        <translation>มอบหมายอาสาสมัครแบบเหมาะสมที่สุด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_optimal.py" line="19"/>
         <source>Assigns as many critical requests as possible, then high, normal and low, and among those assignments minimises the total travel time, respecting each volunteer&apos;s capacity, eligibility and the maximum travel time. The result is optimal over all eligible pairs within the maximum travel time. Writes proposals for review or confirms directly.</source>
-        <translation type="unfinished"></translation>
+        <translation>จับคู่คำขอเร่งด่วนวิกฤตให้ได้มากที่สุดก่อน แล้วจึงเร่งด่วน ปกติ และไม่เร่งด่วน และในบรรดาการจับคู่นั้นเลือกแบบที่เวลาเดินทางรวมน้อยที่สุด โดยเคารพจำนวนงานที่อาสาสมัครแต่ละคนรับได้ คุณสมบัติ และเวลาเดินทางสูงสุด ผลลัพธ์เหมาะสมที่สุดเมื่อเทียบกับทุกคู่ที่มีสิทธิ์ภายในเวลาเดินทางสูงสุด บันทึกเป็นข้อเสนอให้ตรวจสอบ หรือยืนยันทันที</translation>
     </message>
 </context>
 <context>
@@ -226,7 +226,7 @@
         <translation>มอบหมายอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="205"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="204"/>
         <source>Click a help request on the map to see who can help.</source>
         <translation>คลิกคำขอความช่วยเหลือบนแผนที่เพื่อดูว่าใครช่วยได้</translation>
     </message>
@@ -261,22 +261,22 @@
         <translation> กม./ชม.</translation>
     </message>
     <message>
-        <location filename="../ui/assign_panel.ui" line="76"/>
+        <location filename="../ui/assign_panel.ui" line="77"/>
         <source>Zoom to candidates</source>
         <translation>ซูมไปยังผู้ที่ไปได้</translation>
     </message>
     <message>
-        <location filename="../ui/assign_panel.ui" line="77"/>
+        <location filename="../ui/assign_panel.ui" line="78"/>
         <source>Show the request and the volunteers who can go</source>
         <translation>แสดงคำขอและอาสาสมัครที่ไปได้</translation>
     </message>
     <message>
-        <location filename="../ui/assign_panel.ui" line="88"/>
+        <location filename="../ui/assign_panel.ui" line="89"/>
         <source>Assign selected volunteer</source>
         <translation>มอบหมายอาสาสมัครที่เลือก</translation>
     </message>
     <message>
-        <location filename="../ui/assign_panel.ui" line="89"/>
+        <location filename="../ui/assign_panel.ui" line="90"/>
         <source>Write the assignment to the store; it is refused if someone assigned the request first or the volunteer is now full</source>
         <translation>บันทึกการมอบหมายลงคลังข้อมูล ระบบจะปฏิเสธหากมีผู้มอบหมายคำขอนี้ไปก่อนแล้ว หรืออาสาสมัครรับงานเต็มแล้ว</translation>
     </message>
@@ -296,57 +296,57 @@
         <translation>มอบหมายคำขอ {request} ให้อาสาสมัคร {volunteer} ({kind}) แล้ว ระยะทาง {minutes}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="243"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="242"/>
         <source>Request {id} does not exist (any more).</source>
         <translation>ไม่มีคำขอ {id} (แล้ว)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="282"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="281"/>
         <source>&lt;b&gt;Request {id}&lt;/b&gt;</source>
         <translation>&lt;b&gt;คำขอ {id}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="291"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="290"/>
         <source>{n} people</source>
         <translation>{n} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="296"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="295"/>
         <source>Already assigned to volunteer {id}.</source>
         <translation>มอบหมายให้อาสาสมัคร {id} แล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="299"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="298"/>
         <source>Only new requests can be assigned here.</source>
         <translation>มอบหมายที่นี่ได้เฉพาะคำขอใหม่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="305"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="304"/>
         <source>This request has no location, so nobody can be ranked by distance.</source>
         <translation>คำขอนี้ไม่มีตำแหน่ง จึงจัดอันดับตามระยะทางไม่ได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="308"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="307"/>
         <source>{can} can go, {cannot} nearby cannot.</source>
         <translation>ไปได้ {can} คน อยู่ใกล้แต่ไปไม่ได้ {cannot} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="310"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="309"/>
         <source>Nobody who can go within {minutes} min ({cannot} nearby cannot).</source>
         <translation>ไม่มีผู้ที่ไปได้ภายใน {minutes} นาที (อยู่ใกล้แต่ไปไม่ได้ {cannot} คน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="313"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="312"/>
         <source>{n} more are beyond {minutes} min (the nearest of them {nearest}).</source>
         <translation>อีก {n} คนอยู่ไกลเกิน {minutes} นาที (คนที่ใกล้ที่สุด {nearest})</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="318"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="317"/>
         <source>Minutes are straight-line estimates at {speed} km/h.</source>
         <translation>เวลาเป็นค่าประมาณจากระยะเส้นตรงที่ {speed} กม./ชม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="393"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="392"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
@@ -500,57 +500,57 @@
 <context>
     <name>CandidateTable</name>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="52"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="53"/>
         <source>Straight-line distance at {speed} km/h: an estimate, not road travel time</source>
         <translation>ระยะเส้นตรงที่ {speed} กม./ชม. เป็นค่าประมาณ ไม่ใช่เวลาเดินทางตามถนน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="57"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="58"/>
         <source>#</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="58"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="59"/>
         <source>Volunteer</source>
         <translation>อาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="59"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="60"/>
         <source>Minutes (est.)</source>
         <translation>นาที (ประมาณ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="60"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="61"/>
         <source>km</source>
         <translation>กม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="61"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="62"/>
         <source>Load</source>
         <translation>ภาระงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="62"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="63"/>
         <source>Skills</source>
         <translation>ทักษะ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="63"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="64"/>
         <source>Vehicle</source>
         <translation>ยานพาหนะ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="64"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="65"/>
         <source>Can go?</source>
         <translation>ไปได้ไหม</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="85"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="86"/>
         <source>{active} active assignment(s) of at most {capacity}</source>
         <translation>งานที่กำลังทำ {active} งาน จากสูงสุด {capacity} งาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="88"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="89"/>
         <source>Volunteer {id}</source>
         <translation>อาสาสมัคร {id}</translation>
     </message>
@@ -1154,52 +1154,52 @@
         <translation>รอบการจัดสรร</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="213"/>
+        <location filename="../ui/operations_dock.ui" line="214"/>
         <source>Assignment runs with proposals waiting for review</source>
         <translation>รอบการจัดสรรที่มีข้อเสนอรอตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="221"/>
+        <location filename="../ui/operations_dock.ui" line="223"/>
         <source>The chosen run&apos;s proposals; select rows to confirm or reject only those</source>
         <translation>ข้อเสนอของรอบที่เลือก เลือกแถวเพื่อยืนยันหรือไม่อนุมัติเฉพาะแถวนั้น</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="239"/>
+        <location filename="../ui/operations_dock.ui" line="241"/>
         <source>Confirm run</source>
         <translation>ยืนยันทั้งรอบ</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="240"/>
+        <location filename="../ui/operations_dock.ui" line="242"/>
         <source>Confirm every proposal of the chosen run; rows that became stale are refused with their reason</source>
         <translation>ยืนยันข้อเสนอทั้งหมดของรอบที่เลือก แถวที่ข้อมูลเปลี่ยนไปแล้วจะถูกปฏิเสธพร้อมเหตุผล</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="245"/>
+        <location filename="../ui/operations_dock.ui" line="247"/>
         <source>Reject run</source>
         <translation>ไม่อนุมัติทั้งรอบ</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="246"/>
+        <location filename="../ui/operations_dock.ui" line="248"/>
         <source>Reject every proposal of the chosen run</source>
         <translation>ไม่อนุมัติข้อเสนอทั้งหมดของรอบที่เลือก</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="257"/>
+        <location filename="../ui/operations_dock.ui" line="259"/>
         <source>Confirm selected</source>
         <translation>ยืนยันที่เลือก</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="258"/>
+        <location filename="../ui/operations_dock.ui" line="260"/>
         <source>Confirm only the selected proposals</source>
         <translation>ยืนยันเฉพาะข้อเสนอที่เลือก</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="263"/>
+        <location filename="../ui/operations_dock.ui" line="265"/>
         <source>Reject selected</source>
         <translation>ไม่อนุมัติที่เลือก</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="264"/>
+        <location filename="../ui/operations_dock.ui" line="266"/>
         <source>Reject only the selected proposals</source>
         <translation>ไม่อนุมัติเฉพาะข้อเสนอที่เลือก</translation>
     </message>
@@ -1622,12 +1622,12 @@
     <message>
         <location filename="../jitasa_qgis/store/assignments.py" line="172"/>
         <source>Unknown way to end an assignment: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่รู้จักวิธีปิดการมอบหมายงาน: {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/store/assignments.py" line="195"/>
         <source>A batch of assignments needs one volunteer (and one travel time) per request: got {0} request ids, {1} volunteer ids and {2} travel times. Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>ชุดการมอบหมายงานต้องมีอาสาสมัครหนึ่งคน (และเวลาเดินทางหนึ่งค่า) ต่อหนึ่งคำขอ แต่ได้รหัสคำขอ {0} รายการ รหัสอาสาสมัคร {1} รายการ และเวลาเดินทาง {2} ค่า ไม่มีการเขียนข้อมูลใด ๆ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/store/runs.py" line="95"/>
@@ -1637,52 +1637,52 @@
     <message>
         <location filename="../jitasa_qgis/store/assignments.py" line="236"/>
         <source>Travel times must be 0 minutes or more, got {0!r}. Nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>เวลาเดินทางต้องเป็น 0 นาทีขึ้นไป แต่ได้ {0!r} ไม่มีการเขียนข้อมูลใด ๆ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/store/assignments.py" line="275"/>
         <source>Choose one scope: an amphoe, a tambon, a service area or a polygon.</source>
-        <translation type="unfinished"></translation>
+        <translation>โปรดเลือกขอบเขตเพียงแบบเดียว: อำเภอ ตำบล เขตบริการ หรือรูปปิด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/store/assignments.py" line="362"/>
         <source>The margin around the scope must be 0 km or more, got {0!r}.</source>
-        <translation type="unfinished"></translation>
+        <translation>ระยะเผื่อรอบขอบเขตต้องเป็น 0 กม. ขึ้นไป แต่ได้ {0!r}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/store/assignments.py" line="424"/>
         <source>There is no amphoe with code {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีอำเภอรหัส {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/store/assignments.py" line="425"/>
         <source>There is no tambon with code {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีตำบลรหัส {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/store/assignments.py" line="432"/>
         <source>There is no service area {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีเขตบริการ {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/store/assignments.py" line="445"/>
         <source>The scope polygon is not valid WKT: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>รูปปิดขอบเขตไม่ใช่ WKT ที่ถูกต้อง: {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/store/assignments.py" line="449"/>
         <source>The scope must be a polygon, not a {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>ขอบเขตต้องเป็นรูปปิด ไม่ใช่ {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/store/assignments.py" line="451"/>
         <source>The scope polygon is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>รูปปิดขอบเขตว่างเปล่า</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/store/assignments.py" line="453"/>
         <source>The scope polygon is not valid: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>รูปปิดขอบเขตไม่ถูกต้อง: {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/store/candidates.py" line="164"/>
