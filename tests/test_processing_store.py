@@ -112,3 +112,16 @@ def test_qgis_process_runs_createdatabase_headless(gis_db, tmp_path):
     with gis_db.connect() as conn:
         assert schema_version(conn) == LATEST_VERSION
     conn.close()
+    # The demo and an optimal assignment run, headless too.
+    for args in (["jitasa:loaddemodata", "--", "SERVICE=jitasa_cli", "REQUESTS=200", "VOLUNTEERS=80"],
+                 ["jitasa:assignoptimal", "--", "SERVICE=jitasa_cli", "MAX_MINUTES=45", "MODE=1",
+                  f"OUTPUT={tmp_path / 'assignments.gpkg'}"]):
+        run = subprocess.run([qp, "--json", "run", *args], env=env, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr[-2000:]
+    results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
+    assert results["ASSIGNED"] > 0
+    with gis_db.connect() as conn, conn.cursor() as cur:
+        cur.execute("SELECT count(*) FROM jitasa.assignment WHERE status = 'active' AND run_id = %s",
+                    (results["RUN_ID"],))
+        assert cur.fetchone()[0] == results["ASSIGNED"]
+    conn.close()
