@@ -182,13 +182,19 @@ def test_panel_lists_ranked_candidates_and_draws_them(demo, make_panel, canvas):
     assert model.rowCount() == len(ranking.rows)
     assert model.index(0, 0).data() == "1"
     assert model.index(0, 2).data().startswith("≈") and model.index(0, 2).data().endswith("min")
-    assert "/" in model.index(0, 4).data() and model.index(0, 7).data() == "Can go"
+    assert "/" in model.index(0, 4).data() and model.index(0, 5).data() == "Can go"
     assert "straight-line estimates at 30 km/h" in panel.candidates_label.text()
     # the best is chosen, drawn with the others and joined to the request
     assert panel.selected_candidate() is ranking.best
     assert panel.markers.ranked_ids() == [r.volunteer_id for r in eligible]
     assert panel.markers.line_from() == ranking.best.volunteer_id
     assert panel.confirm_button.isEnabled()
+    # zoom: centred on the request, the five best in view
+    panel.zoom_to_candidates()
+    extent = canvas.extent()
+    assert extent.center().x() == pytest.approx(lon, abs=1e-6) and extent.center().y() == pytest.approx(lat, abs=1e-6)
+    for r in eligible[:5]:
+        assert extent.contains(QgsPointXY(r.candidate.lon, r.candidate.lat))
     # choosing another moves the line
     panel.select_volunteer(eligible[1].volunteer_id)
     assert panel.markers.line_from() == eligible[1].volunteer_id

@@ -204,3 +204,52 @@ def test_whole_run_actions_ask_first(dock, data):
     assert dock.confirm_run() is None and dock.reject_run() is None
     assert [t for t, _ in asked] == [f"Confirm run {run}", f"Reject run {run}"]
     assert data.statuses(ids) == {ids[0]: "proposed"}
+
+
+def test_confirming_in_the_dock_reaches_the_map_through_notify(dock, data, qgis_new_project):
+    """The assignment layer shows proposals dashed and reloads by itself when the dock confirms or rejects:
+    the store's NOTIFY reaches LiveRefresh, which reloads the layer; the dock does nothing extra."""
+    import time
+
+    from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import QCoreApplication
+
+    from jitasa_qgis.layers.live_refresh import LiveRefresh
+    from jitasa_qgis.layers.store_layers import add_store_layers
+
+    def wait(condition, timeout=10.0):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            QCoreApplication.processEvents()
+            if condition():
+                return True
+            time.sleep(0.01)
+        return False
+
+    p = data.spec.params
+    location = StoreLocation(name="test", spec=data.spec,
+                             layer_uri=f"host={p['host']} port={p['port']} dbname='{p['dbname']}' user='{p['user']}'")
+    project = QgsProject.instance()
+    layers, failed = add_store_layers(location, project)
+    assert failed == []
+    live = LiveRefresh(location, project)
+    live.start()
+    try:
+        assert wait(lambda: live.listener.online)
+        layer = layers["assignment"]
+
+        def statuses():
+            return sorted(f["status"] for f in layer.getFeatures())
+
+        v = data.volunteer(capacity=3)
+        run, ids = data.run("optimal", [(data.request(), v), (data.request(), v)])
+        assert wait(lambda: statuses() == ["proposed", "proposed"])
+        dock.refresh()
+        _select_proposals(dock, [ids[0]])
+        assert dock.confirm_selected_proposals().confirmed == 1
+        assert wait(lambda: statuses() == ["active", "proposed"])
+        assert dock.reject_run() == 1
+        assert wait(lambda: statuses() == ["active"])  # the view draws proposed and active rows only
+    finally:
+        live.stop()
+        project.clear()

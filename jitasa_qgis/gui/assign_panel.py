@@ -17,7 +17,7 @@ import html
 import logging
 from typing import Callable, Optional
 
-from qgis.core import Qgis, QgsRectangle
+from qgis.core import Qgis
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QTimer
@@ -38,7 +38,7 @@ from ..store.operations import open_dock_connection
 from ..store.qgis_connections import StoreLocation
 from .assignment_text import minutes_text, refusal_text
 from .candidate_markers import CandidateMarkers, MarkedCandidate
-from .candidate_table_model import COL_ELIGIBILITY, CandidateTableModel
+from .candidate_table_model import COL_SKILLS, CandidateTableModel
 
 LOG = logging.getLogger(__name__)
 FORM_CLASS, _ = uic.loadUiType(str(UI_DIR / "assign_panel.ui"))
@@ -69,7 +69,7 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
         self.candidates_view.setModel(self.model)
         self.candidates_view.verticalHeader().hide()
         self.candidates_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.candidates_view.horizontalHeader().setSectionResizeMode(COL_ELIGIBILITY, QHeaderView.Stretch)
+        self.candidates_view.horizontalHeader().setSectionResizeMode(COL_SKILLS, QHeaderView.Stretch)
 
         self.max_minutes_spin.setClearValue(int(DEFAULT_MAX_TRAVEL_MINUTES))
         self.max_minutes_spin.setValue(int(DEFAULT_MAX_TRAVEL_MINUTES))
@@ -180,20 +180,19 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
             except Exception:  # noqa: BLE001 - a broken connection: the next read reconnects
                 self.close_store()
 
-    def zoom_to_candidates(self) -> None:
+    def zoom_to_candidates(self, best: int = 5) -> None:
+        """Centre the map on the request and show its `best` candidates who can go (keeps the scale when
+        there is none)."""
         if self.markers is None:
             return
-        extent = self.markers.extent()
+        extent = self.markers.extent(best)
         if extent is None:
             return
         canvas = self.markers.canvas
-        size = max(extent.width(), extent.height(), 1e-9)
-        pad = size * 0.15
-        if extent.width() == 0 and extent.height() == 0:  # the request alone: keep the scale, centre on it
+        if extent.width() == 0:
             canvas.setCenter(extent.center())
         else:
-            canvas.setExtent(QgsRectangle(extent.xMinimum() - pad, extent.yMinimum() - pad,
-                                          extent.xMaximum() + pad, extent.yMaximum() + pad))
+            canvas.setExtent(extent.buffered(extent.width() * 0.12))
         canvas.refresh()
 
     def clear(self) -> None:

@@ -1,4 +1,4 @@
-"""What the assign panel draws on the canvas: the picked request ringed, the volunteers who can go as
+"""What the assign panel draws on the canvas: the picked request ringed in amber, the volunteers who can go as
 numbered discs (their rank; the best one larger and orange), those who cannot as small grey crosses, and a
 line from the chosen volunteer to the request.
 
@@ -29,9 +29,9 @@ WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
 BEST_COLOUR = QColor(230, 81, 0)  # orange: the best candidate, and the line
 RANK_COLOUR = QColor(21, 101, 192)  # blue: the others who can go
 CANNOT_COLOUR = QColor(120, 120, 120, 200)
-REQUEST_COLOUR = QColor(198, 40, 40)
-RADIUS_PX = 9.0
-BEST_RADIUS_PX = 12.0
+REQUEST_COLOUR = QColor(255, 143, 0)  # amber: unlike the red halo of critical requests
+RADIUS_PX = 10.0
+BEST_RADIUS_PX = 13.0
 
 
 @dataclass(frozen=True)
@@ -148,17 +148,18 @@ class CandidateMarkers:
     def line_from(self) -> Optional[int]:
         return self._line_from if self.shown and self._line_band is not None else None
 
-    def extent(self) -> Optional[QgsRectangle]:
-        """The request and the candidates who can go, in canvas coordinates."""
+    def extent(self, best: int = 5) -> Optional[QgsRectangle]:
+        """A view centred on the request that holds its `best` ranked candidates (canvas coordinates);
+        None when nothing is shown. With no candidate, an empty rectangle at the request."""
         if self._request is None:
             return None
-        points = [self._to_map(*self._request)] + [self._to_map(c.lon, c.lat) for c in self._candidates
-                                                    if c.rank is not None]
-        points = [p for p in points if p is not None]
-        if not points:
+        centre = self._to_map(*self._request)
+        if centre is None:
             return None
-        xs, ys = [p.x() for p in points], [p.y() for p in points]
-        return QgsRectangle(min(xs), min(ys), max(xs), max(ys))
+        ranked = sorted((c for c in self._candidates if c.rank is not None), key=lambda c: c.rank)[:max(best, 1)]
+        points = [p for p in (self._to_map(c.lon, c.lat) for c in ranked) if p is not None]
+        half = max((max(abs(p.x() - centre.x()), abs(p.y() - centre.y())) for p in points), default=0.0)
+        return QgsRectangle(centre.x() - half, centre.y() - half, centre.x() + half, centre.y() + half)
 
     # --- drawing ------------------------------------------------------------------------------------------
 
@@ -186,9 +187,10 @@ class CandidateMarkers:
         if request_point is not None:
             self._request_band = QgsRubberBand(canvas, QgsWkbTypes.PointGeometry)
             self._request_band.setIcon(QgsRubberBand.ICON_CIRCLE)
-            self._request_band.setIconSize(22)
+            self._request_band.setIconSize(34)
             self._request_band.setColor(REQUEST_COLOUR)
-            self._request_band.setFillColor(QColor(0, 0, 0, 0))
+            self._request_band.setFillColor(QColor(REQUEST_COLOUR.red(), REQUEST_COLOUR.green(),
+                                                   REQUEST_COLOUR.blue(), 50))
             self._request_band.setWidth(3)
             self._request_band.addPoint(request_point)
 

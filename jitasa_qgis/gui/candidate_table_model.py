@@ -13,7 +13,8 @@ from .assignment_text import candidate_status_text, minutes_text
 
 ROW_ROLE = Qt.UserRole + 1
 
-COL_RANK, COL_KIND, COL_MINUTES, COL_DISTANCE, COL_LOAD, COL_SKILLS, COL_VEHICLE, COL_ELIGIBILITY = range(8)
+# Skills last: the longest text, so the columns that decide (time, load, can go) stay in view.
+COL_RANK, COL_KIND, COL_MINUTES, COL_DISTANCE, COL_LOAD, COL_ELIGIBILITY, COL_VEHICLE, COL_SKILLS = range(8)
 _COLUMNS = 8
 _CANNOT_GO = QColor(120, 120, 120)
 
