@@ -4,6 +4,7 @@ Run by tools/devstore.py with QT_QPA_PLATFORM=offscreen and PGSERVICEFILE set.
 """
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -22,6 +23,13 @@ from qgis.core import (  # noqa: E402
 def main(path: str) -> int:
     app = QgsApplication([], False)
     app.initQgis()
+    # Layer titles are written into the project in the demo's language (Thai unless JITASA_LOCALE says).
+    from jitasa_qgis.definitions.i18n import load_translator
+    from jitasa_qgis.definitions.paths import I18N_DIR
+
+    translator = load_translator(os.environ.get("JITASA_LOCALE", "th_TH"), I18N_DIR)
+    if translator is not None:
+        app.installTranslator(translator)
     try:
         from jitasa_qgis.layers.store_layers import load_jitasa_layers
         from jitasa_qgis.store.qgis_connections import from_service

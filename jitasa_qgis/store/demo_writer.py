@@ -107,6 +107,7 @@ class _DemoWriter:
             counts.update(self._delete_earlier_demo(cur))
             counts["help_requests"] = self._requests(cur, now) if self.requests is not None else 0
             counts["volunteers"] = self._volunteers(cur) if self.volunteers is not None else 0
+            counts["demo_assignments"] = self._assignments(cur)
         self._step(0)
         return counts
 
@@ -208,6 +209,47 @@ class _DemoWriter:
             _copy(cur, sql.Identifier(_SCHEMA, "volunteer"), columns, rows)
             self._step(stop - start)
         return n
+
+
+    def _assignments(self, cur) -> int:
+        """Give each generated 'assigned' / 'in progress' request the active assignment the store's rules
+        require (nearest eligible volunteer with room, most urgent first); with no such volunteer the
+        request goes back to 'new'. So the demo keeps the invariants the assignment tools rely on."""
+        cur.execute(_DEMO_ASSIGNMENTS)
+        cur.execute("SELECT count(*) FROM jitasa.assignment a JOIN jitasa.help_request r ON r.id = a.request_id "
+                    "WHERE r.source = %s AND a.status = 'active'", (DEMO_SOURCE,))
+        return int(cur.fetchone()[0])
+
+
+_DEMO_ASSIGNMENTS = """
+DO $$
+DECLARE
+    req record;
+    vol record;
+    run integer;
+BEGIN
+    INSERT INTO jitasa.assignment_run (method, scope, status) VALUES ('demo', 'demo data', 'confirmed')
+    RETURNING id INTO run;
+    FOR req IN
+        SELECT id, category, geom FROM jitasa.help_request
+         WHERE source = 'demo' AND status IN ('assigned', 'in_progress') AND geom IS NOT NULL
+         ORDER BY urgency, created_at, id
+    LOOP
+        SELECT v.id, ST_Distance(v.geom::geography, req.geom::geography) AS metres INTO vol
+          FROM jitasa.volunteer v
+         WHERE v.source = 'demo' AND v.available AND v.active_count < v.capacity AND v.geom IS NOT NULL
+           AND jitasa.volunteer_can_serve(v, req.category)
+         ORDER BY v.geom <-> req.geom
+         LIMIT 1;
+        IF vol.id IS NULL THEN
+            UPDATE jitasa.help_request SET status = 'new' WHERE id = req.id;
+        ELSE
+            INSERT INTO jitasa.assignment (request_id, volunteer_id, run_id, status, travel_minutes)
+            VALUES (req.id, vol.id, run, 'active', vol.metres / 1000.0 / 30.0 * 60.0);
+            UPDATE jitasa.volunteer SET active_count = active_count + 1 WHERE id = vol.id;
+        END IF;
+    END LOOP;
+END $$"""
 
 
 # -- COPY helpers -----------------------------------------------------------------------------------------
