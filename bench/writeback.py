@@ -367,7 +367,8 @@ def run() -> list[dict]:
               f"steps (locks, re-checks, run status) {own * 1000:.0f} ms, the rest is writing. "
             + ("No step reads a whole table. " if not full_reads else f"Full-table reads: {full_reads}. ")
             + "Most of the time is the store's triggers and indexes, which every writer pays: the audit rows "
-              "serialise each request and volunteer row, geometry as GeoJSON (~0.03 ms a row, old and new), and "
+              "serialise each request and volunteer row (since 0007 without GeoJSON: geometry as hex EWKB, only when "
+              "it moved; 0.97 s before), row-level version/tambon triggers run per row, and "
               "a request's status change cannot be a HOT update (11 indexes, several partial on status).")
     return [{"name": "writeback_5000", "value": round(value, 4), "unit": "s",
              "anchor": "bare plpgsql update over unnest() of the 5,000 assignment rows",
