@@ -500,57 +500,57 @@
 <context>
     <name>CandidateTable</name>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="53"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="54"/>
         <source>Straight-line distance at {speed} km/h: an estimate, not road travel time</source>
         <translation>ระยะเส้นตรงที่ {speed} กม./ชม. เป็นค่าประมาณ ไม่ใช่เวลาเดินทางตามถนน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="58"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="42"/>
         <source>#</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="59"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="43"/>
         <source>Volunteer</source>
         <translation>อาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="60"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="44"/>
         <source>Minutes (est.)</source>
         <translation>นาที (ประมาณ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="61"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="45"/>
         <source>km</source>
         <translation>กม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="62"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="46"/>
         <source>Load</source>
         <translation>ภาระงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="63"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="47"/>
         <source>Skills</source>
         <translation>ทักษะ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="64"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="48"/>
         <source>Vehicle</source>
         <translation>ยานพาหนะ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="65"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="49"/>
         <source>Can go?</source>
         <translation>ไปได้ไหม</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="86"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="70"/>
         <source>{active} active assignment(s) of at most {capacity}</source>
         <translation>งานที่กำลังทำ {active} งาน จากสูงสุด {capacity} งาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="89"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="73"/>
         <source>Volunteer {id}</source>
         <translation>อาสาสมัคร {id}</translation>
     </message>
@@ -753,37 +753,37 @@
 <context>
     <name>FacilityTable</name>
     <message>
-        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="47"/>
+        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="28"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="48"/>
+        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="29"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="49"/>
+        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="30"/>
         <source>Beds free</source>
         <translation>เตียงว่าง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="50"/>
+        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="31"/>
         <source>Capacity</source>
         <translation>การรับผู้ป่วย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="51"/>
+        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="32"/>
         <source>Updated</source>
         <translation>อัปเดตล่าสุด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="66"/>
+        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="41"/>
         <source>Capacity not updated recently: check with the facility.</source>
         <translation>ข้อมูลการรับผู้ป่วยไม่ได้อัปเดตมาระยะหนึ่ง: โปรดตรวจสอบกับสถานพยาบาล.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="82"/>
+        <location filename="../jitasa_qgis/gui/facility_table_model.py" line="58"/>
         <source>stale: {time}</source>
         <translation>ข้อมูลเก่า: {time}</translation>
     </message>
@@ -1333,47 +1333,47 @@
 <context>
     <name>RequestTable</name>
     <message>
-        <location filename="../jitasa_qgis/gui/request_table_model.py" line="75"/>
+        <location filename="../jitasa_qgis/gui/request_table_model.py" line="51"/>
         <source>Urgency</source>
         <translation>ความเร่งด่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_table_model.py" line="76"/>
+        <location filename="../jitasa_qgis/gui/request_table_model.py" line="52"/>
         <source>Category</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_table_model.py" line="77"/>
+        <location filename="../jitasa_qgis/gui/request_table_model.py" line="53"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_table_model.py" line="78"/>
+        <location filename="../jitasa_qgis/gui/request_table_model.py" line="54"/>
         <source>Waiting</source>
         <translation>เวลารอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_table_model.py" line="79"/>
+        <location filename="../jitasa_qgis/gui/request_table_model.py" line="55"/>
         <source>People</source>
         <translation>จำนวนคน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_table_model.py" line="80"/>
+        <location filename="../jitasa_qgis/gui/request_table_model.py" line="56"/>
         <source>Tambon</source>
         <translation>ตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_table_model.py" line="81"/>
+        <location filename="../jitasa_qgis/gui/request_table_model.py" line="57"/>
         <source>Amphoe</source>
         <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_table_model.py" line="82"/>
+        <location filename="../jitasa_qgis/gui/request_table_model.py" line="58"/>
         <source>Note</source>
         <translation>หมายเหตุ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_table_model.py" line="98"/>
+        <location filename="../jitasa_qgis/gui/request_table_model.py" line="66"/>
         <source>Request {id}, received {time}</source>
         <translation>คำขอ {id} รับเมื่อ {time}</translation>
     </message>
@@ -1404,102 +1404,102 @@
 <context>
     <name>RunTable</name>
     <message>
-        <location filename="../jitasa_qgis/gui/run_table_model.py" line="21"/>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="22"/>
         <source>Nearest first</source>
         <translation>ใกล้ที่สุดก่อน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/run_table_model.py" line="22"/>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="23"/>
         <source>Optimal</source>
         <translation>เหมาะสมที่สุด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/run_table_model.py" line="23"/>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="24"/>
         <source>By hand</source>
         <translation>เลือกเอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/run_table_model.py" line="62"/>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="33"/>
         <source>Run</source>
         <translation>รอบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/run_table_model.py" line="63"/>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="34"/>
         <source>Method</source>
         <translation>วิธี</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/run_table_model.py" line="64"/>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="35"/>
         <source>Scope</source>
         <translation>ขอบเขต</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/run_table_model.py" line="65"/>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="36"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/run_table_model.py" line="66"/>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="37"/>
         <source>Created</source>
         <translation>สร้างเมื่อ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/run_table_model.py" line="67"/>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="38"/>
         <source>By</source>
         <translation>โดย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/run_table_model.py" line="68"/>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="39"/>
         <source>To review</source>
         <translation>รอตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/run_table_model.py" line="79"/>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="46"/>
         <source>{proposed} proposal(s) waiting, of {total} row(s) in the run</source>
         <translation>ข้อเสนอรอ {proposed} รายการ จากทั้งหมด {total} รายการในรอบนี้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/run_table_model.py" line="107"/>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="73"/>
         <source>Request</source>
         <translation>คำขอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/run_table_model.py" line="108"/>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="74"/>
         <source>Urgency</source>
         <translation>ความเร่งด่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/run_table_model.py" line="109"/>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="75"/>
         <source>Category</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/run_table_model.py" line="110"/>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="76"/>
         <source>Waiting</source>
         <translation>เวลารอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/run_table_model.py" line="111"/>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="77"/>
         <source>Tambon</source>
         <translation>ตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/run_table_model.py" line="112"/>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="78"/>
         <source>Volunteer</source>
         <translation>อาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/run_table_model.py" line="113"/>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="79"/>
         <source>Minutes</source>
         <translation>นาที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/run_table_model.py" line="124"/>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="86"/>
         <source>Volunteer {id}</source>
         <translation>อาสาสมัคร {id}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/run_table_model.py" line="126"/>
+        <location filename="../jitasa_qgis/gui/run_table_model.py" line="88"/>
         <source>Estimated from the straight-line distance</source>
         <translation>ประมาณจากระยะทางเส้นตรง</translation>
     </message>
@@ -1540,7 +1540,7 @@
 <context>
     <name>StoreErrors</name>
     <message>
-        <location filename="../jitasa_qgis/store/demo_writer.py" line="117"/>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="118"/>
         <source>Loading demo data was cancelled; nothing was written.</source>
         <translation>ยกเลิกการโหลดข้อมูลตัวอย่างแล้ว ไม่มีการเขียนข้อมูลใด ๆ.</translation>
     </message>
@@ -1555,12 +1555,12 @@
         <translation>โหลดข้อมูลตัวอย่างไม่สำเร็จ และไม่มีการเขียนข้อมูลใด ๆ: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/demo_writer.py" line="142"/>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="143"/>
         <source>Demo facility &apos;{0}&apos; has no code; demo facilities are matched by code.</source>
         <translation>สถานพยาบาลตัวอย่าง '{0}' ไม่มีรหัส สถานพยาบาลตัวอย่างต้องจับคู่กันด้วยรหัส.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/demo_writer.py" line="165"/>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="166"/>
         <source>{0} assignment(s) link demo requests or volunteers with real ones; finish or remove them before loading demo data again.</source>
         <translation>มีการมอบหมายงาน {0} รายการที่เชื่อมคำขอหรืออาสาสมัครตัวอย่างเข้ากับข้อมูลจริง โปรดปิดงานหรือลบการมอบหมายงานเหล่านั้นก่อนโหลดข้อมูลตัวอย่างอีกครั้ง.</translation>
     </message>
@@ -1620,72 +1620,72 @@
         <translation>ยังไม่ได้เชื่อมต่อ: โปรดใช้ 'เชื่อมต่อคลังข้อมูลจิตอาสา' ก่อน.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/assignments.py" line="172"/>
+        <location filename="../jitasa_qgis/store/assignments.py" line="173"/>
         <source>Unknown way to end an assignment: {0}</source>
         <translation>ไม่รู้จักวิธีปิดการมอบหมายงาน: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/assignments.py" line="195"/>
+        <location filename="../jitasa_qgis/store/assignments.py" line="196"/>
         <source>A batch of assignments needs one volunteer (and one travel time) per request: got {0} request ids, {1} volunteer ids and {2} travel times. Nothing was written.</source>
         <translation>ชุดการมอบหมายงานต้องมีอาสาสมัครหนึ่งคน (และเวลาเดินทางหนึ่งค่า) ต่อหนึ่งคำขอ แต่ได้รหัสคำขอ {0} รายการ รหัสอาสาสมัคร {1} รายการ และเวลาเดินทาง {2} ค่า ไม่มีการเขียนข้อมูลใด ๆ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/runs.py" line="95"/>
+        <location filename="../jitasa_qgis/store/calls.py" line="21"/>
         <source>Not a valid id: {0!r}</source>
         <translation>รหัสไม่ถูกต้อง: {0!r}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/assignments.py" line="236"/>
+        <location filename="../jitasa_qgis/store/assignments.py" line="227"/>
         <source>Travel times must be 0 minutes or more, got {0!r}. Nothing was written.</source>
         <translation>เวลาเดินทางต้องเป็น 0 นาทีขึ้นไป แต่ได้ {0!r} ไม่มีการเขียนข้อมูลใด ๆ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/assignments.py" line="275"/>
+        <location filename="../jitasa_qgis/store/assignments.py" line="250"/>
         <source>Choose one scope: an amphoe, a tambon, a service area or a polygon.</source>
         <translation>โปรดเลือกขอบเขตเพียงแบบเดียว: อำเภอ ตำบล เขตบริการ หรือรูปปิด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/assignments.py" line="362"/>
+        <location filename="../jitasa_qgis/store/assignments.py" line="337"/>
         <source>The margin around the scope must be 0 km or more, got {0!r}.</source>
         <translation>ระยะเผื่อรอบขอบเขตต้องเป็น 0 กม. ขึ้นไป แต่ได้ {0!r}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/assignments.py" line="424"/>
+        <location filename="../jitasa_qgis/store/assignments.py" line="399"/>
         <source>There is no amphoe with code {0}.</source>
         <translation>ไม่มีอำเภอรหัส {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/assignments.py" line="425"/>
+        <location filename="../jitasa_qgis/store/assignments.py" line="400"/>
         <source>There is no tambon with code {0}.</source>
         <translation>ไม่มีตำบลรหัส {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/assignments.py" line="432"/>
+        <location filename="../jitasa_qgis/store/assignments.py" line="407"/>
         <source>There is no service area {0}.</source>
         <translation>ไม่มีเขตบริการ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/assignments.py" line="445"/>
+        <location filename="../jitasa_qgis/store/assignments.py" line="420"/>
         <source>The scope polygon is not valid WKT: {0}</source>
         <translation>รูปปิดขอบเขตไม่ใช่ WKT ที่ถูกต้อง: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/assignments.py" line="449"/>
+        <location filename="../jitasa_qgis/store/assignments.py" line="424"/>
         <source>The scope must be a polygon, not a {0}.</source>
         <translation>ขอบเขตต้องเป็นรูปปิด ไม่ใช่ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/assignments.py" line="451"/>
+        <location filename="../jitasa_qgis/store/assignments.py" line="426"/>
         <source>The scope polygon is empty.</source>
         <translation>รูปปิดขอบเขตว่างเปล่า</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/assignments.py" line="453"/>
+        <location filename="../jitasa_qgis/store/assignments.py" line="428"/>
         <source>The scope polygon is not valid: {0}</source>
         <translation>รูปปิดขอบเขตไม่ถูกต้อง: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/candidates.py" line="164"/>
+        <location filename="../jitasa_qgis/store/candidates.py" line="163"/>
         <source>The distance limit must be 0 km or more, got {0!r}.</source>
         <translation>ระยะทางสูงสุดต้องเป็น 0 กม. ขึ้นไป แต่ได้ {0!r}</translation>
     </message>
@@ -1921,47 +1921,47 @@
 <context>
     <name>VolunteerTable</name>
     <message>
-        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="44"/>
+        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="22"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="45"/>
+        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="23"/>
         <source>Load</source>
         <translation>ภาระงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="46"/>
+        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="24"/>
         <source>Available</source>
         <translation>พร้อมรับงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="47"/>
+        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="25"/>
         <source>Skills</source>
         <translation>ทักษะ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="48"/>
+        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="26"/>
         <source>Vehicle</source>
         <translation>ยานพาหนะ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="49"/>
+        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="27"/>
         <source>Tambon</source>
         <translation>ตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="62"/>
+        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="34"/>
         <source>{active} active assignment(s) of at most {capacity}</source>
         <translation>งานที่กำลังทำ {active} งาน จากสูงสุด {capacity} งาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="71"/>
+        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="44"/>
         <source>Yes</source>
         <translation>ว่าง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="71"/>
+        <location filename="../jitasa_qgis/gui/volunteer_table_model.py" line="44"/>
         <source>No</source>
         <translation>ไม่ว่าง</translation>
     </message>

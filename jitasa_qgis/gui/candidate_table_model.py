@@ -3,23 +3,23 @@ from __future__ import annotations
 
 from typing import Optional
 
-from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
 
 from ..core.candidate_ranking import RankedCandidate, Ranking
 from ..definitions.i18n import translate
 from ..definitions.labels import skill_label, vehicle_label, volunteer_kind_label
 from .assignment_text import candidate_status_text, minutes_text
-
-ROW_ROLE = Qt.UserRole + 1
+from .table_model_base import RowsTableModel
 
 # Skills last: the longest text, so the columns that decide (time, load, can go) stay in view.
 COL_RANK, COL_KIND, COL_MINUTES, COL_DISTANCE, COL_LOAD, COL_ELIGIBILITY, COL_VEHICLE, COL_SKILLS = range(8)
-_COLUMNS = 8
 _CANNOT_GO = QColor(120, 120, 120)
 
 
-class CandidateTableModel(QAbstractTableModel):
+class CandidateTableModel(RowsTableModel):
+    columns = 8
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._ranking = Ranking()
@@ -27,33 +27,17 @@ class CandidateTableModel(QAbstractTableModel):
     def set_ranking(self, ranking: Ranking) -> None:
         self.beginResetModel()
         self._ranking = ranking
+        self._rows = list(ranking.rows)
         self.endResetModel()
 
     @property
     def ranking(self) -> Ranking:
         return self._ranking
 
-    def row_at(self, row: int) -> Optional[RankedCandidate]:
-        rows = self._ranking.rows
-        return rows[row] if 0 <= row < len(rows) else None
-
     def row_of_volunteer(self, volunteer_id: int) -> int:
-        return next((i for i, r in enumerate(self._ranking.rows) if r.volunteer_id == volunteer_id), -1)
+        return next((i for i, r in enumerate(self._rows) if r.volunteer_id == volunteer_id), -1)
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self._ranking.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else _COLUMNS
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 - Qt API
-        if orientation != Qt.Horizontal:
-            return None
-        if role == Qt.ToolTipRole and section == COL_MINUTES:
-            return translate("CandidateTable", "Straight-line distance at {speed} km/h: an estimate, not road "
-                                               "travel time").format(speed=f"{self._ranking.speed_kmh:g}")
-        if role != Qt.DisplayRole:
-            return None
+    def headers(self) -> dict[int, str]:
         return {
             COL_RANK: translate("CandidateTable", "#"),
             COL_KIND: translate("CandidateTable", "Volunteer"),
@@ -63,16 +47,16 @@ class CandidateTableModel(QAbstractTableModel):
             COL_SKILLS: translate("CandidateTable", "Skills"),
             COL_VEHICLE: translate("CandidateTable", "Vehicle"),
             COL_ELIGIBILITY: translate("CandidateTable", "Can go?"),
-        }.get(section)
+        }
 
-    def data(self, index, role=Qt.DisplayRole):
-        row = self.row_at(index.row()) if index.isValid() else None
-        if row is None:
-            return None
-        col = index.column()
+    def header_tooltip(self, section: int) -> Optional[str]:
+        if section == COL_MINUTES:
+            return translate("CandidateTable", "Straight-line distance at {speed} km/h: an estimate, not road "
+                                               "travel time").format(speed=f"{self._ranking.speed_kmh:g}")
+        return None
+
+    def role_data(self, row: RankedCandidate, col: int, role: int):
         c = row.candidate
-        if role == ROW_ROLE:
-            return row
         if role == Qt.ForegroundRole and not row.eligible:
             return QBrush(_CANNOT_GO)
         if role == Qt.FontRole and row.rank == 1:
@@ -87,9 +71,10 @@ class CandidateTableModel(QAbstractTableModel):
                     active=c.active_count, capacity=c.capacity)
             if col == COL_KIND:
                 return translate("CandidateTable", "Volunteer {id}").format(id=c.id)
-            return None
-        if role != Qt.DisplayRole:
-            return None
+        return None
+
+    def text(self, row: RankedCandidate, col: int) -> Optional[str]:
+        c = row.candidate
         if col == COL_RANK:
             return str(row.rank) if row.rank is not None else "–"
         if col == COL_KIND:

@@ -6,9 +6,9 @@ since, so a dock refreshed a minute ago still shows the right wait after `tick()
 from __future__ import annotations
 
 import time
-from typing import Optional, Sequence
+from typing import Optional
 
-from qgis.PyQt.QtCore import QAbstractTableModel, QModelIndex, Qt
+from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont
 
 from ..core.waiting import format_waiting
@@ -16,40 +16,24 @@ from ..definitions.enums import Urgency
 from ..definitions.i18n import translate
 from ..definitions.labels import category_label, request_status_label, urgency_label
 from ..store.operations import RequestRow
-
-ROW_ROLE = Qt.UserRole + 1  # the RequestRow of a row, for any column
+from .table_model_base import RowsTableModel
 
 COL_URGENCY, COL_CATEGORY, COL_STATUS, COL_WAITING, COL_PEOPLE, COL_TAMBON, COL_AMPHOE, COL_NOTE = range(8)
 
 _URGENCY_COLOURS = {Urgency.CRITICAL: QColor("#c0392b"), Urgency.HIGH: QColor("#d35400")}
 
 
-class RequestTableModel(QAbstractTableModel):
+class RequestTableModel(RowsTableModel):
+    columns = 8
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[RequestRow] = []
         self._fetched_at = time.monotonic()
 
     # --- content ------------------------------------------------------------------------------------------
 
-    def set_rows(self, rows: Sequence[RequestRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    def _rows_replaced(self) -> None:
         self._fetched_at = time.monotonic()
-        self.endResetModel()
-
-    def rows(self) -> list[RequestRow]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> Optional[RequestRow]:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of_id(self, request_id: int) -> int:
-        """The table row showing request `request_id`, or -1."""
-        for i, r in enumerate(self._rows):
-            if r.id == request_id:
-                return i
-        return -1
 
     def tick(self) -> None:
         """Repaint the waiting column (the clock moved on since the rows were fetched)."""
@@ -60,17 +44,9 @@ class RequestTableModel(QAbstractTableModel):
     def waiting_seconds(self, row: RequestRow) -> float:
         return row.waiting_s + (time.monotonic() - self._fetched_at)
 
-    # --- QAbstractTableModel ------------------------------------------------------------------------------
+    # --- cells --------------------------------------------------------------------------------------------
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else 8
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):  # noqa: N802 - Qt API
-        if orientation != Qt.Horizontal or role != Qt.DisplayRole:
-            return None
+    def headers(self) -> dict[int, str]:
         return {
             COL_URGENCY: translate("RequestTable", "Urgency"),
             COL_CATEGORY: translate("RequestTable", "Category"),
@@ -80,17 +56,9 @@ class RequestTableModel(QAbstractTableModel):
             COL_TAMBON: translate("RequestTable", "Tambon"),
             COL_AMPHOE: translate("RequestTable", "Amphoe"),
             COL_NOTE: translate("RequestTable", "Note"),
-        }.get(section)
+        }
 
-    def data(self, index, role=Qt.DisplayRole):
-        row = self.row_at(index.row()) if index.isValid() else None
-        if row is None:
-            return None
-        col = index.column()
-        if role == ROW_ROLE:
-            return row
-        if role == Qt.DisplayRole:
-            return self._text(row, col)
+    def role_data(self, row: RequestRow, col: int, role: int):
         if role == Qt.ToolTipRole:
             if col == COL_NOTE:
                 return row.note or None
@@ -108,7 +76,7 @@ class RequestTableModel(QAbstractTableModel):
             return QBrush(_URGENCY_COLOURS[row.urgency])
         return None
 
-    def _text(self, row: RequestRow, col: int) -> Optional[str]:
+    def text(self, row: RequestRow, col: int) -> Optional[str]:
         if col == COL_URGENCY:
             return urgency_label(row.urgency)
         if col == COL_CATEGORY:

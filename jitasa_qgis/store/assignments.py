@@ -23,7 +23,8 @@ from psycopg2 import sql
 from psycopg2.extras import Json
 
 from ..definitions.i18n import translate
-from .errors import StaleWriteError, StoreError
+from .calls import call, checked_id, rollback_quietly, server_message
+from .errors import StoreError
 
 # Why the server refused a pair; 'volunteer not eligible: needs …' ends with what the category needs
 # (definitions.eligibility.needs_label) and 'not proposed any more (now …)' with the row's status.
@@ -106,7 +107,7 @@ class BatchResult:
 def create_run(conn, method: str, scope: str = "all", params: Optional[dict] = None, *,
                commit: bool = True) -> int:
     """A new assignment run (status 'proposed'); returns its id. `method`: nearest, optimal, manual."""
-    rows = _call(conn, "SELECT jitasa.create_run(%s, %s, %s)", (method, scope, Json(params or {})), commit)
+    rows = call(conn, "SELECT jitasa.create_run(%s, %s, %s)", (method, scope, Json(params or {})), commit)
     return int(rows[0][0])
 
 
@@ -119,8 +120,8 @@ def propose_assignments(conn, run_id: int, request_ids: Sequence[int], volunteer
     Nothing is locked: `confirm_assignments` checks every row again.
     """
     args = _pair_args(run_id, request_ids, volunteer_ids, minutes, is_estimate)
-    rows = _call(conn, "SELECT * FROM jitasa.propose_assignments(%s, %s::integer[], %s::integer[], "
-                       "%s::real[], %s)", args, commit)
+    rows = call(conn, "SELECT * FROM jitasa.propose_assignments(%s, %s::integer[], %s::integer[], "
+                      "%s::real[], %s)", args, commit)
     return _batch(run_id, rows)
 
 
@@ -133,8 +134,8 @@ def confirm_assignments(conn, run_id: int, assignment_ids: Optional[Iterable[int
     proposals are reported as refused ('not proposed any more (now …)') and left alone.
     """
     ids = None if assignment_ids is None else _int_array(assignment_ids)
-    rows = _call(conn, "SELECT * FROM jitasa.confirm_assignments(%s, %s::integer[])",
-                 (_int(run_id), ids), commit)
+    rows = call(conn, "SELECT * FROM jitasa.confirm_assignments(%s, %s::integer[])",
+                (checked_id(run_id), ids), commit)
     return BatchResult(int(run_id), tuple(
         PairOutcome(request_id=r[1], volunteer_id=r[2], assignment_id=r[0], outcome=Outcome(r[3]), reason=r[4])
         for r in rows))
@@ -146,8 +147,8 @@ def assign_pairs(conn, run_id: int, request_ids: Sequence[int], volunteer_ids: S
     """"Confirm directly": the acceptable pairs become active assignments of the run at once, under the same
     locks and checks as `confirm_assignments`; refused pairs are reported with their reason (no row)."""
     args = _pair_args(run_id, request_ids, volunteer_ids, minutes, is_estimate)
-    rows = _call(conn, "SELECT * FROM jitasa.assign_pairs(%s, %s::integer[], %s::integer[], %s::real[], %s)",
-                 args, commit)
+    rows = call(conn, "SELECT * FROM jitasa.assign_pairs(%s, %s::integer[], %s::integer[], %s::real[], %s)",
+                args, commit)
     return _batch(run_id, rows)
 
 
@@ -155,7 +156,7 @@ def reject_assignments(conn, run_id: int, assignment_ids: Optional[Iterable[int]
                        commit: bool = True) -> int:
     """Reject the run's proposals (all, or `assignment_ids`); returns how many were rejected."""
     ids = None if assignment_ids is None else _int_array(assignment_ids)
-    rows = _call(conn, "SELECT jitasa.reject_assignments(%s, %s::integer[])", (_int(run_id), ids), commit)
+    rows = call(conn, "SELECT jitasa.reject_assignments(%s, %s::integer[])", (checked_id(run_id), ids), commit)
     return int(rows[0][0])
 
 
@@ -170,9 +171,9 @@ def end_assignment(conn, assignment_id: int, expected_version: int, action: EndA
         action_value = EndAction(action).value
     except ValueError:
         raise StoreError(translate("StoreErrors", "Unknown way to end an assignment: {0}").format(action)) from None
-    rows = _call(conn, "SELECT jitasa.end_assignment(%s, %s, %s, %s)",
-                 (_int(assignment_id), _int(expected_version), action_value, reason),
-                 commit)
+    rows = call(conn, "SELECT jitasa.end_assignment(%s, %s, %s, %s)",
+                (checked_id(assignment_id), checked_id(expected_version), action_value, reason),
+                commit)
     return int(rows[0][0])
 
 
@@ -181,9 +182,9 @@ def reassign(conn, assignment_id: int, expected_version: int, new_volunteer_id: 
     """Move an active assignment to another volunteer (cancelling the old one with `reason`); returns the
     new assignment's id. StoreError, naming why, when the new volunteer is unavailable, not eligible or
     full; StaleWriteError when the assignment changed since `expected_version` was read."""
-    rows = _call(conn, "SELECT jitasa.reassign(%s, %s, %s, %s)",
-                 (_int(assignment_id), _int(expected_version),
-                  _int(new_volunteer_id), reason), commit)
+    rows = call(conn, "SELECT jitasa.reassign(%s, %s, %s, %s)",
+                (checked_id(assignment_id), checked_id(expected_version),
+                 checked_id(new_volunteer_id), reason), commit)
     return int(rows[0][0])
 
 
@@ -197,7 +198,7 @@ def _pair_args(run_id, request_ids, volunteer_ids, minutes, is_estimate) -> tupl
             "A batch of assignments needs one volunteer (and one travel time) per request: got {0} request ids, "
             "{1} volunteer ids and {2} travel times. Nothing was written."
         ).format(len(request_ids), len(volunteer_ids), "-" if minutes is None else len(minutes)))
-    return (_int(run_id), _int_array(request_ids), _int_array(volunteer_ids),
+    return (checked_id(run_id), _int_array(request_ids), _int_array(volunteer_ids),
             None if minutes is None else _real_array(minutes), bool(is_estimate))
 
 
@@ -207,19 +208,9 @@ def _batch(run_id: int, rows: list[tuple]) -> BatchResult:
         for r in rows))
 
 
-def _int(value) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise StoreError(translate("StoreErrors", "Not a valid id: {0!r}").format(value)) from None
-    if not -2 ** 31 <= number < 2 ** 31:
-        raise StoreError(translate("StoreErrors", "Not a valid id: {0!r}").format(value))
-    return number
-
-
 def _int_array(values: Iterable) -> str:
     """A PostgreSQL array literal of integers, bound as one text parameter (5,000 ids parse in a moment)."""
-    return "{" + ",".join(str(_int(v)) for v in values) + "}"
+    return "{" + ",".join(str(checked_id(v)) for v in values) + "}"
 
 
 def _real_array(values: Iterable[Optional[float]]) -> str:
@@ -237,22 +228,6 @@ def _real_array(values: Iterable[Optional[float]]) -> str:
                 "StoreErrors", "Travel times must be 0 minutes or more, got {0!r}. Nothing was written.").format(v))
         parts.append(repr(number))
     return "{" + ",".join(parts) + "}"
-
-
-def _call(conn, query: str, args: tuple, commit: bool) -> list[tuple]:
-    try:
-        with conn.cursor() as cur:
-            cur.execute(query, args)
-            rows = cur.fetchall()
-        if commit:
-            conn.commit()
-    except psycopg2.Error as exc:
-        _rollback_quietly(conn)
-        message = _server_message(exc)
-        if exc.pgcode == "40001":
-            raise StaleWriteError(message) from None
-        raise StoreError(message) from None
-    return rows
 
 
 # --- reading what the solvers need ----------------------------------------------------------------------------
@@ -405,8 +380,8 @@ def load_assignment_inputs(conn, scope: Optional[Scope] = None, margin_km: float
             rows = cur.fetchall()
             volunteers = VolunteerColumns(*map(list, zip(*rows))) if rows else VolunteerColumns()
     except psycopg2.Error as exc:
-        _rollback_quietly(conn)
-        raise StoreError(_server_message(exc)) from None
+        rollback_quietly(conn)
+        raise StoreError(server_message(exc)) from None
     return AssignmentInputs(requests, volunteers, unlocated)
 
 
@@ -426,7 +401,7 @@ def _scope_area(cur, scope: Scope) -> Optional[str]:
         return row[0]
     if scope.service_area_id is not None:
         cur.execute("SELECT geom::text FROM jitasa.service_area WHERE id = %s",
-                    (_int(scope.service_area_id),))
+                    (checked_id(scope.service_area_id),))
         row = cur.fetchone()
         if row is None:
             raise StoreError(translate("StoreErrors", "There is no service area {0}.").format(scope.service_area_id))
@@ -441,9 +416,9 @@ def _checked_polygon(cur, wkt: str, srid: int) -> str:
                    CASE WHEN ST_IsValid(g) AND NOT ST_IsEmpty(g) THEN ST_Transform(g, 4326)::text END
               FROM (SELECT ST_GeomFromText(%s, %s) AS g) s""", (wkt, int(srid)))
     except psycopg2.Error as exc:
-        _rollback_quietly(cur.connection)
+        rollback_quietly(cur.connection)
         raise StoreError(translate("StoreErrors", "The scope polygon is not valid WKT: {0}").format(
-            _server_message(exc))) from None
+            server_message(exc))) from None
     kind, empty, valid, why, area = cur.fetchone()
     if kind not in ("POLYGON", "MULTIPOLYGON"):
         raise StoreError(translate("StoreErrors", "The scope must be a polygon, not a {0}.").format(kind))
@@ -452,24 +427,3 @@ def _checked_polygon(cur, wkt: str, srid: int) -> str:
     if not valid:
         raise StoreError(translate("StoreErrors", "The scope polygon is not valid: {0}").format(why))
     return area
-
-
-# --- helpers (as in operations.py) --------------------------------------------------------------------------
-
-def _server_message(exc: psycopg2.Error) -> str:
-    """The server's own message (without "ERROR:" and context lines), or psycopg2's first line."""
-    diag = getattr(exc, "diag", None)
-    primary = diag.message_primary if diag is not None else None
-    if primary:
-        return primary
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
-def _rollback_quietly(conn) -> None:
-    if conn.closed:
-        return
-    try:
-        conn.rollback()
-    except psycopg2.Error:
-        pass

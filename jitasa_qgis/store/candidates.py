@@ -27,10 +27,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Optional
 
-import psycopg2
-
 from ..definitions.enums import RequestCategory, RequestStatus, Skill, Urgency, VehicleKind, VolunteerKind
 from ..definitions.i18n import translate
+from .calls import checked_id, fetch
 from .errors import StoreError
 
 DEFAULT_LIMIT = 20
@@ -163,17 +162,17 @@ def volunteer_candidates(conn, request_id: int, limit: int = DEFAULT_LIMIT,
         if not max_m >= 0:  # also NaN
             raise StoreError(translate("StoreErrors", "The distance limit must be 0 km or more, got {0!r}.")
                              .format(max_km))
-    params = {"request_id": _id(request_id), "limit": limit, "fetch": limit * _OVERFETCH, "max_m": max_m}
+    params = {"request_id": checked_id(request_id), "limit": limit, "fetch": limit * _OVERFETCH, "max_m": max_m}
     return [Candidate(id=r[0], kind=VolunteerKind(r[1]), skills=tuple(Skill(s) for s in (r[2] or ())),
                       vehicle=VehicleKind(r[3]), active_count=r[4], capacity=r[5], available=r[6],
                       distance_m=float(r[7]), lon=float(r[8]), lat=float(r[9]), can_serve=bool(r[10]),
                       needs=r[11] or "")
-            for r in _fetch(conn, _NEAREST, params)]
+            for r in fetch(conn, _NEAREST, params)]
 
 
 def request_summary(conn, request_id: int) -> Optional[RequestSummary]:
     """The request with its tambon and amphoe names and who has it now; None when it does not exist."""
-    rows = _fetch(conn, """
+    rows = fetch(conn, """
         SELECT r.id, r.category::text, r.urgency::text, r.status::text, r.people_count, r.note,
                tb.name_th, am.name_th, r.created_at, extract(epoch FROM now() - r.created_at)::float8,
                r.version, ST_X(r.geom), ST_Y(r.geom),
@@ -182,7 +181,7 @@ def request_summary(conn, request_id: int) -> Optional[RequestSummary]:
           FROM jitasa.help_request r
           LEFT JOIN jitasa.admin_area tb ON tb.code = r.tambon_code AND tb.level = 'tambon'
           LEFT JOIN jitasa.admin_area am ON am.code = tb.parent_code AND am.level = 'amphoe'
-         WHERE r.id = %(request_id)s""", {"request_id": _id(request_id)})
+         WHERE r.id = %(request_id)s""", {"request_id": checked_id(request_id)})
     if not rows:
         return None
     r = rows[0]
@@ -190,41 +189,3 @@ def request_summary(conn, request_id: int) -> Optional[RequestSummary]:
                           status=RequestStatus(r[3]), people_count=r[4], note=r[5], tambon_name=r[6],
                           amphoe_name=r[7], created_at=r[8], waiting_s=r[9], version=r[10], lon=r[11],
                           lat=r[12], active_volunteer_id=r[13])
-
-
-def _id(value) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise StoreError(translate("StoreErrors", "Not a valid id: {0!r}").format(value)) from None
-    if not -2 ** 31 <= number < 2 ** 31:
-        raise StoreError(translate("StoreErrors", "Not a valid id: {0!r}").format(value))
-    return number
-
-
-def _fetch(conn, query: str, params: dict) -> list[tuple]:
-    try:
-        with conn.cursor() as cur:
-            cur.execute(query, params)
-            return cur.fetchall()
-    except psycopg2.Error as exc:
-        _rollback_quietly(conn)
-        raise StoreError(_server_message(exc)) from None
-
-
-def _server_message(exc: psycopg2.Error) -> str:
-    diag = getattr(exc, "diag", None)
-    primary = diag.message_primary if diag is not None else None
-    if primary:
-        return primary
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
-def _rollback_quietly(conn) -> None:
-    if conn.closed:
-        return
-    try:
-        conn.rollback()
-    except psycopg2.Error:
-        pass

@@ -28,8 +28,9 @@ from ..definitions.enums import (
     VehicleKind,
     VolunteerKind,
 )
+from .calls import call, fetch, server_message
 from .connection import ConnectionSpec
-from .errors import StaleWriteError, StoreError
+from .errors import StoreError
 from .migrations import check_schema_current
 
 PAGE_SIZE = 50
@@ -121,7 +122,7 @@ def open_dock_connection(spec: ConnectionSpec, statement_timeout_ms: int = DOCK_
                         (str(int(statement_timeout_ms)),))
     except psycopg2.Error as exc:
         conn.close()
-        raise StoreError(_server_message(exc)) from None
+        raise StoreError(server_message(exc)) from None
     except StoreError:
         conn.close()
         raise
@@ -151,7 +152,7 @@ def open_requests_page(conn, flt: Optional[RequestFilter] = None, limit: int = P
     params.update(limit=max(int(limit), 0), offset=max(int(offset), 0))
     query = sql.SQL("{} WHERE {} {} LIMIT %(limit)s OFFSET %(offset)s").format(
         _REQUEST_COLUMNS, where, _QUEUE_ORDER)
-    rows = _fetch(conn, query, params)
+    rows = fetch(conn, query, params)
     return [RequestRow(id=r[0], category=RequestCategory(r[1]), urgency=Urgency(r[2]),
                        status=RequestStatus(r[3]), people_count=r[4], note=r[5], tambon_code=r[6],
                        tambon_name=r[7], amphoe_name=r[8], created_at=r[9], waiting_s=r[10], version=r[11],
@@ -173,7 +174,7 @@ def status_counts(conn, flt: Optional[RequestFilter] = None,
          WHERE r.status IN %(count_statuses)s AND {}
          GROUP BY r.status""").format(where)
     counts = {s: 0 for s in wanted}
-    for status, n in _fetch(conn, query, params):
+    for status, n in fetch(conn, query, params):
         counts[RequestStatus(status)] = int(n)
     return counts
 
@@ -254,7 +255,7 @@ def volunteers_page(conn, *, kinds: Sequence[VolunteerKind] = (), available_only
     return [VolunteerRow(id=r[0], kind=VolunteerKind(r[1]), active_count=r[2], capacity=r[3], available=r[4],
                          skills=tuple(Skill(s) for s in (r[5] or ())), vehicle=VehicleKind(r[6]),
                          tambon_code=r[7], tambon_name=r[8])
-            for r in _fetch(conn, query, params)]
+            for r in fetch(conn, query, params)]
 
 
 def facilities_page(conn, *, kinds: Sequence[FacilityKind] = (), amphoe_code: Optional[str] = None,
@@ -287,13 +288,13 @@ def facilities_page(conn, *, kinds: Sequence[FacilityKind] = (), amphoe_code: Op
     return [FacilityRow(id=r[0], kind=FacilityKind(r[1]), name_th=r[2], name_en=r[3], beds_total=r[4],
                         beds_free=r[5], capacity_status=CapacityStatus(r[6]), capacity_updated_at=r[7],
                         stale=bool(r[8]), tambon_name=r[9])
-            for r in _fetch(conn, query, params)]
+            for r in fetch(conn, query, params)]
 
 
 def amphoe_choices(conn) -> list[AreaChoice]:
     """Every amphoe in the store, by code."""
-    rows = _fetch(conn, sql.SQL("SELECT code, name_th, name_en FROM jitasa.admin_area "
-                                "WHERE level = 'amphoe' ORDER BY code"), {})
+    rows = fetch(conn, sql.SQL("SELECT code, name_th, name_en FROM jitasa.admin_area "
+                               "WHERE level = 'amphoe' ORDER BY code"), {})
     return [AreaChoice(*r) for r in rows]
 
 
@@ -302,20 +303,10 @@ def tambon_choices(conn, amphoe_code: Optional[str]) -> list[AreaChoice]:
     if amphoe_code:
         query = sql.SQL("SELECT code, name_th, name_en FROM jitasa.admin_area "
                         "WHERE level = 'tambon' AND parent_code = %(amphoe)s ORDER BY code")
-        return [AreaChoice(*r) for r in _fetch(conn, query, {"amphoe": amphoe_code})]
+        return [AreaChoice(*r) for r in fetch(conn, query, {"amphoe": amphoe_code})]
     query = sql.SQL("SELECT code, name_th, name_en FROM jitasa.admin_area "
                     "WHERE level = 'tambon' ORDER BY code")
-    return [AreaChoice(*r) for r in _fetch(conn, query, {})]
-
-
-def _fetch(conn, query: sql.Composable, params: dict) -> list[tuple]:
-    try:
-        with conn.cursor() as cur:
-            cur.execute(query, params)
-            return cur.fetchall()
-    except psycopg2.Error as exc:
-        _rollback_quietly(conn)
-        raise StoreError(_server_message(exc)) from None
+    return [AreaChoice(*r) for r in fetch(conn, query, {})]
 
 
 # --- writing ------------------------------------------------------------------------------------------------
@@ -329,35 +320,6 @@ def change_request_status(conn, request_id: int, expected_version: int, status: 
     status, or a lost connection; the message is the server's. On error the transaction is rolled back and
     nothing was changed.
     """
-    try:
-        with conn.cursor() as cur:
-            cur.execute("SELECT jitasa.change_request_status(%s, %s, %s, %s)",
-                        (int(request_id), int(expected_version), RequestStatus(status).value, reason))
-            version = cur.fetchone()[0]
-        conn.commit()
-    except psycopg2.Error as exc:
-        _rollback_quietly(conn)
-        message = _server_message(exc)
-        if exc.pgcode == "40001":
-            raise StaleWriteError(message) from None
-        raise StoreError(message) from None
-    return int(version)
-
-
-def _server_message(exc: psycopg2.Error) -> str:
-    """The server's own message (without "ERROR:" and context lines), or psycopg2's first line."""
-    diag = getattr(exc, "diag", None)
-    primary = diag.message_primary if diag is not None else None
-    if primary:
-        return primary
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
-def _rollback_quietly(conn) -> None:
-    if conn.closed:
-        return
-    try:
-        conn.rollback()
-    except psycopg2.Error:
-        pass
+    rows = call(conn, "SELECT jitasa.change_request_status(%s, %s, %s, %s)",
+                (int(request_id), int(expected_version), RequestStatus(status).value, reason), commit=True)
+    return int(rows[0][0])

@@ -9,11 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Optional
 
-import psycopg2
-
 from ..definitions.enums import RequestCategory, RequestStatus, RunStatus, Urgency, VolunteerKind
-from ..definitions.i18n import translate
-from .errors import StoreError
+from .calls import checked_id, fetch
 
 RUNS_LIMIT = 200
 # A run's proposals are listed up to this many (most urgent first); confirming the whole run acts on all.
@@ -53,7 +50,7 @@ class ProposalRow:
 
 def runs_to_review(conn, limit: int = RUNS_LIMIT) -> list[RunRow]:
     """Runs that are 'proposed' or 'partial' and still have proposals, newest first."""
-    rows = _fetch(conn, """
+    rows = fetch(conn, """
         SELECT r.id, r.method, r.scope, r.status::text, r.created_at, r.created_by, c.proposed, c.total
           FROM jitasa.assignment_run r
           CROSS JOIN LATERAL (
@@ -69,7 +66,7 @@ def runs_to_review(conn, limit: int = RUNS_LIMIT) -> list[RunRow]:
 
 def run_proposals(conn, run_id: int, limit: int = RUN_ROWS_LIMIT) -> list[ProposalRow]:
     """The run's proposed rows: most urgent request first, then the longest waiting."""
-    rows = _fetch(conn, """
+    rows = fetch(conn, """
         SELECT a.id, a.request_id, r.category::text, r.urgency::text, r.status::text,
                extract(epoch FROM now() - r.created_at)::float8, tb.name_th,
                a.volunteer_id, v.kind::text, a.travel_minutes, a.cost_is_estimate
@@ -79,46 +76,8 @@ def run_proposals(conn, run_id: int, limit: int = RUN_ROWS_LIMIT) -> list[Propos
           LEFT JOIN jitasa.admin_area tb ON tb.code = r.tambon_code AND tb.level = 'tambon'
          WHERE a.run_id = %(run_id)s AND a.status = 'proposed'
          ORDER BY r.urgency, r.created_at, a.id
-         LIMIT %(limit)s""", {"run_id": _id(run_id), "limit": max(int(limit), 1)})
+         LIMIT %(limit)s""", {"run_id": checked_id(run_id), "limit": max(int(limit), 1)})
     return [ProposalRow(id=r[0], request_id=r[1], category=RequestCategory(r[2]), urgency=Urgency(r[3]),
                         request_status=RequestStatus(r[4]), waiting_s=r[5], tambon_name=r[6], volunteer_id=r[7],
                         volunteer_kind=VolunteerKind(r[8]), travel_minutes=r[9], cost_is_estimate=bool(r[10]))
             for r in rows]
-
-
-def _id(value) -> int:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise StoreError(translate("StoreErrors", "Not a valid id: {0!r}").format(value)) from None
-    if not -2 ** 31 <= number < 2 ** 31:
-        raise StoreError(translate("StoreErrors", "Not a valid id: {0!r}").format(value))
-    return number
-
-
-def _fetch(conn, query: str, params: dict) -> list[tuple]:
-    try:
-        with conn.cursor() as cur:
-            cur.execute(query, params)
-            return cur.fetchall()
-    except psycopg2.Error as exc:
-        _rollback_quietly(conn)
-        raise StoreError(_server_message(exc)) from None
-
-
-def _server_message(exc: psycopg2.Error) -> str:
-    diag = getattr(exc, "diag", None)
-    primary = diag.message_primary if diag is not None else None
-    if primary:
-        return primary
-    text = str(exc).strip()
-    return text.splitlines()[0] if text else type(exc).__name__
-
-
-def _rollback_quietly(conn) -> None:
-    if conn.closed:
-        return
-    try:
-        conn.rollback()
-    except psycopg2.Error:
-        pass

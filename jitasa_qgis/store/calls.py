@@ -1,0 +1,71 @@
+"""Helpers the store's read and write modules share: checked ids, the server's message for a psycopg2 error,
+a quiet rollback, and running one statement with its errors mapped to StoreError / StaleWriteError."""
+from __future__ import annotations
+
+import psycopg2
+from psycopg2 import sql
+
+from ..definitions.i18n import translate
+from .errors import StaleWriteError, StoreError
+
+SERIALIZATION_FAILURE = "40001"  # SQLSTATE the store's guarded functions raise for a stale write
+
+
+def checked_id(value) -> int:
+    """`value` as an integer id that fits PostgreSQL's `integer`; StoreError otherwise."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise StoreError(translate("StoreErrors", "Not a valid id: {0!r}").format(value)) from None
+    if not -2 ** 31 <= number < 2 ** 31:
+        raise StoreError(translate("StoreErrors", "Not a valid id: {0!r}").format(value))
+    return number
+
+
+def server_message(exc: psycopg2.Error) -> str:
+    """The server's own message (without "ERROR:" and context lines), or psycopg2's first line."""
+    diag = getattr(exc, "diag", None)
+    primary = diag.message_primary if diag is not None else None
+    if primary:
+        return primary
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def rollback_quietly(conn) -> None:
+    """Roll back if the connection is still open; a failing rollback (lost connection) is ignored."""
+    if conn.closed:
+        return
+    try:
+        conn.rollback()
+    except psycopg2.Error:
+        pass
+
+
+def fetch(conn, query: str | sql.Composable, params) -> list[tuple]:
+    """All rows of `query`; on error rolls back and raises StoreError with the server's message."""
+    try:
+        with conn.cursor() as cur:
+            cur.execute(query, params)
+            return cur.fetchall()
+    except psycopg2.Error as exc:
+        rollback_quietly(conn)
+        raise StoreError(server_message(exc)) from None
+
+
+def call(conn, query: str, args, commit: bool) -> list[tuple]:
+    """All rows of `query`, then commit if asked; on error rolls back and raises StaleWriteError (SQLSTATE
+    40001) or StoreError, with the server's message."""
+    try:
+        with conn.cursor() as cur:
+            cur.execute(query, args)
+            rows = cur.fetchall()
+        if commit:
+            conn.commit()
+    except psycopg2.Error as exc:
+        rollback_quietly(conn)
+        message = server_message(exc)
+        if exc.pgcode == SERIALIZATION_FAILURE:
+            raise StaleWriteError(message) from None
+        raise StoreError(message) from None
+    return rows
