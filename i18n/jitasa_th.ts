@@ -1019,12 +1019,12 @@
         <translation>ค้นหาจากหมายเหตุและสถานที่ (อย่างน้อย 3 ตัวอักษร) หรือเลขที่คำขอ</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="183"/>
+        <location filename="../ui/operations_dock.ui" line="211"/>
         <source>Previous page</source>
         <translation>หน้าก่อนหน้า</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="192"/>
+        <location filename="../ui/operations_dock.ui" line="220"/>
         <source>Next page</source>
         <translation>หน้าถัดไป</translation>
     </message>
@@ -1059,199 +1059,299 @@
         <translation>ยกเลิกคำขอที่เลือก โดยระบุเหตุผล</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="123"/>
+        <location filename="../ui/operations_dock.ui" line="151"/>
         <source>Volunteers</source>
         <translation>อาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="127"/>
+        <location filename="../ui/operations_dock.ui" line="155"/>
         <source>Available only</source>
         <translation>เฉพาะที่พร้อมรับงาน</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="167"/>
+        <location filename="../ui/operations_dock.ui" line="195"/>
         <source>Facilities</source>
         <translation>สถานพยาบาล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="129"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="147"/>
         <source>All categories</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="132"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="150"/>
         <source>All urgencies</source>
         <translation>ทุกระดับความเร่งด่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="135"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="153"/>
         <source>All open</source>
         <translation>ทุกสถานะที่ยังเปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="525"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="692"/>
         <source>All amphoe</source>
         <translation>ทุกอำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="540"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="707"/>
         <source>All tambon</source>
         <translation>ทุกตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="272"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="293"/>
         <source>Not cancelled: a request is cancelled only with a reason.</source>
         <translation>ไม่ได้ยกเลิก: ต้องระบุเหตุผลจึงจะยกเลิกคำขอได้.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="279"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="300"/>
         <source>Cancel request {id}</source>
         <translation>ยกเลิกคำขอ {id}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="279"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="300"/>
         <source>Why is this request cancelled?</source>
         <translation>ยกเลิกคำขอนี้เพราะเหตุใด?</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="508"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="675"/>
         <source>Offline since {time}: {reason}</source>
         <translation>ออฟไลน์ตั้งแต่ {time} น.: {reason}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="599"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="766"/>
         <source>None</source>
         <translation>ไม่มี</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="601"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="768"/>
         <source>{first}–{last}</source>
         <translation>{first}–{last}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="604"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="771"/>
         <source>{first}–{last} of {total}</source>
         <translation>{first}–{last} จาก {total}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="648"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="818"/>
         <source>Not changed: {message}</source>
         <translation>ไม่ได้เปลี่ยนแปลง: {message}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="652"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="822"/>
         <source>Request {id} is now: {status}</source>
         <translation>คำขอ {id} เปลี่ยนสถานะเป็น: {status}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="661"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="831"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="206"/>
+        <location filename="../ui/operations_dock.ui" line="234"/>
         <source>Runs</source>
         <translation>รอบการจัดสรร</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="214"/>
+        <location filename="../ui/operations_dock.ui" line="242"/>
         <source>Assignment runs with proposals waiting for review</source>
         <translation>รอบการจัดสรรที่มีข้อเสนอรอตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="223"/>
+        <location filename="../ui/operations_dock.ui" line="251"/>
         <source>The chosen run&apos;s proposals; select rows to confirm or reject only those</source>
         <translation>ข้อเสนอของรอบที่เลือก เลือกแถวเพื่อยืนยันหรือไม่อนุมัติเฉพาะแถวนั้น</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="241"/>
+        <location filename="../ui/operations_dock.ui" line="269"/>
         <source>Confirm run</source>
         <translation>ยืนยันทั้งรอบ</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="242"/>
+        <location filename="../ui/operations_dock.ui" line="270"/>
         <source>Confirm every proposal of the chosen run; rows that became stale are refused with their reason</source>
         <translation>ยืนยันข้อเสนอทั้งหมดของรอบที่เลือก แถวที่ข้อมูลเปลี่ยนไปแล้วจะถูกปฏิเสธพร้อมเหตุผล</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="247"/>
+        <location filename="../ui/operations_dock.ui" line="275"/>
         <source>Reject run</source>
         <translation>ไม่อนุมัติทั้งรอบ</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="248"/>
+        <location filename="../ui/operations_dock.ui" line="276"/>
         <source>Reject every proposal of the chosen run</source>
         <translation>ไม่อนุมัติข้อเสนอทั้งหมดของรอบที่เลือก</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="259"/>
+        <location filename="../ui/operations_dock.ui" line="287"/>
         <source>Confirm selected</source>
         <translation>ยืนยันที่เลือก</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="260"/>
+        <location filename="../ui/operations_dock.ui" line="288"/>
         <source>Confirm only the selected proposals</source>
         <translation>ยืนยันเฉพาะข้อเสนอที่เลือก</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="265"/>
+        <location filename="../ui/operations_dock.ui" line="293"/>
         <source>Reject selected</source>
         <translation>ไม่อนุมัติที่เลือก</translation>
     </message>
     <message>
-        <location filename="../ui/operations_dock.ui" line="266"/>
+        <location filename="../ui/operations_dock.ui" line="294"/>
         <source>Reject only the selected proposals</source>
         <translation>ไม่อนุมัติเฉพาะข้อเสนอที่เลือก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="325"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="492"/>
         <source>No assignment run is waiting for review.</source>
         <translation>ไม่มีรอบการจัดสรรที่รอตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="339"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="506"/>
         <source>Run {run} ({method}, {scope}): {n} proposal(s) to review.</source>
         <translation>รอบ {run} ({method}, {scope}): ข้อเสนอรอตรวจสอบ {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="342"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="509"/>
         <source>The first {limit} are listed; “Confirm run” and “Reject run” act on all of them.</source>
         <translation>แสดง {limit} รายการแรก ปุ่ม “ยืนยันทั้งรอบ” และ “ไม่อนุมัติทั้งรอบ” ทำกับทุกรายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="358"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="525"/>
         <source>Confirm run {run}</source>
         <translation>ยืนยันรอบ {run}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="358"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="525"/>
         <source>Confirm all {n} proposal(s) of run {run}? Rows that became stale are refused with their reason.</source>
         <translation>ยืนยันข้อเสนอทั้ง {n} รายการของรอบ {run} หรือไม่ แถวที่ข้อมูลเปลี่ยนไปแล้วจะถูกปฏิเสธพร้อมเหตุผล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="374"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="541"/>
         <source>Reject run {run}</source>
         <translation>ไม่อนุมัติรอบ {run}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="374"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="541"/>
         <source>Reject all {n} proposal(s) of run {run}?</source>
         <translation>ไม่อนุมัติข้อเสนอทั้ง {n} รายการของรอบ {run} หรือไม่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="399"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="566"/>
         <source>Run {run}: {confirmed} confirmed, {refused} refused — {reasons}.</source>
         <translation>รอบ {run}: ยืนยัน {confirmed} รายการ ถูกปฏิเสธ {refused} รายการ — {reasons}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="403"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="570"/>
         <source>Run {run}: {confirmed} confirmed.</source>
         <translation>รอบ {run}: ยืนยัน {confirmed} รายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="414"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="581"/>
         <source>Run {run}: {n} proposal(s) rejected.</source>
         <translation>รอบ {run}: ไม่อนุมัติข้อเสนอ {n} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="130"/>
+        <source>Unassign…</source>
+        <translation>ถอนการมอบหมาย…</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="131"/>
+        <source>Take the selected request from its volunteer, giving a reason; the request is new again</source>
+        <translation>ถอนคำขอที่เลือกจากจิตอาสาที่รับไว้ พร้อมระบุเหตุผล คำขอจะกลับเป็นรายการใหม่</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="136"/>
+        <source>Volunteer declined…</source>
+        <translation>จิตอาสาปฏิเสธ…</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="137"/>
+        <source>Record that the volunteer declined the selected request, with their reason; the request is new again</source>
+        <translation>บันทึกว่าจิตอาสาปฏิเสธคำขอที่เลือก พร้อมเหตุผล คำขอจะกลับเป็นรายการใหม่</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="142"/>
+        <source>Reassign…</source>
+        <translation>มอบหมายใหม่…</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="143"/>
+        <source>Give the selected request to another volunteer, chosen from the nearest who can go, giving a reason</source>
+        <translation>มอบคำขอที่เลือกให้จิตอาสาคนอื่น โดยเลือกจากผู้ที่อยู่ใกล้ที่สุดและไปได้ พร้อมระบุเหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="328"/>
+        <source>No other volunteer near request {id} can take it now. Nothing was changed.</source>
+        <translation>ขณะนี้ไม่มีจิตอาสาคนอื่นใกล้คำขอ {id} ที่รับได้ ไม่มีการเปลี่ยนแปลงใด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="337"/>
+        <source>Request {id} now goes to volunteer {volunteer}.</source>
+        <translation>คำขอ {id} มอบหมายให้จิตอาสา {volunteer} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="355"/>
+        <source>{rank}. Volunteer {id} · {kind} · {minutes} · load {load}</source>
+        <translation>{rank}. จิตอาสา {id} · {kind} · {minutes} · ภาระงาน {load}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="376"/>
+        <source>Reassign request {id}</source>
+        <translation>มอบหมายคำขอ {id} ใหม่</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="359"/>
+        <source>Volunteer {volunteer} has it now. Give it to:</source>
+        <translation>ขณะนี้จิตอาสา {volunteer} รับไว้ มอบให้:</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="372"/>
+        <source>Volunteer declined request {id}</source>
+        <translation>จิตอาสาปฏิเสธคำขอ {id}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="373"/>
+        <source>Why did volunteer {volunteer} decline?</source>
+        <translation>จิตอาสา {volunteer} ปฏิเสธเพราะอะไร</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="377"/>
+        <source>Why does it go from volunteer {old} to volunteer {new}?</source>
+        <translation>เหตุใดจึงย้ายจากจิตอาสา {old} ไปยังจิตอาสา {new}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="380"/>
+        <source>Unassign request {id}</source>
+        <translation>ถอนการมอบหมายคำขอ {id}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="381"/>
+        <source>Why is volunteer {volunteer} taken off this request?</source>
+        <translation>เหตุใดจึงถอนจิตอาสา {volunteer} ออกจากคำขอนี้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="399"/>
+        <source>Request {id} is new again: volunteer {volunteer} declined it.</source>
+        <translation>คำขอ {id} กลับเป็นรายการใหม่: จิตอาสา {volunteer} ปฏิเสธ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="412"/>
+        <source>Request {id} has no volunteer any more: someone changed it first. Nothing was changed.</source>
+        <translation>คำขอ {id} ไม่มีจิตอาสารับอยู่แล้ว: มีผู้อื่นเปลี่ยนก่อน ไม่มีการเปลี่ยนแปลงใด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="426"/>
+        <source>Not changed: give a reason.</source>
+        <translation>ไม่ได้เปลี่ยน: โปรดระบุเหตุผล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="397"/>
+        <source>Request {id} is new again: volunteer {volunteer} was taken off it.</source>
+        <translation>คำขอ {id} กลับเป็นรายการใหม่: ถอนจิตอาสา {volunteer} ออกแล้ว</translation>
     </message>
 </context>
 <context>

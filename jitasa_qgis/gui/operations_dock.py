@@ -7,6 +7,11 @@ server cancels any dock query after a few seconds so the GUI never hangs on it. 
 autocommit connection, reconnects once when it was lost, and says "offline since HH:MM" instead of
 raising. Status changes go through the store's guarded function; a stale one (someone else changed the
 request first) is refused with the server's message, and the dock re-reads so it shows the current state.
+An assigned or in-progress request can be unassigned, declined by its volunteer or reassigned, each with a
+reason: the dock reads the request's active assignment (store/active_assignments.py) before asking, and
+writes with the version it read (store.assignments.end_assignment / reassign), so an assignment someone else
+changed meanwhile is refused with the server's message. Reassigning offers the nearest volunteers who can go
+now (store/candidates.py, ranked by core/candidate_ranking.py as the assign panel ranks them) in a list.
 Confirming proposals goes through store.assignments: the server re-checks every row under locks and refuses
 the stale ones with a reason each; the dock reports the refusals counted by reason.
 
@@ -25,13 +30,23 @@ from qgis.PyQt import uic
 from qgis.PyQt.QtCore import QItemSelectionModel, Qt, QTimer, pyqtSignal
 from qgis.PyQt.QtWidgets import QHeaderView, QInputDialog, QLineEdit, QMessageBox
 
+from ..core.candidate_ranking import RankedCandidate, rank_candidates
 from ..core.request_transitions import can_change
 from ..definitions import settings
 from ..definitions.enums import OPEN_REQUEST_STATUSES, RequestCategory, RequestStatus, Urgency
 from ..definitions.i18n import translate
-from ..definitions.labels import category_label, request_status_label, urgency_label
+from ..definitions.labels import category_label, request_status_label, urgency_label, volunteer_kind_label
 from ..definitions.paths import UI_DIR
-from ..store.assignments import BatchResult, confirm_assignments, reject_assignments
+from ..store.active_assignments import ActiveAssignment, active_assignment
+from ..store.assignments import (
+    BatchResult,
+    EndAction,
+    confirm_assignments,
+    end_assignment,
+    reassign,
+    reject_assignments,
+)
+from ..store.candidates import volunteer_candidates
 from ..store.errors import StaleWriteError, StoreError
 from ..store.operations import (
     PAGE_SIZE,
@@ -48,7 +63,7 @@ from ..store.operations import (
 )
 from ..store.qgis_connections import StoreLocation
 from ..store.runs import RUN_ROWS_LIMIT, ProposalRow, RunRow, run_proposals, runs_to_review
-from .assignment_text import refusals_text
+from .assignment_text import minutes_text, refusals_text
 from .facility_table_model import FacilityTableModel
 from .request_table_model import COL_NOTE, RequestTableModel
 from .run_table_model import ProposalTableModel, RunTableModel, method_label
@@ -60,6 +75,9 @@ FORM_CLASS, _ = uic.loadUiType(str(UI_DIR / "operations_dock.ui"))
 SEARCH_DELAY_MS = 400  # wait for the officer to stop typing before searching
 MIN_SEARCH_CHARS = 3  # shorter text searches all of the country's open notes: only within an area
 TICK_MS = 30_000  # repaint waiting times
+REASSIGN_CHOICES = 10  # the nearest volunteers who can go, offered when reassigning
+# Statuses in which a request has an active assignment (unassign, decline, reassign)
+_WITH_VOLUNTEER = frozenset({RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS})
 
 
 class _NotConnected(StoreError):
@@ -159,6 +177,9 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
         self.start_button.clicked.connect(self.start_selected)
         self.done_button.clicked.connect(self.done_selected)
         self.cancel_button.clicked.connect(self.cancel_selected)
+        self.unassign_button.clicked.connect(self.unassign_selected)
+        self.decline_button.clicked.connect(self.decline_selected)
+        self.reassign_button.clicked.connect(self.reassign_selected)
         self.runs_view.selectionModel().selectionChanged.connect(self._run_selection_changed)
         self.proposals_view.selectionModel().selectionChanged.connect(self._update_run_buttons)
         self.confirm_run_button.clicked.connect(self.confirm_run)
@@ -280,6 +301,152 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
             self, translate("OperationsDock", "Cancel request {id}").format(id=row.id),
             translate("OperationsDock", "Why is this request cancelled?"), QLineEdit.Normal, "")
         return text if ok else None
+
+    # --- ending and moving assignments -------------------------------------------------------------------
+
+    def unassign_selected(self) -> bool:
+        """Take the selected request from its volunteer (with a reason); the request is 'new' again."""
+        return self._end_selected(EndAction.UNASSIGN)
+
+    def decline_selected(self) -> bool:
+        """Record that the volunteer declined the selected request (with their reason); it is 'new' again."""
+        return self._end_selected(EndAction.DECLINE)
+
+    def reassign_selected(self) -> bool:
+        """Give the selected request to another volunteer, chosen from the nearest who can go now."""
+        row = self.selected_request()
+        if row is None:
+            return False
+        current = self._current_assignment(row)
+        if current is None:
+            return False
+        candidates = self._query(lambda conn: volunteer_candidates(conn, row.id))
+        if candidates is None:
+            return False
+        choices = self.reassign_choices(current, candidates)
+        if not choices:
+            self._notify(translate("OperationsDock", "No other volunteer near request {id} can take it now. "
+                                                     "Nothing was changed.").format(id=row.id), Qgis.Warning)
+            return False
+        volunteer_id = self.ask_new_volunteer(row, current, choices)
+        if volunteer_id is None:
+            return False
+        reason = self._reason(row, "reassign", current, volunteer_id)
+        if reason is None:
+            return False
+        return self._write_assignment(
+            lambda conn: reassign(conn, current.id, current.version, volunteer_id, reason),
+            translate("OperationsDock", "Request {id} now goes to volunteer {volunteer}.").format(
+                id=row.id, volunteer=volunteer_id))
+
+    @staticmethod
+    def reassign_choices(current: ActiveAssignment, candidates) -> list[RankedCandidate]:
+        """The volunteers to offer: those who can go now, best first (as the assign panel ranks them),
+        without the one who has the request, at most REASSIGN_CHOICES."""
+        try:
+            ranking = rank_candidates(candidates, current.lon, current.lat)
+        except ValueError:  # the request has no location: nobody is near it
+            return []
+        return [r for r in ranking.eligible if r.volunteer_id != current.volunteer_id][:REASSIGN_CHOICES]
+
+    def ask_new_volunteer(self, row: RequestRow, current: ActiveAssignment,
+                          choices: list[RankedCandidate]) -> Optional[int]:
+        """The volunteer the officer chose from `choices` (best first), or None when they backed out."""
+        items = [translate("OperationsDock", "{rank}. Volunteer {id} · {kind} · {minutes} · load {load}").format(
+                     rank=r.rank, id=r.volunteer_id, kind=volunteer_kind_label(r.candidate.kind),
+                     minutes=minutes_text(r.minutes), load=r.load_text)
+                 for r in choices]
+        item, ok = QInputDialog.getItem(
+            self, translate("OperationsDock", "Reassign request {id}").format(id=row.id),
+            translate("OperationsDock", "Volunteer {volunteer} has it now. Give it to:").format(
+                volunteer=current.volunteer_id), items, 0, False)
+        if not ok or item not in items:
+            return None
+        return choices[items.index(item)].volunteer_id
+
+    def ask_assignment_reason(self, row: RequestRow, action: str, current: ActiveAssignment,
+                              new_volunteer_id: Optional[int] = None) -> Optional[str]:
+        """The reason typed by the officer for `action` ('unassign', 'decline' or 'reassign'), or None when
+        they backed out."""
+        if action == "decline":
+            title = translate("OperationsDock", "Volunteer declined request {id}").format(id=row.id)
+            label = translate("OperationsDock", "Why did volunteer {volunteer} decline?").format(
+                volunteer=current.volunteer_id)
+        elif action == "reassign":
+            title = translate("OperationsDock", "Reassign request {id}").format(id=row.id)
+            label = translate("OperationsDock", "Why does it go from volunteer {old} to volunteer {new}?").format(
+                old=current.volunteer_id, new=new_volunteer_id)
+        else:
+            title = translate("OperationsDock", "Unassign request {id}").format(id=row.id)
+            label = translate("OperationsDock", "Why is volunteer {volunteer} taken off this request?").format(
+                volunteer=current.volunteer_id)
+        text, ok = QInputDialog.getText(self, title, label, QLineEdit.Normal, "")
+        return text if ok else None
+
+    def _end_selected(self, action: EndAction) -> bool:
+        row = self.selected_request()
+        if row is None:
+            return False
+        current = self._current_assignment(row)
+        if current is None:
+            return False
+        reason = self._reason(row, action.value, current)
+        if reason is None:
+            return False
+        done = {
+            EndAction.UNASSIGN: translate("OperationsDock", "Request {id} is new again: volunteer {volunteer} was "
+                                                            "taken off it."),
+            EndAction.DECLINE: translate("OperationsDock", "Request {id} is new again: volunteer {volunteer} "
+                                                           "declined it."),
+        }[action]
+        return self._write_assignment(
+            lambda conn: end_assignment(conn, current.id, current.version, action, reason),
+            done.format(id=row.id, volunteer=current.volunteer_id))
+
+    def _current_assignment(self, row: RequestRow) -> Optional[ActiveAssignment]:
+        """The request's active assignment read now; None (and why, with the lists re-read) otherwise."""
+        found = self._query(lambda conn: (active_assignment(conn, row.id),))
+        if found is None:
+            return None
+        if found[0] is None:
+            self._notify(translate("OperationsDock", "Request {id} has no volunteer any more: someone changed it "
+                                                     "first. Nothing was changed.").format(id=row.id), Qgis.Warning)
+            self.refresh_requests()
+            self.refresh_volunteers()
+            return None
+        return found[0]
+
+    def _reason(self, row: RequestRow, action: str, current: ActiveAssignment,
+                new_volunteer_id: Optional[int] = None) -> Optional[str]:
+        """The stripped reason, or None when the officer backed out or gave none (said so)."""
+        reason = self.ask_assignment_reason(row, action, current, new_volunteer_id)
+        if reason is None:
+            return None
+        if not reason.strip():
+            self.show_status(translate("OperationsDock", "Not changed: give a reason."))
+            return None
+        return reason.strip()
+
+    def _write_assignment(self, write, done_text: str) -> bool:
+        """write(conn) on the dock's connection; the server's message when it is refused; the requests and
+        the volunteers re-read either way."""
+        changed = False
+        try:
+            write(self._connection())
+        except StaleWriteError as exc:
+            self._notify(translate("OperationsDock", "Not changed: {message}").format(message=str(exc)),
+                         Qgis.Warning)
+        except StoreError as exc:
+            if self._conn is not None and self._conn.closed:
+                self.close_store()
+            self._notify(translate("OperationsDock", "Not changed: {message}").format(message=str(exc)),
+                         Qgis.Critical)
+        else:
+            changed = True
+            self.show_status(done_text)
+        self.refresh_requests()
+        self.refresh_volunteers()
+        return changed
 
     def show_status(self, text: str) -> None:
         """The line under the tabs: what just happened, or why the lists cannot be read."""
@@ -631,6 +798,9 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
         self.start_button.setEnabled(row is not None and can_change(row.status, RequestStatus.IN_PROGRESS))
         self.done_button.setEnabled(row is not None and can_change(row.status, RequestStatus.DONE))
         self.cancel_button.setEnabled(row is not None and can_change(row.status, RequestStatus.CANCELLED))
+        has_volunteer = row is not None and RequestStatus(row.status) in _WITH_VOLUNTEER
+        for button in (self.unassign_button, self.decline_button, self.reassign_button):
+            button.setEnabled(has_volunteer)
 
     def _change_selected(self, status: RequestStatus, reason: Optional[str] = None) -> bool:
         row = self.selected_request()
