@@ -1074,77 +1074,77 @@
         <translation>สถานพยาบาล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="147"/>
+        <location filename="../jitasa_qgis/gui/requests_tab.py" line="81"/>
         <source>All categories</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="150"/>
+        <location filename="../jitasa_qgis/gui/requests_tab.py" line="84"/>
         <source>All urgencies</source>
         <translation>ทุกระดับความเร่งด่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="153"/>
+        <location filename="../jitasa_qgis/gui/requests_tab.py" line="87"/>
         <source>All open</source>
         <translation>ทุกสถานะที่ยังเปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="692"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="359"/>
         <source>All amphoe</source>
         <translation>ทุกอำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="707"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="374"/>
         <source>All tambon</source>
         <translation>ทุกตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="293"/>
+        <location filename="../jitasa_qgis/gui/requests_tab.py" line="179"/>
         <source>Not cancelled: a request is cancelled only with a reason.</source>
         <translation>ไม่ได้ยกเลิก: ต้องระบุเหตุผลจึงจะยกเลิกคำขอได้.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="300"/>
+        <location filename="../jitasa_qgis/gui/requests_tab.py" line="208"/>
         <source>Cancel request {id}</source>
         <translation>ยกเลิกคำขอ {id}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="300"/>
+        <location filename="../jitasa_qgis/gui/requests_tab.py" line="208"/>
         <source>Why is this request cancelled?</source>
         <translation>ยกเลิกคำขอนี้เพราะเหตุใด?</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="675"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="343"/>
         <source>Offline since {time}: {reason}</source>
         <translation>ออฟไลน์ตั้งแต่ {time} น.: {reason}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="766"/>
+        <location filename="../jitasa_qgis/gui/paging.py" line="50"/>
         <source>None</source>
         <translation>ไม่มี</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="768"/>
+        <location filename="../jitasa_qgis/gui/paging.py" line="52"/>
         <source>{first}–{last}</source>
         <translation>{first}–{last}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="771"/>
+        <location filename="../jitasa_qgis/gui/paging.py" line="55"/>
         <source>{first}–{last} of {total}</source>
         <translation>{first}–{last} จาก {total}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="818"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="162"/>
         <source>Not changed: {message}</source>
         <translation>ไม่ได้เปลี่ยนแปลง: {message}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="822"/>
+        <location filename="../jitasa_qgis/gui/requests_tab.py" line="199"/>
         <source>Request {id} is now: {status}</source>
         <translation>คำขอ {id} เปลี่ยนสถานะเป็น: {status}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="831"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="268"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
@@ -1204,52 +1204,52 @@
         <translation>ไม่อนุมัติเฉพาะข้อเสนอที่เลือก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="492"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="71"/>
         <source>No assignment run is waiting for review.</source>
         <translation>ไม่มีรอบการจัดสรรที่รอตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="506"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="85"/>
         <source>Run {run} ({method}, {scope}): {n} proposal(s) to review.</source>
         <translation>รอบ {run} ({method}, {scope}): ข้อเสนอรอตรวจสอบ {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="509"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="88"/>
         <source>The first {limit} are listed; “Confirm run” and “Reject run” act on all of them.</source>
         <translation>แสดง {limit} รายการแรก ปุ่ม “ยืนยันทั้งรอบ” และ “ไม่อนุมัติทั้งรอบ” ทำกับทุกรายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="525"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="104"/>
         <source>Confirm run {run}</source>
         <translation>ยืนยันรอบ {run}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="525"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="104"/>
         <source>Confirm all {n} proposal(s) of run {run}? Rows that became stale are refused with their reason.</source>
         <translation>ยืนยันข้อเสนอทั้ง {n} รายการของรอบ {run} หรือไม่ แถวที่ข้อมูลเปลี่ยนไปแล้วจะถูกปฏิเสธพร้อมเหตุผล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="541"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="120"/>
         <source>Reject run {run}</source>
         <translation>ไม่อนุมัติรอบ {run}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="541"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="120"/>
         <source>Reject all {n} proposal(s) of run {run}?</source>
         <translation>ไม่อนุมัติข้อเสนอทั้ง {n} รายการของรอบ {run} หรือไม่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="566"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="140"/>
         <source>Run {run}: {confirmed} confirmed, {refused} refused — {reasons}.</source>
         <translation>รอบ {run}: ยืนยัน {confirmed} รายการ ถูกปฏิเสธ {refused} รายการ — {reasons}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="570"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="145"/>
         <source>Run {run}: {confirmed} confirmed.</source>
         <translation>รอบ {run}: ยืนยัน {confirmed} รายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="581"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="156"/>
         <source>Run {run}: {n} proposal(s) rejected.</source>
         <translation>รอบ {run}: ไม่อนุมัติข้อเสนอ {n} รายการ</translation>
     </message>
@@ -1284,72 +1284,72 @@
         <translation>มอบคำขอที่เลือกให้จิตอาสาคนอื่น โดยเลือกจากผู้ที่อยู่ใกล้ที่สุดและไปได้ พร้อมระบุเหตุผล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="328"/>
+        <location filename="../jitasa_qgis/gui/request_assignment_actions.py" line="76"/>
         <source>No other volunteer near request {id} can take it now. Nothing was changed.</source>
         <translation>ขณะนี้ไม่มีจิตอาสาคนอื่นใกล้คำขอ {id} ที่รับได้ ไม่มีการเปลี่ยนแปลงใด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="337"/>
+        <location filename="../jitasa_qgis/gui/request_assignment_actions.py" line="85"/>
         <source>Request {id} now goes to volunteer {volunteer}.</source>
         <translation>คำขอ {id} มอบหมายให้จิตอาสา {volunteer} แล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="355"/>
+        <location filename="../jitasa_qgis/gui/request_assignment_actions.py" line="166"/>
         <source>{rank}. Volunteer {id} · {kind} · {minutes} · load {load}</source>
         <translation>{rank}. จิตอาสา {id} · {kind} · {minutes} · ภาระงาน {load}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="376"/>
+        <location filename="../jitasa_qgis/gui/request_assignment_actions.py" line="188"/>
         <source>Reassign request {id}</source>
         <translation>มอบหมายคำขอ {id} ใหม่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="359"/>
+        <location filename="../jitasa_qgis/gui/request_assignment_actions.py" line="170"/>
         <source>Volunteer {volunteer} has it now. Give it to:</source>
         <translation>ขณะนี้จิตอาสา {volunteer} รับไว้ มอบให้:</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="372"/>
+        <location filename="../jitasa_qgis/gui/request_assignment_actions.py" line="184"/>
         <source>Volunteer declined request {id}</source>
         <translation>จิตอาสาปฏิเสธคำขอ {id}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="373"/>
+        <location filename="../jitasa_qgis/gui/request_assignment_actions.py" line="185"/>
         <source>Why did volunteer {volunteer} decline?</source>
         <translation>จิตอาสา {volunteer} ปฏิเสธเพราะอะไร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="377"/>
+        <location filename="../jitasa_qgis/gui/request_assignment_actions.py" line="189"/>
         <source>Why does it go from volunteer {old} to volunteer {new}?</source>
         <translation>เหตุใดจึงย้ายจากจิตอาสา {old} ไปยังจิตอาสา {new}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="380"/>
+        <location filename="../jitasa_qgis/gui/request_assignment_actions.py" line="192"/>
         <source>Unassign request {id}</source>
         <translation>ถอนการมอบหมายคำขอ {id}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="381"/>
+        <location filename="../jitasa_qgis/gui/request_assignment_actions.py" line="193"/>
         <source>Why is volunteer {volunteer} taken off this request?</source>
         <translation>เหตุใดจึงถอนจิตอาสา {volunteer} ออกจากคำขอนี้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="399"/>
+        <location filename="../jitasa_qgis/gui/request_assignment_actions.py" line="103"/>
         <source>Request {id} is new again: volunteer {volunteer} declined it.</source>
         <translation>คำขอ {id} กลับเป็นรายการใหม่: จิตอาสา {volunteer} ปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="412"/>
+        <location filename="../jitasa_qgis/gui/request_assignment_actions.py" line="116"/>
         <source>Request {id} has no volunteer any more: someone changed it first. Nothing was changed.</source>
         <translation>คำขอ {id} ไม่มีจิตอาสารับอยู่แล้ว: มีผู้อื่นเปลี่ยนก่อน ไม่มีการเปลี่ยนแปลงใด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="426"/>
+        <location filename="../jitasa_qgis/gui/request_assignment_actions.py" line="130"/>
         <source>Not changed: give a reason.</source>
         <translation>ไม่ได้เปลี่ยน: โปรดระบุเหตุผล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="397"/>
+        <location filename="../jitasa_qgis/gui/request_assignment_actions.py" line="101"/>
         <source>Request {id} is new again: volunteer {volunteer} was taken off it.</source>
         <translation>คำขอ {id} กลับเป็นรายการใหม่: ถอนจิตอาสา {volunteer} ออกแล้ว</translation>
     </message>
