@@ -35,6 +35,7 @@ stop:
 	@/usr/bin/python3 tools/devstore.py stop
 
 bench: setup
+	@bash bench/ortools_venv.sh
 	@$(PY) -m bench $(BENCH_ARGS)
 
 clean:

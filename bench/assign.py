@@ -125,8 +125,7 @@ def _ortools(problem, pairs, reward, workdir: Path) -> dict:
     from jitasa_qgis.core.assignment.optimal import to_units
 
     if not ORTOOLS_PYTHON.exists():
-        raise RuntimeError("OR-Tools venv missing: /usr/bin/python3 -m venv bench/.venv-ortools && "
-                           "bench/.venv-ortools/bin/pip install ortools numpy")
+        raise RuntimeError("OR-Tools venv missing: run `bash bench/ortools_venv.sh` (make bench does)")
     path_in, path_out = workdir / "instance.npz", workdir / "flows.npz"
     np.savez(path_in, req=pairs.req, vol=pairs.vol, units=to_units(pairs.minutes),
              capacity=problem.volunteers.capacity, reward=reward)
