@@ -314,8 +314,10 @@ def help_request_style() -> QgsVectorLayer:
     known = [c for c in RequestCategory if c is not RequestCategory.OTHER]
     for category in RequestCategory:
         if category is RequestCategory.OTHER:  # also catches a category this style does not know yet
+            # Only enum labels in the list and no coalesce(…, ''): the postgres provider sends this filter
+            # to the server, where '' is not a request_category and the whole query fails.
             known_list = ", ".join(quoted(c.value) for c in known)
-            rule_filter = f'coalesce("category", \'\') NOT IN ({known_list})'
+            rule_filter = f'"category" IS NULL OR "category" NOT IN ({known_list})'
         else:
             rule_filter = f'"category" = {quoted(category.value)}'
         rule = QgsRuleBasedRenderer.Rule(help_request_symbol(category), 0, 0, rule_filter,
@@ -323,8 +325,8 @@ def help_request_style() -> QgsVectorLayer:
         rule.setRuleKey(f"help_request/{category.value}")
         root.appendChild(rule)
     renderer = QgsRuleBasedRenderer(root)
-    # Closed requests underneath, then open ones, critical last so always on top. Simple comparisons, so the
-    # postgres provider can run the ORDER BY on the server.
+    # Closed requests underneath, then open ones, critical last so always on top. (The 3.22 postgres
+    # provider never sends an ORDER BY to the server: QGIS sorts the fetched features itself.)
     renderer.setOrderBy(QgsFeatureRequest.OrderBy([
         QgsFeatureRequest.OrderByClause(OPEN_EXPR, True),
         QgsFeatureRequest.OrderByClause(f"\"urgency\" = '{Urgency.CRITICAL.value}'", True),

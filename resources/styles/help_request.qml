@@ -10,7 +10,7 @@
       <rule filter="&quot;category&quot; = 'screening'" symbol="5" label="ตรวจคัดกรอง" key="help_request/screening"/>
       <rule filter="&quot;category&quot; = 'vaccination'" symbol="6" label="ฉีดวัคซีน" key="help_request/vaccination"/>
       <rule filter="&quot;category&quot; = 'medical_help'" symbol="7" label="ช่วยเหลือทางการแพทย์" key="help_request/medical_help"/>
-      <rule filter="coalesce(&quot;category&quot;, '') NOT IN ('patient_transport', 'infectious_transport', 'oxygen', 'food_supplies', 'medicine', 'screening', 'vaccination', 'medical_help')" symbol="8" label="อื่น ๆ" key="help_request/other"/>
+      <rule filter="&quot;category&quot; IS NULL OR &quot;category&quot; NOT IN ('patient_transport', 'infectious_transport', 'oxygen', 'food_supplies', 'medicine', 'screening', 'vaccination', 'medical_help')" symbol="8" label="อื่น ๆ" key="help_request/other"/>
     </rules>
     <symbols>
       <symbol type="marker" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
