@@ -9,9 +9,11 @@ import pytest
 
 from jitasa_qgis.core.admin_source import DemoDataError, read_admin_areas, read_facilities
 from jitasa_qgis.core.demo_data import DEFAULT_SEED, TambonSet, generate_demo
+from jitasa_qgis.definitions.eligibility import CATEGORY_NEEDS
+from jitasa_qgis.definitions.enums import Urgency
 from jitasa_qgis.definitions.paths import DEMO_DIR
 from jitasa_qgis.layers.demo_loading import load_demo_data
-from jitasa_qgis.store.demo_writer import LoadCancelled, write_demo
+from jitasa_qgis.store.demo_writer import LoadCancelled, demo_pairs, write_demo
 from jitasa_qgis.store.errors import StoreError
 from jitasa_qgis.store.summary import format_summary, store_summary
 
@@ -229,3 +231,105 @@ def test_summary_of_an_empty_store(store):
     conn.close()
     assert summary["open_requests"] == 0 and summary["open_by_amphoe"] == []
     assert "help_request" in format_summary(summary)
+
+
+# -- the demo's own assignments: most urgent first, each to the nearest eligible volunteer with room -------
+
+NEED_ROWS = [(c.value, sorted(s.value for s in need.skills), sorted(v.value for v in need.vehicles))
+             for c, needs in CATEGORY_NEEDS.items() for need in needs]
+URGENCY_ORDER = [u.value for u in Urgency]
+
+
+def _haversine_km(lon1, lat1, lon2, lat2) -> np.ndarray:
+    lon1, lat1, lon2, lat2 = map(np.radians, (lon1, lat1, lon2, lat2))
+    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0088 * np.arcsin(np.sqrt(a))
+
+
+def _replay_greedy(order, req_lon, req_lat, req_cat, vol_lon, vol_lat, room, can_serve):
+    """Brute force: each request in `order` takes the nearest of all volunteers with room that may serve it.
+    Returns {request: (volunteer, km)} for the served ones and the set of the unserved."""
+    room = np.array(room, dtype=np.int64)
+    served, unserved = {}, set()
+    for r in order:
+        ok = np.flatnonzero((room > 0) & can_serve[req_cat[r]])
+        if not len(ok):
+            unserved.add(r)
+            continue
+        km = _haversine_km(req_lon[r], req_lat[r], vol_lon[ok], vol_lat[ok])
+        best = ok[np.argmin(km)]
+        served[r] = (best, km.min())
+        room[best] -= 1
+    return served, unserved
+
+
+@pytest.mark.parametrize("n_requests,n_volunteers,seed", [(3000, 40, 1), (3000, 600, 2), (400, 0, 3),
+                                                          (6000, 150, 4)])
+def test_demo_pairs_are_the_greedy_nearest_with_room(n_requests, n_volunteers, seed):
+    """The set-based pairing gives exactly what a request-by-request search over all volunteers gives
+    (scarce volunteers: most requests go back to new; plenty: all served; none at all)."""
+    _, (requests, volunteers) = _batches(n_requests, n_volunteers, seed)
+    pairs = demo_pairs(requests, volunteers, NEED_ROWS, URGENCY_ORDER)
+
+    rank = {u: i for i, u in enumerate(URGENCY_ORDER)}
+    pending = [i for i, s in enumerate(requests.status) if s in ("assigned", "in_progress")]
+    order = sorted(pending, key=lambda i: (rank[requests.urgency[i]], -int(requests.age_s[i]), i))
+    cats = sorted(set(requests.category))
+    can_serve = {c: np.array([any(set(sk) <= set(map(str, v_sk)) and (not veh or v_veh in veh)
+                                  for cat, sk, veh in NEED_ROWS if cat == c)
+                              for v_sk, v_veh in zip(volunteers.skills, volunteers.vehicle)], dtype=bool)
+                 for c in cats}
+    room = np.where(volunteers.available, volunteers.capacity, 0)
+    served, unserved = _replay_greedy(order, requests.lon, requests.lat, requests.category, volunteers.lon,
+                                      volunteers.lat, room, can_serve)
+    got = dict(zip(pairs.request_row.tolist(), pairs.volunteer_row.tolist()))
+    assert list(got) == [r for r in order if r in served]  # most urgent first
+    assert got == {r: v for r, (v, _) in served.items()}
+    assert set(np.flatnonzero(pairs.demoted).tolist()) == unserved
+    if n_volunteers == 0:
+        assert not got and unserved == set(pending)
+    else:
+        assert got and (n_volunteers > 100 or unserved)  # both cases really happen
+
+
+def test_scarce_volunteers_a_larger_demo_keeps_the_invariants(store):
+    """20,000 requests, 150 volunteers: a few hundred assignments, thousands of requests back to new.
+    Checked against the store itself: its eligibility (volunteer_can_serve), capacity and positions."""
+    areas, (requests, volunteers) = _batches(20_000, 150, seed=5)
+    loaded = write_demo(store, areas, [], requests, volunteers)
+    assert loaded["help_requests"] == 20_000
+    rows = _query(store, """
+        SELECT substr(r.source_id, 6)::int - 1, r.status::text, a.volunteer_id, a.travel_minutes
+          FROM jitasa.help_request r
+          LEFT JOIN jitasa.assignment a ON a.request_id = r.id AND a.status = 'active'
+         ORDER BY r.urgency, r.created_at, r.id""")
+    was_pending = np.isin(requests.status, ["assigned", "in_progress"])
+    order = [row for row, *_ in rows if was_pending[row]]
+    by_row = {row: (status, vol, minutes) for row, status, vol, minutes in rows}
+    # Every pending request either kept its status and has one active assignment, or went back to new.
+    assert all((s == requests.status[r] and v is not None) or (s == "new" and v is None)
+               for r, (s, v, _) in by_row.items() if was_pending[r])
+    assert all(v is None and s == requests.status[r] for r, (s, v, _) in by_row.items() if not was_pending[r])
+    assert _query(store, "SELECT count(*), count(DISTINCT request_id) FROM jitasa.assignment "
+                         "WHERE status = 'active'") == [(loaded["demo_assignments"],) * 2]
+    assert _query(store, """SELECT count(*) FROM jitasa.volunteer v WHERE v.active_count > v.capacity
+                            OR (NOT v.available AND v.active_count > 0)
+                            OR v.active_count <> (SELECT count(*) FROM jitasa.assignment a
+                                                  WHERE a.volunteer_id = v.id AND a.status = 'active')""") == [(0,)]
+    # Replay the rule on what the store holds: the store's own eligibility and the volunteers' capacity.
+    vols = _query(store, "SELECT id, ST_X(geom), ST_Y(geom), CASE WHEN available THEN capacity ELSE 0 END "
+                         "FROM jitasa.volunteer ORDER BY id")
+    ids = [v[0] for v in vols]
+    eligible = _query(store, """SELECT c::text, array_agg(v.id) FROM unnest(enum_range(NULL::jitasa.request_category)) c
+                                CROSS JOIN jitasa.volunteer v WHERE jitasa.volunteer_can_serve(v, c) GROUP BY c""")
+    can_serve = {c: np.isin(ids, members) for c, members in eligible}
+    can_serve.update({c: np.zeros(len(ids), bool) for c in set(requests.category) - set(can_serve)})
+    served, unserved = _replay_greedy(order, requests.lon, requests.lat, requests.category,
+                                      np.array([v[1] for v in vols]), np.array([v[2] for v in vols]),
+                                      [v[3] for v in vols], can_serve)
+    assert 100 < len(served) == loaded["demo_assignments"] < 1000 and len(unserved) > 3000
+    assert {r for r in order if by_row[r][1] is None} == unserved
+    for r, (vol, km_nearest) in served.items():
+        status, got, minutes = by_row[r]
+        assert got == ids[vol], f"request row {r}: volunteer {got}, the nearest with room is {ids[vol]}"
+        assert minutes == pytest.approx(km_nearest * 2.0, rel=0.01)  # 30 km/h, spheroid vs sphere

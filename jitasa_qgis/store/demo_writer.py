@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from datetime import timezone
 from typing import Callable, Iterable, Optional, Sequence
 
 import numpy as np
 import psycopg2
 from psycopg2 import sql
+from scipy.spatial import cKDTree
 
 from ..definitions.i18n import translate
 from .connection import ConnectionSpec, transaction
@@ -105,9 +107,10 @@ class _DemoWriter:
                 counts[level] = self._admin_areas(cur, rows)
             counts["facilities"] = self._facilities(cur)
             counts.update(self._delete_earlier_demo(cur))
-            counts["help_requests"] = self._requests(cur, now) if self.requests is not None else 0
-            counts["volunteers"] = self._volunteers(cur) if self.volunteers is not None else 0
-            counts["demo_assignments"] = self._assignments(cur)
+            pairs = self._plan_assignments(cur)
+            counts["help_requests"] = self._requests(cur, now, pairs) if self.requests is not None else 0
+            counts["volunteers"] = self._volunteers(cur, pairs) if self.volunteers is not None else 0
+            counts["demo_assignments"] = self._assignments(cur, pairs)
         self._step(0)
         return counts
 
@@ -174,10 +177,12 @@ class _DemoWriter:
         cur.execute("DELETE FROM jitasa.volunteer WHERE source = %s", (DEMO_SOURCE,))
         return {"replaced_requests": replaced_requests, "replaced_volunteers": cur.rowcount}
 
-    def _requests(self, cur, now) -> int:
+    def _requests(self, cur, now, pairs: DemoPairs) -> int:
         b = self.requests
         n = len(b.lon)
         created = _timestamps(now, b.age_s)
+        status = np.asarray(b.status, dtype=object).copy()
+        status[pairs.demoted] = "new"  # no eligible volunteer with room: not 'assigned' without one
         columns = ("source", "source_id", "category", "urgency", "status", "closure_reason", "people_count",
                    "note", "requester_name", "requester_phone", "for_someone_else", "location_accuracy_m",
                    "geom", "created_at", "updated_at")
@@ -185,7 +190,7 @@ class _DemoWriter:
             s = slice(start, stop)
             rows = zip(
                 (DEMO_SOURCE,) * (stop - start), _source_ids(start, stop), b.category[s].tolist(),
-                b.urgency[s].tolist(), b.status[s].tolist(), b.closure_reason[s].tolist(),
+                b.urgency[s].tolist(), status[s].tolist(), b.closure_reason[s].tolist(),
                 np.asarray(b.people_count[s]).tolist(), b.note[s].tolist(), b.requester_name[s].tolist(),
                 b.requester_phone[s].tolist(), _bools(b.for_someone_else[s]),
                 np.asarray(b.location_accuracy_m[s], dtype=float).round(1).tolist(),
@@ -194,62 +199,215 @@ class _DemoWriter:
             self._step(stop - start)
         return n
 
-    def _volunteers(self, cur) -> int:
+    def _volunteers(self, cur, pairs: DemoPairs) -> int:
         b = self.volunteers
         n = len(b.lon)
+        active = np.bincount(pairs.volunteer_row, minlength=n)  # their demo assignments, inserted next
         columns = ("source", "source_id", "name", "phone", "kind", "skills", "vehicle", "capacity",
-                   "available", "geom")
+                   "active_count", "available", "geom")
         for start, stop in _chunks(n):
             s = slice(start, stop)
             rows = zip(
                 (DEMO_SOURCE,) * (stop - start), _source_ids(start, stop), b.name[s].tolist(),
                 b.phone[s].tolist(), b.kind[s].tolist(), [_pg_array(x) for x in b.skills[s].tolist()],
-                b.vehicle[s].tolist(), np.asarray(b.capacity[s]).tolist(), _bools(b.available[s]),
+                b.vehicle[s].tolist(), np.asarray(b.capacity[s]).tolist(), active[s].tolist(),
+                _bools(b.available[s]),
                 _points(b.lon[s], b.lat[s]))
             _copy(cur, sql.Identifier(_SCHEMA, "volunteer"), columns, rows)
             self._step(stop - start)
         return n
 
 
-    def _assignments(self, cur) -> int:
-        """Give each generated 'assigned' / 'in progress' request the active assignment the store's rules
-        require (nearest eligible volunteer with room, most urgent first); with no such volunteer the
-        request goes back to 'new'. So the demo keeps the invariants the assignment tools rely on."""
-        cur.execute(_DEMO_ASSIGNMENTS)
-        cur.execute("SELECT count(*) FROM jitasa.assignment a JOIN jitasa.help_request r ON r.id = a.request_id "
-                    "WHERE r.source = %s AND a.status = 'active'", (DEMO_SOURCE,))
-        return int(cur.fetchone()[0])
+    # -- the demo's own assignments ----------------------------------------------------------------------
+
+    def _plan_assignments(self, cur) -> DemoPairs:
+        """Pair each generated 'assigned' / 'in progress' request with a volunteer before anything is
+        written (set-based: the pairs are computed on the arrays, then written with one COPY each)."""
+        if self.requests is None:
+            return DemoPairs.none(0)
+        cur.execute("SELECT category::text, skills::text[], vehicles::text[] FROM jitasa.category_need")
+        needs = cur.fetchall()
+        cur.execute("SELECT enumlabel::text FROM pg_enum WHERE enumtypid = 'jitasa.urgency'::regtype "
+                    "ORDER BY enumsortorder")
+        urgency_order = [row[0] for row in cur.fetchall()]
+        pairs = demo_pairs(self.requests, self.volunteers, needs, urgency_order)
+        self._step(0)  # a chance to cancel after the (national: several seconds) pairing
+        return pairs
+
+    def _assignments(self, cur, pairs: DemoPairs) -> int:
+        """One active assignment per planned pair, in one INSERT ... SELECT; rows found by source id."""
+        if not len(pairs.request_row):
+            return 0
+        cur.execute("INSERT INTO jitasa.assignment_run (method, scope, status) "
+                    "VALUES ('demo', 'demo data', 'confirmed') RETURNING id")
+        run = cur.fetchone()[0]
+        cur.execute(_PAIR_STAGE)
+        _copy(cur, sql.Identifier("demo_pair_stage"), ("ord", "request_sid", "volunteer_sid"),
+              zip(range(len(pairs.request_row)), _sids(pairs.request_row), _sids(pairs.volunteer_row)))
+        cur.execute("ANALYZE demo_pair_stage")  # a fresh temp table has no statistics: plan the joins on hashes
+        cur.execute(_PAIR_INSERT, {"run": run, "src": DEMO_SOURCE})
+        return cur.rowcount
 
 
-_DEMO_ASSIGNMENTS = """
-DO $$
-DECLARE
-    req record;
-    vol record;
-    run integer;
-BEGIN
-    INSERT INTO jitasa.assignment_run (method, scope, status) VALUES ('demo', 'demo data', 'confirmed')
-    RETURNING id INTO run;
-    FOR req IN
-        SELECT id, category, geom FROM jitasa.help_request
-         WHERE source = 'demo' AND status IN ('assigned', 'in_progress') AND geom IS NOT NULL
-         ORDER BY urgency, created_at, id
-    LOOP
-        SELECT v.id, ST_Distance(v.geom::geography, req.geom::geography) AS metres INTO vol
-          FROM jitasa.volunteer v
-         WHERE v.source = 'demo' AND v.available AND v.active_count < v.capacity AND v.geom IS NOT NULL
-           AND jitasa.volunteer_can_serve(v, req.category)
-         ORDER BY v.geom <-> req.geom
-         LIMIT 1;
-        IF vol.id IS NULL THEN
-            UPDATE jitasa.help_request SET status = 'new' WHERE id = req.id;
-        ELSE
-            INSERT INTO jitasa.assignment (request_id, volunteer_id, run_id, status, travel_minutes)
-            VALUES (req.id, vol.id, run, 'active', vol.metres / 1000.0 / 30.0 * 60.0);
-            UPDATE jitasa.volunteer SET active_count = active_count + 1 WHERE id = vol.id;
-        END IF;
-    END LOOP;
-END $$"""
+_PAIR_STAGE = """CREATE TEMP TABLE demo_pair_stage (ord integer, request_sid text, volunteer_sid text)
+    ON COMMIT DROP"""
+# Minutes as the store's assignment tools estimate them: great-circle metres at 30 km/h.
+_PAIR_INSERT = """
+INSERT INTO jitasa.assignment (request_id, volunteer_id, run_id, status, travel_minutes)
+SELECT r.id, v.id, %(run)s, 'active', ST_Distance(v.geom::geography, r.geom::geography) / 1000.0 / 30.0 * 60.0
+  FROM demo_pair_stage p
+  JOIN jitasa.help_request r ON r.source = %(src)s AND r.source_id = p.request_sid
+  JOIN jitasa.volunteer v ON v.source = %(src)s AND v.source_id = p.volunteer_sid
+ ORDER BY p.ord"""
+
+
+# -- pairing the demo's assigned requests with volunteers (pure numpy / scipy on the batches) -------------
+
+_PENDING = ("assigned", "in_progress")
+_FIRST_K = 8  # nearest eligible volunteers looked up for every pending request at once
+
+
+@dataclass(frozen=True)
+class DemoPairs:
+    """Row numbers in the batches: request_row[i] is served by volunteer_row[i] (most urgent first);
+    `demoted` marks the pending requests left without a volunteer (they are written as 'new')."""
+
+    request_row: np.ndarray
+    volunteer_row: np.ndarray
+    demoted: np.ndarray
+
+    @classmethod
+    def none(cls, n_requests: int) -> DemoPairs:
+        empty = np.zeros(0, dtype=np.int64)
+        return cls(empty, empty, np.zeros(n_requests, dtype=bool))
+
+
+def demo_pairs(requests, volunteers, needs: Sequence[tuple], urgency_order: Sequence[str]) -> DemoPairs:
+    """Greedy, as an officer would assign by hand: the pending ('assigned' / 'in progress') requests in
+    the order urgency, created_at (oldest first), row; each takes the nearest (great circle) available
+    volunteer who is eligible for its category and still has room. With none anywhere, it is demoted.
+
+    `needs` are jitasa.category_need rows (category, skills, vehicles): a volunteer is eligible when one
+    row of the category has all its skills and, unless its vehicles are empty, one of its vehicles.
+
+    Exact, but without a query per request against full volunteers: the first `_FIRST_K` nearest eligible
+    volunteers of all requests come from one k-d tree query per category; only a request whose first
+    ones are all full looks further, in a tree of the volunteers that still had room when it was built
+    (rebuilt once half its volunteers are full), widening k until it meets one with room. A category whose
+    eligible volunteers are all full demotes its remaining requests without looking."""
+    n = len(requests.lon)
+    status = np.asarray(requests.status).astype(str)
+    r_xyz = _unit_vectors(requests.lon, requests.lat)
+    pending = np.isin(status, _PENDING) & np.isfinite(r_xyz).all(axis=1)
+    if volunteers is None or not len(volunteers.lon) or not pending.any():
+        pairs = DemoPairs.none(n)
+        pairs.demoted[pending] = True
+        return pairs
+    rank = {label: i for i, label in enumerate(urgency_order)}
+    urgency = np.array([rank[u] for u in np.asarray(requests.urgency).astype(str).tolist()])
+    rows = np.flatnonzero(pending)
+    # ORDER BY urgency, created_at (= now - age: the oldest first), id (= row order)
+    rows = rows[np.lexsort((rows, -np.asarray(requests.age_s, dtype=np.int64)[rows], urgency[rows]))]
+
+    v_xyz = _unit_vectors(volunteers.lon, volunteers.lat)
+    free = np.where(np.asarray(volunteers.available, dtype=bool) & np.isfinite(v_xyz).all(axis=1),
+                    np.maximum(np.asarray(volunteers.capacity, dtype=np.int64), 0), 0)
+    categories = sorted(set(np.asarray(requests.category).astype(str)[rows].tolist()))
+    eligible = _eligibility(volunteers, needs, categories) & (free > 0)  # (category, volunteer)
+    cat_of = {c: i for i, c in enumerate(categories)}
+    req_cat = np.array([cat_of[c] for c in np.asarray(requests.category).astype(str)[rows].tolist()])
+    cat_free = (eligible * free).sum(axis=1)  # room left among each category's eligible volunteers
+
+    first = [[] for _ in categories]  # per category: the requests' first k nearest, in their order
+    for c in range(len(categories)):
+        members = np.flatnonzero(eligible[c])
+        mine = rows[req_cat == c]
+        if len(members) and len(mine):
+            k = min(_FIRST_K, len(members))
+            _, idx = cKDTree(v_xyz[members]).query(r_xyz[mine], k=k)
+            first[c] = members[np.asarray(idx).reshape(len(mine), k)].tolist()
+    trees = [_FreeTree(np.flatnonzero(eligible[c]), v_xyz) for c in range(len(categories))]
+    room = free.tolist()  # the loop reads Python ints (fast); the trees read the same room as an array
+    room_array = free.copy()
+    cat_room = cat_free.tolist()
+    categories_of: dict[int, list[int]] = {}  # volunteer -> the categories it may serve
+    taken_req, taken_vol = [], []
+    demoted = np.zeros(n, dtype=bool)
+    seen = [0] * len(categories)
+    for row, c in zip(rows.tolist(), req_cat.tolist()):
+        candidates = first[c][seen[c]] if first[c] else ()
+        seen[c] += 1
+        if cat_room[c] <= 0:
+            demoted[row] = True
+            continue
+        vol = next((v for v in candidates if room[v] > 0), -1)
+        if vol < 0:
+            vol = trees[c].nearest_with_room(r_xyz[row], room, room_array)
+        room[vol] -= 1
+        room_array[vol] -= 1
+        if vol not in categories_of:
+            categories_of[vol] = np.flatnonzero(eligible[:, vol]).tolist()
+        for cc in categories_of[vol]:
+            cat_room[cc] -= 1
+        taken_req.append(row)
+        taken_vol.append(vol)
+    return DemoPairs(np.array(taken_req, dtype=np.int64), np.array(taken_vol, dtype=np.int64), demoted)
+
+
+class _FreeTree:
+    """A k-d tree over those of one category's volunteers that had room when it was (re)built."""
+
+    def __init__(self, members: np.ndarray, v_xyz: np.ndarray) -> None:
+        self.members = members
+        self.v_xyz = v_xyz
+        self.tree = None
+
+    def nearest_with_room(self, point: np.ndarray, room: list, room_array: np.ndarray) -> int:
+        # Room only shrinks, so the tree holds every volunteer that has room: the first of its neighbours
+        # (by distance) with room is the nearest with room. Rebuilt when half its volunteers are full.
+        if self.tree is None or 2 * int((room_array[self.members] <= 0).sum()) > len(self.members):
+            self.members = self.members[room_array[self.members] > 0]
+            self.tree = cKDTree(self.v_xyz[self.members])
+        k = min(16, len(self.members))
+        while True:
+            _, idx = self.tree.query(point, k=k)
+            for v in self.members[np.atleast_1d(idx)].tolist():
+                if room[v] > 0:
+                    return v
+            if k == len(self.members):  # cannot happen while the category has room left
+                raise AssertionError("demo pairing: no volunteer with room in a category that has room")
+            k = min(4 * k, len(self.members))
+
+
+def _eligibility(volunteers, needs: Sequence[tuple], categories: Sequence[str]) -> np.ndarray:
+    """(len(categories), n_volunteers) booleans: who may serve each category, per jitasa.category_need."""
+    vehicle = np.asarray(volunteers.vehicle).astype(str)
+    labels = sorted({s for _, skills, _ in needs for s in skills})
+    bit = {label: 1 << i for i, label in enumerate(labels)}
+    have = np.array([sum(bit.get(getattr(s, "value", s), 0) for s in set(tup)) for tup in volunteers.skills],
+                    dtype=np.int64)
+    out = np.zeros((len(categories), len(vehicle)), dtype=bool)
+    index = {c: i for i, c in enumerate(categories)}
+    for category, skills, vehicles in needs:
+        if category not in index:
+            continue
+        need = sum(bit[s] for s in set(skills))
+        ok = (have & need) == need
+        if vehicles:
+            ok &= np.isin(vehicle, list(vehicles))
+        out[index[category]] |= ok
+    return out
+
+
+def _unit_vectors(lon, lat) -> np.ndarray:
+    """(n, 3) points on the unit sphere: chord length grows with great-circle distance."""
+    lon_r = np.radians(np.asarray(lon, dtype=float))
+    lat_r = np.radians(np.asarray(lat, dtype=float))
+    return np.column_stack((np.cos(lat_r) * np.cos(lon_r), np.cos(lat_r) * np.sin(lon_r), np.sin(lat_r)))
+
+
+def _sids(rows: np.ndarray) -> list[str]:
+    return [f"{DEMO_SOURCE}-{i + 1}" for i in rows.tolist()]
 
 
 # -- COPY helpers -----------------------------------------------------------------------------------------
