@@ -20,176 +20,259 @@
     </message>
 </context>
 <context>
-    <name>AssignAlgorithm</name>
+    <name>AreaParameter</name>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="51"/>
-        <source>The scope &apos;{0}&apos; needs its value (a code, a service area id or a polygon layer).</source>
-        <translation>ขอบเขต '{0}' ต้องระบุค่า (รหัสพื้นที่ รหัสเขตบริการ หรือชั้นข้อมูลรูปปิด)</translation>
+        <location filename="../jitasa_qgis/processing/area_parameter.py" line="18"/>
+        <source>tambon {0}, code {1}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="77"/>
+        <location filename="../jitasa_qgis/processing/area_parameter.py" line="19"/>
+        <source>amphoe {0}, code {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_parameter.py" line="24"/>
+        <source>{0} ({1}, amphoe {2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_parameter.py" line="26"/>
+        <source>{0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_parameter.py" line="33"/>
+        <source>Give the tambon: its name or its code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_parameter.py" line="34"/>
+        <source>Give the amphoe: its name or its code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_parameter.py" line="42"/>
+        <source>There is no tambon named or coded &apos;{0}&apos; in the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_parameter.py" line="44"/>
+        <source>There is no amphoe named or coded &apos;{0}&apos; in the store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_parameter.py" line="49"/>
+        <source> and {0} more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_parameter.py" line="51"/>
+        <source>&apos;{0}&apos; names {1} tambons: {2}. Give the code of the one you mean.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_parameter.py" line="54"/>
+        <source>&apos;{0}&apos; names {1} amphoe: {2}. Give the code of the one you mean.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_parameter.py" line="59"/>
+        <source>Scope: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssignAlgorithm</name>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="84"/>
         <source>Assignment</source>
         <translation>การมอบหมายงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="84"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="91"/>
         <source>Scope</source>
         <translation>ขอบเขต</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="84"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="91"/>
         <source>All open requests</source>
         <translation>คำขอที่ยังเปิดอยู่ทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="84"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="91"/>
         <source>One amphoe</source>
         <translation>อำเภอเดียว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="84"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="91"/>
         <source>One tambon</source>
         <translation>ตำบลเดียว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="84"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="91"/>
         <source>A service area</source>
         <translation>เขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="84"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="91"/>
         <source>Inside polygons of a layer</source>
         <translation>ภายในรูปปิดของชั้นข้อมูล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="89"/>
-        <source>Amphoe or tambon code (e.g. 6701)</source>
-        <translation>รหัสอำเภอหรือตำบล (เช่น 6701)</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="91"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="99"/>
         <source>Service area id</source>
         <translation>รหัสเขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="93"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="101"/>
         <source>Scope polygons</source>
         <translation>รูปปิดขอบเขต</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="96"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="104"/>
         <source>Maximum travel time (minutes)</source>
         <translation>เวลาเดินทางสูงสุด (นาที)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="99"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="107"/>
         <source>Speed for straight-line estimates (km/h)</source>
         <translation>ความเร็วสำหรับประมาณจากระยะเส้นตรง (กม./ชม.)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="102"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="110"/>
         <source>Mode</source>
         <translation>โหมด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="102"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="110"/>
         <source>Write proposals for review</source>
         <translation>บันทึกเป็นข้อเสนอให้ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="102"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="110"/>
         <source>Confirm directly</source>
         <translation>ยืนยันทันที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="106"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="114"/>
         <source>Assignments</source>
         <translation>การมอบหมายงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="108"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="116"/>
         <source>Run id</source>
         <translation>รหัสรอบการจับคู่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="108"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="116"/>
         <source>Assigned</source>
         <translation>จับคู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="108"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="116"/>
         <source>Unassigned</source>
         <translation>ยังไม่ได้จับคู่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="108"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="116"/>
         <source>Refused by the store</source>
         <translation>คลังข้อมูลปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="108"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="116"/>
         <source>Total travel minutes</source>
         <translation>เวลาเดินทางรวม (นาที)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="108"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="116"/>
         <source>Mean travel minutes</source>
         <translation>เวลาเดินทางเฉลี่ย (นาที)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="115"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="123"/>
         <source>Summary (JSON)</source>
         <translation>สรุปผล (JSON)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="120"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="128"/>
         <source>The maximum travel time must be more than 0 minutes.</source>
         <translation>เวลาเดินทางสูงสุดต้องมากกว่า 0 นาที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="134"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="145"/>
         <source>Choose a layer of scope polygons.</source>
         <translation>โปรดเลือกชั้นข้อมูลรูปปิดของขอบเขต</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="157"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="172"/>
         <source>{0} open requests and {1} volunteers in scope.</source>
         <translation>ในขอบเขตมีคำขอที่เปิดอยู่ {0} รายการ และอาสาสมัคร {1} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="219"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="234"/>
         <source>The scope layer has no polygons.</source>
         <translation>ชั้นข้อมูลขอบเขตไม่มีรูปปิด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="236"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="251"/>
         <source>Assigned {0} of {1} requests ({2}).</source>
         <translation>จับคู่ได้ {0} จาก {1} คำขอ ({2})</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="236"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="251"/>
         <source>proposals for review</source>
         <translation>เป็นข้อเสนอรอตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="236"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="251"/>
         <source>confirmed</source>
         <translation>ยืนยันแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="241"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="256"/>
         <source>Travel: total {0:.0f} min, mean {1:.1f} min (straight-line estimate).</source>
         <translation>การเดินทาง: รวม {0:.0f} นาที เฉลี่ย {1:.1f} นาที (ประมาณจากระยะเส้นตรง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="245"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="260"/>
         <source>Unassigned: {0} — {1}</source>
         <translation>ยังไม่ได้จับคู่: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="247"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="262"/>
         <source>Refused by the store: {0} — {1}</source>
         <translation>คลังข้อมูลปฏิเสธ: {0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="54"/>
+        <source>The scope &apos;one amphoe&apos; needs the amphoe: its name or its code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="55"/>
+        <source>The scope &apos;one tambon&apos; needs the tambon: its name or its code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="56"/>
+        <source>The scope &apos;a service area&apos; needs the service area id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="57"/>
+        <source>The scope &apos;inside polygons&apos; needs a polygon layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="59"/>
+        <source>Unknown scope: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="96"/>
+        <source>Amphoe or tambon: name or code (e.g. วังโป่ง, Wang Pong or 6710)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -226,129 +309,129 @@
         <translation>มอบหมายอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="204"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="214"/>
         <source>Click a help request on the map to see who can help.</source>
         <translation>คลิกคำขอความช่วยเหลือบนแผนที่เพื่อดูว่าใครช่วยได้</translation>
     </message>
     <message>
-        <location filename="../ui/assign_panel.ui" line="21"/>
+        <location filename="../ui/assign_panel.ui" line="34"/>
         <source>Max travel</source>
         <translation>เดินทางไม่เกิน</translation>
     </message>
     <message>
-        <location filename="../ui/assign_panel.ui" line="26"/>
+        <location filename="../ui/assign_panel.ui" line="39"/>
         <source>Volunteers farther than this (estimated) travel time are not listed</source>
         <translation>ไม่แสดงอาสาสมัครที่ใช้เวลาเดินทาง (โดยประมาณ) นานกว่านี้</translation>
     </message>
     <message>
-        <location filename="../ui/assign_panel.ui" line="27"/>
+        <location filename="../ui/assign_panel.ui" line="40"/>
         <source> min</source>
         <translation> นาที</translation>
     </message>
     <message>
-        <location filename="../ui/assign_panel.ui" line="36"/>
+        <location filename="../ui/assign_panel.ui" line="49"/>
         <source>Speed</source>
         <translation>ความเร็ว</translation>
     </message>
     <message>
-        <location filename="../ui/assign_panel.ui" line="41"/>
+        <location filename="../ui/assign_panel.ui" line="54"/>
         <source>Average speed along the straight line, allowing for road detours; travel times are estimates from it</source>
         <translation>ความเร็วเฉลี่ยตามเส้นตรง เผื่อทางอ้อมของถนนแล้ว เวลาเดินทางเป็นค่าประมาณจากความเร็วนี้</translation>
     </message>
     <message>
-        <location filename="../ui/assign_panel.ui" line="42"/>
+        <location filename="../ui/assign_panel.ui" line="55"/>
         <source> km/h</source>
         <translation> กม./ชม.</translation>
     </message>
     <message>
-        <location filename="../ui/assign_panel.ui" line="77"/>
+        <location filename="../ui/assign_panel.ui" line="92"/>
         <source>Zoom to candidates</source>
         <translation>ซูมไปยังผู้ที่ไปได้</translation>
     </message>
     <message>
-        <location filename="../ui/assign_panel.ui" line="78"/>
+        <location filename="../ui/assign_panel.ui" line="93"/>
         <source>Show the request and the volunteers who can go</source>
         <translation>แสดงคำขอและอาสาสมัครที่ไปได้</translation>
     </message>
     <message>
-        <location filename="../ui/assign_panel.ui" line="89"/>
+        <location filename="../ui/assign_panel.ui" line="104"/>
         <source>Assign selected volunteer</source>
         <translation>มอบหมายอาสาสมัครที่เลือก</translation>
     </message>
     <message>
-        <location filename="../ui/assign_panel.ui" line="90"/>
+        <location filename="../ui/assign_panel.ui" line="105"/>
         <source>Write the assignment to the store; it is refused if someone assigned the request first or the volunteer is now full</source>
         <translation>บันทึกการมอบหมายลงคลังข้อมูล ระบบจะปฏิเสธหากมีผู้มอบหมายคำขอนี้ไปก่อนแล้ว หรืออาสาสมัครรับงานเต็มแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="151"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="160"/>
         <source>Not assigned: {message}</source>
         <translation>ไม่ได้มอบหมาย: {message}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="157"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="166"/>
         <source>Not assigned: {reason}. The list shows the current state.</source>
         <translation>ไม่ได้มอบหมาย: {reason} รายการแสดงสถานะปัจจุบันแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="160"/>
-        <source>Request {request} assigned to volunteer {volunteer} ({kind}), {minutes} away.</source>
-        <translation>มอบหมายคำขอ {request} ให้อาสาสมัคร {volunteer} ({kind}) แล้ว ระยะทาง {minutes}</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="242"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="255"/>
         <source>Request {id} does not exist (any more).</source>
         <translation>ไม่มีคำขอ {id} (แล้ว)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="281"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="294"/>
         <source>&lt;b&gt;Request {id}&lt;/b&gt;</source>
         <translation>&lt;b&gt;คำขอ {id}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="290"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="303"/>
         <source>{n} people</source>
         <translation>{n} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="295"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="308"/>
         <source>Already assigned to volunteer {id}.</source>
         <translation>มอบหมายให้อาสาสมัคร {id} แล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="298"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="311"/>
         <source>Only new requests can be assigned here.</source>
         <translation>มอบหมายที่นี่ได้เฉพาะคำขอใหม่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="304"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="317"/>
         <source>This request has no location, so nobody can be ranked by distance.</source>
         <translation>คำขอนี้ไม่มีตำแหน่ง จึงจัดอันดับตามระยะทางไม่ได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="307"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="320"/>
         <source>{can} can go, {cannot} nearby cannot.</source>
         <translation>ไปได้ {can} คน อยู่ใกล้แต่ไปไม่ได้ {cannot} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="309"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="322"/>
         <source>Nobody who can go within {minutes} min ({cannot} nearby cannot).</source>
         <translation>ไม่มีผู้ที่ไปได้ภายใน {minutes} นาที (อยู่ใกล้แต่ไปไม่ได้ {cannot} คน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="312"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="325"/>
         <source>{n} more are beyond {minutes} min (the nearest of them {nearest}).</source>
         <translation>อีก {n} คนอยู่ไกลเกิน {minutes} นาที (คนที่ใกล้ที่สุด {nearest})</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="317"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="330"/>
         <source>Minutes are straight-line estimates at {speed} km/h.</source>
         <translation>เวลาเป็นค่าประมาณจากระยะเส้นตรงที่ {speed} กม./ชม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="392"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="405"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="169"/>
+        <source>Request {request} assigned to volunteer {volunteer} ({who}): distance {distance}, travel {minutes}.</source>
+        <translation>มอบหมายคำขอ {request} ให้อาสาสมัคร {volunteer} ({who}) แล้ว: ระยะทาง {distance} เวลาเดินทาง {minutes}</translation>
     </message>
 </context>
 <context>
@@ -496,63 +579,73 @@
         <source>{minutes} min</source>
         <translation>{minutes} นาที</translation>
     </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="99"/>
+        <source>{km} km</source>
+        <translation>{km} กม.</translation>
+    </message>
 </context>
 <context>
     <name>CandidateTable</name>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="54"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="68"/>
         <source>Straight-line distance at {speed} km/h: an estimate, not road travel time</source>
         <translation>ระยะเส้นตรงที่ {speed} กม./ชม. เป็นค่าประมาณ ไม่ใช่เวลาเดินทางตามถนน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="42"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="55"/>
         <source>#</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="43"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="56"/>
         <source>Volunteer</source>
         <translation>อาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="44"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="58"/>
         <source>Minutes (est.)</source>
         <translation>นาที (ประมาณ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="45"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="59"/>
         <source>km</source>
         <translation>กม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="46"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="60"/>
         <source>Load</source>
         <translation>ภาระงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="47"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="61"/>
         <source>Skills</source>
         <translation>ทักษะ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="48"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="62"/>
         <source>Vehicle</source>
         <translation>ยานพาหนะ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="49"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="63"/>
         <source>Can go?</source>
         <translation>ไปได้ไหม</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="70"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="84"/>
         <source>{active} active assignment(s) of at most {capacity}</source>
         <translation>งานที่กำลังทำ {active} งาน จากสูงสุด {capacity} งาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="73"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="87"/>
         <source>Volunteer {id}</source>
         <translation>อาสาสมัคร {id}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="57"/>
+        <source>Phone</source>
+        <translation>โทรศัพท์</translation>
     </message>
 </context>
 <context>
@@ -581,7 +674,7 @@
 <context>
     <name>ConnectDialog</name>
     <message>
-        <location filename="../jitasa_qgis/gui/connect_dialog.py" line="23"/>
+        <location filename="../jitasa_qgis/gui/connect_dialog.py" line="24"/>
         <source>Connect to Jitasa store</source>
         <translation>เชื่อมต่อคลังข้อมูลจิตอาสา</translation>
     </message>
@@ -591,34 +684,44 @@
         <translation>การเชื่อมต่อ PostgreSQL ที่บันทึกไว้</translation>
     </message>
     <message>
-        <location filename="../ui/connect_dialog.ui" line="19"/>
+        <location filename="../ui/connect_dialog.ui" line="21"/>
         <source>pg_service name</source>
         <translation>ชื่อ pg_service</translation>
     </message>
     <message>
-        <location filename="../ui/connect_dialog.ui" line="24"/>
+        <location filename="../ui/connect_dialog.ui" line="26"/>
         <source>e.g. jitasa</source>
         <translation>เช่น jitasa</translation>
     </message>
     <message>
-        <location filename="../ui/connect_dialog.ui" line="29"/>
+        <location filename="../ui/connect_dialog.ui" line="31"/>
         <source>Passwords stay in the QGIS authentication database (authcfg) or in pg_service.conf; Jitasa never stores one.</source>
         <translation>รหัสผ่านเก็บอยู่ในฐานข้อมูลการยืนยันตัวตนของ QGIS (authcfg) หรือใน pg_service.conf เท่านั้น จิตอาสาไม่เก็บรหัสผ่านไว้เอง.</translation>
     </message>
     <message>
-        <location filename="../ui/connect_dialog.ui" line="37"/>
+        <location filename="../ui/connect_dialog.ui" line="39"/>
         <source>Test connection</source>
         <translation>ทดสอบการเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/connect_dialog.py" line="51"/>
+        <location filename="../jitasa_qgis/gui/connect_dialog.py" line="58"/>
         <source>Choose a saved PostgreSQL connection, or give a pg_service name.</source>
         <translation>เลือกการเชื่อมต่อ PostgreSQL ที่บันทึกไว้ หรือระบุชื่อ pg_service.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/connect_dialog.py" line="66"/>
+        <location filename="../jitasa_qgis/gui/connect_dialog.py" line="73"/>
         <source>Connected: the store is ready.</source>
         <translation>เชื่อมต่อแล้ว: คลังข้อมูลพร้อมใช้งาน.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/connect_dialog.py" line="30"/>
+        <source>OK</source>
+        <translation>ตกลง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/connect_dialog.py" line="31"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
     </message>
 </context>
 <context>
@@ -791,24 +894,34 @@
 <context>
     <name>JitasaAlgorithm</name>
     <message>
-        <location filename="../jitasa_qgis/processing/base.py" line="29"/>
+        <location filename="../jitasa_qgis/processing/base.py" line="34"/>
         <source>Store</source>
         <translation>คลังข้อมูล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/base.py" line="35"/>
+        <location filename="../jitasa_qgis/processing/base.py" line="43"/>
         <source>Saved PostgreSQL connection</source>
         <translation>การเชื่อมต่อ PostgreSQL ที่บันทึกไว้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/base.py" line="37"/>
+        <location filename="../jitasa_qgis/processing/base.py" line="46"/>
         <source>…or pg_service name</source>
         <translation>…หรือชื่อ pg_service</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/base.py" line="50"/>
-        <source>Choose a saved PostgreSQL connection or give a pg_service name.</source>
-        <translation>เลือกการเชื่อมต่อ PostgreSQL ที่บันทึกไว้ หรือระบุชื่อ pg_service.</translation>
+        <location filename="../jitasa_qgis/processing/base.py" line="65"/>
+        <source>No connection given: using the store the plugin is connected to ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/base.py" line="70"/>
+        <source>Choose a saved PostgreSQL connection or give a pg_service name (or connect the plugin to a store first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/base.py" line="76"/>
+        <source>Store: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -824,7 +937,7 @@
         <translation>เชื่อมต่อคลังข้อมูลจิตอาสา…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="205"/>
+        <location filename="../jitasa_qgis/plugin.py" line="208"/>
         <source>&amp;Jitasa</source>
         <translation>จิตอาสา (&amp;J)</translation>
     </message>
@@ -839,7 +952,7 @@
         <translation>แผงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="132"/>
+        <location filename="../jitasa_qgis/plugin.py" line="135"/>
         <source>Some layers failed to load: {0}</source>
         <translation>โหลดชั้นข้อมูลบางชั้นไม่สำเร็จ: {0}</translation>
     </message>
@@ -870,27 +983,27 @@
 <context>
     <name>LiveAlerts</name>
     <message>
-        <location filename="../jitasa_qgis/gui/live_alerts.py" line="22"/>
+        <location filename="../jitasa_qgis/gui/live_alerts.py" line="25"/>
         <source>Offline since {0}</source>
         <translation>ออฟไลน์ตั้งแต่ {0} น.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/live_alerts.py" line="58"/>
+        <location filename="../jitasa_qgis/gui/live_alerts.py" line="83"/>
         <source>Critical request</source>
         <translation>คำขอเร่งด่วนวิกฤต</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/live_alerts.py" line="58"/>
+        <location filename="../jitasa_qgis/gui/live_alerts.py" line="83"/>
         <source>{0} new critical request(s): #{1}</source>
         <translation>คำขอความช่วยเหลือเร่งด่วนวิกฤตใหม่ {0} รายการ: #{1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/live_alerts.py" line="75"/>
+        <location filename="../jitasa_qgis/gui/live_alerts.py" line="100"/>
         <source>Jitasa store</source>
         <translation>คลังข้อมูลจิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/live_alerts.py" line="75"/>
+        <location filename="../jitasa_qgis/gui/live_alerts.py" line="100"/>
         <source>Back online</source>
         <translation>กลับมาออนไลน์แล้ว</translation>
     </message>
@@ -1640,7 +1753,7 @@
 <context>
     <name>StoreErrors</name>
     <message>
-        <location filename="../jitasa_qgis/store/demo_writer.py" line="118"/>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="121"/>
         <source>Loading demo data was cancelled; nothing was written.</source>
         <translation>ยกเลิกการโหลดข้อมูลตัวอย่างแล้ว ไม่มีการเขียนข้อมูลใด ๆ.</translation>
     </message>
@@ -1650,72 +1763,72 @@
         <translation>เชื่อมต่อคลังข้อมูลจิตอาสา ({0}) ไม่ได้: {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/demo_writer.py" line="81"/>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="83"/>
         <source>Loading demo data failed and nothing was written: {0}</source>
         <translation>โหลดข้อมูลตัวอย่างไม่สำเร็จ และไม่มีการเขียนข้อมูลใด ๆ: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/demo_writer.py" line="143"/>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="146"/>
         <source>Demo facility &apos;{0}&apos; has no code; demo facilities are matched by code.</source>
         <translation>สถานพยาบาลตัวอย่าง '{0}' ไม่มีรหัส สถานพยาบาลตัวอย่างต้องจับคู่กันด้วยรหัส.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/demo_writer.py" line="166"/>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="169"/>
         <source>{0} assignment(s) link demo requests or volunteers with real ones; finish or remove them before loading demo data again.</source>
         <translation>มีการมอบหมายงาน {0} รายการที่เชื่อมคำขอหรืออาสาสมัครตัวอย่างเข้ากับข้อมูลจริง โปรดปิดงานหรือลบการมอบหมายงานเหล่านั้นก่อนโหลดข้อมูลตัวอย่างอีกครั้ง.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/migrations.py" line="44"/>
+        <location filename="../jitasa_qgis/store/migrations.py" line="52"/>
         <source>Migration files in {0} are not numbered 0001, 0002, ... without gaps</source>
         <translation>ไฟล์ปรับปรุงฐานข้อมูลใน {0} ไม่ได้เรียงเลข 0001, 0002, ... ต่อเนื่องกันโดยไม่ขาดช่วง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/migrations.py" line="76"/>
+        <location filename="../jitasa_qgis/store/migrations.py" line="141"/>
         <source>The Jitasa store has schema version {0}; this plugin needs version {1}. Upgrade it with the Processing algorithm &apos;Create or upgrade Jitasa database&apos; (jitasa:createdatabase).</source>
         <translation>คลังข้อมูลจิตอาสาเป็นสคีมาเวอร์ชัน {0} แต่ปลั๊กอินนี้ต้องการเวอร์ชัน {1} โปรดอัปเกรดด้วยอัลกอริทึม Processing 'สร้างหรืออัปเกรดฐานข้อมูลจิตอาสา' (jitasa:createdatabase).</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/migrations.py" line="82"/>
+        <location filename="../jitasa_qgis/store/migrations.py" line="147"/>
         <source>The Jitasa store has schema version {0}, newer than this plugin knows ({1}). Update the jitasa_qgis plugin.</source>
         <translation>คลังข้อมูลจิตอาสาเป็นสคีมาเวอร์ชัน {0} ซึ่งใหม่กว่าที่ปลั๊กอินนี้รู้จัก ({1}) โปรดอัปเดตปลั๊กอิน jitasa_qgis.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/migrations.py" line="99"/>
+        <location filename="../jitasa_qgis/store/migrations.py" line="169"/>
         <source>PostGIS is not available on the server of database &apos;{0}&apos;: install PostGIS 3 there (Debian: postgresql-15-postgis-3) and try again.</source>
         <translation>เซิร์ฟเวอร์ของฐานข้อมูล '{0}' ไม่มี PostGIS: โปรดติดตั้ง PostGIS 3 บนเซิร์ฟเวอร์นั้น (Debian: postgresql-15-postgis-3) แล้วลองอีกครั้ง.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/migrations.py" line="113"/>
+        <location filename="../jitasa_qgis/store/migrations.py" line="183"/>
         <source>PostGIS is not installed in database &apos;{0}&apos; and role &apos;{1}&apos; may not install it ({2}). Ask an administrator to run CREATE EXTENSION postgis in that database.</source>
         <translation>ยังไม่ได้ติดตั้ง PostGIS ในฐานข้อมูล '{0}' และบทบาท '{1}' ไม่มีสิทธิ์ติดตั้ง ({2}) โปรดให้ผู้ดูแลระบบรันคำสั่ง CREATE EXTENSION postgis ในฐานข้อมูลนั้น.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/migrations.py" line="152"/>
+        <location filename="../jitasa_qgis/store/migrations.py" line="246"/>
         <source>Migration {0} ({1}) failed and was rolled back: {2}</source>
         <translation>การปรับปรุงฐานข้อมูลขั้นที่ {0} ({1}) ล้มเหลวและถูกย้อนกลับแล้ว: {2}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/qgis_connections.py" line="43"/>
+        <location filename="../jitasa_qgis/store/qgis_connections.py" line="45"/>
         <source>No pg_service name given.</source>
         <translation>ไม่ได้ระบุชื่อ pg_service.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/qgis_connections.py" line="54"/>
+        <location filename="../jitasa_qgis/store/qgis_connections.py" line="56"/>
         <source>none</source>
         <translation>ไม่มี</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/qgis_connections.py" line="55"/>
+        <location filename="../jitasa_qgis/store/qgis_connections.py" line="57"/>
         <source>There is no saved QGIS PostgreSQL connection named &apos;{0}&apos; (saved connections: {1}). Create it in the Data Source Manager, or use a pg_service name.</source>
         <translation>ไม่มีการเชื่อมต่อ PostgreSQL ที่บันทึกไว้ใน QGIS ชื่อ '{0}' (การเชื่อมต่อที่บันทึกไว้: {1}) โปรดสร้างการเชื่อมต่อใน Data Source Manager (ตัวจัดการแหล่งข้อมูล) หรือใช้ชื่อ pg_service.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/qgis_connections.py" line="87"/>
+        <location filename="../jitasa_qgis/store/qgis_connections.py" line="90"/>
         <source>Connection &apos;{0}&apos; uses authentication configuration &apos;{1}&apos;, which could not be loaded (is the authentication database unlocked?).</source>
         <translation>การเชื่อมต่อ '{0}' ใช้การตั้งค่าการยืนยันตัวตน '{1}' ซึ่งโหลดไม่ได้ (ปลดล็อกฐานข้อมูลการยืนยันตัวตนแล้วหรือยัง?).</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/qgis_connections.py" line="104"/>
+        <location filename="../jitasa_qgis/store/qgis_connections.py" line="103"/>
         <source>Not connected: use &apos;Connect to Jitasa store&apos; first.</source>
         <translation>ยังไม่ได้เชื่อมต่อ: โปรดใช้ 'เชื่อมต่อคลังข้อมูลจิตอาสา' ก่อน.</translation>
     </message>
@@ -1730,7 +1843,7 @@
         <translation>ชุดการมอบหมายงานต้องมีอาสาสมัครหนึ่งคน (และเวลาเดินทางหนึ่งค่า) ต่อหนึ่งคำขอ แต่ได้รหัสคำขอ {0} รายการ รหัสอาสาสมัคร {1} รายการ และเวลาเดินทาง {2} ค่า ไม่มีการเขียนข้อมูลใด ๆ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/calls.py" line="21"/>
+        <location filename="../jitasa_qgis/store/calls.py" line="27"/>
         <source>Not a valid id: {0!r}</source>
         <translation>รหัสไม่ถูกต้อง: {0!r}</translation>
     </message>
@@ -1785,67 +1898,97 @@
         <translation>รูปปิดขอบเขตไม่ถูกต้อง: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/candidates.py" line="163"/>
+        <location filename="../jitasa_qgis/store/candidates.py" line="186"/>
         <source>The distance limit must be 0 km or more, got {0!r}.</source>
         <translation>ระยะทางสูงสุดต้องเป็น 0 กม. ขึ้นไป แต่ได้ {0!r}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/calls.py" line="16"/>
+        <source>Text with a NUL character (\u0000) cannot be stored: remove it and try again. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/demo_guard.py" line="51"/>
+        <source>This store holds data that is not demo data: {0} help request(s), {1} volunteer(s) and {2} facilit(y/ies) not from the demo. Loading the demo replaces demo requests and volunteers and updates hospitals, so it runs only on an empty store or one holding demo data alone; nothing was written. Use another database for the demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/migrations.py" line="153"/>
+        <source>The Jitasa store&apos;s functions and permissions are not those of this plugin version. Upgrade it with the Processing algorithm &apos;Create or upgrade Jitasa database&apos; (jitasa:createdatabase).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/migrations.py" line="237"/>
+        <source>Definition {0} failed and was rolled back: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/migrations.py" line="243"/>
+        <source>Upgrading the store&apos;s definitions failed and was rolled back: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StoreLayers</name>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="78"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="81"/>
         <source>Volunteers</source>
         <translation>อาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="79"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="82"/>
         <source>Facilities</source>
         <translation>สถานพยาบาล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="80"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="83"/>
         <source>Service areas</source>
         <translation>เขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="81"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="84"/>
         <source>Assignments</source>
         <translation>การมอบหมายงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="82"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="85"/>
         <source>Tambon</source>
         <translation>ตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="83"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="86"/>
         <source>Amphoe</source>
         <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="84"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="87"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="74"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="77"/>
         <source>Help requests (open)</source>
         <translation>คำขอความช่วยเหลือ (ยังเปิดอยู่)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="75"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="78"/>
         <source>Critical requests (overview)</source>
         <translation>คำขอเร่งด่วนวิกฤต (ภาพรวม)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="76"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="79"/>
         <source>Open requests per 5 km cell</source>
         <translation>คำขอที่ยังเปิดอยู่ ต่อช่องกริด 5 กม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="77"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="80"/>
         <source>Open requests per 25 km cell</source>
         <translation>คำขอที่ยังเปิดอยู่ ต่อช่องกริด 25 กม.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="93"/>
+        <source>Jitasa</source>
+        <translation>จิตอาสา</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,10 @@
 """Assigning on the canvas, offscreen, on a real store with the demo: the pick tool emits the request under a
 click (and nothing on empty space), the panel ranks the request's candidates and draws them, confirming
-writes an active assignment, and a confirm that lost the race is refused with the server's reason."""
+writes an active assignment, and a confirm that lost the race is refused with the server's reason; an
+officer sees volunteers' names and phones, an analyst does not (and gets no error)."""
 from __future__ import annotations
+
+import uuid
 
 import pytest
 from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsPointXY, QgsProject, QgsRectangle
@@ -9,11 +12,22 @@ from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
 
 from jitasa_qgis.definitions.enums import RequestStatus
+from jitasa_qgis.definitions.labels import volunteer_kind_label
 from jitasa_qgis.gui.assign_panel import AssignPanel
+from jitasa_qgis.gui.candidate_table_model import (
+    COL_DISTANCE,
+    COL_ELIGIBILITY,
+    COL_LOAD,
+    COL_MINUTES,
+    COL_PHONE,
+    COL_RANK,
+    COL_VOLUNTEER,
+)
 from jitasa_qgis.gui.pick_request_tool import PickRequestTool
 from jitasa_qgis.layers.demo_loading import load_demo_data
 from jitasa_qgis.layers.store_layers import add_store_layers
 from jitasa_qgis.store.assignments import Outcome, assign_pairs, create_run
+from jitasa_qgis.store.connection import ConnectionSpec
 from jitasa_qgis.store.qgis_connections import StoreLocation
 
 
@@ -180,9 +194,9 @@ def test_panel_lists_ranked_candidates_and_draws_them(demo, make_panel, canvas):
     assert all(r.minutes <= 60 for r in ranking.rows)
     model = panel.model
     assert model.rowCount() == len(ranking.rows)
-    assert model.index(0, 0).data() == "1"
-    assert model.index(0, 2).data().startswith("≈") and model.index(0, 2).data().endswith("min")
-    assert "/" in model.index(0, 4).data() and model.index(0, 5).data() == "Can go"
+    assert model.index(0, COL_RANK).data() == "1"
+    assert model.index(0, COL_MINUTES).data().startswith("≈") and model.index(0, COL_MINUTES).data().endswith("min")
+    assert "/" in model.index(0, COL_LOAD).data() and model.index(0, COL_ELIGIBILITY).data() == "Can go"
     assert "straight-line estimates at 30 km/h" in panel.candidates_label.text()
     # the best is chosen, drawn with the others and joined to the request
     assert panel.selected_candidate() is ranking.best
@@ -317,3 +331,78 @@ def test_unknown_request_and_no_store(demo, make_panel, qgis_app):
     assert "Not connected" in offline.status_label.text()
     offline.unload()
     offline.deleteLater()
+
+
+# --- personal data by role --------------------------------------------------------------------------------
+
+@pytest.fixture
+def login(pg_cluster, demo):
+    """Factory: a fresh LOGIN role in a group role on the demo store; returns its ConnectionSpec. Login roles
+    are cluster-wide: each is dropped after the test."""
+    spec, _c = demo
+    made = []
+
+    def make(group: str) -> ConnectionSpec:
+        name = f"{group.replace('jitasa_', '')}_{uuid.uuid4().hex[:10]}"
+        admin = spec.connect(autocommit=True)
+        with admin.cursor() as cur:
+            cur.execute(f'CREATE ROLE "{name}" LOGIN IN ROLE {group}')
+        admin.close()
+        made.append(name)
+        return ConnectionSpec(params=pg_cluster.params(spec.params["dbname"], user=name), label=name)
+
+    yield make
+    admin = spec.connect(autocommit=True)
+    with admin.cursor() as cur:
+        for name in made:
+            cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (name,))
+            cur.execute(f'DROP OWNED BY "{name}"')
+            cur.execute(f'DROP ROLE "{name}"')
+    admin.close()
+
+
+def _cells(panel, col):
+    return [panel.model.index(i, col).data() for i in range(panel.model.rowCount())]
+
+
+def test_an_officer_sees_names_and_phones_an_analyst_does_not(demo, make_panel, login):
+    spec, c = demo
+    rid, _, _ = _new_request(c)
+    contacts = {vid: (name, phone) for vid, name, phone in _all(c, "SELECT id, name, phone FROM jitasa.volunteer")}
+
+    officer = make_panel(login("jitasa_officer"))
+    officer.show_request(rid)
+    assert officer.status_label.text() == ""
+    rows = officer.ranking.rows
+    assert len(rows) >= 2
+    header = officer.candidates_view.horizontalHeader()
+    assert not header.isSectionHidden(COL_PHONE)
+    assert officer.model.headerData(COL_PHONE, Qt.Horizontal) == "Phone"
+    for i, row in enumerate(rows):
+        name, phone = contacts[row.volunteer_id]
+        assert _cells(officer, COL_VOLUNTEER)[i] == f"{name} ({volunteer_kind_label(row.candidate.kind)})"
+        assert _cells(officer, COL_PHONE)[i] == phone and phone
+    # the confirmation names who goes, with the phone to call, and gives distance in km and time in minutes
+    best = officer.ranking.best
+    name, phone = contacts[best.volunteer_id]
+    outcome = officer.confirm_selected()
+    assert outcome is not None and not outcome.refused
+    text = officer.status_label.text()
+    assert name in text and phone in text
+    assert f"distance {best.candidate.distance_m / 1000:.1f} km" in text
+    assert f"travel ≈{round(best.minutes)} min" in text
+
+    other, _, _ = _new_request(c)  # the next new request with room around it
+    analyst = make_panel(login("jitasa_analyst"))
+    analyst.show_request(other)
+    assert analyst.status_label.text() == ""  # no permission error: names and phones are simply not read
+    assert analyst.request.id == other and len(analyst.ranking.rows) >= 2
+    assert analyst.candidates_view.horizontalHeader().isSectionHidden(COL_PHONE)
+    assert all(r.candidate.name is None and r.candidate.phone is None for r in analyst.ranking.rows)
+    assert _cells(analyst, COL_VOLUNTEER) == [volunteer_kind_label(r.candidate.kind) for r in analyst.ranking.rows]
+    assert set(_cells(analyst, COL_PHONE)) == {""}
+    shown = {str(analyst.model.index(i, col).data()) for i in range(analyst.model.rowCount())
+             for col in range(analyst.model.columnCount())}
+    everyone = {v for pair in contacts.values() for v in pair if v}
+    assert not shown & everyone
+    assert all(float(d) >= 0 for d in _cells(analyst, COL_DISTANCE))

@@ -29,16 +29,23 @@ from ..core.waiting import format_waiting
 from ..definitions.eligibility import DEFAULT_MAX_TRAVEL_MINUTES, DEFAULT_SPEED_KMH
 from ..definitions.enums import RequestStatus, Urgency
 from ..definitions.i18n import translate
-from ..definitions.labels import category_label, request_status_label, urgency_label, volunteer_kind_label
+from ..definitions.labels import category_label, request_status_label, urgency_label
 from ..definitions.paths import UI_DIR
 from ..store.assignments import PairOutcome, assign_pairs, create_run
-from ..store.candidates import DEFAULT_LIMIT, Candidate, RequestSummary, request_summary, volunteer_candidates
+from ..store.candidates import (
+    DEFAULT_LIMIT,
+    Candidate,
+    RequestSummary,
+    can_read_volunteer_contacts,
+    request_summary,
+    volunteer_candidates,
+)
 from ..store.errors import StoreError
 from ..store.operations import open_dock_connection
 from ..store.qgis_connections import StoreLocation
-from .assignment_text import minutes_text, refusal_text
+from .assignment_text import distance_text, minutes_text, refusal_text, volunteer_contact_text
 from .candidate_markers import CandidateMarkers, MarkedCandidate
-from .candidate_table_model import COL_SKILLS, CandidateTableModel
+from .candidate_table_model import COL_PHONE, COL_SKILLS, CandidateTableModel
 
 LOG = logging.getLogger(__name__)
 FORM_CLASS, _ = uic.loadUiType(str(UI_DIR / "assign_panel.ui"))
@@ -62,6 +69,7 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
         self._conn = None
         self._request: Optional[RequestSummary] = None
         self._candidates: list[Candidate] = []
+        self._with_contacts = False  # this login may read names and phones (decided by the store, per read)
         canvas = canvas if canvas is not None else (iface.mapCanvas() if iface is not None else None)
         self.markers = CandidateMarkers(canvas) if canvas is not None else None
 
@@ -70,6 +78,7 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
         self.candidates_view.verticalHeader().hide()
         self.candidates_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.candidates_view.horizontalHeader().setSectionResizeMode(COL_SKILLS, QHeaderView.Stretch)
+        self.candidates_view.setColumnHidden(COL_PHONE, True)
 
         self.max_minutes_spin.setClearValue(int(DEFAULT_MAX_TRAVEL_MINUTES))
         self.max_minutes_spin.setValue(int(DEFAULT_MAX_TRAVEL_MINUTES))
@@ -157,9 +166,10 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
             self._notify(translate("AssignPanel", "Not assigned: {reason}. The list shows the current state.")
                          .format(reason=refusal_text(outcome.reason)), Qgis.Warning)
         else:
-            self._notify(translate("AssignPanel", "Request {request} assigned to volunteer {volunteer} ({kind}), "
-                                                  "{minutes} away.").format(
-                request=request.id, volunteer=row.volunteer_id, kind=volunteer_kind_label(row.candidate.kind),
+            self._notify(translate("AssignPanel", "Request {request} assigned to volunteer {volunteer} ({who}): "
+                                                  "distance {distance}, travel {minutes}.").format(
+                request=request.id, volunteer=row.volunteer_id, who=volunteer_contact_text(row.candidate),
+                distance=distance_text(row.candidate.distance_m),
                 minutes=minutes_text(row.minutes, self.ranking.is_estimate)), Qgis.Success)
         self.refresh()
         return outcome
@@ -200,7 +210,7 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
         self._refresh_timer.stop()
         self._request = None
         self._candidates = []
-        self.model.set_ranking(Ranking())
+        self.model.set_ranking(Ranking(), with_contacts=self._with_contacts)
         self.request_label.setText(translate("AssignPanel", "Click a help request on the map to see who can help."))
         self.candidates_label.setText("")
         if self.markers is not None:
@@ -230,13 +240,16 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
 
         def work(conn):
             summary = request_summary(conn, request_id)
-            found = volunteer_candidates(conn, request_id, limit=self.limit) if summary is not None else []
-            return summary, found
+            if summary is None:
+                return None, [], False
+            contacts = can_read_volunteer_contacts(conn)  # officers and admins: yes; analysts: no
+            return summary, volunteer_candidates(conn, request_id, limit=self.limit, with_contacts=contacts), contacts
 
         result = self._query(work)
         if result is None:
             return
-        summary, found = result
+        summary, found, self._with_contacts = result
+        self.candidates_view.setColumnHidden(COL_PHONE, not self._with_contacts)
         if summary is None:
             self.clear()
             self.show_status(translate("AssignPanel", "Request {id} does not exist (any more).").format(id=request_id))
@@ -257,7 +270,7 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
         else:
             ranking = rank_candidates(self._candidates, request.lon, request.lat,
                                       max_minutes=self.max_minutes_spin.value(), travel=self._travel())
-        self.model.set_ranking(ranking)
+        self.model.set_ranking(ranking, with_contacts=self._with_contacts)
         # the officer's choice stays while that volunteer can still go; otherwise the best is chosen
         kept = ranking.row_of(keep) if keep is not None else None
         if kept is not None and kept.eligible:

@@ -1,15 +1,15 @@
 """What officers read about assigning, translated: what a category needs, why a volunteer cannot go, why
-the store refused a pair, travel minutes. The store and core speak English codes; this turns them into
-words (Thai in i18n/jitasa_th.ts)."""
+the store refused a pair, who a volunteer is, distance (km) and travel minutes. The store and core speak
+English codes; this turns them into words (Thai in i18n/jitasa_th.ts)."""
 from __future__ import annotations
 
 import math
-from typing import Callable, Mapping, Optional
+from typing import Any, Callable, Mapping, Optional
 
 from ..core.candidate_ranking import CandidateStatus, RankedCandidate
 from ..definitions.enums import AssignmentStatus
 from ..definitions.i18n import translate
-from ..definitions.labels import assignment_status_label
+from ..definitions.labels import assignment_status_label, volunteer_kind_label
 from ..store.assignments import (
     NOT_PROPOSED_ANY_MORE,
     REQUEST_ALREADY_ASSIGNED,
@@ -90,3 +90,25 @@ def minutes_text(minutes: Optional[float], is_estimate: bool = True) -> str:
     if is_estimate:
         return translate("AssignmentText", "≈{minutes} min").format(minutes=whole)
     return translate("AssignmentText", "{minutes} min").format(minutes=whole)
+
+
+def distance_text(metres: Optional[float]) -> str:
+    """'3.2 km' (one decimal); '' when unknown. Distance is never given in minutes: see minutes_text."""
+    if metres is None or (isinstance(metres, float) and math.isnan(metres)):
+        return ""
+    return translate("AssignmentText", "{km} km").format(km=f"{max(float(metres), 0.0) / 1000:.1f}")
+
+
+def volunteer_text(candidate: Any) -> str:
+    """'Malee Jaidee (village health volunteer)' when the name was read (officers, admins); the kind alone
+    otherwise (analysts: the store gives no name)."""
+    kind = volunteer_kind_label(candidate.kind)
+    name = (getattr(candidate, "name", None) or "").strip()
+    return f"{name} ({kind})" if name else kind
+
+
+def volunteer_contact_text(candidate: Any) -> str:
+    """'Malee Jaidee, village health volunteer, 0812345678' with what was read; the kind alone otherwise."""
+    parts = [(getattr(candidate, "name", None) or "").strip(), volunteer_kind_label(candidate.kind),
+             (getattr(candidate, "phone", None) or "").strip()]
+    return ", ".join(p for p in parts if p)

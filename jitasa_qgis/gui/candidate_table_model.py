@@ -1,4 +1,8 @@
-"""The assign panel's table: a request's candidates ranked (core/candidate_ranking.py). No names or phones."""
+"""The assign panel's table: a request's candidates ranked (core/candidate_ranking.py).
+
+Names and phone numbers are shown when the store gave them (officers and admins, see store/candidates.py);
+for other logins the candidates carry none, the volunteer column shows the kind and the panel hides the
+phone column (`with_contacts`)."""
 from __future__ import annotations
 
 from typing import Optional
@@ -8,25 +12,30 @@ from qgis.PyQt.QtGui import QBrush, QColor, QFont
 
 from ..core.candidate_ranking import RankedCandidate, Ranking
 from ..definitions.i18n import translate
-from ..definitions.labels import skill_label, vehicle_label, volunteer_kind_label
-from .assignment_text import candidate_status_text, minutes_text
+from ..definitions.labels import skill_label, vehicle_label
+from .assignment_text import candidate_status_text, minutes_text, volunteer_text
 from .table_model_base import RowsTableModel
 
 # Skills last: the longest text, so the columns that decide (time, load, can go) stay in view.
-COL_RANK, COL_KIND, COL_MINUTES, COL_DISTANCE, COL_LOAD, COL_ELIGIBILITY, COL_VEHICLE, COL_SKILLS = range(8)
+# The name and phone next to the rank: an officer calls the volunteer from this row.
+(COL_RANK, COL_VOLUNTEER, COL_PHONE, COL_MINUTES, COL_DISTANCE, COL_LOAD, COL_ELIGIBILITY, COL_VEHICLE,
+ COL_SKILLS) = range(9)
 _CANNOT_GO = QColor(120, 120, 120)
 
 
 class CandidateTableModel(RowsTableModel):
-    columns = 8
+    columns = 9
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._ranking = Ranking()
+        self._with_contacts = False
 
-    def set_ranking(self, ranking: Ranking) -> None:
+    def set_ranking(self, ranking: Ranking, with_contacts: bool = False) -> None:
+        """`with_contacts`: the login may read names and phones (the candidates carry them)."""
         self.beginResetModel()
         self._ranking = ranking
+        self._with_contacts = bool(with_contacts)
         self._rows = list(ranking.rows)
         self.endResetModel()
 
@@ -34,13 +43,18 @@ class CandidateTableModel(RowsTableModel):
     def ranking(self) -> Ranking:
         return self._ranking
 
+    @property
+    def with_contacts(self) -> bool:
+        return self._with_contacts
+
     def row_of_volunteer(self, volunteer_id: int) -> int:
         return next((i for i, r in enumerate(self._rows) if r.volunteer_id == volunteer_id), -1)
 
     def headers(self) -> dict[int, str]:
         return {
             COL_RANK: translate("CandidateTable", "#"),
-            COL_KIND: translate("CandidateTable", "Volunteer"),
+            COL_VOLUNTEER: translate("CandidateTable", "Volunteer"),
+            COL_PHONE: translate("CandidateTable", "Phone"),
             COL_MINUTES: translate("CandidateTable", "Minutes (est.)"),
             COL_DISTANCE: translate("CandidateTable", "km"),
             COL_LOAD: translate("CandidateTable", "Load"),
@@ -69,7 +83,7 @@ class CandidateTableModel(RowsTableModel):
             if col == COL_LOAD:
                 return translate("CandidateTable", "{active} active assignment(s) of at most {capacity}").format(
                     active=c.active_count, capacity=c.capacity)
-            if col == COL_KIND:
+            if col == COL_VOLUNTEER:
                 return translate("CandidateTable", "Volunteer {id}").format(id=c.id)
         return None
 
@@ -77,8 +91,10 @@ class CandidateTableModel(RowsTableModel):
         c = row.candidate
         if col == COL_RANK:
             return str(row.rank) if row.rank is not None else "–"
-        if col == COL_KIND:
-            return volunteer_kind_label(c.kind)
+        if col == COL_VOLUNTEER:
+            return volunteer_text(c)
+        if col == COL_PHONE:
+            return (getattr(c, "phone", None) or "") if self._with_contacts else ""
         if col == COL_MINUTES:
             return minutes_text(row.minutes, self._ranking.is_estimate)
         if col == COL_DISTANCE:

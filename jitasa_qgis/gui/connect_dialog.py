@@ -2,8 +2,9 @@
 remember the choice (names only, never a password)."""
 from __future__ import annotations
 
+from qgis.gui import QgsProviderConnectionComboBox
 from qgis.PyQt import uic
-from qgis.PyQt.QtWidgets import QDialog
+from qgis.PyQt.QtWidgets import QDialog, QDialogButtonBox
 
 from ..definitions import settings
 from ..definitions.i18n import translate
@@ -21,7 +22,13 @@ class ConnectDialog(QDialog, FORM_CLASS):
         super().__init__(parent)
         self.setupUi(self)
         self.setWindowTitle(translate("ConnectDialog", "Connect to Jitasa store"))
-        self.connection_combo.setProvider("postgres")
+        # Made here, not in the .ui: its only constructor is (provider, parent), and uic passes (parent) alone.
+        self.connection_combo = QgsProviderConnectionComboBox("postgres", self)
+        self.connection_combo.setObjectName("connection_combo")
+        self.connection_layout.addWidget(self.connection_combo)
+        # Qt has no Thai for its standard buttons: name them ourselves.
+        self.button_box.button(QDialogButtonBox.Ok).setText(translate("ConnectDialog", "OK"))
+        self.button_box.button(QDialogButtonBox.Cancel).setText(translate("ConnectDialog", "Cancel"))
         self._restore()
         self.test_button.clicked.connect(self.test_connection)
         self.use_service_radio.toggled.connect(self._update_enabled)

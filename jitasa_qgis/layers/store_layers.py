@@ -1,11 +1,13 @@
 """Jitasa layers from the store through QGIS's postgres provider, in one layer group.
 
 Every layer uses the StoreLocation's layer URI (authcfg or service, never a password) and an int4 key.
+The group's title is translated ("จิตอาสา" in Thai), so code finds the group by its custom property
+(`find_store_group`), never by its title.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Optional
 
 from qgis.core import QgsLayerTreeGroup, QgsProject, QgsVectorLayer, QgsWkbTypes
 
@@ -14,7 +16,8 @@ from ..store.migrations import check_schema_current
 from ..store.qgis_connections import StoreLocation
 
 CTX = "StoreLayers"
-GROUP_NAME = "Jitasa"
+GROUP_NAME = "Jitasa"  # the untranslated title, which groups made before GROUP_PROPERTY existed carry
+GROUP_PROPERTY = "jitasa/group"  # set on the group of store layers, whatever its (translated) title
 LAYER_PROPERTY = "jitasa/layer"
 
 
@@ -86,6 +89,26 @@ def layer_title(key: str) -> str:
     return titles[key]
 
 
+def group_title() -> str:
+    return translate("StoreLayers", "Jitasa")
+
+
+def find_store_group(project: QgsProject | None = None) -> Optional[QgsLayerTreeGroup]:
+    """The layer-tree group of store layers (at any depth; a user may have moved it), or None.
+
+    Found by its custom property; a group from an older project without the property counts when it is
+    titled "Jitasa" and holds store layers.
+    """
+    root = (project or QgsProject.instance()).layerTreeRoot()
+    groups = root.findGroups(True)
+    marked = next((g for g in groups if g.customProperty(GROUP_PROPERTY)), None)
+    if marked is not None:
+        return marked
+    return next((g for g in groups if g.name() == GROUP_NAME
+                 and any(node.layer() is not None and node.layer().customProperty(LAYER_PROPERTY)
+                         for node in g.findLayers())), None)
+
+
 def build_layer(location: StoreLocation, layer_def: LayerDef) -> QgsVectorLayer:
     uri = location.table_uri(layer_def.table, layer_def.geometry, "id", layer_def.sql)
     uri.setParam("checkPrimaryKeyUnicity", "0")  # views: ids are the tables' keys; skip a full scan
@@ -126,12 +149,16 @@ def add_store_layers(location: StoreLocation, project: QgsProject | None = None,
     Returns the layers by key and the titles of layers that failed to load (they are not added).
     """
     project = project or QgsProject.instance()
-    root = project.layerTreeRoot()
-    old = root.findGroup(GROUP_NAME)
+    parent, index = project.layerTreeRoot(), 0
+    old = find_store_group(project)
     if old is not None:
+        # the new group takes the old one's place
+        parent = old.parent() or parent
+        index = parent.children().index(old) if old in parent.children() else 0
         project.removeMapLayers([node.layerId() for node in old.findLayers()])
-        root.removeChildNode(old)
-    group: QgsLayerTreeGroup = root.insertGroup(0, GROUP_NAME)
+        parent.removeChildNode(old)
+    group: QgsLayerTreeGroup = parent.insertGroup(index, group_title())
+    group.setCustomProperty(GROUP_PROPERTY, True)
     layers, failed = {}, []
     for layer_def in LAYER_DEFS:
         layer = build_layer(location, layer_def)

@@ -16,8 +16,12 @@ volunteer instead of walking the index: 7 ms for 20,000 volunteers, growing with
 per cent; each walk therefore reads twice `limit` rows and keeps the `limit` nearest by the ellipsoidal
 distance (`geography`), which is what `distance_m` reports.
 
-No names or phone numbers are read: the columns used here are granted to officers and analysts alike (the
-eligibility test reads the category table directly rather than passing a whole volunteer row to
+Names and phone numbers are personal data, granted by column to officers and admins only
+(resources/sql/0003_roles.sql). Whether they are read is decided per login on the server
+(`can_read_volunteer_contacts`: has_column_privilege, which follows role membership and SET ROLE); for an
+analyst the query names neither column, so it reads without a permission error and `Candidate.name` and
+`.phone` are None. Every other column used here is granted to officers and analysts alike (the eligibility
+test reads the category table directly rather than passing a whole volunteer row to
 `jitasa.volunteer_can_serve`, which would need every column). Readers run in the caller's transaction and
 leave it as it is; an autocommit connection is best (store.operations.open_dock_connection).
 """
@@ -54,6 +58,8 @@ class Candidate:
     lat: float
     can_serve: bool
     needs: str
+    name: Optional[str] = None  # personal data: None when the login may not read it
+    phone: Optional[str] = None  # personal data: None when the login may not read it (or none recorded)
 
     @property
     def has_room(self) -> bool:
@@ -100,7 +106,8 @@ class RequestSummary:
         return self.lon is not None and self.lat is not None
 
 
-_NEAREST = """
+# {contacts}: "v.name, v.phone" for logins that may read them, else two NULLs (see the module's note).
+_NEAREST_TEMPLATE = """
 WITH r AS (
     SELECT x.id, x.category, x.geom, x.geom::geography AS g, jitasa.category_needs_label(x.category) AS needs
       FROM jitasa.help_request x WHERE x.id = %(request_id)s AND x.geom IS NOT NULL
@@ -124,6 +131,7 @@ WITH r AS (
            LIMIT %(fetch)s) v
 ), measured AS (
     SELECT v.id, v.kind, v.skills, v.vehicle, v.active_count, v.capacity, v.available, v.geom,
+           {contacts},
            ST_Distance(v.geom::geography, r.g) AS distance_m,
            EXISTS (SELECT 1 FROM jitasa.category_need n
                     WHERE n.category = r.category AND v.skills @> n.skills
@@ -139,7 +147,7 @@ WITH r AS (
       FROM measured m
 )
 SELECT id, kind::text, skills::text[], vehicle::text, active_count, capacity, available, distance_m,
-       ST_X(geom), ST_Y(geom), can_serve, needs
+       ST_X(geom), ST_Y(geom), can_serve, needs, name, phone
   FROM ranked
  WHERE ((from_eligible AND k_eligible <= %(limit)s) OR (from_anyone AND k_anyone <= %(limit)s))
    AND (%(max_m)s::float8 IS NULL OR distance_m <= %(max_m)s::float8)
@@ -147,10 +155,25 @@ SELECT id, kind::text, skills::text[], vehicle::text, active_count, capacity, av
 """
 
 
+# Two constant texts: a column the login may not read must not appear in the query at all.
+_NEAREST = _NEAREST_TEMPLATE.replace("{contacts}", "v.name, v.phone")
+_NEAREST_WITHOUT_CONTACTS = _NEAREST_TEMPLATE.replace("{contacts}", "NULL::text AS name, NULL::text AS phone")
+
+
+def can_read_volunteer_contacts(conn) -> bool:
+    """Whether this login (as its current role) may read volunteers' names and phone numbers."""
+    rows = fetch(conn, "SELECT has_column_privilege('jitasa.volunteer', 'name', 'SELECT') "
+                       "AND has_column_privilege('jitasa.volunteer', 'phone', 'SELECT')", {})
+    return bool(rows[0][0])
+
+
 def volunteer_candidates(conn, request_id: int, limit: int = DEFAULT_LIMIT,
-                         max_km: Optional[float] = None) -> list[Candidate]:
+                         max_km: Optional[float] = None, with_contacts: Optional[bool] = None,
+                         ) -> list[Candidate]:
     """The request's nearest volunteers, nearest first (see the module's note for which ones).
 
+    `with_contacts`: read names and phone numbers (None: when the login may, by
+    `can_read_volunteer_contacts`; True for a login that may not fails with the server's message).
     `max_km` drops those farther than that straight-line distance. An empty list when the request does
     not exist or has no location (read it with `request_summary` to tell which). StoreError when the
     query fails (the message is the server's).
@@ -163,11 +186,14 @@ def volunteer_candidates(conn, request_id: int, limit: int = DEFAULT_LIMIT,
             raise StoreError(translate("StoreErrors", "The distance limit must be 0 km or more, got {0!r}.")
                              .format(max_km))
     params = {"request_id": checked_id(request_id), "limit": limit, "fetch": limit * _OVERFETCH, "max_m": max_m}
+    if with_contacts is None:
+        with_contacts = can_read_volunteer_contacts(conn)
+    query = _NEAREST if with_contacts else _NEAREST_WITHOUT_CONTACTS
     return [Candidate(id=r[0], kind=VolunteerKind(r[1]), skills=tuple(Skill(s) for s in (r[2] or ())),
                       vehicle=VehicleKind(r[3]), active_count=r[4], capacity=r[5], available=r[6],
                       distance_m=float(r[7]), lon=float(r[8]), lat=float(r[9]), can_serve=bool(r[10]),
-                      needs=r[11] or "")
-            for r in fetch(conn, _NEAREST, params)]
+                      needs=r[11] or "", name=r[12], phone=r[13])
+            for r in fetch(conn, query, params)]
 
 
 def request_summary(conn, request_id: int) -> Optional[RequestSummary]:
