@@ -15,7 +15,7 @@ from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox, QMainWindow
 import jitasa_qgis
 from jitasa_qgis.definitions import settings
 from jitasa_qgis.layers.demo_loading import load_demo_data
-from jitasa_qgis.layers.store_layers import find_store_group
+from jitasa_qgis.layers.store_layers import find_store_layers
 from jitasa_qgis.store.qgis_connections import StoreLocation
 
 CONNECTED = "Connected: the store is ready."
@@ -141,8 +141,7 @@ def test_connect_dialog_from_the_plugin(plugin, demo, saved_connection, service)
     assert statuses["saved"] == CONNECTED and statuses["service"] == CONNECTED
     assert "no_such_jitasa_service" in statuses["unknown service"]
     assert settings.get(settings.KEY_CONNECTION_NAME) == saved_connection and not settings.get(settings.KEY_SERVICE)
-    group = find_store_group()
-    assert group is not None and len(group.findLayers()) >= 10
+    assert find_store_layers("help_request") and find_store_layers("volunteer")  # the layers are loaded
     assert plugin.live is not None
     assert plugin.dock.requests_model.rowCount() > 0  # loading the layers refreshed the dock
 
@@ -157,7 +156,7 @@ def test_connect_dialog_cancel_changes_nothing(plugin, saved_connection):
     seen = _with_open_dialog(ConnectDialog, handle)
     plugin.show_connect_dialog()
     assert seen and seen[0] is not None and len(seen) == 1
-    assert settings.get(settings.KEY_CONNECTION_NAME) == "" and find_store_group() is None
+    assert settings.get(settings.KEY_CONNECTION_NAME) == "" and find_store_layers("help_request") == []
 
 
 def test_operations_dock_and_assign_panel_from_the_plugin(plugin, demo, service, qgis_iface):

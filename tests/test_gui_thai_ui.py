@@ -197,21 +197,21 @@ def test_connect_dialog_in_thai(thai, qgis_app):
 
 
 def test_loaded_layers_and_their_group_in_thai(thai, demo, qgis_new_project):
-    from jitasa_qgis.layers.store_layers import find_store_group, load_jitasa_layers
+    from jitasa_qgis.layers import store_layers
 
     project = QgsProject.instance()
     try:
-        layers, failed = load_jitasa_layers(_location(demo), project)
+        layers, failed = store_layers.load_jitasa_layers(_location(demo), project)
         assert failed == [] and layers
-        group = find_store_group(project)
-        assert group is not None and group.name() == "จิตอาสา"
         names = [("group", node.name()) for node in project.layerTreeRoot().findGroups(True)]
         names += [("layer", node.name()) for node in project.layerTreeRoot().findLayers()]
         assert len(names) == 1 + len(layers)
         bad = [f"{kind} {name!r}" for kind, name in names if latin_words(name)]
         assert not bad, f"English in the Thai layer tree: {bad}"
+        group = store_layers.find_store_group(project)  # by its property: the title is Thai now
+        assert group is not None and group.name() == "จิตอาสา"
         # loading again (the group now has a Thai title) replaces the group instead of adding a second one
-        load_jitasa_layers(_location(demo), project)
+        store_layers.load_jitasa_layers(_location(demo), project)
         assert [g.name() for g in project.layerTreeRoot().findGroups(True)] == ["จิตอาสา"]
         assert QgsLayerTree.isGroup(project.layerTreeRoot().children()[0])
     finally:
