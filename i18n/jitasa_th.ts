@@ -24,62 +24,62 @@
     <message>
         <location filename="../jitasa_qgis/processing/area_parameter.py" line="18"/>
         <source>tambon {0}, code {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>ตำบล{0} รหัส {1}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_parameter.py" line="19"/>
         <source>amphoe {0}, code {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>อำเภอ{0} รหัส {1}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_parameter.py" line="24"/>
         <source>{0} ({1}, amphoe {2})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ({1} อำเภอ{2})</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_parameter.py" line="26"/>
         <source>{0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_parameter.py" line="33"/>
         <source>Give the tambon: its name or its code.</source>
-        <translation type="unfinished"></translation>
+        <translation>โปรดระบุตำบล: ชื่อหรือรหัสตำบล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_parameter.py" line="34"/>
         <source>Give the amphoe: its name or its code.</source>
-        <translation type="unfinished"></translation>
+        <translation>โปรดระบุอำเภอ: ชื่อหรือรหัสอำเภอ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_parameter.py" line="42"/>
         <source>There is no tambon named or coded &apos;{0}&apos; in the store.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่พบตำบลที่มีชื่อหรือรหัส &apos;{0}&apos; ในคลังข้อมูล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_parameter.py" line="44"/>
         <source>There is no amphoe named or coded &apos;{0}&apos; in the store.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่พบอำเภอที่มีชื่อหรือรหัส &apos;{0}&apos; ในคลังข้อมูล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_parameter.py" line="49"/>
         <source> and {0} more</source>
-        <translation type="unfinished"></translation>
+        <translation> และอีก {0} แห่ง</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_parameter.py" line="51"/>
         <source>&apos;{0}&apos; names {1} tambons: {2}. Give the code of the one you mean.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;{0}&apos; ตรงกับตำบล {1} แห่ง: {2} โปรดระบุรหัสของตำบลที่ต้องการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_parameter.py" line="54"/>
         <source>&apos;{0}&apos; names {1} amphoe: {2}. Give the code of the one you mean.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;{0}&apos; ตรงกับอำเภอ {1} แห่ง: {2} โปรดระบุรหัสของอำเภอที่ต้องการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_parameter.py" line="59"/>
         <source>Scope: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>ขอบเขต: {0}</translation>
     </message>
 </context>
 <context>
@@ -247,32 +247,32 @@
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="54"/>
         <source>The scope &apos;one amphoe&apos; needs the amphoe: its name or its code.</source>
-        <translation type="unfinished"></translation>
+        <translation>ขอบเขต &apos;อำเภอเดียว&apos; ต้องระบุอำเภอ: ชื่อหรือรหัสอำเภอ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="55"/>
         <source>The scope &apos;one tambon&apos; needs the tambon: its name or its code.</source>
-        <translation type="unfinished"></translation>
+        <translation>ขอบเขต &apos;ตำบลเดียว&apos; ต้องระบุตำบล: ชื่อหรือรหัสตำบล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="56"/>
         <source>The scope &apos;a service area&apos; needs the service area id.</source>
-        <translation type="unfinished"></translation>
+        <translation>ขอบเขต &apos;เขตบริการ&apos; ต้องระบุรหัสเขตบริการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="57"/>
         <source>The scope &apos;inside polygons&apos; needs a polygon layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>ขอบเขต &apos;ภายในรูปปิด&apos; ต้องระบุชั้นข้อมูลรูปปิด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="59"/>
         <source>Unknown scope: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่รู้จักขอบเขต: {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="96"/>
         <source>Amphoe or tambon: name or code (e.g. วังโป่ง, Wang Pong or 6710)</source>
-        <translation type="unfinished"></translation>
+        <translation>อำเภอหรือตำบล: ชื่อหรือรหัส (เช่น วังโป่ง, Wang Pong หรือ 6710)</translation>
     </message>
 </context>
 <context>
@@ -704,12 +704,12 @@
         <translation>ทดสอบการเชื่อมต่อ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/connect_dialog.py" line="58"/>
+        <location filename="../jitasa_qgis/gui/connect_dialog.py" line="65"/>
         <source>Choose a saved PostgreSQL connection, or give a pg_service name.</source>
         <translation>เลือกการเชื่อมต่อ PostgreSQL ที่บันทึกไว้ หรือระบุชื่อ pg_service.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/connect_dialog.py" line="73"/>
+        <location filename="../jitasa_qgis/gui/connect_dialog.py" line="80"/>
         <source>Connected: the store is ready.</source>
         <translation>เชื่อมต่อแล้ว: คลังข้อมูลพร้อมใช้งาน.</translation>
     </message>
@@ -814,6 +814,24 @@
         <source>no tambons given: demo requests and volunteers need at least one tambon</source>
         <translation>ไม่ได้ระบุตำบล: คำขอความช่วยเหลือและอาสาสมัครตัวอย่างต้องมีอย่างน้อยหนึ่งตำบล</translation>
     </message>
+    <message>
+        <location filename="../jitasa_qgis/layers/demo_loading.py" line="45"/>
+        <source>{0} has no hospital layer named &apos;{1}&apos;. Its layers: {2}. Choose the hospital layer (the &apos;Hospital layer&apos; parameter).</source>
+        <translation>{0} ไม่มีชั้นข้อมูลโรงพยาบาลชื่อ &apos;{1}&apos; ชั้นข้อมูลในไฟล์: {2} โปรดเลือกชั้นข้อมูลโรงพยาบาล (พารามิเตอร์ &apos;ชั้นข้อมูลโรงพยาบาล&apos;)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/layers/demo_loading.py" line="45"/>
+        <source>none</source>
+        <translation>ไม่มี</translation>
+    </message>
+</context>
+<context>
+    <name>DemoProject</name>
+    <message>
+        <location filename="../jitasa_qgis/layers/demo_loading.py" line="28"/>
+        <source>Jitasa — Phetchabun demo</source>
+        <translation>จิตอาสา — ข้อมูลตัวอย่างจังหวัดเพชรบูรณ์</translation>
+    </message>
 </context>
 <context>
     <name>FacilityKind</name>
@@ -911,17 +929,17 @@
     <message>
         <location filename="../jitasa_qgis/processing/base.py" line="65"/>
         <source>No connection given: using the store the plugin is connected to ({0}).</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่ได้ระบุการเชื่อมต่อ: ใช้คลังข้อมูลที่ปลั๊กอินเชื่อมต่ออยู่ ({0})</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/base.py" line="70"/>
         <source>Choose a saved PostgreSQL connection or give a pg_service name (or connect the plugin to a store first).</source>
-        <translation type="unfinished"></translation>
+        <translation>เลือกการเชื่อมต่อ PostgreSQL ที่บันทึกไว้ หรือระบุชื่อ pg_service (หรือเชื่อมต่อปลั๊กอินกับคลังข้อมูลก่อน)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/base.py" line="76"/>
         <source>Store: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>คลังข้อมูล: {0}</translation>
     </message>
 </context>
 <context>
@@ -1011,49 +1029,67 @@
 <context>
     <name>LoadDemoDataAlgorithm</name>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="26"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="28"/>
         <source>Load demo data</source>
         <translation>โหลดข้อมูลตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="29"/>
-        <source>Loads real Phetchabun province, amphoe and tambon boundaries and MOPH hospitals, then generates help requests and volunteers inside the tambons with a fixed seed. Everything loads in one transaction: on any error nothing is written. Loading again replaces the earlier demo requests and volunteers.</source>
-        <translation>โหลดขอบเขตจังหวัด อำเภอ และตำบลจริงของจังหวัดเพชรบูรณ์ และโรงพยาบาลจากข้อมูลกระทรวงสาธารณสุข แล้วสร้างคำขอความช่วยเหลือและอาสาสมัครตัวอย่างภายในตำบลต่าง ๆ ด้วยค่าสุ่มตั้งต้น (seed) คงที่ ข้อมูลทั้งหมดโหลดในทรานแซกชันเดียว: หากเกิดข้อผิดพลาดใด ๆ จะไม่มีการเขียนข้อมูลเลย การโหลดซ้ำจะแทนที่คำขอและอาสาสมัครตัวอย่างชุดก่อนหน้า.</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="37"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="45"/>
         <source>Admin boundaries (GeoPackage)</source>
         <translation>ขอบเขตการปกครอง (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="40"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="48"/>
         <source>Hospitals (GeoPackage)</source>
         <translation>โรงพยาบาล (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="43"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="54"/>
         <source>Number of help requests</source>
         <translation>จำนวนคำขอความช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="45"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="56"/>
         <source>Number of volunteers</source>
         <translation>จำนวนอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="47"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="58"/>
         <source>Random seed</source>
         <translation>ค่าสุ่มตั้งต้น (seed)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="49"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="60"/>
         <source>Summary</source>
         <translation>สรุป</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="71"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="87"/>
         <source>Loaded: {0}</source>
         <translation>โหลดแล้ว: {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="31"/>
+        <source>Loads province, amphoe and tambon boundaries (OCHA COD-AB layout) and MOPH hospitals — by default the real Phetchabun files shipped with the plugin — then generates help requests and volunteers inside the tambons with a fixed seed.
+
+What it replaces: ALL earlier demo help requests and volunteers in the store (also those of another province loaded before) and their assignments are deleted and the new ones written. Boundaries and hospitals are added or updated by code, never deleted.
+
+It refuses to run on a store that holds data that is not demo data (help requests or volunteers from another source, facilities other than coded hospitals), and writes nothing then. Everything loads in one transaction: on any error nothing is written.</source>
+        <translation>โหลดขอบเขตจังหวัด อำเภอ และตำบล (รูปแบบ OCHA COD-AB) และโรงพยาบาลจากข้อมูลกระทรวงสาธารณสุข — ค่าเริ่มต้นคือไฟล์จริงของจังหวัดเพชรบูรณ์ที่มากับปลั๊กอิน — แล้วสร้างคำขอความช่วยเหลือและอาสาสมัครตัวอย่างภายในตำบลต่าง ๆ ด้วยค่าสุ่มตั้งต้น (seed) คงที่
+
+สิ่งที่ถูกแทนที่: คำขอความช่วยเหลือและอาสาสมัครตัวอย่างเดิมทั้งหมดในคลังข้อมูล (รวมถึงของจังหวัดอื่นที่โหลดไว้ก่อน) และการมอบหมายงานของรายการเหล่านั้นจะถูกลบ แล้วเขียนชุดใหม่แทน ส่วนขอบเขตการปกครองและโรงพยาบาลจะถูกเพิ่มหรือปรับปรุงตามรหัส ไม่มีการลบ
+
+จะไม่ทำงานกับคลังข้อมูลที่มีข้อมูลซึ่งไม่ใช่ข้อมูลตัวอย่าง (คำขอความช่วยเหลือหรืออาสาสมัครจากแหล่งอื่น สถานพยาบาลที่ไม่ใช่โรงพยาบาลที่มีรหัส) และจะไม่เขียนข้อมูลใด ๆ ในกรณีนั้น ข้อมูลทั้งหมดโหลดในทรานแซกชันเดียว: หากเกิดข้อผิดพลาดใด ๆ จะไม่มีการเขียนข้อมูลเลย</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="51"/>
+        <source>Hospital layer</source>
+        <translation>ชั้นข้อมูลโรงพยาบาล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="83"/>
+        <source>Replaced {0} earlier demo help requests and {1} earlier demo volunteers.</source>
+        <translation>แทนที่คำขอความช่วยเหลือตัวอย่างเดิม {0} รายการ และอาสาสมัครตัวอย่างเดิม {1} คน</translation>
     </message>
 </context>
 <context>
@@ -1753,7 +1789,7 @@
 <context>
     <name>StoreErrors</name>
     <message>
-        <location filename="../jitasa_qgis/store/demo_writer.py" line="121"/>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="122"/>
         <source>Loading demo data was cancelled; nothing was written.</source>
         <translation>ยกเลิกการโหลดข้อมูลตัวอย่างแล้ว ไม่มีการเขียนข้อมูลใด ๆ.</translation>
     </message>
@@ -1763,17 +1799,17 @@
         <translation>เชื่อมต่อคลังข้อมูลจิตอาสา ({0}) ไม่ได้: {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/demo_writer.py" line="83"/>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="84"/>
         <source>Loading demo data failed and nothing was written: {0}</source>
         <translation>โหลดข้อมูลตัวอย่างไม่สำเร็จ และไม่มีการเขียนข้อมูลใด ๆ: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/demo_writer.py" line="146"/>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="147"/>
         <source>Demo facility &apos;{0}&apos; has no code; demo facilities are matched by code.</source>
         <translation>สถานพยาบาลตัวอย่าง '{0}' ไม่มีรหัส สถานพยาบาลตัวอย่างต้องจับคู่กันด้วยรหัส.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/demo_writer.py" line="169"/>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="170"/>
         <source>{0} assignment(s) link demo requests or volunteers with real ones; finish or remove them before loading demo data again.</source>
         <translation>มีการมอบหมายงาน {0} รายการที่เชื่อมคำขอหรืออาสาสมัครตัวอย่างเข้ากับข้อมูลจริง โปรดปิดงานหรือลบการมอบหมายงานเหล่านั้นก่อนโหลดข้อมูลตัวอย่างอีกครั้ง.</translation>
     </message>
@@ -1843,7 +1879,7 @@
         <translation>ชุดการมอบหมายงานต้องมีอาสาสมัครหนึ่งคน (และเวลาเดินทางหนึ่งค่า) ต่อหนึ่งคำขอ แต่ได้รหัสคำขอ {0} รายการ รหัสอาสาสมัคร {1} รายการ และเวลาเดินทาง {2} ค่า ไม่มีการเขียนข้อมูลใด ๆ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/calls.py" line="27"/>
+        <location filename="../jitasa_qgis/store/calls.py" line="26"/>
         <source>Not a valid id: {0!r}</source>
         <translation>รหัสไม่ถูกต้อง: {0!r}</translation>
     </message>
@@ -1904,28 +1940,28 @@
     </message>
     <message>
         <location filename="../jitasa_qgis/store/calls.py" line="16"/>
-        <source>Text with a NUL character (\u0000) cannot be stored: remove it and try again. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <source>Text with a NUL character (\u0000) cannot be stored. Nothing was changed.</source>
+        <translation>ข้อความที่มีอักขระ NUL (\u0000) บันทึกไม่ได้ ไม่มีการเปลี่ยนแปลงใด ๆ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/store/demo_guard.py" line="51"/>
         <source>This store holds data that is not demo data: {0} help request(s), {1} volunteer(s) and {2} facilit(y/ies) not from the demo. Loading the demo replaces demo requests and volunteers and updates hospitals, so it runs only on an empty store or one holding demo data alone; nothing was written. Use another database for the demo.</source>
-        <translation type="unfinished"></translation>
+        <translation>คลังข้อมูลนี้มีข้อมูลที่ไม่ใช่ข้อมูลตัวอย่าง: คำขอความช่วยเหลือ {0} รายการ อาสาสมัคร {1} คน และสถานพยาบาล {2} แห่ง ที่ไม่ได้มาจากข้อมูลตัวอย่าง การโหลดข้อมูลตัวอย่างจะแทนที่คำขอและอาสาสมัครตัวอย่าง และปรับปรุงข้อมูลโรงพยาบาล จึงทำได้เฉพาะกับคลังข้อมูลว่าง หรือคลังข้อมูลที่มีแต่ข้อมูลตัวอย่างเท่านั้น ไม่มีการเขียนข้อมูลใด ๆ โปรดใช้ฐานข้อมูลอื่นสำหรับข้อมูลตัวอย่าง</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/store/migrations.py" line="153"/>
         <source>The Jitasa store&apos;s functions and permissions are not those of this plugin version. Upgrade it with the Processing algorithm &apos;Create or upgrade Jitasa database&apos; (jitasa:createdatabase).</source>
-        <translation type="unfinished"></translation>
+        <translation>ฟังก์ชันและสิทธิ์ของคลังข้อมูลจิตอาสาไม่ตรงกับปลั๊กอินรุ่นนี้ ให้ปรับรุ่นด้วยอัลกอริทึม Processing 'สร้างหรือปรับรุ่นฐานข้อมูลจิตอาสา' (jitasa:createdatabase)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/store/migrations.py" line="237"/>
         <source>Definition {0} failed and was rolled back: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>นิยาม {0} ล้มเหลวและถูกย้อนกลับแล้ว: {1}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/store/migrations.py" line="243"/>
         <source>Upgrading the store&apos;s definitions failed and was rolled back: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>การปรับรุ่นนิยามของคลังข้อมูลล้มเหลวและถูกย้อนกลับแล้ว: {0}</translation>
     </message>
 </context>
 <context>

@@ -128,6 +128,9 @@ class JitasaPlugin:
         except StoreError as exc:
             self.iface.messageBar().pushMessage(title, str(exc), Qgis.Critical, 0)
             return
+        from .definitions import settings
+
+        settings.set_current_store(location.choice)  # the Processing algorithms' default store
         if failed:
             self.iface.messageBar().pushMessage(
                 title, translate("JitasaPlugin", "Some layers failed to load: {0}").format(", ".join(failed)),

@@ -124,11 +124,13 @@ def install_plugin(zip_path: Path) -> Path:
     return plugins / "jitasa_qgis"
 
 
-def build_project(path: Path) -> None:
-    """A demo project with the Jitasa layers over Phetchabun, built with the installed plugin's code."""
+def build_project(path: Path, profile: Path | None = None) -> None:
+    """A demo project with the Jitasa layers over Phetchabun; with `profile`, also the saved QGIS connection
+    "Jitasa demo" (service only, no password) in that profile."""
     script = ROOT / "tools" / "make_demo_project.py"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PGSERVICEFILE=str(SERVICE_FILE))
-    subprocess.run([sys.executable, str(script), str(path)], check=True, env=env)
+    extra = ["--profile", str(profile)] if profile is not None else []
+    subprocess.run([sys.executable, str(script), str(path), *extra], check=True, env=env)
 
 
 def run(zip_path: Path) -> int:
@@ -136,7 +138,7 @@ def run(zip_path: Path) -> int:
     plugin_dir = install_plugin(zip_path)
     project = OUT / "jitasa_demo.qgz"
     OUT.mkdir(exist_ok=True)
-    build_project(project)
+    build_project(project, PROFILES / "profiles" / "default")
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         print("run: no display here, so QGIS cannot open; the store is ready — try `make demo` for a summary.")
         return 0

@@ -4,6 +4,8 @@ Only names are stored (a saved QGIS connection name, a pg_service name) — neve
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from qgis.core import QgsSettings
 
 PREFIX = "jitasa/"
@@ -35,3 +37,28 @@ def set_value(key: str, value) -> None:
     if key not in DEFAULTS:
         raise KeyError(f"unknown jitasa setting {key!r}")
     QgsSettings().setValue(PREFIX + key, value)
+
+
+@dataclass(frozen=True)
+class StoreChoice:
+    """The store the plugin is connected to, by name only: a saved QGIS PostgreSQL connection or a
+    pg_service name (the service wins when both are set, as in store.qgis_connections.current_location)."""
+
+    connection_name: str = ""
+    service: str = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.connection_name or self.service)
+
+
+def current_store() -> StoreChoice:
+    """What the plugin connects to: chosen in Connect, recorded on connecting; empty when never connected."""
+    return StoreChoice(connection_name=str(get(KEY_CONNECTION_NAME) or "").strip(),
+                       service=str(get(KEY_SERVICE) or "").strip())
+
+
+def set_current_store(choice: StoreChoice) -> None:
+    """Record the store the plugin is connected to (names only), for the dock, the map tools and the
+    defaults of the Processing algorithms."""
+    set_value(KEY_SERVICE, choice.service.strip())
+    set_value(KEY_CONNECTION_NAME, "" if choice.service.strip() else choice.connection_name.strip())

@@ -29,6 +29,7 @@ from ..definitions.eligibility import DEFAULT_MAX_TRAVEL_MINUTES, DEFAULT_SPEED_
 from ..definitions.i18n import translate
 from ..store.assignments import Outcome, Scope, assign_pairs, create_run, load_assignment_inputs, propose_assignments
 from ..store.errors import StoreError
+from .area_parameter import resolve_area
 from .base import JitasaAlgorithm
 
 SCOPE_KINDS = ("all", "amphoe", "tambon", "service_area", "polygon")
@@ -48,8 +49,14 @@ def scope_from_values(kind: str, code: str = "", service_area_id: int | None = N
         return Scope(service_area_id=int(service_area_id))
     if kind == "polygon" and polygon_wkt:
         return Scope(polygon_wkt=polygon_wkt)
-    raise ValueError(translate("AssignAlgorithm", "The scope '{0}' needs its value (a code, a service area id "
-                                                  "or a polygon layer).").format(kind))
+    # One message per kind, so a Thai message names the kind in Thai (not the English word 'amphoe').
+    messages = {
+        "amphoe": translate("AssignAlgorithm", "The scope 'one amphoe' needs the amphoe: its name or its code."),
+        "tambon": translate("AssignAlgorithm", "The scope 'one tambon' needs the tambon: its name or its code."),
+        "service_area": translate("AssignAlgorithm", "The scope 'a service area' needs the service area id."),
+        "polygon": translate("AssignAlgorithm", "The scope 'inside polygons' needs a polygon layer."),
+    }
+    raise ValueError(messages.get(kind) or translate("AssignAlgorithm", "Unknown scope: {0}").format(kind))
 
 
 def problem_from_inputs(inputs) -> AssignmentProblem:
@@ -87,7 +94,8 @@ class AssignAlgorithm(JitasaAlgorithm):
                      translate("AssignAlgorithm", "One tambon"), translate("AssignAlgorithm", "A service area"),
                      translate("AssignAlgorithm", "Inside polygons of a layer")], defaultValue=0))
         self.addParameter(QgsProcessingParameterString(
-            "AREA_CODE", translate("AssignAlgorithm", "Amphoe or tambon code (e.g. 6701)"), optional=True))
+            "AREA_CODE", translate("AssignAlgorithm", "Amphoe or tambon: name or code (e.g. วังโป่ง, Wang Pong "
+                                                      "or 6710)"), optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             "SERVICE_AREA", translate("AssignAlgorithm", "Service area id"), optional=True, minValue=1))
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -123,9 +131,12 @@ class AssignAlgorithm(JitasaAlgorithm):
     def solve(self, problem: AssignmentProblem, max_minutes: float, speed_kmh: float) -> AssignmentResult:
         raise NotImplementedError
 
-    def _scope(self, parameters, context) -> tuple[Scope, str]:
+    def _scope(self, parameters, context, conn, feedback) -> tuple[Scope, str]:
         kind = SCOPE_KINDS[self.parameterAsEnum(parameters, "SCOPE", context)]
         code = self.parameterAsString(parameters, "AREA_CODE", context).strip()
+        if kind in ("amphoe", "tambon") and code:
+            code = resolve_area(conn, kind, code, feedback).code  # a name (Thai or English) or a code
+            conn.rollback()
         area = parameters.get("SERVICE_AREA")
         wkt = None
         if kind == "polygon":
@@ -142,8 +153,7 @@ class AssignAlgorithm(JitasaAlgorithm):
         return scope, label
 
     def processAlgorithm(self, parameters, context, feedback):
-        location = self.location(parameters, context)
-        scope, scope_label = self._scope(parameters, context)
+        location = self.location(parameters, context, feedback)
         max_minutes = self.parameterAsDouble(parameters, "MAX_MINUTES", context)
         speed = self.parameterAsDouble(parameters, "SPEED_KMH", context)
         mode = MODES[self.parameterAsEnum(parameters, "MODE", context)]
@@ -151,6 +161,11 @@ class AssignAlgorithm(JitasaAlgorithm):
             conn = location.spec.connect()
         except StoreError as exc:
             raise QgsProcessingException(str(exc)) from None
+        try:
+            scope, scope_label = self._scope(parameters, context, conn, feedback)
+        except BaseException:
+            conn.close()
+            raise
         try:
             inputs = load_assignment_inputs(conn, scope, margin_km=max_minutes / 60.0 * speed)
             conn.rollback()

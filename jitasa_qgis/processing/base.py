@@ -1,5 +1,9 @@
 """Shared parts of the jitasa algorithms: the connection parameters and turning store errors into
-Processing errors with the same clear message."""
+Processing errors with the same clear message.
+
+The connection parameters default to the store the plugin is connected to (definitions.settings
+.current_store(): names only, never a password), and a run that leaves both empty uses that store too,
+so a dialog opened while connected is ready to run."""
 from __future__ import annotations
 
 from qgis.core import (
@@ -9,9 +13,10 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
+from ..definitions import settings
 from ..definitions.i18n import translate
 from ..store.errors import StoreError
-from ..store.qgis_connections import StoreLocation, from_saved_connection, from_service
+from ..store.qgis_connections import StoreLocation, from_saved_connection, from_service, location_of
 
 CONNECTION = "CONNECTION"
 SERVICE = "SERVICE"
@@ -32,20 +37,41 @@ class JitasaAlgorithm(QgsProcessingAlgorithm):
         return "store"
 
     def add_connection_parameters(self) -> None:
+        # initAlgorithm runs for every new instance (each dialog, each processing.run), so the defaults
+        # follow the plugin's current store.
+        current = settings.current_store()
         self.addParameter(QgsProcessingParameterProviderConnection(
-            CONNECTION, translate("JitasaAlgorithm", "Saved PostgreSQL connection"), "postgres", optional=True))
+            CONNECTION, translate("JitasaAlgorithm", "Saved PostgreSQL connection"), "postgres",
+            defaultValue=None if current.service else (current.connection_name or None), optional=True))
         self.addParameter(QgsProcessingParameterString(
-            SERVICE, translate("JitasaAlgorithm", "…or pg_service name"), optional=True))
+            SERVICE, translate("JitasaAlgorithm", "…or pg_service name"),
+            defaultValue=current.service or None, optional=True))
 
-    def location(self, parameters, context) -> StoreLocation:
-        name = self.parameterAsConnectionName(parameters, CONNECTION, context)
-        service = self.parameterAsString(parameters, SERVICE, context)
+    def location(self, parameters, context, feedback=None) -> StoreLocation:
+        """The store named by the parameters, else the plugin's current store; logged to `feedback`."""
+        name = (self.parameterAsConnectionName(parameters, CONNECTION, context) or "").strip()
+        service = (self.parameterAsString(parameters, SERVICE, context) or "").strip()
+        current = settings.current_store()
+        if name and service and service == current.service and name != current.connection_name:
+            service = ""  # the service is only the plugin's default: the connection the user chose wins
         try:
             if service:
-                return from_service(service)
-            if name:
-                return from_saved_connection(name)
+                location = from_service(service)
+            elif name:
+                location = from_saved_connection(name)
+            elif current:
+                location = location_of(current)
+                if feedback is not None:
+                    feedback.pushInfo(translate("JitasaAlgorithm", "No connection given: using the store the "
+                                                                   "plugin is connected to ({0}).").format(
+                        location.name))
+                return location
+            else:
+                raise QgsProcessingException(translate(
+                    "JitasaAlgorithm", "Choose a saved PostgreSQL connection or give a pg_service name "
+                                       "(or connect the plugin to a store first)."))
         except StoreError as exc:
             raise QgsProcessingException(str(exc)) from None
-        raise QgsProcessingException(
-            translate("JitasaAlgorithm", "Choose a saved PostgreSQL connection or give a pg_service name."))
+        if feedback is not None:
+            feedback.pushInfo(translate("JitasaAlgorithm", "Store: {0}").format(location.name))
+        return location

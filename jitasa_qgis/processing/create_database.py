@@ -32,7 +32,7 @@ class CreateDatabaseAlgorithm(JitasaAlgorithm):
             "APPLIED", translate("CreateDatabaseAlgorithm", "Migrations applied")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        location = self.location(parameters, context)
+        location = self.location(parameters, context, feedback)
         try:
             applied = migrate(location.spec)
             with location.spec.connect() as conn:

@@ -6,8 +6,10 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
 )
 
+from ..core.admin_source import DEFAULT_FACILITY_LAYER
 from ..definitions.i18n import translate
 from ..definitions.paths import DEMO_DIR
 from ..layers.demo_loading import load_demo_data
@@ -27,10 +29,16 @@ class LoadDemoDataAlgorithm(JitasaAlgorithm):
 
     def shortHelpString(self) -> str:
         return translate("LoadDemoDataAlgorithm",
-                         "Loads real Phetchabun province, amphoe and tambon boundaries and MOPH hospitals, "
-                         "then generates help requests and volunteers inside the tambons with a fixed seed. "
-                         "Everything loads in one transaction: on any error nothing is written. "
-                         "Loading again replaces the earlier demo requests and volunteers.")
+                         "Loads province, amphoe and tambon boundaries (OCHA COD-AB layout) and MOPH hospitals "
+                         "— by default the real Phetchabun files shipped with the plugin — then generates help "
+                         "requests and volunteers inside the tambons with a fixed seed.\n\n"
+                         "What it replaces: ALL earlier demo help requests and volunteers in the store (also "
+                         "those of another province loaded before) and their assignments are deleted and the "
+                         "new ones written. Boundaries and hospitals are added or updated by code, never "
+                         "deleted.\n\n"
+                         "It refuses to run on a store that holds data that is not demo data (help requests or "
+                         "volunteers from another source, facilities other than coded hospitals), and writes "
+                         "nothing then. Everything loads in one transaction: on any error nothing is written.")
 
     def initAlgorithm(self, config=None) -> None:
         self.add_connection_parameters()
@@ -40,6 +48,9 @@ class LoadDemoDataAlgorithm(JitasaAlgorithm):
         self.addParameter(QgsProcessingParameterFile(
             "HEALTH", translate("LoadDemoDataAlgorithm", "Hospitals (GeoPackage)"), extension="gpkg",
             defaultValue=str(DEMO_DIR / "health.gpkg"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            "HOSPITAL_LAYER", translate("LoadDemoDataAlgorithm", "Hospital layer"),
+            defaultValue=DEFAULT_FACILITY_LAYER, optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             "REQUESTS", translate("LoadDemoDataAlgorithm", "Number of help requests"), defaultValue=2000, minValue=0))
         self.addParameter(QgsProcessingParameterNumber(
@@ -49,7 +60,7 @@ class LoadDemoDataAlgorithm(JitasaAlgorithm):
         self.addOutput(QgsProcessingOutputString("SUMMARY", translate("LoadDemoDataAlgorithm", "Summary")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        location = self.location(parameters, context)
+        location = self.location(parameters, context, feedback)
         try:
             with location.spec.connect() as conn:
                 check_schema_current(conn)
@@ -64,9 +75,14 @@ class LoadDemoDataAlgorithm(JitasaAlgorithm):
                 seed=self.parameterAsInt(parameters, "SEED", context),
                 progress=feedback.setProgress,
                 cancelled=feedback.isCanceled,
+                facility_layer=self.parameterAsString(parameters, "HOSPITAL_LAYER", context).strip()
+                or DEFAULT_FACILITY_LAYER,
             )
         except (StoreError, ValueError) as exc:
             raise QgsProcessingException(str(exc)) from None
+        feedback.pushInfo(translate("LoadDemoDataAlgorithm", "Replaced {0} earlier demo help requests and {1} "
+                                                             "earlier demo volunteers.").format(
+            summary.get("replaced_requests", 0), summary.get("replaced_volunteers", 0)))
         text = ", ".join(f"{k}: {v}" for k, v in summary.items())
         feedback.pushInfo(translate("LoadDemoDataAlgorithm", "Loaded: {0}").format(text))
         return {"SUMMARY": text}

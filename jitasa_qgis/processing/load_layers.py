@@ -45,7 +45,7 @@ class LoadLayersAlgorithm(JitasaAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("FAILED", translate("LoadLayersAlgorithm", "Layers that failed")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        location = self.location(parameters, context)
+        location = self.location(parameters, context, feedback)
         project = context.project() or QgsProject.instance()
         try:
             layers, failed = load_jitasa_layers(location, project)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from qgis.core import QgsApplication, QgsAuthMethodConfig, QgsDataSourceUri, QgsProviderRegistry
 
 from ..definitions.i18n import translate
+from ..definitions.settings import StoreChoice
 from .connection import ConnectionSpec
 from .errors import StoreError
 
@@ -24,6 +25,7 @@ class StoreLocation:
     name: str
     spec: ConnectionSpec
     layer_uri: str
+    choice: StoreChoice = StoreChoice()  # how it was named (saved connection or service), for settings
 
     def table_uri(self, table: str, geometry_column: str | None, key: str, sql: str = "",
                   schema: str = "jitasa") -> QgsDataSourceUri:
@@ -44,7 +46,7 @@ def from_service(service: str) -> StoreLocation:
     uri = QgsDataSourceUri()
     uri.setConnection(service, "", "", "")  # the service overload: host, db, user come from pg_service.conf
     return StoreLocation(name=f"service={service}", spec=ConnectionSpec.from_service(service),
-                         layer_uri=uri.connectionInfo(False))
+                         layer_uri=uri.connectionInfo(False), choice=StoreChoice(service=service))
 
 
 def from_saved_connection(name: str) -> StoreLocation:
@@ -71,7 +73,8 @@ def from_saved_connection(name: str) -> StoreLocation:
                     "configuration (authcfg) instead. The password is not copied into layers.", name)
         layer_uri.setPassword("")
     spec = ConnectionSpec(params={k: v for k, v in params.items() if v}, password=password, label=name)
-    return StoreLocation(name=name, spec=spec, layer_uri=layer_uri.connectionInfo(False))
+    return StoreLocation(name=name, spec=spec, layer_uri=layer_uri.connectionInfo(False),
+                         choice=StoreChoice(connection_name=name))
 
 
 def _sslmode(uri: QgsDataSourceUri) -> str | None:
@@ -91,14 +94,28 @@ def _credentials_from_authcfg(authcfg: str, name: str) -> tuple[str | None, str 
     return config.config("username") or None, config.config("password") or None
 
 
+def location_of(choice: StoreChoice) -> StoreLocation:
+    """The store a StoreChoice names (the service wins when both are set); StoreError when it names none."""
+    if choice.service:
+        return from_service(choice.service)
+    if choice.connection_name:
+        return from_saved_connection(choice.connection_name)
+    raise StoreError(translate("StoreErrors", "Not connected: use 'Connect to Jitasa store' first."))
+
+
 def current_location() -> StoreLocation:
     """The store chosen in the Connect dialog (saved in settings), or a clear StoreError."""
     from ..definitions import settings
 
-    service = settings.get(settings.KEY_SERVICE)
-    name = settings.get(settings.KEY_CONNECTION_NAME)
-    if service:
-        return from_service(service)
-    if name:
-        return from_saved_connection(name)
-    raise StoreError(translate("StoreErrors", "Not connected: use 'Connect to Jitasa store' first."))
+    return location_of(settings.current_store())
+
+
+def save_service_connection(name: str, service: str) -> None:
+    """Save (or replace) a QGIS PostgreSQL connection `name` that only names a pg_service: no user, no
+    password, so the Data Source Manager and Processing list it without holding any secret."""
+    md = QgsProviderRegistry.instance().providerMetadata("postgres")
+    uri = QgsDataSourceUri()
+    uri.setConnection(service, "", "", "")
+    connection = md.createConnection(uri.uri(False), {"saveUsername": False, "savePassword": False,
+                                                      "estimatedMetadata": True})
+    md.saveConnection(connection, name)
