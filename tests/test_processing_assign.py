@@ -122,7 +122,7 @@ def test_invalid_scope_polygon_is_named_and_nothing_written(provider, demo_servi
 def test_missing_scope_value_is_named(provider, demo_service, store):
     import processing
 
-    with pytest.raises(QgsProcessingException, match="needs its value"):
+    with pytest.raises(QgsProcessingException, match="needs the amphoe: its name or its code"):
         processing.run("jitasa:assignnearest", {"SERVICE": demo_service, "SCOPE": 1, "OUTPUT": "memory:"})
     assert _runs(store) == 0
 
