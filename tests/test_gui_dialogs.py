@@ -9,8 +9,9 @@ import uuid
 import pytest
 from qgis.core import QgsDataSourceUri, QgsProject, QgsProviderRegistry, QgsSettings
 from qgis.gui import QgsMapCanvas
-from qgis.PyQt.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QTimer
+from qgis.PyQt.QtCore import QPoint, QRect, QSize, Qt, QTimer
 from qgis.PyQt.QtWidgets import QApplication, QDialogButtonBox, QMainWindow
+from widget_checks import drawn_over, settle
 
 import jitasa_qgis
 from jitasa_qgis.definitions import settings
@@ -216,12 +217,6 @@ def _use_dock_and_panel(plugin, c, qgis_iface) -> None:
     assert qgis_iface.mapCanvas().mapTool() is not plugin.assign_tool
 
 
-def _settle() -> None:
-    """Let the posted layout requests run (a label's new text re-lays its parents out in a few rounds)."""
-    for _ in range(5):
-        QCoreApplication.processEvents()
-
-
 def _in(widget, ancestor) -> QRect:
     return QRect(widget.mapTo(ancestor, QPoint(0, 0)), widget.size())
 
@@ -254,7 +249,7 @@ def test_docks_stacked_in_a_1280x800_window_leave_it_alone(demo, qgis_iface, qgi
         window.show()
         operations.refresh()
         panel.show_request(_new_request(c))
-        _settle()
+        settle()
         assert panel.ranking.best is not None and panel.candidates_label.text()
 
         assert window.size() == QSize(1280, 800)
@@ -264,6 +259,8 @@ def test_docks_stacked_in_a_1280x800_window_leave_it_alone(demo, qgis_iface, qgi
         assert not label.intersects(table), (label, table)
         assert panel.candidates_label.height() >= panel.candidates_label.heightForWidth(
             panel.candidates_label.width())  # the whole summary shows
+        assert not drawn_over(panel), drawn_over(panel)
+        assert not drawn_over(operations), drawn_over(operations)
         request = _in(panel.request_label, panel)
         assert not request.intersects(table) and not request.intersects(label)
         # the buttons are reachable: inside the panel's scrollable content, below the summary
@@ -272,7 +269,7 @@ def test_docks_stacked_in_a_1280x800_window_leave_it_alone(demo, qgis_iface, qgi
 
         # a much longer summary (Thai wraps more) still does not reach into the table
         panel.candidates_label.setText(panel.candidates_label.text() * 6)
-        _settle()
+        settle()
         assert window.size() == QSize(1280, 800)
         assert not _in(panel.candidates_label, panel).intersects(_in(panel.candidates_view, panel))
     finally:

@@ -28,6 +28,7 @@ from qgis.PyQt.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+from widget_checks import drawn_over, settle
 
 from jitasa_qgis.layers.demo_loading import load_demo_data
 from jitasa_qgis.store.qgis_connections import StoreLocation
@@ -168,6 +169,9 @@ def test_assign_panel_in_thai(thai, demo, qgis_canvas):
         panel.show_request(_a_new_request_with_candidates(demo))
         assert panel.ranking.best is not None and panel.status_label.text() == ""
         texts += visible_texts(panel)
+        panel.show()
+        settle()
+        assert not drawn_over(panel), drawn_over(panel)
         panel.confirm_selected()
         assert "มอบหมายคำขอ" in panel.status_label.text()
         texts += visible_texts(panel)  # the confirmation and the re-read request
@@ -183,6 +187,8 @@ def test_connect_dialog_in_thai(thai, qgis_app):
     dialog = ConnectDialog()
     try:
         dialog.show()
+        settle()
+        assert not drawn_over(dialog), drawn_over(dialog)  # at the size it opens with
         texts = visible_texts(dialog)
         dialog.use_service_radio.setChecked(True)
         dialog.service_edit.setText("no_such_service_for_jitasa_tests")

@@ -30,11 +30,18 @@ class ConnectDialog(QDialog, FORM_CLASS):
         self.button_box.button(QDialogButtonBox.Ok).setText(translate("ConnectDialog", "OK"))
         self.button_box.button(QDialogButtonBox.Cancel).setText(translate("ConnectDialog", "Cancel"))
         self._restore()
+        self._fit_to_text()
         self.test_button.clicked.connect(self.test_connection)
         self.use_service_radio.toggled.connect(self._update_enabled)
         self.button_box.accepted.connect(self._accept)
         self.button_box.rejected.connect(self.reject)
         self._update_enabled()
+
+    def _fit_to_text(self) -> None:
+        """Tall enough for the wrapped hint at the dialog's width: a window's minimum size ignores a wrapped
+        label's height for width, so the .ui's size alone cuts longer (Thai) text and overlaps the buttons."""
+        width = max(self.width(), self.minimumSizeHint().width())
+        self.resize(width, max(self.height(), self.heightForWidth(width)))
 
     def _restore(self) -> None:
         service = settings.get(settings.KEY_SERVICE)
