@@ -248,9 +248,10 @@ def _haversine_km(lon1, lat1, lon2, lat2) -> np.ndarray:
     return 2 * 6371.0088 * np.arcsin(np.sqrt(a))
 
 
-def _replay_greedy(order, req_lon, req_lat, req_cat, vol_lon, vol_lat, room, can_serve):
-    """Brute force: each request in `order` takes the nearest of all volunteers with room that may serve it.
-    Returns {request: (volunteer, km)} for the served ones and the set of the unserved."""
+def _replay_greedy(order, req_lon, req_lat, req_cat, vol_lon, vol_lat, room, can_serve, reach_km=30.0):
+    """Brute force: each request in `order` takes the nearest of all volunteers with room that may serve it,
+    if that one is within `reach_km`. Returns {request: (volunteer, km)} for the served ones and the set
+    of the unserved."""
     room = np.array(room, dtype=np.int64)
     served, unserved = {}, set()
     for r in order:
@@ -259,19 +260,23 @@ def _replay_greedy(order, req_lon, req_lat, req_cat, vol_lon, vol_lat, room, can
             unserved.add(r)
             continue
         km = _haversine_km(req_lon[r], req_lat[r], vol_lon[ok], vol_lat[ok])
+        if km.min() > reach_km:
+            unserved.add(r)
+            continue
         best = ok[np.argmin(km)]
         served[r] = (best, km.min())
         room[best] -= 1
     return served, unserved
 
 
-@pytest.mark.parametrize("n_requests,n_volunteers,seed", [(3000, 40, 1), (3000, 600, 2), (400, 0, 3),
-                                                          (6000, 150, 4)])
-def test_demo_pairs_are_the_greedy_nearest_with_room(n_requests, n_volunteers, seed):
+@pytest.mark.parametrize("n_requests,n_volunteers,seed,max_minutes", [
+    (3000, 40, 1, 60.0), (3000, 600, 2, 60.0), (400, 0, 3, 60.0), (6000, 150, 4, 60.0), (3000, 60, 5, 20.0),
+    (6000, 150, 4, 1e6)])  # (the last: no reach limit, so the search goes far past full volunteers)
+def test_demo_pairs_are_the_greedy_nearest_with_room(n_requests, n_volunteers, seed, max_minutes):
     """The set-based pairing gives exactly what a request-by-request search over all volunteers gives
-    (scarce volunteers: most requests go back to new; plenty: all served; none at all)."""
+    (scarce volunteers: most requests go back to new; plenty: nearly all served; none at all)."""
     _, (requests, volunteers) = _batches(n_requests, n_volunteers, seed)
-    pairs = demo_pairs(requests, volunteers, NEED_ROWS, URGENCY_ORDER)
+    pairs = demo_pairs(requests, volunteers, NEED_ROWS, URGENCY_ORDER, max_minutes=max_minutes)
 
     rank = {u: i for i, u in enumerate(URGENCY_ORDER)}
     pending = [i for i, s in enumerate(requests.status) if s in ("assigned", "in_progress")]
@@ -283,7 +288,7 @@ def test_demo_pairs_are_the_greedy_nearest_with_room(n_requests, n_volunteers, s
                  for c in cats}
     room = np.where(volunteers.available, volunteers.capacity, 0)
     served, unserved = _replay_greedy(order, requests.lon, requests.lat, requests.category, volunteers.lon,
-                                      volunteers.lat, room, can_serve)
+                                      volunteers.lat, room, can_serve, reach_km=max_minutes / 2.0)  # 30 km/h
     got = dict(zip(pairs.request_row.tolist(), pairs.volunteer_row.tolist()))
     assert list(got) == [r for r in order if r in served]  # most urgent first
     assert got == {r: v for r, (v, _) in served.items()}
@@ -296,7 +301,8 @@ def test_demo_pairs_are_the_greedy_nearest_with_room(n_requests, n_volunteers, s
 
 def test_scarce_volunteers_a_larger_demo_keeps_the_invariants(store):
     """20,000 requests, 150 volunteers: a few hundred assignments, thousands of requests back to new.
-    Checked against the store itself: its eligibility (volunteer_can_serve), capacity and positions."""
+    Checked against the store itself: its eligibility (volunteer_can_serve), capacity and positions; the
+    reach is the assignment tools' default (60 min at 30 km/h)."""
     areas, (requests, volunteers) = _batches(20_000, 150, seed=5)
     loaded = write_demo(store, areas, [], requests, volunteers)
     assert loaded["help_requests"] == 20_000
@@ -335,3 +341,4 @@ def test_scarce_volunteers_a_larger_demo_keeps_the_invariants(store):
         status, got, minutes = by_row[r]
         assert got == ids[vol], f"request row {r}: volunteer {got}, the nearest with room is {ids[vol]}"
         assert minutes == pytest.approx(km_nearest * 2.0, rel=0.01)  # 30 km/h, spheroid vs sphere
+        assert minutes <= 60.0 * 1.01

@@ -25,6 +25,7 @@ import psycopg2
 from psycopg2 import sql
 from scipy.spatial import cKDTree
 
+from ..definitions.eligibility import DEFAULT_MAX_TRAVEL_MINUTES, DEFAULT_SPEED_KMH
 from ..definitions.i18n import translate
 from .connection import ConnectionSpec, transaction
 from .errors import StoreError
@@ -245,16 +246,16 @@ class _DemoWriter:
         _copy(cur, sql.Identifier("demo_pair_stage"), ("ord", "request_sid", "volunteer_sid"),
               zip(range(len(pairs.request_row)), _sids(pairs.request_row), _sids(pairs.volunteer_row)))
         cur.execute("ANALYZE demo_pair_stage")  # a fresh temp table has no statistics: plan the joins on hashes
-        cur.execute(_PAIR_INSERT, {"run": run, "src": DEMO_SOURCE})
+        cur.execute(_PAIR_INSERT, {"run": run, "src": DEMO_SOURCE, "kmh": DEFAULT_SPEED_KMH})
         return cur.rowcount
 
 
 _PAIR_STAGE = """CREATE TEMP TABLE demo_pair_stage (ord integer, request_sid text, volunteer_sid text)
     ON COMMIT DROP"""
-# Minutes as the store's assignment tools estimate them: great-circle metres at 30 km/h.
+# Minutes as the store's assignment tools estimate them: great-circle metres at the default speed.
 _PAIR_INSERT = """
 INSERT INTO jitasa.assignment (request_id, volunteer_id, run_id, status, travel_minutes)
-SELECT r.id, v.id, %(run)s, 'active', ST_Distance(v.geom::geography, r.geom::geography) / 1000.0 / 30.0 * 60.0
+SELECT r.id, v.id, %(run)s, 'active', ST_Distance(v.geom::geography, r.geom::geography) / 1000.0 / %(kmh)s * 60.0
   FROM demo_pair_stage p
   JOIN jitasa.help_request r ON r.source = %(src)s AND r.source_id = p.request_sid
   JOIN jitasa.volunteer v ON v.source = %(src)s AND v.source_id = p.volunteer_sid
@@ -265,6 +266,7 @@ SELECT r.id, v.id, %(run)s, 'active', ST_Distance(v.geom::geography, r.geom::geo
 
 _PENDING = ("assigned", "in_progress")
 _FIRST_K = 8  # nearest eligible volunteers looked up for every pending request at once
+EARTH_RADIUS_KM = 6371.0088  # as core.assignment.costs: the sphere the assignment tools measure on
 
 
 @dataclass(frozen=True)
@@ -282,10 +284,12 @@ class DemoPairs:
         return cls(empty, empty, np.zeros(n_requests, dtype=bool))
 
 
-def demo_pairs(requests, volunteers, needs: Sequence[tuple], urgency_order: Sequence[str]) -> DemoPairs:
+def demo_pairs(requests, volunteers, needs: Sequence[tuple], urgency_order: Sequence[str],
+               max_minutes: float = DEFAULT_MAX_TRAVEL_MINUTES, speed_kmh: float = DEFAULT_SPEED_KMH) -> DemoPairs:
     """Greedy, as an officer would assign by hand: the pending ('assigned' / 'in progress') requests in
     the order urgency, created_at (oldest first), row; each takes the nearest (great circle) available
-    volunteer who is eligible for its category and still has room. With none anywhere, it is demoted.
+    volunteer who is eligible for its category and still has room. If that one is farther than
+    `max_minutes` at `speed_kmh` (the assignment tools' default reach), or there is none, it is demoted.
 
     `needs` are jitasa.category_need rows (category, skills, vehicles): a volunteer is eligible when one
     row of the category has all its skills and, unless its vehicles are empty, one of its vehicles.
@@ -293,8 +297,8 @@ def demo_pairs(requests, volunteers, needs: Sequence[tuple], urgency_order: Sequ
     Exact, but without a query per request against full volunteers: the first `_FIRST_K` nearest eligible
     volunteers of all requests come from one k-d tree query per category; only a request whose first
     ones are all full looks further, in a tree of the volunteers that still had room when it was built
-    (rebuilt once half its volunteers are full), widening k until it meets one with room. A category whose
-    eligible volunteers are all full demotes its remaining requests without looking."""
+    (rebuilt once half its volunteers are full), widening k until it meets one with room or leaves the
+    reach. A category whose eligible volunteers are all full demotes its remaining requests at once."""
     n = len(requests.lon)
     status = np.asarray(requests.status).astype(str)
     r_xyz = _unit_vectors(requests.lon, requests.lat)
@@ -310,6 +314,8 @@ def demo_pairs(requests, volunteers, needs: Sequence[tuple], urgency_order: Sequ
     rows = rows[np.lexsort((rows, -np.asarray(requests.age_s, dtype=np.int64)[rows], urgency[rows]))]
 
     v_xyz = _unit_vectors(volunteers.lon, volunteers.lat)
+    reach_km = max_minutes / 60.0 * speed_kmh
+    reach = 2.0 * np.sin(min(reach_km / EARTH_RADIUS_KM, np.pi) / 2.0)  # as a chord of the unit sphere
     free = np.where(np.asarray(volunteers.available, dtype=bool) & np.isfinite(v_xyz).all(axis=1),
                     np.maximum(np.asarray(volunteers.capacity, dtype=np.int64), 0), 0)
     categories = sorted(set(np.asarray(requests.category).astype(str)[rows].tolist()))
@@ -318,15 +324,21 @@ def demo_pairs(requests, volunteers, needs: Sequence[tuple], urgency_order: Sequ
     req_cat = np.array([cat_of[c] for c in np.asarray(requests.category).astype(str)[rows].tolist()])
     cat_free = (eligible * free).sum(axis=1)  # room left among each category's eligible volunteers
 
-    first = [[] for _ in categories]  # per category: the requests' first k nearest, in their order
+    # Per category, for its requests in their order: the first k nearest within reach, and whether those
+    # are all there are within reach (fewer than k found).
+    first: list[list] = [[] for _ in categories]
+    every: list[list] = [[] for _ in categories]
     for c in range(len(categories)):
         members = np.flatnonzero(eligible[c])
         mine = rows[req_cat == c]
         if len(members) and len(mine):
             k = min(_FIRST_K, len(members))
-            _, idx = cKDTree(v_xyz[members]).query(r_xyz[mine], k=k)
-            first[c] = members[np.asarray(idx).reshape(len(mine), k)].tolist()
-    trees = [_FreeTree(np.flatnonzero(eligible[c]), v_xyz) for c in range(len(categories))]
+            _, idx = cKDTree(v_xyz[members]).query(r_xyz[mine], k=k, distance_upper_bound=reach)
+            idx = np.asarray(idx).reshape(len(mine), k)
+            found = idx < len(members)
+            first[c] = [members[i[f]].tolist() for i, f in zip(idx, found)]
+            every[c] = (found.sum(axis=1) < k).tolist()
+    trees = [_FreeTree(np.flatnonzero(eligible[c]), v_xyz, reach) for c in range(len(categories))]
     room = free.tolist()  # the loop reads Python ints (fast); the trees read the same room as an array
     room_array = free.copy()
     cat_room = cat_free.tolist()
@@ -335,14 +347,17 @@ def demo_pairs(requests, volunteers, needs: Sequence[tuple], urgency_order: Sequ
     demoted = np.zeros(n, dtype=bool)
     seen = [0] * len(categories)
     for row, c in zip(rows.tolist(), req_cat.tolist()):
-        candidates = first[c][seen[c]] if first[c] else ()
+        candidates, all_in_reach = (first[c][seen[c]], every[c][seen[c]]) if first[c] else ((), True)
         seen[c] += 1
         if cat_room[c] <= 0:
             demoted[row] = True
             continue
         vol = next((v for v in candidates if room[v] > 0), -1)
-        if vol < 0:
+        if vol < 0 and not all_in_reach:
             vol = trees[c].nearest_with_room(r_xyz[row], room, room_array)
+        if vol < 0:  # nobody eligible with room within reach
+            demoted[row] = True
+            continue
         room[vol] -= 1
         room_array[vol] -= 1
         if vol not in categories_of:
@@ -357,26 +372,32 @@ def demo_pairs(requests, volunteers, needs: Sequence[tuple], urgency_order: Sequ
 class _FreeTree:
     """A k-d tree over those of one category's volunteers that had room when it was (re)built."""
 
-    def __init__(self, members: np.ndarray, v_xyz: np.ndarray) -> None:
+    def __init__(self, members: np.ndarray, v_xyz: np.ndarray, reach: float) -> None:
         self.members = members
         self.v_xyz = v_xyz
+        self.reach = reach
         self.tree = None
 
     def nearest_with_room(self, point: np.ndarray, room: list, room_array: np.ndarray) -> int:
+        """The nearest volunteer with room within reach, or -1."""
         # Room only shrinks, so the tree holds every volunteer that has room: the first of its neighbours
         # (by distance) with room is the nearest with room. Rebuilt when half its volunteers are full.
         if self.tree is None or 2 * int((room_array[self.members] <= 0).sum()) > len(self.members):
             self.members = self.members[room_array[self.members] > 0]
             self.tree = cKDTree(self.v_xyz[self.members])
-        k = min(16, len(self.members))
-        while True:
-            _, idx = self.tree.query(point, k=k)
-            for v in self.members[np.atleast_1d(idx)].tolist():
+        size = len(self.members)
+        k = min(16, size)
+        while k:
+            _, idx = self.tree.query(point, k=k, distance_upper_bound=self.reach)
+            idx = np.atleast_1d(idx)
+            idx = idx[idx < size]
+            for v in self.members[idx].tolist():
                 if room[v] > 0:
                     return v
-            if k == len(self.members):  # cannot happen while the category has room left
-                raise AssertionError("demo pairing: no volunteer with room in a category that has room")
-            k = min(4 * k, len(self.members))
+            if len(idx) < k or k == size:  # all within reach seen
+                return -1
+            k = min(4 * k, size)
+        return -1
 
 
 def _eligibility(volunteers, needs: Sequence[tuple], categories: Sequence[str]) -> np.ndarray:
