@@ -2,6 +2,8 @@
 
 A plain thread waits on the connection's socket with select(), so nothing blocks the GUI. Callbacks are
 called from that thread: the Qt side (layers/live_refresh.py) turns them into queued signals.
+PostgreSQL lets any role NOTIFY any channel, so a payload is only a hint of what to look at again: it is
+checked for shape here, and what users see is always read back from the store.
 If the server goes away the thread reconnects with exponential backoff and reports offline/online.
 """
 from __future__ import annotations
@@ -23,25 +25,48 @@ LOG = logging.getLogger(__name__)
 CHANNEL = "jitasa"
 
 
+# The tables whose triggers notify (resources/sql, notify_change); a payload naming any other is ignored.
+NOTIFYING_TABLES = frozenset({"help_request", "volunteer", "facility", "service_area", "assignment",
+                              "assignment_run", "admin_area"})
+OPS = frozenset({"insert", "update", "delete"})
+MAX_IDS = 500  # the trigger lists ids only up to this many rows, else null
+
+
 @dataclass(frozen=True)
 class Change:
+    """A hint that a table changed. Anyone who may connect can NOTIFY this channel with any text, so
+    consumers use it only to decide what to look at again, never as the data itself."""
+
     table: str
     op: str
     ids: tuple[int, ...] | None  # None: too many to list, reload the whole table
     count: int
 
 
+def _int(value) -> int:
+    # json gives bool for true/false and float for 1.5; neither is a row id or a count
+    if type(value) is not int or value < 0:
+        raise ValueError(f"not a non-negative integer: {value!r}")
+    return value
+
+
 def parse_payload(payload: str) -> Change | None:
     """A Change from a notification payload, or None (logged) when it is not what the store sends."""
     try:
         data = json.loads(payload)
-        table = str(data["table"])
-        op = str(data["op"])
+        if not isinstance(data, dict):
+            raise ValueError("not an object")
+        table, op = data["table"], data["op"]
+        if table not in NOTIFYING_TABLES or op not in OPS:
+            raise ValueError(f"unknown table or operation {table!r}/{op!r}")
         ids = data.get("ids")
-        ids = tuple(int(i) for i in ids) if ids is not None else None
-        count = int(data.get("count", len(ids) if ids else 0))
+        if ids is not None:
+            if not isinstance(ids, list) or len(ids) > MAX_IDS:
+                raise ValueError("ids is not a short list")
+            ids = tuple(_int(i) for i in ids)
+        count = _int(data.get("count", len(ids) if ids else 0))
     except (ValueError, TypeError, KeyError) as exc:
-        LOG.warning("ignored a malformed notification %.200r: %s", payload, exc)
+        LOG.debug("ignored a malformed notification %.200r: %s", payload, exc)
         return None
     return Change(table, op, ids, count)
 
@@ -68,6 +93,9 @@ class StoreListener:
         self.offline_since: float | None = None
         self.keepalive_s = 10.0
         self._last_heard = time.monotonic()
+        self.ignored = 0  # malformed notifications, counted so a flood of them writes one log line a minute
+        self._ignored_logged = 0
+        self._ignored_logged_at: float | None = None
 
     @property
     def running(self) -> bool:
@@ -140,8 +168,18 @@ class StoreListener:
         while conn.notifies:
             note = conn.notifies.pop(0)
             change = parse_payload(note.payload)
-            if change is not None:
+            if change is None:
+                self._count_ignored(note.payload)
+            else:
                 try:
                     self.on_change(change)
                 except Exception:  # noqa: BLE001 - a bad consumer must not kill the listener
                     LOG.exception("store listener consumer failed")
+
+    def _count_ignored(self, payload: str) -> None:
+        self.ignored += 1
+        now = time.monotonic()
+        if self._ignored_logged_at is None or now - self._ignored_logged_at >= 60.0:
+            LOG.warning("ignored %d malformed store notification(s), latest %.100r",
+                        self.ignored - self._ignored_logged, payload)
+            self._ignored_logged, self._ignored_logged_at = self.ignored, now
