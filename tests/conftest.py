@@ -93,3 +93,61 @@ def conn(store):
     c = store.connect()
     yield c
     c.close()
+
+
+# --- logins of the store's group roles (login roles are cluster-wide: unique names, dropped afterwards) ------
+
+@pytest.fixture
+def login_role_on(pg_cluster):
+    """Factory: (spec, group, extra_sql="") -> (login name, connect(autocommit=True) -> connection).
+
+    A fresh LOGIN role in `group` on the database of `spec`; `extra_sql` (with {role}) runs after creating it.
+    """
+    made: list[tuple[object, str, list]] = []
+
+    def make(spec, group: str, extra_sql: str = ""):
+        import uuid
+
+        name = f"{group.replace('jitasa_', '')}_{uuid.uuid4().hex[:10]}"
+        admin = spec.connect(autocommit=True)
+        with admin.cursor() as cur:
+            cur.execute(f'CREATE ROLE "{name}" LOGIN IN ROLE {group}')
+            if extra_sql:
+                cur.execute(extra_sql.format(role=name))
+        admin.close()
+        conns: list = []
+        made.append((spec, name, conns))
+
+        def connect(autocommit: bool = True):
+            c = psycopg2.connect(**pg_cluster.params(spec.params["dbname"], user=name))
+            c.autocommit = autocommit
+            conns.append(c)
+            return c
+
+        return name, connect
+
+    yield make
+    for spec, name, conns in made:
+        for c in conns:
+            c.close()
+        try:
+            admin = spec.connect(autocommit=True)
+        except Exception:  # the database went first: nothing of the role's is left in it
+            admin = psycopg2.connect(**pg_cluster.params())
+            admin.autocommit = True
+        with admin.cursor() as cur:
+            cur.execute(f'DROP OWNED BY "{name}"')
+            cur.execute(f'DROP ROLE "{name}"')
+        admin.close()
+
+
+@pytest.fixture
+def login_role(store, login_role_on):
+    """Factory: group -> (login name, connect(autocommit=True)) on the test's store."""
+    return lambda group, extra_sql="": login_role_on(store, group, extra_sql)
+
+
+@pytest.fixture
+def login_conn(login_role):
+    """Factory: (group, extra_sql="") -> a connection (not autocommit) of a fresh login in that group."""
+    return lambda group, extra_sql="": login_role(group, extra_sql)[1](autocommit=False)

@@ -3,8 +3,6 @@ the eligibility table, proposing, confirming with per-row refusals, rejecting, e
 roles, bad input, and the solver's inputs per scope."""
 from __future__ import annotations
 
-import uuid
-
 import psycopg2
 import psycopg2.errors
 import pytest
@@ -430,32 +428,8 @@ def test_reassign_moves_the_assignment_and_both_loads(db, officer_conn):
 
 # --- roles -------------------------------------------------------------------------------------------------
 
-@pytest.fixture
-def login_role(pg_cluster, store):
-    made = []
-
-    def make(group):
-        name = f"{group.replace('jitasa_', '')}_{uuid.uuid4().hex[:10]}"
-        admin = store.connect(autocommit=True)
-        with admin.cursor() as cur:
-            cur.execute(f'CREATE ROLE "{name}" LOGIN IN ROLE {group}')
-        admin.close()
-        c = psycopg2.connect(**pg_cluster.params(store.params["dbname"], user=name))
-        made.append((name, c))
-        return c
-
-    yield make
-    for name, c in made:
-        c.close()
-        admin = store.connect(autocommit=True)
-        with admin.cursor() as cur:
-            cur.execute(f'DROP OWNED BY "{name}"')
-            cur.execute(f'DROP ROLE "{name}"')
-        admin.close()
-
-
-def test_officer_login_may_assign(db, login_role):
-    officer = login_role("jitasa_officer")
+def test_officer_login_may_assign(db, login_conn):
+    officer = login_conn("jitasa_officer")
     rid, vid = db.request(), db.volunteer()
     run = create_run(officer, "manual")
     result = assign_pairs(officer, run, [rid], [vid])
@@ -467,11 +441,11 @@ def test_officer_login_may_assign(db, login_role):
     assert actor[0].startswith("officer_") and actor[1] == actor[0]
 
 
-def test_analyst_cannot_call_the_assignment_functions(db, login_role, officer_conn):
+def test_analyst_cannot_call_the_assignment_functions(db, login_conn, officer_conn):
     rid, vid = db.request(), db.volunteer()
     run = create_run(officer_conn, "manual")
     aid = propose_assignments(officer_conn, run, [rid], [vid]).rows[0].assignment_id
-    analyst = login_role("jitasa_analyst")
+    analyst = login_conn("jitasa_analyst")
     calls = [
         ("SELECT jitasa.create_run('manual')", ()),
         ("SELECT * FROM jitasa.propose_assignments(%s, %s, %s, NULL, true)", (run, [rid], [vid])),

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import threading
-import uuid
 
 import psycopg2
 import psycopg2.extensions
@@ -393,48 +392,18 @@ def test_python_transitions_match_the_store(conn):
 
 # --- roles --------------------------------------------------------------------------------------------------
 
-@pytest.fixture
-def login_role(pg_cluster, store):
-    """Factory: a LOGIN role in a group role, connected with trust auth; dropped after the test."""
-    made: list[tuple[str, list]] = []
-
-    def make(group: str, extra_sql: str = ""):
-        name = f"ops_{group.replace('jitasa_', '')}_{uuid.uuid4().hex[:8]}"
-        admin = store.connect(autocommit=True)
-        with admin.cursor() as cur:
-            cur.execute(f'CREATE ROLE "{name}" LOGIN IN ROLE {group}')
-            if extra_sql:
-                cur.execute(extra_sql.format(role=name))
-        admin.close()
-        conns: list = []
-        made.append((name, conns))
-        c = psycopg2.connect(**{**store.params, "user": name})
-        conns.append(c)
-        return c
-
-    yield make
-    for name, conns in made:
-        for c in conns:
-            c.close()
-        admin = store.connect(autocommit=True)
-        with admin.cursor() as cur:
-            cur.execute(f'DROP OWNED BY "{name}"')
-            cur.execute(f'DROP ROLE "{name}"')
-        admin.close()
-
-
-def test_officer_can_change_status(store, data, login_role):
-    c = login_role("jitasa_officer")
+def test_officer_can_change_status(store, data, login_conn):
+    c = login_conn("jitasa_officer")
     assert change_request_status(c, data["oxygen_new"], 1, RequestStatus.DONE) == 2
     assert _assignment_and_volunteer(store, data) == ("completed", None, 0)
     with c.cursor() as cur:
         cur.execute("SELECT acting_role FROM jitasa.audit_log WHERE table_name = 'help_request' "
                     "AND operation = 'update' ORDER BY id DESC LIMIT 1")
-        assert cur.fetchone()[0].startswith("ops_officer_")
+        assert cur.fetchone()[0].startswith("officer_")
 
 
-def test_analyst_cannot_change_status(store, data, login_role):
-    c = login_role("jitasa_analyst")
+def test_analyst_cannot_change_status(store, data, login_conn):
+    c = login_conn("jitasa_analyst")
     # the analyst reads the queue (no personal data in it)...
     assert [r.id for r in open_requests_page(c, RequestFilter())][0] == data["oxygen_old"]
     c.rollback()
@@ -444,9 +413,9 @@ def test_analyst_cannot_change_status(store, data, login_role):
     assert _request(store, data["oxygen_old"]) == ("new", 1, None)
 
 
-def test_function_checks_the_acting_role_itself(store, data, login_role):
+def test_function_checks_the_acting_role_itself(store, data, login_conn):
     """Even a role given EXECUTE by mistake is refused unless it acts as an officer or admin."""
-    c = login_role("jitasa_analyst", 'GRANT EXECUTE ON FUNCTION jitasa.change_request_status('
+    c = login_conn("jitasa_analyst", 'GRANT EXECUTE ON FUNCTION jitasa.change_request_status('
                                      'integer, integer, jitasa.request_status, text) TO "{role}"')
     with pytest.raises(StoreError, match="only officers and admins") as err:
         change_request_status(c, data["oxygen_old"], 1, RequestStatus.IN_PROGRESS)
@@ -454,8 +423,8 @@ def test_function_checks_the_acting_role_itself(store, data, login_role):
     assert _request(store, data["oxygen_old"]) == ("new", 1, None)
 
 
-def test_officer_acting_as_analyst_is_refused(store, data, login_role):
-    c = login_role("jitasa_officer", 'GRANT jitasa_analyst TO "{role}"')
+def test_officer_acting_as_analyst_is_refused(store, data, login_conn):
+    c = login_conn("jitasa_officer", 'GRANT jitasa_analyst TO "{role}"')
     with c.cursor() as cur:
         cur.execute("SET ROLE jitasa_analyst")
     c.commit()

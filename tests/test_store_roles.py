@@ -4,8 +4,6 @@ Login roles are cluster-wide, so each test creates its own with a unique name an
 """
 from __future__ import annotations
 
-import uuid
-
 import psycopg2
 import psycopg2.errors
 import pytest
@@ -16,39 +14,6 @@ IN_A = "SRID=4326;POINT(0.5 0.5)"
 IN_B = "SRID=4326;POINT(1.5 0.5)"
 ZONE = "SRID=4326;MULTIPOLYGON(((0 0,3 0,3 3,0 3,0 0)))"
 GROUPS = ["jitasa_admin", "jitasa_officer", "jitasa_analyst", "jitasa_feed"]
-
-
-@pytest.fixture
-def login_role(pg_cluster, store):
-    """Factory: a fresh LOGIN role in a group role; returns (name, connect). Dropped after the test."""
-    made: list[tuple[str, list]] = []
-
-    def make(group: str):
-        name = f"{group.replace('jitasa_', '')}_{uuid.uuid4().hex[:10]}"
-        admin = store.connect(autocommit=True)
-        with admin.cursor() as cur:
-            cur.execute(f'CREATE ROLE "{name}" LOGIN IN ROLE {group}')
-        admin.close()
-        conns: list = []
-        made.append((name, conns))
-
-        def connect(autocommit: bool = True):
-            c = psycopg2.connect(**pg_cluster.params(store.params["dbname"], user=name))
-            c.autocommit = autocommit
-            conns.append(c)
-            return c
-
-        return name, connect
-
-    yield make
-    for name, conns in made:
-        for c in conns:
-            c.close()
-        admin = store.connect(autocommit=True)
-        with admin.cursor() as cur:
-            cur.execute(f'DROP OWNED BY "{name}"')
-            cur.execute(f'DROP ROLE "{name}"')
-        admin.close()
 
 
 @pytest.fixture
@@ -256,22 +221,20 @@ def test_officer_reads_phones_and_assigns(store, data, login_role):
     officer, connect = login_role("jitasa_officer")
     oc = connect(autocommit=False)
     rid, vid = data["request"], data["volunteer"]
+    _superuser_one(store, "UPDATE jitasa.volunteer SET vehicle = 'car' WHERE id = %s RETURNING id", (vid,))
     with oc.cursor() as cur:
         cur.execute("SET ROLE jitasa_officer")
         cur.execute("SELECT requester_name, requester_phone FROM jitasa.help_request WHERE id = %s", (rid,))
         assert cur.fetchone() == ("Somchai", "0812345678")
         cur.execute("SELECT name, phone FROM jitasa.volunteer WHERE id = %s", (vid,))
         assert cur.fetchone() == ("Malee", "0899999999")
-        cur.execute("INSERT INTO jitasa.assignment_run (method) VALUES ('manual') RETURNING id")
+        # Assigning goes through the guarded functions (plain writes of status are refused: issue 7).
+        cur.execute("SELECT jitasa.create_run('manual')")
         run = cur.fetchone()[0]
-        cur.execute("SET LOCAL jitasa.run_id = %s", (str(run),))
-        cur.execute("UPDATE jitasa.assignment SET status = 'cancelled', reason = 'reassigned' "
-                    "WHERE id = %s", (data["assignment"],))
-        cur.execute("INSERT INTO jitasa.assignment (request_id, volunteer_id, run_id, status) "
-                    "VALUES (%s, %s, %s, 'active') RETURNING id", (rid, vid, run))
-        aid = cur.fetchone()[0]
-        cur.execute("UPDATE jitasa.help_request SET status = 'assigned' WHERE id = %s", (rid,))
-        cur.execute("UPDATE jitasa.volunteer SET active_count = active_count + 1 WHERE id = %s", (vid,))
+        cur.execute("SELECT assignment_id, outcome FROM jitasa.assign_pairs(%s, %s, %s, %s, true)",
+                    (run, [rid], [vid], [5.0]))
+        aid, outcome = cur.fetchone()
+        assert outcome == "confirmed"
         cur.execute("UPDATE jitasa.facility SET beds_free = 3 WHERE id = %s", (data["facility"],))
     oc.commit()
     assert _superuser_one(store, "SELECT status::text, created_by FROM jitasa.assignment WHERE id = %s",
@@ -280,9 +243,12 @@ def test_officer_reads_phones_and_assigns(store, data, login_role):
         store, "SELECT acting_role, actor, run_id FROM jitasa.audit_log "
         "WHERE table_name = 'assignment' AND row_id = %s", (aid,)) == ("jitasa_officer", officer, run)
     # ... and the one-active-assignment rule holds for officers too.
-    with pytest.raises(psycopg2.errors.UniqueViolation), oc.cursor() as cur:
-        cur.execute("INSERT INTO jitasa.assignment (request_id, volunteer_id, status) "
-                    "VALUES (%s, %s, 'active')", (rid, vid))
+    with oc.cursor() as cur:
+        cur.execute("SELECT jitasa.create_run('manual')")
+        run2 = cur.fetchone()[0]
+        cur.execute("SELECT outcome, reason FROM jitasa.assign_pairs(%s, %s, %s, %s, true)",
+                    (run2, [rid], [vid], [5.0]))
+        assert cur.fetchone() == ("refused", "request already assigned")
     oc.rollback()
 
 

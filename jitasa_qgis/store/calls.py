@@ -9,6 +9,11 @@ from ..definitions.i18n import translate
 from .errors import StaleWriteError, StoreError
 
 SERIALIZATION_FAILURE = "40001"  # SQLSTATE the store's guarded functions raise for a stale write
+UNTRANSLATABLE_CHARACTER = "22P05"  # e.g. \u0000 inside JSON
+
+
+def _nul_text() -> str:
+    return translate("StoreErrors", "Text with a NUL character (\\u0000) cannot be stored. Nothing was changed.")
 
 
 def checked_id(value) -> int:
@@ -24,6 +29,8 @@ def checked_id(value) -> int:
 
 def server_message(exc: psycopg2.Error) -> str:
     """The server's own message (without "ERROR:" and context lines), or psycopg2's first line."""
+    if exc.pgcode == UNTRANSLATABLE_CHARACTER:
+        return _nul_text()
     diag = getattr(exc, "diag", None)
     primary = diag.message_primary if diag is not None else None
     if primary:
@@ -48,6 +55,9 @@ def fetch(conn, query: str | sql.Composable, params) -> list[tuple]:
         with conn.cursor() as cur:
             cur.execute(query, params)
             return cur.fetchall()
+    except ValueError as exc:  # psycopg2 refuses NUL in a string parameter before sending it
+        rollback_quietly(conn)
+        raise StoreError(_nul_text() if "NUL" in str(exc) else str(exc)) from None
     except psycopg2.Error as exc:
         rollback_quietly(conn)
         raise StoreError(server_message(exc)) from None
@@ -62,6 +72,9 @@ def call(conn, query: str, args, commit: bool) -> list[tuple]:
             rows = cur.fetchall()
         if commit:
             conn.commit()
+    except ValueError as exc:  # psycopg2 refuses NUL in a string parameter before sending it
+        rollback_quietly(conn)
+        raise StoreError(_nul_text() if "NUL" in str(exc) else str(exc)) from None
     except psycopg2.Error as exc:
         rollback_quietly(conn)
         message = server_message(exc)

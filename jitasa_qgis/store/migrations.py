@@ -1,11 +1,18 @@
-"""Create or upgrade the jitasa schema from the numbered SQL files in resources/sql.
+"""Create or upgrade the jitasa schema from the SQL files in resources/sql.
 
-Each migration runs in its own transaction together with its row in jitasa.schema_migration, so a failed
-migration leaves the database exactly as it was, and re-running applies nothing twice. An advisory lock
-keeps two officers who press "create database" at once from racing.
+Two kinds of file, as in Flyway:
+- numbered migrations (resources/sql/NNNN_name.sql: tables, types, data changes), each applied once, in its
+  own transaction together with its row in jitasa.schema_migration, so a failed migration leaves the
+  database exactly as it was and re-running applies nothing twice;
+- repeatable definitions (resources/sql/definitions/NNN_name.sql: functions, triggers, views, grants), each
+  with one current text. When any of them changed (checksums in jitasa.schema_definition) or a migration
+  was applied, all of them are applied again in file-name order, in the transaction of the last migration
+  (or their own), 900_privileges.sql last.
+An advisory lock keeps two officers who press "create database" at once from racing.
 """
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from dataclasses import dataclass
@@ -20,6 +27,7 @@ from .errors import SchemaVersionError, StoreError
 
 LOG = logging.getLogger(__name__)
 _MIGRATION_FILE = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+_DEFINITION_FILE = re.compile(r"^\d{3}_[a-z0-9_]+\.sql$")
 _LOCK_KEY = 7_142_001  # advisory lock id for migrations
 
 
@@ -48,6 +56,57 @@ def available_migrations(sql_dir: Path = SQL_DIR) -> list[Migration]:
 
 LATEST_VERSION = len(available_migrations()) if SQL_DIR.is_dir() else 0
 
+
+@dataclass(frozen=True)
+class Definition:
+    name: str
+    path: Path
+
+    def sql(self) -> str:
+        return self.path.read_text(encoding="utf-8")
+
+    def checksum(self) -> str:
+        return hashlib.sha256(self.path.read_bytes()).hexdigest()
+
+
+def available_definitions(sql_dir: Path = SQL_DIR) -> list[Definition]:
+    """The repeatable definitions in the order they are applied (file name)."""
+    folder = sql_dir / "definitions"
+    if not folder.is_dir():
+        return []
+    return [Definition(p.name, p) for p in sorted(folder.glob("*.sql")) if _DEFINITION_FILE.match(p.name)]
+
+
+def _stored_checksums(cur) -> dict[str, str] | None:
+    cur.execute("SELECT to_regclass('jitasa.schema_definition') IS NOT NULL")
+    if not cur.fetchone()[0]:
+        return None
+    cur.execute("SELECT name, checksum FROM jitasa.schema_definition")
+    return dict(cur.fetchall())
+
+
+def _definitions_current(cur, definitions: list[Definition]) -> bool:
+    return _stored_checksums(cur) == {d.name: d.checksum() for d in definitions}
+
+
+def _apply_definitions(cur, definitions: list[Definition]) -> None:
+    for d in definitions:
+        try:
+            cur.execute(d.sql())
+        except psycopg2.Error as exc:
+            first = (exc.pgerror or str(exc)).strip().splitlines()[0]
+            raise _DefinitionFailed(d.name, first) from None
+    cur.execute("DELETE FROM jitasa.schema_definition")
+    cur.executemany("INSERT INTO jitasa.schema_definition (name, checksum) VALUES (%s, %s)",
+                    [(d.name, d.checksum()) for d in definitions])
+
+
+class _DefinitionFailed(Exception):
+    def __init__(self, name: str, first_line: str):
+        super().__init__(name, first_line)
+        self.name = name
+        self.first_line = first_line
+
 _BOOTSTRAP = """
 CREATE SCHEMA IF NOT EXISTS jitasa;
 CREATE TABLE IF NOT EXISTS jitasa.schema_migration (
@@ -69,6 +128,12 @@ def schema_version(conn) -> int:
         return int(cur.fetchone()[0])
 
 
+def definitions_current(conn, sql_dir: Path = SQL_DIR) -> bool:
+    """Whether the store's functions, triggers, views and grants are those of this plugin's files."""
+    with conn.cursor() as cur:
+        return _definitions_current(cur, available_definitions(sql_dir))
+
+
 def check_schema_current(conn) -> None:
     """Raise a clear SchemaVersionError unless the store has exactly the schema this plugin expects."""
     version = schema_version(conn)
@@ -84,6 +149,11 @@ def check_schema_current(conn) -> None:
             "The Jitasa store has schema version {0}, newer than this plugin knows ({1}). "
             "Update the jitasa_qgis plugin."
         ).format(version, LATEST_VERSION))
+    if not definitions_current(conn):
+        raise SchemaVersionError(translate(
+            "StoreErrors",
+            "The Jitasa store's functions and permissions are not those of this plugin version. "
+            "Upgrade it with the Processing algorithm 'Create or upgrade Jitasa database' (jitasa:createdatabase)."))
 
 
 def _ensure_extensions(conn) -> list[str]:
@@ -120,38 +190,63 @@ def _ensure_extensions(conn) -> list[str]:
 
 
 def migrate(spec_or_conn, target: int | None = None, sql_dir: Path = SQL_DIR) -> list[int]:
-    """Apply pending migrations up to `target` (default: all). Returns the versions applied."""
+    """Apply pending migrations up to `target` (default: all), then the definitions when they changed.
+
+    Returns the migration versions applied. Definitions are applied only when migrating to the latest
+    version: they describe the latest schema.
+    """
     own = isinstance(spec_or_conn, ConnectionSpec)
     conn = spec_or_conn.connect() if own else spec_or_conn
     try:
-        return _migrate(conn, target, available_migrations(sql_dir))
+        migrations = available_migrations(sql_dir)
+        definitions = available_definitions(sql_dir) if target is None or target >= len(migrations) else []
+        return _migrate(conn, target, migrations, definitions)
     finally:
         if own:
             conn.close()
 
 
-def _migrate(conn, target: int | None, migrations: list[Migration]) -> list[int]:
+def _migrate(conn, target: int | None, migrations: list[Migration], definitions: list[Definition]) -> list[int]:
     conn.rollback()
     conn.autocommit = False
     _ensure_extensions(conn)
     target = len(migrations) if target is None else target
-    applied = []
-    for mig in migrations[:target]:
+    with conn.cursor() as cur:
+        version = schema_version(conn)
+    pending = [m for m in migrations[:target] if m.version > version]
+    applied: list[int] = []
+    steps: list[Migration | None] = list(pending) or ([None] if definitions else [])
+    for i, mig in enumerate(steps):
+        last = i == len(steps) - 1
         try:
             with conn, conn.cursor() as cur:
                 cur.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
                 cur.execute(_BOOTSTRAP)
-                cur.execute("SELECT 1 FROM jitasa.schema_migration WHERE version = %s", (mig.version,))
-                if cur.fetchone():
-                    continue
-                cur.execute(mig.sql())
-                cur.execute("INSERT INTO jitasa.schema_migration (version, name) VALUES (%s, %s)",
-                            (mig.version, mig.name))
+                done = False
+                if mig is not None:
+                    cur.execute("SELECT 1 FROM jitasa.schema_migration WHERE version = %s", (mig.version,))
+                    done = cur.fetchone() is not None  # another session applied it meanwhile
+                    if not done:
+                        cur.execute(mig.sql())
+                        cur.execute("INSERT INTO jitasa.schema_migration (version, name) VALUES (%s, %s)",
+                                    (mig.version, mig.name))
+                changed = bool(applied) or (mig is not None and not done)
+                if last and definitions and (changed or not _definitions_current(cur, definitions)):
+                    _apply_definitions(cur, definitions)
+        except _DefinitionFailed as exc:
+            raise StoreError(translate(
+                "StoreErrors", "Definition {0} failed and was rolled back: {1}").format(exc.name, exc.first_line)
+            ) from None
         except psycopg2.Error as exc:
             first = (exc.pgerror or str(exc)).strip().splitlines()[0]
+            if mig is None:
+                raise StoreError(translate(
+                    "StoreErrors", "Upgrading the store's definitions failed and was rolled back: {0}").format(
+                    first)) from None
             raise StoreError(translate(
                 "StoreErrors", "Migration {0} ({1}) failed and was rolled back: {2}").format(
                 f"{mig.version:04d}", mig.name, first)) from None
-        applied.append(mig.version)
-        LOG.info("applied migration %04d_%s", mig.version, mig.name)
+        if mig is not None and not done:
+            applied.append(mig.version)
+            LOG.info("applied migration %04d_%s", mig.version, mig.name)
     return applied

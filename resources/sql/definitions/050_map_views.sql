@@ -1,0 +1,23 @@
+-- What the map layers read: views without personal data, so one layer definition works for officers and
+-- analysts alike, and the assignment lines (volunteer → request) of proposed and active assignments.
+-- Repeatable: re-applied whenever this file changes (CREATE OR REPLACE VIEW may only add columns at the end).
+
+CREATE OR REPLACE VIEW jitasa.help_request_map AS
+SELECT id, source, category, urgency, status, closure_reason, people_count, note, for_someone_else,
+       location_accuracy_m, tambon_code, created_at, updated_at, version,
+       (urgency = 'critical') AS is_critical, geom
+  FROM jitasa.help_request;
+
+CREATE OR REPLACE VIEW jitasa.volunteer_map AS
+SELECT id, kind, skills, vehicle, capacity, active_count, available,
+       (available AND active_count < capacity) AS can_take_more, tambon_code, updated_at, version, geom
+  FROM jitasa.volunteer;
+
+CREATE OR REPLACE VIEW jitasa.assignment_line AS
+SELECT a.id, a.request_id, a.volunteer_id, a.run_id, a.status, a.travel_minutes, a.cost_is_estimate,
+       r.urgency, r.category,
+       public.ST_MakeLine(v.geom, r.geom)::public.geometry(LineString, 4326) AS geom
+  FROM jitasa.assignment a
+  JOIN jitasa.help_request r ON r.id = a.request_id
+  JOIN jitasa.volunteer v ON v.id = a.volunteer_id
+ WHERE a.status IN ('proposed', 'active') AND r.geom IS NOT NULL AND v.geom IS NOT NULL;
