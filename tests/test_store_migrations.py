@@ -115,3 +115,78 @@ def test_server_down_gives_one_clear_message():
     spec = ConnectionSpec(params={"host": "127.0.0.1", "port": free_port(), "dbname": "x", "user": "y"})
     with pytest.raises(StoreError, match=r"Cannot connect to the Jitasa store \(y@127.0.0.1:\d+/x\)"):
         migrate(spec)
+
+
+def test_a_store_of_version_0_1_0_upgrades_in_place_with_data_and_audit(gis_db):
+    """Migrations 0001-0008 are what 0.1.0 shipped: a store built and used with them upgrades to today's
+    definitions keeping every row and every audit row, and its functions then follow today's rules."""
+    assert migrate(gis_db, target=8) == list(range(1, 9))
+    with gis_db.connect() as conn, conn.cursor() as cur:
+        cur.execute("INSERT INTO jitasa.admin_area (level, code, name_th, geom) VALUES ('tambon', '670101', 'a', "
+                    "'SRID=4326;MULTIPOLYGON(((0 0,1 0,1 1,0 1,0 0)))')")
+        cur.execute("INSERT INTO jitasa.help_request (category, geom, note) VALUES "
+                    "('food_supplies', 'SRID=4326;POINT(0.5 0.5)', 'old note') RETURNING id")
+        rid = cur.fetchone()[0]
+        cur.execute("INSERT INTO jitasa.volunteer (name, kind, geom) VALUES ('v', 'student', "
+                    "'SRID=4326;POINT(0.5 0.5)') RETURNING id")
+        vid = cur.fetchone()[0]
+        cur.execute("SET ROLE jitasa_officer")
+        cur.execute("SELECT jitasa.create_run('manual')")
+        run = cur.fetchone()[0]
+        cur.execute("SELECT outcome FROM jitasa.assign_pairs(%s, %s, %s, NULL, true)", (run, [rid], [vid]))
+        assert cur.fetchone()[0] == "confirmed"
+        cur.execute("RESET ROLE")
+        cur.execute("SELECT count(*), max(id) FROM jitasa.audit_log")
+        audit_before = cur.fetchone()
+    with gis_db.connect() as conn:
+        with pytest.raises(SchemaVersionError):
+            check_schema_current(conn)
+
+    assert migrate(gis_db) == list(range(9, LATEST_VERSION + 1))
+    with gis_db.connect() as conn, conn.cursor() as cur:
+        check_schema_current(conn)
+        cur.execute("SELECT count(*), max(id) FROM jitasa.audit_log")
+        assert cur.fetchone() == audit_before
+        cur.execute("SELECT r.status::text, r.tambon_code, r.note, v.active_count FROM jitasa.help_request r, "
+                    "jitasa.volunteer v WHERE r.id = %s AND v.id = %s", (rid, vid))
+        assert cur.fetchone() == ("assigned", "670101", "old note", 1)
+        # today's rules: a reason of spaces is none, and run ids in the audit are signed by the store
+        cur.execute("SET ROLE jitasa_officer")
+        with pytest.raises(psycopg2.errors.InvalidParameterValue):
+            cur.execute("SELECT jitasa.change_request_status(%s, 2, 'cancelled', %s)", (rid, "\u00a0"))
+        conn.rollback()
+        cur.execute("SET ROLE jitasa_officer")
+        cur.execute("SELECT jitasa.change_request_status(%s, 2, 'done')", (rid,))
+        cur.execute("RESET ROLE")
+        cur.execute("SELECT proowner::regrole::text FROM pg_proc WHERE proname = 'change_request_status'")
+        assert cur.fetchone()[0] == "jitasa_owner"
+
+
+def test_a_changed_definition_is_applied_again_and_a_broken_one_changes_nothing(gis_db, tmp_path):
+    import shutil
+
+    from jitasa_qgis.definitions.paths import SQL_DIR
+    from jitasa_qgis.store.migrations import definitions_current
+
+    sql = tmp_path / "sql"
+    shutil.copytree(SQL_DIR, sql)
+    migrate(gis_db, sql_dir=sql)
+    helpers = sql / "definitions" / "010_helpers.sql"
+    helpers.write_text(helpers.read_text(encoding="utf-8") + "\nCOMMENT ON FUNCTION jitasa.acting_role() IS 'v2';\n",
+                       encoding="utf-8")
+    with gis_db.connect() as conn:
+        assert not definitions_current(conn, sql)
+    assert migrate(gis_db, sql_dir=sql) == []  # no migration, but the definitions again
+    with gis_db.connect() as conn, conn.cursor() as cur:
+        assert definitions_current(conn, sql)
+        cur.execute("SELECT obj_description('jitasa.acting_role()'::regprocedure)")
+        assert cur.fetchone()[0] == "v2"
+
+    (sql / "definitions" / "500_broken.sql").write_text("CREATE FUNCTION jitasa.x( AS;", encoding="utf-8")
+    with pytest.raises(StoreError, match="500_broken.sql"):
+        migrate(gis_db, sql_dir=sql)
+    with gis_db.connect() as conn, conn.cursor() as cur:
+        cur.execute("SELECT count(*) FROM jitasa.schema_definition WHERE name = '500_broken.sql'")
+        assert cur.fetchone()[0] == 0
+        cur.execute("SELECT obj_description('jitasa.acting_role()'::regprocedure)")
+        assert cur.fetchone()[0] == "v2"

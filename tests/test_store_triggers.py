@@ -119,6 +119,56 @@ def test_tambon_code_derived_for_volunteers_and_facilities(areas):
     conn.commit()
 
 
+def test_points_stored_before_their_tambon_get_its_code_when_it_arrives(conn):
+    """Issue 8 item 6: adding, reshaping and removing tambons recomputes the codes of the points inside,
+    in the same transaction, versioned and audited."""
+    with conn.cursor() as cur:
+        rid = _insert_request(cur, xy=INSIDE_670102)
+        cur.execute("INSERT INTO jitasa.volunteer (name, kind, geom) VALUES ('v', 'student', %s) RETURNING id",
+                    (_point(INSIDE_670102),))
+        vid = cur.fetchone()[0]
+        cur.execute("INSERT INTO jitasa.facility (name_th, kind, geom) VALUES ('f', 'hospital', %s) RETURNING id",
+                    (_point(INSIDE_670101),))
+        fid = cur.fetchone()[0]
+    conn.commit()
+
+    def codes():
+        row = _one(conn, "SELECT (SELECT tambon_code FROM jitasa.help_request WHERE id = %s), "
+                         "(SELECT tambon_code FROM jitasa.volunteer WHERE id = %s), "
+                         "(SELECT tambon_code FROM jitasa.facility WHERE id = %s)", (rid, vid, fid))
+        conn.commit()
+        return row
+
+    assert codes() == (None, None, None)
+    # The boundaries arrive later, in one statement (as an import would).
+    with conn.cursor() as cur:
+        cur.execute("INSERT INTO jitasa.admin_area (level, code, name_th, geom) VALUES "
+                    "('tambon', '670101', 'a', %s), ('tambon', '670102', 'b', %s)",
+                    (_envelope(0, 0, 1, 1), _envelope(1, 0, 2, 1)))
+    conn.commit()
+    assert codes() == ("670102", "670102", "670101")
+    assert _one(conn, "SELECT version FROM jitasa.help_request WHERE id = %s", (rid,))[0] == 2
+    audit = _one(conn, "SELECT new_row->>'tambon_code' FROM jitasa.audit_log "
+                       "WHERE table_name = 'help_request' AND row_id = %s AND operation = 'update'", (rid,))
+    conn.commit()
+    assert audit == ("670102",)
+
+    # A reshaped tambon takes the points it now covers; renaming alone changes nothing.
+    with conn.cursor() as cur:
+        cur.execute("UPDATE jitasa.admin_area SET name_th = 'renamed' WHERE code = '670102'")
+        cur.execute("UPDATE jitasa.admin_area SET geom = %s WHERE code = '670101'", (_envelope(0, 0, 1.6, 1),))
+    conn.commit()
+    assert codes() == ("670101", "670101", "670101")
+    assert _one(conn, "SELECT version FROM jitasa.help_request WHERE id = %s", (rid,))[0] == 3
+    conn.commit()
+
+    # Removing a tambon leaves its points without a code (none of the others covers them).
+    with conn.cursor() as cur:
+        cur.execute("DELETE FROM jitasa.admin_area WHERE code = '670101'")
+    conn.commit()
+    assert codes() == ("670102", "670102", None)
+
+
 # --- versions ------------------------------------------------------------------------------------
 
 
