@@ -58,6 +58,8 @@ class PgCluster:
             f.write(
                 f"\nport = {self.port}\nlisten_addresses = '127.0.0.1'\n"
                 f"unix_socket_directories = '{self.datadir}'\n"
+                # speed for a throwaway cluster only: an immediate shutdown may lose acknowledged commits
+                # (README, "For the DBA": never on a real server)
                 "fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n"
                 "shared_buffers = 512MB\nwork_mem = 64MB\nmaintenance_work_mem = 512MB\n"
                 "max_connections = 200\nmax_wal_size = 4GB\n"
