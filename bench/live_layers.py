@@ -264,6 +264,9 @@ def run() -> list[dict]:
     dock_conn = location.spec.connect()
     ms20 = _settings(layers, view20)
     for i in range(7):
+        # Samples 1.1 s apart: the listener merges reloads into passes at most one a second (issue 7), so a
+        # commit right after a pass would measure that rate limit, not the latency of a change.
+        time.sleep(1.1)
         seen = []
         live.changed.connect(seen.append)
         committed = _insert_one(location, centre.x() + 0.001 * i, centre.y())
@@ -272,6 +275,7 @@ def run() -> list[dict]:
         dock_conn.rollback()
         dock_lat.append(time.perf_counter() - committed)
         live.changed.disconnect(seen.append)
+        time.sleep(1.1)
         seen2 = []
         live.changed.connect(seen2.append)
         committed = _insert_one(location, centre.x() - 0.001 * i, centre.y())
@@ -302,8 +306,8 @@ def run() -> list[dict]:
     project.removeAllMapLayers()
     records.append(_record("refresh_dock_latency", statistics.median(dock_lat), "s",
                            "QGIS refresh-on-notify signal arrival (then a whole-layer repaint)",
-                           statistics.median(notify_lat), "commit → listener → dock first-page query; median of 7; "
-                           "goal <= 0.05 s"))
+                           statistics.median(notify_lat), "commit → listener → dock first-page query; median of 7, "
+                           "commits 1.1 s apart (passes are rate-limited to one a second); goal <= 0.05 s"))
     records.append(_record("refresh_canvas_latency_20km", statistics.median(canvas_lat), "s",
                            "QGIS refresh-on-notify + 20 km render of the plain table layer",
                            statistics.median(naive_canvas), "commit → listener → affected layers reload → 20 km "

@@ -513,3 +513,34 @@ def test_concurrent_writers_with_the_same_version_one_wins_one_is_refused(store,
         b.close()
     assert _one(conn, "SELECT note, version FROM jitasa.help_request WHERE id = %s", (rid,)) == ("a", 2)
     conn.commit()
+
+
+def test_assignment_lines_are_stored_and_follow_their_points(conn):
+    with conn.cursor() as cur:
+        rid = _insert_request(cur, xy=(0.5, 0.5), category="food_supplies")
+        cur.execute("INSERT INTO jitasa.volunteer (name, kind, geom) VALUES ('v', 'student', %s) RETURNING id",
+                    (_point((0.1, 0.1)),))
+        vid = cur.fetchone()[0]
+        cur.execute("INSERT INTO jitasa.assignment (request_id, volunteer_id, status) VALUES (%s, %s, 'proposed') "
+                    "RETURNING id", (rid, vid))
+        aid = cur.fetchone()[0]
+    conn.commit()
+
+    def line():
+        row = _one(conn, "SELECT ST_AsText(geom) FROM jitasa.assignment_line WHERE id = %s", (aid,))
+        conn.commit()
+        return row[0] if row else None
+
+    assert line() == "LINESTRING(0.1 0.1,0.5 0.5)"
+    with conn.cursor() as cur:
+        cur.execute("UPDATE jitasa.help_request SET geom = %s WHERE id = %s", (_point((0.7, 0.7)), rid))
+        cur.execute("UPDATE jitasa.volunteer SET geom = %s WHERE id = %s", (_point((0.2, 0.2)), vid))
+    conn.commit()
+    assert line() == "LINESTRING(0.2 0.2,0.7 0.7)"
+    # a map area reads its lines through the partial GiST index, not by joining every open assignment
+    with conn.cursor() as cur:
+        cur.execute("SET enable_seqscan = off")
+        cur.execute("EXPLAIN SELECT id FROM jitasa.assignment_line WHERE geom && ST_MakeEnvelope(0, 0, 1, 1, 4326)")
+        plan = "\n".join(r[0] for r in cur.fetchall())
+    conn.rollback()
+    assert "assignment_open_geom_idx" in plan

@@ -226,6 +226,36 @@ BEGIN
     RETURN NULL;
 END $$;
 
+-- The assignment's line from the volunteer to the request, when it is made or re-pointed.
+CREATE OR REPLACE FUNCTION jitasa.assignment_set_geom() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, jitasa, public, pg_temp AS $$
+BEGIN
+    NEW.geom := (SELECT public.ST_MakeLine(v.geom, r.geom)
+                   FROM jitasa.help_request r, jitasa.volunteer v
+                  WHERE r.id = NEW.request_id AND v.id = NEW.volunteer_id);
+    RETURN NEW;
+END $$;
+
+-- A request or volunteer moved: the lines of its proposed and active assignments follow. A row trigger on
+-- UPDATE OF geom (statement triggers with transition tables cannot name columns): status changes skip it.
+CREATE OR REPLACE FUNCTION jitasa.assignment_follow_points() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, jitasa, public, pg_temp AS $$
+BEGIN
+    IF public.ST_AsEWKB(NEW.geom) IS NOT DISTINCT FROM public.ST_AsEWKB(OLD.geom) THEN
+        RETURN NULL;
+    END IF;
+    IF TG_TABLE_NAME = 'help_request' THEN
+        UPDATE jitasa.assignment a SET geom = public.ST_MakeLine(v.geom, NEW.geom)
+          FROM jitasa.volunteer v
+         WHERE a.request_id = NEW.id AND a.status IN ('proposed', 'active') AND v.id = a.volunteer_id;
+    ELSE
+        UPDATE jitasa.assignment a SET geom = public.ST_MakeLine(NEW.geom, r.geom)
+          FROM jitasa.help_request r
+         WHERE a.volunteer_id = NEW.id AND a.status IN ('proposed', 'active') AND r.id = a.request_id;
+    END IF;
+    RETURN NULL;
+END $$;
+
 -- --- wiring -------------------------------------------------------------------------------------------------
 -- Transition tables allow one event per trigger, hence three statement triggers per table and purpose.
 DO $$
@@ -294,3 +324,10 @@ CREATE OR REPLACE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON jitasa.audit_
     FOR EACH STATEMENT EXECUTE FUNCTION jitasa.refuse_audit_change();
 CREATE OR REPLACE TRIGGER audit_log_insert_only_from_audit BEFORE INSERT ON jitasa.audit_log
     FOR EACH STATEMENT EXECUTE FUNCTION jitasa.audit_log_insert_guard();
+
+CREATE OR REPLACE TRIGGER assignment_geom BEFORE INSERT OR UPDATE OF request_id, volunteer_id
+    ON jitasa.assignment FOR EACH ROW EXECUTE FUNCTION jitasa.assignment_set_geom();
+CREATE OR REPLACE TRIGGER help_request_moves_lines AFTER UPDATE OF geom ON jitasa.help_request
+    FOR EACH ROW EXECUTE FUNCTION jitasa.assignment_follow_points();
+CREATE OR REPLACE TRIGGER volunteer_moves_lines AFTER UPDATE OF geom ON jitasa.volunteer
+    FOR EACH ROW EXECUTE FUNCTION jitasa.assignment_follow_points();

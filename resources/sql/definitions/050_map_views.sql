@@ -13,11 +13,11 @@ SELECT id, kind, skills, vehicle, capacity, active_count, available,
        (available AND active_count < capacity) AS can_take_more, tambon_code, updated_at, version, geom
   FROM jitasa.volunteer;
 
+-- The line is stored on the assignment (0010) so a map area reads only its lines through the partial GiST
+-- index; requests and volunteers are then looked up by key for the few rows shown.
 CREATE OR REPLACE VIEW jitasa.assignment_line AS
 SELECT a.id, a.request_id, a.volunteer_id, a.run_id, a.status, a.travel_minutes, a.cost_is_estimate,
-       r.urgency, r.category,
-       public.ST_MakeLine(v.geom, r.geom)::public.geometry(LineString, 4326) AS geom
+       r.urgency, r.category, a.geom
   FROM jitasa.assignment a
   JOIN jitasa.help_request r ON r.id = a.request_id
-  JOIN jitasa.volunteer v ON v.id = a.volunteer_id
- WHERE a.status IN ('proposed', 'active') AND r.geom IS NOT NULL AND v.geom IS NOT NULL;
+ WHERE a.status IN ('proposed', 'active') AND a.geom IS NOT NULL;
