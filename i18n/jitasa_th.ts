@@ -54,12 +54,12 @@
     <message>
         <location filename="../jitasa_qgis/processing/area_parameter.py" line="42"/>
         <source>There is no tambon named or coded &apos;{0}&apos; in the store.</source>
-        <translation>ไม่พบตำบลที่มีชื่อหรือรหัส &apos;{0}&apos; ในคลังข้อมูล</translation>
+        <translation>ไม่พบตำบลที่มีชื่อหรือรหัส '{0}' ในคลังข้อมูล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_parameter.py" line="44"/>
         <source>There is no amphoe named or coded &apos;{0}&apos; in the store.</source>
-        <translation>ไม่พบอำเภอที่มีชื่อหรือรหัส &apos;{0}&apos; ในคลังข้อมูล</translation>
+        <translation>ไม่พบอำเภอที่มีชื่อหรือรหัส '{0}' ในคลังข้อมูล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_parameter.py" line="49"/>
@@ -69,12 +69,12 @@
     <message>
         <location filename="../jitasa_qgis/processing/area_parameter.py" line="51"/>
         <source>&apos;{0}&apos; names {1} tambons: {2}. Give the code of the one you mean.</source>
-        <translation>&apos;{0}&apos; ตรงกับตำบล {1} แห่ง: {2} โปรดระบุรหัสของตำบลที่ต้องการ</translation>
+        <translation>'{0}' ตรงกับตำบล {1} แห่ง: {2} โปรดระบุรหัสของตำบลที่ต้องการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_parameter.py" line="54"/>
         <source>&apos;{0}&apos; names {1} amphoe: {2}. Give the code of the one you mean.</source>
-        <translation>&apos;{0}&apos; ตรงกับอำเภอ {1} แห่ง: {2} โปรดระบุรหัสของอำเภอที่ต้องการ</translation>
+        <translation>'{0}' ตรงกับอำเภอ {1} แห่ง: {2} โปรดระบุรหัสของอำเภอที่ต้องการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_parameter.py" line="59"/>
@@ -247,22 +247,22 @@
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="54"/>
         <source>The scope &apos;one amphoe&apos; needs the amphoe: its name or its code.</source>
-        <translation>ขอบเขต &apos;อำเภอเดียว&apos; ต้องระบุอำเภอ: ชื่อหรือรหัสอำเภอ</translation>
+        <translation>ขอบเขต 'อำเภอเดียว' ต้องระบุอำเภอ: ชื่อหรือรหัสอำเภอ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="55"/>
         <source>The scope &apos;one tambon&apos; needs the tambon: its name or its code.</source>
-        <translation>ขอบเขต &apos;ตำบลเดียว&apos; ต้องระบุตำบล: ชื่อหรือรหัสตำบล</translation>
+        <translation>ขอบเขต 'ตำบลเดียว' ต้องระบุตำบล: ชื่อหรือรหัสตำบล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="56"/>
         <source>The scope &apos;a service area&apos; needs the service area id.</source>
-        <translation>ขอบเขต &apos;เขตบริการ&apos; ต้องระบุรหัสเขตบริการ</translation>
+        <translation>ขอบเขต 'เขตบริการ' ต้องระบุรหัสเขตบริการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="57"/>
         <source>The scope &apos;inside polygons&apos; needs a polygon layer.</source>
-        <translation>ขอบเขต &apos;ภายในรูปปิด&apos; ต้องระบุชั้นข้อมูลรูปปิด</translation>
+        <translation>ขอบเขต 'ภายในรูปปิด' ต้องระบุชั้นข้อมูลรูปปิด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="59"/>
@@ -374,57 +374,57 @@
         <translation>ไม่ได้มอบหมาย: {reason} รายการแสดงสถานะปัจจุบันแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="255"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="253"/>
         <source>Request {id} does not exist (any more).</source>
         <translation>ไม่มีคำขอ {id} (แล้ว)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="294"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="292"/>
         <source>&lt;b&gt;Request {id}&lt;/b&gt;</source>
         <translation>&lt;b&gt;คำขอ {id}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="303"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="301"/>
         <source>{n} people</source>
         <translation>{n} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="308"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="306"/>
         <source>Already assigned to volunteer {id}.</source>
         <translation>มอบหมายให้อาสาสมัคร {id} แล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="311"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="309"/>
         <source>Only new requests can be assigned here.</source>
         <translation>มอบหมายที่นี่ได้เฉพาะคำขอใหม่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="317"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="315"/>
         <source>This request has no location, so nobody can be ranked by distance.</source>
         <translation>คำขอนี้ไม่มีตำแหน่ง จึงจัดอันดับตามระยะทางไม่ได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="320"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="318"/>
         <source>{can} can go, {cannot} nearby cannot.</source>
         <translation>ไปได้ {can} คน อยู่ใกล้แต่ไปไม่ได้ {cannot} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="322"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="320"/>
         <source>Nobody who can go within {minutes} min ({cannot} nearby cannot).</source>
         <translation>ไม่มีผู้ที่ไปได้ภายใน {minutes} นาที (อยู่ใกล้แต่ไปไม่ได้ {cannot} คน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="325"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="323"/>
         <source>{n} more are beyond {minutes} min (the nearest of them {nearest}).</source>
         <translation>อีก {n} คนอยู่ไกลเกิน {minutes} นาที (คนที่ใกล้ที่สุด {nearest})</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="330"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="328"/>
         <source>Minutes are straight-line estimates at {speed} km/h.</source>
         <translation>เวลาเป็นค่าประมาณจากระยะเส้นตรงที่ {speed} กม./ชม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="405"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="392"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
@@ -817,7 +817,7 @@
     <message>
         <location filename="../jitasa_qgis/layers/demo_loading.py" line="45"/>
         <source>{0} has no hospital layer named &apos;{1}&apos;. Its layers: {2}. Choose the hospital layer (the &apos;Hospital layer&apos; parameter).</source>
-        <translation>{0} ไม่มีชั้นข้อมูลโรงพยาบาลชื่อ &apos;{1}&apos; ชั้นข้อมูลในไฟล์: {2} โปรดเลือกชั้นข้อมูลโรงพยาบาล (พารามิเตอร์ &apos;ชั้นข้อมูลโรงพยาบาล&apos;)</translation>
+        <translation>{0} ไม่มีชั้นข้อมูลโรงพยาบาลชื่อ '{1}' ชั้นข้อมูลในไฟล์: {2} โปรดเลือกชั้นข้อมูลโรงพยาบาล (พารามิเตอร์ 'ชั้นข้อมูลโรงพยาบาล')</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/layers/demo_loading.py" line="45"/>
@@ -945,42 +945,42 @@
 <context>
     <name>JitasaPlugin</name>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="124"/>
+        <location filename="../jitasa_qgis/plugin.py" line="126"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="55"/>
+        <location filename="../jitasa_qgis/plugin.py" line="56"/>
         <source>Connect to Jitasa store…</source>
         <translation>เชื่อมต่อคลังข้อมูลจิตอาสา…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="208"/>
+        <location filename="../jitasa_qgis/plugin.py" line="213"/>
         <source>&amp;Jitasa</source>
         <translation>จิตอาสา (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="56"/>
+        <location filename="../jitasa_qgis/plugin.py" line="57"/>
         <source>Load Jitasa layers</source>
         <translation>โหลดชั้นข้อมูลจิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="77"/>
+        <location filename="../jitasa_qgis/plugin.py" line="80"/>
         <source>Operations dock</source>
         <translation>แผงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="135"/>
+        <location filename="../jitasa_qgis/plugin.py" line="137"/>
         <source>Some layers failed to load: {0}</source>
         <translation>โหลดชั้นข้อมูลบางชั้นไม่สำเร็จ: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="96"/>
+        <location filename="../jitasa_qgis/plugin.py" line="98"/>
         <source>Assign volunteer</source>
         <translation>มอบหมายอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="99"/>
+        <location filename="../jitasa_qgis/plugin.py" line="101"/>
         <source>Assign volunteer: click a help request on the map to see who can help</source>
         <translation>มอบหมายอาสาสมัคร: คลิกคำขอความช่วยเหลือบนแผนที่เพื่อดูว่าใครช่วยได้</translation>
     </message>
@@ -1238,12 +1238,12 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>ทุกสถานะที่ยังเปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="359"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="358"/>
         <source>All amphoe</source>
         <translation>ทุกอำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="374"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="373"/>
         <source>All tambon</source>
         <translation>ทุกตำบล</translation>
     </message>
@@ -1263,7 +1263,7 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>ยกเลิกคำขอนี้เพราะเหตุใด?</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="343"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="339"/>
         <source>Offline since {time}: {reason}</source>
         <translation>ออฟไลน์ตั้งแต่ {time} น.: {reason}</translation>
     </message>
@@ -1283,7 +1283,7 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>{first}–{last} จาก {total}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/runs_tab.py" line="162"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="216"/>
         <source>Not changed: {message}</source>
         <translation>ไม่ได้เปลี่ยนแปลง: {message}</translation>
     </message>
@@ -1293,7 +1293,7 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>คำขอ {id} เปลี่ยนสถานะเป็น: {status}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="268"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="271"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
@@ -1353,52 +1353,52 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>ไม่อนุมัติเฉพาะข้อเสนอที่เลือก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/runs_tab.py" line="71"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="103"/>
         <source>No assignment run is waiting for review.</source>
         <translation>ไม่มีรอบการจัดสรรที่รอตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/runs_tab.py" line="85"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="117"/>
         <source>Run {run} ({method}, {scope}): {n} proposal(s) to review.</source>
         <translation>รอบ {run} ({method}, {scope}): ข้อเสนอรอตรวจสอบ {n} รายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/runs_tab.py" line="88"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="120"/>
         <source>The first {limit} are listed; “Confirm run” and “Reject run” act on all of them.</source>
         <translation>แสดง {limit} รายการแรก ปุ่ม “ยืนยันทั้งรอบ” และ “ไม่อนุมัติทั้งรอบ” ทำกับทุกรายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/runs_tab.py" line="104"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="137"/>
         <source>Confirm run {run}</source>
         <translation>ยืนยันรอบ {run}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/runs_tab.py" line="104"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="137"/>
         <source>Confirm all {n} proposal(s) of run {run}? Rows that became stale are refused with their reason.</source>
         <translation>ยืนยันข้อเสนอทั้ง {n} รายการของรอบ {run} หรือไม่ แถวที่ข้อมูลเปลี่ยนไปแล้วจะถูกปฏิเสธพร้อมเหตุผล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/runs_tab.py" line="120"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="154"/>
         <source>Reject run {run}</source>
         <translation>ไม่อนุมัติรอบ {run}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/runs_tab.py" line="120"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="154"/>
         <source>Reject all {n} proposal(s) of run {run}?</source>
         <translation>ไม่อนุมัติข้อเสนอทั้ง {n} รายการของรอบ {run} หรือไม่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/runs_tab.py" line="140"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="175"/>
         <source>Run {run}: {confirmed} confirmed, {refused} refused — {reasons}.</source>
         <translation>รอบ {run}: ยืนยัน {confirmed} รายการ ถูกปฏิเสธ {refused} รายการ — {reasons}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/runs_tab.py" line="145"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="180"/>
         <source>Run {run}: {confirmed} confirmed.</source>
         <translation>รอบ {run}: ยืนยัน {confirmed} รายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/runs_tab.py" line="156"/>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="189"/>
         <source>Run {run}: {n} proposal(s) rejected.</source>
         <translation>รอบ {run}: ไม่อนุมัติข้อเสนอ {n} รายการ</translation>
     </message>
@@ -1501,6 +1501,179 @@ It refuses to run on a store that holds data that is not demo data (help request
         <location filename="../jitasa_qgis/gui/request_assignment_actions.py" line="101"/>
         <source>Request {id} is new again: volunteer {volunteer} was taken off it.</source>
         <translation>คำขอ {id} กลับเป็นรายการใหม่: ถอนจิตอาสา {volunteer} ออกแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="329"/>
+        <source>Cancel</source>
+        <translation type="unfinished">ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../ui/operations_dock.ui" line="330"/>
+        <source>Stop this work; nothing is written when it stops before the write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="284"/>
+        <source>Wait until “{task}” has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="300"/>
+        <source>“{task}” was cancelled; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="184"/>
+        <source>Confirming run {run}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/runs_tab.py" line="193"/>
+        <source>Rejecting run {run}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Reasons</name>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="59"/>
+        <source>a vehicle</source>
+        <translation>ยานพาหนะ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="60"/>
+        <source>PPE training and an enclosed vehicle</source>
+        <translation>การอบรมชุด PPE และรถที่มีห้องโดยสารปิด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="61"/>
+        <source>oxygen handling</source>
+        <translation>การจัดการออกซิเจน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="62"/>
+        <source>PPE training</source>
+        <translation>การอบรมชุด PPE</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="63"/>
+        <source>a medical skill</source>
+        <translation>ทักษะทางการแพทย์</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="112"/>
+        <source> or </source>
+        <translation> หรือ </translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="87"/>
+        <source> and </source>
+        <translation> และ </translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="111"/>
+        <source>nothing special</source>
+        <translation>ไม่มีเงื่อนไขพิเศษ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="122"/>
+        <source>no such request</source>
+        <translation>ไม่มีคำขอนี้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="123"/>
+        <source>no such volunteer</source>
+        <translation>ไม่มีอาสาสมัครคนนี้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="124"/>
+        <source>the request is closed</source>
+        <translation>คำขอปิดแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="125"/>
+        <source>request already assigned</source>
+        <translation>คำขอถูกมอบหมายไปแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="126"/>
+        <source>the request is already in progress</source>
+        <translation>คำขอกำลังดำเนินการอยู่แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="127"/>
+        <source>the request is in this batch twice</source>
+        <translation>คำขอซ้ำสองครั้งในชุดนี้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="128"/>
+        <source>the volunteer is unavailable</source>
+        <translation>อาสาสมัครไม่พร้อมรับงาน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="129"/>
+        <source>volunteer now full</source>
+        <translation>อาสาสมัครรับงานเต็มแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="130"/>
+        <source>the volunteer lacks what it needs: {needs}</source>
+        <translation>อาสาสมัครขาดสิ่งที่ต้องใช้: {needs}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="130"/>
+        <source>the volunteer lacks what the request needs</source>
+        <translation>อาสาสมัครขาดสิ่งที่คำขอต้องใช้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="133"/>
+        <source>no longer a proposal (now {status})</source>
+        <translation>ไม่ใช่ข้อเสนอแล้ว (ขณะนี้: {status})</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="133"/>
+        <source>no longer a proposal</source>
+        <translation>ไม่ใช่ข้อเสนอแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="137"/>
+        <source>rejected by an officer</source>
+        <translation>เจ้าหน้าที่ปฏิเสธ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="138"/>
+        <source>the request has no location</source>
+        <translation>คำขอไม่มีตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="139"/>
+        <source>no volunteer within the maximum travel time</source>
+        <translation>ไม่มีอาสาสมัครภายในเวลาเดินทางสูงสุด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="141"/>
+        <source>no eligible volunteer (needs {needs})</source>
+        <translation>ไม่มีอาสาสมัครที่มีคุณสมบัติ (ต้องมี{needs})</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="141"/>
+        <source>no eligible volunteer</source>
+        <translation>ไม่มีอาสาสมัครที่มีคุณสมบัติ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="144"/>
+        <source>all eligible volunteers are at capacity</source>
+        <translation>อาสาสมัครที่มีคุณสมบัติรับงานเต็มทุกคน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="146"/>
+        <source>the eligible volunteers within reach went to other requests</source>
+        <translation>อาสาสมัครที่มีคุณสมบัติในระยะเดินทางถูกมอบหมายให้คำขออื่นแล้ว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/reasons.py" line="160"/>
+        <source>no reason given</source>
+        <translation>ไม่ระบุเหตุผล</translation>
     </message>
 </context>
 <context>
