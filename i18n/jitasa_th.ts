@@ -1505,32 +1505,32 @@ It refuses to run on a store that holds data that is not demo data (help request
     <message>
         <location filename="../ui/operations_dock.ui" line="329"/>
         <source>Cancel</source>
-        <translation type="unfinished">ยกเลิก</translation>
+        <translation>ยกเลิก</translation>
     </message>
     <message>
         <location filename="../ui/operations_dock.ui" line="330"/>
         <source>Stop this work; nothing is written when it stops before the write</source>
-        <translation type="unfinished"></translation>
+        <translation>หยุดงานนี้ หากหยุดก่อนขั้นบันทึก จะไม่มีการบันทึกข้อมูลใด ๆ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/gui/operations_dock.py" line="284"/>
         <source>Wait until “{task}” has finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>โปรดรอให้ “{task}” เสร็จก่อน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/gui/operations_dock.py" line="300"/>
         <source>“{task}” was cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>ยกเลิก “{task}” แล้ว ไม่มีการบันทึกข้อมูลใด ๆ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/gui/runs_tab.py" line="184"/>
         <source>Confirming run {run}</source>
-        <translation type="unfinished"></translation>
+        <translation>กำลังยืนยันรอบ {run}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/gui/runs_tab.py" line="193"/>
         <source>Rejecting run {run}</source>
-        <translation type="unfinished"></translation>
+        <translation>กำลังปฏิเสธรอบ {run}</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,7 @@ class JitasaPlugin:
         self.assign_panel = None
         self.assign_tool = None
         self.assign_action = None
+        self.session = None  # the one store session of the dock and the Assign panel
         self._install_translator()
 
     def _install_translator(self) -> None:
@@ -54,6 +55,10 @@ class JitasaPlugin:
         self.toolbar.setObjectName("JitasaToolbar")
         self._add_action("connect.svg", translate("JitasaPlugin", "Connect to Jitasa store…"), self.show_connect_dialog)
         self._add_action("load_layers.svg", translate("JitasaPlugin", "Load Jitasa layers"), self.load_layers)
+        from .gui.store_session import StoreSession
+        from .store.qgis_connections import current_location
+
+        self.session = StoreSession(current_location)
         self._add_dock()
         self._add_assign_tool()
 
@@ -67,10 +72,8 @@ class JitasaPlugin:
 
     def _add_dock(self) -> None:
         from .gui.operations_dock import OperationsDock
-        from .store.qgis_connections import current_location
 
-        self.dock = OperationsDock(location_provider=current_location, iface=self.iface,
-                                   parent=self.iface.mainWindow())
+        self.dock = OperationsDock(session=self.session, iface=self.iface, parent=self.iface.mainWindow())
         self.dock.setObjectName("JitasaOperationsDock")
         self.dock.request_activated.connect(self.zoom_to_request)
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
@@ -84,10 +87,9 @@ class JitasaPlugin:
         the panel, which does the rest."""
         from .gui.assign_panel import AssignPanel
         from .gui.pick_request_tool import PickRequestTool
-        from .store.qgis_connections import current_location
 
         canvas = self.iface.mapCanvas()
-        self.assign_panel = AssignPanel(location_provider=current_location, iface=self.iface, canvas=canvas,
+        self.assign_panel = AssignPanel(session=self.session, iface=self.iface, canvas=canvas,
                                         parent=self.iface.mainWindow())
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.assign_panel)
         self.assign_panel.hide()
@@ -204,6 +206,9 @@ class JitasaPlugin:
             self.dock.deleteLater()
             self.dock = None
         self.dock_action = None
+        if self.session is not None:
+            self.session.close()
+            self.session = None
         for action in self.actions:
             self.iface.removePluginMenu(translate("JitasaPlugin", "&Jitasa"), action)
             if self.toolbar is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from qgis.core import Qgis
 from qgis.PyQt.QtCore import QItemSelectionModel
+from task_waiting import finish
 
 from jitasa_qgis.definitions.enums import RunStatus, Urgency, VolunteerKind
 from jitasa_qgis.gui.operations_dock import OperationsDock
@@ -118,7 +119,7 @@ def test_confirm_selected_then_reject_the_rest(dock, data):
 
     _select_proposals(dock, ids[:2])
     assert dock.confirm_selected_button.isEnabled() and dock.reject_selected_button.isEnabled()
-    result = dock.confirm_selected_proposals()
+    result = finish(dock.confirm_selected_proposals())
     assert result.confirmed == 2 and result.refused == 0
     assert f"Run {run}: 2 confirmed." in dock.status_label.text()
     statuses = data.statuses(ids)
@@ -128,7 +129,7 @@ def test_confirm_selected_then_reject_the_rest(dock, data):
     assert sorted(r.id for r in dock.proposals_model.rows()) == sorted(ids[2:])
     assert "Partly confirmed" == dock.runs_model.index(0, 3).data()
 
-    assert dock.reject_run() == 3
+    assert finish(dock.reject_run()) == 3
     assert "3 proposal(s) rejected" in dock.status_label.text()
     statuses = data.statuses(ids)
     assert [statuses[a] for a in ids] == ["active", "active", "rejected", "rejected", "rejected"]
@@ -158,7 +159,7 @@ def test_confirm_run_reports_refusals_by_reason(dock, data, qgis_iface):
     dock.refresh()
     bar = qgis_iface.messageBar()
     bar.clear_messages()
-    result = dock.confirm_run()
+    result = finish(dock.confirm_run())
     assert result.confirmed == 1 and result.refused == 3
     assert result.refused_by_reason() == {"volunteer now full": 1, "volunteer unavailable": 1,
                                           "request already assigned": 1}
@@ -177,7 +178,7 @@ def test_reject_selected_and_a_run_confirmed_elsewhere(dock, data):
     run, ids = data.run("optimal", [(r1, v), (r2, v)])
     dock.refresh()
     _select_proposals(dock, [ids[1]])
-    assert dock.reject_selected_proposals() == 1
+    assert finish(dock.reject_selected_proposals()) == 1
     assert data.statuses(ids) == {ids[0]: "proposed", ids[1]: "rejected"}
     assert [r.id for r in dock.proposals_model.rows()] == [ids[0]]
 
@@ -188,7 +189,7 @@ def test_reject_selected_and_a_run_confirmed_elsewhere(dock, data):
 
     confirm_assignments(conn, run, [ids[0]])
     conn.close()
-    result = dock.confirm_selected_proposals()
+    result = finish(dock.confirm_selected_proposals())
     assert result.confirmed == 0 and result.refused == 1
     assert result.rows[0].reason == "not proposed any more (now active)"
     assert "no longer a proposal (now Active): 1" in dock.status_label.text()
@@ -246,9 +247,9 @@ def test_confirming_in_the_dock_reaches_the_map_through_notify(dock, data, qgis_
         assert wait(lambda: statuses() == ["proposed", "proposed"])
         dock.refresh()
         _select_proposals(dock, [ids[0]])
-        assert dock.confirm_selected_proposals().confirmed == 1
+        assert finish(dock.confirm_selected_proposals()).confirmed == 1
         assert wait(lambda: statuses() == ["active", "proposed"])
-        assert dock.reject_run() == 1
+        assert finish(dock.reject_run()) == 1
         assert wait(lambda: statuses() == ["active"])  # the view draws proposed and active rows only
     finally:
         live.stop()

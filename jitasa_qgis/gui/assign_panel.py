@@ -8,7 +8,7 @@ run and the one pair, in one transaction. The server decides: if someone assigne
 the volunteer became full or unavailable, the pair is refused with its reason, which the panel shows
 before reading the candidates again.
 
-The panel keeps one autocommit connection of its own (as the operations dock does). The map tool that
+The panel works on the GUI's one store session (store_session.py), shared with the operations dock. The map tool that
 picks requests lives in pick_request_tool.py and only emits the id; the plugin connects the two.
 """
 from __future__ import annotations
@@ -41,11 +41,11 @@ from ..store.candidates import (
     volunteer_candidates,
 )
 from ..store.errors import StoreError
-from ..store.operations import open_dock_connection
 from ..store.qgis_connections import StoreLocation
 from .assignment_text import distance_text, minutes_text, refusal_text, volunteer_contact_text
 from .candidate_markers import CandidateMarkers, MarkedCandidate
 from .candidate_table_model import COL_PHONE, COL_SKILLS, CandidateTableModel
+from .store_session import StoreSession
 
 LOG = logging.getLogger(__name__)
 FORM_CLASS, _ = uic.loadUiType(str(UI_DIR / "assign_panel.ui"))
@@ -58,15 +58,15 @@ _URGENCY_COLOUR = {Urgency.CRITICAL: "#c62828", Urgency.HIGH: "#ef6c00", Urgency
 class AssignPanel(QgsDockWidget, FORM_CLASS):
     """`location_provider()` returns where the store is, or raises StoreError when not connected."""
 
-    def __init__(self, location_provider: Callable[[], StoreLocation], iface=None, canvas=None, parent=None,
-                 limit: int = DEFAULT_LIMIT):
+    def __init__(self, location_provider: Optional[Callable[[], StoreLocation]] = None, iface=None, canvas=None,
+                 parent=None, limit: int = DEFAULT_LIMIT, session: Optional[StoreSession] = None):
         super().__init__(parent)
         self.setupUi(self)
         self.setObjectName("JitasaAssignPanel")
         self.iface = iface
         self.limit = max(int(limit), 1)
-        self._location_provider = location_provider
-        self._conn = None
+        # one session for the panel and the operations dock (the plugin passes it); alone, it makes its own
+        self.session = session if session is not None else StoreSession(location_provider)
         self._request: Optional[RequestSummary] = None
         self._candidates: list[Candidate] = []
         self._with_contacts = False  # this login may read names and phones (decided by the store, per read)
@@ -221,9 +221,7 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
         self.status_label.setText(text)
 
     def close_store(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+        self.session.close()
 
     def unload(self) -> None:
         """Before the plugin deletes the panel: nothing left on the canvas, the connection closed."""
@@ -370,33 +368,22 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
             self.markers.clear()
         super().closeEvent(event)
 
-    # --- the connection ---------------------------------------------------------------------------------
+    # --- the connection (the session's; shared with the operations dock) --------------------------------
+
+    @property
+    def _conn(self):
+        return self.session.conn
 
     def _connection(self):
-        if self._conn is None or self._conn.closed:
-            self._conn = None
-            self._conn = open_dock_connection(self._location_provider().spec)
-        return self._conn
+        return self.session.connection()
 
     def _query(self, work):
         """work(conn), reconnecting once if the connection was lost; None (and the reason shown) on failure."""
-        for attempt in (1, 2):
-            try:
-                conn = self._connection()
-            except StoreError as exc:
-                self.show_status(str(exc))
-                return None
-            try:
-                return work(conn)
-            except StoreError as exc:
-                if conn.closed:
-                    self.close_store()
-                    if attempt == 1:
-                        LOG.info("assign panel connection lost (%s); reconnecting", exc)
-                        continue
-                self.show_status(str(exc))
-                return None
-        return None
+        try:
+            return self.session.query(work)
+        except StoreError as exc:
+            self.show_status(str(exc))
+            return None
 
     def _notify(self, text: str, level) -> None:
         """In the status line, and in the QGIS message bar when there is an iface."""

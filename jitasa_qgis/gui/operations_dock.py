@@ -1,7 +1,7 @@
-"""The operations dock: the shell around its tabs. It holds the .ui form, the one store connection (kept,
-reconnected once when it was lost, "offline since HH:MM" instead of raising), the status line, the amphoe /
-tambon filter the tabs share, and `refresh()`; each tab's work is a controller in its own module, given the
-widgets it drives and a DockLink (dock_link.py) to the dock:
+"""The operations dock: the shell around its tabs. It holds the .ui form, the GUI's store session
+(store_session.py, shared with the Assign panel: one connection, reconnected when lost, "offline since HH:MM"
+instead of raising), the status line, the amphoe / tambon filter the tabs share, and `refresh()`; each tab's
+work is a controller in its own module, given the widgets it drives and a DockLink (dock_link.py) to the dock:
 
 - requests_tab.py: the queue of open requests (filters, counts per status, paging, start / done / cancel);
 - request_assignment_actions.py: unassign, decline, reassign the selected request;
@@ -19,9 +19,9 @@ QgsDockWidget. Signals are connected here and in the tab controllers, never in t
 from __future__ import annotations
 
 import logging
-from datetime import datetime
-from typing import Callable, Optional
+from typing import Any, Callable, Optional
 
+from qgis.core import Qgis
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, pyqtSignal
@@ -31,14 +31,12 @@ from ..core.candidate_ranking import RankedCandidate
 from ..definitions.i18n import translate
 from ..definitions.paths import UI_DIR
 from ..store.active_assignments import ActiveAssignment
-from ..store.assignments import BatchResult
 from ..store.errors import StoreError
 from ..store.operations import (
     PAGE_SIZE,
     RequestFilter,
     RequestRow,
     amphoe_choices,
-    open_dock_connection,
     tambon_choices,
 )
 from ..store.qgis_connections import StoreLocation
@@ -49,18 +47,12 @@ from .facilities_tab import FacilitiesTab
 from .request_assignment_actions import RequestAssignmentActions
 from .requests_tab import RequestsTab
 from .runs_tab import RunsTab
+from .service_task import TaskHandle, start_service_task
+from .store_session import NotConnected, StoreOffline, StoreSession
 from .volunteers_tab import VolunteersTab
 
 LOG = logging.getLogger(__name__)
 FORM_CLASS, _ = uic.loadUiType(str(UI_DIR / "operations_dock.ui"))
-
-
-class _NotConnected(StoreError):
-    """No store chosen yet: not "offline", just not connected."""
-
-
-def _location_key(location: StoreLocation) -> tuple:
-    return location.name, tuple(sorted((k, str(v)) for k, v in location.spec.params.items()))
 
 
 class OperationsDock(QgsDockWidget, FORM_CLASS):
@@ -69,22 +61,23 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
 
     request_activated = pyqtSignal(int)
 
-    def __init__(self, location_provider: Callable[[], StoreLocation], iface=None, parent=None,
-                 page_size: int = PAGE_SIZE):
+    def __init__(self, location_provider: Optional[Callable[[], StoreLocation]] = None, iface=None, parent=None,
+                 page_size: int = PAGE_SIZE, session: Optional[StoreSession] = None):
         super().__init__(parent)
         self.setupUi(self)
         self.setObjectName("JitasaOperationsDock")
         self.iface = iface
         self.page_size = max(int(page_size), 1)
-        self._location_provider = location_provider
-        self._conn = None
-        self._location_key = None  # which store the connection is to
+        # one session for the dock and the Assign panel (the plugin passes it); alone, the dock makes its own
+        self.session = session if session is not None else StoreSession(location_provider)
         self._store_status = ""
-        self._offline_since: Optional[datetime] = None
-        self._areas_loaded = False
+        self._areas_generation = None  # the session's store when the area lists were read
 
+        self._task: Optional[TaskHandle] = None  # the background task shown under the tabs
+        self.task_row.hide()
+        self.task_cancel_button.clicked.connect(self.cancel_task)
         link = DockLink(query=self._query, write=self._write, show_status=lambda text: self.show_status(text),
-                        notify=self._notify, report=self._report)
+                        notify=self._notify, report=self._report, start_task=self._start_task)
         # The tabs call the questions and each other through the dock (late-bound: tests replace them here).
         self.assignment_actions = RequestAssignmentActions(
             link=link, selected_request=lambda: self.selected_request(),
@@ -140,8 +133,8 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
     def refresh(self) -> None:
         """Re-read the current page of every tab (and the area lists, the first time and whenever the
         officer connected to another store)."""
-        self._follow_location()
-        if not self._areas_loaded:
+        self.session.follow_location()
+        if self._areas_generation != self.session.generation:
             self._load_areas()
         self.refresh_requests()
         self.refresh_volunteers()
@@ -162,11 +155,18 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
             self.show_status("")
 
     def close_store(self) -> None:
-        """Close the dock's connection (on unload); the next refresh opens a new one."""
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-        self._location_key = None
+        """Close the session's connection (on unload); the next refresh opens a new one."""
+        self.session.close()
+
+    @property
+    def running_task(self) -> Optional[TaskHandle]:
+        """The background task the dock shows (confirming or rejecting a run), None when idle."""
+        return self._task
+
+    def cancel_task(self) -> None:
+        """Cancel the running task (its Cancel button; the QGIS task manager's does the same)."""
+        if self._task is not None:
+            self._task.cancel()
 
 
     # --- the tabs (their controllers do the work; these are what the plugin and the tests call) ----------
@@ -216,16 +216,19 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
     def selected_proposals(self) -> list[ProposalRow]:
         return self.runs_tab.selected_proposals()
 
-    def confirm_run(self) -> Optional[BatchResult]:
+    # These start a background task and return its handle (None when nothing was started): its result is
+    # the server's BatchResult (confirm) or the number rejected (reject), applied to the tab in finished().
+
+    def confirm_run(self) -> Optional[TaskHandle]:
         return self.runs_tab.confirm_run()
 
-    def confirm_selected_proposals(self) -> Optional[BatchResult]:
+    def confirm_selected_proposals(self) -> Optional[TaskHandle]:
         return self.runs_tab.confirm_selected_proposals()
 
-    def reject_run(self) -> Optional[int]:
+    def reject_run(self) -> Optional[TaskHandle]:
         return self.runs_tab.reject_run()
 
-    def reject_selected_proposals(self) -> Optional[int]:
+    def reject_selected_proposals(self) -> Optional[TaskHandle]:
         return self.runs_tab.reject_selected_proposals()
 
     def _refresh_requests_and_volunteers(self) -> None:
@@ -270,83 +273,79 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
             self.show_status(text)
 
 
-    # --- the connection ---------------------------------------------------------------------------------
+    # --- background tasks -------------------------------------------------------------------------------
 
-    def _connection(self):
-        if self._conn is None or self._conn.closed:
-            self._conn = None
-            location = self._location()
-            self._conn = open_dock_connection(location.spec)
-            self._location_key = _location_key(location)
-        return self._conn
+    def _start_task(self, description: str, work: Callable, *, on_result: Callable[[Any], None],
+                    on_error: Callable[[BaseException], None],
+                    on_cancelled: Optional[Callable[[], None]] = None) -> Optional[TaskHandle]:
+        """work(spec, progress) as a QgsTask on its own connection (never the session's, which the GUI keeps
+        reading on); one at a time. The outcome is shown here and handed to the callbacks on the main thread."""
+        if self._task is not None:
+            self._report(translate("OperationsDock", "Wait until “{task}” has finished.").format(
+                task=self._task.description), Qgis.Info)
+            return None
+        try:
+            spec = self.session.location().spec
+        except StoreError as exc:
+            on_error(exc)
+            return None
+
+        def ended(callback: Optional[Callable], *args) -> None:
+            self._task = None
+            self.task_row.hide()
+            if callback is not None:
+                callback(*args)
+
+        def cancelled() -> None:
+            self._report(translate("OperationsDock", "“{task}” was cancelled; nothing was written.").format(
+                task=description), Qgis.Info)
+            if on_cancelled is not None:
+                on_cancelled()
+
+        self.task_label.setText(description)
+        self.task_progress_bar.setValue(0)
+        self.task_cancel_button.setEnabled(True)
+        self.task_row.show()
+        self._task = start_service_task(
+            description, lambda progress: work(spec, progress),
+            on_result=lambda result: ended(on_result, result), on_error=lambda exc: ended(on_error, exc),
+            on_cancelled=lambda: ended(cancelled), on_progress=self._task_progressed)
+        return self._task
+
+    def _task_progressed(self, percent: float) -> None:
+        if self._task is not None:
+            self.task_progress_bar.setValue(int(percent))
+
+    # --- the connection (the session's; shared with the Assign panel) -------------------------------------
+
+    @property
+    def _conn(self):
+        return self.session.conn
 
     def _write(self, work):
-        """work(conn) once on the dock's connection; a StoreError is raised to the caller, the connection
-        dropped first when it was lost."""
-        try:
-            return work(self._connection())
-        except StoreError:
-            if self._conn is not None and self._conn.closed:
-                self.close_store()
-            raise
-
-    def _location(self) -> StoreLocation:
-        try:
-            return self._location_provider()
-        except StoreError as exc:
-            raise _NotConnected(str(exc)) from None
-
-    def _follow_location(self) -> None:
-        """Drop the connection and the area lists when the chosen store is no longer the connected one."""
-        if self._conn is None:
-            return
-        try:
-            key = _location_key(self._location())
-        except StoreError:
-            key = None
-        if key != self._location_key:
-            self.close_store()
-            self._areas_loaded = False
+        """work(conn) once on the session's connection; a StoreError is raised to the caller."""
+        return self.session.write(work)
 
     def _query(self, work):
-        """work(conn) on the dock's connection, reconnecting once if the connection was lost; None (and the
-        reason shown) when the store cannot be reached or the query fails."""
-        for attempt in (1, 2):
-            try:
-                conn = self._connection()
-            except _NotConnected as exc:
-                self.show_status(str(exc))
-                return None
-            except StoreError as exc:
-                self._went_offline(exc)
-                return None
-            try:
-                result = work(conn)
-            except StoreError as exc:
-                if conn.closed and attempt == 1:
-                    LOG.info("dock connection lost (%s); reconnecting", exc)
-                    self.close_store()
-                    continue
-                if conn.closed:
-                    self.close_store()
-                    self._went_offline(exc)
-                else:
-                    self.show_status(str(exc))
-                return None
-            self._came_online()
-            return result
-        return None
-
-    def _went_offline(self, exc: StoreError) -> None:
-        if self._offline_since is None:
-            self._offline_since = datetime.now()
-        self.show_status(translate("OperationsDock", "Offline since {time}: {reason}").format(
-            time=self._offline_since.strftime("%H:%M"), reason=str(exc)))
-
-    def _came_online(self) -> None:
-        if self._offline_since is not None:
-            self._offline_since = None
+        """work(conn) on the session's connection (reconnected once if it was lost); None (and the reason
+        shown) when the store cannot be reached or the query fails."""
+        was_offline = not self.session.online
+        try:
+            result = self.session.query(work)
+        except NotConnected as exc:
+            self.show_status(str(exc))
+            return None
+        except StoreOffline as exc:
+            self.show_status(translate("OperationsDock", "Offline since {time}: {reason}").format(
+                time=exc.since.strftime("%H:%M"), reason=str(exc)))
+            return None
+        except StoreError as exc:
+            self.show_status(str(exc))
+            return None
+        if was_offline:
             self.show_status("")
+        return result
+
     # --- areas and filters ------------------------------------------------------------------------------
 
     def _load_areas(self) -> None:
@@ -363,7 +362,7 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
                                      Qt.ToolTipRole)
         self.amphoe_combo.setCurrentIndex(max(self.amphoe_combo.findData(current), 0))
         self.amphoe_combo.blockSignals(False)
-        self._areas_loaded = True
+        self._areas_generation = self.session.generation
         self._fill_tambons()
 
     def _fill_tambons(self) -> None:

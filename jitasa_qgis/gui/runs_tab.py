@@ -2,9 +2,14 @@
 whole run or the selected proposals.
 
 Confirming goes through store.assignments: the server re-checks every row under locks and refuses the stale
-ones with a reason each; the tab reports the refusals counted by reason."""
+ones with a reason each; the tab reports the refusals counted by reason. Confirming and rejecting run as
+background tasks (service_task.py, through the dock) on a connection of their own: a run of thousands of
+proposals does not freeze QGIS, the dock shows the progress, and the lists are re-read in `finished()`.
+A cancel before the write leaves the store as it was; a cancel during it stops the statement (the
+server rolls the transaction back)."""
 from __future__ import annotations
 
+import logging
 from typing import Callable, Optional
 
 from qgis.core import Qgis
@@ -18,6 +23,32 @@ from .assignment_text import refusals_text
 from .dock_link import DockLink
 from .paging import fit_columns_once
 from .run_table_model import ProposalTableModel, RunTableModel, method_label
+from .service_task import TaskHandle, TaskProgress
+
+LOG = logging.getLogger(__name__)
+
+
+def _confirm_work(spec, run_id: int, ids: Optional[list[int]], progress: TaskProgress) -> BatchResult:
+    """Worker thread: confirm on a connection of its own (no statement timeout: a big run may take long)."""
+    return _write_work(spec, progress, lambda conn: confirm_assignments(conn, run_id, ids))
+
+
+def _reject_work(spec, run_id: int, ids: Optional[list[int]], progress: TaskProgress) -> int:
+    return _write_work(spec, progress, lambda conn: reject_assignments(conn, run_id, ids))
+
+
+def _write_work(spec, progress: TaskProgress, write):
+    progress.set_progress(0)
+    conn = spec.connect()
+    try:
+        progress.on_cancel(conn.cancel)  # stops the statement; the store function's transaction rolls back
+        progress.check_cancelled()  # the last moment at which nothing has been sent
+        progress.set_progress(10)
+        result = write(conn)  # one statement, committed by the store call
+        progress.set_progress(100)
+        return result
+    finally:
+        conn.close()
 
 
 class RunsTab:
@@ -37,6 +68,7 @@ class RunsTab:
         self._reject_selected_button = reject_selected_button
         self._ask_yes_no = ask_yes_no
         self._after_write = after_write
+        self._pending: Optional[TaskHandle] = None  # the confirm or reject running in the background
         self.runs_model = RunTableModel(runs_view)
         self.proposals_model = ProposalTableModel(proposals_view)
         runs_view.setModel(self.runs_model)
@@ -98,8 +130,9 @@ class RunsTab:
         rows = sorted(index.row() for index in self._proposals_view.selectionModel().selectedRows())
         return [r for r in (self.proposals_model.row_at(i) for i in rows) if r is not None]
 
-    def confirm_run(self) -> Optional[BatchResult]:
-        """Confirm every proposal of the chosen run (after asking); the server's per-row outcomes."""
+    def confirm_run(self) -> Optional[TaskHandle]:
+        """Confirm every proposal of the chosen run (after asking), as a background task whose result is the
+        server's per-row outcomes; None when nothing was started."""
         run = self.selected_run()
         if run is None or not self._ask_yes_no(
                 translate("OperationsDock", "Confirm run {run}").format(run=run.id),
@@ -108,14 +141,15 @@ class RunsTab:
             return None
         return self._confirm(run, None)
 
-    def confirm_selected_proposals(self) -> Optional[BatchResult]:
+    def confirm_selected_proposals(self) -> Optional[TaskHandle]:
         run, rows = self.selected_run(), self.selected_proposals()
         if run is None or not rows:
             return None
         return self._confirm(run, [r.id for r in rows])
 
-    def reject_run(self) -> Optional[int]:
-        """Reject every proposal of the chosen run (after asking); how many were rejected."""
+    def reject_run(self) -> Optional[TaskHandle]:
+        """Reject every proposal of the chosen run (after asking), as a background task whose result is how
+        many were rejected; None when nothing was started."""
         run = self.selected_run()
         if run is None or not self._ask_yes_no(
                 translate("OperationsDock", "Reject run {run}").format(run=run.id),
@@ -124,42 +158,62 @@ class RunsTab:
             return None
         return self._reject(run, None)
 
-    def reject_selected_proposals(self) -> Optional[int]:
+    def reject_selected_proposals(self) -> Optional[TaskHandle]:
         run, rows = self.selected_run(), self.selected_proposals()
         if run is None or not rows:
             return None
         return self._reject(run, [r.id for r in rows])
 
-    def _confirm(self, run: RunRow, ids: Optional[list[int]]) -> Optional[BatchResult]:
-        try:
-            result = self._link.write(lambda conn: confirm_assignments(conn, run.id, ids))
-        except StoreError as exc:
-            self._write_failed(exc)
-            return None
-        if result.refused:
-            self._link.report(
-                translate("OperationsDock", "Run {run}: {confirmed} confirmed, {refused} refused — {reasons}.")
-                .format(run=run.id, confirmed=f"{result.confirmed:,}", refused=f"{result.refused:,}",
-                        reasons=refusals_text(result.refused_by_reason())), Qgis.Warning)
-        else:
-            self._link.report(translate("OperationsDock", "Run {run}: {confirmed} confirmed.").format(
-                run=run.id, confirmed=f"{result.confirmed:,}"), Qgis.Success)
-        self._after_run_write()
-        return result
+    @property
+    def busy(self) -> bool:
+        """A confirm or reject of this tab is running."""
+        return self._pending is not None
 
-    def _reject(self, run: RunRow, ids: Optional[list[int]]) -> Optional[int]:
-        try:
-            n = self._link.write(lambda conn: reject_assignments(conn, run.id, ids))
-        except StoreError as exc:
-            self._write_failed(exc)
-            return None
-        self._link.report(translate("OperationsDock", "Run {run}: {n} proposal(s) rejected.").format(
-            run=run.id, n=f"{n:,}"), Qgis.Info)
-        self._after_run_write()
-        return n
+    def _confirm(self, run: RunRow, ids: Optional[list[int]]) -> Optional[TaskHandle]:
+        def confirmed(result: BatchResult) -> None:
+            if result.refused:
+                self._link.report(
+                    translate("OperationsDock", "Run {run}: {confirmed} confirmed, {refused} refused — {reasons}.")
+                    .format(run=run.id, confirmed=f"{result.confirmed:,}", refused=f"{result.refused:,}",
+                            reasons=refusals_text(result.refused_by_reason())), Qgis.Warning)
+            else:
+                self._link.report(translate("OperationsDock", "Run {run}: {confirmed} confirmed.").format(
+                    run=run.id, confirmed=f"{result.confirmed:,}"), Qgis.Success)
+            self._after_run_write()
 
-    def _write_failed(self, exc: StoreError) -> None:
-        self._link.report(translate("OperationsDock", "Not changed: {message}").format(message=str(exc)),
+        return self._start(translate("OperationsDock", "Confirming run {run}").format(run=run.id),
+                           lambda spec, progress: _confirm_work(spec, run.id, ids, progress), confirmed)
+
+    def _reject(self, run: RunRow, ids: Optional[list[int]]) -> Optional[TaskHandle]:
+        def rejected(n: int) -> None:
+            self._link.report(translate("OperationsDock", "Run {run}: {n} proposal(s) rejected.").format(
+                run=run.id, n=f"{n:,}"), Qgis.Info)
+            self._after_run_write()
+
+        return self._start(translate("OperationsDock", "Rejecting run {run}").format(run=run.id),
+                           lambda spec, progress: _reject_work(spec, run.id, ids, progress), rejected)
+
+    def _start(self, description: str, work, applied: Callable) -> Optional[TaskHandle]:
+        def ended(then: Callable, *args) -> None:
+            self._pending = None
+            self._update_buttons()
+            then(*args)
+
+        handle = self._link.start_task(description, work, on_result=lambda result: ended(applied, result),
+                                       on_error=lambda exc: ended(self._write_failed, exc),
+                                       on_cancelled=lambda: ended(self.refresh))
+        if handle is not None and not handle.done:
+            self._pending = handle
+        self._update_buttons()
+        return handle
+
+    def _write_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, StoreError):
+            message = str(exc)
+        else:  # a bug, not the store's word: the officer gets a message, the log gets the trace
+            LOG.error("writing a run failed", exc_info=exc)
+            message = f"{type(exc).__name__}: {exc}"
+        self._link.report(translate("OperationsDock", "Not changed: {message}").format(message=message),
                           Qgis.Critical)
         self.refresh()
 
@@ -172,7 +226,7 @@ class RunsTab:
         self.refresh_proposals()
 
     def _update_buttons(self, *_args) -> None:
-        run = self.selected_run()
+        run = None if self.busy else self.selected_run()  # one write at a time: no double confirm
         self._confirm_run_button.setEnabled(run is not None)
         self._reject_run_button.setEnabled(run is not None)
         chosen = run is not None and self._proposals_view.selectionModel().hasSelection()
