@@ -945,7 +945,7 @@
 <context>
     <name>JitasaPlugin</name>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="126"/>
+        <location filename="../jitasa_qgis/plugin.py" line="135"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
@@ -955,7 +955,7 @@
         <translation>เชื่อมต่อคลังข้อมูลจิตอาสา…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="213"/>
+        <location filename="../jitasa_qgis/plugin.py" line="232"/>
         <source>&amp;Jitasa</source>
         <translation>จิตอาสา (&amp;J)</translation>
     </message>
@@ -965,24 +965,54 @@
         <translation>โหลดชั้นข้อมูลจิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="80"/>
+        <location filename="../jitasa_qgis/plugin.py" line="89"/>
         <source>Operations dock</source>
         <translation>แผงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="137"/>
+        <location filename="../jitasa_qgis/plugin.py" line="146"/>
         <source>Some layers failed to load: {0}</source>
         <translation>โหลดชั้นข้อมูลบางชั้นไม่สำเร็จ: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="98"/>
+        <location filename="../jitasa_qgis/plugin.py" line="107"/>
         <source>Assign volunteer</source>
         <translation>มอบหมายอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="101"/>
+        <location filename="../jitasa_qgis/plugin.py" line="110"/>
         <source>Assign volunteer: click a help request on the map to see who can help</source>
         <translation>มอบหมายอาสาสมัคร: คลิกคำขอความช่วยเหลือบนแผนที่เพื่อดูว่าใครช่วยได้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/demo_loading_action.py" line="32"/>
+        <source>Load demo data</source>
+        <translation>โหลดข้อมูลสาธิต</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/demo_loading_action.py" line="32"/>
+        <source>Replace the demo requests and volunteers in the connected store with a new seeded set? Admin areas and hospitals are updated; other data is never touched.</source>
+        <translation>แทนที่คำขอความช่วยเหลือและอาสาสมัครสาธิตในคลังข้อมูลที่เชื่อมต่ออยู่ด้วยชุดใหม่หรือไม่ ระบบจะปรับปรุงเขตการปกครองและโรงพยาบาล โดยไม่แตะต้องข้อมูลอื่น</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/demo_loading_action.py" line="44"/>
+        <source>Demo data loaded: {requests} requests, {volunteers} volunteers, {facilities} facilities.</source>
+        <translation>โหลดข้อมูลสาธิตแล้ว: คำขอ {requests} รายการ อาสาสมัคร {volunteers} คน สถานพยาบาล {facilities} แห่ง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/demo_loading_action.py" line="54"/>
+        <source>Demo data not loaded: {message}</source>
+        <translation>ไม่ได้โหลดข้อมูลสาธิต: {message}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/demo_loading_action.py" line="56"/>
+        <source>Loading demo data</source>
+        <translation>กำลังโหลดข้อมูลสาธิต</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/plugin.py" line="64"/>
+        <source>Load demo data…</source>
+        <translation>โหลดข้อมูลสาธิต…</translation>
     </message>
 </context>
 <context>
@@ -1238,12 +1268,12 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>ทุกสถานะที่ยังเปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="358"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="366"/>
         <source>All amphoe</source>
         <translation>ทุกอำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="373"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="381"/>
         <source>All tambon</source>
         <translation>ทุกตำบล</translation>
     </message>
@@ -1263,7 +1293,7 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>ยกเลิกคำขอนี้เพราะเหตุใด?</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="339"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="347"/>
         <source>Offline since {time}: {reason}</source>
         <translation>ออฟไลน์ตั้งแต่ {time} น.: {reason}</translation>
     </message>
@@ -1293,7 +1323,7 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>คำขอ {id} เปลี่ยนสถานะเป็น: {status}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="271"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="279"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
@@ -1513,12 +1543,12 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>หยุดงานนี้ หากหยุดก่อนขั้นบันทึก จะไม่มีการบันทึกข้อมูลใด ๆ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="284"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="292"/>
         <source>Wait until “{task}” has finished.</source>
         <translation>โปรดรอให้ “{task}” เสร็จก่อน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="300"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="308"/>
         <source>“{task}” was cancelled; nothing was written.</source>
         <translation>ยกเลิก “{task}” แล้ว ไม่มีการบันทึกข้อมูลใด ๆ</translation>
     </message>

@@ -61,11 +61,20 @@ class JitasaPlugin:
         self.session = StoreSession(current_location)
         self._add_dock()
         self._add_assign_tool()
+        self._add_menu_action(translate("JitasaPlugin", "Load demo data…"), self.load_demo_data)
 
     def _add_action(self, icon: str, text: str, slot) -> QAction:
         action = QAction(QIcon(str(ICONS_DIR / icon)), text, self.iface.mainWindow())
         action.triggered.connect(slot)
         self.toolbar.addAction(action)
+        self.iface.addPluginToMenu(translate("JitasaPlugin", "&Jitasa"), action)
+        self.actions.append(action)
+        return action
+
+    def _add_menu_action(self, text: str, slot) -> QAction:
+        """An action in the Jitasa menu only (not on the toolbar)."""
+        action = QAction(text, self.iface.mainWindow())
+        action.triggered.connect(slot)
         self.iface.addPluginToMenu(translate("JitasaPlugin", "&Jitasa"), action)
         self.actions.append(action)
         return action
@@ -169,6 +178,16 @@ class JitasaPlugin:
             self.alerts.close()
             self.alerts.deleteLater()
             self.alerts = None
+
+    def load_demo_data(self):
+        """Menu ▸ Load demo data…: the seeded demo into the connected store, as a background task shown in the
+        dock (and QGIS's task manager); returns the task's handle, or None."""
+        from .gui.demo_loading_action import start_demo_loading
+
+        if self.dock is None:
+            return None
+        self.dock.setUserVisible(True)
+        return start_demo_loading(self.dock, self.iface)
 
     def zoom_to_request(self, request_id: int) -> None:
         from .layers.store_layers import find_store_layers

@@ -163,6 +163,14 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
         """The background task the dock shows (confirming or rejecting a run), None when idle."""
         return self._task
 
+    def start_task(self, description: str, work: Callable, *, on_result: Callable[[Any], None],
+                   on_error: Callable[[BaseException], None],
+                   on_cancelled: Optional[Callable[[], None]] = None) -> Optional[TaskHandle]:
+        """work(spec, progress) off the GUI thread, shown in the dock's task row (see `_start_task`); for long
+        GUI actions outside the tabs too (loading the demo)."""
+        return self._start_task(description, work, on_result=on_result, on_error=on_error,
+                                on_cancelled=on_cancelled)
+
     def cancel_task(self) -> None:
         """Cancel the running task (its Cancel button; the QGIS task manager's does the same)."""
         if self._task is not None:
