@@ -58,7 +58,9 @@ LAYER_DEFS = (
              style="help_request_aggregate"),
     LayerDef("help_request_aggregate", "request_grid", "geom", "\"n\" > 0 AND \"size_deg\" >= 0.25",
              hidden_before=OVERVIEW_SCALE, tables=("help_request",)),
-    LayerDef("assignment", "assignment_line", "geom", tables=("assignment", "help_request", "volunteer")),
+    # lines up to a province view; beyond it tens of thousands of lines would cost more than they show
+    LayerDef("assignment", "assignment_line", "geom", visible_beyond=OVERVIEW_SCALE,
+             tables=("assignment", "help_request", "volunteer")),
     LayerDef("volunteer", "volunteer_map", "geom", tables=("volunteer",)),
     LayerDef("facility", "facility", "geom", tables=("facility",)),
     LayerDef("service_area", "service_area", "geom", tables=("service_area",)),
