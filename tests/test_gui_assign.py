@@ -279,7 +279,7 @@ def test_confirm_after_someone_else_assigned_the_request_is_refused(demo, make_p
     mine_before = _one(c, "SELECT active_count, version FROM jitasa.volunteer WHERE id = %s", (mine,))
 
     outcome = panel.confirm_selected()  # the panel still shows the old state: the server decides
-    assert outcome.refused and outcome.reason == "request already assigned"
+    assert outcome.refused and outcome.reason == "request_already_assigned"
     assert "request already assigned" in panel.status_label.text()
     assert any("request already assigned" in m for m in qgis_iface.messageBar().get_messages(Qgis.Warning))
     # nothing else changed: still one active assignment (theirs), my volunteer untouched
@@ -304,7 +304,7 @@ def test_confirm_to_a_volunteer_who_became_full_is_refused(demo, make_panel):
         cur.execute("UPDATE jitasa.volunteer SET active_count = capacity WHERE id = %s", (vid,))
 
     outcome = panel.confirm_selected()
-    assert outcome.refused and outcome.reason == "volunteer now full"
+    assert outcome.refused and outcome.reason == "volunteer_full"
     assert "volunteer now full" in panel.status_label.text()
     assert _one(c, "SELECT count(*) FROM jitasa.assignment WHERE request_id = %s", (rid,))[0] == 0
     # the refreshed list shows why: that volunteer is full now, the best is someone else

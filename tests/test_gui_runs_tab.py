@@ -161,8 +161,8 @@ def test_confirm_run_reports_refusals_by_reason(dock, data, qgis_iface):
     bar.clear_messages()
     result = finish(dock.confirm_run())
     assert result.confirmed == 1 and result.refused == 3
-    assert result.refused_by_reason() == {"volunteer now full": 1, "volunteer unavailable": 1,
-                                          "request already assigned": 1}
+    assert result.refused_by_reason() == {"volunteer_full": 1, "volunteer_unavailable": 1,
+                                          "request_already_assigned": 1}
     text = dock.status_label.text()
     assert f"Run {run}: 1 confirmed, 3 refused" in text
     assert "volunteer now full: 1" in text and "request already assigned: 1" in text
@@ -191,7 +191,7 @@ def test_reject_selected_and_a_run_confirmed_elsewhere(dock, data):
     conn.close()
     result = finish(dock.confirm_selected_proposals())
     assert result.confirmed == 0 and result.refused == 1
-    assert result.rows[0].reason == "not proposed any more (now active)"
+    assert (result.rows[0].reason, result.rows[0].detail) == ("not_proposed", {"status": "active"})
     assert "no longer a proposal (now Active): 1" in dock.status_label.text()
     assert dock.runs_model.rowCount() == 0
 

@@ -27,6 +27,7 @@ import psycopg2
 import pytest
 
 from jitasa_qgis.store.assignments import (
+    REFUSAL_REASONS,
     assign_pairs,
     confirm_assignments,
     create_run,
@@ -115,8 +116,8 @@ class Officer(threading.Thread):
     def _count(self, rows) -> str:
         refused = [r for r in rows if r.refused]
         for r in refused:
-            if not r.reason:
-                self.unexpected.append(f"refusal without a reason: {r}")
+            if r.reason not in REFUSAL_REASONS:
+                self.unexpected.append(f"refusal without a reason code: {r}")
             self.refusals[r.reason] += 1
         return "refused" if refused and len(refused) == len(rows) else "ok"
 
@@ -146,7 +147,7 @@ class Officer(threading.Thread):
         some = None if self.rng.random() < 0.7 or not ids else self.rng.sample(ids, self.rng.randint(1, len(ids)))
         result = confirm_assignments(self.conn, run, some)
         for r in result.rows:
-            if r.reason and r.reason.startswith("not proposed any more"):
+            if r.reason == "not_proposed":
                 self.unexpected.append(f"own proposal confirmed twice? {r}")
             elif r.refused:
                 self.transitions[(r.assignment_id, "proposed", "rejected")] += 1

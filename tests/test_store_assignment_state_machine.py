@@ -23,7 +23,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from jitasa_qgis.definitions.eligibility import CATEGORY_NEEDS, needs_label
+from jitasa_qgis.definitions.eligibility import CATEGORY_NEEDS
 from jitasa_qgis.definitions.enums import URGENCY_RANK, RequestCategory, Skill, Urgency, VehicleKind
 from jitasa_qgis.store.assignments import (
     assign_pairs,
@@ -119,27 +119,27 @@ def make_machine(conn):
         # --- the model's rules ---------------------------------------------------------------------------
 
         def refusals(self, pairs: list[tuple[int, int]]) -> list[str | None]:
-            """What the server must answer for a batch, by the rules in 0006's pair_refusals."""
+            """The reason codes the server must answer for a batch, by the rules of pair_refusals."""
             reasons: list[str | None] = []
             for rid, vid in pairs:
                 r, v = self.requests[rid], self.volunteers[vid]
                 if r.status in CLOSED:
-                    reasons.append("request closed")
+                    reasons.append("request_closed")
                 elif r.status == "assigned" or r.active is not None:
-                    reasons.append("request already assigned")
+                    reasons.append("request_already_assigned")
                 elif r.status != "new":
-                    reasons.append("request in progress")
+                    reasons.append("request_in_progress")
                 elif not v.available:
-                    reasons.append("volunteer unavailable")
+                    reasons.append("volunteer_unavailable")
                 elif not _eligible(v, r.category):
-                    reasons.append("volunteer not eligible: needs " + needs_label(r.category))
+                    reasons.append("volunteer_not_eligible")
                 else:
                     reasons.append(None)
             seen = set()
             for i, (rid, _vid) in enumerate(pairs):
                 if reasons[i] is None:
                     if rid in seen:
-                        reasons[i] = "request twice in this batch"
+                        reasons[i] = "request_twice_in_batch"
                     seen.add(rid)
             order = sorted((i for i in range(len(pairs)) if reasons[i] is None),
                            key=lambda i: (URGENCY_RANK[self.requests[pairs[i][0]].urgency],
@@ -149,7 +149,7 @@ def make_machine(conn):
                 vid = pairs[i][1]
                 taken[vid] = taken.get(vid, 0) + 1
                 if self.volunteers[vid].load + taken[vid] > self.volunteers[vid].capacity:
-                    reasons[i] = "volunteer now full"
+                    reasons[i] = "volunteer_full"
             return reasons
 
         def activate(self, aid: int, rid: int, vid: int, new_row: bool) -> None:
@@ -234,7 +234,7 @@ def make_machine(conn):
             assert reject_assignments(self.conn, run.id) == len(run.proposals)
             for aid in run.proposals:
                 a = self.assignments[aid]
-                a.status, a.reason, a.version = "rejected", "rejected by officer", a.version + 1
+                a.status, a.reason, a.version = "rejected", "rejected_by_officer", a.version + 1
 
         @rule(r=st.integers(0, 9), to=st.sampled_from(["cancelled", "done", "in_progress"]))
         def change_status(self, r, to):

@@ -227,18 +227,30 @@ def test_confirm_refuses_what_became_stale_with_a_reason_per_row(db, officer_con
     result = confirm_assignments(officer_conn, run)
     reasons = {r.request_id: r.reason for r in result.rows}
     assert reasons == {
-        req["taken"]: "request already assigned",
-        req["closed"]: "request closed",
-        req["started"]: "request in progress",
-        req["away"]: "volunteer unavailable",
-        req["unfit"]: "volunteer not eligible: needs vehicle",
-        req["full_a"]: "volunteer now full",   # the critical request of the two goes first
+        req["taken"]: "request_already_assigned",
+        req["closed"]: "request_closed",
+        req["started"]: "request_in_progress",
+        req["away"]: "volunteer_unavailable",
+        req["unfit"]: "volunteer_not_eligible",
+        req["full_a"]: "volunteer_full",   # the critical request of the two goes first
+        req["full_b"]: None,
+        req["ok"]: None,
+    }
+    details = {r.request_id: r.detail for r in result.rows}
+    assert details == {
+        req["taken"]: {"status": "assigned"},
+        req["closed"]: {"status": "cancelled"},
+        req["started"]: {"status": "in_progress"},
+        req["away"]: None,
+        req["unfit"]: {"category": "patient_transport",
+                       "needs": [{"skills": [], "vehicles": ["motorcycle", "car", "pickup", "ambulance"]}]},
+        req["full_a"]: {"capacity": 1, "active_count": 0},
         req["full_b"]: None,
         req["ok"]: None,
     }
     assert result.refused_by_reason() == {
-        "request already assigned": 1, "request closed": 1, "request in progress": 1, "volunteer unavailable": 1,
-        "volunteer not eligible: needs vehicle": 1, "volunteer now full": 1}
+        "request_already_assigned": 1, "request_closed": 1, "request_in_progress": 1, "volunteer_unavailable": 1,
+        "volunteer_not_eligible": 1, "volunteer_full": 1}
     for key, _ in pairs:
         status, reason = db.assignment(by_request[req[key]])[:2]
         if reasons[req[key]] is None:
@@ -258,8 +270,8 @@ def test_confirm_refuses_what_became_stale_with_a_reason_per_row(db, officer_con
     # confirming the same rows again: they are no longer proposals, nothing is written
     before = db.counts()
     again = confirm_assignments(officer_conn, run, [by_request[req["ok"]], by_request[req["taken"]]])
-    assert sorted(r.reason for r in again.rows) == ["not proposed any more (now active)",
-                                                   "not proposed any more (now rejected)"]
+    assert sorted((r.reason, r.detail["status"]) for r in again.rows) == [("not_proposed", "active"),
+                                                                         ("not_proposed", "rejected")]
     assert db.counts() == before
 
 
@@ -268,10 +280,10 @@ def test_a_request_twice_in_one_batch_is_confirmed_once(db, officer_conn):
     v1, v2 = db.volunteer(), db.volunteer()
     run = create_run(officer_conn, "manual")
     first = propose_assignments(officer_conn, run, [rid, rid], [v1, v2])
-    assert [r.reason for r in first.rows] == [None, "request twice in this batch"]
+    assert [r.reason for r in first.rows] == [None, "request_twice_in_batch"]
     propose_assignments(officer_conn, run, [rid], [v2])   # a later call may propose it again
     result = confirm_assignments(officer_conn, run)
-    assert [r.reason for r in result.rows] == [None, "request twice in this batch"]
+    assert [r.reason for r in result.rows] == [None, "request_twice_in_batch"]
     assert db.volunteer_state(v1)[0] == 1 and db.volunteer_state(v2)[0] == 0
     db.check_invariants()
 
@@ -283,8 +295,10 @@ def test_assign_pairs_confirms_directly_with_the_same_per_row_outcomes(db, offic
     run = create_run(officer_conn, "nearest")
     result = assign_pairs(officer_conn, run, [r_ok, r_closed, r_unfit], [v, v, v], [3.0, 4.0, 5.0], False)
     assert [(r.outcome, r.reason) for r in result.rows] == [
-        (Outcome.CONFIRMED, None), (Outcome.REFUSED, "request closed"),
-        (Outcome.REFUSED, "volunteer not eligible: needs PPE training and an enclosed vehicle")]
+        (Outcome.CONFIRMED, None), (Outcome.REFUSED, "request_closed"),
+        (Outcome.REFUSED, "volunteer_not_eligible")]
+    assert result.rows[2].detail == {"category": "infectious_transport", "needs": [
+        {"skills": ["ppe_trained"], "vehicles": ["car", "pickup", "ambulance"]}]}
     assert result.rows[0].assignment_id and result.rows[1].assignment_id is None
     assert db.assignment(result.rows[0].assignment_id)[0] == "active"
     assert db.one("SELECT count(*) FROM jitasa.assignment WHERE run_id = %s", (run,))[0] == 1
@@ -300,7 +314,7 @@ def test_reject_whole_run_or_some_rows(db, officer_conn):
     run = create_run(officer_conn, "optimal")
     ids = [p.assignment_id for p in propose_assignments(officer_conn, run, rs, [v] * 3).rows]
     assert reject_assignments(officer_conn, run, [ids[0]]) == 1
-    assert db.assignment(ids[0])[:2] == ("rejected", "rejected by officer")
+    assert db.assignment(ids[0])[:2] == ("rejected", "rejected_by_officer")
     assert db.run_status(run) == "partial"
     assert confirm_assignments(officer_conn, run).confirmed == 2
     assert db.run_status(run) == "partial"
@@ -322,8 +336,8 @@ def test_a_volunteer_with_capacity_zero_is_never_assigned(db, officer_conn):
     r1, r2 = db.request(), db.request()
     zero, one = db.volunteer(capacity=0), db.volunteer(capacity=1)
     run = create_run(officer_conn, "nearest")
-    assert [r.reason for r in propose_assignments(officer_conn, run, [r1], [zero]).rows] == ["volunteer now full"]
-    assert [r.reason for r in assign_pairs(officer_conn, run, [r1], [zero]).rows] == ["volunteer now full"]
+    assert [r.reason for r in propose_assignments(officer_conn, run, [r1], [zero]).rows] == ["volunteer_full"]
+    assert [r.reason for r in assign_pairs(officer_conn, run, [r1], [zero]).rows] == ["volunteer_full"]
     assert db.run_status(run) == "rejected"
     aid = assign_pairs(officer_conn, create_run(officer_conn, "nearest"), [r2], [one]).rows[0].assignment_id
     with pytest.raises(StoreError, match="volunteer now full"):

@@ -248,7 +248,7 @@ def test_officer_reads_phones_and_assigns(store, data, login_role):
         run2 = cur.fetchone()[0]
         cur.execute("SELECT outcome, reason FROM jitasa.assign_pairs(%s, %s, %s, %s, true)",
                     (run2, [rid], [vid], [5.0]))
-        assert cur.fetchone() == ("refused", "request already assigned")
+        assert cur.fetchone() == ("refused", "request_already_assigned")
     oc.rollback()
 
 

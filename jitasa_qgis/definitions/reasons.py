@@ -160,7 +160,18 @@ def reason_text(code: Optional[str], detail: Detail = None) -> str:
     return key or translate("Reasons", "no reason given")
 
 
-def reasons_text(counts: Mapping[str, int]) -> str:
-    """{'volunteer_full': 2, …} → 'volunteer now full: 2; …', most frequent first."""
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
-    return "; ".join(f"{reason_text(code)}: {n:,}" for code, n in ordered)
+def reasons_text(reasons: Mapping[str, int] | Iterable[tuple[str, Detail]]) -> str:
+    """Counts per code ({'volunteer_full': 2, …}) or (code, detail) pairs, one per row, in words:
+    'volunteer now full: 2; …', most frequent first. Pairs are counted by their text, so details that read
+    the same (two full volunteers) count together and ones that differ (now Active, now Rejected) apart."""
+    counts: dict[str, int] = {}
+    if isinstance(reasons, Mapping):
+        for code, n in reasons.items():
+            text = reason_text(code)
+            counts[text] = counts.get(text, 0) + int(n)
+    else:
+        for code, detail in reasons:
+            text = reason_text(code, detail)
+            counts[text] = counts.get(text, 0) + 1
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return "; ".join(f"{text}: {n:,}" for text, n in ordered)

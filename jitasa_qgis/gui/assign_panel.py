@@ -164,7 +164,7 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
         outcome = result.rows[0]
         if outcome.refused:
             self._notify(translate("AssignPanel", "Not assigned: {reason}. The list shows the current state.")
-                         .format(reason=refusal_text(outcome.reason)), Qgis.Warning)
+                         .format(reason=refusal_text(outcome.reason, outcome.detail)), Qgis.Warning)
         else:
             self._notify(translate("AssignPanel", "Request {request} assigned to volunteer {volunteer} ({who}): "
                                                   "distance {distance}, travel {minutes}.").format(

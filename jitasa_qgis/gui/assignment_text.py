@@ -1,75 +1,35 @@
 """What officers read about assigning, translated: what a category needs, why a volunteer cannot go, why
 the store refused a pair, who a volunteer is, distance (km) and travel minutes. The store and core speak
-English codes; this turns them into words (Thai in i18n/jitasa_th.ts)."""
+codes; definitions.reasons turns reason codes into words (Thai in i18n/jitasa_th.ts), this module the rest."""
 from __future__ import annotations
 
 import math
-from typing import Any, Callable, Mapping, Optional
+from typing import Any, Iterable, Mapping, Optional
 
 from ..core.candidate_ranking import CandidateStatus, RankedCandidate
-from ..definitions.enums import AssignmentStatus
 from ..definitions.i18n import translate
-from ..definitions.labels import assignment_status_label, volunteer_kind_label
-from ..store.assignments import (
-    NOT_PROPOSED_ANY_MORE,
-    REQUEST_ALREADY_ASSIGNED,
-    REQUEST_CLOSED,
-    REQUEST_IN_PROGRESS,
-    REQUEST_TWICE_IN_BATCH,
-    VOLUNTEER_NOT_ELIGIBLE,
-    VOLUNTEER_NOW_FULL,
-    VOLUNTEER_UNAVAILABLE,
-)
-
-# definitions.eligibility's Need.label values (and the store's category_need.label)
-_NEEDS: dict[str, Callable[[], str]] = {
-    "vehicle": lambda: translate("AssignmentText", "a vehicle"),
-    "PPE training and an enclosed vehicle": lambda: translate("AssignmentText", "PPE training and an enclosed vehicle"),
-    "oxygen handling": lambda: translate("AssignmentText", "oxygen handling"),
-    "PPE training": lambda: translate("AssignmentText", "PPE training"),
-    "medical skill": lambda: translate("AssignmentText", "a medical skill"),
-}
-
-_REFUSALS: dict[str, Callable[[], str]] = {
-    REQUEST_CLOSED: lambda: translate("AssignmentText", "the request is closed"),
-    REQUEST_ALREADY_ASSIGNED: lambda: translate("AssignmentText", "request already assigned"),
-    REQUEST_IN_PROGRESS: lambda: translate("AssignmentText", "the request is already in progress"),
-    REQUEST_TWICE_IN_BATCH: lambda: translate("AssignmentText", "the request is in this batch twice"),
-    VOLUNTEER_UNAVAILABLE: lambda: translate("AssignmentText", "the volunteer is unavailable"),
-    VOLUNTEER_NOW_FULL: lambda: translate("AssignmentText", "volunteer now full"),
-}
+from ..definitions.labels import volunteer_kind_label
+from ..definitions.reasons import Detail, need_label_text, reason_text, reasons_text
 
 
 def needs_text(needs: str) -> str:
-    """'vehicle or oxygen handling' → the translated alternatives; unknown parts stay as they are."""
+    """'vehicle or oxygen handling' (definitions.eligibility.needs_label) → the translated alternatives;
+    unknown parts stay as they are."""
     parts = [p.strip() for p in (needs or "").split(" or ") if p.strip()]
     if not parts:
         return translate("AssignmentText", "nothing special")
-    return translate("AssignmentText", " or ").join(_NEEDS.get(p, lambda p=p: p)() for p in parts)
+    return translate("AssignmentText", " or ").join(need_label_text(p) for p in parts)
 
 
-def refusal_text(reason: Optional[str]) -> str:
-    """The store's refusal reason (store.assignments.REFUSAL_REASONS, maybe with detail) in words."""
-    reason = (reason or "").strip()
-    if reason in _REFUSALS:
-        return _REFUSALS[reason]()
-    if reason.startswith(VOLUNTEER_NOT_ELIGIBLE):
-        return translate("AssignmentText", "the volunteer lacks what it needs: {needs}").format(
-            needs=needs_text(reason[len(VOLUNTEER_NOT_ELIGIBLE):]))
-    if reason.startswith(NOT_PROPOSED_ANY_MORE):
-        status = reason[len(NOT_PROPOSED_ANY_MORE):].strip(" ()").removeprefix("now").strip()
-        try:
-            status = assignment_status_label(AssignmentStatus(status))
-        except ValueError:
-            pass
-        return translate("AssignmentText", "no longer a proposal (now {status})").format(status=status)
-    return reason or translate("AssignmentText", "no reason given")
+def refusal_text(reason: Optional[str], detail: Detail = None) -> str:
+    """The store's refusal (a definitions.reasons.RefusalReason code and its detail) in words."""
+    return reason_text(reason, detail)
 
 
-def refusals_text(counts: Mapping[str, int]) -> str:
-    """{'volunteer now full': 2, …} → 'volunteer now full: 2; …', most frequent first."""
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return "; ".join(f"{refusal_text(reason)}: {n:,}" for reason, n in ordered)
+def refusals_text(refusals: Mapping[str, int] | Iterable[tuple[str, Detail]]) -> str:
+    """Counts per code, or BatchResult.refusals() ((code, detail) per row) → 'volunteer now full: 2; …',
+    most frequent first."""
+    return reasons_text(refusals)
 
 
 def candidate_status_text(row: RankedCandidate) -> str:

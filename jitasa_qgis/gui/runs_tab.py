@@ -175,7 +175,7 @@ class RunsTab:
                 self._link.report(
                     translate("OperationsDock", "Run {run}: {confirmed} confirmed, {refused} refused — {reasons}.")
                     .format(run=run.id, confirmed=f"{result.confirmed:,}", refused=f"{result.refused:,}",
-                            reasons=refusals_text(result.refused_by_reason())), Qgis.Warning)
+                            reasons=refusals_text(result.refusals())), Qgis.Warning)
             else:
                 self._link.report(translate("OperationsDock", "Run {run}: {confirmed} confirmed.").format(
                     run=run.id, confirmed=f"{result.confirmed:,}"), Qgis.Success)

@@ -1,9 +1,10 @@
 """Assigning volunteers on the store: runs, proposals, confirmation, ending and reassigning (through the SQL
-functions of resources/sql/0006_assignment.sql), and what a solver needs to read.
+functions of resources/sql/definitions/040_assignment.sql), and what a solver needs to read.
 
 Writes go through the store's functions, which lock what they touch (requests, then assignments, then
 volunteers, each in id order) and check everything again on the server: a batch is never failed as a whole
-because one row became stale; that row is refused with a reason (`REFUSAL_REASONS`) and the rest is written.
+because one row became stale; that row is refused with a reason code (`RefusalReason`, with a detail) and
+the rest is written. definitions.reasons.reason_text(code, detail) says it in words.
 Each writer commits by default (`commit=False` leaves the transaction open, e.g. to create a run and propose
 in one transaction); on error it rolls back and raises StaleWriteError (someone changed the row first,
 SQLSTATE 40001) or StoreError (anything else, with the server's message), and nothing was written.
@@ -23,21 +24,13 @@ from psycopg2 import sql
 from psycopg2.extras import Json
 
 from ..definitions.i18n import translate
+from ..definitions.reasons import RefusalReason
 from .calls import call, checked_id, rollback_quietly, server_message
 from .errors import StoreError
 
-# Why the server refused a pair; 'volunteer not eligible: needs …' ends with what the category needs
-# (definitions.eligibility.needs_label) and 'not proposed any more (now …)' with the row's status.
-REQUEST_CLOSED = "request closed"
-REQUEST_ALREADY_ASSIGNED = "request already assigned"
-REQUEST_IN_PROGRESS = "request in progress"
-REQUEST_TWICE_IN_BATCH = "request twice in this batch"
-VOLUNTEER_UNAVAILABLE = "volunteer unavailable"
-VOLUNTEER_NOW_FULL = "volunteer now full"
-VOLUNTEER_NOT_ELIGIBLE = "volunteer not eligible: needs"
-NOT_PROPOSED_ANY_MORE = "not proposed any more"
-REFUSAL_REASONS = (REQUEST_CLOSED, REQUEST_ALREADY_ASSIGNED, REQUEST_IN_PROGRESS, REQUEST_TWICE_IN_BATCH,
-                   VOLUNTEER_UNAVAILABLE, VOLUNTEER_NOW_FULL, VOLUNTEER_NOT_ELIGIBLE, NOT_PROPOSED_ANY_MORE)
+# The codes the server returns for a refused pair (definitions.reasons.RefusalReason); a row's detail says
+# more: what the category needs (volunteer_not_eligible), the row's status (request_*, not_proposed).
+REFUSAL_REASONS = tuple(r.value for r in RefusalReason)
 
 
 class Outcome(str, Enum):
@@ -63,7 +56,8 @@ class PairOutcome:
     volunteer_id: int
     assignment_id: Optional[int]  # None for a pair refused before a row was written
     outcome: Outcome
-    reason: Optional[str]  # why it was refused (one of REFUSAL_REASONS, possibly with detail); None otherwise
+    reason: Optional[str]  # why it was refused: a RefusalReason value; None otherwise
+    detail: Optional[dict] = None  # the refusal's detail (see definitions.reasons), None when it has none
 
     @property
     def refused(self) -> bool:
@@ -93,8 +87,12 @@ class BatchResult:
     def refused(self) -> int:
         return self.count(Outcome.REFUSED)
 
+    def refusals(self) -> list[tuple[str, Optional[dict]]]:
+        """(reason code, detail) of each refused row, in order (for definitions.reasons.reasons_text)."""
+        return [(r.reason or "", r.detail) for r in self.rows if r.refused]
+
     def refused_by_reason(self) -> dict[str, int]:
-        """Refusals per reason, e.g. {'volunteer now full': 3, 'request closed': 1}."""
+        """Refusals per reason code, e.g. {'volunteer_full': 3, 'request_closed': 1}."""
         counts: dict[str, int] = {}
         for r in self.rows:
             if r.refused:
@@ -131,13 +129,14 @@ def confirm_assignments(conn, run_id: int, assignment_ids: Optional[Iterable[int
 
     Rows that became stale are refused with their reason (and become 'rejected'); the others become
     active, their requests 'assigned', their volunteers' loads grow. Named rows that are no longer
-    proposals are reported as refused ('not proposed any more (now …)') and left alone.
+    proposals are reported as refused (not_proposed, detail {'status': …}) and left alone.
     """
     ids = None if assignment_ids is None else _int_array(assignment_ids)
     rows = call(conn, "SELECT * FROM jitasa.confirm_assignments(%s, %s::integer[])",
                 (checked_id(run_id), ids), commit)
     return BatchResult(int(run_id), tuple(
-        PairOutcome(request_id=r[1], volunteer_id=r[2], assignment_id=r[0], outcome=Outcome(r[3]), reason=r[4])
+        PairOutcome(request_id=r[1], volunteer_id=r[2], assignment_id=r[0], outcome=Outcome(r[3]), reason=r[4],
+                    detail=r[5])
         for r in rows))
 
 
@@ -204,7 +203,8 @@ def _pair_args(run_id, request_ids, volunteer_ids, minutes, is_estimate) -> tupl
 
 def _batch(run_id: int, rows: list[tuple]) -> BatchResult:
     return BatchResult(int(run_id), tuple(
-        PairOutcome(request_id=r[0], volunteer_id=r[1], assignment_id=r[2], outcome=Outcome(r[3]), reason=r[4])
+        PairOutcome(request_id=r[0], volunteer_id=r[1], assignment_id=r[2], outcome=Outcome(r[3]), reason=r[4],
+                    detail=r[5])
         for r in rows))
 
 

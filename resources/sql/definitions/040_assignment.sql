@@ -24,10 +24,16 @@
 -- pair_refusals and insert_pairs forbid nested loops. JIT is off in all of them: compiling costs more than
 -- these statements ever run.
 --
--- Per-row refusal reasons (the vocabulary jitasa_qgis/store/assignments.py knows):
---   'request closed', 'request already assigned', 'request in progress', 'request twice in this batch',
---   'volunteer unavailable', 'volunteer now full', 'volunteer not eligible: needs <what>',
---   'not proposed any more (now <status>)' (confirming a row that is no longer a proposal: nothing written).
+-- Per-row refusals are a stable code and a jsonb detail, never a sentence (jitasa_qgis/definitions/reasons.py
+-- turns them into words; jitasa.assignment.reason stores the code):
+--   request_closed, request_already_assigned, request_in_progress   detail {"status": the request's}
+--   request_twice_in_batch, volunteer_unavailable                    no detail
+--   volunteer_full                                                   {"capacity": n, "active_count": n}
+--   volunteer_not_eligible                  {"category": c, "needs": [{"skills": [..], "vehicles": [..]}]}
+--   not_proposed (confirming a row that is no longer a proposal: nothing written)  {"status": the row's}
+--   rejected_by_officer (stored by reject_assignments)
+--   no_such_request, no_such_volunteer (internal: the batch is refused with an error instead)
+-- The batch functions' result types changed with the codes (a detail column), so they are dropped first.
 --
 -- Every write carries the run id into the audit log (jitasa.run_id, signed by jitasa.enter_run and set for
 -- the function's duration only: the functions' SET clause restores it when they return).
@@ -76,6 +82,16 @@ BEGIN
     END IF;
 END $$;
 
+-- What a category needs, as the detail of volunteer_not_eligible: the alternatives of jitasa.category_need
+-- (any one is enough), each with all its skills and any one of its vehicles.
+CREATE OR REPLACE FUNCTION jitasa.category_needs_detail(c jitasa.request_category) RETURNS jsonb
+LANGUAGE sql STABLE AS $$
+    SELECT jsonb_build_object('category', c, 'needs', coalesce(
+               jsonb_agg(jsonb_build_object('skills', n.skills, 'vehicles', n.vehicles) ORDER BY n.alternative)
+                   FILTER (WHERE n.category IS NOT NULL), '[]'::jsonb))
+      FROM (SELECT 1) one LEFT JOIN jitasa.category_need n ON n.category = c
+$$;
+
 -- The run, locked; refuses a run that does not exist.
 CREATE OR REPLACE FUNCTION jitasa.lock_run(p_run_id integer) RETURNS jitasa.run_status
 LANGUAGE plpgsql AS $$
@@ -98,8 +114,9 @@ END $$;
 -- acceptable row wins); the volunteer stays within capacity counting earlier rows of the batch, which are
 -- taken most urgent first, then longest waiting, then in batch order.
 -- The caller locks the rows first when the answer must still hold at commit.
-CREATE OR REPLACE FUNCTION jitasa.pair_refusals(p_request_ids integer[], p_volunteer_ids integer[])
-RETURNS TABLE (ord integer, reason text)
+DROP FUNCTION IF EXISTS jitasa.pair_refusals(integer[], integer[]);
+CREATE FUNCTION jitasa.pair_refusals(p_request_ids integer[], p_volunteer_ids integer[])
+RETURNS TABLE (ord integer, reason text, detail jsonb)
 LANGUAGE plpgsql STABLE
 -- The batch's rows are read by primary key with `id = ANY (array)` (index scans), then matched to the
 -- pairs in memory. Hash joins only: with an array of unknown length the planner guesses a few rows and
@@ -122,18 +139,19 @@ BEGIN
         SELECT x.id, x.available, x.capacity, x.active_count, x.skills, x.vehicle
           FROM jitasa.volunteer x WHERE x.id = ANY (p_volunteer_ids)
     ), checked AS MATERIALIZED (  -- each check once per pair
-        SELECT p.ord, p.request_id, p.volunteer_id, r.urgency, r.created_at, v.capacity, v.active_count,
+        SELECT p.ord, p.request_id, p.volunteer_id, r.urgency, r.created_at, r.status, r.category,
+               v.capacity, v.active_count,
                CASE
-                   WHEN r.id IS NULL THEN 'no such request'
-                   WHEN v.id IS NULL THEN 'no such volunteer'
-                   WHEN r.status IN ('done', 'cancelled') THEN 'request closed'
-                   WHEN act.request_id IS NOT NULL OR r.status = 'assigned' THEN 'request already assigned'
-                   WHEN r.status <> 'new' THEN 'request in progress'
-                   WHEN NOT v.available THEN 'volunteer unavailable'
+                   WHEN r.id IS NULL THEN 'no_such_request'
+                   WHEN v.id IS NULL THEN 'no_such_volunteer'
+                   WHEN r.status IN ('done', 'cancelled') THEN 'request_closed'
+                   WHEN act.request_id IS NOT NULL OR r.status = 'assigned' THEN 'request_already_assigned'
+                   WHEN r.status <> 'new' THEN 'request_in_progress'
+                   WHEN NOT v.available THEN 'volunteer_unavailable'
                    WHEN NOT EXISTS (SELECT 1 FROM jitasa.category_need n
                                      WHERE n.category = r.category AND v.skills @> n.skills
                                        AND (cardinality(n.vehicles) = 0 OR v.vehicle = ANY (n.vehicles)))
-                       THEN 'volunteer not eligible: needs ' || jitasa.category_needs_label(r.category)
+                       THEN 'volunteer_not_eligible'
                END AS reason
           FROM p
           LEFT JOIN r ON r.id = p.request_id
@@ -150,13 +168,27 @@ BEGIN
                     THEN row_number() OVER (PARTITION BY f.volunteer_id, (f.reason IS NULL AND f.k = 1)
                                             ORDER BY f.urgency, f.created_at, f.ord) END AS load_rank
           FROM first_per_request f
+    ), coded AS (
+        SELECT w.*,
+               CASE WHEN w.reason IS NOT NULL THEN w.reason
+                    WHEN w.k > 1 THEN 'request_twice_in_batch'
+                    WHEN w.active_count + w.load_rank > w.capacity THEN 'volunteer_full'
+               END AS code
+          FROM within_capacity w
     )
-    SELECT w.ord,
-           CASE WHEN w.reason IS NOT NULL THEN w.reason
-                WHEN w.k > 1 THEN 'request twice in this batch'
-                WHEN w.active_count + w.load_rank > w.capacity THEN 'volunteer now full'
+    SELECT c.ord, c.code,
+           CASE c.code
+               WHEN 'request_closed' THEN jsonb_build_object('status', c.status)
+               WHEN 'request_already_assigned' THEN jsonb_build_object('status', c.status)
+               WHEN 'request_in_progress' THEN jsonb_build_object('status', c.status)
+               WHEN 'volunteer_full' THEN jsonb_build_object('capacity', c.capacity, 'active_count', c.active_count)
+               WHEN 'volunteer_not_eligible' THEN nd.detail
            END
-      FROM within_capacity w;
+      FROM coded c
+      -- one detail per category, built once (nine rows), matched by hashing
+      LEFT JOIN (SELECT x AS category, jitasa.category_needs_detail(x) AS detail
+                   FROM unnest(enum_range(NULL::jitasa.request_category)) x) nd
+        ON nd.category = c.category AND c.code = 'volunteer_not_eligible';
 END $$;
 
 -- Raise for pairs naming a request or volunteer that does not exist (bad input: nothing is written).
@@ -167,13 +199,13 @@ DECLARE
     missing integer[];
 BEGIN
     SELECT array_agg(DISTINCT u.request_id ORDER BY u.request_id) INTO missing
-      FROM unnest(p_request_ids, p_reasons) AS u(request_id, reason) WHERE u.reason = 'no such request';
+      FROM unnest(p_request_ids, p_reasons) AS u(request_id, reason) WHERE u.reason = 'no_such_request';
     IF missing IS NOT NULL THEN
         RAISE EXCEPTION 'Help request(s) % do not exist. Nothing was written.', array_to_string(missing[1:10], ', ')
             USING ERRCODE = 'P0002';
     END IF;
     SELECT array_agg(DISTINCT u.volunteer_id ORDER BY u.volunteer_id) INTO missing
-      FROM unnest(p_volunteer_ids, p_reasons) AS u(volunteer_id, reason) WHERE u.reason = 'no such volunteer';
+      FROM unnest(p_volunteer_ids, p_reasons) AS u(volunteer_id, reason) WHERE u.reason = 'no_such_volunteer';
     IF missing IS NOT NULL THEN
         RAISE EXCEPTION 'Volunteer(s) % do not exist. Nothing was written.', array_to_string(missing[1:10], ', ')
             USING ERRCODE = 'P0002';
@@ -205,11 +237,17 @@ BEGIN
 END $$;
 
 -- Insert the acceptable pairs (reason NULL) of a batch as assignments of the run with the given status and
--- report every pair: accepted ones with their new assignment id, the others refused with their reason.
-CREATE OR REPLACE FUNCTION jitasa.insert_pairs(
+-- report every pair: accepted ones with their new assignment id, the others refused with their reason code
+-- and detail.
+DROP FUNCTION IF EXISTS jitasa.insert_pairs(integer, integer[], integer[], real[], text[], jitasa.assignment_status,
+                                            boolean);
+DROP FUNCTION IF EXISTS jitasa.insert_pairs(integer, integer[], integer[], real[], text[], jsonb[],
+                                            jitasa.assignment_status, boolean);
+CREATE FUNCTION jitasa.insert_pairs(
     p_run_id integer, p_request_ids integer[], p_volunteer_ids integer[], p_minutes real[], p_reasons text[],
-    p_status jitasa.assignment_status, p_is_estimate boolean)
-RETURNS TABLE (request_id integer, volunteer_id integer, assignment_id integer, outcome text, reason text)
+    p_details jsonb[], p_status jitasa.assignment_status, p_is_estimate boolean)
+RETURNS TABLE (request_id integer, volunteer_id integer, assignment_id integer, outcome text, reason text,
+               detail jsonb)
 LANGUAGE plpgsql
 -- the new rows are matched to the pairs by hashing, at any batch size
 SET enable_nestloop = off SET plan_cache_mode = force_generic_plan SET jit = off AS $$
@@ -217,10 +255,11 @@ SET enable_nestloop = off SET plan_cache_mode = force_generic_plan SET jit = off
 BEGIN
     RETURN QUERY
     WITH p AS (
-        SELECT u.request_id, u.volunteer_id, u.minutes, u.reason, u.o
+        SELECT u.request_id, u.volunteer_id, u.minutes, u.reason, u.detail, u.o
           FROM unnest(p_request_ids, p_volunteer_ids,
-                      coalesce(p_minutes, array_fill(NULL::real, ARRAY[cardinality(p_request_ids)])), p_reasons)
-               WITH ORDINALITY AS u(request_id, volunteer_id, minutes, reason, o)
+                      coalesce(p_minutes, array_fill(NULL::real, ARRAY[cardinality(p_request_ids)])), p_reasons,
+                      p_details)
+               WITH ORDINALITY AS u(request_id, volunteer_id, minutes, reason, detail, o)
     ), ins AS (
         INSERT INTO jitasa.assignment AS a (request_id, volunteer_id, run_id, status, travel_minutes,
                                              cost_is_estimate)
@@ -228,11 +267,11 @@ BEGIN
           FROM p WHERE p.reason IS NULL
         RETURNING a.id, a.request_id
     )
-    -- accepted pairs are one per request (a second is 'request twice in this batch'): match on the request
+    -- accepted pairs are one per request (a second is request_twice_in_batch): match on the request
     SELECT p.request_id, p.volunteer_id, ins.id,
            CASE WHEN p.reason IS NOT NULL THEN 'refused' WHEN p_status = 'active' THEN 'confirmed'
                 ELSE 'proposed' END,
-           p.reason
+           p.reason, p.detail
       FROM p LEFT JOIN ins ON ins.request_id = p.request_id AND p.reason IS NULL
      ORDER BY p.o;
 END $$;
@@ -295,16 +334,19 @@ END $$;
 
 -- Proposals: a 'proposed' row for each pair that is acceptable now; the others are refused with a reason
 -- and leave no row. Nothing is locked: confirming checks everything again under locks.
-CREATE OR REPLACE FUNCTION jitasa.propose_assignments(
+DROP FUNCTION IF EXISTS jitasa.propose_assignments(integer, integer[], integer[], real[], boolean);
+CREATE FUNCTION jitasa.propose_assignments(
     p_run_id integer, p_request_ids integer[], p_volunteer_ids integer[], p_minutes real[],
     p_is_estimate boolean)
-RETURNS TABLE (request_id integer, volunteer_id integer, assignment_id integer, outcome text, reason text)
+RETURNS TABLE (request_id integer, volunteer_id integer, assignment_id integer, outcome text, reason text,
+               detail jsonb)
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, jitasa, public, pg_temp SET jitasa.run_id = ''
 SET plan_cache_mode = force_generic_plan SET jit = off AS $$
 DECLARE
     run_status jitasa.run_status;
     reasons text[];
+    details jsonb[];
 BEGIN
     PERFORM jitasa.require_assigning_role('propose assignments');
     PERFORM jitasa.check_pair_arrays(p_request_ids, p_volunteer_ids, p_minutes);
@@ -318,22 +360,24 @@ BEGIN
     END IF;
     PERFORM jitasa.enter_run(p_run_id);
 
-    SELECT array_agg(x.reason ORDER BY x.ord) INTO reasons
+    SELECT array_agg(x.reason ORDER BY x.ord), array_agg(x.detail ORDER BY x.ord) INTO reasons, details
       FROM jitasa.pair_refusals(p_request_ids, p_volunteer_ids) x;
     PERFORM jitasa.refuse_unknown_ids(p_request_ids, p_volunteer_ids, reasons);
 
     RETURN QUERY
-    SELECT * FROM jitasa.insert_pairs(p_run_id, p_request_ids, p_volunteer_ids, p_minutes, reasons, 'proposed',
-                                      p_is_estimate);
+    SELECT * FROM jitasa.insert_pairs(p_run_id, p_request_ids, p_volunteer_ids, p_minutes, reasons, details,
+                                      'proposed', p_is_estimate);
 END $$;
 
 -- Confirm proposals of a run (all of them, or the given ones) in one transaction. Locks the run, then the
 -- requests, the assignments and the volunteers involved (each in id order) and checks every row again:
 -- a row that became stale is refused with its reason and becomes 'rejected'; the others become 'active',
 -- their requests 'assigned' and their volunteers' loads grow. Rows that are no longer proposals are
--- reported ('not proposed any more') and left alone.
-CREATE OR REPLACE FUNCTION jitasa.confirm_assignments(p_run_id integer, p_assignment_ids integer[] DEFAULT NULL)
-RETURNS TABLE (assignment_id integer, request_id integer, volunteer_id integer, outcome text, reason text)
+-- reported (not_proposed, with their status) and left alone.
+DROP FUNCTION IF EXISTS jitasa.confirm_assignments(integer, integer[]);
+CREATE FUNCTION jitasa.confirm_assignments(p_run_id integer, p_assignment_ids integer[] DEFAULT NULL)
+RETURNS TABLE (assignment_id integer, request_id integer, volunteer_id integer, outcome text, reason text,
+               detail jsonb)
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, jitasa, public, pg_temp SET jitasa.run_id = ''
 SET plan_cache_mode = force_generic_plan SET jit = off AS $$
@@ -342,10 +386,11 @@ DECLARE
     req integer[];
     vol integer[];
     reasons text[];         -- NULL: confirmed
+    details jsonb[];
     skipped_ids integer[];  -- named rows that are no longer proposals
     skipped_req integer[];
     skipped_vol integer[];
-    skipped_why text[];
+    skipped_status jitasa.assignment_status[];
     n_missing integer;
     n_other integer;
 BEGIN
@@ -369,9 +414,8 @@ BEGIN
                array_agg(a.id ORDER BY a.id) FILTER (WHERE a.status <> 'proposed'),
                array_agg(a.request_id ORDER BY a.id) FILTER (WHERE a.status <> 'proposed'),
                array_agg(a.volunteer_id ORDER BY a.id) FILTER (WHERE a.status <> 'proposed'),
-               array_agg(format('not proposed any more (now %s)', a.status) ORDER BY a.id)
-                   FILTER (WHERE a.status <> 'proposed')
-          INTO n_missing, n_other, ids, req, vol, skipped_ids, skipped_req, skipped_vol, skipped_why
+               array_agg(a.status ORDER BY a.id) FILTER (WHERE a.status <> 'proposed')
+          INTO n_missing, n_other, ids, req, vol, skipped_ids, skipped_req, skipped_vol, skipped_status
           FROM (SELECT DISTINCT x AS id FROM unnest(p_assignment_ids) x) u
           LEFT JOIN LATERAL (SELECT y.id, y.run_id, y.status, y.request_id, y.volunteer_id
                                FROM jitasa.assignment y WHERE y.id = u.id LIMIT 1) a ON true;
@@ -391,7 +435,8 @@ BEGIN
         PERFORM 1 FROM jitasa.assignment a WHERE a.id = ANY (ids) ORDER BY a.id FOR NO KEY UPDATE;
         PERFORM 1 FROM jitasa.volunteer v WHERE v.id = ANY (vol) ORDER BY v.id FOR NO KEY UPDATE;
 
-        SELECT array_agg(x.reason ORDER BY x.ord) INTO reasons FROM jitasa.pair_refusals(req, vol) x;
+        SELECT array_agg(x.reason ORDER BY x.ord), array_agg(x.detail ORDER BY x.ord) INTO reasons, details
+          FROM jitasa.pair_refusals(req, vol) x;
 
         UPDATE jitasa.assignment a
            SET status = CASE WHEN u.reason IS NULL THEN 'active' ELSE 'rejected' END::jitasa.assignment_status,
@@ -414,25 +459,28 @@ BEGIN
 
     RETURN QUERY
     SELECT u.id, u.request_id, u.volunteer_id,
-           CASE WHEN u.reason IS NULL THEN 'confirmed' ELSE 'refused' END, u.reason
-      FROM unnest(ids, req, vol, reasons) AS u(id, request_id, volunteer_id, reason);
+           CASE WHEN u.reason IS NULL THEN 'confirmed' ELSE 'refused' END, u.reason, u.detail
+      FROM unnest(ids, req, vol, reasons, details) AS u(id, request_id, volunteer_id, reason, detail);
     RETURN QUERY
-    SELECT u.id, u.request_id, u.volunteer_id, 'refused', u.reason
-      FROM unnest(skipped_ids, skipped_req, skipped_vol, skipped_why) AS u(id, request_id, volunteer_id, reason);
+    SELECT u.id, u.request_id, u.volunteer_id, 'refused', 'not_proposed', jsonb_build_object('status', u.status)
+      FROM unnest(skipped_ids, skipped_req, skipped_vol, skipped_status) AS u(id, request_id, volunteer_id, status);
 END $$;
 
 -- "Confirm directly": the pairs become active assignments of the run at once, with the same checks under
 -- the same locks as confirming; refused pairs are reported with their reason and leave no row.
-CREATE OR REPLACE FUNCTION jitasa.assign_pairs(
+DROP FUNCTION IF EXISTS jitasa.assign_pairs(integer, integer[], integer[], real[], boolean);
+CREATE FUNCTION jitasa.assign_pairs(
     p_run_id integer, p_request_ids integer[], p_volunteer_ids integer[], p_minutes real[],
     p_is_estimate boolean)
-RETURNS TABLE (request_id integer, volunteer_id integer, assignment_id integer, outcome text, reason text)
+RETURNS TABLE (request_id integer, volunteer_id integer, assignment_id integer, outcome text, reason text,
+               detail jsonb)
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, jitasa, public, pg_temp SET jitasa.run_id = ''
 SET plan_cache_mode = force_generic_plan SET jit = off AS $$
 DECLARE
     run_status jitasa.run_status;
     reasons text[];
+    details jsonb[];
     n_refused integer;
 BEGIN
     PERFORM jitasa.require_assigning_role('assign volunteers');
@@ -450,8 +498,9 @@ BEGIN
     PERFORM 1 FROM jitasa.help_request r WHERE r.id = ANY (p_request_ids) ORDER BY r.id FOR NO KEY UPDATE;
     PERFORM 1 FROM jitasa.volunteer v WHERE v.id = ANY (p_volunteer_ids) ORDER BY v.id FOR NO KEY UPDATE;
 
-    SELECT array_agg(x.reason ORDER BY x.ord), count(*) FILTER (WHERE x.reason IS NOT NULL)
-      INTO reasons, n_refused
+    SELECT array_agg(x.reason ORDER BY x.ord), array_agg(x.detail ORDER BY x.ord),
+           count(*) FILTER (WHERE x.reason IS NOT NULL)
+      INTO reasons, details, n_refused
       FROM jitasa.pair_refusals(p_request_ids, p_volunteer_ids) x;
     PERFORM jitasa.refuse_unknown_ids(p_request_ids, p_volunteer_ids, reasons);
 
@@ -466,8 +515,8 @@ BEGIN
      WHERE v.id = c.volunteer_id;
 
     RETURN QUERY
-    SELECT * FROM jitasa.insert_pairs(p_run_id, p_request_ids, p_volunteer_ids, p_minutes, reasons, 'active',
-                                      p_is_estimate);
+    SELECT * FROM jitasa.insert_pairs(p_run_id, p_request_ids, p_volunteer_ids, p_minutes, reasons, details,
+                                      'active', p_is_estimate);
 
     PERFORM jitasa.refresh_run_status(p_run_id, n_refused);
 END $$;
@@ -494,7 +543,7 @@ BEGIN
         END IF;
     END IF;
     -- Proposed rows are written only under the run's lock (confirm, reject), so no request lock is needed.
-    UPDATE jitasa.assignment a SET status = 'rejected', reason = 'rejected by officer'
+    UPDATE jitasa.assignment a SET status = 'rejected', reason = 'rejected_by_officer'
      WHERE a.run_id = p_run_id AND a.status = 'proposed'
        AND (p_assignment_ids IS NULL OR a.id = ANY (p_assignment_ids));
     GET DIAGNOSTICS n = ROW_COUNT;
@@ -574,7 +623,8 @@ END $$;
 -- Move an active assignment to another volunteer: the old one is cancelled with the reason, a new active
 -- one is created (same run, no travel time) and returned; both volunteers' loads follow, an in-progress
 -- request is 'assigned' again. The new volunteer must be available, eligible and below capacity (55000
--- with the reason otherwise). 40001 when the assignment changed since `p_expected_version`.
+-- otherwise: an English message, and in DETAIL a JSON object with the reason code and its detail).
+-- 40001 when the assignment changed since `p_expected_version`.
 CREATE OR REPLACE FUNCTION jitasa.reassign(
     p_assignment_id integer, p_expected_version integer, p_new_volunteer_id integer, p_reason text)
 RETURNS integer
@@ -610,13 +660,23 @@ BEGIN
     END IF;
     SELECT r.category INTO cat FROM jitasa.help_request r WHERE r.id = a.request_id;
     refusal := CASE
-        WHEN NOT vol.available THEN 'volunteer unavailable'
-        WHEN NOT jitasa.volunteer_can_serve(vol, cat) THEN 'volunteer not eligible: needs ' || jitasa.category_needs_label(cat)
-        WHEN vol.active_count >= vol.capacity THEN 'volunteer now full'
+        WHEN NOT vol.available THEN 'volunteer_unavailable'
+        WHEN NOT jitasa.volunteer_can_serve(vol, cat) THEN 'volunteer_not_eligible'
+        WHEN vol.active_count >= vol.capacity THEN 'volunteer_full'
     END;
     IF refusal IS NOT NULL THEN
         RAISE EXCEPTION 'Cannot reassign help request % to volunteer %: %. Nothing was changed.',
-            a.request_id, p_new_volunteer_id, refusal USING ERRCODE = '55000';
+            a.request_id, p_new_volunteer_id,
+            CASE refusal WHEN 'volunteer_unavailable' THEN 'volunteer unavailable'
+                         WHEN 'volunteer_full' THEN 'volunteer now full'
+                         ELSE 'volunteer not eligible: needs ' || jitasa.category_needs_label(cat) END
+            USING ERRCODE = '55000', DETAIL = jsonb_build_object(
+                'reason', refusal,
+                'detail', CASE refusal
+                              WHEN 'volunteer_not_eligible' THEN jitasa.category_needs_detail(cat)
+                              WHEN 'volunteer_full' THEN jsonb_build_object('capacity', vol.capacity,
+                                                                            'active_count', vol.active_count)
+                          END)::text;
     END IF;
 
     UPDATE jitasa.assignment x SET status = 'cancelled', reason = v_reason WHERE x.id = a.id;
