@@ -184,10 +184,10 @@ def bench_province(name: str, problem, description: str, max_k: int = 2048) -> d
 
     def pruned(kk: int) -> str:
         r = runs[kk]
-        return (f"k={kk}: {n - r['assigned']} unassigned (optimum {optimal.summary['unassigned']}), "
+        return (f"k={kk}: {n - r['assigned']} unassigned (optimum {optimal.summary.unassigned}), "
                 f"travel {r['minutes'] / optimal.total_minutes - 1:+.2%}")
 
-    s = optimal.summary
+    s = optimal.summary.as_dict()
     goal = "goals: <= 0.3 s, <= 2x OR-Tools, equal total cost"
     note = (
         f"{description} ({goal}); great-circle at 30 km/h, max {MAX_MINUTES:g} min. assign_optimal (whole call: "
@@ -202,7 +202,7 @@ def bench_province(name: str, problem, description: str, max_k: int = 2048) -> d
         f"{anchor['assigned']}. Anchor time: OR-Tools build+solve only, median of 3 "
         f"{[round(t, 3) for t in anchor_times]} s. Saving vs assign_nearest: {saving:.1%} of travel "
         f"({greedy.total_minutes:.1f} -> {optimal.total_minutes:.1f} min; greedy assigned "
-        f"{greedy.summary['assigned']}). Pruned, unproven (OR-Tools): {pruned(16)}; {pruned(32)}."
+        f"{greedy.summary.assigned}). Pruned, unproven (OR-Tools): {pruned(16)}; {pruned(32)}."
     )
     return {
         "name": name, "value": round(median, 4), "unit": "s",
@@ -225,7 +225,8 @@ def _national_worker(path_out: str) -> None:
     from jitasa_qgis.core.assignment.optimal import tier_rewards
 
     reward = tier_rewards(problem.requests.urgency_rank, len(problem.requests), MAX_MINUTES)
-    summary = {k: v for k, v in result.summary.items() if isinstance(v, (int, float, str, bool, type(None)))}
+    summary = {k: v for k, v in result.summary.as_dict().items()
+               if isinstance(v, (int, float, str, bool, type(None)))}
     Path(path_out).write_text(json.dumps({
         "objective": _result_objective(problem, result, reward),
         "median": median, "times": times, "rss_instance_mb": rss_instance, "peak_rss_mb": peak,

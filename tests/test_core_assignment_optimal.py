@@ -130,7 +130,7 @@ def test_optimal_equals_brute_force(case, candidates):
     result = assign_optimal(problem, max_minutes, candidates=candidates)
     key = _check_rules(problem, result, max_minutes)
     assert key == _brute_force(problem, max_minutes)
-    assert result.summary["optimal"] is True
+    assert result.summary.proof.optimal is True
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -139,7 +139,7 @@ def test_highs_equals_brute_force(case):
     problem, max_minutes = case
     result = assign_optimal(problem, max_minutes, candidates=1, method="highs")
     assert _check_rules(problem, result, max_minutes) == _brute_force(problem, max_minutes)
-    assert result.summary["optimal"] is True
+    assert result.summary.proof.optimal is True
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -242,15 +242,15 @@ def _objective(problem, result):
 def test_pruning_and_widening_equal_the_unpruned_optimum(seed):
     problem = _clustered_problem(seed, 150, 120)
     full = assign_optimal(problem, 30.0, candidates=10_000)  # every eligible pair within reach
-    assert full.summary["rounds"] == 1 and full.summary["pairs_added"] == 0
+    assert full.summary.proof.rounds == 1 and full.summary.proof.pairs_added == 0
     for candidates in (1, 2, 4):
         pruned = assign_optimal(problem, 30.0, candidates=candidates)
         assert _objective(problem, pruned) == _objective(problem, full)
-        assert pruned.summary["optimal"] is True
+        assert pruned.summary.proof.optimal is True
         _check_rules(problem, pruned, 30.0)
     highs = assign_optimal(problem, 30.0, candidates=2, method="highs")
     assert _objective(problem, highs) == _objective(problem, full)
-    assert highs.summary["optimal"] is True
+    assert highs.summary.proof.optimal is True
 
 
 def test_pruning_alone_can_be_worse_and_widening_fixes_it():
@@ -259,8 +259,8 @@ def test_pruning_alone_can_be_worse_and_widening_fixes_it():
     pruned_only = assign_optimal(problem, 30.0, candidates=1, widen=False)
     widened = assign_optimal(problem, 30.0, candidates=1)
     assert _objective(problem, pruned_only) > _objective(problem, full)
-    assert pruned_only.summary["optimal"] is None
-    assert widened.summary["pairs_added"] > 0
+    assert pruned_only.summary.proof.optimal is None
+    assert widened.summary.proof.pairs_added > 0
     assert _objective(problem, widened) == _objective(problem, full)
 
 
@@ -271,8 +271,8 @@ def test_optimal_never_worse_than_greedy_on_larger_instances():
         greedy = assign_nearest(problem, 20.0)
         assert _objective(problem, optimal) <= _objective(problem, greedy)
         # Greedy serves critical requests first but may give one the volunteer another one needed.
-        assert (optimal.summary["assigned_by_urgency"]["critical"]
-                >= greedy.summary["assigned_by_urgency"]["critical"])
+        assert (optimal.summary.assigned_by_urgency["critical"]
+                >= greedy.summary.assigned_by_urgency["critical"])
 
 
 def test_independent_places_are_solved_as_separate_components():
@@ -281,6 +281,6 @@ def test_independent_places_are_solved_as_separate_components():
     km = np.array([0.0, 0.1, 0.2])
     problem = _line_problem(np.concatenate((km, 100 + km)), [0.05, 1.0, -1.0, 100.05, 101.0, 99.0], [1] * 6)
     result = assign_optimal(problem, 20.0, candidates=1)
-    assert result.summary["assigned"] == 6 and result.summary["optimal"] is True
-    assert result.summary["solved_components"] >= 2
-    assert result.summary["largest_component"] <= 3
+    assert result.summary.assigned == 6 and result.summary.proof.optimal is True
+    assert result.summary.proof.solved_components >= 2
+    assert result.summary.proof.largest_component <= 3

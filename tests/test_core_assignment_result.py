@@ -14,6 +14,7 @@ from jitasa_qgis.core.assignment import (
     assign_nearest,
     assign_optimal,
 )
+from jitasa_qgis.definitions.reasons import reason_text
 
 SOLVERS = [assign_nearest, assign_optimal]
 LON_PER_KM = 1 / (111.195 * np.cos(np.radians(16.0)))
@@ -51,20 +52,20 @@ def test_reasons(solve):
         5: UnassignedReason.NO_VOLUNTEER_IN_RANGE,  # the only one nearby is unavailable
         6: UnassignedReason.NO_LOCATION,
     }
-    texts = dict(zip(result.unassigned_id.tolist(), result.unassigned_text.tolist()))
-    assert texts[3] == "no eligible volunteer (needs vehicle)"
-    assert texts[4] == "all eligible volunteers at capacity"
-    assert texts[5] == "no volunteer within max travel time"
+    texts = {rid: reason_text(code, detail) for rid, code, detail in result.unassigned()}
+    assert texts[3] == "no eligible volunteer (needs a vehicle)"
+    assert texts[4] == "all eligible volunteers are at capacity"
+    assert texts[5] == "no volunteer within the maximum travel time"
     summary = result.summary
-    assert summary["assigned"] == 1 and summary["unassigned"] == 5
-    assert summary["unassigned_by_reason"] == {
+    assert summary.assigned == 1 and summary.unassigned == 5
+    assert summary.unassigned_by_reason == {
         "no_location": 1, "no_volunteer_in_range": 1, "no_eligible_volunteer": 1,
         "eligible_at_capacity": 1, "taken_by_other_requests": 1,
     }
-    assert summary["total_minutes"] == pytest.approx(0.4, rel=1e-3)
-    assert summary["mean_minutes"] == pytest.approx(0.4, rel=1e-3)
-    assert "estimate" in summary["travel_estimate"]
-    json.dumps(summary)  # plain data, ready for a Processing output or a log
+    assert summary.total_minutes == pytest.approx(0.4, rel=1e-3)
+    assert summary.mean_minutes == pytest.approx(0.4, rel=1e-3)
+    assert "estimate" in summary.travel_estimate
+    json.dumps(summary.as_dict())  # plain data, ready for a Processing output or a log
 
 
 @pytest.mark.parametrize("solve", SOLVERS)
@@ -85,13 +86,13 @@ def test_reasons(solve):
 def test_empty_and_infeasible_inputs_give_a_summary(solve, problem):
     result = solve(problem, 30.0)
     assert len(result.request_id) == 0
-    assert result.summary["assigned"] == 0
-    assert result.summary["unassigned"] == len(problem.requests)
-    assert result.summary["mean_minutes"] is None
-    assert result.summary["total_minutes"] == 0
-    assert result.summary["message"]
+    assert result.summary.assigned == 0
+    assert result.summary.unassigned == len(problem.requests)
+    assert result.summary.mean_minutes is None
+    assert result.summary.total_minutes == 0
+    assert result.summary.message
     assert len(result.unassigned_id) == len(problem.requests)
-    json.dumps(result.summary)
+    json.dumps(result.summary.as_dict())
 
 
 @pytest.mark.parametrize("solve", SOLVERS)
@@ -130,4 +131,4 @@ def test_strings_and_enums_are_accepted():
     volunteers = Volunteers([9], [101.001], [16.0], [1], skills=[["driving"]], vehicle=["pickup"])
     result = assign_optimal(AssignmentProblem(requests, volunteers), 10.0)
     assert result.pairs()[0][:2] == (7, 9)
-    assert result.summary["assigned_by_urgency"]["critical"] == 1
+    assert result.summary.assigned_by_urgency["critical"] == 1

@@ -6,6 +6,7 @@ import json
 import pytest
 from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsProcessingException, QgsVectorLayer
 
+from jitasa_qgis.definitions.reasons import UnassignedReason
 from jitasa_qgis.layers.demo_loading import load_demo_data
 from jitasa_qgis.processing.provider import JitasaProvider
 
@@ -59,6 +60,15 @@ def test_propose_then_the_store_holds_a_run_of_proposals(provider, demo_service,
     summary = json.loads(result["SUMMARY"])
     assert summary["assigned"] + summary["unassigned"] == summary["requests"]
     assert doubles == 0 and over == 0
+    # the reason in words (translated) and its stable code side by side
+    assert [f.name() for f in layer.fields()] == ["run_id", "assignment_id", "request_id", "volunteer_id",
+                                                  "minutes", "outcome", "reason", "reason_code"]
+    # the summary's JSON keeps its keys: the optimal solver's proof at the top level, codes as keys
+    assert {"method", "requests", "assigned", "unassigned", "unassigned_by_reason", "total_minutes",
+            "mean_minutes", "travel_estimate", "message", "refused_by_store",
+            "requests_without_location"} <= set(summary)
+    assert ("optimal" in summary and "rounds" in summary) == (algorithm == "jitasa:assignoptimal")
+    assert set(summary["unassigned_by_reason"]) <= {r.value for r in UnassignedReason}
 
 
 def test_confirm_directly_assigns_and_optimal_travels_no_more_than_greedy(provider, demo_service, store):

@@ -3,6 +3,7 @@ run itself (read the scope from the store → solve with core.assignment → wri
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 from qgis.core import (
     QgsFeature,
@@ -27,6 +28,7 @@ from qgis.PyQt.QtCore import QVariant
 from ..core.assignment import AssignmentProblem, AssignmentResult, HelpRequests, Volunteers
 from ..definitions.eligibility import DEFAULT_MAX_TRAVEL_MINUTES, DEFAULT_SPEED_KMH
 from ..definitions.i18n import translate
+from ..definitions.reasons import reason_text
 from ..store.assignments import Outcome, Scope, assign_pairs, create_run, load_assignment_inputs, propose_assignments
 from ..store.errors import StoreError
 from .area_parameter import resolve_area
@@ -70,7 +72,8 @@ def output_fields() -> QgsFields:
     fields = QgsFields()
     for name, kind in (("run_id", QVariant.Int), ("assignment_id", QVariant.Int), ("request_id", QVariant.Int),
                        ("volunteer_id", QVariant.Int), ("minutes", QVariant.Double),
-                       ("outcome", QVariant.String), ("reason", QVariant.String)):
+                       ("outcome", QVariant.String), ("reason", QVariant.String),
+                       ("reason_code", QVariant.String)):  # reason: in words (translated); code: stable
         fields.append(QgsField(name, kind))
     return fields
 
@@ -174,7 +177,7 @@ class AssignAlgorithm(JitasaAlgorithm):
             result = self.solve(problem_from_inputs(inputs), max_minutes, speed)
             if feedback.isCanceled():
                 return {}
-            summary = _json_summary(result.summary, len(inputs.unlocated_request_ids))
+            summary = _json_summary(result.summary.as_dict(), len(inputs.unlocated_request_ids))
             run_id = create_run(conn, self.method, scope_label,
                                 {"max_minutes": max_minutes, "speed_kmh": speed, "mode": mode}, commit=False)
             write = propose_assignments if mode == "propose" else assign_pairs
@@ -198,15 +201,16 @@ class AssignAlgorithm(JitasaAlgorithm):
             if a and b:
                 feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(*b), QgsPointXY(*a)]))
             feature.setAttributes([run_id, row.assignment_id, row.request_id, row.volunteer_id,
-                                   minutes.get(row.request_id), row.outcome.value, row.reason])
+                                   minutes.get(row.request_id), row.outcome.value,
+                                   reason_text(row.reason, row.detail) if row.reason else None, row.reason])
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
         written = batch.count(Outcome.PROPOSED) + batch.count(Outcome.CONFIRMED)
-        for line in _summary_lines(result.summary, written, batch, mode):
+        for line in _summary_lines(result.summary.as_dict(), written, batch, mode):
             feedback.pushInfo(line)
         return {"OUTPUT": dest, "RUN_ID": run_id, "ASSIGNED": written,
-                "UNASSIGNED": int(result.summary.get("unassigned", 0)), "REFUSED": batch.refused,
-                "TOTAL_MINUTES": float(result.summary.get("total_minutes") or 0.0),
-                "MEAN_MINUTES": float(result.summary.get("mean_minutes") or 0.0),
+                "UNASSIGNED": int(result.summary.unassigned), "REFUSED": batch.refused,
+                "TOTAL_MINUTES": float(result.summary.total_minutes or 0.0),
+                "MEAN_MINUTES": float(result.summary.mean_minutes or 0.0),
                 "SUMMARY": json.dumps(summary, ensure_ascii=False)}
 
 
@@ -256,8 +260,9 @@ def _summary_lines(summary: dict, written: int, batch, mode: str) -> list[str]:
         lines.append(translate("AssignAlgorithm", "Travel: total {0:.0f} min, mean {1:.1f} min (straight-line "
                                                   "estimate).").format(summary.get("total_minutes") or 0.0,
                                                                       summary["mean_minutes"]))
-    for reason, count in (summary.get("unassigned_by_reason") or {}).items():
-        lines.append(translate("AssignAlgorithm", "Unassigned: {0} — {1}").format(count, reason))
-    for reason, count in batch.refused_by_reason().items():
-        lines.append(translate("AssignAlgorithm", "Refused by the store: {0} — {1}").format(count, reason))
+    for code, count in (summary.get("unassigned_by_reason") or {}).items():
+        lines.append(translate("AssignAlgorithm", "Unassigned: {0} — {1}").format(count, reason_text(code)))
+    # counted by text: the same code with different details (now active, now rejected) reads differently
+    for text, count in Counter(reason_text(code, detail) for code, detail in batch.refusals()).most_common():
+        lines.append(translate("AssignAlgorithm", "Refused by the store: {0} — {1}").format(count, text))
     return lines

@@ -6,12 +6,14 @@ algorithms and the GUI call `assign_nearest` / `assign_optimal`.
 from .greedy import assign_nearest
 from .optimal import assign_optimal
 from .problem import AssignmentProblem, HelpRequests, Volunteers
-from .result import AssignmentResult, UnassignedReason
+from .result import AssignmentResult, AssignmentSummary, OptimalityProof, UnassignedReason
 
 __all__ = [
     "AssignmentProblem",
     "AssignmentResult",
+    "AssignmentSummary",
     "HelpRequests",
+    "OptimalityProof",
     "UnassignedReason",
     "Volunteers",
     "assign_nearest",

@@ -40,7 +40,7 @@ How it is solved
    `_ADD_PER_VOLUNTEER` per volunteer, with pairs within `_MARGIN_MINUTES` of turning negative — are added,
    and only the components they touch are solved again. When no negative pair is left, (α, β) is feasible
    for the dual of the full problem, and with complementary slackness weak duality proves the solution
-   optimal for it; `_certificate_holds` re-checks these conditions and `summary["optimal"]` reports it.
+   optimal for it; `_certificate_holds` re-checks these conditions and `summary.proof.optimal` reports it.
 
 Travel times enter the solver rounded to `MINUTES_PER_UNIT` (0.0001 min): the result is optimal for those,
 so its true total is within n × 0.0001 min of the true optimum. Reported minutes are not rounded.
@@ -58,7 +58,7 @@ from scipy.sparse.csgraph import connected_components, min_weight_full_bipartite
 from ...definitions.eligibility import DEFAULT_DETOUR_FACTOR, DEFAULT_SPEED_KMH
 from .costs import CandidateIndex, Pairs, TravelModel
 from .problem import AssignmentProblem, check_max_travel_minutes
-from .result import AssignmentResult, build_result
+from .result import AssignmentResult, OptimalityProof, build_result
 
 DEFAULT_CANDIDATES = 4
 # The solver works in whole units of this many minutes (6 ms): sums and comparisons are then exact in
@@ -235,7 +235,7 @@ def assign_optimal(
 
     `candidates` is how many nearest eligible volunteers each request starts with; with `widen` (the
     default) the result is nevertheless optimal over all eligible pairs within `max_travel_minutes`, and
-    `summary["optimal"]` is True. `widen=False` solves the pruned problem only (for measurements).
+    `summary.proof.optimal` is True. `widen=False` solves the pruned problem only (for measurements).
     `method`: "matching" (scipy LAPJVsp) or "highs" (scipy linprog, HiGHS dual simplex).
     """
     max_minutes = check_max_travel_minutes(max_travel_minutes)
@@ -251,7 +251,7 @@ def assign_optimal(
     assigned = np.full(n, -1, np.int64)
     cost = np.zeros(n)
     if n == 0 or not index.vol_usable.any():
-        return build_result(problem, index, assigned, cost, "optimal", {"optimal": True, "rounds": 0})
+        return build_result(problem, index, assigned, cost, "optimal", OptimalityProof(optimal=True))
 
     located = np.flatnonzero(index.req_located)
     reward = tier_rewards(problem.requests.urgency_rank, len(located), max_minutes)
@@ -292,10 +292,10 @@ def assign_optimal(
         optimal = False  # pragma: no cover - would mean a solver bug; reported, not hidden
     stats["candidate_pairs"] = len(pairs)
     stats["solve_seconds"] = time.perf_counter() - started
-    extra: dict[str, Any] = {"optimal": optimal, "solver": method, "candidates": int(candidates), **stats}
-    if optimal:
-        extra["objective"] = "lexicographic: assigned critical, high, normal, low; then total travel"
-    return build_result(problem, index, assigned, cost, "optimal", extra)
+    proof = OptimalityProof(
+        optimal=optimal, solver=method, candidates=int(candidates), **stats,
+        objective="lexicographic: assigned critical, high, normal, low; then total travel" if optimal else None)
+    return build_result(problem, index, assigned, cost, "optimal", proof)
 
 
 def _solve_components(pairs, labels, n_comp, todo, capacity, reward, method, assigned, cost, alpha, beta,

@@ -1,74 +1,97 @@
-"""What a solver returns: assigned pairs, unassigned requests with a reason each, and a summary."""
+"""What a solver returns: assigned pairs, unassigned requests with a reason code each, and a summary."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from enum import Enum
+import dataclasses
+from dataclasses import dataclass
 from typing import Any, Optional
 
 import numpy as np
 
-from ...definitions.eligibility import CATEGORY_ORDER, needs_label
+from ...definitions.eligibility import CATEGORY_ORDER
 from ...definitions.enums import Urgency
+from ...definitions.reasons import UnassignedReason
 from .costs import CandidateIndex
 from .problem import AssignmentProblem
 
 URGENCY_BY_RANK = (Urgency.CRITICAL, Urgency.HIGH, Urgency.NORMAL, Urgency.LOW)
 
-
-class UnassignedReason(str, Enum):
-    """Why a request got no volunteer; checked in this order, the first that applies is reported."""
-
-    NO_LOCATION = "no_location"
-    NO_VOLUNTEER_IN_RANGE = "no_volunteer_in_range"
-    NO_ELIGIBLE_VOLUNTEER = "no_eligible_volunteer"
-    ELIGIBLE_AT_CAPACITY = "eligible_at_capacity"
-    TAKEN_BY_OTHER_REQUESTS = "taken_by_other_requests"
+def reason_detail(reason: UnassignedReason | str, category_code: int) -> Optional[dict[str, str]]:
+    """The detail definitions.reasons.reason_text needs for an unassigned code: the category, for
+    no_eligible_volunteer (its needs are read from definitions.eligibility); None for the others."""
+    if UnassignedReason(reason) is UnassignedReason.NO_ELIGIBLE_VOLUNTEER:
+        return {"category": CATEGORY_ORDER[category_code].value}
+    return None
 
 
-# English text; the GUI and Processing algorithms translate it.
-REASON_TEXT = {
-    UnassignedReason.NO_LOCATION: "request has no location",
-    UnassignedReason.NO_VOLUNTEER_IN_RANGE: "no volunteer within max travel time",
-    UnassignedReason.NO_ELIGIBLE_VOLUNTEER: "no eligible volunteer (needs {needs})",
-    UnassignedReason.ELIGIBLE_AT_CAPACITY: "all eligible volunteers at capacity",
-    UnassignedReason.TAKEN_BY_OTHER_REQUESTS:
-        "eligible volunteers within reach were assigned to other requests",
-}
+@dataclass(frozen=True)
+class OptimalityProof:
+    """What the optimal solver reports about its answer. `optimal`: proven optimal over every eligible pair
+    within the maximum travel time (None when not checked: the pruned problem only). The rest is None when
+    the solver had nothing to solve."""
+
+    optimal: Optional[bool]
+    rounds: int = 0
+    solver: Optional[str] = None
+    candidates: Optional[int] = None
+    pairs_added: Optional[int] = None
+    solver_calls: Optional[int] = None
+    trivial_components: Optional[int] = None
+    solved_components: Optional[int] = None
+    largest_component: Optional[int] = None
+    candidate_pairs: Optional[int] = None
+    solve_seconds: Optional[float] = None
+    objective: Optional[str] = None
 
 
-def reason_text(reason: UnassignedReason, category_code: int) -> str:
-    text = REASON_TEXT[UnassignedReason(reason)]
-    if "{needs}" in text:
-        text = text.format(needs=needs_label(CATEGORY_ORDER[category_code]) or "nothing special")
-    return text
+@dataclass(frozen=True)
+class AssignmentSummary:
+    """Counts and travel of one solver run. `as_dict()` is the plain JSON the Processing algorithms output
+    (the proof's fields at the top level, as before; those it does not have are left out)."""
+
+    method: str
+    requests: int
+    volunteers: int
+    assigned: int
+    unassigned: int
+    unassigned_by_reason: dict[str, int]  # UnassignedReason value -> count
+    assigned_by_urgency: dict[str, int]
+    unassigned_by_urgency: dict[str, int]
+    total_minutes: float
+    mean_minutes: Optional[float]  # None when nothing was assigned
+    max_travel_minutes: float
+    travel_estimate: str  # how minutes were estimated (English, for the log)
+    message: str
+    proof: Optional[OptimalityProof] = None  # the optimal solver only
+
+    def as_dict(self) -> dict[str, Any]:
+        out = dataclasses.asdict(self)
+        proof = out.pop("proof")
+        if proof is not None:
+            out.update({k: v for k, v in proof.items() if v is not None or k == "optimal"})
+        return out
 
 
 @dataclass(frozen=True)
 class AssignmentResult:
-    """Assigned pairs and unassigned requests as column arrays (ids, not indices), plus a summary.
-
-    `summary` holds: method, requests, assigned, unassigned, unassigned_by_reason (reason code → count),
-    assigned_by_urgency, unassigned_by_urgency, total_minutes, mean_minutes (None when nothing was
-    assigned), max_travel_minutes, travel_estimate (how minutes were estimated), message; solvers may add
-    more (the optimal solver adds its optimality proof).
-    """
+    """Assigned pairs and unassigned requests as column arrays (ids, not indices), plus a summary."""
 
     request_id: np.ndarray
     volunteer_id: np.ndarray
     minutes: np.ndarray
     unassigned_id: np.ndarray
     unassigned_reason: np.ndarray  # `UnassignedReason` values (plain str codes; equal to the enum members)
-    unassigned_text: np.ndarray  # English reason with the category's needs filled in
-    summary: dict[str, Any] = field(default_factory=dict)
+    unassigned_detail: np.ndarray  # per unassigned request: its reason's detail (see `reason_detail`) or None
+    summary: AssignmentSummary
 
     def pairs(self) -> list[tuple[int, int, float]]:
         """(request_id, volunteer_id, minutes) for every assignment."""
         return list(zip(self.request_id.tolist(), self.volunteer_id.tolist(), self.minutes.tolist()))
 
-    def unassigned(self) -> list[tuple[int, str, str]]:
-        """(request_id, reason code, reason text) for every request left without a volunteer."""
+    def unassigned(self) -> list[tuple[int, str, Optional[dict]]]:
+        """(request_id, reason code, detail) for every request left without a volunteer; in words with
+        definitions.reasons.reason_text(code, detail)."""
         return list(zip(self.unassigned_id.tolist(), self.unassigned_reason.tolist(),
-                        self.unassigned_text.tolist()))
+                        self.unassigned_detail.tolist()))
 
     @property
     def total_minutes(self) -> float:
@@ -118,7 +141,7 @@ def build_result(
     assigned_vol: np.ndarray,
     minutes: np.ndarray,
     method: str,
-    extra: Optional[dict[str, Any]] = None,
+    proof: Optional[OptimalityProof] = None,
 ) -> AssignmentResult:
     """Turn per-request volunteer indices (-1 = none) and minutes into a result with reasons and summary."""
     requests, volunteers = problem.requests, problem.volunteers
@@ -127,9 +150,8 @@ def build_result(
     req_idx = np.flatnonzero(has)
     open_idx = np.flatnonzero(~has)
     reasons = explain_unassigned(index, open_idx)
-    texts = np.array(
-        [reason_text(r, c) for r, c in zip(reasons, requests.category[open_idx].tolist())], dtype=object
-    )
+    details = np.empty(len(open_idx), dtype=object)
+    details[:] = [reason_detail(r, c) for r, c in zip(reasons, requests.category[open_idx].tolist())]
     pair_minutes = minutes[req_idx].astype(np.float64)
     total = float(pair_minutes.sum())
     ranks = requests.urgency_rank
@@ -138,41 +160,42 @@ def build_result(
         count = int(np.count_nonzero(reasons == reason.value))
         if count:
             by_reason[reason.value] = count
-    summary: dict[str, Any] = {
-        "method": method,
-        "requests": n,
-        "volunteers": len(volunteers),
-        "assigned": int(has.sum()),
-        "unassigned": int(n - has.sum()),
-        "unassigned_by_reason": by_reason,
-        "assigned_by_urgency": {
+    assigned = int(has.sum())
+    if n == 0:
+        message = "no open requests to assign"
+    elif not index.vol_usable.any():
+        message = "no available volunteer with capacity left"
+    else:
+        message = f"{assigned} of {n} requests assigned"
+    summary = AssignmentSummary(
+        method=method,
+        requests=n,
+        volunteers=len(volunteers),
+        assigned=assigned,
+        unassigned=n - assigned,
+        unassigned_by_reason=by_reason,
+        assigned_by_urgency={
             u.value: int(np.count_nonzero(has & (ranks == r))) for r, u in enumerate(URGENCY_BY_RANK)
         },
-        "unassigned_by_urgency": {
+        unassigned_by_urgency={
             u.value: int(np.count_nonzero(~has & (ranks == r))) for r, u in enumerate(URGENCY_BY_RANK)
         },
-        "total_minutes": total,
-        "mean_minutes": total / len(req_idx) if len(req_idx) else None,
-        "max_travel_minutes": index.max_minutes,
-        "travel_estimate": (
+        total_minutes=total,
+        mean_minutes=total / len(req_idx) if len(req_idx) else None,
+        max_travel_minutes=index.max_minutes,
+        travel_estimate=(
             f"great-circle estimate at {index.travel.speed_kmh:g} km/h"
             + (f" × detour {index.travel.detour_factor:g}" if index.travel.detour_factor != 1 else "")
         ),
-    }
-    if n == 0:
-        summary["message"] = "no open requests to assign"
-    elif not index.vol_usable.any():
-        summary["message"] = "no available volunteer with capacity left"
-    else:
-        summary["message"] = f"{summary['assigned']} of {n} requests assigned"
-    if extra:
-        summary.update(extra)
+        message=message,
+        proof=proof,
+    )
     return AssignmentResult(
         request_id=requests.id[req_idx],
         volunteer_id=volunteers.id[assigned_vol[req_idx]],
         minutes=pair_minutes,
         unassigned_id=requests.id[open_idx],
         unassigned_reason=reasons,
-        unassigned_text=texts,
+        unassigned_detail=details,
         summary=summary,
     )
