@@ -220,6 +220,7 @@ class JitasaPlugin:
             self.assign_panel = None
         self.assign_action = None
         if self.dock is not None:
+            self.dock.cancel_task()  # a running task's result has no dock to go to any more
             self.iface.removeDockWidget(self.dock)
             self.dock.close_store()
             self.dock.deleteLater()
