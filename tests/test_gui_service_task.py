@@ -11,6 +11,7 @@ import pytest
 from qgis.core import Qgis, QgsApplication
 from qgis.PyQt.QtCore import QThread
 from task_waiting import finish, wait_until
+from widget_checks import drawn_over, settle
 
 from jitasa_qgis.gui.operations_dock import OperationsDock
 from jitasa_qgis.gui.service_task import start_service_task
@@ -205,8 +206,13 @@ def test_cancelling_a_blocked_confirm_writes_nothing(dock, store):
             return cur.fetchone()[0] == 1
 
     try:
+        dock.resize(480, 700)
+        dock.show()
         handle = dock.confirm_run()
         assert wait_until(waiting_on_lock, timeout=10)
+        settle()
+        # the task row under the tabs fits: nothing drawn over anything while it shows
+        assert dock.task_row.isVisible() and not drawn_over(dock), drawn_over(dock)
         dock.task_cancel_button.click()
         assert wait_until(lambda: handle.done, timeout=10)
     finally:
