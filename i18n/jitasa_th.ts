@@ -85,192 +85,192 @@
 <context>
     <name>AssignAlgorithm</name>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="84"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="87"/>
         <source>Assignment</source>
         <translation>การมอบหมายงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="91"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="94"/>
         <source>Scope</source>
         <translation>ขอบเขต</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="91"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="94"/>
         <source>All open requests</source>
         <translation>คำขอที่ยังเปิดอยู่ทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="91"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="94"/>
         <source>One amphoe</source>
         <translation>อำเภอเดียว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="91"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="94"/>
         <source>One tambon</source>
         <translation>ตำบลเดียว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="91"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="94"/>
         <source>A service area</source>
         <translation>เขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="91"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="94"/>
         <source>Inside polygons of a layer</source>
         <translation>ภายในรูปปิดของชั้นข้อมูล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="99"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="102"/>
         <source>Service area id</source>
         <translation>รหัสเขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="101"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="104"/>
         <source>Scope polygons</source>
         <translation>รูปปิดขอบเขต</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="104"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="107"/>
         <source>Maximum travel time (minutes)</source>
         <translation>เวลาเดินทางสูงสุด (นาที)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="107"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="110"/>
         <source>Speed for straight-line estimates (km/h)</source>
         <translation>ความเร็วสำหรับประมาณจากระยะเส้นตรง (กม./ชม.)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="110"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="113"/>
         <source>Mode</source>
         <translation>โหมด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="110"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="113"/>
         <source>Write proposals for review</source>
         <translation>บันทึกเป็นข้อเสนอให้ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="110"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="113"/>
         <source>Confirm directly</source>
         <translation>ยืนยันทันที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="114"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="117"/>
         <source>Assignments</source>
         <translation>การมอบหมายงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="116"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="119"/>
         <source>Run id</source>
         <translation>รหัสรอบการจับคู่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="116"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="119"/>
         <source>Assigned</source>
         <translation>จับคู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="116"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="119"/>
         <source>Unassigned</source>
         <translation>ยังไม่ได้จับคู่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="116"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="119"/>
         <source>Refused by the store</source>
         <translation>คลังข้อมูลปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="116"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="119"/>
         <source>Total travel minutes</source>
         <translation>เวลาเดินทางรวม (นาที)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="116"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="119"/>
         <source>Mean travel minutes</source>
         <translation>เวลาเดินทางเฉลี่ย (นาที)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="123"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="126"/>
         <source>Summary (JSON)</source>
         <translation>สรุปผล (JSON)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="128"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="131"/>
         <source>The maximum travel time must be more than 0 minutes.</source>
         <translation>เวลาเดินทางสูงสุดต้องมากกว่า 0 นาที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="145"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="148"/>
         <source>Choose a layer of scope polygons.</source>
         <translation>โปรดเลือกชั้นข้อมูลรูปปิดของขอบเขต</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="172"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="175"/>
         <source>{0} open requests and {1} volunteers in scope.</source>
         <translation>ในขอบเขตมีคำขอที่เปิดอยู่ {0} รายการ และอาสาสมัคร {1} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="234"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="238"/>
         <source>The scope layer has no polygons.</source>
         <translation>ชั้นข้อมูลขอบเขตไม่มีรูปปิด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="251"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="255"/>
         <source>Assigned {0} of {1} requests ({2}).</source>
         <translation>จับคู่ได้ {0} จาก {1} คำขอ ({2})</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="251"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="255"/>
         <source>proposals for review</source>
         <translation>เป็นข้อเสนอรอตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="251"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="255"/>
         <source>confirmed</source>
         <translation>ยืนยันแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="256"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="260"/>
         <source>Travel: total {0:.0f} min, mean {1:.1f} min (straight-line estimate).</source>
         <translation>การเดินทาง: รวม {0:.0f} นาที เฉลี่ย {1:.1f} นาที (ประมาณจากระยะเส้นตรง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="260"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="264"/>
         <source>Unassigned: {0} — {1}</source>
         <translation>ยังไม่ได้จับคู่: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="262"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="267"/>
         <source>Refused by the store: {0} — {1}</source>
         <translation>คลังข้อมูลปฏิเสธ: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="54"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="56"/>
         <source>The scope &apos;one amphoe&apos; needs the amphoe: its name or its code.</source>
         <translation>ขอบเขต 'อำเภอเดียว' ต้องระบุอำเภอ: ชื่อหรือรหัสอำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="55"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="57"/>
         <source>The scope &apos;one tambon&apos; needs the tambon: its name or its code.</source>
         <translation>ขอบเขต 'ตำบลเดียว' ต้องระบุตำบล: ชื่อหรือรหัสตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="56"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="58"/>
         <source>The scope &apos;a service area&apos; needs the service area id.</source>
         <translation>ขอบเขต 'เขตบริการ' ต้องระบุรหัสเขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="57"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="59"/>
         <source>The scope &apos;inside polygons&apos; needs a polygon layer.</source>
         <translation>ขอบเขต 'ภายในรูปปิด' ต้องระบุชั้นข้อมูลรูปปิด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="59"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="61"/>
         <source>Unknown scope: {0}</source>
         <translation>ไม่รู้จักขอบเขต: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="96"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="99"/>
         <source>Amphoe or tambon: name or code (e.g. วังโป่ง, Wang Pong or 6710)</source>
         <translation>อำเภอหรือตำบล: ชื่อหรือรหัส (เช่น วังโป่ง, Wang Pong หรือ 6710)</translation>
     </message>
@@ -470,117 +470,47 @@
 <context>
     <name>AssignmentText</name>
     <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="26"/>
-        <source>a vehicle</source>
-        <translation>ยานพาหนะ</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="27"/>
-        <source>PPE training and an enclosed vehicle</source>
-        <translation>การอบรมชุด PPE และรถที่มีห้องโดยสารปิด</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="28"/>
-        <source>oxygen handling</source>
-        <translation>การจัดการออกซิเจน</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="29"/>
-        <source>PPE training</source>
-        <translation>การอบรมชุด PPE</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="30"/>
-        <source>a medical skill</source>
-        <translation>ทักษะทางการแพทย์</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="34"/>
-        <source>the request is closed</source>
-        <translation>คำขอปิดแล้ว</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="35"/>
-        <source>request already assigned</source>
-        <translation>คำขอถูกมอบหมายไปแล้ว</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="36"/>
-        <source>the request is already in progress</source>
-        <translation>คำขอกำลังดำเนินการอยู่แล้ว</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="37"/>
-        <source>the request is in this batch twice</source>
-        <translation>คำขอซ้ำสองครั้งในชุดนี้</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="38"/>
-        <source>the volunteer is unavailable</source>
-        <translation>อาสาสมัครไม่พร้อมรับงาน</translation>
-    </message>
-    <message>
         <location filename="../jitasa_qgis/gui/assignment_text.py" line="39"/>
-        <source>volunteer now full</source>
-        <translation>อาสาสมัครรับงานเต็มแล้ว</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="47"/>
-        <source>nothing special</source>
-        <translation>ไม่มีเงื่อนไขพิเศษ</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="48"/>
-        <source> or </source>
-        <translation> หรือ </translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="57"/>
-        <source>the volunteer lacks what it needs: {needs}</source>
-        <translation>อาสาสมัครขาดสิ่งที่ต้องใช้: {needs}</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="65"/>
-        <source>no longer a proposal (now {status})</source>
-        <translation>ไม่ใช่ข้อเสนอแล้ว (ขณะนี้: {status})</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="66"/>
-        <source>no reason given</source>
-        <translation>ไม่ระบุเหตุผล</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="77"/>
-        <source>Can go</source>
-        <translation>ไปได้</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="79"/>
         <source>Unavailable</source>
         <translation>ไม่พร้อมรับงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="81"/>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="20"/>
+        <source>nothing special</source>
+        <translation>ไม่มีเงื่อนไขพิเศษ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="21"/>
+        <source> or </source>
+        <translation> หรือ </translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="37"/>
+        <source>Can go</source>
+        <translation>ไปได้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="41"/>
         <source>Full ({load})</source>
         <translation>เต็ม ({load})</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="82"/>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="42"/>
         <source>Needs {needs}</source>
         <translation>ต้องมี{needs}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="91"/>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="51"/>
         <source>≈{minutes} min</source>
         <translation>≈{minutes} นาที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="92"/>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="52"/>
         <source>{minutes} min</source>
         <translation>{minutes} นาที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assignment_text.py" line="99"/>
+        <location filename="../jitasa_qgis/gui/assignment_text.py" line="59"/>
         <source>{km} km</source>
         <translation>{km} กม.</translation>
     </message>
@@ -955,7 +885,7 @@
         <translation>เชื่อมต่อคลังข้อมูลจิตอาสา…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="232"/>
+        <location filename="../jitasa_qgis/plugin.py" line="233"/>
         <source>&amp;Jitasa</source>
         <translation>จิตอาสา (&amp;J)</translation>
     </message>
@@ -1153,6 +1083,54 @@ It refuses to run on a store that holds data that is not demo data (help request
         <location filename="../jitasa_qgis/processing/load_layers.py" line="55"/>
         <source>Layer failed to load: {0}</source>
         <translation>โหลดชั้นข้อมูลไม่สำเร็จ: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MapLegend</name>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="153"/>
+        <source>Declined</source>
+        <translation>อาสาปฏิเสธ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="158"/>
+        <source>Ready for work</source>
+        <translation>พร้อมรับงาน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="162"/>
+        <source>Unavailable / full</source>
+        <translation>ไม่ว่าง / งานเต็ม</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="167"/>
+        <source>Critical: {status}</source>
+        <translation>วิกฤต: {status}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="172"/>
+        <source>(critical)</source>
+        <translation>(วิกฤต)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="177"/>
+        <source>{beds} beds free</source>
+        <translation>ว่าง {beds} เตียง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="181"/>
+        <source>(bed data out of date)</source>
+        <translation>(ข้อมูลเตียงเก่า)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="187"/>
+        <source>{count:,} or more</source>
+        <translation>{count:,} ขึ้นไป</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="190"/>
+        <source>{counts} requests</source>
+        <translation>{counts} คำขอ</translation>
     </message>
 </context>
 <context>
@@ -2072,12 +2050,12 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>ยังไม่ได้เชื่อมต่อ: โปรดใช้ 'เชื่อมต่อคลังข้อมูลจิตอาสา' ก่อน.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/assignments.py" line="173"/>
+        <location filename="../jitasa_qgis/store/assignments.py" line="172"/>
         <source>Unknown way to end an assignment: {0}</source>
         <translation>ไม่รู้จักวิธีปิดการมอบหมายงาน: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/assignments.py" line="196"/>
+        <location filename="../jitasa_qgis/store/assignments.py" line="195"/>
         <source>A batch of assignments needs one volunteer (and one travel time) per request: got {0} request ids, {1} volunteer ids and {2} travel times. Nothing was written.</source>
         <translation>ชุดการมอบหมายงานต้องมีอาสาสมัครหนึ่งคน (และเวลาเดินทางหนึ่งค่า) ต่อหนึ่งคำขอ แต่ได้รหัสคำขอ {0} รายการ รหัสอาสาสมัคร {1} รายการ และเวลาเดินทาง {2} ค่า ไม่มีการเขียนข้อมูลใด ๆ</translation>
     </message>
@@ -2170,62 +2148,62 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>StoreLayers</name>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="81"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="83"/>
         <source>Volunteers</source>
         <translation>อาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="82"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="84"/>
         <source>Facilities</source>
         <translation>สถานพยาบาล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="83"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="85"/>
         <source>Service areas</source>
         <translation>เขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="84"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="86"/>
         <source>Assignments</source>
         <translation>การมอบหมายงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="85"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="87"/>
         <source>Tambon</source>
         <translation>ตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="86"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="88"/>
         <source>Amphoe</source>
         <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="87"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="89"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="77"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="79"/>
         <source>Help requests (open)</source>
         <translation>คำขอความช่วยเหลือ (ยังเปิดอยู่)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="78"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="80"/>
         <source>Critical requests (overview)</source>
         <translation>คำขอเร่งด่วนวิกฤต (ภาพรวม)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="79"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="81"/>
         <source>Open requests per 5 km cell</source>
         <translation>คำขอที่ยังเปิดอยู่ ต่อช่องกริด 5 กม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="80"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="82"/>
         <source>Open requests per 25 km cell</source>
         <translation>คำขอที่ยังเปิดอยู่ ต่อช่องกริด 25 กม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="93"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="95"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>

@@ -538,3 +538,53 @@ def test_render_every_category_and_status(qgis_app, tmp_path):
         difference = max(abs(pixel.red() - expected.red()), abs(pixel.green() - expected.green()),
                          abs(pixel.blue() - expected.blue()))
         assert difference < 40, (category, status, pixel.name(), expected.name())
+
+
+# ---------------------------------------------------------------------------- definitions.visuals
+
+def test_visuals_have_a_colour_size_and_icon_for_every_enum_value():
+    from jitasa_qgis.definitions import visuals
+
+    assert set(visuals.REQUEST_STATUS_COLOURS) == set(RequestStatus)
+    assert set(visuals.CAPACITY_COLOURS) == set(CapacityStatus)
+    assert set(visuals.ASSIGNMENT_COLOURS) == set(AssignmentStatus)
+    assert set(visuals.REQUEST_SIZE) == set(Urgency) == set(visuals.REQUEST_LABEL_PRIORITY)
+    for colours in (visuals.REQUEST_STATUS_COLOURS, visuals.CAPACITY_COLOURS, visuals.ASSIGNMENT_COLOURS):
+        assert all(QColor(c).isValid() for c in colours.values()), colours
+    for enum_type, icon in visuals.ICONS.items():
+        missing = [value for value in enum_type if not (ICONS_DIR / icon(value)).is_file()]
+        assert missing == [], enum_type
+    assert set(visuals.LABEL_TEXT) <= set(LAYER_FIELDS)
+
+
+def test_style_legends_are_the_thai_labels_of_definitions(qgis_app):
+    """The legend entries of the committed styles are definitions.labels / visuals legend texts in Thai."""
+    import make_styles
+
+    from jitasa_qgis.definitions import visuals
+    from jitasa_qgis.definitions.labels import category_label, request_status_label
+
+    requests = styled("help_request")
+    rule_labels = {r.ruleKey(): r.label() for r in requests.renderer().rootRule().children()}
+    critical = styled("help_request_critical")
+    critical_labels = [c.label() for c in critical.renderer().categories()]
+    with make_styles.thai_translation():
+        expected = {f"help_request/{c.value}": category_label(c) for c in RequestCategory}
+        expected_critical = [visuals.legend_critical(request_status_label(s)) for s in OPEN_REQUEST_STATUSES]
+    assert rule_labels == expected
+    assert critical_labels == expected_critical
+    assert all(any("\u0e00" <= ch <= "\u0e7f" for ch in text) for text in [*expected.values(), *expected_critical])
+    assert category_label(RequestCategory.OXYGEN) == "Oxygen", "the generator's translator is removed again"
+
+
+def test_style_generator_refuses_a_legend_without_thai(qgis_app, tmp_path, monkeypatch):
+    import make_styles
+
+    ts = make_styles.TS_FILE.read_text(encoding="utf-8")
+    untranslated = ts.replace("<translation>พร้อมรับงาน</translation>",
+                              '<translation type="unfinished"></translation>')
+    assert untranslated != ts
+    (tmp_path / "jitasa_th.ts").write_text(untranslated, encoding="utf-8")
+    monkeypatch.setattr(make_styles, "TS_FILE", tmp_path / "jitasa_th.ts")
+    with pytest.raises(RuntimeError, match="Ready for work"):
+        make_styles.build_styles()

@@ -11,7 +11,10 @@ from __future__ import annotations
 import os
 import re
 import sys
+import xml.etree.ElementTree as ET
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 os.environ.setdefault("QT_HASH_SEED", "0")  # stable XML attribute order, so regenerated files diff cleanly
 
@@ -47,100 +50,70 @@ from qgis.core import (  # noqa: E402
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QPointF, QSizeF, Qt  # noqa: E402
+from qgis.PyQt.QtCore import QCoreApplication, QPointF, QSizeF, Qt, QTranslator  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QFont  # noqa: E402
 
+from jitasa_qgis.definitions import visuals as v  # noqa: E402
 from jitasa_qgis.definitions.enums import (  # noqa: E402
     OPEN_REQUEST_STATUSES,
     AssignmentStatus,
-    CapacityStatus,
     FacilityKind,
     RequestCategory,
-    RequestStatus,
     Urgency,
     VolunteerKind,
+)
+from jitasa_qgis.definitions.labels import (  # noqa: E402
+    category_label,
+    facility_kind_label,
+    request_status_label,
+    volunteer_kind_label,
 )
 from jitasa_qgis.definitions.paths import ICONS_DIR, STYLES_DIR  # noqa: E402
 from jitasa_qgis.layers.styles import ICON_REF_PREFIX, STYLE_CATEGORIES  # noqa: E402
 
-LABEL_FONT = "Noto Sans Thai"  # fonts-noto-core; styles.apply_style falls back to TLWG/Windows Thai fonts
+TS_FILE = ROOT / "i18n" / "jitasa_th.ts"  # the legends are written in Thai, read from here
 
-# Colours by state, the way Jitasa.care showed them: red waiting, amber assigned, green being helped,
-# grey closed.
-STATUS_COLOURS = {
-    RequestStatus.NEW: "#d32f2f",
-    RequestStatus.ASSIGNED: "#f59f00",
-    RequestStatus.IN_PROGRESS: "#2e9d48",
-    RequestStatus.DONE: "#8f8f8f",
-    RequestStatus.CANCELLED: "#b4b4b4",
-}
-CAPACITY_COLOURS = {
-    CapacityStatus.OPEN: "#2e9d48",
-    CapacityStatus.LIMITED: "#f59f00",
-    CapacityStatus.FULL: "#d32f2f",
-    CapacityStatus.CLOSED: "#8f8f8f",
-}
-NEUTRAL = "#455a64"  # the colour a symbol has in the legend, where no feature chooses it
-VOLUNTEER_AVAILABLE = "#00897b"
-VOLUNTEER_UNAVAILABLE = "#9e9e9e"
 
-# Request disc diameter (mm) by urgency; the halo only for open critical/high requests.
-REQUEST_SIZE = {Urgency.CRITICAL: 7.4, Urgency.HIGH: 6.0, Urgency.NORMAL: 5.0, Urgency.LOW: 4.2}
-REQUEST_HALO = {Urgency.CRITICAL: 11.6, Urgency.HIGH: 8.4}
-ICON_SCALE = 0.66  # icon size / disc size
+class TsTranslator(QTranslator):
+    """Translations straight from a .ts file (no .qm to build first). Lookups in one of its contexts that
+    find no finished translation are recorded in `missing`, so the generator can refuse to write English
+    into a style. (Qt and QGIS look up their own contexts too: those are not ours to check.)"""
 
-# Scales (denominators): a label shows when the map is zoomed in further than its limit.
-REQUEST_LABEL_SCALE = 25_000
-VOLUNTEER_LABEL_SCALE = 25_000
-FACILITY_LABEL_SCALE = 250_000
-SERVICE_AREA_LABEL_SCALE = 250_000
-TAMBON_LABEL_SCALE = 250_000
-AMPHOE_LABEL_SCALES = (2_500_000, 50_000)  # shown between these
-PROVINCE_LABEL_SCALE = 1_000_000  # province names only when zoomed out beyond this
-GRID_LABEL_SCALE = 400_000  # only the 5 km grid, zoomed in: thousands of labels cost ~1 s
+    def __init__(self, ts_file: Path):
+        super().__init__()
+        self._table: dict[tuple[str, str], str] = {}
+        self.missing: set[tuple[str, str]] = set()
+        for context in ET.parse(ts_file).getroot().iter("context"):
+            name = context.findtext("name")
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                if translation is not None and translation.text and translation.get("type") is None:
+                    self._table[(name, message.findtext("source"))] = translation.text
+        self._contexts = {context for context, _ in self._table}
 
-REQUEST_CATEGORY_TH = {
-    RequestCategory.PATIENT_TRANSPORT: "รับส่งผู้ป่วย",
-    RequestCategory.INFECTIOUS_TRANSPORT: "รับส่งผู้ติดเชื้อ",
-    RequestCategory.OXYGEN: "ออกซิเจน",
-    RequestCategory.FOOD_SUPPLIES: "อาหารและของใช้",
-    RequestCategory.MEDICINE: "ยา",
-    RequestCategory.SCREENING: "ตรวจคัดกรอง",
-    RequestCategory.VACCINATION: "ฉีดวัคซีน",
-    RequestCategory.MEDICAL_HELP: "ช่วยเหลือทางการแพทย์",
-    RequestCategory.OTHER: "อื่น ๆ",
-}
-VOLUNTEER_KIND_TH = {
-    VolunteerKind.VILLAGE_HEALTH_VOLUNTEER: "อสม.",
-    VolunteerKind.LOCAL_OFFICIAL: "เจ้าหน้าที่ท้องถิ่น",
-    VolunteerKind.STUDENT: "นักเรียน นักศึกษา",
-    VolunteerKind.COMMUNITY_LEADER: "ผู้นำชุมชน",
-    VolunteerKind.HEALTH_STAFF: "บุคลากรสาธารณสุข",
-}
-FACILITY_KIND_TH = {
-    FacilityKind.HOSPITAL: "โรงพยาบาล",
-    FacilityKind.FIELD_HOSPITAL: "โรงพยาบาลสนาม",
-    FacilityKind.COMMUNITY_ISOLATION: "ศูนย์พักคอยในชุมชน",
-    FacilityKind.SCREENING_POINT: "จุดตรวจคัดกรอง",
-    FacilityKind.VACCINATION_POINT: "จุดฉีดวัคซีน",
-    FacilityKind.OXYGEN_REFILL: "จุดเติมออกซิเจน",
-    FacilityKind.HEALTH_CENTRE: "รพ.สต.",
-}
-STATUS_TH = {
-    RequestStatus.NEW: "รอความช่วยเหลือ",
-    RequestStatus.ASSIGNED: "จับคู่อาสาแล้ว",
-    RequestStatus.IN_PROGRESS: "กำลังช่วยเหลือ",
-    RequestStatus.DONE: "เสร็จสิ้น",
-    RequestStatus.CANCELLED: "ยกเลิก",
-}
-ASSIGNMENT_STATUS_TH = {
-    AssignmentStatus.PROPOSED: "เสนอ (รอยืนยัน)",
-    AssignmentStatus.ACTIVE: "กำลังดำเนินการ",
-    AssignmentStatus.COMPLETED: "เสร็จสิ้น",
-    AssignmentStatus.CANCELLED: "ยกเลิก",
-    AssignmentStatus.DECLINED: "อาสาปฏิเสธ",
-    AssignmentStatus.REJECTED: "ไม่อนุมัติ",
-}
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: N802 (Qt's name)
+        found = self._table.get((context, source_text))
+        if found is None:
+            if context in self._contexts:
+                self.missing.add((context, source_text))
+            return None  # a null string: Qt asks the next translator, or keeps the source text
+        return found
+
+    def isEmpty(self) -> bool:  # noqa: N802
+        return False
+
+
+@contextmanager
+def thai_translation() -> Iterator[TsTranslator]:
+    translator = TsTranslator(TS_FILE)
+    QCoreApplication.installTranslator(translator)
+    try:
+        yield translator
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    if translator.missing:
+        raise RuntimeError(f"no Thai translation in {TS_FILE.name} for {sorted(translator.missing)}")
+
 
 OPEN_EXPR = "\"status\" IN ({})".format(", ".join(f"'{s.value}'" for s in OPEN_REQUEST_STATUSES))
 CAN_TAKE_MORE_EXPR = ('coalesce("available", false) AND '
@@ -211,12 +184,12 @@ def expression(text: str) -> QgsProperty:
     return QgsProperty.fromExpression(text)
 
 
-def text_format(size: float, colour: str = "#212121", *, bold: bool = False, buffer: float = 0.8,
+def text_format(size: float, colour: str = v.LABEL_COLOUR, *, bold: bool = False, buffer: float = 0.8,
                 plate: bool = False) -> QgsTextFormat:
     """A Thai text format. `plate`: a translucent white plate behind the text instead of a halo — for area
     names; measured in 3.22, a text buffer costs ~6 ms per label, a plate next to nothing."""
     fmt = QgsTextFormat()
-    font = QFont(LABEL_FONT)
+    font = QFont(v.LABEL_FONT)
     font.setBold(bold)
     fmt.setFont(font)
     fmt.setNamedStyle("Bold" if bold else "Regular")
@@ -227,7 +200,7 @@ def text_format(size: float, colour: str = "#212121", *, bold: bool = False, buf
     buf.setEnabled(buffer > 0)
     buf.setSize(buffer)
     buf.setSizeUnit(QgsUnitTypes.RenderMillimeters)
-    buf.setColor(QColor("#ffffff"))
+    buf.setColor(QColor(v.WHITE))
     buf.setOpacity(0.85)
     fmt.setBuffer(buf)
     if plate:
@@ -282,27 +255,27 @@ def memory_layer(geometry: str, fields: str, name: str) -> QgsVectorLayer:
 # ----------------------------------------------------------------------------------------------- styles
 
 def help_request_symbol(category: RequestCategory) -> QgsMarkerSymbol:
-    fill = case("status", STATUS_COLOURS)
-    size = case("urgency", REQUEST_SIZE, quote_results=False)
-    halo = simple_marker(QgsSimpleMarkerSymbolLayerBase.Circle, REQUEST_HALO[Urgency.HIGH],
-                         rgba(NEUTRAL, 70), "#7f0000", 0.0)
+    fill = case("status", v.REQUEST_STATUS_COLOURS)
+    size = case("urgency", v.REQUEST_SIZE, quote_results=False)
+    halo = simple_marker(QgsSimpleMarkerSymbolLayerBase.Circle, v.REQUEST_HALO[Urgency.HIGH],
+                         rgba(v.NEUTRAL, 70), v.CRITICAL_RING, 0.0)
     halo.setDataDefinedProperty(QgsSymbolLayer.PropertyLayerEnabled, expression(
         f"\"urgency\" IN ('{Urgency.CRITICAL.value}', '{Urgency.HIGH.value}') AND {OPEN_EXPR}"))
     halo.setDataDefinedProperty(QgsSymbolLayer.PropertySize,
-                                expression(case("urgency", REQUEST_HALO, quote_results=False)))
+                                expression(case("urgency", v.REQUEST_HALO, quote_results=False)))
     # A glow in the state's colour, stronger for critical, which also gets a dark-red ring.
-    glow = {alpha: case("status", {s: rgba_text(c, alpha) for s, c in STATUS_COLOURS.items()})
+    glow = {alpha: case("status", {s: rgba_text(c, alpha) for s, c in v.REQUEST_STATUS_COLOURS.items()})
             for alpha in (110, 70)}
     halo.setDataDefinedProperty(QgsSymbolLayer.PropertyFillColor, expression(
         f"if(\"urgency\" = '{Urgency.CRITICAL.value}', {glow[110]}, {glow[70]})"))
     halo.setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeWidth, expression(
         f"if(\"urgency\" = '{Urgency.CRITICAL.value}', 0.7, 0)"))
-    disc = simple_marker(QgsSimpleMarkerSymbolLayerBase.Circle, REQUEST_SIZE[Urgency.NORMAL], NEUTRAL,
-                         "#ffffff", 0.4)
+    disc = simple_marker(QgsSimpleMarkerSymbolLayerBase.Circle, v.REQUEST_SIZE[Urgency.NORMAL], v.NEUTRAL,
+                         v.WHITE, 0.4)
     disc.setDataDefinedProperty(QgsSymbolLayer.PropertyFillColor, expression(fill))
     disc.setDataDefinedProperty(QgsSymbolLayer.PropertySize, expression(size))
-    icon = svg_marker(f"request_{category.value}.svg", REQUEST_SIZE[Urgency.NORMAL] * ICON_SCALE, "#ffffff")
-    icon.setDataDefinedProperty(QgsSymbolLayer.PropertySize, expression(f"({size}) * {ICON_SCALE}"))
+    icon = svg_marker(v.request_icon(category), v.REQUEST_SIZE[Urgency.NORMAL] * v.REQUEST_ICON_SCALE, v.WHITE)
+    icon.setDataDefinedProperty(QgsSymbolLayer.PropertySize, expression(f"({size}) * {v.REQUEST_ICON_SCALE}"))
     return marker_symbol(halo, disc, icon)
 
 
@@ -321,7 +294,7 @@ def help_request_style() -> QgsVectorLayer:
         else:
             rule_filter = f'"category" = {quoted(category.value)}'
         rule = QgsRuleBasedRenderer.Rule(help_request_symbol(category), 0, 0, rule_filter,
-                                         REQUEST_CATEGORY_TH[category])
+                                         category_label(category))
         rule.setRuleKey(f"help_request/{category.value}")
         root.appendChild(rule)
     renderer = QgsRuleBasedRenderer(root)
@@ -334,25 +307,25 @@ def help_request_style() -> QgsVectorLayer:
     ]))
     renderer.setOrderByEnabled(True)
     layer.setRenderer(renderer)
-    label_text = (case("category", REQUEST_CATEGORY_TH)
-                  + f" || if(\"urgency\" = '{Urgency.CRITICAL.value}', ' (วิกฤต)', '')")
-    labels(layer, label_text, text_format(8.5), QgsPalLayerSettings.OrderedPositionsAroundPoint,
-           zoomed_in_beyond=REQUEST_LABEL_SCALE, show=OPEN_EXPR,
-           priority=case("urgency", {Urgency.CRITICAL: 10, Urgency.HIGH: 8, Urgency.NORMAL: 5,
-                                     Urgency.LOW: 3}, quote_results=False), distance=1.2)
+    critical_mark = quoted(" " + v.legend_critical_mark())
+    label_text = (case("category", {c: category_label(c) for c in RequestCategory})
+                  + f" || if(\"urgency\" = '{Urgency.CRITICAL.value}', {critical_mark}, '')")
+    labels(layer, label_text, text_format(*v.LABEL_TEXT["help_request"]),
+           QgsPalLayerSettings.OrderedPositionsAroundPoint,
+           zoomed_in_beyond=v.REQUEST_LABEL_SCALE, show=OPEN_EXPR,
+           priority=case("urgency", v.REQUEST_LABEL_PRIORITY, quote_results=False), distance=1.2)
     return layer
 
 
 def volunteer_symbol(kind: VolunteerKind, can_take_more: bool) -> QgsMarkerSymbol:
-    size = 5.6
+    size = v.VOLUNTEER_SIZE
     if can_take_more:
-        base = simple_marker(QgsSimpleMarkerSymbolLayerBase.Hexagon, size, VOLUNTEER_AVAILABLE, "#ffffff",
-                             0.4)
-        icon = svg_marker(f"volunteer_{kind.value}.svg", size * 0.6, "#ffffff")
+        base = simple_marker(QgsSimpleMarkerSymbolLayerBase.Hexagon, size, v.VOLUNTEER_AVAILABLE, v.WHITE, 0.4)
+        icon = svg_marker(v.volunteer_icon(kind), size * v.VOLUNTEER_ICON_SCALE, v.WHITE)
     else:  # hollow and grey: on the map, but not to be given work
-        base = simple_marker(QgsSimpleMarkerSymbolLayerBase.Hexagon, size, rgba("#ffffff", 200),
-                             VOLUNTEER_UNAVAILABLE, 0.5)
-        icon = svg_marker(f"volunteer_{kind.value}.svg", size * 0.6, VOLUNTEER_UNAVAILABLE)
+        base = simple_marker(QgsSimpleMarkerSymbolLayerBase.Hexagon, size, rgba(v.WHITE, 200),
+                             v.VOLUNTEER_UNAVAILABLE, 0.5)
+        icon = svg_marker(v.volunteer_icon(kind), size * v.VOLUNTEER_ICON_SCALE, v.VOLUNTEER_UNAVAILABLE)
     return marker_symbol(base, icon)
 
 
@@ -361,14 +334,14 @@ def volunteer_style() -> QgsVectorLayer:
                                   "&field=active_count:integer", "volunteer")
     root = QgsRuleBasedRenderer.Rule(None)
     root.setRuleKey("volunteer")
-    groups = ((True, CAN_TAKE_MORE_EXPR, "พร้อมรับงาน", "available"),
-              (False, f"NOT ({CAN_TAKE_MORE_EXPR})", "ไม่ว่าง / งานเต็ม", "busy"))
+    groups = ((True, CAN_TAKE_MORE_EXPR, v.legend_volunteers_available(), "available"),
+              (False, f"NOT ({CAN_TAKE_MORE_EXPR})", v.legend_volunteers_busy(), "busy"))
     for can_take_more, group_filter, group_label, group_key in groups:
         group = QgsRuleBasedRenderer.Rule(None, 0, 0, group_filter, group_label)
         group.setRuleKey(f"volunteer/{group_key}")
         for kind in VolunteerKind:
             rule = QgsRuleBasedRenderer.Rule(volunteer_symbol(kind, can_take_more), 0, 0,
-                                             f'"kind" = {quoted(kind.value)}', VOLUNTEER_KIND_TH[kind])
+                                             f'"kind" = {quoted(kind.value)}', volunteer_kind_label(kind))
             rule.setRuleKey(f"volunteer/{group_key}/{kind.value}")
             group.appendChild(rule)
         root.appendChild(group)
@@ -378,24 +351,23 @@ def volunteer_style() -> QgsVectorLayer:
     renderer.setOrderByEnabled(True)
     layer.setRenderer(renderer)
     labels(layer, "coalesce(\"active_count\", 0) || '/' || coalesce(\"capacity\", 0)",
-           text_format(7.5, "#00564d"), QgsPalLayerSettings.OrderedPositionsAroundPoint,
-           zoomed_in_beyond=VOLUNTEER_LABEL_SCALE, distance=0.8)
+           text_format(*v.LABEL_TEXT["volunteer"]), QgsPalLayerSettings.OrderedPositionsAroundPoint,
+           zoomed_in_beyond=v.VOLUNTEER_LABEL_SCALE, distance=0.8)
     return layer
 
 
 def facility_symbol(kind: FacilityKind) -> QgsMarkerSymbol:
-    size = 6.4
-    base = simple_marker(QgsSimpleMarkerSymbolLayerBase.Square, size, NEUTRAL, "#ffffff", 0.5)
+    size = v.FACILITY_SIZE
+    base = simple_marker(QgsSimpleMarkerSymbolLayerBase.Square, size, v.NEUTRAL, v.WHITE, 0.5)
     base.setDataDefinedProperty(QgsSymbolLayer.PropertyFillColor,
-                                expression(case("capacity_status", CAPACITY_COLOURS)))
-    icon = svg_marker(f"facility_{kind.value}.svg", size * 0.68, "#ffffff")
+                                expression(case("capacity_status", v.CAPACITY_COLOURS)))
+    icon = svg_marker(v.facility_icon(kind), size * v.FACILITY_ICON_SCALE, v.WHITE)
     # Stale capacity: a dashed black ring and a clock badge at the top right.
-    ring = simple_marker(QgsSimpleMarkerSymbolLayerBase.Circle, size * 1.75, rgba("#ffffff", 0), "#000000",
-                         0.45)
+    ring = simple_marker(QgsSimpleMarkerSymbolLayerBase.Circle, size * 1.75, rgba(v.WHITE, 0), v.BLACK, 0.45)
     ring.setStrokeStyle(Qt.DashLine)
-    clock = QgsSvgMarkerSymbolLayer(icon_ref("stale.svg"), 3.4)
-    clock.setFillColor(QColor("#ffffff"))
-    clock.setStrokeColor(QColor("#000000"))
+    clock = QgsSvgMarkerSymbolLayer(icon_ref(v.STALE_ICON), v.STALE_BADGE_SIZE)
+    clock.setFillColor(QColor(v.WHITE))
+    clock.setStrokeColor(QColor(v.BLACK))
     clock.setStrokeWidth(0.35)
     clock.setOffset(QPointF(size * 0.55, -size * 0.55))
     for layer in (ring, clock):
@@ -411,47 +383,51 @@ def facility_style() -> QgsVectorLayer:
     root.setRuleKey("facility")
     for kind in FacilityKind:
         rule = QgsRuleBasedRenderer.Rule(facility_symbol(kind), 0, 0, f'"kind" = {quoted(kind.value)}',
-                                         FACILITY_KIND_TH[kind])
+                                         facility_kind_label(kind))
         rule.setRuleKey(f"facility/{kind.value}")
         root.appendChild(rule)
     layer.setRenderer(QgsRuleBasedRenderer(root))
-    text = ("\"name_th\" || if(\"beds_free\" IS NOT NULL, '\\n' || 'ว่าง ' || \"beds_free\" || ' เตียง', '')"
-            " || if(" + STALE_EXPR + ", '\\n' || '(ข้อมูลเตียงเก่า)', '')")
-    fmt = text_format(8.5, "#1a237e", bold=True)
+    before, after = v.legend_beds_free().split("{beds}")
+    text = (f"\"name_th\" || if(\"beds_free\" IS NOT NULL, '\\n' || {quoted(before)} || \"beds_free\" || "
+            f"{quoted(after)}, '')"
+            f" || if({STALE_EXPR}, '\\n' || {quoted(v.legend_beds_stale())}, '')")
+    fmt = text_format(*v.LABEL_TEXT["facility"], bold=True)
     labels(layer, text, fmt, QgsPalLayerSettings.OrderedPositionsAroundPoint,
-           zoomed_in_beyond=FACILITY_LABEL_SCALE, distance=1.5)
+           zoomed_in_beyond=v.FACILITY_LABEL_SCALE, distance=1.5)
     return layer
 
 
 def service_area_style() -> QgsVectorLayer:
     layer = memory_layer("MultiPolygon", "field=name:string&field=method:string&field=minutes:double",
                          "service_area")
-    fill = QgsSimpleFillSymbolLayer(rgba("#26a69a", 46), Qt.SolidPattern, QColor("#00796b"))
+    fill = QgsSimpleFillSymbolLayer(rgba(v.SERVICE_AREA_FILL, v.SERVICE_AREA_FILL_ALPHA), Qt.SolidPattern,
+                                    QColor(v.SERVICE_AREA_OUTLINE))
     fill.setStrokeWidth(0.5)
     symbol = QgsFillSymbol()
     symbol.changeSymbolLayer(0, fill)
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    labels(layer, "\"name\"", text_format(8, "#00564d"), QgsPalLayerSettings.Horizontal,
-           zoomed_in_beyond=SERVICE_AREA_LABEL_SCALE)
+    labels(layer, "\"name\"", text_format(*v.LABEL_TEXT["service_area"]), QgsPalLayerSettings.Horizontal,
+           zoomed_in_beyond=v.SERVICE_AREA_LABEL_SCALE)
     return layer
 
 
 def assignment_symbol(status: AssignmentStatus) -> QgsLineSymbol:
+    colour = v.ASSIGNMENT_COLOURS[status]
     if status is AssignmentStatus.ACTIVE:
-        line = QgsSimpleLineSymbolLayer(QColor("#1b5e20"), 0.7)
+        line = QgsSimpleLineSymbolLayer(QColor(colour), 0.7)
         head = QgsMarkerLineSymbolLayer()
         head.setPlacement(QgsMarkerLineSymbolLayer.LastVertex)
         head.setSubSymbol(marker_symbol(simple_marker(QgsSimpleMarkerSymbolLayerBase.ArrowHeadFilled, 2.6,
-                                                      "#1b5e20", "#1b5e20", 0)))
+                                                      colour, colour, 0)))
         layers = [line, head]
     elif status is AssignmentStatus.PROPOSED:
-        line = QgsSimpleLineSymbolLayer(QColor("#1565c0"), 0.6)
+        line = QgsSimpleLineSymbolLayer(QColor(colour), 0.6)
         line.setUseCustomDashPattern(True)
         line.setCustomDashVector([3.0, 2.0])
         line.setCustomDashPatternUnit(QgsUnitTypes.RenderMillimeters)
         layers = [line]
     else:  # closed: thin, grey, dotted unless completed
-        line = QgsSimpleLineSymbolLayer(QColor("#9e9e9e"), 0.3)
+        line = QgsSimpleLineSymbolLayer(QColor(colour), 0.3)
         if status is not AssignmentStatus.COMPLETED:
             line.setPenStyle(Qt.DotLine)
         layers = [line]
@@ -465,13 +441,15 @@ def assignment_symbol(status: AssignmentStatus) -> QgsLineSymbol:
 def assignment_style() -> QgsVectorLayer:
     layer = memory_layer("LineString", "field=status:string&field=urgency:string&field=travel_minutes:double",
                          "assignment")
-    categories = [QgsRendererCategory(s.value, assignment_symbol(s), ASSIGNMENT_STATUS_TH[s], True)
+    categories = [QgsRendererCategory(s.value, assignment_symbol(s), v.legend_assignment_status(s),
+                                      True)
                   for s in AssignmentStatus]
     layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
     return layer
 
 
-def admin_style(level: str, colour: str, width: float, dashed: bool = False) -> QgsVectorLayer:
+def admin_style(level: str) -> QgsVectorLayer:
+    colour, width, dashed = v.ADMIN_OUTLINES[level]
     layer = memory_layer("MultiPolygon", "field=level:string&field=code:string&field=name_th:string"
                                          "&field=name_en:string", f"admin_{level}")
     outline = QgsSimpleFillSymbolLayer(QColor(0, 0, 0, 0), Qt.NoBrush, QColor(colour))
@@ -482,37 +460,36 @@ def admin_style(level: str, colour: str, width: float, dashed: bool = False) -> 
     symbol.changeSymbolLayer(0, outline)
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     if level == "province":
-        labels(layer, "\"name_th\"", text_format(11, "#37474f", bold=True, plate=True),
-               QgsPalLayerSettings.OverPoint, zoomed_out_beyond=PROVINCE_LABEL_SCALE, distance=0)
+        labels(layer, "\"name_th\"", text_format(*v.LABEL_TEXT["admin_province"], bold=True, plate=True),
+               QgsPalLayerSettings.OverPoint, zoomed_out_beyond=v.PROVINCE_LABEL_SCALE, distance=0)
     elif level == "amphoe":
-        labels(layer, "\"name_th\"", text_format(9.5, "#455a64", bold=True, plate=True), QgsPalLayerSettings.OverPoint,
-               zoomed_in_beyond=AMPHOE_LABEL_SCALES[0], zoomed_out_beyond=AMPHOE_LABEL_SCALES[1], distance=0)
+        labels(layer, "\"name_th\"", text_format(*v.LABEL_TEXT["admin_amphoe"], bold=True, plate=True),
+               QgsPalLayerSettings.OverPoint,
+               zoomed_in_beyond=v.AMPHOE_LABEL_SCALES[0], zoomed_out_beyond=v.AMPHOE_LABEL_SCALES[1], distance=0)
     else:
-        labels(layer, "\"name_th\"", text_format(7.5, "#616161", plate=True), QgsPalLayerSettings.OverPoint,
-               zoomed_in_beyond=TAMBON_LABEL_SCALE, distance=0)
+        labels(layer, "\"name_th\"", text_format(*v.LABEL_TEXT["admin_tambon"], plate=True),
+               QgsPalLayerSettings.OverPoint,
+               zoomed_in_beyond=v.TAMBON_LABEL_SCALE, distance=0)
     return layer
-
-
-GRID_CLASSES = ((0, 9, "1–9", "#fff3b0"), (9, 49, "10–49", "#fec44f"), (49, 199, "50–199", "#fb8c3c"),
-                (199, 999, "200–999", "#e0452c"), (999, 1e12, "1,000 ขึ้นไป", "#99000d"))
 
 
 def help_request_aggregate_style() -> QgsVectorLayer:
     """Counts of open requests per hexagon/grid cell (columns n, n_critical), drawn when zoomed out."""
     layer = memory_layer("Polygon", "field=n:integer&field=n_critical:integer", "help_request_aggregate")
     ranges = []
-    for lower, upper, label, colour in GRID_CLASSES:
-        fill = QgsSimpleFillSymbolLayer(QColor(colour), Qt.SolidPattern, QColor("#ffffff"))
+    for lower, upper, colour in v.GRID_CLASSES:
+        fill = QgsSimpleFillSymbolLayer(QColor(colour), Qt.SolidPattern, QColor(v.WHITE))
         fill.setStrokeWidth(0.15)
         # Cells holding a critical request get a heavy dark-red outline.
         fill.setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeColor,
-                                    expression("if(coalesce(\"n_critical\", 0) > 0, '#7f0000', '#ffffff')"))
+                                    expression(f"if(coalesce(\"n_critical\", 0) > 0, '{v.CRITICAL_RING}', "
+                                               f"'{v.WHITE}')"))
         fill.setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeWidth,
                                     expression("if(coalesce(\"n_critical\", 0) > 0, 0.6, 0.15)"))
         symbol = QgsFillSymbol()
         symbol.changeSymbolLayer(0, fill)
-        symbol.setOpacity(0.85)
-        ranges.append(QgsRendererRange(lower, upper, symbol, f"{label} คำขอ"))
+        symbol.setOpacity(v.GRID_OPACITY)
+        ranges.append(QgsRendererRange(lower, upper, symbol, v.legend_grid_class(lower, upper)))
     renderer = QgsGraduatedSymbolRenderer("n", ranges)
     renderer.setOrderBy(QgsFeatureRequest.OrderBy([  # cells with critical requests on top
         QgsFeatureRequest.OrderByClause('"n_critical" > 0', True)]))
@@ -520,8 +497,8 @@ def help_request_aggregate_style() -> QgsVectorLayer:
     layer.setRenderer(renderer)
     # The count only: a second line would not fit a cell; critical cells have the dark-red outline.
     labels(layer, "format_number(\"n\", 0)",
-           text_format(7.5, "#212121", buffer=0.7), QgsPalLayerSettings.OverPoint,
-           zoomed_in_beyond=GRID_LABEL_SCALE, distance=0)
+           text_format(*v.LABEL_TEXT["help_request_aggregate"], buffer=0.7), QgsPalLayerSettings.OverPoint,
+           zoomed_in_beyond=v.GRID_LABEL_SCALE, distance=0)
     return layer
 
 
@@ -531,14 +508,21 @@ def help_request_critical_style() -> QgsVectorLayer:
     layer = memory_layer("Point", "field=status:string", "help_request_critical")
     categories = []
     for status in OPEN_REQUEST_STATUSES:
-        disc = simple_marker(QgsSimpleMarkerSymbolLayerBase.Circle, 3.2, STATUS_COLOURS[status], "#7f0000", 0.5)
-        categories.append(QgsRendererCategory(status.value, marker_symbol(disc), f"วิกฤต: {STATUS_TH[status]}"))
+        disc = simple_marker(QgsSimpleMarkerSymbolLayerBase.Circle, v.CRITICAL_DISC_SIZE,
+                             v.REQUEST_STATUS_COLOURS[status], v.CRITICAL_RING, 0.5)
+        categories.append(QgsRendererCategory(status.value, marker_symbol(disc),
+                                              v.legend_critical(request_status_label(status))))
     layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
     return layer
 
 
 def build_styles() -> dict[str, QgsVectorLayer]:
-    """Style name -> memory layer carrying that style."""
+    """Style name -> memory layer carrying that style, its legend in Thai."""
+    with thai_translation():
+        return _build_styles()
+
+
+def _build_styles() -> dict[str, QgsVectorLayer]:
     return {
         "help_request": help_request_style(),
         "help_request_aggregate": help_request_aggregate_style(),
@@ -547,9 +531,9 @@ def build_styles() -> dict[str, QgsVectorLayer]:
         "facility": facility_style(),
         "service_area": service_area_style(),
         "assignment": assignment_style(),
-        "admin_province": admin_style("province", "#37474f", 1.2),
-        "admin_amphoe": admin_style("amphoe", "#546e7a", 0.6),
-        "admin_tambon": admin_style("tambon", "#90a4ae", 0.25, dashed=True),
+        "admin_province": admin_style("province"),
+        "admin_amphoe": admin_style("amphoe"),
+        "admin_tambon": admin_style("tambon"),
     }
 
 

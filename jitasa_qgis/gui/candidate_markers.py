@@ -25,11 +25,15 @@ from qgis.PyQt import sip
 from qgis.PyQt.QtCore import QPointF, QRectF, Qt
 from qgis.PyQt.QtGui import QBrush, QColor, QFont, QPen
 
+from ..definitions import visuals
+
 WGS84 = QgsCoordinateReferenceSystem("EPSG:4326")
-BEST_COLOUR = QColor(230, 81, 0)  # orange: the best candidate, and the line
-RANK_COLOUR = QColor(21, 101, 192)  # blue: the others who can go
-CANNOT_COLOUR = QColor(120, 120, 120, 200)
-REQUEST_COLOUR = QColor(255, 143, 0)  # amber: unlike the red halo of critical requests
+# Colours from definitions.visuals (orange best, blue the others, grey who cannot, amber the request).
+BEST_COLOUR = QColor(visuals.CANDIDATE_BEST)
+RANK_COLOUR = QColor(visuals.CANDIDATE_RANKED)
+CANNOT_COLOUR = QColor(visuals.CANDIDATE_CANNOT)
+CANNOT_COLOUR.setAlpha(visuals.CANDIDATE_CANNOT_ALPHA)
+REQUEST_COLOUR = QColor(visuals.CANDIDATE_REQUEST)
 RADIUS_PX = 10.0
 BEST_RADIUS_PX = 13.0
 

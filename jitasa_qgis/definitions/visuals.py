@@ -1,0 +1,190 @@
+"""How things look: colours, symbol sizes, icon files and legend texts, one place for every drawer.
+
+tools/make_styles.py builds the map styles (resources/styles/*.qml) from these; the GUI's own canvas items
+(gui/candidate_markers.py) and the print layouts to come use them too, so a request that is red on the map
+is red everywhere. Colours are "#rrggbb" strings (no Qt here: QColor(hex) where a widget needs one).
+
+Legend texts are labels: the enum values' through `labels.py`, the map's own words (`legend_*` below)
+through translate("MapLegend", ...). The committed .qml files carry them in Thai (the generator installs the
+Thai translation while it builds); the plugin shows them in the user's language elsewhere.
+"""
+from __future__ import annotations
+
+from enum import Enum
+from typing import Callable
+
+from .enums import (
+    AssignmentStatus,
+    CapacityStatus,
+    FacilityKind,
+    RequestCategory,
+    RequestStatus,
+    Urgency,
+    VolunteerKind,
+)
+from .i18n import translate
+from .labels import assignment_status_label
+
+# ------------------------------------------------------------------------------------------------ colours
+
+# By state, the way Jitasa.care showed them: red waiting, amber assigned, green being helped, grey closed.
+REQUEST_STATUS_COLOURS: dict[RequestStatus, str] = {
+    RequestStatus.NEW: "#d32f2f",
+    RequestStatus.ASSIGNED: "#f59f00",
+    RequestStatus.IN_PROGRESS: "#2e9d48",
+    RequestStatus.DONE: "#8f8f8f",
+    RequestStatus.CANCELLED: "#b4b4b4",
+}
+CAPACITY_COLOURS: dict[CapacityStatus, str] = {
+    CapacityStatus.OPEN: "#2e9d48",
+    CapacityStatus.LIMITED: "#f59f00",
+    CapacityStatus.FULL: "#d32f2f",
+    CapacityStatus.CLOSED: "#8f8f8f",
+}
+ASSIGNMENT_COLOURS: dict[AssignmentStatus, str] = {
+    AssignmentStatus.PROPOSED: "#1565c0",  # blue, dashed: waiting for an officer
+    AssignmentStatus.ACTIVE: "#1b5e20",  # dark green, with an arrow head at the request
+    AssignmentStatus.COMPLETED: "#9e9e9e",  # closed ones thin and grey
+    AssignmentStatus.CANCELLED: "#9e9e9e",
+    AssignmentStatus.DECLINED: "#9e9e9e",
+    AssignmentStatus.REJECTED: "#9e9e9e",
+}
+NEUTRAL = "#455a64"  # the colour a symbol has in the legend, where no feature chooses it
+WHITE = "#ffffff"
+BLACK = "#000000"
+CRITICAL_RING = "#7f0000"  # dark red: the ring of critical requests and the outline of cells holding one
+VOLUNTEER_AVAILABLE = "#00897b"
+VOLUNTEER_UNAVAILABLE = "#9e9e9e"
+SERVICE_AREA_FILL = "#26a69a"
+SERVICE_AREA_FILL_ALPHA = 46
+SERVICE_AREA_OUTLINE = "#00796b"
+
+# Open requests per grid cell: (lower, upper, colour); more requests, darker cells.
+GRID_CLASSES: tuple[tuple[float, float, str], ...] = (
+    (0, 9, "#fff3b0"), (9, 49, "#fec44f"), (49, 199, "#fb8c3c"), (199, 999, "#e0452c"), (999, 1e12, "#99000d"))
+GRID_OPACITY = 0.85
+
+# Administrative boundaries: (outline colour, width mm, dashed).
+ADMIN_OUTLINES: dict[str, tuple[str, float, bool]] = {
+    "province": ("#37474f", 1.2, False),
+    "amphoe": ("#546e7a", 0.6, False),
+    "tambon": ("#90a4ae", 0.25, True),
+}
+
+# The assign panel's canvas items (gui/candidate_markers.py).
+CANDIDATE_BEST = "#e65100"  # orange: the best candidate, and the line to the request
+CANDIDATE_RANKED = "#1565c0"  # blue: the others who can go
+CANDIDATE_CANNOT = "#787878"  # grey crosses: those who cannot
+CANDIDATE_CANNOT_ALPHA = 200
+CANDIDATE_REQUEST = "#ff8f00"  # amber: unlike the red halo of critical requests
+
+# ------------------------------------------------------------------------------------------ sizes (mm)
+
+REQUEST_SIZE: dict[Urgency, float] = {Urgency.CRITICAL: 7.4, Urgency.HIGH: 6.0, Urgency.NORMAL: 5.0,
+                                      Urgency.LOW: 4.2}
+REQUEST_HALO: dict[Urgency, float] = {Urgency.CRITICAL: 11.6, Urgency.HIGH: 8.4}  # open critical/high only
+REQUEST_ICON_SCALE = 0.66  # pictogram size / disc size
+CRITICAL_DISC_SIZE = 3.2  # the province overview's plain discs
+VOLUNTEER_SIZE = 5.6
+VOLUNTEER_ICON_SCALE = 0.6
+FACILITY_SIZE = 6.4
+FACILITY_ICON_SCALE = 0.68
+STALE_BADGE_SIZE = 3.4
+
+# ------------------------------------------------------------------------------------------------ labels
+
+LABEL_FONT = "Noto Sans Thai"  # fonts-noto-core; layers.styles falls back to TLWG/Windows Thai fonts
+LABEL_COLOUR = "#212121"
+# Label text by map layer (style name): (size in points, colour).
+LABEL_TEXT: dict[str, tuple[float, str]] = {
+    "help_request": (8.5, LABEL_COLOUR),
+    "help_request_aggregate": (7.5, LABEL_COLOUR),
+    "volunteer": (7.5, "#00564d"),
+    "facility": (8.5, "#1a237e"),
+    "service_area": (8, "#00564d"),
+    "admin_province": (11, "#37474f"),
+    "admin_amphoe": (9.5, "#455a64"),
+    "admin_tambon": (7.5, "#616161"),
+}
+# Label priority (0-10) by urgency: critical requests keep their label when labels collide.
+REQUEST_LABEL_PRIORITY: dict[Urgency, int] = {Urgency.CRITICAL: 10, Urgency.HIGH: 8, Urgency.NORMAL: 5,
+                                              Urgency.LOW: 3}
+
+# Scales (denominators): a label shows when the map is zoomed in further than its limit.
+REQUEST_LABEL_SCALE = 25_000
+VOLUNTEER_LABEL_SCALE = 25_000
+FACILITY_LABEL_SCALE = 250_000
+SERVICE_AREA_LABEL_SCALE = 250_000
+TAMBON_LABEL_SCALE = 250_000
+AMPHOE_LABEL_SCALES = (2_500_000, 50_000)  # shown between these
+PROVINCE_LABEL_SCALE = 1_000_000  # province names only when zoomed out beyond this
+GRID_LABEL_SCALE = 400_000  # only the 5 km grid, zoomed in: thousands of labels cost ~1 s
+
+# ------------------------------------------------------------------------------------------------- icons
+
+STALE_ICON = "stale.svg"  # the clock badge of a facility whose capacity is out of date
+
+
+def request_icon(category: RequestCategory | str) -> str:
+    """The icon file (in resources/icons) of a request category."""
+    return f"request_{RequestCategory(category).value}.svg"
+
+
+def volunteer_icon(kind: VolunteerKind | str) -> str:
+    return f"volunteer_{VolunteerKind(kind).value}.svg"
+
+
+def facility_icon(kind: FacilityKind | str) -> str:
+    return f"facility_{FacilityKind(kind).value}.svg"
+
+
+ICONS: dict[type[Enum], Callable[..., str]] = {  # enum type -> its values' icon file
+    RequestCategory: request_icon,
+    VolunteerKind: volunteer_icon,
+    FacilityKind: facility_icon,
+}
+
+# ---------------------------------------------------------------------------------------- legend texts
+
+
+def legend_assignment_status(status: AssignmentStatus | str) -> str:
+    """An assignment line's legend entry: the status label, shorter where the legend is narrow."""
+    if AssignmentStatus(status) is AssignmentStatus.DECLINED:
+        return translate("MapLegend", "Declined")
+    return assignment_status_label(status)
+
+
+def legend_volunteers_available() -> str:
+    return translate("MapLegend", "Ready for work")
+
+
+def legend_volunteers_busy() -> str:
+    return translate("MapLegend", "Unavailable / full")
+
+
+def legend_critical(status_label: str) -> str:
+    """The province overview's entry for open critical requests in a state."""
+    return translate("MapLegend", "Critical: {status}").format(status=status_label)
+
+
+def legend_critical_mark() -> str:
+    """Appended to a critical request's map label."""
+    return translate("MapLegend", "(critical)")
+
+
+def legend_beds_free() -> str:
+    """A facility's free beds; "{beds}" is where the number goes."""
+    return translate("MapLegend", "{beds} beds free")
+
+
+def legend_beds_stale() -> str:
+    return translate("MapLegend", "(bed data out of date)")
+
+
+def legend_grid_class(lower: float, upper: float) -> str:
+    """A grid class's legend entry: the range of open requests per cell (counts are whole numbers)."""
+    if upper >= 1e12:
+        counts = translate("MapLegend", "{count:,} or more").format(count=int(lower) + 1)
+    else:
+        counts = f"{int(lower) + 1}–{int(upper)}"
+    return translate("MapLegend", "{counts} requests").format(counts=counts)
