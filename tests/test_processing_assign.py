@@ -6,6 +6,8 @@ import json
 import pytest
 from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsProcessingException, QgsVectorLayer
 
+from jitasa_qgis.core.assignment.optimal import MINUTES_PER_UNIT
+from jitasa_qgis.definitions.enums import Urgency
 from jitasa_qgis.definitions.reasons import UnassignedReason
 from jitasa_qgis.layers.demo_loading import load_demo_data
 from jitasa_qgis.processing.provider import JitasaProvider
@@ -78,9 +80,16 @@ def test_confirm_directly_assigns_and_optimal_travels_no_more_than_greedy(provid
                                                      "OUTPUT": "memory:"})
     optimal = processing.run("jitasa:assignoptimal", {"SERVICE": demo_service, "MAX_MINUTES": 45, "MODE": 1,
                                                       "OUTPUT": "memory:"})
-    # Same instance (proposals do not change it), same priority rule: optimal never travels more per request.
-    if greedy["ASSIGNED"] == optimal["ASSIGNED"]:
-        assert optimal["TOTAL_MINUTES"] <= greedy["TOTAL_MINUTES"] + 1e-6
+    # Same instance (proposals do not change it). By the optimal solver's own order — fewer requests left out
+    # per urgency tier, critical first, then less travel — optimal is never worse than greedy: compared as
+    # one tuple, so asserted whatever each assigned (travel within the solver's rounding to whole units).
+    def objective(result, slack=0.0):
+        summary = json.loads(result["SUMMARY"])
+        missed = tuple(summary["unassigned_by_urgency"][u.value] for u in Urgency)
+        return missed, summary["total_minutes"] - slack * summary["assigned"] * MINUTES_PER_UNIT
+
+    assert json.loads(optimal["SUMMARY"])["requests"] == json.loads(greedy["SUMMARY"])["requests"] > 0
+    assert objective(optimal, slack=1.0) <= objective(greedy), (objective(optimal), objective(greedy))
     counts, doubles, over = _counts(store, optimal["RUN_ID"])
     assert counts == {"active": optimal["ASSIGNED"]}
     assert doubles == 0 and over == 0
