@@ -1,9 +1,10 @@
 """Run the benchmark modules in bench/ and merge their records into bench/results.json.
 
-    python -m bench               # every bench/*.py module that has run()
-    python -m bench assign        # only these modules
-    python -m bench --list        # what would run
+python -m bench               # every bench/*.py module that has run()
+python -m bench assign        # only these modules
+python -m bench --list        # what would run
 """
+
 from __future__ import annotations
 
 import argparse
@@ -63,8 +64,10 @@ def _fmt(value) -> str:
 
 
 def print_table(records: list[dict]) -> None:
-    rows = [[r["name"], _fmt(r["value"]), r["unit"] or "", r["anchor"] or "-", _fmt(r["anchor_value"]),
-             _fmt(r["ratio"])] for r in records]
+    rows = [
+        [r["name"], _fmt(r["value"]), r["unit"] or "", r["anchor"] or "-", _fmt(r["anchor_value"]), _fmt(r["ratio"])]
+        for r in records
+    ]
     header = ["name", "value", "unit", "anchor", "anchor value", "ratio"]
     widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
     line = "  ".join(h.ljust(w) for h, w in zip(header, widths))
@@ -105,8 +108,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         records.extend(new)
         # Write after every module, so a long run that dies later keeps what it measured.
-        args.results.write_text(json.dumps(merge(load_results(args.results), new), indent=2,
-                                           ensure_ascii=False) + "\n", encoding="utf-8")
+        args.results.write_text(
+            json.dumps(merge(load_results(args.results), new), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     if records:
         print()
         print_table(records)

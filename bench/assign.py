@@ -9,6 +9,7 @@ subprocess on the same instance written to a .npz file: the same travel costs in
 and the same per-urgency "unassigned" penalties, so both optimise exactly the same objective. This file is
 also that subprocess's script (`--ortools`); in that role it imports nothing but numpy and ortools.
 """
+
 from __future__ import annotations
 
 import json
@@ -34,6 +35,7 @@ NATIONAL_RUNS = 3
 
 # --- instances ------------------------------------------------------------------------------------------
 
+
 def _points(rng, n, bbox, centres, weights, spread_deg, clustered):
     lon0, lat0, lon1, lat1 = bbox
     in_town = rng.random(n) < clustered
@@ -44,35 +46,60 @@ def _points(rng, n, bbox, centres, weights, spread_deg, clustered):
     return np.clip(lon, lon0, lon1), np.clip(lat, lat0, lat1)
 
 
-def make_instance(n_requests: int, n_volunteers: int, bbox: tuple, n_towns: int, n_outbreaks: int,
-                  seed: int, request_spread: float = 0.03, volunteer_spread: float = 0.06):
+def make_instance(
+    n_requests: int,
+    n_volunteers: int,
+    bbox: tuple,
+    n_towns: int,
+    n_outbreaks: int,
+    seed: int,
+    request_spread: float = 0.03,
+    volunteer_spread: float = 0.06,
+):
     """Requests around `n_outbreaks` of `n_towns` towns, volunteers around all; capacity 1–3; mixed needs."""
     from jitasa_qgis.core.assignment.problem import AssignmentProblem, HelpRequests, Volunteers
     from jitasa_qgis.definitions.eligibility import CATEGORY_ORDER, SKILL_ORDER, VEHICLE_ORDER
     from jitasa_qgis.definitions.enums import RequestCategory, Skill, VehicleKind
 
     category_share = {
-        RequestCategory.FOOD_SUPPLIES: 0.30, RequestCategory.MEDICINE: 0.15,
-        RequestCategory.PATIENT_TRANSPORT: 0.20, RequestCategory.INFECTIOUS_TRANSPORT: 0.05,
-        RequestCategory.OXYGEN: 0.05, RequestCategory.SCREENING: 0.10, RequestCategory.VACCINATION: 0.05,
-        RequestCategory.MEDICAL_HELP: 0.05, RequestCategory.OTHER: 0.05,
+        RequestCategory.FOOD_SUPPLIES: 0.30,
+        RequestCategory.MEDICINE: 0.15,
+        RequestCategory.PATIENT_TRANSPORT: 0.20,
+        RequestCategory.INFECTIOUS_TRANSPORT: 0.05,
+        RequestCategory.OXYGEN: 0.05,
+        RequestCategory.SCREENING: 0.10,
+        RequestCategory.VACCINATION: 0.05,
+        RequestCategory.MEDICAL_HELP: 0.05,
+        RequestCategory.OTHER: 0.05,
     }
-    skill_share = {Skill.FIRST_AID: 0.40, Skill.MEDICAL: 0.10, Skill.PPE_TRAINED: 0.30, Skill.DRIVING: 0.40,
-                   Skill.OXYGEN_HANDLING: 0.10, Skill.COUNSELLING: 0.15}
-    vehicle_share = {VehicleKind.NONE: 0.40, VehicleKind.MOTORCYCLE: 0.35, VehicleKind.CAR: 0.12,
-                     VehicleKind.PICKUP: 0.12, VehicleKind.AMBULANCE: 0.01}
+    skill_share = {
+        Skill.FIRST_AID: 0.40,
+        Skill.MEDICAL: 0.10,
+        Skill.PPE_TRAINED: 0.30,
+        Skill.DRIVING: 0.40,
+        Skill.OXYGEN_HANDLING: 0.10,
+        Skill.COUNSELLING: 0.15,
+    }
+    vehicle_share = {
+        VehicleKind.NONE: 0.40,
+        VehicleKind.MOTORCYCLE: 0.35,
+        VehicleKind.CAR: 0.12,
+        VehicleKind.PICKUP: 0.12,
+        VehicleKind.AMBULANCE: 0.01,
+    }
     rng = np.random.default_rng(seed)
     lon0, lat0, lon1, lat1 = bbox
     centres = np.column_stack((rng.uniform(lon0, lon1, n_towns), rng.uniform(lat0, lat1, n_towns)))
     weights = rng.pareto(1.2, n_towns) + 0.2
     weights /= weights.sum()
     hot = rng.choice(n_towns, n_outbreaks, replace=False, p=weights)
-    r_lon, r_lat = _points(rng, n_requests, bbox, centres[hot], weights[hot] / weights[hot].sum(),
-                           request_spread, 0.85)
+    r_lon, r_lat = _points(rng, n_requests, bbox, centres[hot], weights[hot] / weights[hot].sum(), request_spread, 0.85)
     v_lon, v_lat = _points(rng, n_volunteers, bbox, centres, weights, volunteer_spread, 0.70)
     cat_p = np.array([category_share[c] for c in CATEGORY_ORDER])
     requests = HelpRequests(
-        id=np.arange(1, n_requests + 1), lon=r_lon, lat=r_lat,
+        id=np.arange(1, n_requests + 1),
+        lon=r_lon,
+        lat=r_lat,
         urgency_rank=rng.choice(4, size=n_requests, p=(0.05, 0.15, 0.50, 0.30)).astype(np.int8),
         category=rng.choice(len(CATEGORY_ORDER), size=n_requests, p=cat_p / cat_p.sum()).astype(np.int8),
         created_at=1.6e9 + rng.uniform(0, 3 * 86400, n_requests),
@@ -82,8 +109,12 @@ def make_instance(n_requests: int, n_volunteers: int, bbox: tuple, n_towns: int,
         skills |= (rng.random(n_volunteers) < skill_share[skill]).astype(np.int64) << bit
     veh_p = np.array([vehicle_share[v] for v in VEHICLE_ORDER])
     volunteers = Volunteers(
-        id=np.arange(1, n_volunteers + 1), lon=v_lon, lat=v_lat,
-        capacity=rng.integers(1, 4, n_volunteers), available=np.ones(n_volunteers, bool), skills=skills,
+        id=np.arange(1, n_volunteers + 1),
+        lon=v_lon,
+        lat=v_lat,
+        capacity=rng.integers(1, 4, n_volunteers),
+        available=np.ones(n_volunteers, bool),
+        skills=skills,
         vehicle=rng.choice(len(VEHICLE_ORDER), size=n_volunteers, p=veh_p / veh_p.sum()).astype(np.int8),
     )
     return AssignmentProblem(requests, volunteers)
@@ -96,8 +127,7 @@ def province_instance():
 
 def crowded_province_instance():
     """As `province_instance`, with requests packed tighter into 15 towns: pruning hurts here."""
-    return make_instance(5_000, 20_000, PHETCHABUN_BBOX, n_towns=40, n_outbreaks=15, seed=7,
-                         request_spread=0.02)
+    return make_instance(5_000, 20_000, PHETCHABUN_BBOX, n_towns=40, n_outbreaks=15, seed=7, request_spread=0.02)
 
 
 def national_instance():
@@ -106,6 +136,7 @@ def national_instance():
 
 
 # --- helpers --------------------------------------------------------------------------------------------
+
 
 def _objective(req_idx: np.ndarray, minutes: np.ndarray, reward: np.ndarray) -> float:
     """Σ travel units − Σ rewards of assigned requests: the objective both solvers minimise."""
@@ -127,14 +158,25 @@ def _ortools(problem, pairs, reward, workdir: Path) -> dict:
     if not ORTOOLS_PYTHON.exists():
         raise RuntimeError("OR-Tools venv missing: run `bash bench/ortools_venv.sh` (make bench does)")
     path_in, path_out = workdir / "instance.npz", workdir / "flows.npz"
-    np.savez(path_in, req=pairs.req, vol=pairs.vol, units=to_units(pairs.minutes),
-             capacity=problem.volunteers.capacity, reward=reward)
+    np.savez(
+        path_in,
+        req=pairs.req,
+        vol=pairs.vol,
+        units=to_units(pairs.minutes),
+        capacity=problem.volunteers.capacity,
+        reward=reward,
+    )
     subprocess.run([str(ORTOOLS_PYTHON), __file__, "--ortools", str(path_in), str(path_out)], check=True)
     out = np.load(path_out)
     chosen = out["chosen"]
-    return {"seconds": float(out["seconds"]), "peak_rss_mb": float(out["peak_rss_mb"]),
-            "objective": _objective(pairs.req[chosen], pairs.minutes[chosen], reward),
-            "assigned": int(chosen.sum()), "minutes": float(pairs.minutes[chosen].sum()), "arcs": len(pairs)}
+    return {
+        "seconds": float(out["seconds"]),
+        "peak_rss_mb": float(out["peak_rss_mb"]),
+        "objective": _objective(pairs.req[chosen], pairs.minutes[chosen], reward),
+        "assigned": int(chosen.sum()),
+        "minutes": float(pairs.minutes[chosen].sum()),
+        "arcs": len(pairs),
+    }
 
 
 def _time(fn, runs: int) -> tuple[float, list[float], object]:
@@ -147,6 +189,7 @@ def _time(fn, runs: int) -> tuple[float, list[float], object]:
 
 
 # --- province -------------------------------------------------------------------------------------------
+
 
 def bench_province(name: str, problem, description: str, max_k: int = 2048) -> dict:
     from jitasa_qgis.core.assignment import assign_nearest, assign_optimal
@@ -162,6 +205,7 @@ def bench_province(name: str, problem, description: str, max_k: int = 2048) -> d
     index = CandidateIndex(problem, MAX_MINUTES, TravelModel())
     runs: dict[int, dict] = {}
     with tempfile.TemporaryDirectory() as tmp:
+
         def ortools_k(k: int) -> dict:
             if k not in runs:
                 pairs, _ = index.nearest(np.arange(n), k)
@@ -176,16 +220,17 @@ def bench_province(name: str, problem, description: str, max_k: int = 2048) -> d
             k *= 2
         anchor = ortools_k(k)
         pairs, _ = index.nearest(np.arange(n), k)
-        anchor_times = [anchor["seconds"]] + [_ortools(problem, pairs, reward, Path(tmp))["seconds"]
-                                              for _ in range(2)]
+        anchor_times = [anchor["seconds"]] + [_ortools(problem, pairs, reward, Path(tmp))["seconds"] for _ in range(2)]
     anchor_seconds = statistics.median(anchor_times)
     converged = ortools_k(k)["objective"] == runs.get(2 * k, {}).get("objective")
     saving = 1 - optimal.total_minutes / greedy.total_minutes
 
     def pruned(kk: int) -> str:
         r = runs[kk]
-        return (f"k={kk}: {n - r['assigned']} unassigned (optimum {optimal.summary.unassigned}), "
-                f"travel {r['minutes'] / optimal.total_minutes - 1:+.2%}")
+        return (
+            f"k={kk}: {n - r['assigned']} unassigned (optimum {optimal.summary.unassigned}), "
+            f"travel {r['minutes'] / optimal.total_minutes - 1:+.2%}"
+        )
 
     s = optimal.summary.as_dict()
     goal = "goals: <= 0.3 s, <= 2x OR-Tools, equal total cost"
@@ -205,13 +250,18 @@ def bench_province(name: str, problem, description: str, max_k: int = 2048) -> d
         f"{greedy.summary.assigned}). Pruned, unproven (OR-Tools): {pruned(16)}; {pruned(32)}."
     )
     return {
-        "name": name, "value": round(median, 4), "unit": "s",
-        "anchor": f"OR-Tools SimpleMinCostFlow, k={k} nearest eligible", "anchor_value": round(anchor_seconds, 4),
-        "ratio": round(median / anchor_seconds, 3), "note": note,
+        "name": name,
+        "value": round(median, 4),
+        "unit": "s",
+        "anchor": f"OR-Tools SimpleMinCostFlow, k={k} nearest eligible",
+        "anchor_value": round(anchor_seconds, 4),
+        "ratio": round(median / anchor_seconds, 3),
+        "note": note,
     }
 
 
 # --- national -------------------------------------------------------------------------------------------
+
 
 def _national_worker(path_out: str) -> None:
     """Fresh process: build the national instance, time assign_optimal, report peak RSS."""
@@ -225,13 +275,21 @@ def _national_worker(path_out: str) -> None:
     from jitasa_qgis.core.assignment.optimal import tier_rewards
 
     reward = tier_rewards(problem.requests.urgency_rank, len(problem.requests), MAX_MINUTES)
-    summary = {k: v for k, v in result.summary.as_dict().items()
-               if isinstance(v, (int, float, str, bool, type(None)))}
-    Path(path_out).write_text(json.dumps({
-        "objective": _result_objective(problem, result, reward),
-        "median": median, "times": times, "rss_instance_mb": rss_instance, "peak_rss_mb": peak,
-        "summary": summary, "k16_seconds": k16_seconds, "k16_minutes": k16.total_minutes,
-    }))
+    summary = {k: v for k, v in result.summary.as_dict().items() if isinstance(v, (int, float, str, bool, type(None)))}
+    Path(path_out).write_text(
+        json.dumps(
+            {
+                "objective": _result_objective(problem, result, reward),
+                "median": median,
+                "times": times,
+                "rss_instance_mb": rss_instance,
+                "peak_rss_mb": peak,
+                "summary": summary,
+                "k16_seconds": k16_seconds,
+                "k16_minutes": k16.total_minutes,
+            }
+        )
+    )
 
 
 def bench_national() -> list[dict]:
@@ -265,30 +323,47 @@ def bench_national() -> list[dict]:
         f"{'cost nothing here' if anchor['objective'] == ours['objective'] else 'is not free'})."
     )
     return [
-        {"name": "assign_optimal_national", "value": round(ours["median"], 3), "unit": "s",
-         "anchor": "OR-Tools SimpleMinCostFlow, whole instance, k=16", "anchor_value": round(anchor["seconds"], 3),
-         "ratio": round(ours["median"] / anchor["seconds"], 3), "note": note},
-        {"name": "assign_optimal_national_peak_rss", "value": round(ours["peak_rss_mb"], 1), "unit": "MB",
-         "anchor": "OR-Tools SimpleMinCostFlow peak RSS, k=16", "anchor_value": round(anchor["peak_rss_mb"], 1),
-         "ratio": round(ours["peak_rss_mb"] / anchor["peak_rss_mb"], 3),
-         "note": "peak resident set of the whole benchmark process (instance + solver, ru_maxrss); "
-                 "goal <= 2048 MB"},
+        {
+            "name": "assign_optimal_national",
+            "value": round(ours["median"], 3),
+            "unit": "s",
+            "anchor": "OR-Tools SimpleMinCostFlow, whole instance, k=16",
+            "anchor_value": round(anchor["seconds"], 3),
+            "ratio": round(ours["median"] / anchor["seconds"], 3),
+            "note": note,
+        },
+        {
+            "name": "assign_optimal_national_peak_rss",
+            "value": round(ours["peak_rss_mb"], 1),
+            "unit": "MB",
+            "anchor": "OR-Tools SimpleMinCostFlow peak RSS, k=16",
+            "anchor_value": round(anchor["peak_rss_mb"], 1),
+            "ratio": round(ours["peak_rss_mb"] / anchor["peak_rss_mb"], 3),
+            "note": "peak resident set of the whole benchmark process (instance + solver, ru_maxrss); "
+            "goal <= 2048 MB",
+        },
     ]
 
 
 def run() -> list[dict]:
     return [
-        bench_province("assign_optimal_province", province_instance(),
-                       "5,000 requests x 20,000 volunteers (capacity 1-3, mixed skills and vehicles) around "
-                       "Phetchabun, requests crowding 17 of 40 towns"),
-        bench_province("assign_optimal_province_crowded", crowded_province_instance(),
-                       "as assign_optimal_province but requests packed into 15 towns, where pruning costs "
-                       "travel"),
+        bench_province(
+            "assign_optimal_province",
+            province_instance(),
+            "5,000 requests x 20,000 volunteers (capacity 1-3, mixed skills and vehicles) around "
+            "Phetchabun, requests crowding 17 of 40 towns",
+        ),
+        bench_province(
+            "assign_optimal_province_crowded",
+            crowded_province_instance(),
+            "as assign_optimal_province but requests packed into 15 towns, where pruning costs " "travel",
+        ),
         *bench_national(),
     ]
 
 
 # --- OR-Tools reference (runs in bench/.venv-ortools; imports nothing of ours) --------------------------
+
 
 def _ortools_main(path_in: str, path_out: str) -> None:
     """Min-cost flow: source → request (cap 1) → volunteer (cap 1, travel units) → sink (cap = capacity);
@@ -316,8 +391,12 @@ def _ortools_main(path_in: str, path_out: str) -> None:
     if status != flow.OPTIMAL:
         raise SystemExit(f"OR-Tools min cost flow failed: status {status}")
     chosen = flow.flows(np.arange(n, n + len(req))) > 0
-    np.savez(path_out, chosen=chosen, seconds=seconds,
-             peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0)
+    np.savez(
+        path_out,
+        chosen=chosen,
+        seconds=seconds,
+        peak_rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0,
+    )
 
 
 if __name__ == "__main__":
@@ -326,5 +405,7 @@ if __name__ == "__main__":
     elif len(sys.argv) == 3 and sys.argv[1] == "--national-worker":
         _national_worker(sys.argv[2])
     else:
-        sys.exit("usage: assign.py --ortools IN.npz OUT.npz | --national-worker OUT.json "
-                 "(run the benchmarks with: python -m bench assign)")
+        sys.exit(
+            "usage: assign.py --ortools IN.npz OUT.npz | --national-worker OUT.json "
+            "(run the benchmarks with: python -m bench assign)"
+        )

@@ -11,6 +11,7 @@ Each figure is set beside the naive way measured in the same run (the anchor):
 
 The bench store lives in bench/.pgdata (git-ignored) on port 55433 and is built once (a few minutes).
 """
+
 from __future__ import annotations
 
 import os
@@ -24,8 +25,11 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-NATIONAL_ADMIN = Path(os.environ.get(
-    "JITASA_NATIONAL_ADMIN", ROOT.parent / "shared" / "data" / "thailand" / "admin_codab_simplified.gpkg"))
+NATIONAL_ADMIN = Path(
+    os.environ.get(
+        "JITASA_NATIONAL_ADMIN", ROOT.parent / "shared" / "data" / "thailand" / "admin_codab_simplified.gpkg"
+    )
+)
 N_REQUESTS = int(os.environ.get("JITASA_BENCH_REQUESTS", "1000000"))
 PORT = int(os.environ.get("JITASA_BENCH_PORT", "55433"))
 SIZE = (1600, 1000)
@@ -102,9 +106,12 @@ def _extent(location, province_code: str | None = None):
 
     conn = location.spec.connect()
     with conn.cursor() as cur:
-        cur.execute("SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM "
-                    "(SELECT ST_Extent(geom) e FROM jitasa.admin_area WHERE level = 'province' "
-                    "AND (%(code)s::text IS NULL OR code = %(code)s)) s", {"code": province_code})
+        cur.execute(
+            "SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM "
+            "(SELECT ST_Extent(geom) e FROM jitasa.admin_area WHERE level = 'province' "
+            "AND (%(code)s::text IS NULL OR code = %(code)s)) s",
+            {"code": province_code},
+        )
         box = cur.fetchone()
     conn.close()
     return QgsRectangle(*box)
@@ -156,8 +163,13 @@ def _naive_request_layer(location):
     uri = location.table_uri("help_request", "geom", "id")
     layer = QgsVectorLayer(uri.uri(False), "naive", "postgres")
     cats = []
-    for value, colour in (("new", "#d7301f"), ("assigned", "#fd8d3c"), ("in_progress", "#31a354"),
-                          ("done", "#969696"), ("cancelled", "#cccccc")):
+    for value, colour in (
+        ("new", "#d7301f"),
+        ("assigned", "#fd8d3c"),
+        ("in_progress", "#31a354"),
+        ("done", "#969696"),
+        ("cancelled", "#cccccc"),
+    ):
         symbol = QgsSymbol.defaultSymbol(QgsWkbTypes.PointGeometry)
         symbol.setColor(QColor(colour))
         cats.append(QgsRendererCategory(value, symbol, value))
@@ -177,8 +189,11 @@ def _median_render(make_layers, extent, repeat=REPEAT) -> tuple[float, list[floa
 def _insert_one(location, lon, lat, notify_qgis: bool = False) -> float:
     conn = location.spec.connect()
     with conn.cursor() as cur:
-        cur.execute("INSERT INTO jitasa.help_request (category, urgency, geom, source) VALUES "
-                    "('oxygen', 'critical', ST_SetSRID(ST_MakePoint(%s, %s), 4326), 'bench')", (lon, lat))
+        cur.execute(
+            "INSERT INTO jitasa.help_request (category, urgency, geom, source) VALUES "
+            "('oxygen', 'critical', ST_SetSRID(ST_MakePoint(%s, %s), 4326), 'bench')",
+            (lon, lat),
+        )
         if notify_qgis:  # QGIS's refresh-on-notify listens on the channel 'qgis'
             cur.execute("NOTIFY qgis, 'help_request'")
     conn.commit()
@@ -200,9 +215,15 @@ def _wait(cond, timeout=10.0) -> bool:
 
 
 def _record(name, value, unit, anchor, anchor_value, note):
-    return {"name": name, "value": round(value, 4), "unit": unit, "anchor": anchor,
-            "anchor_value": round(anchor_value, 4), "ratio": round(value / anchor_value, 3) if anchor_value else None,
-            "note": note}
+    return {
+        "name": name,
+        "value": round(value, 4),
+        "unit": unit,
+        "anchor": anchor,
+        "anchor_value": round(anchor_value, 4),
+        "ratio": round(value / anchor_value, 3) if anchor_value else None,
+        "note": note,
+    }
 
 
 def run() -> list[dict]:
@@ -223,14 +244,29 @@ def run() -> list[dict]:
     # Render: our group vs the naive table layer.
     ours_p, _ = _median_render(lambda: _our_layers(location), province)
     naive_p, _ = _median_render(lambda: [_naive_request_layer(location)], province)
-    records.append(_record("render_province_open", ours_p, "s", "plain table layer, categorized, cold",
-                           naive_p, f"Phetchabun extent {SIZE[0]}x{SIZE[1]}, {N_REQUESTS:,} requests in store; "
-                           "median of 5 cold renders; goal <= 0.3 s"))
+    records.append(
+        _record(
+            "render_province_open",
+            ours_p,
+            "s",
+            "plain table layer, categorized, cold",
+            naive_p,
+            f"Phetchabun extent {SIZE[0]}x{SIZE[1]}, {N_REQUESTS:,} requests in store; "
+            "median of 5 cold renders; goal <= 0.3 s",
+        )
+    )
     ours_n, _ = _median_render(lambda: _our_layers(location), national)
     naive_n, _ = _median_render(lambda: [_naive_request_layer(location)], national, repeat=3)
-    records.append(_record("render_national_overview", ours_n, "s", "plain table layer, categorized, cold",
-                           naive_n, "Thailand extent; our group draws the maintained 0.25° count grid beyond "
-                           "1:2.5M; goal <= 1 s"))
+    records.append(
+        _record(
+            "render_national_overview",
+            ours_n,
+            "s",
+            "plain table layer, categorized, cold",
+            naive_n,
+            "Thailand extent; our group draws the maintained 0.25° count grid beyond " "1:2.5M; goal <= 1 s",
+        )
+    )
 
     # Dock first page: server-side paged query vs iterating layer features in Python.
     conn = location.spec.connect()
@@ -248,9 +284,16 @@ def run() -> list[dict]:
     feats = sorted(((order[f["urgency"]], f["created_at"]), f.id()) for f in naive_layer.getFeatures())[:50]
     naive_page = time.perf_counter() - t
     assert len(feats) == 50
-    records.append(_record("dock_first_page", statistics.median(times), "s",
-                           "iterate layer features in Python and sort", naive_page,
-                           "50 open requests by urgency then waiting; median of 9; goal <= 0.1 s"))
+    records.append(
+        _record(
+            "dock_first_page",
+            statistics.median(times),
+            "s",
+            "iterate layer features in Python and sort",
+            naive_page,
+            "50 open requests by urgency then waiting; median of 9; goal <= 0.1 s",
+        )
+    )
 
     # Refresh latency: commit on another connection → our listener → dock query / 20 km render.
     project = QgsProject.instance()
@@ -304,14 +347,28 @@ def run() -> list[dict]:
         _render(ms20n)
         naive_canvas.append(time.perf_counter() - committed)
     project.removeAllMapLayers()
-    records.append(_record("refresh_dock_latency", statistics.median(dock_lat), "s",
-                           "QGIS refresh-on-notify signal arrival (then a whole-layer repaint)",
-                           statistics.median(notify_lat), "commit → listener → dock first-page query; median of 7, "
-                           "commits 1.1 s apart (passes are rate-limited to one a second); goal <= 0.05 s"))
-    records.append(_record("refresh_canvas_latency_20km", statistics.median(canvas_lat), "s",
-                           "QGIS refresh-on-notify + 20 km render of the plain table layer",
-                           statistics.median(naive_canvas), "commit → listener → affected layers reload → 20 km "
-                           "view of all Jitasa layers rendered; median of 7; goal <= 0.3 s"))
+    records.append(
+        _record(
+            "refresh_dock_latency",
+            statistics.median(dock_lat),
+            "s",
+            "QGIS refresh-on-notify signal arrival (then a whole-layer repaint)",
+            statistics.median(notify_lat),
+            "commit → listener → dock first-page query; median of 7, "
+            "commits 1.1 s apart (passes are rate-limited to one a second); goal <= 0.05 s",
+        )
+    )
+    records.append(
+        _record(
+            "refresh_canvas_latency_20km",
+            statistics.median(canvas_lat),
+            "s",
+            "QGIS refresh-on-notify + 20 km render of the plain table layer",
+            statistics.median(naive_canvas),
+            "commit → listener → affected layers reload → 20 km "
+            "view of all Jitasa layers rendered; median of 7; goal <= 0.3 s",
+        )
+    )
     conn = location.spec.connect()
     with conn, conn.cursor() as cur:
         cur.execute("DELETE FROM jitasa.help_request WHERE source = 'bench'")

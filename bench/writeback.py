@@ -13,6 +13,7 @@ layer of the same 5,000 proposals, changeAttributeValue ×5,000, commitChanges()
 store's triggers (version, audit, NOTIFY, grid) as any writer must. A profiled run (auto_explain, nested
 statements) splits the confirmation's time into its steps and checks that no step reads a whole table.
 """
+
 from __future__ import annotations
 
 import os
@@ -127,8 +128,11 @@ class _Store:
             cur.execute(_BARE)
             cur.execute("VACUUM ANALYZE")
         c.close()
-        print(f"writeback bench store: {N_REQUESTS:,} requests, {N_VOLUNTEERS:,} volunteers "
-              f"in {time.perf_counter() - t:.0f} s", flush=True)
+        print(
+            f"writeback bench store: {N_REQUESTS:,} requests, {N_VOLUNTEERS:,} volunteers "
+            f"in {time.perf_counter() - t:.0f} s",
+            flush=True,
+        )
 
     def remove(self):
         self.cluster.remove()
@@ -147,8 +151,10 @@ def _pairs(conn, rng: random.Random, n: int = BATCH) -> tuple[list[int], list[in
                    SELECT 1 FROM jitasa.assignment a
                     WHERE a.request_id = r.id AND a.status IN ('proposed', 'active'))""")
         requests = cur.fetchall()
-        cur.execute("SELECT id, skills::text[], vehicle::text, capacity - active_count FROM jitasa.volunteer "
-                    "WHERE available AND capacity > active_count")
+        cur.execute(
+            "SELECT id, skills::text[], vehicle::text, capacity - active_count FROM jitasa.volunteer "
+            "WHERE available AND capacity > active_count"
+        )
         volunteers = cur.fetchall()
     conn.commit()
     rng.shuffle(requests)
@@ -158,9 +164,14 @@ def _pairs(conn, rng: random.Random, n: int = BATCH) -> tuple[list[int], list[in
     for category in RequestCategory:
         needs = CATEGORY_NEEDS[category]
         by_category[category.value] = [
-            vid for vid, skills, vehicle, _ in volunteers
-            if any({s.value for s in need.skills} <= set(skills)
-                   and (not need.vehicles or vehicle in {v.value for v in need.vehicles}) for need in needs)]
+            vid
+            for vid, skills, vehicle, _ in volunteers
+            if any(
+                {s.value for s in need.skills} <= set(skills)
+                and (not need.vehicles or vehicle in {v.value for v in need.vehicles})
+                for need in needs
+            )
+        ]
     req_ids, vol_ids = [], []
     for rid, category in requests:
         candidates = by_category[category]
@@ -286,7 +297,7 @@ def _profile_confirm(store, rng) -> tuple[dict, list[str]]:
         text = f.read()
     steps: dict[str, float] = {}
     full_reads: list[str] = []
-    blocks = re.split(r"\n(?=\S)", text)   # a statement's plan, then its CONTEXT as the next entry
+    blocks = re.split(r"\n(?=\S)", text)  # a statement's plan, then its CONTEXT as the next entry
     for i, block in enumerate(blocks):
         m = re.search(r"duration: ([\d.]+) ms\s+plan:\s*\n\s*Query Text: (.*)", block)
         if not m:
@@ -305,13 +316,17 @@ def _profile_confirm(store, rng) -> tuple[dict, list[str]]:
 
 
 def _step_label(query: str) -> str:
-    for key, label in (("FROM jitasa.help_request r WHERE r.id = ANY", "lock requests"),
-                       ("FROM jitasa.assignment a WHERE a.id = ANY", "lock assignments"),
-                       ("FROM jitasa.volunteer v WHERE v.id = ANY", "lock volunteers"),
-                       ("pair_refusals", "re-check"), ("UPDATE jitasa.assignment", "assignments+triggers"),
-                       ("UPDATE jitasa.help_request", "requests+triggers"),
-                       ("UPDATE jitasa.volunteer", "volunteers+triggers"), ("refresh_run_status", "run status"),
-                       ("array_agg(a.id", "read run")):
+    for key, label in (
+        ("FROM jitasa.help_request r WHERE r.id = ANY", "lock requests"),
+        ("FROM jitasa.assignment a WHERE a.id = ANY", "lock assignments"),
+        ("FROM jitasa.volunteer v WHERE v.id = ANY", "lock volunteers"),
+        ("pair_refusals", "re-check"),
+        ("UPDATE jitasa.assignment", "assignments+triggers"),
+        ("UPDATE jitasa.help_request", "requests+triggers"),
+        ("UPDATE jitasa.volunteer", "volunteers+triggers"),
+        ("refresh_run_status", "run status"),
+        ("array_agg(a.id", "read run"),
+    ):
         if key in query:
             return label
     return ""
@@ -322,15 +337,18 @@ def run() -> list[dict]:
     store = _Store()
     try:
         confirm, bare, bare_all, qgis = [], [], [], []
-        for i in range(RUNS + 1):   # the first round warms caches and is dropped
+        for i in range(RUNS + 1):  # the first round warms caches and is dropped
             confirm.append(_time_confirm(store.spec, rng))
             _reset(store.spec)
             bare.append(_time_bare(store.spec, rng, all_three=False))
             _reset(store.spec)
             bare_all.append(_time_bare(store.spec, rng, all_three=True))
             _reset(store.spec)
-            print(f"  round {i}: confirm {confirm[-1]:.3f} s, bare update {bare[-1]:.3f} s, "
-                  f"bare update of all three {bare_all[-1]:.3f} s", flush=True)
+            print(
+                f"  round {i}: confirm {confirm[-1]:.3f} s, bare update {bare[-1]:.3f} s, "
+                f"bare update of all three {bare_all[-1]:.3f} s",
+                flush=True,
+            )
         qgis_note = ""
         if QGIS_RUNS > 0:
             try:
@@ -338,9 +356,11 @@ def run() -> list[dict]:
                 for _ in range(QGIS_RUNS):
                     qgis.append(_time_qgis(store.spec, rng))
                     _reset(store.spec)
-                qgis_note = (f"QGIS edit buffer commit of the same 5,000 status changes (postgres layer, "
-                             f"commitChanges): median {statistics.median(qgis):.3f} s of {len(qgis)} "
-                             "(issue: 0.18 s). ")
+                qgis_note = (
+                    f"QGIS edit buffer commit of the same 5,000 status changes (postgres layer, "
+                    f"commitChanges): median {statistics.median(qgis):.3f} s of {len(qgis)} "
+                    "(issue: 0.18 s). "
+                )
             except Exception as exc:  # noqa: BLE001 - the note says what happened
                 qgis_note = f"QGIS edit buffer commit not measured: {exc}. "
         steps, full_reads = _profile_confirm(store, rng)
@@ -357,23 +377,32 @@ def run() -> list[dict]:
             profile[label] = profile.get(label, 0.0) + seconds
     profile_text = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in profile.items())
     own = sum(v for k, v in profile.items() if "+triggers" not in k)
-    note = (f"median of {RUNS} runs on fresh proposals ({N_REQUESTS:,} requests, {N_VOLUNTEERS:,} volunteers "
-            f"with capacity 1-3 in the store); locks requests, assignments and volunteers in id order, re-checks "
-            f"every row, writes assignments, requests, loads, run status and their audit rows. Goal <= {GOAL_S} s "
-            f"(issue's anchor 0.046 s). Bare update of all three changes (assignments, requests, loads; no locks, "
-            f"no checks, same plans): median {anchor_all:.3f} s. "
-            + qgis_note
-            + f"Profiled run (auto_explain, which slows the triggers): {profile_text}; the function's own "
-              f"steps (locks, re-checks, run status) {own * 1000:.0f} ms, the rest is writing. "
-            + ("No step reads a whole table. " if not full_reads else f"Full-table reads: {full_reads}. ")
-            + "Most of the time is the store's triggers and indexes, which every writer pays: the audit rows "
-              "serialise each request and volunteer row (since 0007 without GeoJSON: geometry as hex EWKB, only when "
-              "it moved; 0.97 s before), row-level version/tambon triggers run per row, and "
-              "a request's status change cannot be a HOT update (11 indexes, several partial on status).")
-    return [{"name": "writeback_5000", "value": round(value, 4), "unit": "s",
-             "anchor": "bare plpgsql update over unnest() of the 5,000 assignment rows",
-             "anchor_value": round(anchor, 4), "ratio": round(value / anchor, 3) if anchor else None,
-             "note": note}]
+    note = (
+        f"median of {RUNS} runs on fresh proposals ({N_REQUESTS:,} requests, {N_VOLUNTEERS:,} volunteers "
+        f"with capacity 1-3 in the store); locks requests, assignments and volunteers in id order, re-checks "
+        f"every row, writes assignments, requests, loads, run status and their audit rows. Goal <= {GOAL_S} s "
+        f"(issue's anchor 0.046 s). Bare update of all three changes (assignments, requests, loads; no locks, "
+        f"no checks, same plans): median {anchor_all:.3f} s. "
+        + qgis_note
+        + f"Profiled run (auto_explain, which slows the triggers): {profile_text}; the function's own "
+        f"steps (locks, re-checks, run status) {own * 1000:.0f} ms, the rest is writing. "
+        + ("No step reads a whole table. " if not full_reads else f"Full-table reads: {full_reads}. ")
+        + "Most of the time is the store's triggers and indexes, which every writer pays: the audit rows "
+        "serialise each request and volunteer row (since 0007 without GeoJSON: geometry as hex EWKB, only when "
+        "it moved; 0.97 s before), row-level version/tambon triggers run per row, and "
+        "a request's status change cannot be a HOT update (11 indexes, several partial on status)."
+    )
+    return [
+        {
+            "name": "writeback_5000",
+            "value": round(value, 4),
+            "unit": "s",
+            "anchor": "bare plpgsql update over unnest() of the 5,000 assignment rows",
+            "anchor_value": round(anchor, 4),
+            "ratio": round(value / anchor, 3) if anchor else None,
+            "note": note,
+        }
+    ]
 
 
 if __name__ == "__main__":

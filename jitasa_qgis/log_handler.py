@@ -1,4 +1,5 @@
 """Route the package's Python logging into the QGIS message log, tab "Jitasa"."""
+
 from __future__ import annotations
 
 import logging
@@ -6,8 +7,13 @@ import logging
 from qgis.core import Qgis, QgsMessageLog
 
 TAG = "Jitasa"
-_LEVELS = {logging.DEBUG: Qgis.Info, logging.INFO: Qgis.Info, logging.WARNING: Qgis.Warning,
-           logging.ERROR: Qgis.Critical, logging.CRITICAL: Qgis.Critical}
+_LEVELS = {
+    logging.DEBUG: Qgis.Info,
+    logging.INFO: Qgis.Info,
+    logging.WARNING: Qgis.Warning,
+    logging.ERROR: Qgis.Critical,
+    logging.CRITICAL: Qgis.Critical,
+}
 
 
 class QgsMessageLogHandler(logging.Handler):

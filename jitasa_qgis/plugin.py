@@ -1,5 +1,6 @@
 """Wiring only: translator, actions, toolbar and menu, the Processing provider, the operations dock, the
 "Assign volunteer" map tool and its panel. `unload()` undoes each."""
+
 from __future__ import annotations
 
 import logging
@@ -86,8 +87,11 @@ class JitasaPlugin:
         self.dock.setObjectName("JitasaOperationsDock")
         self.dock.request_activated.connect(self.zoom_to_request)
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
-        self.dock_action = self._add_action("jitasa.svg", translate("JitasaPlugin", "Operations dock"),
-                                            lambda checked: self.dock.setUserVisible(checked))
+        self.dock_action = self._add_action(
+            "jitasa.svg",
+            translate("JitasaPlugin", "Operations dock"),
+            lambda checked: self.dock.setUserVisible(checked),
+        )
         self.dock_action.setCheckable(True)
         self.dock.visibilityChanged.connect(self.dock_action.setChecked)
 
@@ -98,17 +102,20 @@ class JitasaPlugin:
         from .gui.pick_request_tool import PickRequestTool
 
         canvas = self.iface.mapCanvas()
-        self.assign_panel = AssignPanel(session=self.session, iface=self.iface, canvas=canvas,
-                                        parent=self.iface.mainWindow())
+        self.assign_panel = AssignPanel(
+            session=self.session, iface=self.iface, canvas=canvas, parent=self.iface.mainWindow()
+        )
         self.iface.addDockWidget(Qt.RightDockWidgetArea, self.assign_panel)
         self.assign_panel.hide()
         self.assign_tool = PickRequestTool(canvas)
         self.assign_tool.request_picked.connect(self.assign_panel.show_request)
-        self.assign_action = self._add_action("assign.svg", translate("JitasaPlugin", "Assign volunteer"),
-                                              self._assign_action_triggered)
+        self.assign_action = self._add_action(
+            "assign.svg", translate("JitasaPlugin", "Assign volunteer"), self._assign_action_triggered
+        )
         self.assign_action.setCheckable(True)
-        self.assign_action.setToolTip(translate("JitasaPlugin", "Assign volunteer: click a help request on the "
-                                                                "map to see who can help"))
+        self.assign_action.setToolTip(
+            translate("JitasaPlugin", "Assign volunteer: click a help request on the " "map to see who can help")
+        )
         self.assign_tool.setAction(self.assign_action)
 
     def _assign_action_triggered(self, checked: bool) -> None:
@@ -144,8 +151,11 @@ class JitasaPlugin:
         settings.set_current_store(location.choice)  # the Processing algorithms' default store
         if failed:
             self.iface.messageBar().pushMessage(
-                title, translate("JitasaPlugin", "Some layers failed to load: {0}").format(", ".join(failed)),
-                Qgis.Warning, 10)
+                title,
+                translate("JitasaPlugin", "Some layers failed to load: {0}").format(", ".join(failed)),
+                Qgis.Warning,
+                10,
+            )
         self._start_live(location)
         if self.dock is not None:
             self.dock.refresh()
@@ -199,8 +209,9 @@ class JitasaPlugin:
                 continue
             layer.selectByIds([request_id])
             self.iface.setActiveLayer(layer)
-            canvas.setExtent(canvas.mapSettings().layerExtentToOutputExtent(
-                layer, feature.geometry().boundingBox().buffered(0.01)))
+            canvas.setExtent(
+                canvas.mapSettings().layerExtentToOutputExtent(layer, feature.geometry().boundingBox().buffered(0.01))
+            )
             canvas.refresh()
             canvas.flashFeatureIds(layer, [request_id])
             return

@@ -1,4 +1,5 @@
 """Shared fixtures: a real throwaway PostgreSQL 15 + PostGIS + pgRouting cluster, fresh databases per test."""
+
 from __future__ import annotations
 
 import itertools
@@ -96,6 +97,7 @@ def conn(store):
 
 
 # --- logins of the store's group roles (login roles are cluster-wide: unique names, dropped afterwards) ------
+
 
 @pytest.fixture
 def login_role_on(pg_cluster):

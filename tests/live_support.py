@@ -1,4 +1,5 @@
 """Shared by the live-refresh and live-alert tests: role logins, spoofed notifications, reload counting."""
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,9 @@ from jitasa_qgis.store.qgis_connections import StoreLocation
 
 def location_for(spec: ConnectionSpec) -> StoreLocation:
     p = spec.params
-    return StoreLocation(name="test", spec=spec,
-                         layer_uri=f"host={p['host']} port={p['port']} dbname='{p['dbname']}' user='{p['user']}'")
+    return StoreLocation(
+        name="test", spec=spec, layer_uri=f"host={p['host']} port={p['port']} dbname='{p['dbname']}' user='{p['user']}'"
+    )
 
 
 def wait_for(condition, timeout: float = 10.0) -> bool:
@@ -45,8 +47,9 @@ class RoleLogins:
             cur.execute(f'CREATE ROLE "{name}" LOGIN IN ROLE {group}')
         admin.close()
         self.names.append(name)
-        return ConnectionSpec(params=self.pg_cluster.params(self.store.params["dbname"], user=name),
-                              label=f"{group} login")
+        return ConnectionSpec(
+            params=self.pg_cluster.params(self.store.params["dbname"], user=name), label=f"{group} login"
+        )
 
     def close(self) -> None:
         admin = self.store.connect(autocommit=True)
@@ -75,9 +78,11 @@ def insert_request(spec: ConnectionSpec, urgency: str = "normal", conn=None) -> 
     conn = conn or spec.connect()
     try:
         with conn, conn.cursor() as cur:
-            cur.execute("INSERT INTO jitasa.help_request (category, urgency, geom) "
-                        "VALUES ('oxygen', %s, ST_SetSRID(ST_MakePoint(101.16, 16.42), 4326)) RETURNING id",
-                        (urgency,))
+            cur.execute(
+                "INSERT INTO jitasa.help_request (category, urgency, geom) "
+                "VALUES ('oxygen', %s, ST_SetSRID(ST_MakePoint(101.16, 16.42), 4326)) RETURNING id",
+                (urgency,),
+            )
             return cur.fetchone()[0]
     finally:
         if own:
@@ -98,4 +103,3 @@ class ReloadLog:
     def min_gap(self, key: str) -> float:
         t = self.times[key]
         return min((b - a for a, b in zip(t, t[1:])), default=float("inf"))
-

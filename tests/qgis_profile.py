@@ -7,6 +7,7 @@ profile (QGIS_CUSTOM_CONFIG_PATH, QSettings path, qgis-auth.db, symbology-style.
 tests/test_test_profile.py checks where the profile ended up, so a pytest-qgis upgrade that changes this
 shows as a failure, not as a profile written into the tree.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -25,8 +26,7 @@ _load_qgis_settings = _pytest_qgis._load_qgis_settings
 
 def _load_qgis_settings_in_a_temporary_folder(config) -> None:
     # pytest-qgis reads only rootpath (where .qgis-settings goes) and workerinput (xdist) from the config.
-    _load_qgis_settings(SimpleNamespace(rootpath=QGIS_PROFILE_ROOT,
-                                        workerinput=getattr(config, "workerinput", None)))
+    _load_qgis_settings(SimpleNamespace(rootpath=QGIS_PROFILE_ROOT, workerinput=getattr(config, "workerinput", None)))
 
 
 _pytest_qgis._load_qgis_settings = _load_qgis_settings_in_a_temporary_folder

@@ -1,5 +1,6 @@
 """Waiting for background work in GUI tests: run the Qt event loop (queued signals, the task manager's
 finished() calls) until a condition holds."""
+
 from __future__ import annotations
 
 import time

@@ -1,4 +1,5 @@
 """Eligibility table, travel-time estimates and candidate search of the assignment core."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -25,8 +26,9 @@ from jitasa_qgis.definitions.enums import RequestCategory, Skill, VehicleKind
 
 def _volunteer_qualifies(category: RequestCategory, skills: set, vehicle: VehicleKind) -> bool:
     """The table read the slow, obvious way."""
-    return any(need.skills <= skills and (not need.vehicles or vehicle in need.vehicles)
-               for need in CATEGORY_NEEDS[category])
+    return any(
+        need.skills <= skills and (not need.vehicles or vehicle in need.vehicles) for need in CATEGORY_NEEDS[category]
+    )
 
 
 def test_every_category_has_needs():
@@ -66,11 +68,19 @@ def test_bitmask_filter_matches_table_for_all_combinations():
     vehicles = rng.choice(len(VEHICLE_ORDER), n)
     categories = rng.choice(len(CATEGORY_ORDER), n)
     requests = HelpRequests(np.arange(n), np.zeros(n), np.zeros(n), np.zeros(n, int), categories)
-    volunteers = Volunteers(np.arange(n), np.zeros(n), np.zeros(n), np.ones(n, int),
-                            skills=[sorted(s) for s in skill_sets], vehicle=vehicles)
+    volunteers = Volunteers(
+        np.arange(n),
+        np.zeros(n),
+        np.zeros(n),
+        np.ones(n, int),
+        skills=[sorted(s) for s in skill_sets],
+        vehicle=vehicles,
+    )
     got = eligible_pairs(requests, volunteers, np.arange(n), np.arange(n))
-    want = [_volunteer_qualifies(CATEGORY_ORDER[c], s, VEHICLE_ORDER[v])
-            for c, s, v in zip(categories, skill_sets, vehicles)]
+    want = [
+        _volunteer_qualifies(CATEGORY_ORDER[c], s, VEHICLE_ORDER[v])
+        for c, s, v in zip(categories, skill_sets, vehicles)
+    ]
     assert got.tolist() == want
 
 
@@ -79,7 +89,8 @@ def test_needs_label():
     assert needs_label(RequestCategory.OXYGEN) == "oxygen handling or vehicle"
     assert needs_label(RequestCategory.FOOD_SUPPLIES) == ""
     assert skills_mask([Skill.MEDICAL, "driving"]) == (1 << SKILL_ORDER.index(Skill.MEDICAL)) | (
-        1 << SKILL_ORDER.index(Skill.DRIVING))
+        1 << SKILL_ORDER.index(Skill.DRIVING)
+    )
 
 
 def test_great_circle_minutes_known_distances():
@@ -87,8 +98,9 @@ def test_great_circle_minutes_known_distances():
     minutes = great_circle_minutes(np.array([101.0]), np.array([16.0]), np.array([101.0]), np.array([17.0]))
     assert minutes[0] == pytest.approx(111.195 / DEFAULT_SPEED_KMH * 60, rel=1e-4)
     # Bangkok to Chiang Mai, about 583 km on the great circle.
-    bkk_cnx = great_circle_minutes(np.array([100.5018]), np.array([13.7563]), np.array([98.9853]),
-                                   np.array([18.7883]), TravelModel(speed_kmh=60.0))
+    bkk_cnx = great_circle_minutes(
+        np.array([100.5018]), np.array([13.7563]), np.array([98.9853]), np.array([18.7883]), TravelModel(speed_kmh=60.0)
+    )
     assert bkk_cnx[0] == pytest.approx(583, rel=0.01)
     assert TravelModel(30, 1.25).minutes_per_radian == pytest.approx(1.25 * TravelModel(30).minutes_per_radian)
 
@@ -103,11 +115,22 @@ def test_chord_roundtrip_and_bad_speed():
 
 
 def _random_problem(rng, n, m):
-    requests = HelpRequests(np.arange(n), rng.uniform(100.9, 101.2, n), rng.uniform(16.0, 16.3, n),
-                            rng.integers(0, 4, n), rng.integers(0, len(CATEGORY_ORDER), n))
-    volunteers = Volunteers(np.arange(m), rng.uniform(100.9, 101.2, m), rng.uniform(16.0, 16.3, m),
-                            rng.integers(0, 3, m), available=rng.random(m) < 0.9,
-                            skills=rng.integers(0, 64, m), vehicle=rng.integers(0, len(VEHICLE_ORDER), m))
+    requests = HelpRequests(
+        np.arange(n),
+        rng.uniform(100.9, 101.2, n),
+        rng.uniform(16.0, 16.3, n),
+        rng.integers(0, 4, n),
+        rng.integers(0, len(CATEGORY_ORDER), n),
+    )
+    volunteers = Volunteers(
+        np.arange(m),
+        rng.uniform(100.9, 101.2, m),
+        rng.uniform(16.0, 16.3, m),
+        rng.integers(0, 3, m),
+        available=rng.random(m) < 0.9,
+        skills=rng.integers(0, 64, m),
+        vehicle=rng.integers(0, len(VEHICLE_ORDER), m),
+    )
     return AssignmentProblem(requests, volunteers)
 
 
@@ -116,8 +139,7 @@ def _all_usable_pairs(problem, max_minutes):
     r, v = np.meshgrid(np.arange(len(req)), np.arange(len(vol)), indexing="ij")
     r, v = r.ravel(), v.ravel()
     minutes = great_circle_minutes(req.lon[r], req.lat[r], vol.lon[v], vol.lat[v])
-    ok = (eligible_pairs(req, vol, r, v) & vol.available[v] & (vol.capacity[v] > 0)
-          & (minutes <= max_minutes))
+    ok = eligible_pairs(req, vol, r, v) & vol.available[v] & (vol.capacity[v] > 0) & (minutes <= max_minutes)
     return r[ok], v[ok], minutes[ok]
 
 

@@ -1,4 +1,5 @@
 """Optimal and greedy assignment against brute force, and the rules they must never break."""
+
 from __future__ import annotations
 
 import itertools
@@ -97,6 +98,7 @@ def _check_rules(problem, result, max_minutes):
 
 # --- small instances from hypothesis, against brute force -----------------------------------------------
 
+
 @st.composite
 def small_problems(draw):
     n = draw(st.integers(0, 5))
@@ -153,6 +155,7 @@ def test_greedy_keeps_the_rules_and_is_never_better(case):
 
 
 # --- hand-made instances ----------------------------------------------------------------------------------
+
 
 def _line_problem(req_km, vol_km, caps, ranks=None, categories=None, created=None):
     """Points on a parallel at 16°N, positions in km east of 101°E."""
@@ -223,11 +226,18 @@ def _clustered_problem(seed, n, m, hot=3):
     c = rng.integers(0, hot, n)
     lon = centres[c, 0] + rng.normal(0, 0.01, n)
     lat = centres[c, 1] + rng.normal(0, 0.01, n)
-    requests = HelpRequests(np.arange(n), lon, lat, rng.integers(0, 4, n),
-                            rng.choice([0, 3, 4, 7, 8], n), rng.uniform(0, 1e5, n))
-    volunteers = Volunteers(np.arange(m), rng.uniform(101.0, 101.3, m), rng.uniform(16.0, 16.3, m),
-                            rng.integers(0, 4, m), available=rng.random(m) < 0.95,
-                            skills=rng.integers(0, 64, m), vehicle=rng.integers(0, len(VEHICLE_ORDER), m))
+    requests = HelpRequests(
+        np.arange(n), lon, lat, rng.integers(0, 4, n), rng.choice([0, 3, 4, 7, 8], n), rng.uniform(0, 1e5, n)
+    )
+    volunteers = Volunteers(
+        np.arange(m),
+        rng.uniform(101.0, 101.3, m),
+        rng.uniform(16.0, 16.3, m),
+        rng.integers(0, 4, m),
+        available=rng.random(m) < 0.95,
+        skills=rng.integers(0, 64, m),
+        vehicle=rng.integers(0, len(VEHICLE_ORDER), m),
+    )
     return AssignmentProblem(requests, volunteers)
 
 
@@ -271,8 +281,7 @@ def test_optimal_never_worse_than_greedy_on_larger_instances():
         greedy = assign_nearest(problem, 20.0)
         assert _objective(problem, optimal) <= _objective(problem, greedy)
         # Greedy serves critical requests first but may give one the volunteer another one needed.
-        assert (optimal.summary.assigned_by_urgency["critical"]
-                >= greedy.summary.assigned_by_urgency["critical"])
+        assert optimal.summary.assigned_by_urgency["critical"] >= greedy.summary.assigned_by_urgency["critical"]
 
 
 def test_independent_places_are_solved_as_separate_components():

@@ -1,4 +1,5 @@
 """Results: unassigned reasons, summaries, empty and infeasible inputs, invalid parameters."""
+
 from __future__ import annotations
 
 import json
@@ -22,10 +23,18 @@ LON_PER_KM = 1 / (111.195 * np.cos(np.radians(16.0)))
 
 def _problem(req_km, req_categories, vol_km, caps, available=None, vehicles=None, skills=None):
     n, m = len(req_km), len(vol_km)
-    requests = HelpRequests(np.arange(1, n + 1), 101.0 + np.asarray(req_km, float) * LON_PER_KM,
-                            np.full(n, 16.0), [2] * n, req_categories)
-    volunteers = Volunteers(np.arange(101, 101 + m), 101.0 + np.asarray(vol_km, float) * LON_PER_KM,
-                            np.full(m, 16.0), caps, available=available, vehicle=vehicles, skills=skills)
+    requests = HelpRequests(
+        np.arange(1, n + 1), 101.0 + np.asarray(req_km, float) * LON_PER_KM, np.full(n, 16.0), [2] * n, req_categories
+    )
+    volunteers = Volunteers(
+        np.arange(101, 101 + m),
+        101.0 + np.asarray(vol_km, float) * LON_PER_KM,
+        np.full(m, 16.0),
+        caps,
+        available=available,
+        vehicle=vehicles,
+        skills=skills,
+    )
     return AssignmentProblem(requests, volunteers)
 
 
@@ -34,8 +43,7 @@ def test_reasons(solve):
     # 30 km/h, 20 minutes: 10 km reach.
     problem = _problem(
         req_km=[0.0, 0.5, 100.0, 200.0, 300.0, np.nan],
-        req_categories=["food_supplies", "food_supplies", "patient_transport", "medical_help", "other",
-                        "other"],
+        req_categories=["food_supplies", "food_supplies", "patient_transport", "medical_help", "other", "other"],
         vol_km=[0.2, 101.0, 201.0, 302.0],
         caps=[1, 1, 0, 1],
         available=[True, True, True, False],
@@ -59,8 +67,11 @@ def test_reasons(solve):
     summary = result.summary
     assert summary.assigned == 1 and summary.unassigned == 5
     assert summary.unassigned_by_reason == {
-        "no_location": 1, "no_volunteer_in_range": 1, "no_eligible_volunteer": 1,
-        "eligible_at_capacity": 1, "taken_by_other_requests": 1,
+        "no_location": 1,
+        "no_volunteer_in_range": 1,
+        "no_eligible_volunteer": 1,
+        "eligible_at_capacity": 1,
+        "taken_by_other_requests": 1,
     }
     assert summary.total_minutes == pytest.approx(0.4, rel=1e-3)
     assert summary.mean_minutes == pytest.approx(0.4, rel=1e-3)
@@ -80,8 +91,7 @@ def test_reasons(solve):
         _problem([0.0], ["vaccination"], [0.0, 1.0], [3, 3]),
         _problem([np.nan], ["other"], [0.0], [1]),
     ],
-    ids=["empty", "no-requests", "no-volunteers", "all-full", "unavailable", "nobody-eligible",
-         "no-location"],
+    ids=["empty", "no-requests", "no-volunteers", "all-full", "unavailable", "nobody-eligible", "no-location"],
 )
 def test_empty_and_infeasible_inputs_give_a_summary(solve, problem):
     result = solve(problem, 30.0)

@@ -1,4 +1,5 @@
 """Reading demo boundaries/hospitals and generating seeded demo requests and volunteers (no database)."""
+
 from __future__ import annotations
 
 import os
@@ -43,11 +44,15 @@ ADMIN = DEMO_DIR / "admin.gpkg"
 HEALTH = DEMO_DIR / "health.gpkg"
 # The national boundaries are shared data next to the repository (../shared/data), not part of it; the
 # environment variable names them elsewhere (as bench/live_layers.py reads it).
-NATIONAL = Path(os.environ.get(
-    "JITASA_NATIONAL_ADMIN",
-    Path(__file__).resolve().parents[1].parent / "shared" / "data" / "thailand" / "admin_codab_simplified.gpkg"))
-needs_national = pytest.mark.skipif(not NATIONAL.is_file(),
-                                    reason=f"national boundaries not found at {NATIONAL} (JITASA_NATIONAL_ADMIN)")
+NATIONAL = Path(
+    os.environ.get(
+        "JITASA_NATIONAL_ADMIN",
+        Path(__file__).resolve().parents[1].parent / "shared" / "data" / "thailand" / "admin_codab_simplified.gpkg",
+    )
+)
+needs_national = pytest.mark.skipif(
+    not NATIONAL.is_file(), reason=f"national boundaries not found at {NATIONAL} (JITASA_NATIONAL_ADMIN)"
+)
 
 
 @cache
@@ -61,6 +66,7 @@ def default_batches():
 
 
 # --- reading ---------------------------------------------------------------------------------------------
+
 
 def test_reads_phetchabun_levels_in_parent_order():
     areas = read_admin_areas(ADMIN)
@@ -118,6 +124,7 @@ def test_file_without_the_layers_says_what_is_missing():
 
 
 # --- generating --------------------------------------------------------------------------------------------
+
 
 def test_default_sizes_and_columns():
     requests, volunteers = default_batches()
@@ -246,6 +253,7 @@ def test_100k_national_requests():
 
 
 # --- helpers -----------------------------------------------------------------------------------------------
+
 
 def _assert_inside(tambons: TambonSet, batch, rows=None) -> None:
     rows = np.arange(len(batch)) if rows is None else rows

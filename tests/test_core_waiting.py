@@ -1,4 +1,5 @@
 """Waiting times in words: English without a translator, Thai through the same placeholders."""
+
 from __future__ import annotations
 
 import shutil
@@ -10,18 +11,21 @@ from qgis.PyQt.QtCore import QCoreApplication, QTranslator
 from jitasa_qgis.core.waiting import format_waiting
 
 
-@pytest.mark.parametrize("seconds,text", [
-    (0, "waiting under 1 min"),
-    (59.9, "waiting under 1 min"),
-    (60, "waiting 1 min"),
-    (45 * 60 + 59, "waiting 45 min"),
-    (3600, "waiting 1 h 0 min"),
-    (2 * 3600 + 15 * 60, "waiting 2 h 15 min"),
-    (23 * 3600 + 59 * 60 + 59, "waiting 23 h 59 min"),
-    (24 * 3600, "waiting 1 d 0 h"),
-    (3 * 86400 + 5 * 3600 + 59 * 60, "waiting 3 d 5 h"),
-    (-30, "waiting under 1 min"),  # a client clock a little ahead of the server's
-])
+@pytest.mark.parametrize(
+    "seconds,text",
+    [
+        (0, "waiting under 1 min"),
+        (59.9, "waiting under 1 min"),
+        (60, "waiting 1 min"),
+        (45 * 60 + 59, "waiting 45 min"),
+        (3600, "waiting 1 h 0 min"),
+        (2 * 3600 + 15 * 60, "waiting 2 h 15 min"),
+        (23 * 3600 + 59 * 60 + 59, "waiting 23 h 59 min"),
+        (24 * 3600, "waiting 1 d 0 h"),
+        (3 * 86400 + 5 * 3600 + 59 * 60, "waiting 3 d 5 h"),
+        (-30, "waiting under 1 min"),  # a client clock a little ahead of the server's
+    ],
+)
 def test_english(seconds, text):
     assert format_waiting(seconds) == text
 

@@ -1,4 +1,5 @@
 """Every value of every store enum has a label users can read, and labels within an enum differ."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """Reason codes: every code the SQL functions can return has an English and a Thai text in
 definitions/reasons.py; details fill in the category's needs and the row's status."""
+
 from __future__ import annotations
 
 import re
@@ -19,13 +20,29 @@ TS = ROOT / "i18n" / "jitasa_th.ts"
 
 # snake_case literals of the SQL files that are not reason codes: enum values are removed below; these are
 # actions, run parameters and jsonb keys.
-NOT_REASONS = {"unassign", "decline", "complete", "max_minutes", "speed_kmh", "margin_m", "active_count",
-               "jitasa_officer", "jitasa_admin", "jitasa_analyst", "jitasa_feed", "jitasa_owner"}
+NOT_REASONS = {
+    "unassign",
+    "decline",
+    "complete",
+    "max_minutes",
+    "speed_kmh",
+    "margin_m",
+    "active_count",
+    "jitasa_officer",
+    "jitasa_admin",
+    "jitasa_analyst",
+    "jitasa_feed",
+    "jitasa_owner",
+}
 _LITERAL = re.compile(r"'([a-z]+(?:_[a-z]+)+)'")
 _DETAILS = {  # a detail for every code that uses one
-    RefusalReason.VOLUNTEER_NOT_ELIGIBLE: {"category": "oxygen", "needs": [
-        {"skills": ["oxygen_handling"], "vehicles": []},
-        {"skills": [], "vehicles": ["motorcycle", "car", "pickup", "ambulance"]}]},
+    RefusalReason.VOLUNTEER_NOT_ELIGIBLE: {
+        "category": "oxygen",
+        "needs": [
+            {"skills": ["oxygen_handling"], "vehicles": []},
+            {"skills": [], "vehicles": ["motorcycle", "car", "pickup", "ambulance"]},
+        ],
+    },
     RefusalReason.NOT_PROPOSED: {"status": "rejected"},
     UnassignedReason.NO_ELIGIBLE_VOLUNTEER: {"category": "infectious_transport"},
 }
@@ -52,15 +69,21 @@ def test_every_sql_reason_code_has_a_text():
 def test_english_texts_and_details():
     assert reason_text("volunteer_full") == "volunteer now full"
     assert reason_text(RefusalReason.REQUEST_ALREADY_ASSIGNED) == "request already assigned"
-    assert (reason_text("volunteer_not_eligible", _DETAILS[RefusalReason.VOLUNTEER_NOT_ELIGIBLE])
-            == "the volunteer lacks what it needs: oxygen handling or a vehicle")
+    assert (
+        reason_text("volunteer_not_eligible", _DETAILS[RefusalReason.VOLUNTEER_NOT_ELIGIBLE])
+        == "the volunteer lacks what it needs: oxygen handling or a vehicle"
+    )
     assert reason_text("volunteer_not_eligible") == "the volunteer lacks what the request needs"
     assert reason_text("not_proposed", {"status": "active"}) == "no longer a proposal (now Active)"
-    assert (reason_text("no_eligible_volunteer", {"category": "infectious_transport"})
-            == "no eligible volunteer (needs PPE training and an enclosed vehicle)")
+    assert (
+        reason_text("no_eligible_volunteer", {"category": "infectious_transport"})
+        == "no eligible volunteer (needs PPE training and an enclosed vehicle)"
+    )
     # a need that is none of the category's rules is spelled from the skill and vehicle labels
-    assert (reason_text("volunteer_not_eligible", {"needs": [{"skills": ["medical"], "vehicles": ["car"]}]})
-            == "the volunteer lacks what it needs: Medical and Car")
+    assert (
+        reason_text("volunteer_not_eligible", {"needs": [{"skills": ["medical"], "vehicles": ["car"]}]})
+        == "the volunteer lacks what it needs: Medical and Car"
+    )
     # an officer's own words, or a reason written before the codes, are shown as they are
     assert reason_text("moved to another district") == "moved to another district"
     assert reason_text(None) == "no reason given"

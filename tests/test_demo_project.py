@@ -1,5 +1,6 @@
 """tools/make_demo_project.py: the demo project's title (QGIS's window title) is Thai under the Thai locale,
 and the isolated profile gets a saved PostgreSQL connection to the demo store that names only the service."""
+
 from __future__ import annotations
 
 import os

@@ -2,6 +2,7 @@
 click (and nothing on empty space), the panel ranks the request's candidates and draws them, confirming
 writes an active assignment, and a confirm that lost the race is refused with the server's reason; an
 officer sees volunteers' names and phones, an analyst does not (and gets no error)."""
+
 from __future__ import annotations
 
 import uuid
@@ -33,8 +34,9 @@ from jitasa_qgis.store.qgis_connections import StoreLocation
 
 def _location(spec) -> StoreLocation:
     p = spec.params
-    return StoreLocation(name="test", spec=spec,
-                         layer_uri=f"host={p['host']} port={p['port']} dbname='{p['dbname']}' user='{p['user']}'")
+    return StoreLocation(
+        name="test", spec=spec, layer_uri=f"host={p['host']} port={p['port']} dbname='{p['dbname']}' user='{p['user']}'"
+    )
 
 
 @pytest.fixture
@@ -59,13 +61,17 @@ def _all(c, query, params=()):
 
 def _new_request(c, category="food_supplies"):
     """A new request of `category` with at least two volunteers who can go within 60 min (30 km)."""
-    return _one(c, """
+    return _one(
+        c,
+        """
         SELECT r.id, ST_X(r.geom), ST_Y(r.geom) FROM jitasa.help_request r
          WHERE r.status = 'new' AND r.category = %s AND r.geom IS NOT NULL
            AND (SELECT count(*) FROM jitasa.volunteer v
                  WHERE v.available AND v.active_count < v.capacity
                    AND ST_DWithin(v.geom::geography, r.geom::geography, 25000)) >= 2
-         ORDER BY r.id LIMIT 1""", (category,))
+         ORDER BY r.id LIMIT 1""",
+        (category,),
+    )
 
 
 @pytest.fixture
@@ -91,17 +97,25 @@ def canvas(qgis_canvas, project):
 
 def _click(tool, canvas, lon, lat):
     pixel = canvas.getCoordinateTransform().transform(QgsPointXY(lon, lat))
-    event = QgsMapMouseEvent(canvas, QEvent.MouseButtonRelease, QPoint(round(pixel.x()), round(pixel.y())),
-                             Qt.LeftButton, Qt.LeftButton, Qt.NoModifier)
+    event = QgsMapMouseEvent(
+        canvas,
+        QEvent.MouseButtonRelease,
+        QPoint(round(pixel.x()), round(pixel.y())),
+        Qt.LeftButton,
+        Qt.LeftButton,
+        Qt.NoModifier,
+    )
     tool.canvasReleaseEvent(event)
 
 
 def _zoom(canvas, lon, lat, half_width_deg):
-    canvas.setExtent(QgsRectangle(lon - half_width_deg, lat - half_width_deg, lon + half_width_deg,
-                                  lat + half_width_deg))
+    canvas.setExtent(
+        QgsRectangle(lon - half_width_deg, lat - half_width_deg, lon + half_width_deg, lat + half_width_deg)
+    )
 
 
 # --- the map tool -----------------------------------------------------------------------------------------
+
 
 def test_tool_emits_the_request_under_the_click_and_nothing_on_empty_space(demo, project, canvas):
     spec, c = demo
@@ -139,15 +153,21 @@ def test_tool_at_province_scale_picks_only_what_the_critical_overview_draws(demo
     spec, c = demo
     layers, _ = add_store_layers(_location(spec), project)
     canvas.setLayers([layers["help_request"], layers["help_request_critical"]])
-    critical = _one(c, "SELECT id, ST_X(geom), ST_Y(geom) FROM jitasa.help_request WHERE urgency = 'critical' "
-                       "AND status IN ('new', 'assigned', 'in_progress') ORDER BY id LIMIT 1")
-    lonely = _one(c, """
+    critical = _one(
+        c,
+        "SELECT id, ST_X(geom), ST_Y(geom) FROM jitasa.help_request WHERE urgency = 'critical' "
+        "AND status IN ('new', 'assigned', 'in_progress') ORDER BY id LIMIT 1",
+    )
+    lonely = _one(
+        c,
+        """
         SELECT r.id, ST_X(r.geom), ST_Y(r.geom) FROM jitasa.help_request r
          WHERE r.urgency <> 'critical' AND r.status = 'new'
            AND NOT EXISTS (SELECT 1 FROM jitasa.help_request x WHERE x.urgency = 'critical'
                             AND x.status IN ('new', 'assigned', 'in_progress')
                             AND ST_DWithin(x.geom, r.geom, 0.05))
-         ORDER BY r.id LIMIT 1""")
+         ORDER BY r.id LIMIT 1""",
+    )
     tool = PickRequestTool(canvas)
     picked = []
     tool.request_picked.connect(picked.append)
@@ -161,6 +181,7 @@ def test_tool_at_province_scale_picks_only_what_the_critical_overview_draws(demo
 
 
 # --- the panel --------------------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def make_panel(qgis_app, qgis_iface, canvas):
@@ -223,8 +244,12 @@ def test_panel_lists_ranked_candidates_and_draws_them(demo, make_panel, canvas):
     assert panel.ranking.speed_kmh == 15 and "at 15 km/h" in panel.candidates_label.text()
 
     # another request replaces the drawing; closing the panel clears it
-    other = _one(c, "SELECT id FROM jitasa.help_request WHERE status = 'new' AND id <> %s AND geom IS NOT NULL "
-                    "ORDER BY id DESC LIMIT 1", (rid,))[0]
+    other = _one(
+        c,
+        "SELECT id FROM jitasa.help_request WHERE status = 'new' AND id <> %s AND geom IS NOT NULL "
+        "ORDER BY id DESC LIMIT 1",
+        (rid,),
+    )[0]
     panel.show_request(other)
     assert panel.request.id == other
     assert panel.markers.ranked_ids() == [r.volunteer_id for r in panel.ranking.eligible]
@@ -242,9 +267,13 @@ def test_confirm_writes_an_active_assignment(demo, make_panel):
 
     outcome = panel.confirm_selected()
     assert outcome.outcome is Outcome.CONFIRMED and outcome.reason is None
-    active = _all(c, "SELECT a.volunteer_id, a.travel_minutes, a.cost_is_estimate, r.method, r.status::text "
-                     "FROM jitasa.assignment a JOIN jitasa.assignment_run r ON r.id = a.run_id "
-                     "WHERE a.request_id = %s AND a.status = 'active'", (rid,))
+    active = _all(
+        c,
+        "SELECT a.volunteer_id, a.travel_minutes, a.cost_is_estimate, r.method, r.status::text "
+        "FROM jitasa.assignment a JOIN jitasa.assignment_run r ON r.id = a.run_id "
+        "WHERE a.request_id = %s AND a.status = 'active'",
+        (rid,),
+    )
     assert len(active) == 1
     vid, minutes, estimate, method, run_status = active[0]
     assert (vid, method, run_status, estimate) == (best.volunteer_id, "manual", "confirmed", True)
@@ -273,9 +302,12 @@ def test_confirm_after_someone_else_assigned_the_request_is_refused(demo, make_p
     result = assign_pairs(other, create_run(other, "manual"), [rid], [theirs])
     other.close()
     assert result.confirmed == 1
-    before = _one(c, "SELECT (SELECT count(*) FROM jitasa.assignment), "
-                     "(SELECT sum(active_count) FROM jitasa.volunteer), "
-                     "(SELECT sum(version) FROM jitasa.help_request)")
+    before = _one(
+        c,
+        "SELECT (SELECT count(*) FROM jitasa.assignment), "
+        "(SELECT sum(active_count) FROM jitasa.volunteer), "
+        "(SELECT sum(version) FROM jitasa.help_request)",
+    )
     mine_before = _one(c, "SELECT active_count, version FROM jitasa.volunteer WHERE id = %s", (mine,))
 
     outcome = panel.confirm_selected()  # the panel still shows the old state: the server decides
@@ -283,11 +315,18 @@ def test_confirm_after_someone_else_assigned_the_request_is_refused(demo, make_p
     assert "request already assigned" in panel.status_label.text()
     assert any("request already assigned" in m for m in qgis_iface.messageBar().get_messages(Qgis.Warning))
     # nothing else changed: still one active assignment (theirs), my volunteer untouched
-    assert _all(c, "SELECT volunteer_id FROM jitasa.assignment WHERE request_id = %s AND status = 'active'",
-                (rid,)) == [(theirs,)]
-    assert _one(c, "SELECT (SELECT count(*) FROM jitasa.assignment), "
-                   "(SELECT sum(active_count) FROM jitasa.volunteer), "
-                   "(SELECT sum(version) FROM jitasa.help_request)") == before
+    assert _all(
+        c, "SELECT volunteer_id FROM jitasa.assignment WHERE request_id = %s AND status = 'active'", (rid,)
+    ) == [(theirs,)]
+    assert (
+        _one(
+            c,
+            "SELECT (SELECT count(*) FROM jitasa.assignment), "
+            "(SELECT sum(active_count) FROM jitasa.volunteer), "
+            "(SELECT sum(version) FROM jitasa.help_request)",
+        )
+        == before
+    )
     assert _one(c, "SELECT active_count, version FROM jitasa.volunteer WHERE id = %s", (mine,)) == mine_before
     # the panel re-read: it now shows the request as assigned to the other volunteer
     assert panel.request.status is RequestStatus.ASSIGNED and panel.request.active_volunteer_id == theirs
@@ -334,6 +373,7 @@ def test_unknown_request_and_no_store(demo, make_panel, qgis_app):
 
 
 # --- personal data by role --------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def login(pg_cluster, demo):
@@ -401,8 +441,11 @@ def test_an_officer_sees_names_and_phones_an_analyst_does_not(demo, make_panel, 
     assert all(r.candidate.name is None and r.candidate.phone is None for r in analyst.ranking.rows)
     assert _cells(analyst, COL_VOLUNTEER) == [volunteer_kind_label(r.candidate.kind) for r in analyst.ranking.rows]
     assert set(_cells(analyst, COL_PHONE)) == {""}
-    shown = {str(analyst.model.index(i, col).data()) for i in range(analyst.model.rowCount())
-             for col in range(analyst.model.columnCount())}
+    shown = {
+        str(analyst.model.index(i, col).data())
+        for i in range(analyst.model.rowCount())
+        for col in range(analyst.model.columnCount())
+    }
     everyone = {v for pair in contacts.values() for v in pair if v}
     assert not shown & everyone
     assert all(float(d) >= 0 for d in _cells(analyst, COL_DISTANCE))

@@ -1,6 +1,7 @@
 """Loading the demo from the GUI as a background task on a real store: it asks first, runs off the GUI thread
 with its progress in the dock's task row, the dock's lists are re-read in finished(); a cancel writes nothing;
 a failure (a store holding other data) reaches the officer as a message. And the plugin's menu action."""
+
 from __future__ import annotations
 
 import pytest
@@ -89,8 +90,9 @@ def test_the_menu_action_starts_it_in_the_dock(qgis_iface, qgis_new_project, mon
     try:
         action = next(a for a in plugin.actions if a.text() == "Load demo data…")
         started = []
-        monkeypatch.setattr("jitasa_qgis.gui.demo_loading_action.start_demo_loading",
-                            lambda dock, iface: started.append((dock, iface)))
+        monkeypatch.setattr(
+            "jitasa_qgis.gui.demo_loading_action.start_demo_loading", lambda dock, iface: started.append((dock, iface))
+        )
         action.trigger()
         assert started == [(plugin.dock, qgis_iface)]
     finally:

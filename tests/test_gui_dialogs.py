@@ -2,6 +2,7 @@
 dialog from the plugin (its saved QGIS connections, the pg_service option, Test, OK loads the layers), the
 operations dock and the assign panel with their main buttons, then closed; and the docks stacked in a
 1280×800 main window leave its size alone and draw nothing over anything else."""
+
 from __future__ import annotations
 
 import uuid
@@ -258,7 +259,8 @@ def test_docks_stacked_in_a_1280x800_window_leave_it_alone(demo, qgis_iface, qgi
         label, table = _in(panel.candidates_label, panel), _in(panel.candidates_view, panel)
         assert not label.intersects(table), (label, table)
         assert panel.candidates_label.height() >= panel.candidates_label.heightForWidth(
-            panel.candidates_label.width())  # the whole summary shows
+            panel.candidates_label.width()
+        )  # the whole summary shows
         assert not drawn_over(panel), drawn_over(panel)
         assert not drawn_over(operations), drawn_over(operations)
         request = _in(panel.request_label, panel)
@@ -280,4 +282,3 @@ def test_docks_stacked_in_a_1280x800_window_leave_it_alone(demo, qgis_iface, qgi
             window.removeDockWidget(dock)
             dock.deleteLater()
         window.deleteLater()
-

@@ -1,6 +1,7 @@
 """What officers see when the store changes: a new critical request raises an alert and flashes, once, and
 only if it is new (a notification anyone can send is not believed); a lost store shows "offline since
 HH:MM" until it is back."""
+
 from __future__ import annotations
 
 import time
@@ -35,8 +36,11 @@ def _wait(condition, timeout=10.0) -> bool:
 def _insert(spec, urgency: str) -> int:
     conn = spec.connect()
     with conn, conn.cursor() as cur:
-        cur.execute("INSERT INTO jitasa.help_request (category, urgency, geom) VALUES "
-                    "('oxygen', %s, ST_SetSRID(ST_MakePoint(101.16, 16.42), 4326)) RETURNING id", (urgency,))
+        cur.execute(
+            "INSERT INTO jitasa.help_request (category, urgency, geom) VALUES "
+            "('oxygen', %s, ST_SetSRID(ST_MakePoint(101.16, 16.42), 4326)) RETURNING id",
+            (urgency,),
+        )
         rid = cur.fetchone()[0]
     conn.close()
     return rid
@@ -79,6 +83,7 @@ def test_offline_text_names_the_time():
 
 # --- alerts come from the store, not from the payload (issue 7) --------------------------------------------
 
+
 @pytest.fixture
 def logins(pg_cluster, store):
     made = RoleLogins(pg_cluster, store)
@@ -108,8 +113,14 @@ def officer(logins, qgis_iface, qgis_new_project):
         assert wait_for(lambda: live.listener.online)
         return alerts
 
-    made = SimpleNamespace(live=live, layers=layers, start=start, changes=changes, flashed=flashed,
-                           critical=lambda: bar.get_messages(Qgis.Critical))
+    made = SimpleNamespace(
+        live=live,
+        layers=layers,
+        start=start,
+        changes=changes,
+        flashed=flashed,
+        critical=lambda: bar.get_messages(Qgis.Critical),
+    )
     yield made
     canvas.flashFeatureIds = original_flash
     live.stop()
@@ -124,12 +135,15 @@ def test_spoofed_notifications_from_a_feed_login_raise_no_alert(officer, store, 
     existing = [_insert(store, "critical"), _insert(store, "critical")]  # open, critical, status new
     alerts = officer.start()
     reloads = ReloadLog(officer.layers)
-    notify(logins.spec("jitasa_feed"), [
-        _insert_payload(existing),
-        {"table": "help_request", "op": "insert", "count": 9999, "ids": None},
-        {"table": "no_such_table", "op": "insert", "count": 1, "ids": existing},
-        "garbage",
-    ])
+    notify(
+        logins.spec("jitasa_feed"),
+        [
+            _insert_payload(existing),
+            {"table": "help_request", "op": "insert", "count": 9999, "ids": None},
+            {"table": "no_such_table", "op": "insert", "count": 1, "ids": existing},
+            "garbage",
+        ],
+    )
     assert wait_for(lambda: officer.changes)
     pump(2.5)
     assert officer.critical() == [] and officer.flashed == []

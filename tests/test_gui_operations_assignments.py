@@ -1,6 +1,7 @@
 """Unassign, decline and reassign from the operations dock's Requests tab, on a real store: the request's
 status and the volunteers' loads follow; a stale action is refused with the server's message and changes
 nothing; the buttons follow the selected request's status. And the store query behind them."""
+
 from __future__ import annotations
 
 import pytest
@@ -30,14 +31,18 @@ class Data:
             return cur.fetchall()
 
     def request(self, x=101.2) -> int:
-        return self.one("INSERT INTO jitasa.help_request (category, urgency, geom) VALUES "
-                        "('food_supplies', 'high', ST_SetSRID(ST_MakePoint(%s, 16.4), 4326)) RETURNING id",
-                        (x,))[0]
+        return self.one(
+            "INSERT INTO jitasa.help_request (category, urgency, geom) VALUES "
+            "('food_supplies', 'high', ST_SetSRID(ST_MakePoint(%s, 16.4), 4326)) RETURNING id",
+            (x,),
+        )[0]
 
     def volunteer(self, x=101.21, capacity=3, kind="student") -> int:
-        return self.one("INSERT INTO jitasa.volunteer (name, kind, capacity, geom) VALUES "
-                        "('v', %s, %s, ST_SetSRID(ST_MakePoint(%s, 16.41), 4326)) RETURNING id",
-                        (kind, capacity, x))[0]
+        return self.one(
+            "INSERT INTO jitasa.volunteer (name, kind, capacity, geom) VALUES "
+            "('v', %s, %s, ST_SetSRID(ST_MakePoint(%s, 16.41), 4326)) RETURNING id",
+            (kind, capacity, x),
+        )[0]
 
     def assign(self, request_id, volunteer_id) -> int:
         conn = self.spec.connect()
@@ -57,8 +62,10 @@ class Data:
 
     def assignments(self, request_id) -> list[tuple]:
         """(volunteer, status, reason) of the request's assignments, oldest first."""
-        return self.all("SELECT volunteer_id, status::text, reason FROM jitasa.assignment "
-                        "WHERE request_id = %s ORDER BY id", (request_id,))
+        return self.all(
+            "SELECT volunteer_id, status::text, reason FROM jitasa.assignment " "WHERE request_id = %s ORDER BY id",
+            (request_id,),
+        )
 
 
 @pytest.fixture
@@ -138,8 +145,10 @@ def test_unassign_puts_the_request_back_to_new(make_dock, data):
     dock = make_dock()
     _select(dock, r)
     asked = []
-    dock.ask_assignment_reason = lambda row, action, current, new=None: asked.append(
-        (row.id, action, current.volunteer_id)) or "  ผู้แจ้งได้รับความช่วยเหลือแล้ว "
+    dock.ask_assignment_reason = (
+        lambda row, action, current, new=None: asked.append((row.id, action, current.volunteer_id))
+        or "  ผู้แจ้งได้รับความช่วยเหลือแล้ว "
+    )
     dock.unassign_button.click()
     assert asked == [(r, "unassign", v)]
     assert data.request_status(r) == "new"

@@ -1,5 +1,6 @@
 """The operations dock offscreen, on a real store: rows, filters, paging, double-click, status changes,
 stale changes, lost connections."""
+
 from __future__ import annotations
 
 import pytest
@@ -37,24 +38,34 @@ def data(store):
     ids = []
     with c.cursor() as cur:
         for level, code, parent, name, wkt in AREAS:
-            cur.execute("INSERT INTO jitasa.admin_area (level, code, parent_code, name_th, geom) "
-                        "VALUES (%s, %s, %s, %s, ST_GeomFromText(%s, 4326))",
-                        (level, code, parent, name, wkt))
+            cur.execute(
+                "INSERT INTO jitasa.admin_area (level, code, parent_code, name_th, geom) "
+                "VALUES (%s, %s, %s, %s, ST_GeomFromText(%s, 4326))",
+                (level, code, parent, name, wkt),
+            )
         for cat, urg, status, hours, x, note in REQUESTS:
-            cur.execute("INSERT INTO jitasa.help_request (category, urgency, status, note, created_at, "
-                        "geom) VALUES (%s, %s, %s, %s, now() - make_interval(hours => %s), "
-                        "ST_SetSRID(ST_MakePoint(%s, 0.5), 4326)) RETURNING id",
-                        (cat, urg, status, note, hours, x))
+            cur.execute(
+                "INSERT INTO jitasa.help_request (category, urgency, status, note, created_at, "
+                "geom) VALUES (%s, %s, %s, %s, now() - make_interval(hours => %s), "
+                "ST_SetSRID(ST_MakePoint(%s, 0.5), 4326)) RETURNING id",
+                (cat, urg, status, note, hours, x),
+            )
             ids.append(cur.fetchone()[0])
-        cur.execute("INSERT INTO jitasa.volunteer (name, kind, capacity, active_count, geom) VALUES "
-                    "('Malee', 'village_health_volunteer', 3, 1, ST_SetSRID(ST_MakePoint(0.5, 0.5), 4326)) "
-                    "RETURNING id")
+        cur.execute(
+            "INSERT INTO jitasa.volunteer (name, kind, capacity, active_count, geom) VALUES "
+            "('Malee', 'village_health_volunteer', 3, 1, ST_SetSRID(ST_MakePoint(0.5, 0.5), 4326)) "
+            "RETURNING id"
+        )
         vid = cur.fetchone()[0]
-        cur.execute("INSERT INTO jitasa.assignment (request_id, volunteer_id, status) "
-                    "VALUES (%s, %s, 'active')", (ids[1], vid))
-        cur.execute("INSERT INTO jitasa.facility (name_th, kind, beds_total, beds_free, capacity_updated_at, "
-                    "geom) VALUES ('รพ.เพชรบูรณ์', 'hospital', 500, 20, now() - interval '3 days', "
-                    "ST_SetSRID(ST_MakePoint(0.5, 0.5), 4326))")
+        cur.execute(
+            "INSERT INTO jitasa.assignment (request_id, volunteer_id, status) " "VALUES (%s, %s, 'active')",
+            (ids[1], vid),
+        )
+        cur.execute(
+            "INSERT INTO jitasa.facility (name_th, kind, beds_total, beds_free, capacity_updated_at, "
+            "geom) VALUES ('รพ.เพชรบูรณ์', 'hospital', 500, 20, now() - interval '3 days', "
+            "ST_SetSRID(ST_MakePoint(0.5, 0.5), 4326))"
+        )
     c.close()
     return ids
 
@@ -94,8 +105,11 @@ def test_dock_loads_rows_from_the_store(make_dock, data):
     assert dock.requests_page_label.text() == "1–5 of 5"
     assert [dock.amphoe_combo.itemData(i) for i in range(dock.amphoe_combo.count())] == [None, "6701", "6702"]
     vol = dock.volunteers_model
-    assert vol.rowCount() == 1 and vol.index(0, 1).data() == "1/3" and vol.index(0, 0).data() == (
-        "Village health volunteer")
+    assert (
+        vol.rowCount() == 1
+        and vol.index(0, 1).data() == "1/3"
+        and vol.index(0, 0).data() == ("Village health volunteer")
+    )
     fac = dock.facilities_model
     assert fac.rowCount() == 1 and fac.index(0, 2).data() == "20/500"
     assert fac.index(0, 4).data().startswith("stale")
@@ -265,9 +279,11 @@ def test_offline_then_reconnects(make_dock, store, data, pg_cluster):
     # the server drops the dock's connection: the next refresh reconnects without a word
     admin = store.connect(autocommit=True)
     with admin.cursor() as cur:
-        cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                    "WHERE application_name = 'jitasa_qgis' AND pid <> pg_backend_pid() AND datname = %s",
-                    (store.params["dbname"],))
+        cur.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE application_name = 'jitasa_qgis' AND pid <> pg_backend_pid() AND datname = %s",
+            (store.params["dbname"],),
+        )
     admin.close()
     dock.refresh()
     assert dock.status_label.text() == "" and _ids(dock) == data
@@ -276,8 +292,9 @@ def test_offline_then_reconnects(make_dock, store, data, pg_cluster):
 def test_old_schema_is_reported(make_dock, store, data):
     admin = store.connect(autocommit=True)
     with admin.cursor() as cur:
-        cur.execute("DELETE FROM jitasa.schema_migration WHERE version = (SELECT max(version) "
-                    "FROM jitasa.schema_migration)")
+        cur.execute(
+            "DELETE FROM jitasa.schema_migration WHERE version = (SELECT max(version) " "FROM jitasa.schema_migration)"
+        )
     admin.close()
     dock = make_dock()
     dock.refresh()

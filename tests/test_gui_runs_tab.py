@@ -1,5 +1,6 @@
 """The Runs tab of the operations dock on a real store: runs waiting for review, a run's proposals, confirm
 or reject the selected rows or the whole run, refusals counted by reason; and the store queries behind it."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,9 +20,11 @@ class Data:
         self.spec = spec
         self.c = spec.connect(autocommit=True)
         with self.c.cursor() as cur:
-            cur.execute("INSERT INTO jitasa.admin_area (level, code, parent_code, name_th, geom) VALUES "
-                        "('tambon', '670101', NULL, 'ในเมือง', "
-                        " ST_GeomFromText('MULTIPOLYGON(((101 16,102 16,102 17,101 17,101 16)))', 4326))")
+            cur.execute(
+                "INSERT INTO jitasa.admin_area (level, code, parent_code, name_th, geom) VALUES "
+                "('tambon', '670101', NULL, 'ในเมือง', "
+                " ST_GeomFromText('MULTIPOLYGON(((101 16,102 16,102 17,101 17,101 16)))', 4326))"
+            )
 
     def one(self, query, params=()):
         with self.c.cursor() as cur:
@@ -29,21 +32,28 @@ class Data:
             return cur.fetchone()
 
     def request(self, urgency="normal", hours_ago=1.0) -> int:
-        return self.one("INSERT INTO jitasa.help_request (category, urgency, created_at, geom) VALUES "
-                        "('food_supplies', %s, now() - make_interval(secs => %s), "
-                        "'SRID=4326;POINT(101.2 16.4)') RETURNING id", (urgency, hours_ago * 3600))[0]
+        return self.one(
+            "INSERT INTO jitasa.help_request (category, urgency, created_at, geom) VALUES "
+            "('food_supplies', %s, now() - make_interval(secs => %s), "
+            "'SRID=4326;POINT(101.2 16.4)') RETURNING id",
+            (urgency, hours_ago * 3600),
+        )[0]
 
     def volunteer(self, capacity=3) -> int:
-        return self.one("INSERT INTO jitasa.volunteer (name, kind, capacity, geom) VALUES "
-                        "('v', 'student', %s, 'SRID=4326;POINT(101.21 16.41)') RETURNING id", (capacity,))[0]
+        return self.one(
+            "INSERT INTO jitasa.volunteer (name, kind, capacity, geom) VALUES "
+            "('v', 'student', %s, 'SRID=4326;POINT(101.21 16.41)') RETURNING id",
+            (capacity,),
+        )[0]
 
     def run(self, method, pairs, minutes=None):
         """A run with proposals for (request, volunteer) pairs; returns (run id, assignment ids)."""
         conn = self.spec.connect()
         try:
             run = create_run(conn, method, "amphoe:6701", {"max_minutes": 60})
-            result = propose_assignments(conn, run, [p[0] for p in pairs], [p[1] for p in pairs],
-                                         minutes or [12.4] * len(pairs))
+            result = propose_assignments(
+                conn, run, [p[0] for p in pairs], [p[1] for p in pairs], minutes or [12.4] * len(pairs)
+            )
         finally:
             conn.close()
         assert result.proposed == len(pairs)
@@ -51,8 +61,10 @@ class Data:
 
     def statuses(self, assignment_ids):
         with self.c.cursor() as cur:
-            cur.execute("SELECT id, status::text FROM jitasa.assignment WHERE id = ANY (%s) ORDER BY id",
-                        (list(assignment_ids),))
+            cur.execute(
+                "SELECT id, status::text FROM jitasa.assignment WHERE id = ANY (%s) ORDER BY id",
+                (list(assignment_ids),),
+            )
             return dict(cur.fetchall())
 
 
@@ -92,7 +104,12 @@ def test_store_lists_runs_to_review_and_their_proposals(data):
         runs = runs_to_review(conn)
         assert [r.id for r in runs] == [new_run, old_run]  # newest first
         assert (runs[0].method, runs[0].scope, runs[0].status, runs[0].proposed, runs[0].total) == (
-            "optimal", "amphoe:6701", RunStatus.PROPOSED, 3, 3)
+            "optimal",
+            "amphoe:6701",
+            RunStatus.PROPOSED,
+            3,
+            3,
+        )
         rows = run_proposals(conn, new_run)
         assert [r.request_id for r in rows] == [r_crit, r_norm, r_low]  # most urgent first
         assert rows[0].urgency is Urgency.CRITICAL and rows[0].volunteer_kind is VolunteerKind.STUDENT
@@ -161,8 +178,11 @@ def test_confirm_run_reports_refusals_by_reason(dock, data, qgis_iface):
     bar.clear_messages()
     result = finish(dock.confirm_run())
     assert result.confirmed == 1 and result.refused == 3
-    assert result.refused_by_reason() == {"volunteer_full": 1, "volunteer_unavailable": 1,
-                                          "request_already_assigned": 1}
+    assert result.refused_by_reason() == {
+        "volunteer_full": 1,
+        "volunteer_unavailable": 1,
+        "request_already_assigned": 1,
+    }
     text = dock.status_label.text()
     assert f"Run {run}: 1 confirmed, 3 refused" in text
     assert "volunteer now full: 1" in text and "request already assigned: 1" in text
@@ -228,8 +248,11 @@ def test_confirming_in_the_dock_reaches_the_map_through_notify(dock, data, qgis_
         return False
 
     p = data.spec.params
-    location = StoreLocation(name="test", spec=data.spec,
-                             layer_uri=f"host={p['host']} port={p['port']} dbname='{p['dbname']}' user='{p['user']}'")
+    location = StoreLocation(
+        name="test",
+        spec=data.spec,
+        layer_uri=f"host={p['host']} port={p['port']} dbname='{p['dbname']}' user='{p['user']}'",
+    )
     project = QgsProject.instance()
     layers, failed = add_store_layers(location, project)
     assert failed == []

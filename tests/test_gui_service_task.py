@@ -2,6 +2,7 @@
 thread and the task's progress() moves; a cancel is seen by the work and nothing is written (also when it
 stops a statement that is running); an exception in the work reaches the GUI as a message, not a crash; the
 Runs tab confirms and rejects as a task, shows its progress, and updates its tables in finished()."""
+
 from __future__ import annotations
 
 import threading
@@ -40,8 +41,11 @@ def test_progress_and_result_reach_the_main_thread(qgis_app):
         return "done"
 
     handle = start_service_task(
-        "counting", work, on_result=lambda result: seen.append((result, _main_thread())),
-        on_progress=lambda p: progress_seen.append((p, _main_thread())))
+        "counting",
+        work,
+        on_result=lambda result: seen.append((result, _main_thread())),
+        on_progress=lambda p: progress_seen.append((p, _main_thread())),
+    )
     task = handle.task
 
     def poll():
@@ -79,8 +83,12 @@ def test_cancel_is_seen_by_the_work_and_nothing_is_written(qgis_app, store):
         finally:
             conn.close()
 
-    handle = start_service_task("writing", work, on_cancelled=lambda: cancelled.append(_main_thread()),
-                                on_result=lambda r: pytest.fail("not cancelled"))
+    handle = start_service_task(
+        "writing",
+        work,
+        on_cancelled=lambda: cancelled.append(_main_thread()),
+        on_result=lambda r: pytest.fail("not cancelled"),
+    )
     assert wait_until(started.is_set)
     handle.cancel()
     assert wait_until(lambda: handle.done)
@@ -133,17 +141,22 @@ def test_an_exception_in_the_work_is_handed_back_not_raised(qgis_app):
 
 # --- the Runs tab -------------------------------------------------------------------------------------------
 
+
 class Run:
     def __init__(self, store, n=4):
         self.c = store.connect(autocommit=True)
         with self.c.cursor() as cur:
-            cur.execute("INSERT INTO jitasa.volunteer (name, kind, capacity, geom) VALUES "
-                        "('v', 'student', 10, 'SRID=4326;POINT(101.21 16.41)') RETURNING id")
+            cur.execute(
+                "INSERT INTO jitasa.volunteer (name, kind, capacity, geom) VALUES "
+                "('v', 'student', 10, 'SRID=4326;POINT(101.21 16.41)') RETURNING id"
+            )
             v = cur.fetchone()[0]
             self.requests = []
             for _ in range(n):
-                cur.execute("INSERT INTO jitasa.help_request (category, urgency, geom) VALUES "
-                            "('food_supplies', 'high', 'SRID=4326;POINT(101.2 16.4)') RETURNING id")
+                cur.execute(
+                    "INSERT INTO jitasa.help_request (category, urgency, geom) VALUES "
+                    "('food_supplies', 'high', 'SRID=4326;POINT(101.2 16.4)') RETURNING id"
+                )
                 self.requests.append(cur.fetchone()[0])
         conn = store.connect()
         self.id = create_run(conn, "optimal", "all", {"max_minutes": 60})
@@ -201,8 +214,10 @@ def test_cancelling_a_blocked_confirm_writes_nothing(dock, store):
 
     def waiting_on_lock() -> bool:
         with run.c.cursor() as cur:
-            cur.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
-                        "AND query LIKE %s", ("%confirm_assignments%",))
+            cur.execute(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' " "AND query LIKE %s",
+                ("%confirm_assignments%",),
+            )
             return cur.fetchone()[0] == 1
 
     try:
@@ -229,8 +244,9 @@ def test_a_store_error_in_the_task_reaches_the_officer_as_a_message(dock, store,
     run = Run(store)
     dock.refresh()
     # the store goes away after the list was read: the task's own connection fails in the worker
-    dock.where["location"] = StoreLocation(name="test", spec=type(store)(params={**store.params, "port": 1}),
-                                           layer_uri="")
+    dock.where["location"] = StoreLocation(
+        name="test", spec=type(store)(params={**store.params, "port": 1}), layer_uri=""
+    )
     bar = qgis_iface.messageBar()
     bar.clear_messages()
     handle = dock.confirm_run()

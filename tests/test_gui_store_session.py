@@ -2,6 +2,7 @@
 connection, in the plugin too), a lost connection is reopened once without a word, an unreachable store is
 "offline since" the first failure and is not dialled again until the backoff expires, and choosing another
 store connects at once."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,8 +18,11 @@ from jitasa_qgis.store.qgis_connections import StoreLocation
 
 def _backends(c, dbname) -> int:
     with c.cursor() as cur:
-        cur.execute("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'jitasa_qgis' "
-                    "AND datname = %s AND pid <> pg_backend_pid()", (dbname,))
+        cur.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'jitasa_qgis' "
+            "AND datname = %s AND pid <> pg_backend_pid()",
+            (dbname,),
+        )
         return cur.fetchone()[0]
 
 
@@ -26,8 +30,10 @@ def _backends(c, dbname) -> int:
 def request_id(store):
     c = store.connect(autocommit=True)
     with c.cursor() as cur:
-        cur.execute("INSERT INTO jitasa.help_request (category, urgency, geom) VALUES "
-                    "('food_supplies', 'high', 'SRID=4326;POINT(101.2 16.4)') RETURNING id")
+        cur.execute(
+            "INSERT INTO jitasa.help_request (category, urgency, geom) VALUES "
+            "('food_supplies', 'high', 'SRID=4326;POINT(101.2 16.4)') RETURNING id"
+        )
         rid = cur.fetchone()[0]
     yield rid, c
     c.close()
@@ -47,8 +53,11 @@ def test_dock_and_panel_share_one_session(qgis_app, store, request_id):
         assert _backends(admin, store.params["dbname"]) == 1  # one connection for both
         # the server drops it: whichever reads next reconnects, and the other uses the new one
         with admin.cursor() as cur:
-            cur.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
-                        "'jitasa_qgis' AND pid <> pg_backend_pid() AND datname = %s", (store.params["dbname"],))
+            cur.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = "
+                "'jitasa_qgis' AND pid <> pg_backend_pid() AND datname = %s",
+                (store.params["dbname"],),
+            )
         panel.refresh()
         assert panel.status_label.text() == "" and panel.request.id == rid
         dock.refresh()
@@ -132,6 +141,7 @@ def test_not_connected_and_errors_are_told_apart(qgis_app, store):
         StoreSession(none_chosen).query(lambda conn: 1)
     session = StoreSession(lambda: StoreLocation(name="test", spec=store, layer_uri=""))
     try:
+
         def failing(conn):
             raise StoreError("a query the server refused")
 
@@ -152,4 +162,3 @@ def test_a_dock_alone_and_a_panel_alone_still_make_their_own(qgis_app, store):
         panel.unload()
         panel.deleteLater()
         dock.deleteLater()
-

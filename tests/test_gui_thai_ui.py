@@ -4,6 +4,7 @@ and layer names that "Load Jitasa layers" creates, has no Latin word except a fe
 
 Data (place names, notes, volunteers' names) is Thai in the demo; table cells are not walked, their
 headers are."""
+
 from __future__ import annotations
 
 import re
@@ -35,8 +36,17 @@ from jitasa_qgis.store.qgis_connections import StoreLocation
 
 TS = Path(__file__).resolve().parents[1] / "i18n" / "jitasa_th.ts"
 # Proper names and codes a Thai officer reads as they are.
-ALLOWED = {"Jitasa.care", "PostgreSQL", "pg_service", "pg_service.conf", "authcfg", "QGIS", "km", "ATK",
-           "jitasa"}  # "jitasa": the example pg_service name ("เช่น jitasa")
+ALLOWED = {
+    "Jitasa.care",
+    "PostgreSQL",
+    "pg_service",
+    "pg_service.conf",
+    "authcfg",
+    "QGIS",
+    "km",
+    "ATK",
+    "jitasa",
+}  # "jitasa": the example pg_service name ("เช่น jitasa")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.]*")
 
 
@@ -104,8 +114,9 @@ def thai(qgis_app, tmp_path):
 
 def _location(spec) -> StoreLocation:
     p = spec.params
-    return StoreLocation(name="test", spec=spec,
-                         layer_uri=f"host={p['host']} port={p['port']} dbname='{p['dbname']}' user='{p['user']}'")
+    return StoreLocation(
+        name="test", spec=spec, layer_uri=f"host={p['host']} port={p['port']} dbname='{p['dbname']}' user='{p['user']}'"
+    )
 
 
 @pytest.fixture

@@ -1,5 +1,6 @@
 """The Thai translation is complete: every translate() string in the plugin and every .ui string is in
 i18n/jitasa_th.ts with a finished translation that keeps its placeholders, and lrelease compiles it."""
+
 from __future__ import annotations
 
 import ast
@@ -79,20 +80,29 @@ def test_translate_is_called_with_literals_only():
 
 
 def test_no_unfinished_or_empty_translation():
-    problems = [f"{context}: {source!r}" for (context, source), tr in _ts_messages().items()
-                if tr is None or tr.get("type") in ("unfinished", "obsolete", "vanished")
-                or not (tr.text or "").strip()]
+    problems = [
+        f"{context}: {source!r}"
+        for (context, source), tr in _ts_messages().items()
+        if tr is None or tr.get("type") in ("unfinished", "obsolete", "vanished") or not (tr.text or "").strip()
+    ]
     assert not problems, "untranslated in jitasa_th.ts:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("collect", [lambda: _translate_calls()[0], _ui_strings], ids=["python", "ui"])
 def test_every_source_string_is_translated(collect):
     messages = _ts_messages()
-    missing = [f"{where}: {context}: {text!r}" for context, text, where in sorted(collect(), key=lambda x: x[2])
-               if not (messages.get((context, text)) is not None and (messages[(context, text)].text or "").strip()
-                       and messages[(context, text)].get("type") != "unfinished")]
-    assert not missing, ("not translated in jitasa_th.ts (run `bash tools/update_ts.sh`, then translate):\n"
-                         + "\n".join(missing))
+    missing = [
+        f"{where}: {context}: {text!r}"
+        for context, text, where in sorted(collect(), key=lambda x: x[2])
+        if not (
+            messages.get((context, text)) is not None
+            and (messages[(context, text)].text or "").strip()
+            and messages[(context, text)].get("type") != "unfinished"
+        )
+    ]
+    assert not missing, "not translated in jitasa_th.ts (run `bash tools/update_ts.sh`, then translate):\n" + "\n".join(
+        missing
+    )
 
 
 def test_translations_keep_placeholders():

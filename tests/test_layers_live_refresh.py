@@ -1,5 +1,6 @@
 """Live layers: the plugin's one listener hears commits from other connections and reloads just the
 affected layers; it survives a server restart, malformed payloads and a dropped view."""
+
 from __future__ import annotations
 
 import time
@@ -19,8 +20,9 @@ from jitasa_qgis.store.qgis_connections import StoreLocation
 
 def _location(spec) -> StoreLocation:
     p = spec.params
-    return StoreLocation(name="test", spec=spec,
-                         layer_uri=f"host={p['host']} port={p['port']} dbname='{p['dbname']}' user='{p['user']}'")
+    return StoreLocation(
+        name="test", spec=spec, layer_uri=f"host={p['host']} port={p['port']} dbname='{p['dbname']}' user='{p['user']}'"
+    )
 
 
 def _wait(condition, timeout=10.0):
@@ -36,9 +38,11 @@ def _wait(condition, timeout=10.0):
 def _insert_request(spec, urgency="normal", lon=101.16, lat=16.42) -> int:
     conn = spec.connect()
     with conn, conn.cursor() as cur:
-        cur.execute("INSERT INTO jitasa.help_request (category, urgency, geom) "
-                    "VALUES ('oxygen', %s, ST_SetSRID(ST_MakePoint(%s, %s), 4326)) RETURNING id",
-                    (urgency, lon, lat))
+        cur.execute(
+            "INSERT INTO jitasa.help_request (category, urgency, geom) "
+            "VALUES ('oxygen', %s, ST_SetSRID(ST_MakePoint(%s, %s), 4326)) RETURNING id",
+            (urgency, lon, lat),
+        )
         rid = cur.fetchone()[0]
     conn.close()
     return rid
@@ -134,8 +138,13 @@ def test_dropped_view_is_reported_and_reload_does_not_crash(live, store, project
 
 # --- notifications are hints: anyone may send them (issue 7) -----------------------------------------------
 
-HELP_REQUEST_LAYERS = ("help_request", "help_request_critical", "help_request_grid", "help_request_aggregate",
-                       "assignment")
+HELP_REQUEST_LAYERS = (
+    "help_request",
+    "help_request_critical",
+    "help_request_grid",
+    "help_request_aggregate",
+    "assignment",
+)
 
 
 @pytest.fixture
@@ -165,14 +174,20 @@ def test_spoofed_notifications_from_a_feed_login_cause_at_most_one_reload(office
     reloads = ReloadLog(layers)
     changes = []
     refresh.changed.connect(changes.append)
-    notify(logins.spec("jitasa_feed"), [
-        {"table": "help_request", "op": "insert", "count": 2, "ids": critical},
-        {"table": "help_request", "op": "update", "count": 100000, "ids": None},
-        {"table": "no_such_table", "op": "insert", "count": 1, "ids": [1]},
-        {"table": "facility", "op": "truncate", "count": 1, "ids": [1]},
-        {"table": "volunteer", "op": "update", "count": 1, "ids": [True, 2.5]},
-        "garbage", "[1, 2", "null", '{"table": "admin_area"}',
-    ])
+    notify(
+        logins.spec("jitasa_feed"),
+        [
+            {"table": "help_request", "op": "insert", "count": 2, "ids": critical},
+            {"table": "help_request", "op": "update", "count": 100000, "ids": None},
+            {"table": "no_such_table", "op": "insert", "count": 1, "ids": [1]},
+            {"table": "facility", "op": "truncate", "count": 1, "ids": [1]},
+            {"table": "volunteer", "op": "update", "count": 1, "ids": [True, 2.5]},
+            "garbage",
+            "[1, 2",
+            "null",
+            '{"table": "admin_area"}',
+        ],
+    )
     assert wait_for(lambda: changes)
     pump(2.5)  # time for any further pass (at least a second apart) to happen
     assert [c.table for c in changes] == ["help_request"]  # the only well-formed payloads, merged

@@ -1,5 +1,6 @@
 """Map styles: every style loads, every enum value has a symbol, icons resolve, labels are Thai and
 horizontal, and what is drawn carries the state colours."""
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -49,17 +50,24 @@ from jitasa_qgis.layers.styles import StyleError, apply_style, relink_icons
 
 # The columns each layer reads (tables and map views of resources/sql), as memory-layer fields.
 LAYER_FIELDS = {
-    "help_request": ("Point", "id:integer category:string urgency:string status:string people_count:integer "
-                              "note:string is_critical:boolean created_at:datetime"),
+    "help_request": (
+        "Point",
+        "id:integer category:string urgency:string status:string people_count:integer "
+        "note:string is_critical:boolean created_at:datetime",
+    ),
     "help_request_aggregate": ("Polygon", "id:integer size_deg:double n:integer n_critical:integer"),
     "help_request_critical": ("Point", "id:integer category:string urgency:string status:string"),
-    "volunteer": ("Point", "id:integer kind:string available:boolean capacity:integer active_count:integer "
-                           "can_take_more:boolean"),
-    "facility": ("Point", "id:integer name_th:string name_en:string kind:string beds_total:integer "
-                          "beds_free:integer capacity_status:string capacity_updated_at:datetime"),
+    "volunteer": (
+        "Point",
+        "id:integer kind:string available:boolean capacity:integer active_count:integer " "can_take_more:boolean",
+    ),
+    "facility": (
+        "Point",
+        "id:integer name_th:string name_en:string kind:string beds_total:integer "
+        "beds_free:integer capacity_status:string capacity_updated_at:datetime",
+    ),
     "service_area": ("MultiPolygon", "id:integer name:string method:string minutes:double"),
-    "assignment": ("LineString", "id:integer status:string urgency:string category:string "
-                                 "travel_minutes:double"),
+    "assignment": ("LineString", "id:integer status:string urgency:string category:string " "travel_minutes:double"),
     "admin_province": ("MultiPolygon", "id:integer level:string code:string name_th:string name_en:string"),
     "admin_amphoe": ("MultiPolygon", "id:integer level:string code:string name_th:string name_en:string"),
     "admin_tambon": ("MultiPolygon", "id:integer level:string code:string name_th:string name_en:string"),
@@ -138,6 +146,7 @@ def hue_saturation(colour: QColor) -> tuple[int, int]:
 
 # ----------------------------------------------------------------------------------------- loading
 
+
 def test_the_shipped_styles_are_the_expected_ones():
     assert styles.style_names() == sorted(LAYER_FIELDS)
 
@@ -168,8 +177,7 @@ def test_broken_style_is_a_clear_error(qgis_app, tmp_path, monkeypatch):
     with pytest.raises(StyleError, match="not valid XML"):
         apply_style(memory_layer("help_request"), "broken")
     qml = (STYLES_DIR / "help_request.qml").read_text(encoding="utf-8")
-    (tmp_path / "lost_icon.qml").write_text(qml.replace("request_oxygen.svg", "request_gone.svg"),
-                                            encoding="utf-8")
+    (tmp_path / "lost_icon.qml").write_text(qml.replace("request_oxygen.svg", "request_gone.svg"), encoding="utf-8")
     with pytest.raises(StyleError, match="request_gone.svg"):
         apply_style(memory_layer("help_request"), "lost_icon")
 
@@ -187,17 +195,23 @@ def test_committed_styles_match_the_script(qgis_app, tmp_path):
             except ET.ParseError:
                 return text
 
-        return (element.tag, sorted((k, value(v)) for k, v in element.attrib.items()),
-                (element.text or "").strip(), [canonical(child) for child in element])
+        return (
+            element.tag,
+            sorted((k, value(v)) for k, v in element.attrib.items()),
+            (element.text or "").strip(),
+            [canonical(child) for child in element],
+        )
 
     for path in sorted(STYLES_DIR.glob("*.qml")):
         built = tmp_path / path.name
         assert built.is_file(), f"{path.name} is not made by tools/make_styles.py"
-        assert canonical(ET.parse(built).getroot()) == canonical(ET.parse(path).getroot()), (
-            f"{path.name} differs from what tools/make_styles.py builds: regenerate it")
+        assert canonical(ET.parse(built).getroot()) == canonical(
+            ET.parse(path).getroot()
+        ), f"{path.name} differs from what tools/make_styles.py builds: regenerate it"
 
 
 # ----------------------------------------------------------------------------------- enum coverage
+
 
 def missing_categories(layer: QgsVectorLayer, field: str, values, icon_prefix: str, **other) -> list[str]:
     """Values of `field` that no rule draws with their own icon (`<icon_prefix><value>.svg`)."""
@@ -212,16 +226,24 @@ def missing_categories(layer: QgsVectorLayer, field: str, values, icon_prefix: s
 def test_the_coverage_check_catches_a_value_without_a_symbol(qgis_app):
     layer = styled("help_request")
     values = [c.value for c in RequestCategory] + ["boat_rescue"]
-    assert missing_categories(layer, "category", values, "request_", urgency="normal", status="new") == [
-        "boat_rescue"]
+    assert missing_categories(layer, "category", values, "request_", urgency="normal", status="new") == ["boat_rescue"]
 
 
 def test_every_request_category_has_its_icon(qgis_app):
     layer = styled("help_request")
     for status in RequestStatus:
         for urgency in Urgency:
-            assert missing_categories(layer, "category", [c.value for c in RequestCategory], "request_",
-                                      urgency=urgency.value, status=status.value) == []
+            assert (
+                missing_categories(
+                    layer,
+                    "category",
+                    [c.value for c in RequestCategory],
+                    "request_",
+                    urgency=urgency.value,
+                    status=status.value,
+                )
+                == []
+            )
 
 
 def test_request_colour_by_status_like_jitasa_care(qgis_app):
@@ -250,8 +272,9 @@ def test_request_size_and_halo_by_urgency(qgis_app):
     symbol = layer.renderer().rootRule().children()[0].symbol()
     halo, disc = symbol.symbolLayer(0), symbol.symbolLayer(1)
     size = dd_expression(disc, QgsSymbolLayer.PropertySize)
-    sizes = [evaluate(size, layer, feature(layer, category="oxygen", urgency=u.value, status="new"))
-             for u in Urgency]  # critical, high, normal, low
+    sizes = [
+        evaluate(size, layer, feature(layer, category="oxygen", urgency=u.value, status="new")) for u in Urgency
+    ]  # critical, high, normal, low
     assert all(isinstance(s, (int, float)) and s > 0 for s in sizes), sizes
     assert sizes == sorted(sizes, reverse=True) and len(set(sizes)) == len(sizes), "critical biggest"
     enabled = dd_expression(halo, QgsSymbolLayer.PropertyLayerEnabled)
@@ -280,10 +303,9 @@ def test_critical_open_requests_are_drawn_last(qgis_app):
     apply_style(layer, "help_request")
     renderer = layer.renderer()
     assert renderer.orderByEnabled()
-    drawn = [(f["status"], f["urgency"]) for f in
-             layer.getFeatures(QgsFeatureRequest().setOrderBy(renderer.orderBy()))]
+    drawn = [(f["status"], f["urgency"]) for f in layer.getFeatures(QgsFeatureRequest().setOrderBy(renderer.orderBy()))]
     open_values = {s.value for s in OPEN_REQUEST_STATUSES}
-    last = drawn[-len(OPEN_REQUEST_STATUSES):]
+    last = drawn[-len(OPEN_REQUEST_STATUSES) :]
     assert all(s in open_values and u == "critical" for s, u in last), drawn
     first_open = next(i for i, (s, _u) in enumerate(drawn) if s in open_values)
     assert all(s not in open_values for s, _u in drawn[:first_open]) and first_open == len(CLOSED) * 4
@@ -294,8 +316,10 @@ def test_every_volunteer_kind_has_its_icon_both_available_and_not(qgis_app):
     kinds = [k.value for k in VolunteerKind]
     free = {"available": True, "capacity": 2, "active_count": 1}
     assert missing_categories(layer, "kind", kinds, "volunteer_", **free) == []
-    for not_free in ({"available": False, "capacity": 2, "active_count": 0},
-                     {"available": True, "capacity": 1, "active_count": 1}):
+    for not_free in (
+        {"available": False, "capacity": 2, "active_count": 0},
+        {"available": True, "capacity": 1, "active_count": 1},
+    ):
         assert missing_categories(layer, "kind", kinds, "volunteer_", **not_free) == []
     full = {"available": True, "capacity": 1, "active_count": 1}
     for kind in kinds:
@@ -309,12 +333,23 @@ def test_every_volunteer_kind_has_its_icon_both_available_and_not(qgis_app):
 def test_every_facility_kind_has_its_icon_and_capacity_colours(qgis_app):
     layer = styled("facility")
     fresh = QDateTime.currentDateTime()
-    assert missing_categories(layer, "kind", [k.value for k in FacilityKind], "facility_",
-                              capacity_status="open", capacity_updated_at=fresh) == []
+    assert (
+        missing_categories(
+            layer,
+            "kind",
+            [k.value for k in FacilityKind],
+            "facility_",
+            capacity_status="open",
+            capacity_updated_at=fresh,
+        )
+        == []
+    )
     base = layer.renderer().rootRule().children()[0].symbol().symbolLayer(1)
     fill = dd_expression(base, QgsSymbolLayer.PropertyFillColor)
-    colours = {s: QColor(evaluate(fill, layer, feature(layer, kind="hospital", capacity_status=s.value)))
-               for s in CapacityStatus}
+    colours = {
+        s: QColor(evaluate(fill, layer, feature(layer, kind="hospital", capacity_status=s.value)))
+        for s in CapacityStatus
+    }
     assert all(c.isValid() for c in colours.values()), colours
     assert 90 <= colours[CapacityStatus.OPEN].hsvHue() <= 160
     assert 25 <= colours[CapacityStatus.LIMITED].hsvHue() <= 50
@@ -325,16 +360,20 @@ def test_every_facility_kind_has_its_icon_and_capacity_colours(qgis_app):
 def test_facility_stale_mark_follows_the_project_variable(qgis_new_project):
     layer = styled("facility")
     symbol = layer.renderer().rootRule().children()[0].symbol()
-    stale_layers = [sl for sl in symbol.symbolLayers()
-                    if sl.dataDefinedProperties().property(QgsSymbolLayer.PropertyLayerEnabled).isActive()]
+    stale_layers = [
+        sl
+        for sl in symbol.symbolLayers()
+        if sl.dataDefinedProperties().property(QgsSymbolLayer.PropertyLayerEnabled).isActive()
+    ]
     assert len(stale_layers) == 2, "a dashed ring and a clock badge"
     assert "stale.svg" in svg_files(symbol)
     enabled = dd_expression(stale_layers[0], QgsSymbolLayer.PropertyLayerEnabled)
     now = QDateTime.currentDateTime()
 
     def stale(hours_ago: float) -> bool:
-        f = feature(layer, kind="hospital", capacity_status="open",
-                    capacity_updated_at=now.addSecs(int(-3600 * hours_ago)))
+        f = feature(
+            layer, kind="hospital", capacity_status="open", capacity_updated_at=now.addSecs(int(-3600 * hours_ago))
+        )
         return bool(evaluate(enabled, layer, f))
 
     assert not stale(1) and not stale(11.5) and stale(12.5) and stale(72)  # default 12 hours
@@ -369,16 +408,20 @@ def test_request_aggregate_is_graduated_on_the_count(qgis_app):
     fill = ranges[0].symbol().symbolLayer(0)
     width = dd_expression(fill, QgsSymbolLayer.PropertyStrokeWidth)
     assert evaluate(width, layer, feature(layer, n=5, n_critical=1)) > evaluate(
-        width, layer, feature(layer, n=5, n_critical=0)), "cells with critical requests stand out"
+        width, layer, feature(layer, n=5, n_critical=0)
+    ), "cells with critical requests stand out"
 
 
 # ------------------------------------------------------------------------------------------- icons
 
+
 def test_every_enum_value_has_an_icon_file():
-    expected = ([f"request_{v.value}.svg" for v in RequestCategory]
-                + [f"facility_{v.value}.svg" for v in FacilityKind]
-                + [f"volunteer_{v.value}.svg" for v in VolunteerKind]
-                + ["stale.svg", *TOOLBAR_ICONS])
+    expected = (
+        [f"request_{v.value}.svg" for v in RequestCategory]
+        + [f"facility_{v.value}.svg" for v in FacilityKind]
+        + [f"volunteer_{v.value}.svg" for v in VolunteerKind]
+        + ["stale.svg", *TOOLBAR_ICONS]
+    )
     missing = [name for name in expected if not (ICONS_DIR / name).is_file()]
     assert missing == []
 
@@ -411,8 +454,12 @@ def test_qml_names_icons_relatively_and_they_exist(qgis_app, name):
 def test_icons_resolve_after_apply_style(qgis_app, name):
     layer = styled(name)
     renderer = layer.renderer()
-    paths = [sl.path() for symbol in renderer.symbols(QgsRenderContext()) for sl in symbol.symbolLayers()
-             if isinstance(sl, QgsSvgMarkerSymbolLayer)]
+    paths = [
+        sl.path()
+        for symbol in renderer.symbols(QgsRenderContext())
+        for sl in symbol.symbolLayers()
+        if isinstance(sl, QgsSvgMarkerSymbolLayer)
+    ]
     assert paths
     assert all(Path(p).is_file() and Path(p).parent == ICONS_DIR for p in paths), paths
 
@@ -442,8 +489,12 @@ LABEL_SCALES = {  # style: (shown only when zoomed in beyond 1:N, shown only whe
     "admin_amphoe": (2_500_000, 50_000),
     "admin_province": (0, 1_000_000),
 }
-HORIZONTAL = {QgsPalLayerSettings.AroundPoint, QgsPalLayerSettings.OverPoint,
-              QgsPalLayerSettings.OrderedPositionsAroundPoint, QgsPalLayerSettings.Horizontal}
+HORIZONTAL = {
+    QgsPalLayerSettings.AroundPoint,
+    QgsPalLayerSettings.OverPoint,
+    QgsPalLayerSettings.OrderedPositionsAroundPoint,
+    QgsPalLayerSettings.Horizontal,
+}
 
 
 @pytest.mark.parametrize("name", sorted(LAYER_FIELDS))
@@ -493,6 +544,7 @@ def test_missing_label_font_falls_back_to_an_installed_thai_font(qgis_app, monke
 
 # ------------------------------------------------------------------------------------------ render
 
+
 def test_render_every_category_and_status(qgis_app, tmp_path):
     """One request per category x status, drawn offscreen: each disc shows its state's colour."""
     layer = memory_layer("help_request")
@@ -535,12 +587,16 @@ def test_render_every_category_and_status(qgis_app, tmp_path):
         expected = QColor(evaluate(fill, layer, feature(layer, status=status.value)))
         centre = to_pixel.transform(point)
         pixel = image.pixelColor(int(centre.x()), int(centre.y() + below_icon_px))
-        difference = max(abs(pixel.red() - expected.red()), abs(pixel.green() - expected.green()),
-                         abs(pixel.blue() - expected.blue()))
+        difference = max(
+            abs(pixel.red() - expected.red()),
+            abs(pixel.green() - expected.green()),
+            abs(pixel.blue() - expected.blue()),
+        )
         assert difference < 40, (category, status, pixel.name(), expected.name())
 
 
 # ---------------------------------------------------------------------------- definitions.visuals
+
 
 def test_visuals_have_a_colour_size_and_icon_for_every_enum_value():
     from jitasa_qgis.definitions import visuals
@@ -581,8 +637,7 @@ def test_style_generator_refuses_a_legend_without_thai(qgis_app, tmp_path, monke
     import make_styles
 
     ts = make_styles.TS_FILE.read_text(encoding="utf-8")
-    untranslated = ts.replace("<translation>พร้อมรับงาน</translation>",
-                              '<translation type="unfinished"></translation>')
+    untranslated = ts.replace("<translation>พร้อมรับงาน</translation>", '<translation type="unfinished"></translation>')
     assert untranslated != ts
     (tmp_path / "jitasa_th.ts").write_text(untranslated, encoding="utf-8")
     monkeypatch.setattr(make_styles, "TS_FILE", tmp_path / "jitasa_th.ts")

@@ -1,4 +1,5 @@
 """The plugin shell: load, unload, load again leaves exactly one of everything; Thai translation works."""
+
 from __future__ import annotations
 
 import subprocess

@@ -1,4 +1,5 @@
 """jitasa:assignnearest and jitasa:assignoptimal through the Processing registry on a real demo store."""
+
 from __future__ import annotations
 
 import json
@@ -39,8 +40,10 @@ def _counts(store, run_id):
     with conn.cursor() as cur:
         cur.execute("SELECT status::text, count(*) FROM jitasa.assignment WHERE run_id = %s GROUP BY 1", (run_id,))
         counts = dict(cur.fetchall())
-        cur.execute("SELECT count(*) FROM (SELECT request_id FROM jitasa.assignment WHERE status = 'active' "
-                    "GROUP BY 1 HAVING count(*) > 1) d")
+        cur.execute(
+            "SELECT count(*) FROM (SELECT request_id FROM jitasa.assignment WHERE status = 'active' "
+            "GROUP BY 1 HAVING count(*) > 1) d"
+        )
         doubles = cur.fetchone()[0]
         cur.execute("SELECT count(*) FROM jitasa.volunteer WHERE active_count > capacity")
         over = cur.fetchone()[0]
@@ -52,8 +55,7 @@ def _counts(store, run_id):
 def test_propose_then_the_store_holds_a_run_of_proposals(provider, demo_service, store, algorithm):
     import processing
 
-    result = processing.run(algorithm, {"SERVICE": demo_service, "MAX_MINUTES": 45, "MODE": 0,
-                                        "OUTPUT": "memory:"})
+    result = processing.run(algorithm, {"SERVICE": demo_service, "MAX_MINUTES": 45, "MODE": 0, "OUTPUT": "memory:"})
     assert result["ASSIGNED"] > 0
     layer = result["OUTPUT"] if isinstance(result["OUTPUT"], QgsVectorLayer) else None
     assert layer is not None and layer.featureCount() == result["ASSIGNED"] + result["REFUSED"]
@@ -63,12 +65,30 @@ def test_propose_then_the_store_holds_a_run_of_proposals(provider, demo_service,
     assert summary["assigned"] + summary["unassigned"] == summary["requests"]
     assert doubles == 0 and over == 0
     # the reason in words (translated) and its stable code side by side
-    assert [f.name() for f in layer.fields()] == ["run_id", "assignment_id", "request_id", "volunteer_id",
-                                                  "minutes", "outcome", "reason", "reason_code"]
+    assert [f.name() for f in layer.fields()] == [
+        "run_id",
+        "assignment_id",
+        "request_id",
+        "volunteer_id",
+        "minutes",
+        "outcome",
+        "reason",
+        "reason_code",
+    ]
     # the summary's JSON keeps its keys: the optimal solver's proof at the top level, codes as keys
-    assert {"method", "requests", "assigned", "unassigned", "unassigned_by_reason", "total_minutes",
-            "mean_minutes", "travel_estimate", "message", "refused_by_store",
-            "requests_without_location"} <= set(summary)
+    assert {
+        "method",
+        "requests",
+        "assigned",
+        "unassigned",
+        "unassigned_by_reason",
+        "total_minutes",
+        "mean_minutes",
+        "travel_estimate",
+        "message",
+        "refused_by_store",
+        "requests_without_location",
+    } <= set(summary)
     assert ("optimal" in summary and "rounds" in summary) == (algorithm == "jitasa:assignoptimal")
     assert set(summary["unassigned_by_reason"]) <= {r.value for r in UnassignedReason}
 
@@ -76,10 +96,13 @@ def test_propose_then_the_store_holds_a_run_of_proposals(provider, demo_service,
 def test_confirm_directly_assigns_and_optimal_travels_no_more_than_greedy(provider, demo_service, store):
     import processing
 
-    greedy = processing.run("jitasa:assignnearest", {"SERVICE": demo_service, "MAX_MINUTES": 45, "MODE": 0,
-                                                     "OUTPUT": "memory:"})
-    optimal = processing.run("jitasa:assignoptimal", {"SERVICE": demo_service, "MAX_MINUTES": 45, "MODE": 1,
-                                                      "OUTPUT": "memory:"})
+    greedy = processing.run(
+        "jitasa:assignnearest", {"SERVICE": demo_service, "MAX_MINUTES": 45, "MODE": 0, "OUTPUT": "memory:"}
+    )
+    optimal = processing.run(
+        "jitasa:assignoptimal", {"SERVICE": demo_service, "MAX_MINUTES": 45, "MODE": 1, "OUTPUT": "memory:"}
+    )
+
     # Same instance (proposals do not change it). By the optimal solver's own order — fewer requests left out
     # per urgency tier, critical first, then less travel — optimal is never worse than greedy: compared as
     # one tuple, so asserted whatever each assigned (travel within the solver's rounding to whole units).
@@ -95,8 +118,11 @@ def test_confirm_directly_assigns_and_optimal_travels_no_more_than_greedy(provid
     assert doubles == 0 and over == 0
     conn = store.connect()
     with conn.cursor() as cur:
-        cur.execute("SELECT count(*) FROM jitasa.help_request r JOIN jitasa.assignment a ON a.request_id = r.id "
-                    "WHERE a.run_id = %s AND r.status <> 'assigned'", (optimal["RUN_ID"],))
+        cur.execute(
+            "SELECT count(*) FROM jitasa.help_request r JOIN jitasa.assignment a ON a.request_id = r.id "
+            "WHERE a.run_id = %s AND r.status <> 'assigned'",
+            (optimal["RUN_ID"],),
+        )
         assert cur.fetchone()[0] == 0
     conn.close()
 
@@ -104,12 +130,17 @@ def test_confirm_directly_assigns_and_optimal_travels_no_more_than_greedy(provid
 def test_amphoe_scope_only_touches_that_amphoe(provider, demo_service, store):
     import processing
 
-    result = processing.run("jitasa:assignoptimal", {"SERVICE": demo_service, "SCOPE": 1, "AREA_CODE": "6701",
-                                                     "MAX_MINUTES": 45, "OUTPUT": "memory:"})
+    result = processing.run(
+        "jitasa:assignoptimal",
+        {"SERVICE": demo_service, "SCOPE": 1, "AREA_CODE": "6701", "MAX_MINUTES": 45, "OUTPUT": "memory:"},
+    )
     conn = store.connect()
     with conn.cursor() as cur:
-        cur.execute("SELECT count(*) FROM jitasa.assignment a JOIN jitasa.help_request r ON r.id = a.request_id "
-                    "WHERE a.run_id = %s AND left(r.tambon_code, 4) <> '6701'", (result["RUN_ID"],))
+        cur.execute(
+            "SELECT count(*) FROM jitasa.assignment a JOIN jitasa.help_request r ON r.id = a.request_id "
+            "WHERE a.run_id = %s AND left(r.tambon_code, 4) <> '6701'",
+            (result["RUN_ID"],),
+        )
         assert cur.fetchone()[0] == 0
     conn.close()
     assert result["ASSIGNED"] > 0
@@ -120,8 +151,7 @@ def test_non_positive_max_travel_time_is_refused_and_nothing_written(provider, d
     import processing
 
     with pytest.raises(QgsProcessingException, match="more than 0 minutes"):
-        processing.run("jitasa:assignoptimal", {"SERVICE": demo_service, "MAX_MINUTES": minutes,
-                                                "OUTPUT": "memory:"})
+        processing.run("jitasa:assignoptimal", {"SERVICE": demo_service, "MAX_MINUTES": minutes, "OUTPUT": "memory:"})
     assert _runs(store) == 0
 
 
@@ -133,8 +163,9 @@ def test_invalid_scope_polygon_is_named_and_nothing_written(provider, demo_servi
     feature.setGeometry(QgsGeometry.fromWkt("POLYGON((100 16, 102 17, 102 16, 100 17, 100 16))"))
     bowtie.dataProvider().addFeatures([feature])
     with pytest.raises(QgsProcessingException, match="(?i)self-intersection|invalid"):
-        processing.run("jitasa:assignoptimal", {"SERVICE": demo_service, "SCOPE": 4, "SCOPE_LAYER": bowtie,
-                                                "OUTPUT": "memory:"})
+        processing.run(
+            "jitasa:assignoptimal", {"SERVICE": demo_service, "SCOPE": 4, "SCOPE_LAYER": bowtie, "OUTPUT": "memory:"}
+        )
     assert _runs(store) == 0
 
 

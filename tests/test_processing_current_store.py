@@ -1,5 +1,6 @@
 """Processing knows the plugin's store: the connection parameters default to it and a run that leaves them
 empty uses it; amphoe and tambon parameters take names (Thai or English) as well as DOPA codes."""
+
 from __future__ import annotations
 
 import subprocess
@@ -23,8 +24,13 @@ from jitasa_qgis.processing.provider import JitasaProvider
 from jitasa_qgis.store.area_lookup import find_admin_areas, normalised
 from jitasa_qgis.store.qgis_connections import from_service, save_service_connection
 
-ALGORITHMS = ("jitasa:createdatabase", "jitasa:loaddemodata", "jitasa:loadlayers", "jitasa:assignnearest",
-              "jitasa:assignoptimal")
+ALGORITHMS = (
+    "jitasa:createdatabase",
+    "jitasa:loaddemodata",
+    "jitasa:loadlayers",
+    "jitasa:assignnearest",
+    "jitasa:assignoptimal",
+)
 
 
 @pytest.fixture
@@ -53,8 +59,9 @@ def keep_current_store():
 
 
 def _write_services(tmp_path, monkeypatch, services: dict) -> None:
-    body = "".join(f"[{name}]\n" + "".join(f"{k}={v}\n" for k, v in params.items()) + "\n"
-                   for name, params in services.items())
+    body = "".join(
+        f"[{name}]\n" + "".join(f"{k}={v}\n" for k, v in params.items()) + "\n" for name, params in services.items()
+    )
     path = tmp_path / "pg_service.conf"
     path.write_text(body, encoding="utf-8")
     monkeypatch.setenv("PGSERVICEFILE", str(path))
@@ -93,6 +100,7 @@ def _connect_plugin_to(location) -> None:
 
 # ------------------------------------------------------------------------------- the current store
 
+
 def test_dialog_defaults_follow_the_current_store(provider, keep_current_store, demo_service):
     registry = QgsApplication.processingRegistry()
     settings.set_current_store(StoreChoice())
@@ -119,21 +127,26 @@ def test_a_run_without_connection_uses_the_plugin_store(provider, keep_current_s
     made_before = registry.createAlgorithmById("jitasa:assignnearest")  # defaults from before connecting
     _connect_plugin_to(from_service(demo_service))
     feedback = Feedback()
-    result = processing.run("jitasa:assignnearest", {"MAX_MINUTES": 45, "MODE": 0, "OUTPUT": "memory:"},
-                            feedback=feedback)
+    result = processing.run(
+        "jitasa:assignnearest", {"MAX_MINUTES": 45, "MODE": 0, "OUTPUT": "memory:"}, feedback=feedback
+    )
     assert result["ASSIGNED"] > 0
     assert [run_id for run_id, _scope in _run_ids(store)] == [result["RUN_ID"]]
     assert any(demo_service in line for line in feedback.lines), feedback.lines
     # Left empty on purpose, and on an instance made before the plugin connected: the same store.
     feedback = Feedback()
-    again = processing.run(made_before, {"SERVICE": "", "CONNECTION": "", "MAX_MINUTES": 45, "MODE": 0,
-                                         "OUTPUT": "memory:"}, feedback=feedback)
+    again = processing.run(
+        made_before,
+        {"SERVICE": "", "CONNECTION": "", "MAX_MINUTES": 45, "MODE": 0, "OUTPUT": "memory:"},
+        feedback=feedback,
+    )
     assert [run_id for run_id, _scope in _run_ids(store)] == [result["RUN_ID"], again["RUN_ID"]]
     assert any("connected to" in line and demo_service in line for line in feedback.lines), feedback.lines
 
 
-def test_a_chosen_saved_connection_wins_over_the_default_service(provider, keep_current_store, store, gis_db,
-                                                                 tmp_path, monkeypatch):
+def test_a_chosen_saved_connection_wins_over_the_default_service(
+    provider, keep_current_store, store, gis_db, tmp_path, monkeypatch
+):
     import processing
 
     load_demo_data(store, n_requests=200, n_volunteers=80, seed=5)
@@ -150,8 +163,10 @@ def test_a_chosen_saved_connection_wins_over_the_default_service(provider, keep_
         algorithm = QgsApplication.processingRegistry().createAlgorithmById("jitasa:assignnearest")
         assert algorithm.parameterDefinition("SERVICE").defaultValue() == empty
         # The dialog keeps the default service and the user picks the saved connection.
-        result = processing.run("jitasa:assignnearest", {"SERVICE": empty, "CONNECTION": name, "MAX_MINUTES": 45,
-                                                         "MODE": 0, "OUTPUT": "memory:"})
+        result = processing.run(
+            "jitasa:assignnearest",
+            {"SERVICE": empty, "CONNECTION": name, "MAX_MINUTES": 45, "MODE": 0, "OUTPUT": "memory:"},
+        )
         assert [run_id for run_id, _scope in _run_ids(store)] == [result["RUN_ID"]]
     finally:
         md.deleteConnection(name)
@@ -166,6 +181,7 @@ def test_no_store_given_and_none_connected_is_a_clear_message(provider, keep_cur
 
 
 # --------------------------------------------------------------------------------- amphoe and tambon
+
 
 def test_area_names_and_codes_resolve_in_the_store(demo_service, store):
     conn = store.connect()
@@ -192,21 +208,40 @@ def test_assignment_scope_by_thai_name_says_which_area(provider, demo_service, s
     import processing
 
     feedback = Feedback()
-    result = processing.run("jitasa:assignnearest", {"SERVICE": demo_service, "SCOPE": 1, "AREA_CODE": " วังโป่ง ",
-                                                     "MAX_MINUTES": 45, "MODE": 0, "OUTPUT": "memory:"},
-                            feedback=feedback)
-    assert any("วังโป่ง" in line and "Wang Pong" in line and "6710" in line for line in feedback.lines), (
-        feedback.lines)
+    result = processing.run(
+        "jitasa:assignnearest",
+        {
+            "SERVICE": demo_service,
+            "SCOPE": 1,
+            "AREA_CODE": " วังโป่ง ",
+            "MAX_MINUTES": 45,
+            "MODE": 0,
+            "OUTPUT": "memory:",
+        },
+        feedback=feedback,
+    )
+    assert any("วังโป่ง" in line and "Wang Pong" in line and "6710" in line for line in feedback.lines), feedback.lines
     assert _run_ids(store) == [(result["RUN_ID"], "amphoe 6710")]
     with store.connect() as conn, conn.cursor() as cur:
-        cur.execute("SELECT count(*), count(*) FILTER (WHERE r.tambon_code NOT LIKE '6710%%') "
-                    "FROM jitasa.assignment a JOIN jitasa.help_request r ON r.id = a.request_id "
-                    "WHERE a.run_id = %s", (result["RUN_ID"],))
+        cur.execute(
+            "SELECT count(*), count(*) FILTER (WHERE r.tambon_code NOT LIKE '6710%%') "
+            "FROM jitasa.assignment a JOIN jitasa.help_request r ON r.id = a.request_id "
+            "WHERE a.run_id = %s",
+            (result["RUN_ID"],),
+        )
         assert cur.fetchone() == (result["ASSIGNED"] + result["REFUSED"], 0)
     conn.close()
-    by_english = processing.run("jitasa:assignnearest", {"SERVICE": demo_service, "SCOPE": 1,
-                                                         "AREA_CODE": "wang pong", "MAX_MINUTES": 45, "MODE": 0,
-                                                         "OUTPUT": "memory:"})
+    by_english = processing.run(
+        "jitasa:assignnearest",
+        {
+            "SERVICE": demo_service,
+            "SCOPE": 1,
+            "AREA_CODE": "wang pong",
+            "MAX_MINUTES": 45,
+            "MODE": 0,
+            "OUTPUT": "memory:",
+        },
+    )
     assert _run_ids(store)[-1] == (by_english["RUN_ID"], "amphoe 6710")
 
 

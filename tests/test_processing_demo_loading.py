@@ -1,6 +1,7 @@
 """jitasa:loaddemodata with other files and on stores holding other data: it says what it replaces, lets the
 user name the hospital layer (listing a file's layers when the named one is absent), and refuses a store
 that holds non-demo data, writing nothing."""
+
 from __future__ import annotations
 
 import pytest
@@ -40,8 +41,9 @@ def service(store, tmp_path, monkeypatch):
 def other_hospitals(tmp_path):
     """The demo hospitals in a file whose layer is called something else (as another province's may be)."""
     out = tmp_path / "other_health.gpkg"
-    gdal.VectorTranslate(str(out), str(DEMO_DIR / "health.gpkg"), layers=["hospitals_moph"],
-                         layerName="hospitals_region2")
+    gdal.VectorTranslate(
+        str(out), str(DEMO_DIR / "health.gpkg"), layers=["hospitals_moph"], layerName="hospitals_region2"
+    )
     return out
 
 
@@ -79,8 +81,9 @@ def test_help_says_what_a_load_replaces(provider):
     assert algorithm.parameterDefinition("HOSPITAL_LAYER").defaultValue() == "hospitals_moph"
 
 
-def test_a_missing_hospital_layer_lists_the_file_layers_then_the_chosen_layer_loads(provider, service, store,
-                                                                                   other_hospitals):
+def test_a_missing_hospital_layer_lists_the_file_layers_then_the_chosen_layer_loads(
+    provider, service, store, other_hospitals
+):
     import processing
 
     params = {"SERVICE": service, "HEALTH": str(other_hospitals), "REQUESTS": 100, "VOLUNTEERS": 30}
@@ -100,19 +103,30 @@ def test_reloading_says_how_many_demo_rows_it_replaced(provider, service, store)
 
     processing.run("jitasa:loaddemodata", {"SERVICE": service, "REQUESTS": 120, "VOLUNTEERS": 40})
     feedback = Feedback()
-    processing.run("jitasa:loaddemodata", {"SERVICE": service, "REQUESTS": 80, "VOLUNTEERS": 20},
-                   feedback=feedback)
+    processing.run("jitasa:loaddemodata", {"SERVICE": service, "REQUESTS": 80, "VOLUNTEERS": 20}, feedback=feedback)
     assert "Replaced 120 earlier demo help requests and 40 earlier demo volunteers." in feedback.lines
     assert _counts(store)["help_request"] == 80
 
 
-@pytest.mark.parametrize("other, what", [
-    ("INSERT INTO jitasa.help_request (source, category, geom) VALUES "
-     "('feed', 'oxygen', ST_SetSRID(ST_MakePoint(101.15, 16.42), 4326))", "1 help request(s), 0 volunteer(s)"),
-    ("INSERT INTO jitasa.volunteer (name, kind) VALUES ('Somchai', 'student')", "0 help request(s), 1 volunteer(s)"),
-    ("INSERT INTO jitasa.facility (name_th, kind, geom) VALUES "
-     "('โรงพยาบาลสนาม', 'field_hospital', ST_SetSRID(ST_MakePoint(101.15, 16.42), 4326))", "and 1 facilit"),
-])
+@pytest.mark.parametrize(
+    "other, what",
+    [
+        (
+            "INSERT INTO jitasa.help_request (source, category, geom) VALUES "
+            "('feed', 'oxygen', ST_SetSRID(ST_MakePoint(101.15, 16.42), 4326))",
+            "1 help request(s), 0 volunteer(s)",
+        ),
+        (
+            "INSERT INTO jitasa.volunteer (name, kind) VALUES ('Somchai', 'student')",
+            "0 help request(s), 1 volunteer(s)",
+        ),
+        (
+            "INSERT INTO jitasa.facility (name_th, kind, geom) VALUES "
+            "('โรงพยาบาลสนาม', 'field_hospital', ST_SetSRID(ST_MakePoint(101.15, 16.42), 4326))",
+            "and 1 facilit",
+        ),
+    ],
+)
 def test_a_store_with_non_demo_data_is_refused_and_nothing_written(provider, service, store, other, what):
     import processing
 

@@ -1,4 +1,5 @@
 """jitasa:createdatabase and jitasa:loaddemodata through the Processing registry and through qgis_process."""
+
 from __future__ import annotations
 
 import json
@@ -53,8 +54,10 @@ def test_createdatabase_then_loaddemodata_in_registry(provider, gis_service, gis
     result = processing.run("jitasa:loaddemodata", {"SERVICE": gis_service, "REQUESTS": 300, "VOLUNTEERS": 50})
     assert "SUMMARY" in result
     with gis_db.connect() as conn, conn.cursor() as cur:
-        cur.execute("SELECT (SELECT count(*) FROM jitasa.help_request), (SELECT count(*) FROM jitasa.volunteer),"
-                    " (SELECT count(*) FROM jitasa.admin_area WHERE level = 'tambon')")
+        cur.execute(
+            "SELECT (SELECT count(*) FROM jitasa.help_request), (SELECT count(*) FROM jitasa.volunteer),"
+            " (SELECT count(*) FROM jitasa.admin_area WHERE level = 'tambon')"
+        )
         assert cur.fetchone() == (300, 50, 117)
     conn.close()
 
@@ -98,30 +101,47 @@ def test_qgis_process_runs_createdatabase_headless(gis_db, tmp_path):
     plugins.mkdir(parents=True)
     with zipfile.ZipFile(zip_path) as zf:
         zf.extractall(plugins)
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "config"),
-               PGSERVICEFILE=str(_service_file(tmp_path, "jitasa_cli", gis_db.params)))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "config"),
+        PGSERVICEFILE=str(_service_file(tmp_path, "jitasa_cli", gis_db.params)),
+    )
     qp = "/usr/bin/qgis_process.bin"
     subprocess.run([qp, "plugins", "enable", "jitasa_qgis"], env=env, check=True, capture_output=True)
     listing = subprocess.run([qp, "list"], env=env, check=True, capture_output=True, text=True).stdout
     assert "jitasa:createdatabase" in listing and "jitasa:loaddemodata" in listing
-    run = subprocess.run([qp, "--json", "run", "jitasa:createdatabase", "--", "SERVICE=jitasa_cli"],
-                         env=env, capture_output=True, text=True)
+    run = subprocess.run(
+        [qp, "--json", "run", "jitasa:createdatabase", "--", "SERVICE=jitasa_cli"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr[-2000:]
-    out = json.loads(run.stdout[run.stdout.index("{"):])
+    out = json.loads(run.stdout[run.stdout.index("{") :])
     assert out["results"]["SCHEMA_VERSION"] == LATEST_VERSION
     with gis_db.connect() as conn:
         assert schema_version(conn) == LATEST_VERSION
     conn.close()
     # The demo and an optimal assignment run, headless too.
-    for args in (["jitasa:loaddemodata", "--", "SERVICE=jitasa_cli", "REQUESTS=200", "VOLUNTEERS=80"],
-                 ["jitasa:assignoptimal", "--", "SERVICE=jitasa_cli", "MAX_MINUTES=45", "MODE=1",
-                  f"OUTPUT={tmp_path / 'assignments.gpkg'}"]):
+    for args in (
+        ["jitasa:loaddemodata", "--", "SERVICE=jitasa_cli", "REQUESTS=200", "VOLUNTEERS=80"],
+        [
+            "jitasa:assignoptimal",
+            "--",
+            "SERVICE=jitasa_cli",
+            "MAX_MINUTES=45",
+            "MODE=1",
+            f"OUTPUT={tmp_path / 'assignments.gpkg'}",
+        ],
+    ):
         run = subprocess.run([qp, "--json", "run", *args], env=env, capture_output=True, text=True)
         assert run.returncode == 0, run.stderr[-2000:]
-    results = json.loads(run.stdout[run.stdout.index("{"):])["results"]
+    results = json.loads(run.stdout[run.stdout.index("{") :])["results"]
     assert results["ASSIGNED"] > 0
     with gis_db.connect() as conn, conn.cursor() as cur:
-        cur.execute("SELECT count(*) FROM jitasa.assignment WHERE status = 'active' AND run_id = %s",
-                    (results["RUN_ID"],))
+        cur.execute(
+            "SELECT count(*) FROM jitasa.assignment WHERE status = 'active' AND run_id = %s", (results["RUN_ID"],)
+        )
         assert cur.fetchone()[0] == results["ASSIGNED"]
     conn.close()

@@ -15,6 +15,7 @@ all on ~60 requests and 20 volunteers with capacity 1–3. Afterwards:
 
 The counts are printed (run with -s to see them).
 """
+
 from __future__ import annotations
 
 import random
@@ -43,11 +44,26 @@ SECONDS = 10.0
 N_REQUESTS = 60
 N_VOLUNTEERS = 20
 CATEGORIES = ["food_supplies"] * 4 + ["medicine"] * 3 + ["patient_transport", "oxygen", "medical_help"]
-OPERATIONS = {"assign": 5, "propose_confirm": 4, "propose_reject": 1, "cancel_request": 1, "close_request": 1,
-              "start_request": 1, "end": 3, "reassign": 2, "availability": 1}
+OPERATIONS = {
+    "assign": 5,
+    "propose_confirm": 4,
+    "propose_reject": 1,
+    "cancel_request": 1,
+    "close_request": 1,
+    "start_request": 1,
+    "end": 3,
+    "reassign": 2,
+    "availability": 1,
+}
 # Refusals a race may cause, by message; anything else fails the test.
-EXPECTED_ERRORS = ("not active", "cannot be changed to", "already goes to volunteer", "volunteer now full",
-                   "volunteer unavailable", "volunteer not eligible")
+EXPECTED_ERRORS = (
+    "not active",
+    "cannot be changed to",
+    "already goes to volunteer",
+    "volunteer now full",
+    "volunteer unavailable",
+    "volunteer not eligible",
+)
 
 
 class Pool:
@@ -75,11 +91,11 @@ class Officer(threading.Thread):
         self.pool = pool
         self.volunteers = volunteers
         self.deadline = deadline
-        self.ops: Counter = Counter()          # (operation, "ok" | "refused" | "stale" | "error")
-        self.refusals: Counter = Counter()      # reason -> rows refused
-        self.errors: Counter = Counter()        # expected error message kinds
+        self.ops: Counter = Counter()  # (operation, "ok" | "refused" | "stale" | "error")
+        self.refusals: Counter = Counter()  # reason -> rows refused
+        self.errors: Counter = Counter()  # expected error message kinds
         self.unexpected: list[str] = []
-        self.transitions: Counter = Counter()   # (assignment id, from status, to status) we were told about
+        self.transitions: Counter = Counter()  # (assignment id, from status, to status) we were told about
         self.confirmed_rows = 0
         self.failure: BaseException | None = None
 
@@ -139,7 +155,7 @@ class Officer(threading.Thread):
         ids = [r.assignment_id for r in result.rows if not r.refused]
         for aid in ids:
             self.transitions[(aid, None, "proposed")] += 1
-        time.sleep(self.rng.uniform(0, 0.01))   # let the others move on meanwhile
+        time.sleep(self.rng.uniform(0, 0.01))  # let the others move on meanwhile
         return run, ids
 
     def propose_confirm(self) -> str:
@@ -175,8 +191,11 @@ class Officer(threading.Thread):
             with self.conn.cursor() as cur:
                 cur.execute("SELECT jitasa.change_request_status(%s, %s, %s, %s)", (rid, version, status, reason))
                 # the assignment it ended in the same transaction, if any
-                cur.execute("SELECT id, status::text FROM jitasa.assignment "
-                            "WHERE request_id = %s AND xmin = pg_current_xact_id()::xid", (rid,))
+                cur.execute(
+                    "SELECT id, status::text FROM jitasa.assignment "
+                    "WHERE request_id = %s AND xmin = pg_current_xact_id()::xid",
+                    (rid,),
+                )
                 ended = cur.fetchall()
             self.conn.commit()
         except psycopg2.Error as exc:
@@ -192,8 +211,11 @@ class Officer(threading.Thread):
 
     def _new_request(self, closed_id: int) -> None:
         with self.conn.cursor() as cur:
-            cur.execute("INSERT INTO jitasa.help_request (category, geom) VALUES (%s, "
-                        "'SRID=4326;POINT(100.5 16.5)') RETURNING id", (self.rng.choice(CATEGORIES),))
+            cur.execute(
+                "INSERT INTO jitasa.help_request (category, geom) VALUES (%s, "
+                "'SRID=4326;POINT(100.5 16.5)') RETURNING id",
+                (self.rng.choice(CATEGORIES),),
+            )
             new_id = cur.fetchone()[0]
         self.conn.commit()
         self.pool.replace(closed_id, new_id)
@@ -209,8 +231,10 @@ class Officer(threading.Thread):
 
     def _random_active(self):
         with self.conn.cursor() as cur:
-            cur.execute("SELECT id, version, request_id FROM jitasa.assignment WHERE status = 'active' "
-                        "ORDER BY random() LIMIT 1")
+            cur.execute(
+                "SELECT id, version, request_id FROM jitasa.assignment WHERE status = 'active' "
+                "ORDER BY random() LIMIT 1"
+            )
             row = cur.fetchone()
         self.conn.commit()
         time.sleep(self.rng.uniform(0, 0.005))
@@ -224,7 +248,7 @@ class Officer(threading.Thread):
         end_assignment(self.conn, row[0], row[1], action, "volunteer is ill")
         to = {"unassign": "cancelled", "decline": "declined", "complete": "completed"}[action]
         self.transitions[(row[0], "active", to)] += 1
-        if action == "complete":   # the request is done: a new one takes its place in the pool
+        if action == "complete":  # the request is done: a new one takes its place in the pool
             self._new_request(row[2])
         return "ok"
 
@@ -239,8 +263,10 @@ class Officer(threading.Thread):
 
     def availability(self) -> str:
         with self.conn.cursor() as cur:
-            cur.execute("UPDATE jitasa.volunteer SET available = NOT available WHERE id = %s",
-                        (self.rng.choice(self.volunteers),))
+            cur.execute(
+                "UPDATE jitasa.volunteer SET available = NOT available WHERE id = %s",
+                (self.rng.choice(self.volunteers),),
+            )
         self.conn.commit()
         return "ok"
 
@@ -265,17 +291,21 @@ def _seed(conn) -> tuple[list[int], list[int]]:
     with conn.cursor() as cur:
         requests = []
         for _ in range(N_REQUESTS):
-            cur.execute("INSERT INTO jitasa.help_request (category, urgency, geom) VALUES (%s, %s, "
-                        "'SRID=4326;POINT(100.5 16.5)') RETURNING id",
-                        (rng.choice(CATEGORIES), rng.choice(["critical", "high", "normal", "low"])))
+            cur.execute(
+                "INSERT INTO jitasa.help_request (category, urgency, geom) VALUES (%s, %s, "
+                "'SRID=4326;POINT(100.5 16.5)') RETURNING id",
+                (rng.choice(CATEGORIES), rng.choice(["critical", "high", "normal", "low"])),
+            )
             requests.append(cur.fetchone()[0])
         volunteers = []
         for i in range(N_VOLUNTEERS):
             skills = ["medical"] if i % 5 == 0 else ["oxygen_handling"] if i % 7 == 0 else []
             vehicle = rng.choice(["none", "motorcycle", "car", "pickup"])
-            cur.execute("INSERT INTO jitasa.volunteer (name, kind, skills, vehicle, capacity, geom) VALUES "
-                        "('v', 'student', %s::jitasa.skill[], %s, %s, 'SRID=4326;POINT(100.5 16.5)') RETURNING id",
-                        (skills, vehicle, rng.randint(1, 3)))
+            cur.execute(
+                "INSERT INTO jitasa.volunteer (name, kind, skills, vehicle, capacity, geom) VALUES "
+                "('v', 'student', %s::jitasa.skill[], %s, %s, 'SRID=4326;POINT(100.5 16.5)') RETURNING id",
+                (skills, vehicle, rng.randint(1, 3)),
+            )
             volunteers.append(cur.fetchone()[0])
     conn.commit()
     return requests, volunteers
@@ -313,8 +343,10 @@ def test_twenty_officers_at_once_keep_every_invariant(store, officer_login):
 
     # --- the counts, for the record -------------------------------------------------------------------------
     total = sum(ops.values())
-    print(f"\n{THREADS} officers, {SECONDS:.0f} s: {total} operations "
-          f"({total / SECONDS:.0f}/s), {confirmed_rows} assignments confirmed")
+    print(
+        f"\n{THREADS} officers, {SECONDS:.0f} s: {total} operations "
+        f"({total / SECONDS:.0f}/s), {confirmed_rows} assignments confirmed"
+    )
     for op in OPERATIONS:
         outcomes = {k[1]: v for k, v in ops.items() if k[0] == op}
         print(f"  {op:16s} " + ", ".join(f"{k} {v}" for k, v in sorted(outcomes.items())))
@@ -330,22 +362,38 @@ def test_twenty_officers_at_once_keep_every_invariant(store, officer_login):
     assert ops[("reassign", "ok")] > 0 and sum(refusals.values()) > 0
 
     # --- invariants ----------------------------------------------------------------------------------------
-    assert rows("SELECT request_id FROM jitasa.assignment WHERE status = 'active' "
-                "GROUP BY request_id HAVING count(*) > 1") == []
-    assert rows("""
+    assert (
+        rows(
+            "SELECT request_id FROM jitasa.assignment WHERE status = 'active' "
+            "GROUP BY request_id HAVING count(*) > 1"
+        )
+        == []
+    )
+    assert (
+        rows("""
         SELECT v.id, v.capacity, v.active_count,
                (SELECT count(*) FROM jitasa.assignment a WHERE a.volunteer_id = v.id AND a.status = 'active')
           FROM jitasa.volunteer v
          WHERE v.active_count > v.capacity OR v.active_count <> (
-               SELECT count(*) FROM jitasa.assignment a WHERE a.volunteer_id = v.id AND a.status = 'active')""") == []
-    assert rows("""
+               SELECT count(*) FROM jitasa.assignment a WHERE a.volunteer_id = v.id AND a.status = 'active')""")
+        == []
+    )
+    assert (
+        rows("""
         SELECT r.id, r.status::text FROM jitasa.help_request r
          WHERE (r.status = 'assigned' AND NOT EXISTS (
                    SELECT 1 FROM jitasa.assignment a WHERE a.request_id = r.id AND a.status = 'active'))
             OR (r.status IN ('new', 'done', 'cancelled') AND EXISTS (
-                   SELECT 1 FROM jitasa.assignment a WHERE a.request_id = r.id AND a.status = 'active'))""") == []
-    assert rows("SELECT id FROM jitasa.assignment WHERE status IN ('rejected', 'cancelled', 'declined') "
-                "AND coalesce(btrim(reason), '') = ''") == []
+                   SELECT 1 FROM jitasa.assignment a WHERE a.request_id = r.id AND a.status = 'active'))""")
+        == []
+    )
+    assert (
+        rows(
+            "SELECT id FROM jitasa.assignment WHERE status IN ('rejected', 'cancelled', 'declined') "
+            "AND coalesce(btrim(reason), '') = ''"
+        )
+        == []
+    )
 
     # --- no lost update: what the threads were told == what the audit log recorded ---------------------------
     recorded = Counter()
@@ -357,18 +405,29 @@ def test_twenty_officers_at_once_keep_every_invariant(store, officer_login):
         elif old != new:
             recorded[(aid, old, new)] += 1
     assert recorded == told, (recorded - told, told - recorded)
-    assert rows("""
+    assert (
+        rows("""
         SELECT v.id FROM jitasa.volunteer v
           LEFT JOIN (SELECT row_id, sum((new_row->>'active_count')::int - (old_row->>'active_count')::int) AS d
                        FROM jitasa.audit_log WHERE table_name = 'volunteer' AND operation = 'update'
                       GROUP BY row_id) a ON a.row_id = v.id
-         WHERE v.active_count <> coalesce(a.d, 0)""") == []
-    assert rows("""
+         WHERE v.active_count <> coalesce(a.d, 0)""")
+        == []
+    )
+    assert (
+        rows("""
         SELECT r.id FROM jitasa.help_request r
           LEFT JOIN (SELECT row_id, count(*) AS n FROM jitasa.audit_log
                       WHERE table_name = 'help_request' AND operation = 'update' GROUP BY row_id) a ON a.row_id = r.id
-         WHERE r.version <> 1 + coalesce(a.n, 0)""") == []
+         WHERE r.version <> 1 + coalesce(a.n, 0)""")
+        == []
+    )
     # every write of a run function carried its run id
-    assert rows("SELECT count(*) FROM jitasa.audit_log WHERE table_name = 'assignment' AND operation = 'insert' "
-                "AND run_id IS NULL")[0][0] == 0
+    assert (
+        rows(
+            "SELECT count(*) FROM jitasa.audit_log WHERE table_name = 'assignment' AND operation = 'insert' "
+            "AND run_id IS NULL"
+        )[0][0]
+        == 0
+    )
     admin.close()

@@ -7,6 +7,7 @@ availability. A plain-Python model predicts every outcome — each refusal reaso
 version — and after every step the store must equal the model and keep the invariants: one active
 assignment per request at most, no volunteer over capacity, loads equal to active assignments.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -47,7 +48,7 @@ class Req:
     hours_ago: int
     status: str = "new"
     version: int = 1
-    active: int | None = None   # active assignment id
+    active: int | None = None  # active assignment id
 
 
 @dataclass
@@ -76,8 +77,10 @@ class Run:
 
 
 def _eligible(v: Vol, category: RequestCategory) -> bool:
-    return any(need.skills <= v.skills and (not need.vehicles or v.vehicle in need.vehicles)
-               for need in CATEGORY_NEEDS[category])
+    return any(
+        need.skills <= v.skills and (not need.vehicles or v.vehicle in need.vehicles)
+        for need in CATEGORY_NEEDS[category]
+    )
 
 
 def make_machine(conn):
@@ -98,21 +101,37 @@ def make_machine(conn):
         # --- setup -------------------------------------------------------------------------------------
 
         @initialize(
-            reqs=st.lists(st.tuples(st.sampled_from(list(RequestCategory)), st.sampled_from(list(Urgency))),
-                          min_size=2, max_size=5),
-            vols=st.lists(st.tuples(st.integers(0, 2), st.frozensets(st.sampled_from(list(Skill)), max_size=3),
-                                    st.sampled_from(list(VehicleKind))), min_size=2, max_size=4))
+            reqs=st.lists(
+                st.tuples(st.sampled_from(list(RequestCategory)), st.sampled_from(list(Urgency))),
+                min_size=2,
+                max_size=5,
+            ),
+            vols=st.lists(
+                st.tuples(
+                    st.integers(0, 2),
+                    st.frozensets(st.sampled_from(list(Skill)), max_size=3),
+                    st.sampled_from(list(VehicleKind)),
+                ),
+                min_size=2,
+                max_size=4,
+            ),
+        )
         def setup(self, reqs, vols):
             with self.conn.cursor() as cur:
                 for i, (category, urgency) in enumerate(reqs):
-                    cur.execute("INSERT INTO jitasa.help_request (category, urgency, geom, created_at) VALUES "
-                                "(%s, %s, 'SRID=4326;POINT(100.5 16.5)', now() - make_interval(hours => %s)) "
-                                "RETURNING id", (category.value, urgency.value, 10 - i))
+                    cur.execute(
+                        "INSERT INTO jitasa.help_request (category, urgency, geom, created_at) VALUES "
+                        "(%s, %s, 'SRID=4326;POINT(100.5 16.5)', now() - make_interval(hours => %s)) "
+                        "RETURNING id",
+                        (category.value, urgency.value, 10 - i),
+                    )
                     self.requests[cur.fetchone()[0]] = Req(category, urgency, 10 - i)
                 for capacity, skills, vehicle in vols:
-                    cur.execute("INSERT INTO jitasa.volunteer (name, kind, skills, vehicle, capacity) VALUES "
-                                "('v', 'student', %s::jitasa.skill[], %s, %s) RETURNING id",
-                                ([s.value for s in skills], vehicle.value, capacity))
+                    cur.execute(
+                        "INSERT INTO jitasa.volunteer (name, kind, skills, vehicle, capacity) VALUES "
+                        "('v', 'student', %s::jitasa.skill[], %s, %s) RETURNING id",
+                        ([s.value for s in skills], vehicle.value, capacity),
+                    )
                     self.volunteers[cur.fetchone()[0]] = Vol(capacity, skills, vehicle)
             self.conn.commit()
 
@@ -141,9 +160,14 @@ def make_machine(conn):
                     if rid in seen:
                         reasons[i] = "request_twice_in_batch"
                     seen.add(rid)
-            order = sorted((i for i in range(len(pairs)) if reasons[i] is None),
-                           key=lambda i: (URGENCY_RANK[self.requests[pairs[i][0]].urgency],
-                                          -self.requests[pairs[i][0]].hours_ago, i))
+            order = sorted(
+                (i for i in range(len(pairs)) if reasons[i] is None),
+                key=lambda i: (
+                    URGENCY_RANK[self.requests[pairs[i][0]].urgency],
+                    -self.requests[pairs[i][0]].hours_ago,
+                    i,
+                ),
+            )
             taken: dict[int, int] = {}
             for i in order:
                 vid = pairs[i][1]
@@ -240,8 +264,11 @@ def make_machine(conn):
         def change_status(self, r, to):
             rid = self.pick(self.requests, r)
             req = self.requests[rid]
-            allowed = {"in_progress": ("new", "assigned"), "done": ("assigned", "in_progress"),
-                       "cancelled": ("new", "assigned", "in_progress")}[to]
+            allowed = {
+                "in_progress": ("new", "assigned"),
+                "done": ("assigned", "in_progress"),
+                "cancelled": ("new", "assigned", "in_progress"),
+            }[to]
             if req.status not in allowed:
                 try:
                     change_request_status(self.conn, rid, req.version, to, "dup")
@@ -252,11 +279,11 @@ def make_machine(conn):
             assert change_request_status(self.conn, rid, req.version, to, "dup") == req.version + 1
             req.status, req.version = to, req.version + 1
             if to in CLOSED and req.active is not None:
-                self.end_active(req.active, "completed" if to == "done" else "cancelled",
-                                "dup" if to == "cancelled" else None)
+                self.end_active(
+                    req.active, "completed" if to == "done" else "cancelled", "dup" if to == "cancelled" else None
+                )
 
-        @rule(i=st.integers(0, 20), action=st.sampled_from(["unassign", "decline", "complete"]),
-              stale=st.booleans())
+        @rule(i=st.integers(0, 20), action=st.sampled_from(["unassign", "decline", "complete"]), stale=st.booleans())
         def end(self, i, action, stale):
             active = [a for a, x in self.assignments.items() if x.status == "active"]
             if not active:
@@ -272,8 +299,9 @@ def make_machine(conn):
             assert end_assignment(self.conn, aid, a.version, action, "ill") == a.version + 1
             req = self.requests[a.request]
             req.status, req.version = ("done" if action == "complete" else "new"), req.version + 1
-            self.end_active(aid, {"unassign": "cancelled", "decline": "declined", "complete": "completed"}[action],
-                            "ill")
+            self.end_active(
+                aid, {"unassign": "cancelled", "decline": "declined", "complete": "completed"}[action], "ill"
+            )
 
         @rule(i=st.integers(0, 20), v=st.integers(0, 9))
         def reassign_to(self, i, v):
@@ -285,10 +313,17 @@ def make_machine(conn):
             vid = self.pick(self.volunteers, v)
             new = self.volunteers[vid]
             req = self.requests[a.request]
-            why = ("already goes to volunteer" if vid == a.volunteer
-                   else "volunteer unavailable" if not new.available
-                   else "volunteer not eligible" if not _eligible(new, req.category)
-                   else "volunteer now full" if new.load >= new.capacity else None)
+            why = (
+                "already goes to volunteer"
+                if vid == a.volunteer
+                else "volunteer unavailable"
+                if not new.available
+                else "volunteer not eligible"
+                if not _eligible(new, req.category)
+                else "volunteer now full"
+                if new.load >= new.capacity
+                else None
+            )
             if why is not None:
                 try:
                     reassign(self.conn, aid, a.version, vid, "closer")
@@ -325,36 +360,61 @@ def make_machine(conn):
         def store_equals_model(self):
             if not self.requests:
                 return
-            got = {r[0]: r[1:] for r in self.rows(
-                "SELECT id, status::text, version FROM jitasa.help_request WHERE id = ANY (%s)",
-                (list(self.requests),))}
+            got = {
+                r[0]: r[1:]
+                for r in self.rows(
+                    "SELECT id, status::text, version FROM jitasa.help_request WHERE id = ANY (%s)",
+                    (list(self.requests),),
+                )
+            }
             assert got == {k: (r.status, r.version) for k, r in self.requests.items()}
-            got = {r[0]: r[1:] for r in self.rows(
-                "SELECT id, active_count, available, version FROM jitasa.volunteer WHERE id = ANY (%s)",
-                (list(self.volunteers),))}
+            got = {
+                r[0]: r[1:]
+                for r in self.rows(
+                    "SELECT id, active_count, available, version FROM jitasa.volunteer WHERE id = ANY (%s)",
+                    (list(self.volunteers),),
+                )
+            }
             assert got == {k: (v.load, v.available, v.version) for k, v in self.volunteers.items()}
-            got = {r[0]: r[1:] for r in self.rows(
-                "SELECT a.id, a.request_id, a.volunteer_id, a.status::text, a.version, a.reason "
-                "FROM jitasa.assignment a WHERE a.request_id = ANY (%s)", (list(self.requests),))}
-            assert got == {k: (a.request, a.volunteer, a.status, a.version, a.reason)
-                           for k, a in self.assignments.items()}
+            got = {
+                r[0]: r[1:]
+                for r in self.rows(
+                    "SELECT a.id, a.request_id, a.volunteer_id, a.status::text, a.version, a.reason "
+                    "FROM jitasa.assignment a WHERE a.request_id = ANY (%s)",
+                    (list(self.requests),),
+                )
+            }
+            assert got == {
+                k: (a.request, a.volunteer, a.status, a.version, a.reason) for k, a in self.assignments.items()
+            }
 
         @invariant()
         def invariants_hold(self):
-            assert self.rows("SELECT request_id FROM jitasa.assignment WHERE status = 'active' "
-                             "GROUP BY request_id HAVING count(*) > 1") == []
-            assert self.rows("""
+            assert (
+                self.rows(
+                    "SELECT request_id FROM jitasa.assignment WHERE status = 'active' "
+                    "GROUP BY request_id HAVING count(*) > 1"
+                )
+                == []
+            )
+            assert (
+                self.rows("""
                 SELECT v.id FROM jitasa.volunteer v
                  WHERE v.active_count > v.capacity OR v.active_count <> (
                        SELECT count(*) FROM jitasa.assignment a WHERE a.volunteer_id = v.id AND a.status = 'active')
-                """) == []
-            assert self.rows("""
+                """)
+                == []
+            )
+            assert (
+                self.rows("""
                 SELECT r.id FROM jitasa.help_request r
                  WHERE (r.status = 'assigned' AND NOT EXISTS (
                            SELECT 1 FROM jitasa.assignment a WHERE a.request_id = r.id AND a.status = 'active'))
                     OR (r.status IN ('new', 'done', 'cancelled') AND EXISTS (
                            SELECT 1 FROM jitasa.assignment a WHERE a.request_id = r.id AND a.status = 'active'))
-                """) == []
+                """)
+                == []
+            )
 
     return AssignmentMachine
 
@@ -362,10 +422,16 @@ def make_machine(conn):
 def test_assignment_state_machine(store):
     conn = store.connect()
     try:
-        run_state_machine_as_test(make_machine(conn), settings=settings(
-            max_examples=50, stateful_step_count=20, deadline=None,
-            suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much]))
-        with conn.cursor() as cur:   # the examples did assign, confirm and end
+        run_state_machine_as_test(
+            make_machine(conn),
+            settings=settings(
+                max_examples=50,
+                stateful_step_count=20,
+                deadline=None,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+            ),
+        )
+        with conn.cursor() as cur:  # the examples did assign, confirm and end
             cur.execute("SELECT count(*) FILTER (WHERE status = 'active'), count(*) FROM jitasa.assignment")
             active, total = cur.fetchone()
         assert total > 0, (active, total)

@@ -1,6 +1,7 @@
 """Assignment write-back (resources/sql/0006_assignment.sql and store/assignments.py) on a real PostgreSQL:
 the eligibility table, proposing, confirming with per-row refusals, rejecting, ending and reassigning,
 roles, bad input, and the solver's inputs per scope."""
+
 from __future__ import annotations
 
 import psycopg2
@@ -44,8 +45,11 @@ class Store:
         self.c = spec.connect(autocommit=True)
         with self.c.cursor() as cur:
             for level, code, parent, wkt in AREAS:
-                cur.execute("INSERT INTO jitasa.admin_area (level, code, parent_code, name_th, geom) "
-                            "VALUES (%s, %s, %s, %s, ST_GeomFromText(%s, 4326))", (level, code, parent, code, wkt))
+                cur.execute(
+                    "INSERT INTO jitasa.admin_area (level, code, parent_code, name_th, geom) "
+                    "VALUES (%s, %s, %s, %s, ST_GeomFromText(%s, 4326))",
+                    (level, code, parent, code, wkt),
+                )
 
     def one(self, query, params=()):
         with self.c.cursor() as cur:
@@ -57,19 +61,21 @@ class Store:
             cur.execute(query, params)
             return cur.fetchall()
 
-    def request(self, category="food_supplies", urgency="normal", x=0.5, y=0.5, hours_ago=1.0,
-                located=True) -> int:
+    def request(self, category="food_supplies", urgency="normal", x=0.5, y=0.5, hours_ago=1.0, located=True) -> int:
         geom = f"SRID=4326;POINT({x} {y})" if located else None
-        return self.one("INSERT INTO jitasa.help_request (category, urgency, geom, created_at) "
-                        "VALUES (%s, %s, %s, now() - make_interval(secs => %s)) RETURNING id",
-                        (category, urgency, geom, hours_ago * 3600))[0]
+        return self.one(
+            "INSERT INTO jitasa.help_request (category, urgency, geom, created_at) "
+            "VALUES (%s, %s, %s, now() - make_interval(secs => %s)) RETURNING id",
+            (category, urgency, geom, hours_ago * 3600),
+        )[0]
 
-    def volunteer(self, skills=(), vehicle="none", capacity=1, available=True, x=0.5, y=0.5,
-                  located=True) -> int:
+    def volunteer(self, skills=(), vehicle="none", capacity=1, available=True, x=0.5, y=0.5, located=True) -> int:
         geom = f"SRID=4326;POINT({x} {y})" if located else None
-        return self.one("INSERT INTO jitasa.volunteer (name, kind, skills, vehicle, capacity, available, geom) "
-                        "VALUES ('v', 'student', %s::jitasa.skill[], %s, %s, %s, %s) RETURNING id",
-                        (list(skills), vehicle, capacity, available, geom))[0]
+        return self.one(
+            "INSERT INTO jitasa.volunteer (name, kind, skills, vehicle, capacity, available, geom) "
+            "VALUES ('v', 'student', %s::jitasa.skill[], %s, %s, %s, %s) RETURNING id",
+            (list(skills), vehicle, capacity, available, geom),
+        )[0]
 
     def request_state(self, rid):
         return self.one("SELECT status::text, version FROM jitasa.help_request WHERE id = %s", (rid,))
@@ -78,30 +84,46 @@ class Store:
         return self.one("SELECT active_count, version FROM jitasa.volunteer WHERE id = %s", (vid,))
 
     def assignment(self, aid):
-        return self.one("SELECT status::text, reason, version, request_id, volunteer_id, run_id "
-                        "FROM jitasa.assignment WHERE id = %s", (aid,))
+        return self.one(
+            "SELECT status::text, reason, version, request_id, volunteer_id, run_id "
+            "FROM jitasa.assignment WHERE id = %s",
+            (aid,),
+        )
 
     def run_status(self, run):
         return self.one("SELECT status::text FROM jitasa.assignment_run WHERE id = %s", (run,))[0]
 
     def counts(self):
-        return self.one("SELECT (SELECT count(*) FROM jitasa.assignment), (SELECT count(*) FROM jitasa.audit_log),"
-                        " (SELECT sum(version) FROM jitasa.help_request), (SELECT sum(version) FROM jitasa.volunteer)")
+        return self.one(
+            "SELECT (SELECT count(*) FROM jitasa.assignment), (SELECT count(*) FROM jitasa.audit_log),"
+            " (SELECT sum(version) FROM jitasa.help_request), (SELECT sum(version) FROM jitasa.volunteer)"
+        )
 
     def check_invariants(self):
-        assert self.all("SELECT request_id FROM jitasa.assignment WHERE status = 'active' "
-                        "GROUP BY request_id HAVING count(*) > 1") == []
-        assert self.all("""
+        assert (
+            self.all(
+                "SELECT request_id FROM jitasa.assignment WHERE status = 'active' "
+                "GROUP BY request_id HAVING count(*) > 1"
+            )
+            == []
+        )
+        assert (
+            self.all("""
             SELECT v.id FROM jitasa.volunteer v
              WHERE v.active_count > v.capacity OR v.active_count <> (
                    SELECT count(*) FROM jitasa.assignment a
-                    WHERE a.volunteer_id = v.id AND a.status = 'active')""") == []
-        assert self.all("""
+                    WHERE a.volunteer_id = v.id AND a.status = 'active')""")
+            == []
+        )
+        assert (
+            self.all("""
             SELECT r.id FROM jitasa.help_request r
              WHERE (r.status = 'assigned' AND NOT EXISTS (
                        SELECT 1 FROM jitasa.assignment a WHERE a.request_id = r.id AND a.status = 'active'))
                 OR (r.status IN ('new', 'done', 'cancelled') AND EXISTS (
-                       SELECT 1 FROM jitasa.assignment a WHERE a.request_id = r.id AND a.status = 'active'))""") == []
+                       SELECT 1 FROM jitasa.assignment a WHERE a.request_id = r.id AND a.status = 'active'))""")
+            == []
+        )
 
 
 @pytest.fixture
@@ -120,37 +142,56 @@ def officer_conn(store):
 
 # --- the eligibility table --------------------------------------------------------------------------------
 
+
 def test_category_need_table_matches_eligibility_definitions(db):
-    rows = db.all("SELECT category::text, alternative, skills::text[], vehicles::text[], label "
-                  "FROM jitasa.category_need ORDER BY category, alternative")
+    rows = db.all(
+        "SELECT category::text, alternative, skills::text[], vehicles::text[], label "
+        "FROM jitasa.category_need ORDER BY category, alternative"
+    )
     in_sql = {}
     for category, alternative, skills, vehicles, label in rows:
         in_sql.setdefault(category, []).append((alternative, frozenset(skills), frozenset(vehicles), label))
     in_python = {
-        category.value: [(i + 1, frozenset(s.value for s in need.skills), frozenset(v.value for v in need.vehicles),
-                          need.label) for i, need in enumerate(needs)]
-        for category, needs in CATEGORY_NEEDS.items()}
+        category.value: [
+            (i + 1, frozenset(s.value for s in need.skills), frozenset(v.value for v in need.vehicles), need.label)
+            for i, need in enumerate(needs)
+        ]
+        for category, needs in CATEGORY_NEEDS.items()
+    }
     assert in_sql == in_python
     for category in RequestCategory:
         assert db.one("SELECT jitasa.category_needs_label(%s)", (category.value,))[0] == needs_label(category)
 
 
 def test_volunteer_can_serve_agrees_with_the_python_rules(db):
-    profiles = [((), "none"), ((), "motorcycle"), ((), "car"), (("ppe_trained",), "motorcycle"),
-                (("ppe_trained",), "pickup"), (("medical",), "none"), (("oxygen_handling",), "none"),
-                (("ppe_trained", "medical", "oxygen_handling", "driving"), "ambulance"), (("first_aid",), "none")]
+    profiles = [
+        ((), "none"),
+        ((), "motorcycle"),
+        ((), "car"),
+        (("ppe_trained",), "motorcycle"),
+        (("ppe_trained",), "pickup"),
+        (("medical",), "none"),
+        (("oxygen_handling",), "none"),
+        (("ppe_trained", "medical", "oxygen_handling", "driving"), "ambulance"),
+        (("first_aid",), "none"),
+    ]
     for skills, vehicle in profiles:
         vid = db.volunteer(skills, vehicle)
         for category in RequestCategory:
-            expected = any(set(need.skills) <= {Skill(s) for s in skills}
-                           and (not need.vehicles or VehicleKind(vehicle) in need.vehicles)
-                           for need in CATEGORY_NEEDS[category])
-            got = db.one("SELECT jitasa.volunteer_can_serve(v, %s) FROM jitasa.volunteer v WHERE v.id = %s",
-                         (category.value, vid))[0]
+            expected = any(
+                set(need.skills) <= {Skill(s) for s in skills}
+                and (not need.vehicles or VehicleKind(vehicle) in need.vehicles)
+                for need in CATEGORY_NEEDS[category]
+            )
+            got = db.one(
+                "SELECT jitasa.volunteer_can_serve(v, %s) FROM jitasa.volunteer v WHERE v.id = %s",
+                (category.value, vid),
+            )[0]
             assert got == expected, (skills, vehicle, category)
 
 
 # --- propose and confirm ------------------------------------------------------------------------------------
+
 
 def test_propose_then_confirm_writes_assignments_loads_statuses_and_audit(db, officer_conn):
     r1, r2, r3 = db.request("food_supplies"), db.request("patient_transport"), db.request("medical_help")
@@ -159,7 +200,10 @@ def test_propose_then_confirm_writes_assignments_loads_statuses_and_audit(db, of
     run = create_run(officer_conn, "optimal", "all", {"max_minutes": 30})
     proposed = propose_assignments(officer_conn, run, [r1, r2, r3], [v1, v1, v2], [5.5, 7.25, None])
     assert [(p.request_id, p.volunteer_id, p.outcome) for p in proposed.rows] == [
-        (r1, v1, Outcome.PROPOSED), (r2, v1, Outcome.PROPOSED), (r3, v2, Outcome.PROPOSED)]
+        (r1, v1, Outcome.PROPOSED),
+        (r2, v1, Outcome.PROPOSED),
+        (r3, v2, Outcome.PROPOSED),
+    ]
     assert all(p.assignment_id for p in proposed.rows) and proposed.proposed == 3
     # proposals hold nothing yet
     assert db.volunteer_state(v1) == (0, 1) and db.request_state(r1) == ("new", 1)
@@ -170,16 +214,17 @@ def test_propose_then_confirm_writes_assignments_loads_statuses_and_audit(db, of
     assert {r.assignment_id for r in result.rows} == {p.assignment_id for p in proposed.rows}
     for p in proposed.rows:
         assert db.assignment(p.assignment_id)[:2] == ("active", None)
-    assert db.one("SELECT travel_minutes, cost_is_estimate FROM jitasa.assignment WHERE id = %s",
-                  (proposed.rows[1].assignment_id,)) == (7.25, True)
+    assert db.one(
+        "SELECT travel_minutes, cost_is_estimate FROM jitasa.assignment WHERE id = %s",
+        (proposed.rows[1].assignment_id,),
+    ) == (7.25, True)
     assert [db.request_state(r)[0] for r in (r1, r2, r3)] == ["assigned"] * 3
     assert db.volunteer_state(v1)[0] == 2 and db.volunteer_state(v2)[0] == 1
     assert db.run_status(run) == "confirmed"
     db.check_invariants()
 
     # every change of the confirmation is on record with the run id
-    audit = db.all("SELECT table_name, operation, row_id FROM jitasa.audit_log WHERE run_id = %s ORDER BY id",
-                   (run,))
+    audit = db.all("SELECT table_name, operation, row_id FROM jitasa.audit_log WHERE run_id = %s ORDER BY id", (run,))
     tables = {}
     for table, op, row_id in audit:
         tables.setdefault((table, op), set()).add(row_id)
@@ -198,15 +243,37 @@ def test_propose_then_confirm_writes_assignments_loads_statuses_and_audit(db, of
 
 
 def test_confirm_refuses_what_became_stale_with_a_reason_per_row(db, officer_conn, store):
-    cat = {"taken": "food_supplies", "closed": "food_supplies", "started": "food_supplies",
-           "away": "food_supplies", "unfit": "patient_transport", "full_a": "food_supplies",
-           "full_b": "food_supplies", "ok": "medicine"}
+    cat = {
+        "taken": "food_supplies",
+        "closed": "food_supplies",
+        "started": "food_supplies",
+        "away": "food_supplies",
+        "unfit": "patient_transport",
+        "full_a": "food_supplies",
+        "full_b": "food_supplies",
+        "ok": "medicine",
+    }
     req = {k: db.request(c, urgency="critical" if k == "full_b" else "normal") for k, c in cat.items()}
-    vol = {"taken": db.volunteer(), "closed": db.volunteer(), "started": db.volunteer(),
-           "away": db.volunteer(), "unfit": db.volunteer(vehicle="motorcycle"), "full": db.volunteer(capacity=1),
-           "ok": db.volunteer(capacity=3), "other": db.volunteer()}
-    pairs = [("taken", "taken"), ("closed", "closed"), ("started", "started"), ("away", "away"),
-             ("unfit", "unfit"), ("full_a", "full"), ("full_b", "full"), ("ok", "ok")]
+    vol = {
+        "taken": db.volunteer(),
+        "closed": db.volunteer(),
+        "started": db.volunteer(),
+        "away": db.volunteer(),
+        "unfit": db.volunteer(vehicle="motorcycle"),
+        "full": db.volunteer(capacity=1),
+        "ok": db.volunteer(capacity=3),
+        "other": db.volunteer(),
+    }
+    pairs = [
+        ("taken", "taken"),
+        ("closed", "closed"),
+        ("started", "started"),
+        ("away", "away"),
+        ("unfit", "unfit"),
+        ("full_a", "full"),
+        ("full_b", "full"),
+        ("ok", "ok"),
+    ]
     run = create_run(officer_conn, "nearest")
     # one proposal batch never overbooks a volunteer, so full_b comes in a second batch of the run
     first = [pair for pair in pairs if pair[0] != "full_b"]
@@ -232,7 +299,7 @@ def test_confirm_refuses_what_became_stale_with_a_reason_per_row(db, officer_con
         req["started"]: "request_in_progress",
         req["away"]: "volunteer_unavailable",
         req["unfit"]: "volunteer_not_eligible",
-        req["full_a"]: "volunteer_full",   # the critical request of the two goes first
+        req["full_a"]: "volunteer_full",  # the critical request of the two goes first
         req["full_b"]: None,
         req["ok"]: None,
     }
@@ -242,15 +309,22 @@ def test_confirm_refuses_what_became_stale_with_a_reason_per_row(db, officer_con
         req["closed"]: {"status": "cancelled"},
         req["started"]: {"status": "in_progress"},
         req["away"]: None,
-        req["unfit"]: {"category": "patient_transport",
-                       "needs": [{"skills": [], "vehicles": ["motorcycle", "car", "pickup", "ambulance"]}]},
+        req["unfit"]: {
+            "category": "patient_transport",
+            "needs": [{"skills": [], "vehicles": ["motorcycle", "car", "pickup", "ambulance"]}],
+        },
         req["full_a"]: {"capacity": 1, "active_count": 0},
         req["full_b"]: None,
         req["ok"]: None,
     }
     assert result.refused_by_reason() == {
-        "request_already_assigned": 1, "request_closed": 1, "request_in_progress": 1, "volunteer_unavailable": 1,
-        "volunteer_not_eligible": 1, "volunteer_full": 1}
+        "request_already_assigned": 1,
+        "request_closed": 1,
+        "request_in_progress": 1,
+        "volunteer_unavailable": 1,
+        "volunteer_not_eligible": 1,
+        "volunteer_full": 1,
+    }
     for key, _ in pairs:
         status, reason = db.assignment(by_request[req[key]])[:2]
         if reasons[req[key]] is None:
@@ -261,8 +335,14 @@ def test_confirm_refuses_what_became_stale_with_a_reason_per_row(db, officer_con
             assert db.request_state(req[key]) == untouched[key][0]
             if key != "full_a":
                 assert db.volunteer_state(vol[dict(pairs)[key]]) == untouched[key][1]
-            assert db.one("SELECT count(*) FROM jitasa.audit_log WHERE run_id = %s AND table_name = 'help_request' "
-                          "AND row_id = %s", (run, req[key]))[0] == 0
+            assert (
+                db.one(
+                    "SELECT count(*) FROM jitasa.audit_log WHERE run_id = %s AND table_name = 'help_request' "
+                    "AND row_id = %s",
+                    (run, req[key]),
+                )[0]
+                == 0
+            )
     assert db.request_state(req["full_b"])[0] == "assigned" and db.volunteer_state(vol["full"])[0] == 1
     assert db.run_status(run) == "partial"
     db.check_invariants()
@@ -270,8 +350,10 @@ def test_confirm_refuses_what_became_stale_with_a_reason_per_row(db, officer_con
     # confirming the same rows again: they are no longer proposals, nothing is written
     before = db.counts()
     again = confirm_assignments(officer_conn, run, [by_request[req["ok"]], by_request[req["taken"]]])
-    assert sorted((r.reason, r.detail["status"]) for r in again.rows) == [("not_proposed", "active"),
-                                                                         ("not_proposed", "rejected")]
+    assert sorted((r.reason, r.detail["status"]) for r in again.rows) == [
+        ("not_proposed", "active"),
+        ("not_proposed", "rejected"),
+    ]
     assert db.counts() == before
 
 
@@ -281,7 +363,7 @@ def test_a_request_twice_in_one_batch_is_confirmed_once(db, officer_conn):
     run = create_run(officer_conn, "manual")
     first = propose_assignments(officer_conn, run, [rid, rid], [v1, v2])
     assert [r.reason for r in first.rows] == [None, "request_twice_in_batch"]
-    propose_assignments(officer_conn, run, [rid], [v2])   # a later call may propose it again
+    propose_assignments(officer_conn, run, [rid], [v2])  # a later call may propose it again
     result = confirm_assignments(officer_conn, run)
     assert [r.reason for r in result.rows] == [None, "request_twice_in_batch"]
     assert db.volunteer_state(v1)[0] == 1 and db.volunteer_state(v2)[0] == 0
@@ -295,10 +377,14 @@ def test_assign_pairs_confirms_directly_with_the_same_per_row_outcomes(db, offic
     run = create_run(officer_conn, "nearest")
     result = assign_pairs(officer_conn, run, [r_ok, r_closed, r_unfit], [v, v, v], [3.0, 4.0, 5.0], False)
     assert [(r.outcome, r.reason) for r in result.rows] == [
-        (Outcome.CONFIRMED, None), (Outcome.REFUSED, "request_closed"),
-        (Outcome.REFUSED, "volunteer_not_eligible")]
-    assert result.rows[2].detail == {"category": "infectious_transport", "needs": [
-        {"skills": ["ppe_trained"], "vehicles": ["car", "pickup", "ambulance"]}]}
+        (Outcome.CONFIRMED, None),
+        (Outcome.REFUSED, "request_closed"),
+        (Outcome.REFUSED, "volunteer_not_eligible"),
+    ]
+    assert result.rows[2].detail == {
+        "category": "infectious_transport",
+        "needs": [{"skills": ["ppe_trained"], "vehicles": ["car", "pickup", "ambulance"]}],
+    }
     assert result.rows[0].assignment_id and result.rows[1].assignment_id is None
     assert db.assignment(result.rows[0].assignment_id)[0] == "active"
     assert db.one("SELECT count(*) FROM jitasa.assignment WHERE run_id = %s", (run,))[0] == 1
@@ -332,6 +418,7 @@ def test_reject_whole_run_or_some_rows(db, officer_conn):
 
 # --- capacity -----------------------------------------------------------------------------------------------
 
+
 def test_a_volunteer_with_capacity_zero_is_never_assigned(db, officer_conn):
     r1, r2 = db.request(), db.request()
     zero, one = db.volunteer(capacity=0), db.volunteer(capacity=1)
@@ -349,6 +436,7 @@ def test_a_volunteer_with_capacity_zero_is_never_assigned(db, officer_conn):
 
 # --- ending and reassigning ---------------------------------------------------------------------------------
 
+
 def _active(db, officer_conn, category="food_supplies", **volunteer):
     rid = db.request(category)
     vid = db.volunteer(**volunteer)
@@ -357,11 +445,14 @@ def _active(db, officer_conn, category="food_supplies", **volunteer):
     return rid, vid, aid
 
 
-@pytest.mark.parametrize("action, assignment_status, request_status", [
-    (EndAction.UNASSIGN, "cancelled", "new"),
-    (EndAction.DECLINE, "declined", "new"),
-    (EndAction.COMPLETE, "completed", "done"),
-])
+@pytest.mark.parametrize(
+    "action, assignment_status, request_status",
+    [
+        (EndAction.UNASSIGN, "cancelled", "new"),
+        (EndAction.DECLINE, "declined", "new"),
+        (EndAction.COMPLETE, "completed", "done"),
+    ],
+)
 def test_end_assignment_moves_load_and_status(db, officer_conn, action, assignment_status, request_status):
     rid, vid, aid = _active(db, officer_conn, capacity=2)
     version = db.assignment(aid)[2]
@@ -371,7 +462,7 @@ def test_end_assignment_moves_load_and_status(db, officer_conn, action, assignme
     assert db.request_state(rid)[0] == request_status
     assert db.volunteer_state(vid)[0] == 0
     db.check_invariants()
-    if request_status == "new":   # the request can be assigned again
+    if request_status == "new":  # the request can be assigned again
         run = create_run(officer_conn, "manual")
         assert assign_pairs(officer_conn, run, [rid], [vid]).confirmed == 1
         db.check_invariants()
@@ -386,7 +477,7 @@ def test_end_assignment_needs_a_reason_to_unassign_or_decline(db, officer_conn):
     with pytest.raises(StoreError, match="Unknown way"):
         end_assignment(officer_conn, aid, 1, "forget")
     assert db.counts() == before
-    end_assignment(officer_conn, aid, 1, "complete")   # completing needs none
+    end_assignment(officer_conn, aid, 1, "complete")  # completing needs none
     assert db.volunteer_state(vid)[0] == 0
 
 
@@ -394,7 +485,7 @@ def test_stale_end_assignment_is_refused_and_changes_nothing(db, officer_conn, s
     rid, vid, aid = _active(db, officer_conn, capacity=2)
     other = store.connect()
     try:
-        end_assignment(other, aid, 1, "decline", "cannot go")   # someone else was first
+        end_assignment(other, aid, 1, "decline", "cannot go")  # someone else was first
     finally:
         other.close()
     before = db.counts()
@@ -421,9 +512,12 @@ def test_reassign_moves_the_assignment_and_both_loads(db, officer_conn):
     assign_pairs(officer_conn, create_run(officer_conn, "manual"), [filler], [full_vid])
 
     before = db.counts()
-    for vid, why in [(full_vid, "volunteer now full"), (away_vid, "volunteer unavailable"),
-                     (unfit_vid, "volunteer not eligible: needs oxygen handling or vehicle"),
-                     (old_vid, "already goes to volunteer")]:
+    for vid, why in [
+        (full_vid, "volunteer now full"),
+        (away_vid, "volunteer unavailable"),
+        (unfit_vid, "volunteer not eligible: needs oxygen handling or vehicle"),
+        (old_vid, "already goes to volunteer"),
+    ]:
         with pytest.raises(StoreError, match=why):
             reassign(officer_conn, aid, 1, vid, "closer")
     with pytest.raises(StoreError, match="give a reason"):
@@ -434,13 +528,14 @@ def test_reassign_moves_the_assignment_and_both_loads(db, officer_conn):
     old = db.assignment(aid)
     assert old[:2] == ("cancelled", "closer")
     assert db.assignment(new_aid)[0] == "active" and db.assignment(new_aid)[3:5] == (rid, new_vid)
-    assert db.assignment(new_aid)[5] == old[5]   # same run
+    assert db.assignment(new_aid)[5] == old[5]  # same run
     assert db.volunteer_state(old_vid)[0] == 0 and db.volunteer_state(new_vid)[0] == 1
     assert db.request_state(rid)[0] == "assigned"
     db.check_invariants()
 
 
 # --- roles -------------------------------------------------------------------------------------------------
+
 
 def test_officer_login_may_assign(db, login_conn):
     officer = login_conn("jitasa_officer")
@@ -450,8 +545,11 @@ def test_officer_login_may_assign(db, login_conn):
     assert result.confirmed == 1
     aid = result.rows[0].assignment_id
     assert end_assignment(officer, aid, 1, "unassign", "wrong person") == 2
-    actor = db.one("SELECT actor, acting_role FROM jitasa.audit_log WHERE table_name = 'assignment' "
-                   "AND operation = 'insert' AND run_id = %s", (run,))
+    actor = db.one(
+        "SELECT actor, acting_role FROM jitasa.audit_log WHERE table_name = 'assignment' "
+        "AND operation = 'insert' AND run_id = %s",
+        (run,),
+    )
     assert actor[0].startswith("officer_") and actor[1] == actor[0]
 
 
@@ -478,8 +576,10 @@ def test_analyst_cannot_call_the_assignment_functions(db, login_conn, officer_co
     assert db.counts() == before
     # a role given EXECUTE by mistake is still refused unless it acts as an officer or admin
     db.one("GRANT EXECUTE ON FUNCTION jitasa.create_run(text, text, jsonb) TO jitasa_analyst; SELECT 1")
-    with pytest.raises(psycopg2.errors.InsufficientPrivilege, match="only officers and admins"), \
-            analyst.cursor() as cur:
+    with (
+        pytest.raises(psycopg2.errors.InsufficientPrivilege, match="only officers and admins"),
+        analyst.cursor() as cur,
+    ):
         cur.execute("SELECT jitasa.create_run('manual')")
     analyst.rollback()
     # the analyst may still read what can serve what
@@ -489,6 +589,7 @@ def test_analyst_cannot_call_the_assignment_functions(db, login_conn, officer_co
 
 
 # --- bad input ---------------------------------------------------------------------------------------------
+
 
 def test_bad_batches_are_refused_whole_and_write_nothing(db, officer_conn):
     rid, vid = db.request(), db.volunteer(capacity=3)
@@ -511,12 +612,16 @@ def test_bad_batches_are_refused_whole_and_write_nothing(db, officer_conn):
     with pytest.raises(StoreError, match="do not exist"):
         confirm_assignments(officer_conn, run, [777_777])
     # the server checks too, for callers that do not come through Python
-    with pytest.raises(psycopg2.errors.InvalidParameterValue, match="got 2 request ids, 1 volunteer ids"), \
-            officer_conn.cursor() as cur:
+    with (
+        pytest.raises(psycopg2.errors.InvalidParameterValue, match="got 2 request ids, 1 volunteer ids"),
+        officer_conn.cursor() as cur,
+    ):
         cur.execute("SELECT * FROM jitasa.assign_pairs(%s, %s, %s, NULL, true)", (run, [rid, rid], [vid]))
     officer_conn.rollback()
-    with pytest.raises(psycopg2.errors.InvalidParameterValue, match="empty request or volunteer id"), \
-            officer_conn.cursor() as cur:
+    with (
+        pytest.raises(psycopg2.errors.InvalidParameterValue, match="empty request or volunteer id"),
+        officer_conn.cursor() as cur,
+    ):
         cur.execute("SELECT * FROM jitasa.assign_pairs(%s, %s::int[], %s, NULL, true)", (run, [None], [vid]))
     officer_conn.rollback()
     assert db.counts() == before
@@ -535,15 +640,16 @@ def test_confirming_rows_of_another_run_is_refused(db, officer_conn):
 
 # --- what the solver reads ---------------------------------------------------------------------------------
 
+
 def test_load_inputs_per_scope_with_margin_and_unlocated_requests(db, officer_conn):
-    r_a = db.request("oxygen", "critical", x=0.5, hours_ago=3)     # 670101
-    r_b = db.request("medicine", "low", x=1.5)                     # 670102
-    r_c = db.request(x=2.5)                                        # 6702
+    r_a = db.request("oxygen", "critical", x=0.5, hours_ago=3)  # 670101
+    r_b = db.request("medicine", "low", x=1.5)  # 670102
+    r_c = db.request(x=2.5)  # 6702
     r_assigned = db.request(x=0.6)
     r_closed = db.request(x=0.7)
     r_nowhere = db.request(located=False)
     v_a = db.volunteer(["oxygen_handling", "first_aid"], "motorcycle", capacity=3, x=0.4)
-    v_next_door = db.volunteer(x=2.05)                             # 5.5 km east of 6701
+    v_next_door = db.volunteer(x=2.05)  # 5.5 km east of 6701
     v_far = db.volunteer(x=2.9)
     v_full = db.volunteer(x=0.5, capacity=1)
     v_zero = db.volunteer(x=0.5, capacity=0)
@@ -557,7 +663,7 @@ def test_load_inputs_per_scope_with_margin_and_unlocated_requests(db, officer_co
     assert everything.unlocated_request_ids == [r_nowhere] and everything.unlocated_requests == 1
     assert everything.volunteers.id == [v_a, v_next_door, v_far]
     i = everything.volunteers.id.index(v_a)
-    assert everything.volunteers.capacity[i] == 3   # its assignment was completed with the request
+    assert everything.volunteers.capacity[i] == 3  # its assignment was completed with the request
     assert sorted(everything.volunteers.skills[i]) == ["first_aid", "oxygen_handling"]
     assert everything.volunteers.vehicle[i] == "motorcycle"
     assert (everything.volunteers.lon[i], everything.volunteers.lat[i]) == (0.4, 0.5)
@@ -574,8 +680,10 @@ def test_load_inputs_per_scope_with_margin_and_unlocated_requests(db, officer_co
     assert widened.requests.id == [r_a, r_b] and widened.volunteers.id == [v_a, v_next_door]
     assert load_assignment_inputs(officer_conn, Scope(tambon_code="670102")).requests.id == [r_b]
 
-    sid = db.one("INSERT INTO jitasa.service_area (name, geom) VALUES ('east', "
-                 "ST_GeomFromText('MULTIPOLYGON(((2 0,3 0,3 1,2 1,2 0)))', 4326)) RETURNING id")[0]
+    sid = db.one(
+        "INSERT INTO jitasa.service_area (name, geom) VALUES ('east', "
+        "ST_GeomFromText('MULTIPOLYGON(((2 0,3 0,3 1,2 1,2 0)))', 4326)) RETURNING id"
+    )[0]
     area = load_assignment_inputs(officer_conn, Scope(service_area_id=sid))
     assert area.requests.id == [r_c] and area.volunteers.id == [v_next_door, v_far]
 
@@ -610,23 +718,29 @@ def test_bad_scopes_are_refused_with_a_clear_message(db, officer_conn):
 
 # --- batch statement triggers -------------------------------------------------------------------------------
 
+
 def test_statement_triggers_never_plan_nested_loops_over_transition_tables(db):
     """The audit and grid triggers join old and new rows; a plan cached after a one-row change must not turn
     a later batch into rows x rows comparisons. Read from the plans the server actually ran (auto_explain,
     nested statements, sent to this session as notices) for a batch after a one-row change."""
     import json
 
-    db.one("INSERT INTO jitasa.help_request (category, urgency, geom) "
-           "SELECT 'food_supplies', 'normal', ST_SetSRID(ST_MakePoint(0.1 + (g %% 80) / 100.0, "
-           "0.1 + (g / 80) / 100.0), 4326) FROM generate_series(1, 3000) g RETURNING 1")
+    db.one(
+        "INSERT INTO jitasa.help_request (category, urgency, geom) "
+        "SELECT 'food_supplies', 'normal', ST_SetSRID(ST_MakePoint(0.1 + (g %% 80) / 100.0, "
+        "0.1 + (g / 80) / 100.0), 4326) FROM generate_series(1, 3000) g RETURNING 1"
+    )
     db.c.notices = []  # every notice, not only psycopg2's last 50
     with db.c.cursor() as cur:
         cur.execute("LOAD 'auto_explain'")
-        cur.execute("SET auto_explain.log_min_duration = 0; SET auto_explain.log_nested_statements = on; "
-                    "SET auto_explain.log_format = json; SET auto_explain.log_level = notice; "
-                    "SET client_min_messages = notice")
-        cur.execute("UPDATE jitasa.help_request SET urgency = 'high' "
-                    "WHERE id = (SELECT min(id) FROM jitasa.help_request)")  # plans cached for one row
+        cur.execute(
+            "SET auto_explain.log_min_duration = 0; SET auto_explain.log_nested_statements = on; "
+            "SET auto_explain.log_format = json; SET auto_explain.log_level = notice; "
+            "SET client_min_messages = notice"
+        )
+        cur.execute(
+            "UPDATE jitasa.help_request SET urgency = 'high' " "WHERE id = (SELECT min(id) FROM jitasa.help_request)"
+        )  # plans cached for one row
         one_row = len(db.c.notices)
         cur.execute("UPDATE jitasa.help_request SET urgency = 'critical'")  # 3,000 rows, urgency moves counts
     batch = [json.loads(n.split("plan:", 1)[1]) for n in db.c.notices[one_row:] if "plan:" in n]

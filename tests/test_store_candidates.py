@@ -1,5 +1,6 @@
 """A request's nearest volunteers on a real store (store/candidates.py): nearest first by the ellipsoid, the
 eligible list complete even when nearer volunteers cannot go, the reasons, the request summary, roles."""
+
 from __future__ import annotations
 
 import uuid
@@ -19,11 +20,13 @@ class Rows:
     def __init__(self, spec):
         self.c = spec.connect(autocommit=True)
         with self.c.cursor() as cur:
-            cur.execute("INSERT INTO jitasa.admin_area (level, code, parent_code, name_th, geom) VALUES "
-                        "('amphoe', '6701', NULL, 'เมืองเพชรบูรณ์', "
-                        " ST_GeomFromText('MULTIPOLYGON(((101 16,102 16,102 17,101 17,101 16)))', 4326)), "
-                        "('tambon', '670101', '6701', 'ในเมือง', "
-                        " ST_GeomFromText('MULTIPOLYGON(((101 16,102 16,102 17,101 17,101 16)))', 4326))")
+            cur.execute(
+                "INSERT INTO jitasa.admin_area (level, code, parent_code, name_th, geom) VALUES "
+                "('amphoe', '6701', NULL, 'เมืองเพชรบูรณ์', "
+                " ST_GeomFromText('MULTIPOLYGON(((101 16,102 16,102 17,101 17,101 16)))', 4326)), "
+                "('tambon', '670101', '6701', 'ในเมือง', "
+                " ST_GeomFromText('MULTIPOLYGON(((101 16,102 16,102 17,101 17,101 16)))', 4326))"
+            )
 
     def one(self, query, params=()):
         with self.c.cursor() as cur:
@@ -32,15 +35,29 @@ class Rows:
 
     def request(self, category="food_supplies", urgency="normal", dlat=0.0, located=True) -> int:
         geom = f"SRID=4326;POINT({LON} {LAT + dlat})" if located else None
-        return self.one("INSERT INTO jitasa.help_request (category, urgency, geom, created_at) "
-                        "VALUES (%s, %s, %s, now() - interval '2 hours') RETURNING id", (category, urgency, geom))[0]
+        return self.one(
+            "INSERT INTO jitasa.help_request (category, urgency, geom, created_at) "
+            "VALUES (%s, %s, %s, now() - interval '2 hours') RETURNING id",
+            (category, urgency, geom),
+        )[0]
 
-    def volunteer(self, dlon=0.0, dlat=0.0, skills=(), vehicle="none", capacity=1, active=0, available=True,
-                  kind="village_health_volunteer") -> int:
-        return self.one("INSERT INTO jitasa.volunteer (name, phone, kind, skills, vehicle, capacity, active_count, "
-                        "available, geom) VALUES ('Somchai', '0812345678', %s, %s::jitasa.skill[], %s, %s, %s, %s, "
-                        "ST_SetSRID(ST_MakePoint(%s, %s), 4326)) RETURNING id",
-                        (kind, list(skills), vehicle, capacity, active, available, LON + dlon, LAT + dlat))[0]
+    def volunteer(
+        self,
+        dlon=0.0,
+        dlat=0.0,
+        skills=(),
+        vehicle="none",
+        capacity=1,
+        active=0,
+        available=True,
+        kind="village_health_volunteer",
+    ) -> int:
+        return self.one(
+            "INSERT INTO jitasa.volunteer (name, phone, kind, skills, vehicle, capacity, active_count, "
+            "available, geom) VALUES ('Somchai', '0812345678', %s, %s::jitasa.skill[], %s, %s, %s, %s, "
+            "ST_SetSRID(ST_MakePoint(%s, %s), 4326)) RETURNING id",
+            (kind, list(skills), vehicle, capacity, active, available, LON + dlon, LAT + dlat),
+        )[0]
 
 
 @pytest.fixture
@@ -60,7 +77,7 @@ def reader(store):
 def test_nearest_first_by_ellipsoidal_distance(rows, reader):
     rid = rows.request()
     # at 16° N a degree of longitude is ~4% shorter than a degree of latitude: degrees alone would misorder
-    east = rows.volunteer(dlon=0.0102)   # ~1.09 km
+    east = rows.volunteer(dlon=0.0102)  # ~1.09 km
     north = rows.volunteer(dlat=0.0100)  # ~1.11 km
     near = rows.volunteer(dlat=0.001)
     far = rows.volunteer(dlat=0.5)
@@ -127,7 +144,12 @@ def test_request_summary(rows, reader, store):
     vid = rows.volunteer(skills=["medical"])
     s = request_summary(reader, rid)
     assert (s.id, s.urgency, s.status, s.tambon_name, s.amphoe_name) == (
-        rid, Urgency.CRITICAL, RequestStatus.NEW, "ในเมือง", "เมืองเพชรบูรณ์")
+        rid,
+        Urgency.CRITICAL,
+        RequestStatus.NEW,
+        "ในเมือง",
+        "เมืองเพชรบูรณ์",
+    )
     assert 7100 < s.waiting_s < 7400 and s.located and s.active_volunteer_id is None
     writer = store.connect()
     assign_pairs(writer, create_run(writer, "manual"), [rid], [vid])
@@ -169,8 +191,7 @@ def test_the_search_uses_the_spatial_index(rows, reader):
 
     with reader.cursor() as cur:
         cur.execute("SET enable_seqscan = off")  # tiny table: make the planner show what it would do at scale
-        cur.execute("EXPLAIN " + candidates._NEAREST,
-                    {"request_id": rid, "limit": 5, "fetch": 10, "max_m": None})
+        cur.execute("EXPLAIN " + candidates._NEAREST, {"request_id": rid, "limit": 5, "fetch": 10, "max_m": None})
         plan = "\n".join(r[0] for r in cur.fetchall())
         cur.execute("RESET enable_seqscan")
     # both walks (the eligible and anyone) read the GiST index in distance order

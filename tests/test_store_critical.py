@@ -1,4 +1,5 @@
 """CriticalWatch: which critical requests are new to this session, read from the store, each once."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,8 +9,11 @@ from jitasa_qgis.store.critical import CriticalWatch
 
 def _insert(conn, urgency="critical", commit=True, lon=101.16) -> int:
     with conn.cursor() as cur:
-        cur.execute("INSERT INTO jitasa.help_request (category, urgency, geom) VALUES "
-                    "('oxygen', %s, ST_SetSRID(ST_MakePoint(%s, 16.42), 4326)) RETURNING id", (urgency, lon))
+        cur.execute(
+            "INSERT INTO jitasa.help_request (category, urgency, geom) VALUES "
+            "('oxygen', %s, ST_SetSRID(ST_MakePoint(%s, 16.42), 4326)) RETURNING id",
+            (urgency, lon),
+        )
         rid = cur.fetchone()[0]
     if commit:
         conn.commit()
@@ -69,8 +73,9 @@ def test_an_assigned_or_normal_request_is_not_announced(conn, writer):
     watch.start(conn)
     rid = _insert(writer)
     with writer.cursor() as cur:
-        cur.execute("UPDATE jitasa.help_request SET status = 'cancelled', closure_reason = 'duplicate' "
-                    "WHERE id = %s", (rid,))
+        cur.execute(
+            "UPDATE jitasa.help_request SET status = 'cancelled', closure_reason = 'duplicate' " "WHERE id = %s", (rid,)
+        )
     writer.commit()
     _insert(writer, "high")
     assert watch.check(conn) == []

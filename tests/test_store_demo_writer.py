@@ -1,4 +1,5 @@
 """Loading demo data into a real store: counts, derived tambons, idempotent re-load, all or nothing."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -19,8 +20,7 @@ from jitasa_qgis.store.summary import format_summary, store_summary
 
 ADMIN = DEMO_DIR / "admin.gpkg"
 HEALTH = DEMO_DIR / "health.gpkg"
-EXPECTED = {"province": 1, "amphoe": 11, "tambon": 117, "facility": 15, "help_request": 2000,
-            "volunteer": 600}
+EXPECTED = {"province": 1, "amphoe": 11, "tambon": 117, "facility": 15, "help_request": 2000, "volunteer": 600}
 
 
 def _counts(spec) -> dict:
@@ -54,25 +54,44 @@ def test_default_demo_loads_everything(store):
     loaded = load_demo_data(store, ADMIN, HEALTH, progress=steps.append)
     assert _counts(store) == EXPECTED
     demo_assignments = loaded.pop("demo_assignments")
-    assert loaded == {"province": 1, "amphoe": 11, "tambon": 117, "facilities": 15, "help_requests": 2000,
-                      "volunteers": 600, "replaced_requests": 0, "replaced_volunteers": 0}
+    assert loaded == {
+        "province": 1,
+        "amphoe": 11,
+        "tambon": 117,
+        "facilities": 15,
+        "help_requests": 2000,
+        "volunteers": 600,
+        "replaced_requests": 0,
+        "replaced_volunteers": 0,
+    }
     # Every assigned / in-progress demo request has its one active assignment; volunteers' loads add up.
     assert demo_assignments > 0
-    assert _query(store, """SELECT count(*) FROM jitasa.help_request r WHERE r.status IN ('assigned', 'in_progress')
+    assert _query(
+        store,
+        """SELECT count(*) FROM jitasa.help_request r WHERE r.status IN ('assigned', 'in_progress')
                             AND (SELECT count(*) FROM jitasa.assignment a WHERE a.request_id = r.id
-                                 AND a.status = 'active') <> 1""") == [(0,)]
-    assert _query(store, """SELECT count(*) FROM jitasa.volunteer v WHERE v.active_count > v.capacity
+                                 AND a.status = 'active') <> 1""",
+    ) == [(0,)]
+    assert _query(
+        store,
+        """SELECT count(*) FROM jitasa.volunteer v WHERE v.active_count > v.capacity
                             OR v.active_count <> (SELECT count(*) FROM jitasa.assignment a
-                                                  WHERE a.volunteer_id = v.id AND a.status = 'active')""") == [(0,)]
+                                                  WHERE a.volunteer_id = v.id AND a.status = 'active')""",
+    ) == [(0,)]
     assert steps == sorted(steps) and steps[-1] == pytest.approx(100.0)
-    rows = _query(store, "SELECT source, min(source_id), count(DISTINCT source_id) FROM jitasa.help_request "
-                         "GROUP BY source")
+    rows = _query(
+        store, "SELECT source, min(source_id), count(DISTINCT source_id) FROM jitasa.help_request " "GROUP BY source"
+    )
     assert rows == [("demo", "demo-1", 2000)]
-    parents = _query(store, "SELECT count(*) FROM jitasa.admin_area c JOIN jitasa.admin_area p "
-                            "ON p.code = c.parent_code WHERE left(c.code, length(p.code)) = p.code")
+    parents = _query(
+        store,
+        "SELECT count(*) FROM jitasa.admin_area c JOIN jitasa.admin_area p "
+        "ON p.code = c.parent_code WHERE left(c.code, length(p.code)) = p.code",
+    )
     assert parents == [(128,)]
-    hospital = _query(store, "SELECT name_th, kind::text, beds_total, tambon_code FROM jitasa.facility "
-                             "WHERE code = '10727'")
+    hospital = _query(
+        store, "SELECT name_th, kind::text, beds_total, tambon_code FROM jitasa.facility " "WHERE code = '10727'"
+    )
     assert hospital[0][1:3] == ("hospital", 509) and hospital[0][0] == hospital[0][0].strip()
     assert hospital[0][3] is not None and hospital[0][3].startswith("67")
 
@@ -90,16 +109,22 @@ def test_tambon_codes_come_from_the_trigger_and_match_the_generator(store):
 def test_columns_round_trip(store):
     _, (requests, volunteers) = _batches()
     load_demo_data(store, ADMIN, HEALTH)
-    rows = _query(store, """
+    rows = _query(
+        store,
+        """
         SELECT category::text, urgency::text, status::text, closure_reason, people_count, note,
                requester_name, requester_phone, for_someone_else, location_accuracy_m, ST_X(geom), ST_Y(geom),
                extract(epoch FROM max(created_at) OVER () - created_at)::float8, updated_at = created_at
-          FROM jitasa.help_request ORDER BY substr(source_id, 6)::int""")
+          FROM jitasa.help_request ORDER BY substr(source_id, 6)::int""",
+    )
     assert [r[0] for r in rows] == list(requests.category)
     # Generated 'assigned' / 'in progress' requests with no eligible volunteer in reach go back to 'new'.
     demoted = {"assigned", "in_progress"}
-    bad = [(got, want) for got, want in zip((r[2] for r in rows), requests.status)
-           if not (got == want or (want in demoted and got == "new"))]
+    bad = [
+        (got, want)
+        for got, want in zip((r[2] for r in rows), requests.status)
+        if not (got == want or (want in demoted and got == "new"))
+    ]
     assert bad == []
     assert [r[3] for r in rows] == list(requests.closure_reason)
     assert [r[5] for r in rows] == list(requests.note)
@@ -110,8 +135,11 @@ def test_columns_round_trip(store):
     assert [r[12] for r in rows] == list(requests.age_s - requests.age_s.min())
     # updated_at = created_at, but for the requests the demo's assignment step sent back to 'new'.
     assert all(r[13] for r, want in zip(rows, requests.status) if r[2] == want)
-    skills = _query(store, "SELECT skills::text[], vehicle::text, capacity, available FROM jitasa.volunteer "
-                           "ORDER BY substr(source_id, 6)::int")
+    skills = _query(
+        store,
+        "SELECT skills::text[], vehicle::text, capacity, available FROM jitasa.volunteer "
+        "ORDER BY substr(source_id, 6)::int",
+    )
     assert [tuple(r[0]) for r in skills] == list(volunteers.skills)
     assert [r[2] for r in skills] == list(volunteers.capacity)
 
@@ -120,8 +148,10 @@ def test_reload_replaces_demo_rows_without_duplicates(store):
     load_demo_data(store, ADMIN, HEALTH)
     first_ids = _query(store, "SELECT min(id), max(id) FROM jitasa.help_request")[0]
     with store.connect() as conn, conn.cursor() as cur:  # a manual request and a changed hospital survive
-        cur.execute("INSERT INTO jitasa.help_request (category, geom) "
-                    "VALUES ('oxygen', ST_SetSRID(ST_MakePoint(101.15, 16.42), 4326))")
+        cur.execute(
+            "INSERT INTO jitasa.help_request (category, geom) "
+            "VALUES ('oxygen', ST_SetSRID(ST_MakePoint(101.15, 16.42), 4326))"
+        )
         cur.execute("UPDATE jitasa.facility SET beds_total = 1 WHERE code = '10727'")
     conn.close()
     # (The loader itself refuses a store with non-demo rows; here the writer's own protection is tested.)
@@ -132,8 +162,7 @@ def test_reload_replaces_demo_rows_without_duplicates(store):
     assert _query(store, "SELECT count(*) FROM jitasa.help_request WHERE source = 'manual'") == [(1,)]
     assert _query(store, "SELECT beds_total FROM jitasa.facility WHERE code = '10727'") == [(509,)]
     assert _query(store, "SELECT min(id) FROM jitasa.help_request WHERE source = 'demo'")[0][0] > first_ids[1]
-    smaller = load_demo_data(store, ADMIN, HEALTH, n_requests=100, n_volunteers=10, seed=3,
-                             allow_non_demo_data=True)
+    smaller = load_demo_data(store, ADMIN, HEALTH, n_requests=100, n_volunteers=10, seed=3, allow_non_demo_data=True)
     assert smaller["help_requests"] == 100
     assert _counts(store) == {**EXPECTED, "help_request": 101, "volunteer": 10}
 
@@ -141,19 +170,26 @@ def test_reload_replaces_demo_rows_without_duplicates(store):
 def test_reload_takes_demo_assignments_along_but_refuses_mixed_ones(store):
     load_demo_data(store, ADMIN, HEALTH, n_requests=50, n_volunteers=10)
     with store.connect() as conn, conn.cursor() as cur:
-        cur.execute("INSERT INTO jitasa.assignment (request_id, volunteer_id) "
-                    "SELECT (SELECT min(id) FROM jitasa.help_request), "
-                    "(SELECT min(id) FROM jitasa.volunteer)")
+        cur.execute(
+            "INSERT INTO jitasa.assignment (request_id, volunteer_id) "
+            "SELECT (SELECT min(id) FROM jitasa.help_request), "
+            "(SELECT min(id) FROM jitasa.volunteer)"
+        )
     conn.close()
     load_demo_data(store, ADMIN, HEALTH, n_requests=50, n_volunteers=10)
     # Only the new demo's own assignments remain (the earlier demo's, and the one added, went with it).
-    assert _query(store, "SELECT count(*) FROM jitasa.assignment a JOIN jitasa.assignment_run r "
-                         "ON r.id = a.run_id WHERE r.method <> 'demo' OR a.run_id IS NULL") == [(0,)]
+    assert _query(
+        store,
+        "SELECT count(*) FROM jitasa.assignment a JOIN jitasa.assignment_run r "
+        "ON r.id = a.run_id WHERE r.method <> 'demo' OR a.run_id IS NULL",
+    ) == [(0,)]
     with store.connect() as conn, conn.cursor() as cur:  # a real volunteer on a demo request
         cur.execute("INSERT INTO jitasa.volunteer (name, kind) VALUES ('real', 'student') RETURNING id")
         real = cur.fetchone()[0]
-        cur.execute("INSERT INTO jitasa.assignment (request_id, volunteer_id) "
-                    "SELECT min(id), %s FROM jitasa.help_request", (real,))
+        cur.execute(
+            "INSERT INTO jitasa.assignment (request_id, volunteer_id) " "SELECT min(id), %s FROM jitasa.help_request",
+            (real,),
+        )
     conn.close()
     with pytest.raises(StoreError, match="link demo requests or volunteers with real ones"):
         load_demo_data(store, ADMIN, HEALTH, n_requests=50, n_volunteers=10, allow_non_demo_data=True)
@@ -237,8 +273,11 @@ def test_summary_of_an_empty_store(store):
 
 # -- the demo's own assignments: most urgent first, each to the nearest eligible volunteer with room -------
 
-NEED_ROWS = [(c.value, sorted(s.value for s in need.skills), sorted(v.value for v in need.vehicles))
-             for c, needs in CATEGORY_NEEDS.items() for need in needs]
+NEED_ROWS = [
+    (c.value, sorted(s.value for s in need.skills), sorted(v.value for v in need.vehicles))
+    for c, needs in CATEGORY_NEEDS.items()
+    for need in needs
+]
 URGENCY_ORDER = [u.value for u in Urgency]
 
 
@@ -269,9 +308,17 @@ def _replay_greedy(order, req_lon, req_lat, req_cat, vol_lon, vol_lat, room, can
     return served, unserved
 
 
-@pytest.mark.parametrize("n_requests,n_volunteers,seed,max_minutes", [
-    (3000, 40, 1, 60.0), (3000, 600, 2, 60.0), (400, 0, 3, 60.0), (6000, 150, 4, 60.0), (3000, 60, 5, 20.0),
-    (6000, 150, 4, 1e6)])  # (the last: no reach limit, so the search goes far past full volunteers)
+@pytest.mark.parametrize(
+    "n_requests,n_volunteers,seed,max_minutes",
+    [
+        (3000, 40, 1, 60.0),
+        (3000, 600, 2, 60.0),
+        (400, 0, 3, 60.0),
+        (6000, 150, 4, 60.0),
+        (3000, 60, 5, 20.0),
+        (6000, 150, 4, 1e6),
+    ],
+)  # (the last: no reach limit, so the search goes far past full volunteers)
 def test_demo_pairs_are_the_greedy_nearest_with_room(n_requests, n_volunteers, seed, max_minutes):
     """The set-based pairing gives exactly what a request-by-request search over all volunteers gives
     (scarce volunteers: most requests go back to new; plenty: nearly all served; none at all)."""
@@ -282,13 +329,32 @@ def test_demo_pairs_are_the_greedy_nearest_with_room(n_requests, n_volunteers, s
     pending = [i for i, s in enumerate(requests.status) if s in ("assigned", "in_progress")]
     order = sorted(pending, key=lambda i: (rank[requests.urgency[i]], -int(requests.age_s[i]), i))
     cats = sorted(set(requests.category))
-    can_serve = {c: np.array([any(set(sk) <= set(map(str, v_sk)) and (not veh or v_veh in veh)
-                                  for cat, sk, veh in NEED_ROWS if cat == c)
-                              for v_sk, v_veh in zip(volunteers.skills, volunteers.vehicle)], dtype=bool)
-                 for c in cats}
+    can_serve = {
+        c: np.array(
+            [
+                any(
+                    set(sk) <= set(map(str, v_sk)) and (not veh or v_veh in veh)
+                    for cat, sk, veh in NEED_ROWS
+                    if cat == c
+                )
+                for v_sk, v_veh in zip(volunteers.skills, volunteers.vehicle)
+            ],
+            dtype=bool,
+        )
+        for c in cats
+    }
     room = np.where(volunteers.available, volunteers.capacity, 0)
-    served, unserved = _replay_greedy(order, requests.lon, requests.lat, requests.category, volunteers.lon,
-                                      volunteers.lat, room, can_serve, reach_km=max_minutes / 2.0)  # 30 km/h
+    served, unserved = _replay_greedy(
+        order,
+        requests.lon,
+        requests.lat,
+        requests.category,
+        volunteers.lon,
+        volunteers.lat,
+        room,
+        can_serve,
+        reach_km=max_minutes / 2.0,
+    )  # 30 km/h
     got = dict(zip(pairs.request_row.tolist(), pairs.volunteer_row.tolist()))
     assert list(got) == [r for r in order if r in served]  # most urgent first
     assert got == {r: v for r, (v, _) in served.items()}
@@ -306,35 +372,58 @@ def test_scarce_volunteers_a_larger_demo_keeps_the_invariants(store):
     areas, (requests, volunteers) = _batches(20_000, 150, seed=5)
     loaded = write_demo(store, areas, [], requests, volunteers)
     assert loaded["help_requests"] == 20_000
-    rows = _query(store, """
+    rows = _query(
+        store,
+        """
         SELECT substr(r.source_id, 6)::int - 1, r.status::text, a.volunteer_id, a.travel_minutes
           FROM jitasa.help_request r
           LEFT JOIN jitasa.assignment a ON a.request_id = r.id AND a.status = 'active'
-         ORDER BY r.urgency, r.created_at, r.id""")
+         ORDER BY r.urgency, r.created_at, r.id""",
+    )
     was_pending = np.isin(requests.status, ["assigned", "in_progress"])
     order = [row for row, *_ in rows if was_pending[row]]
     by_row = {row: (status, vol, minutes) for row, status, vol, minutes in rows}
     # Every pending request either kept its status and has one active assignment, or went back to new.
-    assert all((s == requests.status[r] and v is not None) or (s == "new" and v is None)
-               for r, (s, v, _) in by_row.items() if was_pending[r])
+    assert all(
+        (s == requests.status[r] and v is not None) or (s == "new" and v is None)
+        for r, (s, v, _) in by_row.items()
+        if was_pending[r]
+    )
     assert all(v is None and s == requests.status[r] for r, (s, v, _) in by_row.items() if not was_pending[r])
-    assert _query(store, "SELECT count(*), count(DISTINCT request_id) FROM jitasa.assignment "
-                         "WHERE status = 'active'") == [(loaded["demo_assignments"],) * 2]
-    assert _query(store, """SELECT count(*) FROM jitasa.volunteer v WHERE v.active_count > v.capacity
+    assert _query(
+        store, "SELECT count(*), count(DISTINCT request_id) FROM jitasa.assignment " "WHERE status = 'active'"
+    ) == [(loaded["demo_assignments"],) * 2]
+    assert _query(
+        store,
+        """SELECT count(*) FROM jitasa.volunteer v WHERE v.active_count > v.capacity
                             OR (NOT v.available AND v.active_count > 0)
                             OR v.active_count <> (SELECT count(*) FROM jitasa.assignment a
-                                                  WHERE a.volunteer_id = v.id AND a.status = 'active')""") == [(0,)]
+                                                  WHERE a.volunteer_id = v.id AND a.status = 'active')""",
+    ) == [(0,)]
     # Replay the rule on what the store holds: the store's own eligibility and the volunteers' capacity.
-    vols = _query(store, "SELECT id, ST_X(geom), ST_Y(geom), CASE WHEN available THEN capacity ELSE 0 END "
-                         "FROM jitasa.volunteer ORDER BY id")
+    vols = _query(
+        store,
+        "SELECT id, ST_X(geom), ST_Y(geom), CASE WHEN available THEN capacity ELSE 0 END "
+        "FROM jitasa.volunteer ORDER BY id",
+    )
     ids = [v[0] for v in vols]
-    eligible = _query(store, """SELECT c::text, array_agg(v.id) FROM unnest(enum_range(NULL::jitasa.request_category)) c
-                                CROSS JOIN jitasa.volunteer v WHERE jitasa.volunteer_can_serve(v, c) GROUP BY c""")
+    eligible = _query(
+        store,
+        """SELECT c::text, array_agg(v.id) FROM unnest(enum_range(NULL::jitasa.request_category)) c
+                                CROSS JOIN jitasa.volunteer v WHERE jitasa.volunteer_can_serve(v, c) GROUP BY c""",
+    )
     can_serve = {c: np.isin(ids, members) for c, members in eligible}
     can_serve.update({c: np.zeros(len(ids), bool) for c in set(requests.category) - set(can_serve)})
-    served, unserved = _replay_greedy(order, requests.lon, requests.lat, requests.category,
-                                      np.array([v[1] for v in vols]), np.array([v[2] for v in vols]),
-                                      [v[3] for v in vols], can_serve)
+    served, unserved = _replay_greedy(
+        order,
+        requests.lon,
+        requests.lat,
+        requests.category,
+        np.array([v[1] for v in vols]),
+        np.array([v[2] for v in vols]),
+        [v[3] for v in vols],
+        can_serve,
+    )
     assert 100 < len(served) == loaded["demo_assignments"] < 1000 and len(unserved) > 3000
     assert {r for r in order if by_row[r][1] is None} == unserved
     for r, (vol, km_nearest) in served.items():

@@ -1,4 +1,5 @@
 """Migrations: fresh, re-run, upgrade from every earlier version, failure leaves nothing."""
+
 from __future__ import annotations
 
 import psycopg2
@@ -14,14 +15,26 @@ from jitasa_qgis.store.migrations import (
     schema_version,
 )
 
-TABLES = {"admin_area", "help_request", "volunteer", "facility", "service_area", "assignment",
-          "assignment_run", "road_segment", "audit_log", "schema_migration"}
+TABLES = {
+    "admin_area",
+    "help_request",
+    "volunteer",
+    "facility",
+    "service_area",
+    "assignment",
+    "assignment_run",
+    "road_segment",
+    "audit_log",
+    "schema_migration",
+}
 
 
 def _tables(conn) -> set[str]:
     with conn.cursor() as cur:
-        cur.execute("SELECT table_name FROM information_schema.tables WHERE table_schema = 'jitasa' "
-                    "AND table_type = 'BASE TABLE'")
+        cur.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'jitasa' "
+            "AND table_type = 'BASE TABLE'"
+        )
         return {r[0] for r in cur.fetchall()}
 
 
@@ -77,7 +90,8 @@ def test_failed_migration_leaves_database_as_it_was(gis_db, tmp_path):
     for m in available_migrations():
         (tmp_path / m.path.name).write_text(m.sql(), encoding="utf-8")
     (tmp_path / f"{LATEST_VERSION + 1:04d}_broken.sql").write_text(
-        "CREATE TABLE jitasa.half_done (id int);\nSELECT no_such_function();\n", encoding="utf-8")
+        "CREATE TABLE jitasa.half_done (id int);\nSELECT no_such_function();\n", encoding="utf-8"
+    )
     with pytest.raises(StoreError, match=r"Migration \d{4} \(broken\) failed and was rolled back"):
         migrate(gis_db, sql_dir=tmp_path)
     with gis_db.connect() as conn:
@@ -122,13 +136,19 @@ def test_a_store_of_version_0_1_0_upgrades_in_place_with_data_and_audit(gis_db):
     definitions keeping every row and every audit row, and its functions then follow today's rules."""
     assert migrate(gis_db, target=8) == list(range(1, 9))
     with gis_db.connect() as conn, conn.cursor() as cur:
-        cur.execute("INSERT INTO jitasa.admin_area (level, code, name_th, geom) VALUES ('tambon', '670101', 'a', "
-                    "'SRID=4326;MULTIPOLYGON(((0 0,1 0,1 1,0 1,0 0)))')")
-        cur.execute("INSERT INTO jitasa.help_request (category, geom, note) VALUES "
-                    "('food_supplies', 'SRID=4326;POINT(0.5 0.5)', 'old note') RETURNING id")
+        cur.execute(
+            "INSERT INTO jitasa.admin_area (level, code, name_th, geom) VALUES ('tambon', '670101', 'a', "
+            "'SRID=4326;MULTIPOLYGON(((0 0,1 0,1 1,0 1,0 0)))')"
+        )
+        cur.execute(
+            "INSERT INTO jitasa.help_request (category, geom, note) VALUES "
+            "('food_supplies', 'SRID=4326;POINT(0.5 0.5)', 'old note') RETURNING id"
+        )
         rid = cur.fetchone()[0]
-        cur.execute("INSERT INTO jitasa.volunteer (name, kind, geom) VALUES ('v', 'student', "
-                    "'SRID=4326;POINT(0.5 0.5)') RETURNING id")
+        cur.execute(
+            "INSERT INTO jitasa.volunteer (name, kind, geom) VALUES ('v', 'student', "
+            "'SRID=4326;POINT(0.5 0.5)') RETURNING id"
+        )
         vid = cur.fetchone()[0]
         cur.execute("SET ROLE jitasa_officer")
         cur.execute("SELECT jitasa.create_run('manual')")
@@ -147,8 +167,11 @@ def test_a_store_of_version_0_1_0_upgrades_in_place_with_data_and_audit(gis_db):
         check_schema_current(conn)
         cur.execute("SELECT count(*), max(id) FROM jitasa.audit_log")
         assert cur.fetchone() == audit_before
-        cur.execute("SELECT r.status::text, r.tambon_code, r.note, v.active_count FROM jitasa.help_request r, "
-                    "jitasa.volunteer v WHERE r.id = %s AND v.id = %s", (rid, vid))
+        cur.execute(
+            "SELECT r.status::text, r.tambon_code, r.note, v.active_count FROM jitasa.help_request r, "
+            "jitasa.volunteer v WHERE r.id = %s AND v.id = %s",
+            (rid, vid),
+        )
         assert cur.fetchone() == ("assigned", "670101", "old note", 1)
         # today's rules: a reason of spaces is none, and run ids in the audit are signed by the store
         cur.execute("SET ROLE jitasa_officer")
@@ -172,8 +195,9 @@ def test_a_changed_definition_is_applied_again_and_a_broken_one_changes_nothing(
     shutil.copytree(SQL_DIR, sql)
     migrate(gis_db, sql_dir=sql)
     helpers = sql / "definitions" / "010_helpers.sql"
-    helpers.write_text(helpers.read_text(encoding="utf-8") + "\nCOMMENT ON FUNCTION jitasa.acting_role() IS 'v2';\n",
-                       encoding="utf-8")
+    helpers.write_text(
+        helpers.read_text(encoding="utf-8") + "\nCOMMENT ON FUNCTION jitasa.acting_role() IS 'v2';\n", encoding="utf-8"
+    )
     with gis_db.connect() as conn:
         assert not definitions_current(conn, sql)
     assert migrate(gis_db, sql_dir=sql) == []  # no migration, but the definitions again

@@ -1,4 +1,5 @@
 """The operations dock's queries and the guarded status change, on a real PostgreSQL store."""
+
 from __future__ import annotations
 
 import threading
@@ -61,33 +62,45 @@ def data(store):
     ids: dict[str, int] = {}
     with c.cursor() as cur:
         for level, code, parent, th, en, wkt in AREAS:
-            cur.execute("INSERT INTO jitasa.admin_area (level, code, parent_code, name_th, name_en, geom) "
-                        "VALUES (%s, %s, %s, %s, %s, ST_GeomFromText(%s, 4326))",
-                        (level, code, parent, th, en, wkt))
+            cur.execute(
+                "INSERT INTO jitasa.admin_area (level, code, parent_code, name_th, name_en, geom) "
+                "VALUES (%s, %s, %s, %s, %s, ST_GeomFromText(%s, 4326))",
+                (level, code, parent, th, en, wkt),
+            )
         for key, (cat, urg, status, hours, tambon, note) in REQUESTS.items():
             cur.execute(
                 "INSERT INTO jitasa.help_request (category, urgency, status, closure_reason, note, "
                 "created_at, geom) VALUES (%s, %s, %s, %s, %s, now() - make_interval(hours => %s), "
                 "ST_SetSRID(ST_MakePoint(%s, 0.5), 4326)) RETURNING id",
-                (cat, urg, status, "dup" if status == "cancelled" else None, note, hours, X[tambon]))
+                (cat, urg, status, "dup" if status == "cancelled" else None, note, hours, X[tambon]),
+            )
             ids[key] = cur.fetchone()[0]
-        cur.execute("INSERT INTO jitasa.volunteer (name, phone, kind, skills, vehicle, capacity, "
-                    "active_count, geom) VALUES ('Malee', '081', 'village_health_volunteer', "
-                    "'{first_aid,driving}', 'pickup', 3, 1, ST_SetSRID(ST_MakePoint(0.5, 0.5), 4326)) "
-                    "RETURNING id")
+        cur.execute(
+            "INSERT INTO jitasa.volunteer (name, phone, kind, skills, vehicle, capacity, "
+            "active_count, geom) VALUES ('Malee', '081', 'village_health_volunteer', "
+            "'{first_aid,driving}', 'pickup', 3, 1, ST_SetSRID(ST_MakePoint(0.5, 0.5), 4326)) "
+            "RETURNING id"
+        )
         ids["malee"] = cur.fetchone()[0]
-        cur.execute("INSERT INTO jitasa.volunteer (name, kind, capacity, available, geom) VALUES "
-                    "('Somchai', 'student', 1, false, ST_SetSRID(ST_MakePoint(2.5, 0.5), 4326)) RETURNING id")
+        cur.execute(
+            "INSERT INTO jitasa.volunteer (name, kind, capacity, available, geom) VALUES "
+            "('Somchai', 'student', 1, false, ST_SetSRID(ST_MakePoint(2.5, 0.5), 4326)) RETURNING id"
+        )
         ids["somchai"] = cur.fetchone()[0]
-        cur.execute("INSERT INTO jitasa.assignment (request_id, volunteer_id, status) "
-                    "VALUES (%s, %s, 'active') RETURNING id", (ids["oxygen_new"], ids["malee"]))
+        cur.execute(
+            "INSERT INTO jitasa.assignment (request_id, volunteer_id, status) "
+            "VALUES (%s, %s, 'active') RETURNING id",
+            (ids["oxygen_new"], ids["malee"]),
+        )
         ids["assignment"] = cur.fetchone()[0]
-        cur.execute("INSERT INTO jitasa.facility (name_th, kind, beds_total, beds_free, capacity_status, "
-                    "capacity_updated_at, geom) VALUES "
-                    "('รพ.เพชรบูรณ์', 'hospital', 500, 20, 'limited', now() - interval '2 hours', "
-                    " ST_SetSRID(ST_MakePoint(0.5, 0.5), 4326)), "
-                    "('ศูนย์พักคอยชนแดน', 'community_isolation', 40, 0, 'full', now() - interval '30 hours', "
-                    " ST_SetSRID(ST_MakePoint(2.5, 0.5), 4326))")
+        cur.execute(
+            "INSERT INTO jitasa.facility (name_th, kind, beds_total, beds_free, capacity_status, "
+            "capacity_updated_at, geom) VALUES "
+            "('รพ.เพชรบูรณ์', 'hospital', 500, 20, 'limited', now() - interval '2 hours', "
+            " ST_SetSRID(ST_MakePoint(0.5, 0.5), 4326)), "
+            "('ศูนย์พักคอยชนแดน', 'community_isolation', 40, 0, 'full', now() - interval '30 hours', "
+            " ST_SetSRID(ST_MakePoint(2.5, 0.5), 4326))"
+        )
     c.close()
     return ids
 
@@ -107,14 +120,14 @@ def _keys(rows, ids) -> list[str]:
 def _request(store, rid: int) -> tuple:
     c = store.connect(autocommit=True)
     with c.cursor() as cur:
-        cur.execute("SELECT status::text, version, closure_reason FROM jitasa.help_request WHERE id = %s",
-                    (rid,))
+        cur.execute("SELECT status::text, version, closure_reason FROM jitasa.help_request WHERE id = %s", (rid,))
         row = cur.fetchone()
     c.close()
     return row
 
 
 # --- reading ------------------------------------------------------------------------------------------------
+
 
 def test_queue_is_urgency_then_longest_waiting(reader, data):
     rows = open_requests_page(reader, RequestFilter())
@@ -134,7 +147,10 @@ def test_filters(reader, data):
 
     assert keys(categories=(RequestCategory.OXYGEN,)) == ["oxygen_old", "oxygen_new"]
     assert keys(categories=(RequestCategory.OXYGEN, RequestCategory.SCREENING)) == [
-        "oxygen_old", "oxygen_new", "screening"]
+        "oxygen_old",
+        "oxygen_new",
+        "screening",
+    ]
     assert keys(urgencies=(Urgency.HIGH, Urgency.LOW)) == ["medicine", "screening"]
     assert keys(statuses=(RequestStatus.NEW,)) == ["oxygen_old", "food_old", "screening"]
     assert keys(statuses=(RequestStatus.DONE, RequestStatus.CANCELLED)) == ["done", "cancelled"]
@@ -158,10 +174,16 @@ def test_paging_never_overlaps(reader, data):
 
 def test_status_counts(reader, data):
     assert status_counts(reader, RequestFilter()) == {
-        RequestStatus.NEW: 3, RequestStatus.ASSIGNED: 1, RequestStatus.IN_PROGRESS: 1}
+        RequestStatus.NEW: 3,
+        RequestStatus.ASSIGNED: 1,
+        RequestStatus.IN_PROGRESS: 1,
+    }
     # the list's status filter does not narrow the counts; the other filters do
     assert status_counts(reader, RequestFilter(statuses=(RequestStatus.NEW,), amphoe_code="6702")) == {
-        RequestStatus.NEW: 1, RequestStatus.ASSIGNED: 1, RequestStatus.IN_PROGRESS: 0}
+        RequestStatus.NEW: 1,
+        RequestStatus.ASSIGNED: 1,
+        RequestStatus.IN_PROGRESS: 0,
+    }
     assert status_counts(reader, RequestFilter(), statuses=list(RequestStatus))[RequestStatus.DONE] == 1
 
 
@@ -170,7 +192,11 @@ def test_volunteers_page(reader, data):
     assert [r.id for r in rows] == [data["malee"], data["somchai"]]  # available first
     malee = rows[0]
     assert (malee.kind, malee.active_count, malee.capacity, malee.available) == (
-        VolunteerKind.VILLAGE_HEALTH_VOLUNTEER, 1, 3, True)
+        VolunteerKind.VILLAGE_HEALTH_VOLUNTEER,
+        1,
+        3,
+        True,
+    )
     assert malee.skills == (Skill.FIRST_AID, Skill.DRIVING) and malee.vehicle is VehicleKind.PICKUP
     assert malee.tambon_name == "ในเมือง"
     assert not hasattr(malee, "name") and not hasattr(malee, "phone")
@@ -184,7 +210,8 @@ def test_facilities_page(reader, data):
     rows = facilities_page(reader, stale_hours=12)
     assert [(r.kind, r.name_th, r.stale) for r in rows] == [
         (FacilityKind.HOSPITAL, "รพ.เพชรบูรณ์", False),
-        (FacilityKind.COMMUNITY_ISOLATION, "ศูนย์พักคอยชนแดน", True)]
+        (FacilityKind.COMMUNITY_ISOLATION, "ศูนย์พักคอยชนแดน", True),
+    ]
     assert (rows[0].beds_free, rows[0].beds_total) == (20, 500)
     assert rows[0].capacity_status is CapacityStatus.LIMITED
     assert [r.stale for r in facilities_page(reader, stale_hours=1)] == [True, True]
@@ -192,8 +219,7 @@ def test_facilities_page(reader, data):
 
 
 def test_area_choices(reader, data):
-    assert [(a.code, a.name_th) for a in amphoe_choices(reader)] == [
-        ("6701", "เมืองเพชรบูรณ์"), ("6702", "ชนแดน")]
+    assert [(a.code, a.name_th) for a in amphoe_choices(reader)] == [("6701", "เมืองเพชรบูรณ์"), ("6702", "ชนแดน")]
     assert [a.code for a in tambon_choices(reader, "6701")] == ["670101", "670102"]
     assert [a.code for a in tambon_choices(reader, None)] == ["670101", "670102", "670201"]
 
@@ -207,6 +233,7 @@ def test_reader_error_is_a_store_error_and_leaves_no_failed_transaction(conn):
 
 
 # --- the first page on a large table reads the partial indexes ------------------------------------------
+
 
 def _plan(cur, query_fn, flt):
     """EXPLAIN of the query open_requests_page runs, captured through a cursor wrapper."""
@@ -261,6 +288,7 @@ def test_first_page_uses_the_open_request_indexes(conn, data):
 
 # --- changing status ----------------------------------------------------------------------------------------
 
+
 def test_start_then_done(store, data):
     c = store.connect()
     rid = data["oxygen_old"]
@@ -285,14 +313,17 @@ def test_stale_change_is_refused_and_changes_nothing(store, data):
     assert _request(store, rid) == ("done", 2, None)
 
 
-@pytest.mark.parametrize("key,target", [
-    ("food_old", RequestStatus.DONE),  # new -> done skips the work
-    ("oxygen_old", RequestStatus.NEW),
-    ("oxygen_old", RequestStatus.ASSIGNED),  # assigning goes through the assignment functions
-    ("medicine", RequestStatus.IN_PROGRESS),  # already
-    ("done", RequestStatus.CANCELLED),
-    ("cancelled", RequestStatus.IN_PROGRESS),
-])
+@pytest.mark.parametrize(
+    "key,target",
+    [
+        ("food_old", RequestStatus.DONE),  # new -> done skips the work
+        ("oxygen_old", RequestStatus.NEW),
+        ("oxygen_old", RequestStatus.ASSIGNED),  # assigning goes through the assignment functions
+        ("medicine", RequestStatus.IN_PROGRESS),  # already
+        ("done", RequestStatus.CANCELLED),
+        ("cancelled", RequestStatus.IN_PROGRESS),
+    ],
+)
 def test_invalid_transition_is_refused(store, data, key, target):
     c = store.connect()
     before = _request(store, data[key])
@@ -322,8 +353,11 @@ def test_unknown_request(store, data):
 def _assignment_and_volunteer(store, data) -> tuple:
     c = store.connect(autocommit=True)
     with c.cursor() as cur:
-        cur.execute("SELECT a.status::text, a.reason, v.active_count FROM jitasa.assignment a "
-                    "JOIN jitasa.volunteer v ON v.id = a.volunteer_id WHERE a.id = %s", (data["assignment"],))
+        cur.execute(
+            "SELECT a.status::text, a.reason, v.active_count FROM jitasa.assignment a "
+            "JOIN jitasa.volunteer v ON v.id = a.volunteer_id WHERE a.id = %s",
+            (data["assignment"],),
+        )
         row = cur.fetchone()
     c.close()
     return row
@@ -385,20 +419,22 @@ def test_python_transitions_match_the_store(conn):
     with conn.cursor() as cur:
         for current in RequestStatus:
             for target in RequestStatus:
-                cur.execute("SELECT jitasa.request_status_change_allowed(%s, %s)",
-                            (current.value, target.value))
+                cur.execute("SELECT jitasa.request_status_change_allowed(%s, %s)", (current.value, target.value))
                 assert cur.fetchone()[0] == can_change(current, target), (current, target)
 
 
 # --- roles --------------------------------------------------------------------------------------------------
+
 
 def test_officer_can_change_status(store, data, login_conn):
     c = login_conn("jitasa_officer")
     assert change_request_status(c, data["oxygen_new"], 1, RequestStatus.DONE) == 2
     assert _assignment_and_volunteer(store, data) == ("completed", None, 0)
     with c.cursor() as cur:
-        cur.execute("SELECT acting_role FROM jitasa.audit_log WHERE table_name = 'help_request' "
-                    "AND operation = 'update' ORDER BY id DESC LIMIT 1")
+        cur.execute(
+            "SELECT acting_role FROM jitasa.audit_log WHERE table_name = 'help_request' "
+            "AND operation = 'update' ORDER BY id DESC LIMIT 1"
+        )
         assert cur.fetchone()[0].startswith("officer_")
 
 
@@ -415,8 +451,11 @@ def test_analyst_cannot_change_status(store, data, login_conn):
 
 def test_function_checks_the_acting_role_itself(store, data, login_conn):
     """Even a role given EXECUTE by mistake is refused unless it acts as an officer or admin."""
-    c = login_conn("jitasa_analyst", 'GRANT EXECUTE ON FUNCTION jitasa.change_request_status('
-                                     'integer, integer, jitasa.request_status, text) TO "{role}"')
+    c = login_conn(
+        "jitasa_analyst",
+        "GRANT EXECUTE ON FUNCTION jitasa.change_request_status("
+        'integer, integer, jitasa.request_status, text) TO "{role}"',
+    )
     with pytest.raises(StoreError, match="only officers and admins") as err:
         change_request_status(c, data["oxygen_old"], 1, RequestStatus.IN_PROGRESS)
     assert not isinstance(err.value, StaleWriteError)

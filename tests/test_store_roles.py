@@ -2,6 +2,7 @@
 
 Login roles are cluster-wide, so each test creates its own with a unique name and drops it afterwards.
 """
+
 from __future__ import annotations
 
 import psycopg2
@@ -21,20 +22,29 @@ def data(store):
     """Tambons 670101 / 670102, one request with contact details, one volunteer, one facility. Superuser."""
     c = store.connect(autocommit=True)
     with c.cursor() as cur:
-        cur.execute("INSERT INTO jitasa.admin_area (level, code, name_th, geom) VALUES "
-                    "('tambon', '670101', 'a', %s), ('tambon', '670102', 'b', %s)", (TAMBON_A, TAMBON_B))
-        cur.execute("INSERT INTO jitasa.help_request (source, source_id, category, requester_name, "
-                    "requester_phone, geom) VALUES ('app', 'other-1', 'oxygen', 'Somchai', '0812345678', %s) "
-                    "RETURNING id", (IN_A,))
+        cur.execute(
+            "INSERT INTO jitasa.admin_area (level, code, name_th, geom) VALUES "
+            "('tambon', '670101', 'a', %s), ('tambon', '670102', 'b', %s)",
+            (TAMBON_A, TAMBON_B),
+        )
+        cur.execute(
+            "INSERT INTO jitasa.help_request (source, source_id, category, requester_name, "
+            "requester_phone, geom) VALUES ('app', 'other-1', 'oxygen', 'Somchai', '0812345678', %s) "
+            "RETURNING id",
+            (IN_A,),
+        )
         rid = cur.fetchone()[0]
-        cur.execute("INSERT INTO jitasa.volunteer (name, phone, kind, geom, capacity) "
-                    "VALUES ('Malee', '0899999999', 'village_health_volunteer', %s, 2) RETURNING id", (IN_B,))
+        cur.execute(
+            "INSERT INTO jitasa.volunteer (name, phone, kind, geom, capacity) "
+            "VALUES ('Malee', '0899999999', 'village_health_volunteer', %s, 2) RETURNING id",
+            (IN_B,),
+        )
         vid = cur.fetchone()[0]
-        cur.execute("INSERT INTO jitasa.facility (name_th, kind, geom) VALUES ('rph', 'hospital', %s) "
-                    "RETURNING id", (IN_A,))
+        cur.execute(
+            "INSERT INTO jitasa.facility (name_th, kind, geom) VALUES ('rph', 'hospital', %s) " "RETURNING id", (IN_A,)
+        )
         fid = cur.fetchone()[0]
-        cur.execute("INSERT INTO jitasa.assignment (request_id, volunteer_id) VALUES (%s, %s) RETURNING id",
-                    (rid, vid))
+        cur.execute("INSERT INTO jitasa.assignment (request_id, volunteer_id) VALUES (%s, %s) RETURNING id", (rid, vid))
         aid = cur.fetchone()[0]
     c.close()
     return {"request": rid, "volunteer": vid, "facility": fid, "assignment": aid}
@@ -82,55 +92,71 @@ def test_feed_cannot_read_volunteers_or_personal_data(data, login_role):
         _refused(feed, f"SELECT 1 FROM jitasa.{table}")  # noqa: S608
     # What it may see: enough to find its own rows again.
     assert _ok(feed, "SELECT source, source_id, status, version FROM jitasa.help_request") == [
-        ("app", "other-1", "new", 1)]
+        ("app", "other-1", "new", 1)
+    ]
 
 
 def test_feed_inserts_and_updates_requests_and_tambon_is_derived(store, data, login_role):
     feed_name, connect = login_role("jitasa_feed")
     feed = connect(autocommit=False)
     with feed.cursor() as cur:
-        cur.execute("INSERT INTO jitasa.help_request (source, source_id, category, urgency, people_count, "
-                    "requester_name, requester_phone, geom) "
-                    "VALUES ('app', 'r-1', 'patient_transport', 'high', 2, 'Nok', '0811111111', %s) "
-                    "RETURNING id", (IN_A,))
+        cur.execute(
+            "INSERT INTO jitasa.help_request (source, source_id, category, urgency, people_count, "
+            "requester_name, requester_phone, geom) "
+            "VALUES ('app', 'r-1', 'patient_transport', 'high', 2, 'Nok', '0811111111', %s) "
+            "RETURNING id",
+            (IN_A,),
+        )
         rid = cur.fetchone()[0]
     feed.commit()
-    assert _superuser_one(store, "SELECT tambon_code, version, requester_phone FROM jitasa.help_request "
-                          "WHERE id = %s", (rid,)) == ("670101", 1, "0811111111")
+    assert _superuser_one(
+        store, "SELECT tambon_code, version, requester_phone FROM jitasa.help_request " "WHERE id = %s", (rid,)
+    ) == ("670101", 1, "0811111111")
 
     with feed.cursor() as cur:
-        cur.execute("UPDATE jitasa.help_request SET geom = %s, note = 'moved' "
-                    "WHERE source = 'app' AND source_id = 'r-1'", (IN_B,))
+        cur.execute(
+            "UPDATE jitasa.help_request SET geom = %s, note = 'moved' " "WHERE source = 'app' AND source_id = 'r-1'",
+            (IN_B,),
+        )
         assert cur.rowcount == 1
     feed.commit()
-    assert _superuser_one(store, "SELECT tambon_code, version, note FROM jitasa.help_request WHERE id = %s",
-                          (rid,)) == ("670102", 2, "moved")
+    assert _superuser_one(
+        store, "SELECT tambon_code, version, note FROM jitasa.help_request WHERE id = %s", (rid,)
+    ) == ("670102", 2, "moved")
 
     # The importer's idempotent upsert on (source, source_id). PostgreSQL needs SELECT on every column read
     # through EXCLUDED, which the feed does not have, so the new values are passed again as parameters.
     with feed.cursor() as cur:
-        cur.execute("INSERT INTO jitasa.help_request (source, source_id, category, geom, requester_phone) "
-                    "VALUES ('app', 'r-1', %(cat)s, %(geom)s, %(phone)s) "
-                    "ON CONFLICT (source, source_id) DO UPDATE SET category = %(cat)s, geom = %(geom)s, "
-                    "requester_phone = %(phone)s RETURNING id",
-                    {"cat": "oxygen", "geom": IN_A, "phone": "0822222222"})
+        cur.execute(
+            "INSERT INTO jitasa.help_request (source, source_id, category, geom, requester_phone) "
+            "VALUES ('app', 'r-1', %(cat)s, %(geom)s, %(phone)s) "
+            "ON CONFLICT (source, source_id) DO UPDATE SET category = %(cat)s, geom = %(geom)s, "
+            "requester_phone = %(phone)s RETURNING id",
+            {"cat": "oxygen", "geom": IN_A, "phone": "0822222222"},
+        )
         assert cur.fetchone()[0] == rid
     feed.commit()
     with pytest.raises(psycopg2.errors.InsufficientPrivilege), feed.cursor() as cur:
-        cur.execute("INSERT INTO jitasa.help_request (source, source_id, category, requester_phone) "
-                    "VALUES ('app', 'r-1', 'oxygen', '0') ON CONFLICT (source, source_id) "
-                    "DO UPDATE SET requester_phone = EXCLUDED.requester_phone")
+        cur.execute(
+            "INSERT INTO jitasa.help_request (source, source_id, category, requester_phone) "
+            "VALUES ('app', 'r-1', 'oxygen', '0') ON CONFLICT (source, source_id) "
+            "DO UPDATE SET requester_phone = EXCLUDED.requester_phone"
+        )
     feed.rollback()
-    assert _superuser_one(store, "SELECT tambon_code, version, category::text FROM jitasa.help_request "
-                          "WHERE id = %s", (rid,)) == ("670101", 3, "oxygen")
+    assert _superuser_one(
+        store, "SELECT tambon_code, version, category::text FROM jitasa.help_request " "WHERE id = %s", (rid,)
+    ) == ("670101", 3, "oxygen")
     assert _superuser_one(store, "SELECT requester_phone FROM jitasa.help_request WHERE id = %s", (rid,)) == (
-        "0822222222",)
+        "0822222222",
+    )
 
     # Its changes are audited under its own name.
     assert _superuser_one(
-        store, "SELECT array_agg(operation ORDER BY id), min(actor), max(actor) FROM jitasa.audit_log "
-        "WHERE table_name = 'help_request' AND row_id = %s", (rid,)) == (
-        ["insert", "update", "update"], feed_name, feed_name)
+        store,
+        "SELECT array_agg(operation ORDER BY id), min(actor), max(actor) FROM jitasa.audit_log "
+        "WHERE table_name = 'help_request' AND row_id = %s",
+        (rid,),
+    ) == (["insert", "update", "update"], feed_name, feed_name)
 
 
 def test_feed_cannot_do_what_officers_do(data, login_role):
@@ -143,8 +169,7 @@ def test_feed_cannot_do_what_officers_do(data, login_role):
     _refused(feed, "DELETE FROM jitasa.help_request WHERE id = %s", (rid,))
     _refused(feed, "INSERT INTO jitasa.help_request (category, status) VALUES ('oxygen', 'done')")
     _refused(feed, "INSERT INTO jitasa.help_request (category) VALUES ('oxygen') RETURNING requester_phone")
-    _refused(feed, "INSERT INTO jitasa.assignment (request_id, volunteer_id) VALUES (%s, %s)",
-             (rid, data["volunteer"]))
+    _refused(feed, "INSERT INTO jitasa.assignment (request_id, volunteer_id) VALUES (%s, %s)", (rid, data["volunteer"]))
     _refused(feed, "UPDATE jitasa.volunteer SET available = false")
 
 
@@ -155,12 +180,10 @@ def test_set_role_feed_from_a_superuser_session_behaves_the_same(store, data):
             cur.execute("SET ROLE jitasa_feed")
         _refused(c, "SELECT phone FROM jitasa.volunteer")
         _refused(c, "SELECT requester_phone FROM jitasa.help_request")
-        rows = _ok(c, "INSERT INTO jitasa.help_request (category, geom) VALUES ('medicine', %s) RETURNING id",
-                   (IN_B,))
+        rows = _ok(c, "INSERT INTO jitasa.help_request (category, geom) VALUES ('medicine', %s) RETURNING id", (IN_B,))
         with c.cursor() as cur:
             cur.execute("RESET ROLE")
-        assert _ok(c, "SELECT tambon_code FROM jitasa.help_request WHERE id = %s", (rows[0][0],)) == [
-            ("670102",)]
+        assert _ok(c, "SELECT tambon_code FROM jitasa.help_request WHERE id = %s", (rows[0][0],)) == [("670102",)]
     finally:
         c.close()
 
@@ -171,11 +194,15 @@ def test_set_role_feed_from_a_superuser_session_behaves_the_same(store, data):
 def test_analyst_reads_maps_but_not_personal_data(data, login_role):
     _, connect = login_role("jitasa_analyst")
     an = connect()
-    rows = _ok(an, "SELECT id, status::text, ST_AsText(geom), tambon_code, category::text, urgency::text "
-               "FROM jitasa.help_request")
+    rows = _ok(
+        an,
+        "SELECT id, status::text, ST_AsText(geom), tambon_code, category::text, urgency::text "
+        "FROM jitasa.help_request",
+    )
     assert rows == [(data["request"], "new", "POINT(0.5 0.5)", "670101", "oxygen", "normal")]
     assert _ok(an, "SELECT kind::text, ST_AsText(geom), capacity FROM jitasa.volunteer") == [
-        ("village_health_volunteer", "POINT(1.5 0.5)", 2)]
+        ("village_health_volunteer", "POINT(1.5 0.5)", 2)
+    ]
     for table in ("admin_area", "facility", "service_area", "assignment", "assignment_run", "road_segment"):
         _ok(an, f"SELECT * FROM jitasa.{table}")  # noqa: S608
     _refused(an, "SELECT requester_phone FROM jitasa.help_request")
@@ -184,7 +211,7 @@ def test_analyst_reads_maps_but_not_personal_data(data, login_role):
     _refused(an, "SELECT phone FROM jitasa.volunteer")
     _refused(an, "SELECT name FROM jitasa.volunteer")
     _refused(an, "SELECT * FROM jitasa.volunteer")
-    _refused(an, "SELECT * FROM jitasa.audit_log")   # old_row/new_row would hold the personal data
+    _refused(an, "SELECT * FROM jitasa.audit_log")  # old_row/new_row would hold the personal data
 
 
 def test_analyst_never_assigns_or_changes_requests(data, login_role):
@@ -203,15 +230,22 @@ def test_analyst_never_assigns_or_changes_requests(data, login_role):
 def test_analyst_draws_service_areas(store, data, login_role):
     analyst, connect = login_role("jitasa_analyst")
     an = connect()
-    sid = _ok(an, "INSERT INTO jitasa.service_area (name, facility_id, method, minutes, geom) "
-              "VALUES ('30 min', %s, 'drive_time', 30, %s) RETURNING id", (data["facility"], ZONE))[0][0]
-    assert _ok(an, "UPDATE jitasa.service_area SET name = '30 minutes' WHERE id = %s RETURNING version",
-               (sid,)) == [(2,)]
-    assert _superuser_one(store, "SELECT created_by FROM jitasa.service_area WHERE id = %s", (sid,)) == (
-        analyst,)
+    sid = _ok(
+        an,
+        "INSERT INTO jitasa.service_area (name, facility_id, method, minutes, geom) "
+        "VALUES ('30 min', %s, 'drive_time', 30, %s) RETURNING id",
+        (data["facility"], ZONE),
+    )[0][0]
+    assert _ok(an, "UPDATE jitasa.service_area SET name = '30 minutes' WHERE id = %s RETURNING version", (sid,)) == [
+        (2,)
+    ]
+    assert _superuser_one(store, "SELECT created_by FROM jitasa.service_area WHERE id = %s", (sid,)) == (analyst,)
     assert _ok(an, "DELETE FROM jitasa.service_area WHERE id = %s", (sid,)) == 1
-    assert _superuser_one(store, "SELECT array_agg(operation ORDER BY id), min(actor) FROM jitasa.audit_log "
-                          "WHERE table_name = 'service_area'") == (["insert", "update", "delete"], analyst)
+    assert _superuser_one(
+        store,
+        "SELECT array_agg(operation ORDER BY id), min(actor) FROM jitasa.audit_log "
+        "WHERE table_name = 'service_area'",
+    ) == (["insert", "update", "delete"], analyst)
 
 
 # --- officer -------------------------------------------------------------------------------------
@@ -231,23 +265,29 @@ def test_officer_reads_phones_and_assigns(store, data, login_role):
         # Assigning goes through the guarded functions (plain writes of status are refused: issue 7).
         cur.execute("SELECT jitasa.create_run('manual')")
         run = cur.fetchone()[0]
-        cur.execute("SELECT assignment_id, outcome FROM jitasa.assign_pairs(%s, %s, %s, %s, true)",
-                    (run, [rid], [vid], [5.0]))
+        cur.execute(
+            "SELECT assignment_id, outcome FROM jitasa.assign_pairs(%s, %s, %s, %s, true)", (run, [rid], [vid], [5.0])
+        )
         aid, outcome = cur.fetchone()
         assert outcome == "confirmed"
         cur.execute("UPDATE jitasa.facility SET beds_free = 3 WHERE id = %s", (data["facility"],))
     oc.commit()
-    assert _superuser_one(store, "SELECT status::text, created_by FROM jitasa.assignment WHERE id = %s",
-                          (aid,)) == ("active", officer)
+    assert _superuser_one(store, "SELECT status::text, created_by FROM jitasa.assignment WHERE id = %s", (aid,)) == (
+        "active",
+        officer,
+    )
     assert _superuser_one(
-        store, "SELECT acting_role, actor, run_id FROM jitasa.audit_log "
-        "WHERE table_name = 'assignment' AND row_id = %s", (aid,)) == ("jitasa_officer", officer, run)
+        store,
+        "SELECT acting_role, actor, run_id FROM jitasa.audit_log " "WHERE table_name = 'assignment' AND row_id = %s",
+        (aid,),
+    ) == ("jitasa_officer", officer, run)
     # ... and the one-active-assignment rule holds for officers too.
     with oc.cursor() as cur:
         cur.execute("SELECT jitasa.create_run('manual')")
         run2 = cur.fetchone()[0]
-        cur.execute("SELECT outcome, reason FROM jitasa.assign_pairs(%s, %s, %s, %s, true)",
-                    (run2, [rid], [vid], [5.0]))
+        cur.execute(
+            "SELECT outcome, reason FROM jitasa.assign_pairs(%s, %s, %s, %s, true)", (run2, [rid], [vid], [5.0])
+        )
         assert cur.fetchone() == ("refused", "request_already_assigned")
     oc.rollback()
 
@@ -258,8 +298,9 @@ def test_officer_cannot_change_personal_data_of_volunteers_or_delete_requests(da
     _refused(oc, "UPDATE jitasa.volunteer SET phone = '0' WHERE id = %s", (data["volunteer"],))
     _refused(oc, "DELETE FROM jitasa.help_request WHERE id = %s", (data["request"],))
     _refused(oc, "DELETE FROM jitasa.volunteer WHERE id = %s", (data["volunteer"],))
-    _refused(oc, "INSERT INTO jitasa.admin_area (level, code, name_th, geom) "
-             "VALUES ('tambon', '1', 'x', %s)", (TAMBON_A,))
+    _refused(
+        oc, "INSERT INTO jitasa.admin_area (level, code, name_th, geom) " "VALUES ('tambon', '1', 'x', %s)", (TAMBON_A,)
+    )
 
 
 # --- audit log: only the trigger writes it ---------------------------------------------------------
@@ -271,8 +312,11 @@ def test_nobody_writes_the_audit_log_directly(store, data, login_role, group):
     c = connect()
     before = _superuser_one(store, "SELECT count(*) FROM jitasa.audit_log")[0]
     assert before > 0
-    _refused(c, "INSERT INTO jitasa.audit_log (actor, acting_role, table_name, operation) "
-             "VALUES ('x', 'x', 'help_request', 'delete')")
+    _refused(
+        c,
+        "INSERT INTO jitasa.audit_log (actor, acting_role, table_name, operation) "
+        "VALUES ('x', 'x', 'help_request', 'delete')",
+    )
     with pytest.raises(psycopg2.Error) as info, c.cursor() as cur:
         cur.execute("UPDATE jitasa.audit_log SET actor = 'x'")
     assert info.value.pgcode == "42501"
@@ -286,8 +330,12 @@ def test_nobody_writes_the_audit_log_directly(store, data, login_role, group):
 
 
 def test_only_officers_and_admins_read_the_audit_log(data, login_role):
-    for group, allowed in [("jitasa_admin", True), ("jitasa_officer", True),
-                           ("jitasa_analyst", False), ("jitasa_feed", False)]:
+    for group, allowed in [
+        ("jitasa_admin", True),
+        ("jitasa_officer", True),
+        ("jitasa_analyst", False),
+        ("jitasa_feed", False),
+    ]:
         _, connect = login_role(group)
         c = connect()
         if allowed:

@@ -3,6 +3,7 @@
 Each group role gets its own login (the login_role fixture of conftest.py). A probe that once worked must now
 be refused with a clear error and change nothing; the ones that held must keep holding.
 """
+
 from __future__ import annotations
 
 import psycopg2
@@ -25,30 +26,39 @@ def world(store):
     """One tambon, an open request (cancellable), a volunteer with a car and one active assignment."""
     c = store.connect(autocommit=True)
     with c.cursor() as cur:
-        cur.execute("INSERT INTO jitasa.admin_area (level, code, name_th, geom) VALUES ('tambon', '670101', 'a', %s)",
-                    (TAMBON,))
-        cur.execute("INSERT INTO jitasa.help_request (category, geom, requester_phone) "
-                    "VALUES ('food_supplies', %s, '0812345678') RETURNING id", (POINT,))
+        cur.execute(
+            "INSERT INTO jitasa.admin_area (level, code, name_th, geom) VALUES ('tambon', '670101', 'a', %s)", (TAMBON,)
+        )
+        cur.execute(
+            "INSERT INTO jitasa.help_request (category, geom, requester_phone) "
+            "VALUES ('food_supplies', %s, '0812345678') RETURNING id",
+            (POINT,),
+        )
         open_id = cur.fetchone()[0]
-        cur.execute("INSERT INTO jitasa.help_request (category, geom) VALUES ('food_supplies', %s) RETURNING id",
-                    (POINT,))
+        cur.execute(
+            "INSERT INTO jitasa.help_request (category, geom) VALUES ('food_supplies', %s) RETURNING id", (POINT,)
+        )
         assigned_id = cur.fetchone()[0]
-        cur.execute("INSERT INTO jitasa.volunteer (name, phone, kind, vehicle, capacity, geom) "
-                    "VALUES ('Malee', '0899999999', 'village_health_volunteer', 'car', 3, %s) RETURNING id", (POINT,))
+        cur.execute(
+            "INSERT INTO jitasa.volunteer (name, phone, kind, vehicle, capacity, geom) "
+            "VALUES ('Malee', '0899999999', 'village_health_volunteer', 'car', 3, %s) RETURNING id",
+            (POINT,),
+        )
         vid = cur.fetchone()[0]
-        cur.execute("INSERT INTO jitasa.facility (name_th, kind, geom) VALUES ('rph', 'hospital', %s) RETURNING id",
-                    (POINT,))
+        cur.execute(
+            "INSERT INTO jitasa.facility (name_th, kind, geom) VALUES ('rph', 'hospital', %s) RETURNING id", (POINT,)
+        )
         fid = cur.fetchone()[0]
         cur.execute("SET ROLE jitasa_officer")
         cur.execute("SELECT jitasa.create_run('manual')")
         run = cur.fetchone()[0]
-        cur.execute("SELECT assignment_id FROM jitasa.assign_pairs(%s, %s, %s, %s, true)",
-                    (run, [assigned_id], [vid], [3.0]))
+        cur.execute(
+            "SELECT assignment_id FROM jitasa.assign_pairs(%s, %s, %s, %s, true)", (run, [assigned_id], [vid], [3.0])
+        )
         aid = cur.fetchone()[0]
         cur.execute("RESET ROLE")
     c.close()
-    return {"open": open_id, "assigned": assigned_id, "volunteer": vid, "facility": fid, "run": run,
-            "assignment": aid}
+    return {"open": open_id, "assigned": assigned_id, "volunteer": vid, "facility": fid, "run": run, "assignment": aid}
 
 
 def _one(conn, sql, params=()):
@@ -72,7 +82,9 @@ def _invariants(store):
     volunteers whose load differs from their active assignments or exceeds capacity)."""
     c = store.connect(autocommit=True)
     try:
-        return _one(c, """
+        return _one(
+            c,
+            """
             SELECT (SELECT count(*) FROM (SELECT request_id FROM jitasa.assignment WHERE status = 'active'
                                            GROUP BY request_id HAVING count(*) > 1) x),
                    (SELECT count(*) FROM jitasa.help_request r WHERE r.status IN ('assigned', 'in_progress')
@@ -83,7 +95,8 @@ def _invariants(store):
                    (SELECT count(*) FROM jitasa.volunteer v
                      WHERE v.active_count > v.capacity OR v.active_count <>
                            (SELECT count(*) FROM jitasa.assignment a
-                             WHERE a.volunteer_id = v.id AND a.status = 'active'))""")
+                             WHERE a.volunteer_id = v.id AND a.status = 'active'))""",
+        )
     finally:
         c.close()
 
@@ -108,14 +121,19 @@ CREATE DOMAIN pg_temp.geometry AS public.geometry CHECK (pg_temp.f(VALUE));
 
 # What each role can do that runs the store's SECURITY DEFINER code (triggers or functions).
 _TRIGGERING_WRITE = {
-    "jitasa_feed": ("INSERT INTO jitasa.help_request (source, source_id, category, note, geom) "
-                    "VALUES ('app', 'attack', 'oxygen', 'x', %s)", (POINT,)),
+    "jitasa_feed": (
+        "INSERT INTO jitasa.help_request (source, source_id, category, note, geom) "
+        "VALUES ('app', 'attack', 'oxygen', 'x', %s)",
+        (POINT,),
+    ),
     "jitasa_analyst": ("INSERT INTO jitasa.service_area (name, geom) VALUES ('attack', %s)", (ZONE,)),
     "jitasa_officer": ("SELECT jitasa.change_request_status(%(open)s, 1, 'in_progress')", None),
-    "jitasa_admin": ("INSERT INTO jitasa.admin_area (level, code, name_th, geom) "
-                     "VALUES ('tambon', '670199', 'x', %s); "
-                     "INSERT INTO jitasa.volunteer (name, kind, geom) VALUES ('attack', 'student', %s)",
-                     (TAMBON, POINT)),
+    "jitasa_admin": (
+        "INSERT INTO jitasa.admin_area (level, code, name_th, geom) "
+        "VALUES ('tambon', '670199', 'x', %s); "
+        "INSERT INTO jitasa.volunteer (name, kind, geom) VALUES ('attack', 'student', %s)",
+        (TAMBON, POINT),
+    ),
 }
 
 
@@ -135,14 +153,17 @@ def test_temporary_domain_attack_never_runs_as_the_owner(store, world, login_rol
 
 
 def test_every_security_definer_function_is_pinned_and_owned_by_a_plain_role(conn):
-    rows = _one(conn, """
+    rows = _one(
+        conn,
+        """
         SELECT array_agg(p.oid::regprocedure::text ORDER BY 1)
                    FILTER (WHERE NOT EXISTS (SELECT 1 FROM unnest(p.proconfig) c
                                               WHERE c LIKE 'search_path=%%' AND c LIKE '%%pg_temp')),
                array_agg(p.oid::regprocedure::text ORDER BY 1) FILTER (WHERE o.rolname <> 'jitasa_owner'),
                count(*)
           FROM pg_proc p JOIN pg_roles o ON o.oid = p.proowner
-         WHERE p.pronamespace = 'jitasa'::regnamespace AND p.prosecdef""")
+         WHERE p.pronamespace = 'jitasa'::regnamespace AND p.prosecdef""",
+    )
     unpinned, foreign_owner, n = rows
     assert n >= 12
     assert unpinned is None and foreign_owner is None
@@ -160,6 +181,7 @@ def test_a_prepared_database_gives_public_no_temp(gis_db, pg_cluster, login_role
 
 
 # --- 2. what the hostile test found holding, kept --------------------------------------------------------
+
 
 @pytest.mark.parametrize("group", GROUPS)
 def test_no_role_creates_objects_or_turns_triggers_off(world, login_role, group):
@@ -179,18 +201,21 @@ def test_feed_and_analyst_are_refused_every_officer_function(world, login_role, 
     _, connect = login_role(group)
     c = connect()
     w = world
-    for sql in ["SELECT jitasa.change_request_status(%(open)s, 1, 'in_progress')",
-                "SELECT jitasa.create_run('manual')",
-                "SELECT * FROM jitasa.propose_assignments(%(run)s, ARRAY[%(open)s], ARRAY[%(volunteer)s], NULL, true)",
-                "SELECT * FROM jitasa.confirm_assignments(%(run)s)",
-                "SELECT * FROM jitasa.assign_pairs(%(run)s, ARRAY[%(open)s], ARRAY[%(volunteer)s], NULL, true)",
-                "SELECT jitasa.reject_assignments(%(run)s)",
-                "SELECT jitasa.end_assignment(%(assignment)s, 1, 'unassign', 'x')",
-                "SELECT jitasa.reassign(%(assignment)s, 1, %(volunteer)s, 'x')"]:
+    for sql in [
+        "SELECT jitasa.change_request_status(%(open)s, 1, 'in_progress')",
+        "SELECT jitasa.create_run('manual')",
+        "SELECT * FROM jitasa.propose_assignments(%(run)s, ARRAY[%(open)s], ARRAY[%(volunteer)s], NULL, true)",
+        "SELECT * FROM jitasa.confirm_assignments(%(run)s)",
+        "SELECT * FROM jitasa.assign_pairs(%(run)s, ARRAY[%(open)s], ARRAY[%(volunteer)s], NULL, true)",
+        "SELECT jitasa.reject_assignments(%(run)s)",
+        "SELECT jitasa.end_assignment(%(assignment)s, 1, 'unassign', 'x')",
+        "SELECT jitasa.reassign(%(assignment)s, 1, %(volunteer)s, 'x')",
+    ]:
         _refused(c, sql, w)
 
 
 # --- 3. plain table writes that would break the invariants ---------------------------------------------
+
 
 def test_officer_plain_writes_that_break_invariants_are_refused(store, world, login_role):
     officer, connect = login_role("jitasa_officer")
@@ -200,15 +225,20 @@ def test_officer_plain_writes_that_break_invariants_are_refused(store, world, lo
         ("UPDATE jitasa.help_request SET status = 'assigned' WHERE id = %(open)s", w),
         ("UPDATE jitasa.help_request SET status = 'done' WHERE id = %(assigned)s", w),
         ("UPDATE jitasa.help_request SET tambon_code = '999999' WHERE id = %(open)s", w),
-        ("INSERT INTO jitasa.assignment (request_id, volunteer_id, status) "
-         "VALUES (%(open)s, %(volunteer)s, 'active')", w),
+        (
+            "INSERT INTO jitasa.assignment (request_id, volunteer_id, status) "
+            "VALUES (%(open)s, %(volunteer)s, 'active')",
+            w,
+        ),
         ("UPDATE jitasa.volunteer SET active_count = 0 WHERE id = %(volunteer)s", w),
         ("UPDATE jitasa.assignment SET status = 'cancelled' WHERE id = %(assignment)s", w),
         ("DELETE FROM jitasa.assignment WHERE id = %(assignment)s", w),
         ("INSERT INTO jitasa.help_request (id, category) VALUES (2000000000, 'oxygen')", None),
         ("INSERT INTO jitasa.assignment_run (method, created_by) VALUES ('manual', 'someone_else')", None),
-        ("INSERT INTO jitasa.service_area (name, geom, created_by) VALUES ('z', %(zone)s, 'someone_else')",
-         {"zone": ZONE}),
+        (
+            "INSERT INTO jitasa.service_area (name, geom, created_by) VALUES ('z', %(zone)s, 'someone_else')",
+            {"zone": ZONE},
+        ),
         ("UPDATE jitasa.service_area SET created_by = 'someone_else'", None),
     ]
     for sql, params in probes:
@@ -221,11 +251,16 @@ def test_officer_plain_writes_that_break_invariants_are_refused(store, world, lo
         version = cur.fetchone()[0]
         cur.execute("UPDATE jitasa.volunteer SET available = false WHERE id = %(volunteer)s", w)
         cur.execute("UPDATE jitasa.facility SET beds_free = 4 WHERE id = %(facility)s", w)
-    _refused(oc, "UPDATE jitasa.help_request SET note = 'stale', version = %s WHERE id = %s",
-             (version - 1, w["open"]), error=psycopg2.errors.SerializationFailure)
+    _refused(
+        oc,
+        "UPDATE jitasa.help_request SET note = 'stale', version = %s WHERE id = %s",
+        (version - 1, w["open"]),
+        error=psycopg2.errors.SerializationFailure,
+    )
     # A capacity below the current load would leave the volunteer over capacity.
-    _refused(oc, "UPDATE jitasa.volunteer SET capacity = 0 WHERE id = %(volunteer)s", w,
-             error=psycopg2.errors.CheckViolation)
+    _refused(
+        oc, "UPDATE jitasa.volunteer SET capacity = 0 WHERE id = %(volunteer)s", w, error=psycopg2.errors.CheckViolation
+    )
 
 
 @pytest.mark.parametrize("group", ["jitasa_feed", "jitasa_analyst", "jitasa_officer"])
@@ -248,16 +283,23 @@ def test_a_run_id_set_by_the_caller_is_not_believed(store, world, login_role):
         cur.execute("SELECT jitasa.change_request_status(%(open)s, 1, 'in_progress')", world)
     oc.commit()
     c = store.connect(autocommit=True)
-    runs = _one(c, "SELECT array_agg(run_id ORDER BY id) FROM jitasa.audit_log "
-                   "WHERE actor = %s AND table_name IN ('facility', 'help_request')", (officer,))[0]
+    runs = _one(
+        c,
+        "SELECT array_agg(run_id ORDER BY id) FROM jitasa.audit_log "
+        "WHERE actor = %s AND table_name IN ('facility', 'help_request')",
+        (officer,),
+    )[0]
     assert runs == [None, None, None]
     # ... while the store's own functions still carry theirs
-    assert _one(c, "SELECT count(*) FROM jitasa.audit_log WHERE run_id = %(run)s AND table_name = 'assignment'",
-                world)[0] == 1
+    assert (
+        _one(c, "SELECT count(*) FROM jitasa.audit_log WHERE run_id = %(run)s AND table_name = 'assignment'", world)[0]
+        == 1
+    )
     c.close()
 
 
 # --- 4. the audit trail cannot be emptied or forged ----------------------------------------------------------
+
 
 @pytest.mark.parametrize("table", AUDITED + ["admin_area"])
 def test_truncate_is_refused_even_for_the_superuser(store, world, login_role, table):
@@ -272,8 +314,10 @@ def test_truncate_is_refused_even_for_the_superuser(store, world, login_role, ta
 def test_superuser_and_owner_cannot_forge_audit_rows(store, world):
     su = store.connect(autocommit=True)
     before = _one(su, "SELECT count(*) FROM jitasa.audit_log")[0]
-    forged = ("INSERT INTO jitasa.audit_log (actor, acting_role, table_name, operation, row_id) "
-              "VALUES ('someone', 'jitasa_officer', 'help_request', 'update', 1)")
+    forged = (
+        "INSERT INTO jitasa.audit_log (actor, acting_role, table_name, operation, row_id) "
+        "VALUES ('someone', 'jitasa_officer', 'help_request', 'update', 1)"
+    )
     _refused(su, forged, match="written only by the store's audit trigger")
     _refused(su, "DO $$ BEGIN " + forged + "; END $$", match="written only by the store's audit trigger")
     with su.cursor() as cur:
@@ -294,28 +338,55 @@ BLANKS = ["\t\n", "\u00a0", "\u200b\u200b", " \u3000\ufeff "]
 def test_a_reason_of_only_unicode_space_is_no_reason(store, world, login_role, blank):
     _, connect = login_role("jitasa_officer")
     oc = connect()
-    _refused(oc, "SELECT jitasa.change_request_status(%s, 1, 'cancelled', %s)", (world["open"], blank),
-             error=psycopg2.errors.InvalidParameterValue, match="needs a reason")
-    _refused(oc, "SELECT jitasa.end_assignment(%s, 1, 'unassign', %s)", (world["assignment"], blank),
-             error=psycopg2.errors.InvalidParameterValue, match="give a reason")
-    _refused(oc, "SELECT jitasa.reassign(%s, 1, %s, %s)", (world["assignment"], world["volunteer"], blank),
-             error=psycopg2.errors.InvalidParameterValue, match="give a reason")
+    _refused(
+        oc,
+        "SELECT jitasa.change_request_status(%s, 1, 'cancelled', %s)",
+        (world["open"], blank),
+        error=psycopg2.errors.InvalidParameterValue,
+        match="needs a reason",
+    )
+    _refused(
+        oc,
+        "SELECT jitasa.end_assignment(%s, 1, 'unassign', %s)",
+        (world["assignment"], blank),
+        error=psycopg2.errors.InvalidParameterValue,
+        match="give a reason",
+    )
+    _refused(
+        oc,
+        "SELECT jitasa.reassign(%s, 1, %s, %s)",
+        (world["assignment"], world["volunteer"], blank),
+        error=psycopg2.errors.InvalidParameterValue,
+        match="give a reason",
+    )
 
 
 def test_reasons_and_notes_are_trimmed_and_capped(store, world, login_role):
     _, connect = login_role("jitasa_officer")
     oc = connect()
-    err = _refused(oc, "SELECT jitasa.change_request_status(%s, 1, 'cancelled', %s)", (world["open"], "x" * 5_000_000),
-                   error=psycopg2.errors.StringDataRightTruncation)
+    err = _refused(
+        oc,
+        "SELECT jitasa.change_request_status(%s, 1, 'cancelled', %s)",
+        (world["open"], "x" * 5_000_000),
+        error=psycopg2.errors.StringDataRightTruncation,
+    )
     assert "at most 500" in str(err)
     _, connect = login_role("jitasa_feed")
-    err = _refused(connect(), "INSERT INTO jitasa.help_request (category, note) VALUES ('oxygen', %s)", ("n" * 2001,),
-                   error=psycopg2.errors.StringDataRightTruncation)
+    err = _refused(
+        connect(),
+        "INSERT INTO jitasa.help_request (category, note) VALUES ('oxygen', %s)",
+        ("n" * 2001,),
+        error=psycopg2.errors.StringDataRightTruncation,
+    )
     assert "at most 2000" in str(err)
-    assert _one(oc, "SELECT jitasa.change_request_status(%s, 1, 'cancelled', %s)",
-                (world["open"], "\u200b  duplicate of 12\u00a0\n")) == (2,)
+    assert _one(
+        oc,
+        "SELECT jitasa.change_request_status(%s, 1, 'cancelled', %s)",
+        (world["open"], "\u200b  duplicate of 12\u00a0\n"),
+    ) == (2,)
     assert _one(oc, "SELECT closure_reason FROM jitasa.help_request WHERE id = %s", (world["open"],)) == (
-        "duplicate of 12",)
+        "duplicate of 12",
+    )
 
 
 @pytest.mark.parametrize("minutes", [3e38, float("inf"), float("nan"), 1441.0, -1.0])
@@ -323,18 +394,27 @@ def test_travel_times_must_be_finite_and_within_a_day(store, world, login_role, 
     _, connect = login_role("jitasa_officer")
     oc = connect()
     run = _one(oc, "SELECT jitasa.create_run('manual')")[0]
-    _refused(oc, "SELECT * FROM jitasa.assign_pairs(%s, %s, %s, %s::real[], true)",
-             (run, [world["open"]], [world["volunteer"]], [minutes]),
-             error=(psycopg2.errors.InvalidParameterValue, psycopg2.errors.NumericValueOutOfRange))
+    _refused(
+        oc,
+        "SELECT * FROM jitasa.assign_pairs(%s, %s, %s, %s::real[], true)",
+        (run, [world["open"]], [world["volunteer"]], [minutes]),
+        error=(psycopg2.errors.InvalidParameterValue, psycopg2.errors.NumericValueOutOfRange),
+    )
     assert _invariants(store) == (0, 0, 0, 0)
 
 
-@pytest.mark.parametrize("params", ["null", "[1, 2]", '"text"', '{"max_minutes": "soon"}',
-                                    '{"max_minutes": 3e38}', '{"speed_kmh": -5}'])
+@pytest.mark.parametrize(
+    "params", ["null", "[1, 2]", '"text"', '{"max_minutes": "soon"}', '{"max_minutes": 3e38}', '{"speed_kmh": -5}']
+)
 def test_run_parameters_must_be_an_object_of_sane_values(world, login_role, params):
     _, connect = login_role("jitasa_officer")
-    _refused(connect(), "SELECT jitasa.create_run('optimal', 'all', %s::jsonb)", (params,),
-             error=psycopg2.errors.InvalidParameterValue, match="parameter")
+    _refused(
+        connect(),
+        "SELECT jitasa.create_run('optimal', 'all', %s::jsonb)",
+        (params,),
+        error=psycopg2.errors.InvalidParameterValue,
+        match="parameter",
+    )
 
 
 def test_an_empty_batch_leaves_a_fresh_run_alone(world, login_role):
@@ -353,12 +433,27 @@ def test_unclear_errors_are_now_clear(world, login_role):
     _, connect = login_role("jitasa_officer")
     oc = connect()
     run = _one(oc, "SELECT jitasa.create_run('manual')")[0]
-    _refused(oc, "SELECT * FROM jitasa.assign_pairs(%s, '{{1,2},{3,4}}', '{{1,2},{3,4}}', NULL, true)", (run,),
-             error=psycopg2.errors.InvalidParameterValue, match="plain lists")
-    _refused(oc, "SELECT * FROM jitasa.confirm_assignments(%s, '{{1,2},{3,4}}')", (run,),
-             error=psycopg2.errors.InvalidParameterValue, match="plain list")
-    _refused(oc, "SELECT jitasa.reject_assignments(%s, ARRAY[NULL]::integer[])", (run,),
-             error=psycopg2.errors.InvalidParameterValue, match="include an empty id")
+    _refused(
+        oc,
+        "SELECT * FROM jitasa.assign_pairs(%s, '{{1,2},{3,4}}', '{{1,2},{3,4}}', NULL, true)",
+        (run,),
+        error=psycopg2.errors.InvalidParameterValue,
+        match="plain lists",
+    )
+    _refused(
+        oc,
+        "SELECT * FROM jitasa.confirm_assignments(%s, '{{1,2},{3,4}}')",
+        (run,),
+        error=psycopg2.errors.InvalidParameterValue,
+        match="plain list",
+    )
+    _refused(
+        oc,
+        "SELECT jitasa.reject_assignments(%s, ARRAY[NULL]::integer[])",
+        (run,),
+        error=psycopg2.errors.InvalidParameterValue,
+        match="include an empty id",
+    )
 
 
 def test_nul_in_parameters_gets_a_clear_message(store, world, login_role):

@@ -1,4 +1,5 @@
 """Store triggers on a real PostgreSQL: derived tambon codes, versions, the audit log and NOTIFY."""
+
 from __future__ import annotations
 
 import json
@@ -32,7 +33,8 @@ def areas(conn):
             cur.execute(
                 "INSERT INTO jitasa.admin_area (level, code, parent_code, name_th, geom) "
                 "VALUES (%s, %s, %s, %s, %s::geometry)",
-                (level, code, parent, f"area {code}", _envelope(*env)))
+                (level, code, parent, f"area {code}", _envelope(*env)),
+            )
     conn.commit()
     return conn
 
@@ -45,8 +47,10 @@ def _insert_request(cur, xy=INSIDE_670101, **extra) -> int:
     cols = {"category": "oxygen", "geom": _point(xy) if xy else None, **extra}
     names = ", ".join(cols)
     marks = ", ".join(["%s"] * len(cols))
-    cur.execute(f"INSERT INTO jitasa.help_request ({names}) VALUES ({marks}) RETURNING id",  # noqa: S608
-                list(cols.values()))
+    cur.execute(
+        f"INSERT INTO jitasa.help_request ({names}) VALUES ({marks}) RETURNING id",  # noqa: S608
+        list(cols.values()),
+    )
     return cur.fetchone()[0]
 
 
@@ -81,8 +85,9 @@ def test_tambon_code_follows_the_point(areas):
 
     def move(xy):
         with conn.cursor() as cur:
-            cur.execute("UPDATE jitasa.help_request SET geom = %s::geometry WHERE id = %s",
-                        (_point(xy) if xy else None, rid))
+            cur.execute(
+                "UPDATE jitasa.help_request SET geom = %s::geometry WHERE id = %s", (_point(xy) if xy else None, rid)
+            )
             cur.execute("SELECT tambon_code FROM jitasa.help_request WHERE id = %s", (rid,))
             code = cur.fetchone()[0]
         conn.commit()
@@ -105,11 +110,15 @@ def test_tambon_code_follows_the_point(areas):
 def test_tambon_code_derived_for_volunteers_and_facilities(areas):
     conn = areas
     with conn.cursor() as cur:
-        cur.execute("INSERT INTO jitasa.volunteer (name, kind, geom) VALUES ('v', 'student', %s) "
-                    "RETURNING id", (_point(INSIDE_670102),))
+        cur.execute(
+            "INSERT INTO jitasa.volunteer (name, kind, geom) VALUES ('v', 'student', %s) " "RETURNING id",
+            (_point(INSIDE_670102),),
+        )
         vid = cur.fetchone()[0]
-        cur.execute("INSERT INTO jitasa.facility (name_th, kind, geom) VALUES ('f', 'hospital', %s) "
-                    "RETURNING id", (_point(INSIDE_670101),))
+        cur.execute(
+            "INSERT INTO jitasa.facility (name_th, kind, geom) VALUES ('f', 'hospital', %s) " "RETURNING id",
+            (_point(INSIDE_670101),),
+        )
         fid = cur.fetchone()[0]
         cur.execute("UPDATE jitasa.volunteer SET geom = %s WHERE id = %s", (_point(INSIDE_670101), vid))
         cur.execute("SELECT tambon_code FROM jitasa.volunteer WHERE id = %s", (vid,))
@@ -124,32 +133,46 @@ def test_points_stored_before_their_tambon_get_its_code_when_it_arrives(conn):
     in the same transaction, versioned and audited."""
     with conn.cursor() as cur:
         rid = _insert_request(cur, xy=INSIDE_670102)
-        cur.execute("INSERT INTO jitasa.volunteer (name, kind, geom) VALUES ('v', 'student', %s) RETURNING id",
-                    (_point(INSIDE_670102),))
+        cur.execute(
+            "INSERT INTO jitasa.volunteer (name, kind, geom) VALUES ('v', 'student', %s) RETURNING id",
+            (_point(INSIDE_670102),),
+        )
         vid = cur.fetchone()[0]
-        cur.execute("INSERT INTO jitasa.facility (name_th, kind, geom) VALUES ('f', 'hospital', %s) RETURNING id",
-                    (_point(INSIDE_670101),))
+        cur.execute(
+            "INSERT INTO jitasa.facility (name_th, kind, geom) VALUES ('f', 'hospital', %s) RETURNING id",
+            (_point(INSIDE_670101),),
+        )
         fid = cur.fetchone()[0]
     conn.commit()
 
     def codes():
-        row = _one(conn, "SELECT (SELECT tambon_code FROM jitasa.help_request WHERE id = %s), "
-                         "(SELECT tambon_code FROM jitasa.volunteer WHERE id = %s), "
-                         "(SELECT tambon_code FROM jitasa.facility WHERE id = %s)", (rid, vid, fid))
+        row = _one(
+            conn,
+            "SELECT (SELECT tambon_code FROM jitasa.help_request WHERE id = %s), "
+            "(SELECT tambon_code FROM jitasa.volunteer WHERE id = %s), "
+            "(SELECT tambon_code FROM jitasa.facility WHERE id = %s)",
+            (rid, vid, fid),
+        )
         conn.commit()
         return row
 
     assert codes() == (None, None, None)
     # The boundaries arrive later, in one statement (as an import would).
     with conn.cursor() as cur:
-        cur.execute("INSERT INTO jitasa.admin_area (level, code, name_th, geom) VALUES "
-                    "('tambon', '670101', 'a', %s), ('tambon', '670102', 'b', %s)",
-                    (_envelope(0, 0, 1, 1), _envelope(1, 0, 2, 1)))
+        cur.execute(
+            "INSERT INTO jitasa.admin_area (level, code, name_th, geom) VALUES "
+            "('tambon', '670101', 'a', %s), ('tambon', '670102', 'b', %s)",
+            (_envelope(0, 0, 1, 1), _envelope(1, 0, 2, 1)),
+        )
     conn.commit()
     assert codes() == ("670102", "670102", "670101")
     assert _one(conn, "SELECT version FROM jitasa.help_request WHERE id = %s", (rid,))[0] == 2
-    audit = _one(conn, "SELECT new_row->>'tambon_code' FROM jitasa.audit_log "
-                       "WHERE table_name = 'help_request' AND row_id = %s AND operation = 'update'", (rid,))
+    audit = _one(
+        conn,
+        "SELECT new_row->>'tambon_code' FROM jitasa.audit_log "
+        "WHERE table_name = 'help_request' AND row_id = %s AND operation = 'update'",
+        (rid,),
+    )
     conn.commit()
     assert audit == ("670102",)
 
@@ -177,7 +200,8 @@ def test_update_bumps_version_and_updated_at(conn):
         rid = _insert_request(cur)
     conn.commit()
     created, updated, version = _one(
-        conn, "SELECT created_at, updated_at, version FROM jitasa.help_request WHERE id = %s", (rid,))
+        conn, "SELECT created_at, updated_at, version FROM jitasa.help_request WHERE id = %s", (rid,)
+    )
     conn.commit()
     assert version == 1 and updated == created
 
@@ -186,7 +210,8 @@ def test_update_bumps_version_and_updated_at(conn):
         cur.execute("UPDATE jitasa.help_request SET note = 'first' WHERE id = %s", (rid,))
     conn.commit()
     _, updated2, version2 = _one(
-        conn, "SELECT created_at, updated_at, version FROM jitasa.help_request WHERE id = %s", (rid,))
+        conn, "SELECT created_at, updated_at, version FROM jitasa.help_request WHERE id = %s", (rid,)
+    )
     conn.commit()
     assert version2 == 2 and updated2 > created
 
@@ -196,7 +221,8 @@ def test_update_bumps_version_and_updated_at(conn):
         cur.execute("UPDATE jitasa.help_request SET note = 'second', version = 2 WHERE id = %s", (rid,))
     conn.commit()
     note, updated3, version3 = _one(
-        conn, "SELECT note, updated_at, version FROM jitasa.help_request WHERE id = %s", (rid,))
+        conn, "SELECT note, updated_at, version FROM jitasa.help_request WHERE id = %s", (rid,)
+    )
     conn.commit()
     assert (note, version3) == ("second", 3) and updated3 > updated2
 
@@ -206,21 +232,35 @@ def test_version_bumped_on_every_versioned_table(conn):
         rid = _insert_request(cur)
         cur.execute("INSERT INTO jitasa.volunteer (name, kind) VALUES ('v', 'student') RETURNING id")
         vid = cur.fetchone()[0]
-        cur.execute("INSERT INTO jitasa.facility (name_th, kind, geom) "
-                    "VALUES ('f', 'hospital', 'SRID=4326;POINT(0 0)') RETURNING id")
+        cur.execute(
+            "INSERT INTO jitasa.facility (name_th, kind, geom) "
+            "VALUES ('f', 'hospital', 'SRID=4326;POINT(0 0)') RETURNING id"
+        )
         fid = cur.fetchone()[0]
-        cur.execute("INSERT INTO jitasa.service_area (name, geom) VALUES ('s', %s) RETURNING id",
-                    (_envelope(0, 0, 1, 1),))
+        cur.execute(
+            "INSERT INTO jitasa.service_area (name, geom) VALUES ('s', %s) RETURNING id", (_envelope(0, 0, 1, 1),)
+        )
         sid = cur.fetchone()[0]
         cur.execute("INSERT INTO jitasa.assignment_run (method) VALUES ('manual') RETURNING id")
         run = cur.fetchone()[0]
-        cur.execute("INSERT INTO jitasa.assignment (request_id, volunteer_id, run_id) VALUES (%s, %s, %s) "
-                    "RETURNING id", (rid, vid, run))
+        cur.execute(
+            "INSERT INTO jitasa.assignment (request_id, volunteer_id, run_id) VALUES (%s, %s, %s) " "RETURNING id",
+            (rid, vid, run),
+        )
         aid = cur.fetchone()[0]
-        for table, row in [("help_request", rid), ("volunteer", vid), ("facility", fid),
-                           ("service_area", sid), ("assignment_run", run), ("assignment", aid)]:
-            cur.execute(f"UPDATE jitasa.{table} SET created_at = created_at WHERE id = %s "  # noqa: S608
-                        "RETURNING version", (row,))
+        for table, row in [
+            ("help_request", rid),
+            ("volunteer", vid),
+            ("facility", fid),
+            ("service_area", sid),
+            ("assignment_run", run),
+            ("assignment", aid),
+        ]:
+            cur.execute(
+                f"UPDATE jitasa.{table} SET created_at = created_at WHERE id = %s "  # noqa: S608
+                "RETURNING version",
+                (row,),
+            )
             assert cur.fetchone()[0] == 2, table
     conn.commit()
 
@@ -230,23 +270,26 @@ def test_stale_version_is_refused_and_nothing_changes(conn):
         rid = _insert_request(cur, note="original")
         cur.execute("UPDATE jitasa.help_request SET note = 'by someone else' WHERE id = %s", (rid,))
     conn.commit()
-    before = _one(conn, "SELECT note, version, updated_at, status FROM jitasa.help_request WHERE id = %s",
-                  (rid,))
+    before = _one(conn, "SELECT note, version, updated_at, status FROM jitasa.help_request WHERE id = %s", (rid,))
     conn.commit()
     assert before[:2] == ("by someone else", 2)
     audit_before = _one(conn, "SELECT count(*) FROM jitasa.audit_log")[0]
     conn.commit()
 
     with pytest.raises(psycopg2.Error) as info, conn.cursor() as cur:
-        cur.execute("UPDATE jitasa.help_request SET note = 'mine', status = 'cancelled', "
-                    "closure_reason = 'dup', version = 1 WHERE id = %s", (rid,))
+        cur.execute(
+            "UPDATE jitasa.help_request SET note = 'mine', status = 'cancelled', "
+            "closure_reason = 'dup', version = 1 WHERE id = %s",
+            (rid,),
+        )
     assert info.value.pgcode == "40001"
     assert "stale" in info.value.pgerror
     assert "help_request" in info.value.pgerror
     conn.rollback()
 
-    assert _one(conn, "SELECT note, version, updated_at, status FROM jitasa.help_request WHERE id = %s",
-                (rid,)) == before
+    assert (
+        _one(conn, "SELECT note, version, updated_at, status FROM jitasa.help_request WHERE id = %s", (rid,)) == before
+    )
     assert _one(conn, "SELECT count(*) FROM jitasa.audit_log")[0] == audit_before
     conn.commit()
 
@@ -270,8 +313,11 @@ def test_stale_version_in_a_batch_refuses_the_whole_batch(conn):
 
 def _audit_rows(conn, table):
     with conn.cursor() as cur:
-        cur.execute("SELECT actor, acting_role, operation, row_id, run_id, old_row, new_row "
-                    "FROM jitasa.audit_log WHERE table_name = %s ORDER BY id", (table,))
+        cur.execute(
+            "SELECT actor, acting_role, operation, row_id, run_id, old_row, new_row "
+            "FROM jitasa.audit_log WHERE table_name = %s ORDER BY id",
+            (table,),
+        )
         rows = cur.fetchall()
     conn.commit()
     return rows
@@ -283,8 +329,9 @@ def test_audit_rows_for_insert_update_delete_as_officer(conn, login_role):
     with oc.cursor() as cur:
         cur.execute("SET ROLE jitasa_officer")
         cur.execute("SET LOCAL jitasa.run_id = '7'")
-        cur.execute("INSERT INTO jitasa.service_area (name, geom) VALUES ('zone', %s) RETURNING id",
-                    (_envelope(0, 0, 1, 1),))
+        cur.execute(
+            "INSERT INTO jitasa.service_area (name, geom) VALUES ('zone', %s) RETURNING id", (_envelope(0, 0, 1, 1),)
+        )
         sid = cur.fetchone()[0]
         cur.execute("UPDATE jitasa.service_area SET name = 'zone 2' WHERE id = %s", (sid,))
         cur.execute("DELETE FROM jitasa.service_area WHERE id = %s", (sid,))
@@ -346,11 +393,14 @@ def test_audit_not_written_when_transaction_rolls_back(conn):
     assert _audit_rows(conn, "help_request") == []
 
 
-@pytest.mark.parametrize("statement", [
-    "UPDATE jitasa.audit_log SET actor = 'someone else'",
-    "DELETE FROM jitasa.audit_log",
-    "TRUNCATE jitasa.audit_log",
-])
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE jitasa.audit_log SET actor = 'someone else'",
+        "DELETE FROM jitasa.audit_log",
+        "TRUNCATE jitasa.audit_log",
+    ],
+)
 def test_audit_log_is_append_only_even_for_superuser(conn, statement):
     with conn.cursor() as cur:
         _insert_request(cur)
@@ -401,10 +451,12 @@ def _collect(listener, first_within=5.0, quiet=0.5) -> list[dict]:
 def test_notify_after_commit_with_table_op_and_ids(conn, listener):
     with conn.cursor() as cur:
         ids = [_insert_request(cur) for _ in range(2)]
-        cur.execute("INSERT INTO jitasa.help_request (category) "
-                    "SELECT 'food_supplies' FROM generate_series(1, 3) RETURNING id")
+        cur.execute(
+            "INSERT INTO jitasa.help_request (category) "
+            "SELECT 'food_supplies' FROM generate_series(1, 3) RETURNING id"
+        )
         batch = [r[0] for r in cur.fetchall()]
-    assert _collect(listener, first_within=0.5) == []      # nothing before the commit
+    assert _collect(listener, first_within=0.5) == []  # nothing before the commit
     conn.commit()
     got = _collect(listener)
     assert got == [
@@ -415,7 +467,7 @@ def test_notify_after_commit_with_table_op_and_ids(conn, listener):
 
     with conn.cursor() as cur:
         cur.execute("UPDATE jitasa.help_request SET urgency = 'high' WHERE id = ANY(%s)", (batch[:2],))
-        cur.execute("UPDATE jitasa.help_request SET urgency = 'high' WHERE false")   # no rows: no message
+        cur.execute("UPDATE jitasa.help_request SET urgency = 'high' WHERE false")  # no rows: no message
         cur.execute("DELETE FROM jitasa.help_request WHERE id = %s", (ids[0],))
     conn.commit()
     assert _collect(listener) == [
@@ -428,20 +480,27 @@ def test_notify_for_other_tables(conn, listener):
     with conn.cursor() as cur:
         cur.execute("INSERT INTO jitasa.volunteer (name, kind) VALUES ('v', 'student') RETURNING id")
         vid = cur.fetchone()[0]
-        cur.execute("INSERT INTO jitasa.admin_area (level, code, name_th, geom) VALUES "
-                    "('province', '10', 'x', %s) RETURNING id", (_envelope(0, 0, 1, 1),))
+        cur.execute(
+            "INSERT INTO jitasa.admin_area (level, code, name_th, geom) VALUES "
+            "('province', '10', 'x', %s) RETURNING id",
+            (_envelope(0, 0, 1, 1),),
+        )
         aid = cur.fetchone()[0]
     conn.commit()
     got = _collect(listener)
     assert [(g["table"], g["op"], g["ids"]) for g in got] == [
-        ("volunteer", "insert", [vid]), ("admin_area", "insert", [aid])]
+        ("volunteer", "insert", [vid]),
+        ("admin_area", "insert", [aid]),
+    ]
 
 
 def test_one_notification_for_a_5000_row_insert(conn, listener):
     with conn.cursor() as cur:
-        cur.execute("INSERT INTO jitasa.help_request (category, geom) "
-                    "SELECT 'medicine', ST_SetSRID(ST_MakePoint(g * 0.0001, 0.5), 4326) "
-                    "FROM generate_series(1, 5000) g")
+        cur.execute(
+            "INSERT INTO jitasa.help_request (category, geom) "
+            "SELECT 'medicine', ST_SetSRID(ST_MakePoint(g * 0.0001, 0.5), 4326) "
+            "FROM generate_series(1, 5000) g"
+        )
         assert cur.rowcount == 5000
     conn.commit()
     got = _collect(listener, quiet=1.0)
@@ -450,15 +509,16 @@ def test_one_notification_for_a_5000_row_insert(conn, listener):
     with conn.cursor() as cur:
         cur.execute("UPDATE jitasa.help_request SET urgency = 'low'")
     conn.commit()
-    assert _collect(listener, quiet=1.0) == [
-        {"table": "help_request", "op": "update", "count": 5000, "ids": None}]
+    assert _collect(listener, quiet=1.0) == [{"table": "help_request", "op": "update", "count": 5000, "ids": None}]
 
 
 def test_notification_payload_fits_for_the_largest_listed_batch(conn, listener):
     # Ids listed up to the limit must stay well under the 8,000-byte NOTIFY payload limit even when large.
     with conn.cursor() as cur:
-        cur.execute("INSERT INTO jitasa.help_request (id, category) "
-                    "SELECT 2000000000 + g, 'other' FROM generate_series(1, 500) g")
+        cur.execute(
+            "INSERT INTO jitasa.help_request (id, category) "
+            "SELECT 2000000000 + g, 'other' FROM generate_series(1, 500) g"
+        )
     conn.commit()
     got = _collect(listener)
     assert len(got) == 1 and got[0]["count"] == 500
@@ -493,8 +553,7 @@ def test_concurrent_writers_with_the_same_version_one_wins_one_is_refused(store,
         def writer_b():
             try:
                 with b.cursor() as cur:
-                    cur.execute("UPDATE jitasa.help_request SET note = 'b', version = 1 WHERE id = %s",
-                                (rid,))
+                    cur.execute("UPDATE jitasa.help_request SET note = 'b', version = 1 WHERE id = %s", (rid,))
                 b.commit()
                 result["b"] = "committed"
             except psycopg2.Error as exc:
@@ -518,11 +577,16 @@ def test_concurrent_writers_with_the_same_version_one_wins_one_is_refused(store,
 def test_assignment_lines_are_stored_and_follow_their_points(conn):
     with conn.cursor() as cur:
         rid = _insert_request(cur, xy=(0.5, 0.5), category="food_supplies")
-        cur.execute("INSERT INTO jitasa.volunteer (name, kind, geom) VALUES ('v', 'student', %s) RETURNING id",
-                    (_point((0.1, 0.1)),))
+        cur.execute(
+            "INSERT INTO jitasa.volunteer (name, kind, geom) VALUES ('v', 'student', %s) RETURNING id",
+            (_point((0.1, 0.1)),),
+        )
         vid = cur.fetchone()[0]
-        cur.execute("INSERT INTO jitasa.assignment (request_id, volunteer_id, status) VALUES (%s, %s, 'proposed') "
-                    "RETURNING id", (rid, vid))
+        cur.execute(
+            "INSERT INTO jitasa.assignment (request_id, volunteer_id, status) VALUES (%s, %s, 'proposed') "
+            "RETURNING id",
+            (rid, vid),
+        )
         aid = cur.fetchone()[0]
     conn.commit()
 

@@ -1,4 +1,5 @@
 """The test session's QGIS profile is a temporary folder (tests/qgis_profile.py), not part of the tree."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Checks on laid-out widgets the GUI tests share: nothing drawn over anything else."""
+
 from __future__ import annotations
 
 from qgis.PyQt.QtCore import QCoreApplication
@@ -15,14 +16,23 @@ def drawn_over(root: QWidget) -> list[str]:
             siblings.setdefault(id(widget.parentWidget()), []).append(widget)
     for group in siblings.values():
         for i, a in enumerate(group):
-            problems += [f"{a.objectName() or type(a).__name__} {a.geometry()} and "
-                         f"{b.objectName() or type(b).__name__} {b.geometry()} overlap"
-                         for b in group[i + 1:] if a.geometry().intersects(b.geometry())]
+            problems += [
+                f"{a.objectName() or type(a).__name__} {a.geometry()} and "
+                f"{b.objectName() or type(b).__name__} {b.geometry()} overlap"
+                for b in group[i + 1 :]
+                if a.geometry().intersects(b.geometry())
+            ]
     for label in root.findChildren(QLabel):
-        if label.isVisibleTo(root) and label.wordWrap() and label.text() and (
-                label.height() < label.heightForWidth(label.width())):
-            problems.append(f"{label.objectName()}: {label.height()} px tall, its text needs "
-                            f"{label.heightForWidth(label.width())}")
+        if (
+            label.isVisibleTo(root)
+            and label.wordWrap()
+            and label.text()
+            and (label.height() < label.heightForWidth(label.width()))
+        ):
+            problems.append(
+                f"{label.objectName()}: {label.height()} px tall, its text needs "
+                f"{label.heightForWidth(label.width())}"
+            )
     return problems
 
 

@@ -4,6 +4,7 @@ The cluster lives in .pgdata/ (git-ignored) on port 55432 (JITASA_DEV_PORT overr
 pg_service `jitasa_demo` written to .pg_service.conf — no password anywhere (trust on 127.0.0.1 only).
 A second run reuses the cluster and its data.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,7 +37,8 @@ def cluster() -> PgCluster:
 
 def write_service_file() -> None:
     SERVICE_FILE.write_text(
-        f"[{SERVICE}]\nhost=127.0.0.1\nport={PORT}\ndbname={DBNAME}\nuser=postgres\n", encoding="utf-8")
+        f"[{SERVICE}]\nhost=127.0.0.1\nport={PORT}\ndbname={DBNAME}\nuser=postgres\n", encoding="utf-8"
+    )
     os.environ["PGSERVICEFILE"] = str(SERVICE_FILE)
 
 
@@ -74,8 +76,14 @@ def ensure_store() -> None:
         from jitasa_qgis.layers.demo_loading import load_demo_data
 
         print("store: loading demo data (Phetchabun boundaries, MOPH hospitals, 2,000 requests, 600 volunteers)")
-        load_demo_data(spec, admin_path=str(DEMO_DIR / "admin.gpkg"), health_path=str(DEMO_DIR / "health.gpkg"),
-                       n_requests=2000, n_volunteers=600, seed=67)
+        load_demo_data(
+            spec,
+            admin_path=str(DEMO_DIR / "admin.gpkg"),
+            health_path=str(DEMO_DIR / "health.gpkg"),
+            n_requests=2000,
+            n_volunteers=600,
+            seed=67,
+        )
 
 
 def demo() -> int:
@@ -145,8 +153,19 @@ def run(zip_path: Path) -> int:
     env = dict(os.environ, PGSERVICEFILE=str(SERVICE_FILE))
     env.pop("QT_QPA_PLATFORM", None)
     print(f"run: opening QGIS with {project.relative_to(ROOT)} (plugin from {plugin_dir.relative_to(ROOT)})")
-    return subprocess.call(["qgis", "--profiles-path", str(PROFILES), "--profile", "default",
-                            "--noversioncheck", "--nologo", str(project)], env=env)
+    return subprocess.call(
+        [
+            "qgis",
+            "--profiles-path",
+            str(PROFILES),
+            "--profile",
+            "default",
+            "--noversioncheck",
+            "--nologo",
+            str(project),
+        ],
+        env=env,
+    )
 
 
 def stop() -> int:

@@ -6,6 +6,7 @@ Run by tools/devstore.py with QT_QPA_PLATFORM=offscreen and PGSERVICEFILE set. W
 QGIS profile `make run` opens), it also saves a QGIS PostgreSQL connection "Jitasa demo" there that names
 only the service (no user, no password), so the Data Source Manager and Processing list the demo store.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -6,6 +6,7 @@ The committed .qml files are what the plugin loads (jitasa_qgis.layers.styles.ap
 how they were made, so a change of colour or size is made here and the files regenerated. Icons are written
 as "../icons/<file>.svg" (relative to the styles folder); apply_style resolves them at run time.
 """
+
 from __future__ import annotations
 
 import os
@@ -115,15 +116,16 @@ def thai_translation() -> Iterator[TsTranslator]:
         raise RuntimeError(f"no Thai translation in {TS_FILE.name} for {sorted(translator.missing)}")
 
 
-OPEN_EXPR = "\"status\" IN ({})".format(", ".join(f"'{s.value}'" for s in OPEN_REQUEST_STATUSES))
-CAN_TAKE_MORE_EXPR = ('coalesce("available", false) AND '
-                      'coalesce("active_count", 0) < coalesce("capacity", 0)')
+OPEN_EXPR = '"status" IN ({})'.format(", ".join(f"'{s.value}'" for s in OPEN_REQUEST_STATUSES))
+CAN_TAKE_MORE_EXPR = 'coalesce("available", false) AND ' 'coalesce("active_count", 0) < coalesce("capacity", 0)'
 # Stale: capacity last updated longer ago than the project (or layer) variable jitasa_stale_hours.
-STALE_EXPR = ('coalesce(hour(now() - to_datetime("capacity_updated_at")) '
-              '> to_real(coalesce(@jitasa_stale_hours, 12)), false)')
+STALE_EXPR = (
+    'coalesce(hour(now() - to_datetime("capacity_updated_at")) ' "> to_real(coalesce(@jitasa_stale_hours, 12)), false)"
+)
 
 
 # ---------------------------------------------------------------------------------------------- helpers
+
 
 def quoted(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
@@ -132,9 +134,9 @@ def quoted(value: str) -> str:
 def case(field: str, mapping: dict, *, quote_results: bool = True) -> str:
     """CASE WHEN "field" = 'key' THEN value ... END (no ELSE: an unknown value gives NULL, the default)."""
     whens = " ".join(
-        f'WHEN "{field}" = {quoted(str(getattr(k, "value", k)))} '
-        f"THEN {quoted(str(v)) if quote_results else v}"
-        for k, v in mapping.items())
+        f'WHEN "{field}" = {quoted(str(getattr(k, "value", k)))} ' f"THEN {quoted(str(v)) if quote_results else v}"
+        for k, v in mapping.items()
+    )
     return f"CASE {whens} END"
 
 
@@ -184,8 +186,9 @@ def expression(text: str) -> QgsProperty:
     return QgsProperty.fromExpression(text)
 
 
-def text_format(size: float, colour: str = v.LABEL_COLOUR, *, bold: bool = False, buffer: float = 0.8,
-                plate: bool = False) -> QgsTextFormat:
+def text_format(
+    size: float, colour: str = v.LABEL_COLOUR, *, bold: bool = False, buffer: float = 0.8, plate: bool = False
+) -> QgsTextFormat:
     """A Thai text format. `plate`: a translucent white plate behind the text instead of a halo — for area
     names; measured in 3.22, a text buffer costs ~6 ms per label, a plate next to nothing."""
     fmt = QgsTextFormat()
@@ -218,9 +221,18 @@ def text_format(size: float, colour: str = v.LABEL_COLOUR, *, bold: bool = False
     return fmt
 
 
-def labels(layer: QgsVectorLayer, text_expression: str, fmt: QgsTextFormat, placement, *,
-           zoomed_in_beyond: float = 0.0, zoomed_out_beyond: float = 0.0,
-           show: str | None = None, priority: str | None = None, distance: float = 1.0) -> None:
+def labels(
+    layer: QgsVectorLayer,
+    text_expression: str,
+    fmt: QgsTextFormat,
+    placement,
+    *,
+    zoomed_in_beyond: float = 0.0,
+    zoomed_out_beyond: float = 0.0,
+    show: str | None = None,
+    priority: str | None = None,
+    distance: float = 1.0,
+) -> None:
     """Horizontal labels only (curved placement breaks Thai). `zoomed_in_beyond`: shown only at scales
     larger than 1:N; `zoomed_out_beyond`: shown only at scales smaller than 1:N."""
     settings = QgsPalLayerSettings()
@@ -254,24 +266,33 @@ def memory_layer(geometry: str, fields: str, name: str) -> QgsVectorLayer:
 
 # ----------------------------------------------------------------------------------------------- styles
 
+
 def help_request_symbol(category: RequestCategory) -> QgsMarkerSymbol:
     fill = case("status", v.REQUEST_STATUS_COLOURS)
     size = case("urgency", v.REQUEST_SIZE, quote_results=False)
-    halo = simple_marker(QgsSimpleMarkerSymbolLayerBase.Circle, v.REQUEST_HALO[Urgency.HIGH],
-                         rgba(v.NEUTRAL, 70), v.CRITICAL_RING, 0.0)
-    halo.setDataDefinedProperty(QgsSymbolLayer.PropertyLayerEnabled, expression(
-        f"\"urgency\" IN ('{Urgency.CRITICAL.value}', '{Urgency.HIGH.value}') AND {OPEN_EXPR}"))
-    halo.setDataDefinedProperty(QgsSymbolLayer.PropertySize,
-                                expression(case("urgency", v.REQUEST_HALO, quote_results=False)))
+    halo = simple_marker(
+        QgsSimpleMarkerSymbolLayerBase.Circle, v.REQUEST_HALO[Urgency.HIGH], rgba(v.NEUTRAL, 70), v.CRITICAL_RING, 0.0
+    )
+    halo.setDataDefinedProperty(
+        QgsSymbolLayer.PropertyLayerEnabled,
+        expression(f"\"urgency\" IN ('{Urgency.CRITICAL.value}', '{Urgency.HIGH.value}') AND {OPEN_EXPR}"),
+    )
+    halo.setDataDefinedProperty(
+        QgsSymbolLayer.PropertySize, expression(case("urgency", v.REQUEST_HALO, quote_results=False))
+    )
     # A glow in the state's colour, stronger for critical, which also gets a dark-red ring.
-    glow = {alpha: case("status", {s: rgba_text(c, alpha) for s, c in v.REQUEST_STATUS_COLOURS.items()})
-            for alpha in (110, 70)}
-    halo.setDataDefinedProperty(QgsSymbolLayer.PropertyFillColor, expression(
-        f"if(\"urgency\" = '{Urgency.CRITICAL.value}', {glow[110]}, {glow[70]})"))
-    halo.setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeWidth, expression(
-        f"if(\"urgency\" = '{Urgency.CRITICAL.value}', 0.7, 0)"))
-    disc = simple_marker(QgsSimpleMarkerSymbolLayerBase.Circle, v.REQUEST_SIZE[Urgency.NORMAL], v.NEUTRAL,
-                         v.WHITE, 0.4)
+    glow = {
+        alpha: case("status", {s: rgba_text(c, alpha) for s, c in v.REQUEST_STATUS_COLOURS.items()})
+        for alpha in (110, 70)
+    }
+    halo.setDataDefinedProperty(
+        QgsSymbolLayer.PropertyFillColor,
+        expression(f"if(\"urgency\" = '{Urgency.CRITICAL.value}', {glow[110]}, {glow[70]})"),
+    )
+    halo.setDataDefinedProperty(
+        QgsSymbolLayer.PropertyStrokeWidth, expression(f"if(\"urgency\" = '{Urgency.CRITICAL.value}', 0.7, 0)")
+    )
+    disc = simple_marker(QgsSimpleMarkerSymbolLayerBase.Circle, v.REQUEST_SIZE[Urgency.NORMAL], v.NEUTRAL, v.WHITE, 0.4)
     disc.setDataDefinedProperty(QgsSymbolLayer.PropertyFillColor, expression(fill))
     disc.setDataDefinedProperty(QgsSymbolLayer.PropertySize, expression(size))
     icon = svg_marker(v.request_icon(category), v.REQUEST_SIZE[Urgency.NORMAL] * v.REQUEST_ICON_SCALE, v.WHITE)
@@ -280,8 +301,7 @@ def help_request_symbol(category: RequestCategory) -> QgsMarkerSymbol:
 
 
 def help_request_style() -> QgsVectorLayer:
-    layer = memory_layer("Point", "field=category:string&field=urgency:string&field=status:string",
-                         "help_request")
+    layer = memory_layer("Point", "field=category:string&field=urgency:string&field=status:string", "help_request")
     root = QgsRuleBasedRenderer.Rule(None)
     root.setRuleKey("help_request")
     known = [c for c in RequestCategory if c is not RequestCategory.OTHER]
@@ -293,27 +313,38 @@ def help_request_style() -> QgsVectorLayer:
             rule_filter = f'"category" IS NULL OR "category" NOT IN ({known_list})'
         else:
             rule_filter = f'"category" = {quoted(category.value)}'
-        rule = QgsRuleBasedRenderer.Rule(help_request_symbol(category), 0, 0, rule_filter,
-                                         category_label(category))
+        rule = QgsRuleBasedRenderer.Rule(help_request_symbol(category), 0, 0, rule_filter, category_label(category))
         rule.setRuleKey(f"help_request/{category.value}")
         root.appendChild(rule)
     renderer = QgsRuleBasedRenderer(root)
     # Closed requests underneath, then open ones, critical last so always on top. (The 3.22 postgres
     # provider never sends an ORDER BY to the server: QGIS sorts the fetched features itself.)
-    renderer.setOrderBy(QgsFeatureRequest.OrderBy([
-        QgsFeatureRequest.OrderByClause(OPEN_EXPR, True),
-        QgsFeatureRequest.OrderByClause(f"\"urgency\" = '{Urgency.CRITICAL.value}'", True),
-        QgsFeatureRequest.OrderByClause(f"\"urgency\" = '{Urgency.HIGH.value}'", True),
-    ]))
+    renderer.setOrderBy(
+        QgsFeatureRequest.OrderBy(
+            [
+                QgsFeatureRequest.OrderByClause(OPEN_EXPR, True),
+                QgsFeatureRequest.OrderByClause(f"\"urgency\" = '{Urgency.CRITICAL.value}'", True),
+                QgsFeatureRequest.OrderByClause(f"\"urgency\" = '{Urgency.HIGH.value}'", True),
+            ]
+        )
+    )
     renderer.setOrderByEnabled(True)
     layer.setRenderer(renderer)
     critical_mark = quoted(" " + v.legend_critical_mark())
-    label_text = (case("category", {c: category_label(c) for c in RequestCategory})
-                  + f" || if(\"urgency\" = '{Urgency.CRITICAL.value}', {critical_mark}, '')")
-    labels(layer, label_text, text_format(*v.LABEL_TEXT["help_request"]),
-           QgsPalLayerSettings.OrderedPositionsAroundPoint,
-           zoomed_in_beyond=v.REQUEST_LABEL_SCALE, show=OPEN_EXPR,
-           priority=case("urgency", v.REQUEST_LABEL_PRIORITY, quote_results=False), distance=1.2)
+    label_text = (
+        case("category", {c: category_label(c) for c in RequestCategory})
+        + f" || if(\"urgency\" = '{Urgency.CRITICAL.value}', {critical_mark}, '')"
+    )
+    labels(
+        layer,
+        label_text,
+        text_format(*v.LABEL_TEXT["help_request"]),
+        QgsPalLayerSettings.OrderedPositionsAroundPoint,
+        zoomed_in_beyond=v.REQUEST_LABEL_SCALE,
+        show=OPEN_EXPR,
+        priority=case("urgency", v.REQUEST_LABEL_PRIORITY, quote_results=False),
+        distance=1.2,
+    )
     return layer
 
 
@@ -323,44 +354,62 @@ def volunteer_symbol(kind: VolunteerKind, can_take_more: bool) -> QgsMarkerSymbo
         base = simple_marker(QgsSimpleMarkerSymbolLayerBase.Hexagon, size, v.VOLUNTEER_AVAILABLE, v.WHITE, 0.4)
         icon = svg_marker(v.volunteer_icon(kind), size * v.VOLUNTEER_ICON_SCALE, v.WHITE)
     else:  # hollow and grey: on the map, but not to be given work
-        base = simple_marker(QgsSimpleMarkerSymbolLayerBase.Hexagon, size, rgba(v.WHITE, 200),
-                             v.VOLUNTEER_UNAVAILABLE, 0.5)
+        base = simple_marker(
+            QgsSimpleMarkerSymbolLayerBase.Hexagon, size, rgba(v.WHITE, 200), v.VOLUNTEER_UNAVAILABLE, 0.5
+        )
         icon = svg_marker(v.volunteer_icon(kind), size * v.VOLUNTEER_ICON_SCALE, v.VOLUNTEER_UNAVAILABLE)
     return marker_symbol(base, icon)
 
 
 def volunteer_style() -> QgsVectorLayer:
-    layer = memory_layer("Point", "field=kind:string&field=available:boolean&field=capacity:integer"
-                                  "&field=active_count:integer", "volunteer")
+    layer = memory_layer(
+        "Point",
+        "field=kind:string&field=available:boolean&field=capacity:integer" "&field=active_count:integer",
+        "volunteer",
+    )
     root = QgsRuleBasedRenderer.Rule(None)
     root.setRuleKey("volunteer")
-    groups = ((True, CAN_TAKE_MORE_EXPR, v.legend_volunteers_available(), "available"),
-              (False, f"NOT ({CAN_TAKE_MORE_EXPR})", v.legend_volunteers_busy(), "busy"))
+    groups = (
+        (True, CAN_TAKE_MORE_EXPR, v.legend_volunteers_available(), "available"),
+        (False, f"NOT ({CAN_TAKE_MORE_EXPR})", v.legend_volunteers_busy(), "busy"),
+    )
     for can_take_more, group_filter, group_label, group_key in groups:
         group = QgsRuleBasedRenderer.Rule(None, 0, 0, group_filter, group_label)
         group.setRuleKey(f"volunteer/{group_key}")
         for kind in VolunteerKind:
-            rule = QgsRuleBasedRenderer.Rule(volunteer_symbol(kind, can_take_more), 0, 0,
-                                             f'"kind" = {quoted(kind.value)}', volunteer_kind_label(kind))
+            rule = QgsRuleBasedRenderer.Rule(
+                volunteer_symbol(kind, can_take_more),
+                0,
+                0,
+                f'"kind" = {quoted(kind.value)}',
+                volunteer_kind_label(kind),
+            )
             rule.setRuleKey(f"volunteer/{group_key}/{kind.value}")
             group.appendChild(rule)
         root.appendChild(group)
     renderer = QgsRuleBasedRenderer(root)
-    renderer.setOrderBy(QgsFeatureRequest.OrderBy([
-        QgsFeatureRequest.OrderByClause(CAN_TAKE_MORE_EXPR, True)]))  # available ones on top
+    renderer.setOrderBy(
+        QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause(CAN_TAKE_MORE_EXPR, True)])
+    )  # available ones on top
     renderer.setOrderByEnabled(True)
     layer.setRenderer(renderer)
-    labels(layer, "coalesce(\"active_count\", 0) || '/' || coalesce(\"capacity\", 0)",
-           text_format(*v.LABEL_TEXT["volunteer"]), QgsPalLayerSettings.OrderedPositionsAroundPoint,
-           zoomed_in_beyond=v.VOLUNTEER_LABEL_SCALE, distance=0.8)
+    labels(
+        layer,
+        'coalesce("active_count", 0) || \'/\' || coalesce("capacity", 0)',
+        text_format(*v.LABEL_TEXT["volunteer"]),
+        QgsPalLayerSettings.OrderedPositionsAroundPoint,
+        zoomed_in_beyond=v.VOLUNTEER_LABEL_SCALE,
+        distance=0.8,
+    )
     return layer
 
 
 def facility_symbol(kind: FacilityKind) -> QgsMarkerSymbol:
     size = v.FACILITY_SIZE
     base = simple_marker(QgsSimpleMarkerSymbolLayerBase.Square, size, v.NEUTRAL, v.WHITE, 0.5)
-    base.setDataDefinedProperty(QgsSymbolLayer.PropertyFillColor,
-                                expression(case("capacity_status", v.CAPACITY_COLOURS)))
+    base.setDataDefinedProperty(
+        QgsSymbolLayer.PropertyFillColor, expression(case("capacity_status", v.CAPACITY_COLOURS))
+    )
     icon = svg_marker(v.facility_icon(kind), size * v.FACILITY_ICON_SCALE, v.WHITE)
     # Stale capacity: a dashed black ring and a clock badge at the top right.
     ring = simple_marker(QgsSimpleMarkerSymbolLayerBase.Circle, size * 1.75, rgba(v.WHITE, 0), v.BLACK, 0.45)
@@ -376,38 +425,56 @@ def facility_symbol(kind: FacilityKind) -> QgsMarkerSymbol:
 
 
 def facility_style() -> QgsVectorLayer:
-    layer = memory_layer("Point", "field=kind:string&field=capacity_status:string"
-                                  "&field=capacity_updated_at:datetime&field=name_th:string"
-                                  "&field=beds_free:integer", "facility")
+    layer = memory_layer(
+        "Point",
+        "field=kind:string&field=capacity_status:string"
+        "&field=capacity_updated_at:datetime&field=name_th:string"
+        "&field=beds_free:integer",
+        "facility",
+    )
     root = QgsRuleBasedRenderer.Rule(None)
     root.setRuleKey("facility")
     for kind in FacilityKind:
-        rule = QgsRuleBasedRenderer.Rule(facility_symbol(kind), 0, 0, f'"kind" = {quoted(kind.value)}',
-                                         facility_kind_label(kind))
+        rule = QgsRuleBasedRenderer.Rule(
+            facility_symbol(kind), 0, 0, f'"kind" = {quoted(kind.value)}', facility_kind_label(kind)
+        )
         rule.setRuleKey(f"facility/{kind.value}")
         root.appendChild(rule)
     layer.setRenderer(QgsRuleBasedRenderer(root))
     before, after = v.legend_beds_free().split("{beds}")
-    text = (f"\"name_th\" || if(\"beds_free\" IS NOT NULL, '\\n' || {quoted(before)} || \"beds_free\" || "
-            f"{quoted(after)}, '')"
-            f" || if({STALE_EXPR}, '\\n' || {quoted(v.legend_beds_stale())}, '')")
+    text = (
+        f'"name_th" || if("beds_free" IS NOT NULL, \'\\n\' || {quoted(before)} || "beds_free" || '
+        f"{quoted(after)}, '')"
+        f" || if({STALE_EXPR}, '\\n' || {quoted(v.legend_beds_stale())}, '')"
+    )
     fmt = text_format(*v.LABEL_TEXT["facility"], bold=True)
-    labels(layer, text, fmt, QgsPalLayerSettings.OrderedPositionsAroundPoint,
-           zoomed_in_beyond=v.FACILITY_LABEL_SCALE, distance=1.5)
+    labels(
+        layer,
+        text,
+        fmt,
+        QgsPalLayerSettings.OrderedPositionsAroundPoint,
+        zoomed_in_beyond=v.FACILITY_LABEL_SCALE,
+        distance=1.5,
+    )
     return layer
 
 
 def service_area_style() -> QgsVectorLayer:
-    layer = memory_layer("MultiPolygon", "field=name:string&field=method:string&field=minutes:double",
-                         "service_area")
-    fill = QgsSimpleFillSymbolLayer(rgba(v.SERVICE_AREA_FILL, v.SERVICE_AREA_FILL_ALPHA), Qt.SolidPattern,
-                                    QColor(v.SERVICE_AREA_OUTLINE))
+    layer = memory_layer("MultiPolygon", "field=name:string&field=method:string&field=minutes:double", "service_area")
+    fill = QgsSimpleFillSymbolLayer(
+        rgba(v.SERVICE_AREA_FILL, v.SERVICE_AREA_FILL_ALPHA), Qt.SolidPattern, QColor(v.SERVICE_AREA_OUTLINE)
+    )
     fill.setStrokeWidth(0.5)
     symbol = QgsFillSymbol()
     symbol.changeSymbolLayer(0, fill)
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    labels(layer, "\"name\"", text_format(*v.LABEL_TEXT["service_area"]), QgsPalLayerSettings.Horizontal,
-           zoomed_in_beyond=v.SERVICE_AREA_LABEL_SCALE)
+    labels(
+        layer,
+        '"name"',
+        text_format(*v.LABEL_TEXT["service_area"]),
+        QgsPalLayerSettings.Horizontal,
+        zoomed_in_beyond=v.SERVICE_AREA_LABEL_SCALE,
+    )
     return layer
 
 
@@ -417,8 +484,9 @@ def assignment_symbol(status: AssignmentStatus) -> QgsLineSymbol:
         line = QgsSimpleLineSymbolLayer(QColor(colour), 0.7)
         head = QgsMarkerLineSymbolLayer()
         head.setPlacement(QgsMarkerLineSymbolLayer.LastVertex)
-        head.setSubSymbol(marker_symbol(simple_marker(QgsSimpleMarkerSymbolLayerBase.ArrowHeadFilled, 2.6,
-                                                      colour, colour, 0)))
+        head.setSubSymbol(
+            marker_symbol(simple_marker(QgsSimpleMarkerSymbolLayerBase.ArrowHeadFilled, 2.6, colour, colour, 0))
+        )
         layers = [line, head]
     elif status is AssignmentStatus.PROPOSED:
         line = QgsSimpleLineSymbolLayer(QColor(colour), 0.6)
@@ -439,19 +507,24 @@ def assignment_symbol(status: AssignmentStatus) -> QgsLineSymbol:
 
 
 def assignment_style() -> QgsVectorLayer:
-    layer = memory_layer("LineString", "field=status:string&field=urgency:string&field=travel_minutes:double",
-                         "assignment")
-    categories = [QgsRendererCategory(s.value, assignment_symbol(s), v.legend_assignment_status(s),
-                                      True)
-                  for s in AssignmentStatus]
+    layer = memory_layer(
+        "LineString", "field=status:string&field=urgency:string&field=travel_minutes:double", "assignment"
+    )
+    categories = [
+        QgsRendererCategory(s.value, assignment_symbol(s), v.legend_assignment_status(s), True)
+        for s in AssignmentStatus
+    ]
     layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
     return layer
 
 
 def admin_style(level: str) -> QgsVectorLayer:
     colour, width, dashed = v.ADMIN_OUTLINES[level]
-    layer = memory_layer("MultiPolygon", "field=level:string&field=code:string&field=name_th:string"
-                                         "&field=name_en:string", f"admin_{level}")
+    layer = memory_layer(
+        "MultiPolygon",
+        "field=level:string&field=code:string&field=name_th:string" "&field=name_en:string",
+        f"admin_{level}",
+    )
     outline = QgsSimpleFillSymbolLayer(QColor(0, 0, 0, 0), Qt.NoBrush, QColor(colour))
     outline.setStrokeWidth(width)
     if dashed:
@@ -460,16 +533,33 @@ def admin_style(level: str) -> QgsVectorLayer:
     symbol.changeSymbolLayer(0, outline)
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
     if level == "province":
-        labels(layer, "\"name_th\"", text_format(*v.LABEL_TEXT["admin_province"], bold=True, plate=True),
-               QgsPalLayerSettings.OverPoint, zoomed_out_beyond=v.PROVINCE_LABEL_SCALE, distance=0)
+        labels(
+            layer,
+            '"name_th"',
+            text_format(*v.LABEL_TEXT["admin_province"], bold=True, plate=True),
+            QgsPalLayerSettings.OverPoint,
+            zoomed_out_beyond=v.PROVINCE_LABEL_SCALE,
+            distance=0,
+        )
     elif level == "amphoe":
-        labels(layer, "\"name_th\"", text_format(*v.LABEL_TEXT["admin_amphoe"], bold=True, plate=True),
-               QgsPalLayerSettings.OverPoint,
-               zoomed_in_beyond=v.AMPHOE_LABEL_SCALES[0], zoomed_out_beyond=v.AMPHOE_LABEL_SCALES[1], distance=0)
+        labels(
+            layer,
+            '"name_th"',
+            text_format(*v.LABEL_TEXT["admin_amphoe"], bold=True, plate=True),
+            QgsPalLayerSettings.OverPoint,
+            zoomed_in_beyond=v.AMPHOE_LABEL_SCALES[0],
+            zoomed_out_beyond=v.AMPHOE_LABEL_SCALES[1],
+            distance=0,
+        )
     else:
-        labels(layer, "\"name_th\"", text_format(*v.LABEL_TEXT["admin_tambon"], plate=True),
-               QgsPalLayerSettings.OverPoint,
-               zoomed_in_beyond=v.TAMBON_LABEL_SCALE, distance=0)
+        labels(
+            layer,
+            '"name_th"',
+            text_format(*v.LABEL_TEXT["admin_tambon"], plate=True),
+            QgsPalLayerSettings.OverPoint,
+            zoomed_in_beyond=v.TAMBON_LABEL_SCALE,
+            distance=0,
+        )
     return layer
 
 
@@ -481,24 +571,36 @@ def help_request_aggregate_style() -> QgsVectorLayer:
         fill = QgsSimpleFillSymbolLayer(QColor(colour), Qt.SolidPattern, QColor(v.WHITE))
         fill.setStrokeWidth(0.15)
         # Cells holding a critical request get a heavy dark-red outline.
-        fill.setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeColor,
-                                    expression(f"if(coalesce(\"n_critical\", 0) > 0, '{v.CRITICAL_RING}', "
-                                               f"'{v.WHITE}')"))
-        fill.setDataDefinedProperty(QgsSymbolLayer.PropertyStrokeWidth,
-                                    expression("if(coalesce(\"n_critical\", 0) > 0, 0.6, 0.15)"))
+        fill.setDataDefinedProperty(
+            QgsSymbolLayer.PropertyStrokeColor,
+            expression(f"if(coalesce(\"n_critical\", 0) > 0, '{v.CRITICAL_RING}', " f"'{v.WHITE}')"),
+        )
+        fill.setDataDefinedProperty(
+            QgsSymbolLayer.PropertyStrokeWidth, expression('if(coalesce("n_critical", 0) > 0, 0.6, 0.15)')
+        )
         symbol = QgsFillSymbol()
         symbol.changeSymbolLayer(0, fill)
         symbol.setOpacity(v.GRID_OPACITY)
         ranges.append(QgsRendererRange(lower, upper, symbol, v.legend_grid_class(lower, upper)))
     renderer = QgsGraduatedSymbolRenderer("n", ranges)
-    renderer.setOrderBy(QgsFeatureRequest.OrderBy([  # cells with critical requests on top
-        QgsFeatureRequest.OrderByClause('"n_critical" > 0', True)]))
+    renderer.setOrderBy(
+        QgsFeatureRequest.OrderBy(
+            [  # cells with critical requests on top
+                QgsFeatureRequest.OrderByClause('"n_critical" > 0', True)
+            ]
+        )
+    )
     renderer.setOrderByEnabled(True)
     layer.setRenderer(renderer)
     # The count only: a second line would not fit a cell; critical cells have the dark-red outline.
-    labels(layer, "format_number(\"n\", 0)",
-           text_format(*v.LABEL_TEXT["help_request_aggregate"], buffer=0.7), QgsPalLayerSettings.OverPoint,
-           zoomed_in_beyond=v.GRID_LABEL_SCALE, distance=0)
+    labels(
+        layer,
+        'format_number("n", 0)',
+        text_format(*v.LABEL_TEXT["help_request_aggregate"], buffer=0.7),
+        QgsPalLayerSettings.OverPoint,
+        zoomed_in_beyond=v.GRID_LABEL_SCALE,
+        distance=0,
+    )
     return layer
 
 
@@ -508,10 +610,16 @@ def help_request_critical_style() -> QgsVectorLayer:
     layer = memory_layer("Point", "field=status:string", "help_request_critical")
     categories = []
     for status in OPEN_REQUEST_STATUSES:
-        disc = simple_marker(QgsSimpleMarkerSymbolLayerBase.Circle, v.CRITICAL_DISC_SIZE,
-                             v.REQUEST_STATUS_COLOURS[status], v.CRITICAL_RING, 0.5)
-        categories.append(QgsRendererCategory(status.value, marker_symbol(disc),
-                                              v.legend_critical(request_status_label(status))))
+        disc = simple_marker(
+            QgsSimpleMarkerSymbolLayerBase.Circle,
+            v.CRITICAL_DISC_SIZE,
+            v.REQUEST_STATUS_COLOURS[status],
+            v.CRITICAL_RING,
+            0.5,
+        )
+        categories.append(
+            QgsRendererCategory(status.value, marker_symbol(disc), v.legend_critical(request_status_label(status)))
+        )
     layer.setRenderer(QgsCategorizedSymbolRenderer("status", categories))
     return layer
 

@@ -1,5 +1,6 @@
 """Build the installable plugin zip: one top folder jitasa_qgis/ with the package, metadata.txt, LICENSE,
 resources/, ui/ and the compiled i18n/*.qm (the .ts sources stay out)."""
+
 from __future__ import annotations
 
 import argparse

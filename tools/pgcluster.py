@@ -4,6 +4,7 @@ PostgreSQL refuses to run as root, so when we are root the server binaries run a
 user (created by Debian's postgresql package) through `runuser`. Authentication is `trust` on loopback
 only: these clusters hold demo or test data and listen on 127.0.0.1 alone.
 """
+
 from __future__ import annotations
 
 import os
@@ -52,8 +53,21 @@ class PgCluster:
         self.datadir.mkdir(parents=True, exist_ok=True)
         self._own(self.datadir)
         self.datadir.chmod(0o700)
-        self._run([str(PG_BIN / "initdb"), "-D", str(self.datadir), "-U", SUPERUSER, "-A", "trust",
-                   "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
+        self._run(
+            [
+                str(PG_BIN / "initdb"),
+                "-D",
+                str(self.datadir),
+                "-U",
+                SUPERUSER,
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync",
+            ]
+        )
         with open(self.datadir / "postgresql.conf", "a", encoding="utf-8") as f:
             f.write(
                 f"\nport = {self.port}\nlisten_addresses = '127.0.0.1'\n"
@@ -73,8 +87,10 @@ class PgCluster:
             return
         self.logfile.touch()
         self._own(self.logfile)
-        res = self._run([str(PG_BIN / "pg_ctl"), "-D", str(self.datadir), "-l", str(self.logfile),
-                         "-w", "-t", "60", "start"], check=False)
+        res = self._run(
+            [str(PG_BIN / "pg_ctl"), "-D", str(self.datadir), "-l", str(self.logfile), "-w", "-t", "60", "start"],
+            check=False,
+        )
         if res.returncode != 0:
             log = self.logfile.read_text(errors="replace")[-2000:]
             raise RuntimeError(f"PostgreSQL did not start on port {self.port}: {res.stderr}\n{log}")

@@ -4,6 +4,7 @@ Plain dataclasses out, no Qt: the demo generator, benchmarks and the store write
 The same reader serves the Phetchabun demo file (province_codab, amphoe_codab, tambon_codab) and the
 national file (adm1_province, adm2_amphoe, adm3_tambon): layers are found by their adm<k>_pcode fields.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -80,8 +81,11 @@ def detect_admin_layers(ds: ogr.DataSource, path: PathLike, given: Mapping[str, 
             name = given[level]
             layer = ds.GetLayerByName(name)
             if layer is None or f"adm{k}_pcode" not in _field_names(layer):
-                missing.append(translate("DemoData", "layer '{0}' with field {1} for level {2}").format(
-                    name, f"adm{k}_pcode", level))
+                missing.append(
+                    translate("DemoData", "layer '{0}' with field {1} for level {2}").format(
+                        name, f"adm{k}_pcode", level
+                    )
+                )
             else:
                 chosen[level] = name
             continue
@@ -92,41 +96,54 @@ def detect_admin_layers(ds: ogr.DataSource, path: PathLike, given: Mapping[str, 
         if pick:
             chosen[level] = pick[0]
         else:
-            missing.append(translate("DemoData", "a polygon layer for level {0} (field {1})").format(
-                level, f"adm{k}_pcode"))
+            missing.append(
+                translate("DemoData", "a polygon layer for level {0} (field {1})").format(level, f"adm{k}_pcode")
+            )
     if missing:
         raise DemoDataError(translate("DemoData", "{0}: missing {1}").format(path, "; ".join(missing)))
     return chosen
 
 
-def read_facilities(path: PathLike, layer_name: str = DEFAULT_FACILITY_LAYER,
-                    kind: str = FacilityKind.HOSPITAL.value) -> list[FacilityRecord]:
+def read_facilities(
+    path: PathLike, layer_name: str = DEFAULT_FACILITY_LAYER, kind: str = FacilityKind.HOSPITAL.value
+) -> list[FacilityRecord]:
     """MOPH hospitals (main_code, name, bed_total, lat/lon) as facility records of one kind."""
     ds = _open(path)
     layer = ds.GetLayerByName(layer_name)
     if layer is None:
-        raise DemoDataError(translate("DemoData", "{0}: missing layer '{1}' (have: {2})").format(
-            path, layer_name, ", ".join(_layer_names(ds))))
+        raise DemoDataError(
+            translate("DemoData", "{0}: missing layer '{1}' (have: {2})").format(
+                path, layer_name, ", ".join(_layer_names(ds))
+            )
+        )
     names = _field_names(layer)
     lacking = [f for f in ("main_code", "name") if f not in names]
     if lacking:
-        raise DemoDataError(translate("DemoData", "{0}: layer '{1}' lacks field(s) {2}").format(
-            path, layer_name, ", ".join(lacking)))
+        raise DemoDataError(
+            translate("DemoData", "{0}: layer '{1}' lacks field(s) {2}").format(path, layer_name, ", ".join(lacking))
+        )
     to_wgs84 = _transform_to_wgs84(layer)
     records = []
     for feature in _features(layer):
         lon, lat = _facility_position(feature, names, to_wgs84)
         if lon is None:
-            raise DemoDataError(translate("DemoData", "{0}: layer '{1}' feature {2} has no position").format(
-                path, layer_name, feature.GetFID()))
+            raise DemoDataError(
+                translate("DemoData", "{0}: layer '{1}' feature {2} has no position").format(
+                    path, layer_name, feature.GetFID()
+                )
+            )
         beds = feature.GetField("bed_total") if "bed_total" in names else None
-        records.append(FacilityRecord(
-            code=_text(feature, "main_code"),
-            name_th=(_text(feature, "name") or "").strip(),  # the source pads names with a leading space
-            name_en=_text(feature, "name_en") if "name_en" in names else None,
-            kind=FacilityKind(kind).value,
-            beds_total=int(beds) if beds is not None else None,
-            lon=float(lon), lat=float(lat)))
+        records.append(
+            FacilityRecord(
+                code=_text(feature, "main_code"),
+                name_th=(_text(feature, "name") or "").strip(),  # the source pads names with a leading space
+                name_en=_text(feature, "name_en") if "name_en" in names else None,
+                kind=FacilityKind(kind).value,
+                beds_total=int(beds) if beds is not None else None,
+                lon=float(lon),
+                lat=float(lat),
+            )
+        )
     return records
 
 
@@ -151,18 +168,28 @@ def _read_level(layer: ogr.Layer, level: str, path: PathLike) -> list[AdminAreaR
     for feature in _features(layer):
         code = _dopa_code(_text(feature, f"adm{k}_pcode"))
         if code is None or not code.isdigit() or len(code) != LEVEL_CODE_LENGTH[k]:
-            raise DemoDataError(translate("DemoData", "{0}: layer '{1}' feature {2} has no valid {3}").format(
-                path, layer.GetName(), feature.GetFID(), f"adm{k}_pcode"))
+            raise DemoDataError(
+                translate("DemoData", "{0}: layer '{1}' feature {2} has no valid {3}").format(
+                    path, layer.GetName(), feature.GetFID(), f"adm{k}_pcode"
+                )
+            )
         geom = feature.GetGeometryRef()
         if geom is None or geom.IsEmpty():
-            raise DemoDataError(translate("DemoData", "{0}: {1} {2} in layer '{3}' has no geometry").format(
-                path, level, code, layer.GetName()))
-        records.append(AdminAreaRecord(
-            level=level, code=code,
-            parent_code=_dopa_code(_text(feature, f"adm{k - 1}_pcode")) if k > 1 else None,
-            name_th=_text(feature, f"adm{k}_th") or code,
-            name_en=_text(feature, f"adm{k}_en") if f"adm{k}_en" in names else None,
-            wkb=_multipolygon_wkb(geom, to_wgs84)))
+            raise DemoDataError(
+                translate("DemoData", "{0}: {1} {2} in layer '{3}' has no geometry").format(
+                    path, level, code, layer.GetName()
+                )
+            )
+        records.append(
+            AdminAreaRecord(
+                level=level,
+                code=code,
+                parent_code=_dopa_code(_text(feature, f"adm{k - 1}_pcode")) if k > 1 else None,
+                name_th=_text(feature, f"adm{k}_th") or code,
+                name_en=_text(feature, f"adm{k}_en") if f"adm{k}_en" in names else None,
+                wkb=_multipolygon_wkb(geom, to_wgs84),
+            )
+        )
     records.sort(key=lambda r: r.code)  # stable order for a deterministic generator
     return records
 
@@ -175,8 +202,9 @@ def _multipolygon_wkb(geom: ogr.Geometry, to_wgs84: Optional[osr.CoordinateTrans
     return bytes(g.ExportToWkb(ogr.wkbNDR))
 
 
-def _facility_position(feature: ogr.Feature, names: set[str],
-                       to_wgs84: Optional[osr.CoordinateTransformation]) -> tuple:
+def _facility_position(
+    feature: ogr.Feature, names: set[str], to_wgs84: Optional[osr.CoordinateTransformation]
+) -> tuple:
     if {"lon", "lat"} <= names and all(feature.IsFieldSetAndNotNull(f) for f in ("lon", "lat")):
         return float(feature.GetField("lon")), float(feature.GetField("lat"))
     geom = feature.GetGeometryRef()

@@ -11,6 +11,7 @@ ordered eligible first, by whole minutes (as shown), then by load (the least bus
 equally near, the one with more room goes), then by exact minutes and id; those who cannot go follow,
 nearest first, each with its reason.
 """
+
 from __future__ import annotations
 
 import math
@@ -89,9 +90,13 @@ def candidate_status(candidate: Any) -> CandidateStatus:
     return CandidateStatus.ELIGIBLE
 
 
-def rank_candidates(candidates: Sequence[Any], request_lon: float, request_lat: float,
-                    max_minutes: float = DEFAULT_MAX_TRAVEL_MINUTES,
-                    travel: Optional[TravelModel] = None) -> Ranking:
+def rank_candidates(
+    candidates: Sequence[Any],
+    request_lon: float,
+    request_lat: float,
+    max_minutes: float = DEFAULT_MAX_TRAVEL_MINUTES,
+    travel: Optional[TravelModel] = None,
+) -> Ranking:
     """Ranked rows for the candidates of a request at (request_lon, request_lat), in degrees.
 
     ValueError for a maximum travel time that is not a positive number or a request without a location.
@@ -103,16 +108,20 @@ def rank_candidates(candidates: Sequence[Any], request_lon: float, request_lat: 
         max_minutes = math.nan
     if not math.isfinite(max_minutes) or max_minutes <= 0:
         raise ValueError(f"the maximum travel time must be a positive number of minutes, got {max_minutes!r}")
-    if request_lon is None or request_lat is None or not (
-            math.isfinite(float(request_lon)) and math.isfinite(float(request_lat))):
+    if (
+        request_lon is None
+        or request_lat is None
+        or not (math.isfinite(float(request_lon)) and math.isfinite(float(request_lat)))
+    ):
         raise ValueError("the request has no location")
     if not candidates:
         return Ranking((), max_minutes, travel.speed_kmh)
 
     lon = np.array([c.lon for c in candidates], np.float64)
     lat = np.array([c.lat for c in candidates], np.float64)
-    minutes = great_circle_minutes(np.full(len(lon), float(request_lon)), np.full(len(lat), float(request_lat)),
-                                   lon, lat, travel)
+    minutes = great_circle_minutes(
+        np.full(len(lon), float(request_lon)), np.full(len(lat), float(request_lat)), lon, lat, travel
+    )
     within, beyond = [], []
     for candidate, m in zip(candidates, minutes.tolist()):
         (within if m <= max_minutes else beyond).append((candidate, m))
@@ -121,10 +130,16 @@ def rank_candidates(candidates: Sequence[Any], request_lon: float, request_lat: 
         return candidate.active_count / candidate.capacity if candidate.capacity > 0 else math.inf
 
     keyed = [(candidate, m, candidate_status(candidate)) for candidate, m in within]
-    eligible = sorted((k for k in keyed if k[2] is CandidateStatus.ELIGIBLE),
-                      key=lambda k: (round(k[1]), load(k[0]), k[1], k[0].id))
+    eligible = sorted(
+        (k for k in keyed if k[2] is CandidateStatus.ELIGIBLE), key=lambda k: (round(k[1]), load(k[0]), k[1], k[0].id)
+    )
     others = sorted((k for k in keyed if k[2] is not CandidateStatus.ELIGIBLE), key=lambda k: (k[1], k[0].id))
     rows = [RankedCandidate(c, m, s, i + 1) for i, (c, m, s) in enumerate(eligible)]
     rows += [RankedCandidate(c, m, s, None) for c, m, s in others]
-    return Ranking(tuple(rows), max_minutes, travel.speed_kmh, beyond_max=len(beyond),
-                   nearest_beyond_minutes=min((m for _, m in beyond), default=None))
+    return Ranking(
+        tuple(rows),
+        max_minutes,
+        travel.speed_kmh,
+        beyond_max=len(beyond),
+        nearest_beyond_minutes=min((m for _, m in beyond), default=None),
+    )

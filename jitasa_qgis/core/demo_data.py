@@ -9,6 +9,7 @@ outside); tambons whose code ends in '01' hold the amphoe seat and are weighted 
 Points get gaussian offsets of 1-3 km from the centre and are redrawn until they fall inside their tambon.
 Personal data is fake: random name combinations, and phones of the form 08x-000-xxxx (the 000 marks them).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
@@ -45,6 +46,7 @@ _UNIFORM_ROUNDS = 60
 
 # --- where: tambon geometry and point sampling -------------------------------------------------------------
 
+
 @dataclass(frozen=True, eq=False)
 class TambonSet:
     """Tambon polygons prepared once for sampling; build with `from_records` and reuse across batches."""
@@ -66,8 +68,9 @@ class TambonSet:
     def from_records(cls, areas: Sequence[AdminAreaRecord]) -> TambonSet:
         tambons = sorted((a for a in areas if a.level == AdminLevel.TAMBON.value), key=lambda a: a.code)
         if not tambons:
-            raise DemoDataError(translate(
-                "DemoData", "no tambons given: demo requests and volunteers need at least one tambon"))
+            raise DemoDataError(
+                translate("DemoData", "no tambons given: demo requests and volunteers need at least one tambon")
+            )
         polygons = [wkb.loads(a.wkb) for a in tambons]
         centres = []
         for poly in polygons:
@@ -78,10 +81,17 @@ class TambonSet:
         is_seat = np.array([a.code.endswith("01") for a in tambons])
         sigma = np.clip(0.15 * np.sqrt(area), *SIGMA_KM_RANGE)
         sigma[is_seat] = SEAT_SIGMA_KM
-        return cls(codes=np.array([a.code for a in tambons], dtype=object), polygons=polygons,
-                   prepared=[prep(p) for p in polygons], centre_lon=np.array([c.x for c in centres]),
-                   centre_lat=lat, area_km2=area, is_seat=is_seat, sigma_km=sigma,
-                   bounds=np.array([p.bounds for p in polygons]))
+        return cls(
+            codes=np.array([a.code for a in tambons], dtype=object),
+            polygons=polygons,
+            prepared=[prep(p) for p in polygons],
+            centre_lon=np.array([c.x for c in centres]),
+            centre_lat=lat,
+            area_km2=area,
+            is_seat=is_seat,
+            sigma_km=sigma,
+            bounds=np.array([p.bounds for p in polygons]),
+        )
 
     def weights(self, seat_weight: float = SEAT_WEIGHT) -> np.ndarray:
         """Share of demand per tambon: seats heavier, large tambons somewhat more (more villages)."""
@@ -103,8 +113,7 @@ class TambonSet:
             inside[sel] = vectorized.contains(self.prepared[sorted_idx[s]], lon[sel], lat[sel])
         return inside
 
-    def sample_points(self, tambon_idx: np.ndarray,
-                      rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    def sample_points(self, tambon_idx: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
         """Points near each tambon's centre, redrawn until inside; uniform-in-tambon as a fallback."""
         n = len(tambon_idx)
         lon = np.empty(n)
@@ -142,26 +151,113 @@ class TambonSet:
 
 # --- what: vocabularies (Thai) -----------------------------------------------------------------------------
 
-_MALE_FIRST = ("สมชาย", "สมศักดิ์", "ประเสริฐ", "วิชัย", "สุรชัย", "ธนากร", "อนุชา", "ณัฐพล", "กิตติพงษ์",
-               "ชัยวัฒน์", "บุญมี", "สมบัติ", "ทองดี", "ประยุทธ", "วีระ", "เกียรติศักดิ์", "พงศกร", "ธีรวัฒน์",
-               "อำนาจ", "สุริยา", "มานพ", "เอกชัย", "ภานุวัฒน์", "ศุภชัย", "นพดล")
-_FEMALE_FIRST = ("สมศรี", "มาลี", "วันเพ็ญ", "สุดารัตน์", "กาญจนา", "ปราณี", "อรุณี", "จันทร์เพ็ญ", "บุญเรือน",
-                 "นงลักษณ์", "พรทิพย์", "ศิริพร", "ณัฐธิดา", "สุภาพร", "รัตนา", "อัมพร", "ทองใบ", "เพ็ญศรี",
-                 "ชนิดา", "ปิยะนุช", "วาสนา", "สายสุนีย์", "ลำดวน", "จิราพร", "อุไรวรรณ")
-_LAST = ("ใจดี", "ศรีสุข", "บุญมา", "แก้วมณี", "ทองคำ", "สุขเจริญ", "มีสุข", "พรหมมา", "จันทร์แก้ว", "ศรีวงศ์",
-         "อินทร์แก้ว", "คำแดง", "บุญเรือง", "ทองมา", "สีดา", "แสงทอง", "วงศ์ใหญ่", "ปัญญาดี", "ชัยมงคล",
-         "พึ่งบุญ", "สายทอง", "เพชรรัตน์", "ดวงดี", "นาคสุข", "โพธิ์ทอง", "คงสวัสดิ์", "รุ่งเรือง", "บัวขาว",
-         "หอมจันทร์", "ศรีอ่อน", "เย็นใจ", "ภูมิใจ")
+_MALE_FIRST = (
+    "สมชาย",
+    "สมศักดิ์",
+    "ประเสริฐ",
+    "วิชัย",
+    "สุรชัย",
+    "ธนากร",
+    "อนุชา",
+    "ณัฐพล",
+    "กิตติพงษ์",
+    "ชัยวัฒน์",
+    "บุญมี",
+    "สมบัติ",
+    "ทองดี",
+    "ประยุทธ",
+    "วีระ",
+    "เกียรติศักดิ์",
+    "พงศกร",
+    "ธีรวัฒน์",
+    "อำนาจ",
+    "สุริยา",
+    "มานพ",
+    "เอกชัย",
+    "ภานุวัฒน์",
+    "ศุภชัย",
+    "นพดล",
+)
+_FEMALE_FIRST = (
+    "สมศรี",
+    "มาลี",
+    "วันเพ็ญ",
+    "สุดารัตน์",
+    "กาญจนา",
+    "ปราณี",
+    "อรุณี",
+    "จันทร์เพ็ญ",
+    "บุญเรือน",
+    "นงลักษณ์",
+    "พรทิพย์",
+    "ศิริพร",
+    "ณัฐธิดา",
+    "สุภาพร",
+    "รัตนา",
+    "อัมพร",
+    "ทองใบ",
+    "เพ็ญศรี",
+    "ชนิดา",
+    "ปิยะนุช",
+    "วาสนา",
+    "สายสุนีย์",
+    "ลำดวน",
+    "จิราพร",
+    "อุไรวรรณ",
+)
+_LAST = (
+    "ใจดี",
+    "ศรีสุข",
+    "บุญมา",
+    "แก้วมณี",
+    "ทองคำ",
+    "สุขเจริญ",
+    "มีสุข",
+    "พรหมมา",
+    "จันทร์แก้ว",
+    "ศรีวงศ์",
+    "อินทร์แก้ว",
+    "คำแดง",
+    "บุญเรือง",
+    "ทองมา",
+    "สีดา",
+    "แสงทอง",
+    "วงศ์ใหญ่",
+    "ปัญญาดี",
+    "ชัยมงคล",
+    "พึ่งบุญ",
+    "สายทอง",
+    "เพชรรัตน์",
+    "ดวงดี",
+    "นาคสุข",
+    "โพธิ์ทอง",
+    "คงสวัสดิ์",
+    "รุ่งเรือง",
+    "บัวขาว",
+    "หอมจันทร์",
+    "ศรีอ่อน",
+    "เย็นใจ",
+    "ภูมิใจ",
+)
 # Every combination once; rows index into it, so a million names cost a million pointers, not strings.
-FAKE_NAMES = tuple(f"{title}{first} {last}" for title, firsts in
-                   (("นาย", _MALE_FIRST), ("นาง", _FEMALE_FIRST), ("นางสาว", _FEMALE_FIRST))
-                   for first in firsts for last in _LAST)
+FAKE_NAMES = tuple(
+    f"{title}{first} {last}"
+    for title, firsts in (("นาย", _MALE_FIRST), ("นาง", _FEMALE_FIRST), ("นางสาว", _FEMALE_FIRST))
+    for first in firsts
+    for last in _LAST
+)
 
 _CATEGORY_P = {
-    RequestCategory.PATIENT_TRANSPORT: 0.18, RequestCategory.INFECTIOUS_TRANSPORT: 0.08,
-    RequestCategory.OXYGEN: 0.07, RequestCategory.FOOD_SUPPLIES: 0.22, RequestCategory.MEDICINE: 0.12,
-    RequestCategory.SCREENING: 0.12, RequestCategory.VACCINATION: 0.09, RequestCategory.MEDICAL_HELP: 0.08,
-    RequestCategory.OTHER: 0.04}
+    RequestCategory.PATIENT_TRANSPORT: 0.18,
+    RequestCategory.INFECTIOUS_TRANSPORT: 0.08,
+    RequestCategory.OXYGEN: 0.07,
+    RequestCategory.FOOD_SUPPLIES: 0.22,
+    RequestCategory.MEDICINE: 0.12,
+    RequestCategory.SCREENING: 0.12,
+    RequestCategory.VACCINATION: 0.09,
+    RequestCategory.MEDICAL_HELP: 0.08,
+    RequestCategory.OTHER: 0.04,
+}
 _URGENCIES = (Urgency.CRITICAL, Urgency.HIGH, Urgency.NORMAL, Urgency.LOW)
 # Urgency given category (critical, high, normal, low): oxygen and medical help are the urgent ones.
 _URGENCY_P = {
@@ -173,49 +269,83 @@ _URGENCY_P = {
     RequestCategory.SCREENING: (0.02, 0.18, 0.55, 0.25),
     RequestCategory.VACCINATION: (0.01, 0.09, 0.50, 0.40),
     RequestCategory.MEDICAL_HELP: (0.30, 0.40, 0.25, 0.05),
-    RequestCategory.OTHER: (0.02, 0.10, 0.50, 0.38)}
+    RequestCategory.OTHER: (0.02, 0.10, 0.50, 0.38),
+}
 # Extra people per request (poisson mean): a food parcel feeds a household.
-_EXTRA_PEOPLE = {RequestCategory.FOOD_SUPPLIES: 2.0, RequestCategory.SCREENING: 0.8,
-                 RequestCategory.VACCINATION: 0.8}
-_STATUSES = (RequestStatus.NEW, RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS, RequestStatus.DONE,
-             RequestStatus.CANCELLED)
+_EXTRA_PEOPLE = {RequestCategory.FOOD_SUPPLIES: 2.0, RequestCategory.SCREENING: 0.8, RequestCategory.VACCINATION: 0.8}
+_STATUSES = (
+    RequestStatus.NEW,
+    RequestStatus.ASSIGNED,
+    RequestStatus.IN_PROGRESS,
+    RequestStatus.DONE,
+    RequestStatus.CANCELLED,
+)
 # Status given age (<24 h, 24-48 h, 48-72 h): older requests are more often closed.
 _STATUS_P = ((0.55, 0.25, 0.12, 0.05, 0.03), (0.30, 0.28, 0.12, 0.20, 0.10), (0.15, 0.20, 0.10, 0.40, 0.15))
 _NOTES = {
-    RequestCategory.PATIENT_TRANSPORT: ("ผู้ป่วยติดเตียง ต้องการรถไปโรงพยาบาล", "นัดฟอกไตพรุ่งนี้เช้า ไม่มีรถไป",
-                                        "ผู้สูงอายุ เดินไม่ได้ ต้องไปตามนัดแพทย์", "ขาหัก ต้องการรถไปตรวจ"),
-    RequestCategory.INFECTIOUS_TRANSPORT: ("ผลตรวจ ATK เป็นบวก ต้องการรถไปศูนย์พักคอย",
-                                           "ติดเชื้อ มีไข้สูง ต้องไปโรงพยาบาล", "ผู้ติดเชื้อ รอเตียง ต้องการรถรับส่ง"),
-    RequestCategory.OXYGEN: ("หายใจเหนื่อย ออกซิเจนปลายนิ้ว 92", "ถังออกซิเจนใกล้หมด ต้องการเติม",
-                             "ผู้ป่วยโควิด หอบ ต้องการเครื่องผลิตออกซิเจน"),
-    RequestCategory.FOOD_SUPPLIES: ("กักตัวที่บ้าน ขาดอาหารและน้ำดื่ม", "ต้องการข้าวสาร อาหารแห้ง",
-                                    "ครอบครัวกักตัว ต้องการถุงยังชีพ", "ต้องการนมผงสำหรับเด็กเล็ก"),
-    RequestCategory.MEDICINE: ("ยาความดันหมด ต้องการรับยาแทน", "ต้องการยาฟ้าทะลายโจร", "ยาเบาหวานใกล้หมด",
-                               "ต้องการยาลดไข้และเกลือแร่"),
-    RequestCategory.SCREENING: ("มีอาการไข้ ไอ ต้องการตรวจ ATK", "สัมผัสผู้ติดเชื้อ ต้องการตรวจหาเชื้อ",
-                                "ต้องการชุดตรวจ ATK สำหรับคนในบ้าน"),
-    RequestCategory.VACCINATION: ("ผู้สูงอายุ ต้องการลงทะเบียนฉีดวัคซีน", "ต้องการฉีดวัคซีนเข็มสอง",
-                                  "ผู้ป่วยติดเตียง ต้องการฉีดวัคซีนที่บ้าน"),
+    RequestCategory.PATIENT_TRANSPORT: (
+        "ผู้ป่วยติดเตียง ต้องการรถไปโรงพยาบาล",
+        "นัดฟอกไตพรุ่งนี้เช้า ไม่มีรถไป",
+        "ผู้สูงอายุ เดินไม่ได้ ต้องไปตามนัดแพทย์",
+        "ขาหัก ต้องการรถไปตรวจ",
+    ),
+    RequestCategory.INFECTIOUS_TRANSPORT: (
+        "ผลตรวจ ATK เป็นบวก ต้องการรถไปศูนย์พักคอย",
+        "ติดเชื้อ มีไข้สูง ต้องไปโรงพยาบาล",
+        "ผู้ติดเชื้อ รอเตียง ต้องการรถรับส่ง",
+    ),
+    RequestCategory.OXYGEN: (
+        "หายใจเหนื่อย ออกซิเจนปลายนิ้ว 92",
+        "ถังออกซิเจนใกล้หมด ต้องการเติม",
+        "ผู้ป่วยโควิด หอบ ต้องการเครื่องผลิตออกซิเจน",
+    ),
+    RequestCategory.FOOD_SUPPLIES: (
+        "กักตัวที่บ้าน ขาดอาหารและน้ำดื่ม",
+        "ต้องการข้าวสาร อาหารแห้ง",
+        "ครอบครัวกักตัว ต้องการถุงยังชีพ",
+        "ต้องการนมผงสำหรับเด็กเล็ก",
+    ),
+    RequestCategory.MEDICINE: (
+        "ยาความดันหมด ต้องการรับยาแทน",
+        "ต้องการยาฟ้าทะลายโจร",
+        "ยาเบาหวานใกล้หมด",
+        "ต้องการยาลดไข้และเกลือแร่",
+    ),
+    RequestCategory.SCREENING: (
+        "มีอาการไข้ ไอ ต้องการตรวจ ATK",
+        "สัมผัสผู้ติดเชื้อ ต้องการตรวจหาเชื้อ",
+        "ต้องการชุดตรวจ ATK สำหรับคนในบ้าน",
+    ),
+    RequestCategory.VACCINATION: ("ผู้สูงอายุ ต้องการลงทะเบียนฉีดวัคซีน", "ต้องการฉีดวัคซีนเข็มสอง", "ผู้ป่วยติดเตียง ต้องการฉีดวัคซีนที่บ้าน"),
     RequestCategory.MEDICAL_HELP: ("มีไข้สูง ต้องการคำปรึกษาจากแพทย์", "ผู้ติดเชื้อ อาการแย่ลง", "แผลกดทับ ต้องการทำแผล"),
-    RequestCategory.OTHER: ("ต้องการความช่วยเหลือด้านเอกสาร", "สัตว์เลี้ยงไม่มีคนดูแลระหว่างกักตัว",
-                            "ต้องการคนช่วยดูแลผู้สูงอายุ")}
+    RequestCategory.OTHER: ("ต้องการความช่วยเหลือด้านเอกสาร", "สัตว์เลี้ยงไม่มีคนดูแลระหว่างกักตัว", "ต้องการคนช่วยดูแลผู้สูงอายุ"),
+}
 _ON_BEHALF = ("แจ้งแทนแม่: ", "แจ้งแทนพ่อ: ", "แจ้งแทนเพื่อนบ้าน: ", "แจ้งแทนญาติ: ", "แจ้งแทนลูก: ")
 _DONE_REASONS = ("ดำเนินการเรียบร้อย", "ส่งถึงโรงพยาบาลแล้ว", "ส่งมอบของแล้ว", "ส่งต่อหน่วยงานสาธารณสุขแล้ว")
-_CANCEL_REASONS = ("ผู้แจ้งยกเลิกเอง", "ติดต่อผู้แจ้งไม่ได้", "ได้รับความช่วยเหลือจากหน่วยงานอื่นแล้ว",
-                   "คำขอซ้ำ", "ข้อมูลไม่ครบ ตำแหน่งไม่ถูกต้อง")
+_CANCEL_REASONS = (
+    "ผู้แจ้งยกเลิกเอง",
+    "ติดต่อผู้แจ้งไม่ได้",
+    "ได้รับความช่วยเหลือจากหน่วยงานอื่นแล้ว",
+    "คำขอซ้ำ",
+    "ข้อมูลไม่ครบ ตำแหน่งไม่ถูกต้อง",
+)
 
 # Volunteers: อสม. are the backbone; the rest by share.
-_KIND_P = {VolunteerKind.VILLAGE_HEALTH_VOLUNTEER: 0.55, VolunteerKind.LOCAL_OFFICIAL: 0.15,
-           VolunteerKind.STUDENT: 0.12, VolunteerKind.COMMUNITY_LEADER: 0.10,
-           VolunteerKind.HEALTH_STAFF: 0.08}
-_VEHICLES = (VehicleKind.NONE, VehicleKind.MOTORCYCLE, VehicleKind.CAR, VehicleKind.PICKUP,
-             VehicleKind.AMBULANCE)
+_KIND_P = {
+    VolunteerKind.VILLAGE_HEALTH_VOLUNTEER: 0.55,
+    VolunteerKind.LOCAL_OFFICIAL: 0.15,
+    VolunteerKind.STUDENT: 0.12,
+    VolunteerKind.COMMUNITY_LEADER: 0.10,
+    VolunteerKind.HEALTH_STAFF: 0.08,
+}
+_VEHICLES = (VehicleKind.NONE, VehicleKind.MOTORCYCLE, VehicleKind.CAR, VehicleKind.PICKUP, VehicleKind.AMBULANCE)
 _VEHICLE_P = {  # none, motorcycle, car, pickup, ambulance
     VolunteerKind.VILLAGE_HEALTH_VOLUNTEER: (0.25, 0.45, 0.10, 0.20, 0.0),
     VolunteerKind.LOCAL_OFFICIAL: (0.10, 0.25, 0.35, 0.30, 0.0),
     VolunteerKind.STUDENT: (0.50, 0.45, 0.05, 0.0, 0.0),
     VolunteerKind.COMMUNITY_LEADER: (0.10, 0.35, 0.20, 0.35, 0.0),
-    VolunteerKind.HEALTH_STAFF: (0.30, 0.20, 0.25, 0.10, 0.15)}
+    VolunteerKind.HEALTH_STAFF: (0.30, 0.20, 0.25, 0.10, 0.15),
+}
 # Skill probabilities by kind; 1.0 means always. Order: first_aid, medical, ppe_trained, oxygen, counselling.
 _SKILLS = (Skill.FIRST_AID, Skill.MEDICAL, Skill.PPE_TRAINED, Skill.OXYGEN_HANDLING, Skill.COUNSELLING)
 _SKILL_P = {
@@ -223,11 +353,13 @@ _SKILL_P = {
     VolunteerKind.LOCAL_OFFICIAL: (0.30, 0.0, 0.20, 0.05, 0.20),
     VolunteerKind.STUDENT: (0.30, 0.0, 0.10, 0.0, 0.20),
     VolunteerKind.COMMUNITY_LEADER: (0.40, 0.0, 0.15, 0.05, 0.40),
-    VolunteerKind.HEALTH_STAFF: (1.0, 1.0, 0.70, 0.50, 0.30)}
+    VolunteerKind.HEALTH_STAFF: (1.0, 1.0, 0.70, 0.50, 0.30),
+}
 _DRIVEN = (VehicleKind.CAR, VehicleKind.PICKUP, VehicleKind.AMBULANCE)  # owning one means the driving skill
 
 
 # --- batches -----------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, eq=False)
 class RequestBatch:
@@ -277,8 +409,7 @@ class VolunteerBatch:
 
 
 def _same_columns(a, b) -> bool:
-    return type(a) is type(b) and all(
-        np.array_equal(getattr(a, f.name), getattr(b, f.name)) for f in fields(a))
+    return type(a) is type(b) and all(np.array_equal(getattr(a, f.name), getattr(b, f.name)) for f in fields(a))
 
 
 # --- generators --------------------------------------------------------------------------------------------
@@ -308,53 +439,82 @@ def generate_requests(areas: Areas, n: int = DEFAULT_N_REQUESTS, seed: int = DEF
 
     extra = np.array([_EXTRA_PEOPLE.get(c, 0.2) for c in categories])[cat]
     people = np.minimum(1 + rng.poisson(extra), 12).astype(np.int16)
-    behalf_p = np.where(np.isin(cat, [categories.index(c) for c in (
-        RequestCategory.PATIENT_TRANSPORT, RequestCategory.OXYGEN, RequestCategory.MEDICAL_HELP)]), 0.5, 0.3)
+    behalf_p = np.where(
+        np.isin(
+            cat,
+            [
+                categories.index(c)
+                for c in (RequestCategory.PATIENT_TRANSPORT, RequestCategory.OXYGEN, RequestCategory.MEDICAL_HELP)
+            ],
+        ),
+        0.5,
+        0.3,
+    )
     for_other = rng.random(n) < behalf_p
     note = _notes(rng, cat, for_other, categories)
 
     return RequestBatch(
-        lon=lon, lat=lat, drawn_in_tambon=tambons.codes[t_idx],
-        category=_labels(categories)[cat], urgency=_labels(_URGENCIES)[urg],
+        lon=lon,
+        lat=lat,
+        drawn_in_tambon=tambons.codes[t_idx],
+        category=_labels(categories)[cat],
+        urgency=_labels(_URGENCIES)[urg],
         status=_labels(_STATUSES)[status],
-        closure_reason=closure, people_count=people, note=note,
-        requester_name=_pick(rng, FAKE_NAMES, n), requester_phone=_fake_phones(rng, n),
-        for_someone_else=for_other, location_accuracy_m=_accuracy(rng, n), age_s=age)
+        closure_reason=closure,
+        people_count=people,
+        note=note,
+        requester_name=_pick(rng, FAKE_NAMES, n),
+        requester_phone=_fake_phones(rng, n),
+        for_someone_else=for_other,
+        location_accuracy_m=_accuracy(rng, n),
+        age_s=age,
+    )
 
 
-def generate_volunteers(areas: Areas, n: int = DEFAULT_N_VOLUNTEERS,
-                        seed: int = DEFAULT_SEED) -> VolunteerBatch:
+def generate_volunteers(areas: Areas, n: int = DEFAULT_N_VOLUNTEERS, seed: int = DEFAULT_SEED) -> VolunteerBatch:
     """`n` volunteers living in the given tambons, with skills and vehicles that fit their kind."""
     tambons = _tambon_set(areas)
     rng = np.random.default_rng([seed, 1])
     kinds = list(_KIND_P)
     kind = rng.choice(len(kinds), size=n, p=list(_KIND_P.values()))
     # Health staff and officials live and work near the amphoe seat.
-    near_seat = np.isin(kind, [kinds.index(k) for k in (VolunteerKind.HEALTH_STAFF,
-                                                        VolunteerKind.LOCAL_OFFICIAL)])
-    t_idx = np.where(near_seat, rng.choice(len(tambons), size=n, p=tambons.weights(seat_weight=8.0)),
-                     rng.choice(len(tambons), size=n, p=tambons.weights()))
+    near_seat = np.isin(kind, [kinds.index(k) for k in (VolunteerKind.HEALTH_STAFF, VolunteerKind.LOCAL_OFFICIAL)])
+    t_idx = np.where(
+        near_seat,
+        rng.choice(len(tambons), size=n, p=tambons.weights(seat_weight=8.0)),
+        rng.choice(len(tambons), size=n, p=tambons.weights()),
+    )
     lon, lat = tambons.sample_points(t_idx, rng)
 
     vehicle = _conditional_choice(rng, kind, np.array([_VEHICLE_P[k] for k in kinds]))
     has_skill = rng.random((n, len(_SKILLS))) < np.array([_SKILL_P[k] for k in kinds])[kind]
     drives = np.isin(vehicle, [_VEHICLES.index(v) for v in _DRIVEN]) | (rng.random(n) < 0.10)
     return VolunteerBatch(
-        lon=lon, lat=lat, drawn_in_tambon=tambons.codes[t_idx],
-        name=_pick(rng, FAKE_NAMES, n), phone=_fake_phones(rng, n), kind=_labels(kinds)[kind],
-        skills=_skill_tuples(has_skill, drives), vehicle=_labels(_VEHICLES)[vehicle],
+        lon=lon,
+        lat=lat,
+        drawn_in_tambon=tambons.codes[t_idx],
+        name=_pick(rng, FAKE_NAMES, n),
+        phone=_fake_phones(rng, n),
+        kind=_labels(kinds)[kind],
+        skills=_skill_tuples(has_skill, drives),
+        vehicle=_labels(_VEHICLES)[vehicle],
         capacity=rng.choice(np.array([1, 2, 3], dtype=np.int16), size=n, p=[0.5, 0.35, 0.15]),
-        available=rng.random(n) < 0.85)
+        available=rng.random(n) < 0.85,
+    )
 
 
-def generate_demo(areas: Areas, n_requests: int = DEFAULT_N_REQUESTS,
-                  n_volunteers: int = DEFAULT_N_VOLUNTEERS,
-                  seed: int = DEFAULT_SEED) -> tuple[RequestBatch, VolunteerBatch]:
+def generate_demo(
+    areas: Areas,
+    n_requests: int = DEFAULT_N_REQUESTS,
+    n_volunteers: int = DEFAULT_N_VOLUNTEERS,
+    seed: int = DEFAULT_SEED,
+) -> tuple[RequestBatch, VolunteerBatch]:
     tambons = _tambon_set(areas)  # prepared once for both batches
     return generate_requests(tambons, n_requests, seed), generate_volunteers(tambons, n_volunteers, seed)
 
 
 # --- helpers -----------------------------------------------------------------------------------------------
+
 
 def _tambon_set(areas: Areas) -> TambonSet:
     return areas if isinstance(areas, TambonSet) else TambonSet.from_records(areas)

@@ -2,6 +2,7 @@
 
 Pure: no widgets; translate() works without a QApplication (it returns the English text then).
 """
+
 from __future__ import annotations
 
 import math

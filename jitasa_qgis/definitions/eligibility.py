@@ -5,6 +5,7 @@ enough); each alternative lists the skills a volunteer needs (all of them) and t
 (any one of them; empty means no vehicle is needed). Solvers turn the table into bitmasks and filter
 volunteers with array operations, so changing a rule here is a one-line change.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -58,8 +59,11 @@ ANYONE = Need(label="")
 CATEGORY_NEEDS: dict[RequestCategory, tuple[Need, ...]] = {
     RequestCategory.PATIENT_TRANSPORT: (Need(vehicles=ANY_VEHICLE, label="vehicle"),),
     RequestCategory.INFECTIOUS_TRANSPORT: (
-        Need(skills=frozenset({Skill.PPE_TRAINED}), vehicles=ENCLOSED_VEHICLE,
-             label="PPE training and an enclosed vehicle"),
+        Need(
+            skills=frozenset({Skill.PPE_TRAINED}),
+            vehicles=ENCLOSED_VEHICLE,
+            label="PPE training and an enclosed vehicle",
+        ),
     ),
     RequestCategory.OXYGEN: (
         Need(skills=frozenset({Skill.OXYGEN_HANDLING}), label="oxygen handling"),

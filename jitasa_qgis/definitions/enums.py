@@ -3,6 +3,7 @@
 Values are the SQL labels (ASCII, stable); what users read comes from `labels.py`, translated.
 A test compares these with the database's enums so the two never drift apart.
 """
+
 from __future__ import annotations
 
 from enum import Enum

@@ -4,6 +4,7 @@ pylupdate5 finds `translate("Context", "text")` calls only when the context is a
 call spells its context out: `translate("ConnectDialog", "...")`. The translator follows the QGIS locale
 (th_TH → jitasa_th.qm, falling back to the two-letter language).
 """
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -4,6 +4,7 @@ Each table maps a value to a function so the text is looked up when shown (after
 installed), and each call spells out its context so pylupdate5 finds it. A test checks that every value of
 every enum in `enums.SQL_ENUMS` has a label here.
 """
+
 from __future__ import annotations
 
 from enum import Enum
@@ -28,8 +29,7 @@ _Labels = dict[Enum, Callable[[], str]]
 
 _CATEGORY: _Labels = {
     RequestCategory.PATIENT_TRANSPORT: lambda: translate("RequestCategory", "Patient transport"),
-    RequestCategory.INFECTIOUS_TRANSPORT:
-        lambda: translate("RequestCategory", "Infectious patient transport"),
+    RequestCategory.INFECTIOUS_TRANSPORT: lambda: translate("RequestCategory", "Infectious patient transport"),
     RequestCategory.OXYGEN: lambda: translate("RequestCategory", "Oxygen"),
     RequestCategory.FOOD_SUPPLIES: lambda: translate("RequestCategory", "Food and supplies"),
     RequestCategory.MEDICINE: lambda: translate("RequestCategory", "Medicine"),

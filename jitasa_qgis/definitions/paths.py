@@ -2,6 +2,7 @@
 
 In the zip, resources/, ui/ and i18n/ sit inside the package folder; in the repository they sit beside it.
 """
+
 from __future__ import annotations
 
 from pathlib import Path

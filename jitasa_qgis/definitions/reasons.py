@@ -15,6 +15,7 @@ Two vocabularies, both stable snake_case codes (never sentences to parse):
 A text that is not a known code (an officer's own reason for unassigning, a row written before the codes)
 is shown as it is.
 """
+
 from __future__ import annotations
 
 from enum import Enum
@@ -82,8 +83,9 @@ def _alternative_text(skills: Iterable[str], vehicles: Iterable[str], category: 
             return need_label_text(need.label)
     parts = [_label_or_raw(skill_label, Skill, s) for s in sorted(skills)]
     if vehicles:
-        parts.append(translate("Reasons", " or ").join(_label_or_raw(vehicle_label, VehicleKind, v)
-                                                       for v in sorted(vehicles)))
+        parts.append(
+            translate("Reasons", " or ").join(_label_or_raw(vehicle_label, VehicleKind, v) for v in sorted(vehicles))
+        )
     return translate("Reasons", " and ").join(parts)
 
 
@@ -101,8 +103,10 @@ def needs_text(detail: Detail) -> str:
     needs = detail.get("needs")
     if needs is None and category:
         try:
-            needs = [{"skills": [s.value for s in n.skills], "vehicles": [v.value for v in n.vehicles]}
-                     for n in CATEGORY_NEEDS[RequestCategory(category)]]
+            needs = [
+                {"skills": [s.value for s in n.skills], "vehicles": [v.value for v in n.vehicles]}
+                for n in CATEGORY_NEEDS[RequestCategory(category)]
+            ]
         except ValueError:
             needs = []
     texts = [_alternative_text(n.get("skills") or (), n.get("vehicles") or (), category) for n in needs or ()]
@@ -129,22 +133,30 @@ _TEXTS: dict[str, Callable[[Detail], str]] = {
     RefusalReason.VOLUNTEER_FULL: lambda d: translate("Reasons", "volunteer now full"),
     RefusalReason.VOLUNTEER_NOT_ELIGIBLE: lambda d: (
         translate("Reasons", "the volunteer lacks what it needs: {needs}").format(needs=needs_text(d))
-        if d else translate("Reasons", "the volunteer lacks what the request needs")),
+        if d
+        else translate("Reasons", "the volunteer lacks what the request needs")
+    ),
     RefusalReason.NOT_PROPOSED: lambda d: (
         translate("Reasons", "no longer a proposal (now {status})").format(
-            status=_status_text(d, AssignmentStatus, assignment_status_label))
-        if d else translate("Reasons", "no longer a proposal")),
+            status=_status_text(d, AssignmentStatus, assignment_status_label)
+        )
+        if d
+        else translate("Reasons", "no longer a proposal")
+    ),
     RefusalReason.REJECTED_BY_OFFICER: lambda d: translate("Reasons", "rejected by an officer"),
     UnassignedReason.NO_LOCATION: lambda d: translate("Reasons", "the request has no location"),
-    UnassignedReason.NO_VOLUNTEER_IN_RANGE: lambda d: translate("Reasons", "no volunteer within the maximum "
-                                                                           "travel time"),
+    UnassignedReason.NO_VOLUNTEER_IN_RANGE: lambda d: translate(
+        "Reasons", "no volunteer within the maximum " "travel time"
+    ),
     UnassignedReason.NO_ELIGIBLE_VOLUNTEER: lambda d: (
         translate("Reasons", "no eligible volunteer (needs {needs})").format(needs=needs_text(d))
-        if d else translate("Reasons", "no eligible volunteer")),
-    UnassignedReason.ELIGIBLE_AT_CAPACITY: lambda d: translate("Reasons", "all eligible volunteers are at "
-                                                                          "capacity"),
+        if d
+        else translate("Reasons", "no eligible volunteer")
+    ),
+    UnassignedReason.ELIGIBLE_AT_CAPACITY: lambda d: translate("Reasons", "all eligible volunteers are at " "capacity"),
     UnassignedReason.TAKEN_BY_OTHER_REQUESTS: lambda d: translate(
-        "Reasons", "the eligible volunteers within reach went to other requests"),
+        "Reasons", "the eligible volunteers within reach went to other requests"
+    ),
 }
 _TEXTS = {code.value: text for code, text in _TEXTS.items()}
 

@@ -2,6 +2,7 @@
 
 Only names are stored (a saved QGIS connection name, a pg_service name) — never a password.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -53,8 +54,9 @@ class StoreChoice:
 
 def current_store() -> StoreChoice:
     """What the plugin connects to: chosen in Connect, recorded on connecting; empty when never connected."""
-    return StoreChoice(connection_name=str(get(KEY_CONNECTION_NAME) or "").strip(),
-                       service=str(get(KEY_SERVICE) or "").strip())
+    return StoreChoice(
+        connection_name=str(get(KEY_CONNECTION_NAME) or "").strip(), service=str(get(KEY_SERVICE) or "").strip()
+    )
 
 
 def set_current_store(choice: StoreChoice) -> None:

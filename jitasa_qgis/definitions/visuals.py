@@ -8,6 +8,7 @@ Legend texts are labels: the enum values' through `labels.py`, the map's own wor
 through translate("MapLegend", ...). The committed .qml files carry them in Thai (the generator installs the
 Thai translation while it builds); the plugin shows them in the user's language elsewhere.
 """
+
 from __future__ import annotations
 
 from enum import Enum
@@ -61,7 +62,12 @@ SERVICE_AREA_OUTLINE = "#00796b"
 
 # Open requests per grid cell: (lower, upper, colour); more requests, darker cells.
 GRID_CLASSES: tuple[tuple[float, float, str], ...] = (
-    (0, 9, "#fff3b0"), (9, 49, "#fec44f"), (49, 199, "#fb8c3c"), (199, 999, "#e0452c"), (999, 1e12, "#99000d"))
+    (0, 9, "#fff3b0"),
+    (9, 49, "#fec44f"),
+    (49, 199, "#fb8c3c"),
+    (199, 999, "#e0452c"),
+    (999, 1e12, "#99000d"),
+)
 GRID_OPACITY = 0.85
 
 # Administrative boundaries: (outline colour, width mm, dashed).
@@ -80,8 +86,7 @@ CANDIDATE_REQUEST = "#ff8f00"  # amber: unlike the red halo of critical requests
 
 # ------------------------------------------------------------------------------------------ sizes (mm)
 
-REQUEST_SIZE: dict[Urgency, float] = {Urgency.CRITICAL: 7.4, Urgency.HIGH: 6.0, Urgency.NORMAL: 5.0,
-                                      Urgency.LOW: 4.2}
+REQUEST_SIZE: dict[Urgency, float] = {Urgency.CRITICAL: 7.4, Urgency.HIGH: 6.0, Urgency.NORMAL: 5.0, Urgency.LOW: 4.2}
 REQUEST_HALO: dict[Urgency, float] = {Urgency.CRITICAL: 11.6, Urgency.HIGH: 8.4}  # open critical/high only
 REQUEST_ICON_SCALE = 0.66  # pictogram size / disc size
 CRITICAL_DISC_SIZE = 3.2  # the province overview's plain discs
@@ -107,8 +112,7 @@ LABEL_TEXT: dict[str, tuple[float, str]] = {
     "admin_tambon": (7.5, "#616161"),
 }
 # Label priority (0-10) by urgency: critical requests keep their label when labels collide.
-REQUEST_LABEL_PRIORITY: dict[Urgency, int] = {Urgency.CRITICAL: 10, Urgency.HIGH: 8, Urgency.NORMAL: 5,
-                                              Urgency.LOW: 3}
+REQUEST_LABEL_PRIORITY: dict[Urgency, int] = {Urgency.CRITICAL: 10, Urgency.HIGH: 8, Urgency.NORMAL: 5, Urgency.LOW: 3}
 
 # Scales (denominators): a label shows when the map is zoomed in further than its limit.
 REQUEST_LABEL_SCALE = 25_000

@@ -11,6 +11,7 @@ before reading the candidates again.
 The panel works on the GUI's one store session (store_session.py), shared with the operations dock. The map tool that
 picks requests lives in pick_request_tool.py and only emits the id; the plugin connects the two.
 """
+
 from __future__ import annotations
 
 import html
@@ -51,15 +52,26 @@ LOG = logging.getLogger(__name__)
 FORM_CLASS, _ = uic.loadUiType(str(UI_DIR / "assign_panel.ui"))
 
 REFRESH_DELAY_MS = 300  # store changes arrive in bursts: read once after they settle
-_URGENCY_COLOUR = {Urgency.CRITICAL: "#c62828", Urgency.HIGH: "#ef6c00", Urgency.NORMAL: "#1565c0",
-                   Urgency.LOW: "#607d8b"}
+_URGENCY_COLOUR = {
+    Urgency.CRITICAL: "#c62828",
+    Urgency.HIGH: "#ef6c00",
+    Urgency.NORMAL: "#1565c0",
+    Urgency.LOW: "#607d8b",
+}
 
 
 class AssignPanel(QgsDockWidget, FORM_CLASS):
     """`location_provider()` returns where the store is, or raises StoreError when not connected."""
 
-    def __init__(self, location_provider: Optional[Callable[[], StoreLocation]] = None, iface=None, canvas=None,
-                 parent=None, limit: int = DEFAULT_LIMIT, session: Optional[StoreSession] = None):
+    def __init__(
+        self,
+        location_provider: Optional[Callable[[], StoreLocation]] = None,
+        iface=None,
+        canvas=None,
+        parent=None,
+        limit: int = DEFAULT_LIMIT,
+        session: Optional[StoreSession] = None,
+    ):
         super().__init__(parent)
         self.setupUi(self)
         self.setObjectName("JitasaAssignPanel")
@@ -144,33 +156,48 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
         if request is None or row is None or not row.eligible:
             return None
         travel = self._travel()
-        params = {"source": "assign panel", "max_minutes": self.max_minutes_spin.value(),
-                  "speed_kmh": travel.speed_kmh, "rank": row.rank}
+        params = {
+            "source": "assign panel",
+            "max_minutes": self.max_minutes_spin.value(),
+            "speed_kmh": travel.speed_kmh,
+            "rank": row.rank,
+        }
         try:
             conn = self._connection()
         except StoreError as exc:
-            self._notify(translate("AssignPanel", "Not assigned: {message}").format(message=str(exc)),
-                         Qgis.Critical)
+            self._notify(translate("AssignPanel", "Not assigned: {message}").format(message=str(exc)), Qgis.Critical)
             return None
         try:
             result = self._write_pair(conn, request.id, row, params)
         except StoreError as exc:
             if conn.closed:
                 self.close_store()
-            self._notify(translate("AssignPanel", "Not assigned: {message}").format(message=str(exc)),
-                         Qgis.Critical)
+            self._notify(translate("AssignPanel", "Not assigned: {message}").format(message=str(exc)), Qgis.Critical)
             self.refresh()
             return None
         outcome = result.rows[0]
         if outcome.refused:
-            self._notify(translate("AssignPanel", "Not assigned: {reason}. The list shows the current state.")
-                         .format(reason=refusal_text(outcome.reason, outcome.detail)), Qgis.Warning)
+            self._notify(
+                translate("AssignPanel", "Not assigned: {reason}. The list shows the current state.").format(
+                    reason=refusal_text(outcome.reason, outcome.detail)
+                ),
+                Qgis.Warning,
+            )
         else:
-            self._notify(translate("AssignPanel", "Request {request} assigned to volunteer {volunteer} ({who}): "
-                                                  "distance {distance}, travel {minutes}.").format(
-                request=request.id, volunteer=row.volunteer_id, who=volunteer_contact_text(row.candidate),
-                distance=distance_text(row.candidate.distance_m),
-                minutes=minutes_text(row.minutes, self.ranking.is_estimate)), Qgis.Success)
+            self._notify(
+                translate(
+                    "AssignPanel",
+                    "Request {request} assigned to volunteer {volunteer} ({who}): "
+                    "distance {distance}, travel {minutes}.",
+                ).format(
+                    request=request.id,
+                    volunteer=row.volunteer_id,
+                    who=volunteer_contact_text(row.candidate),
+                    distance=distance_text(row.candidate.distance_m),
+                    minutes=minutes_text(row.minutes, self.ranking.is_estimate),
+                ),
+                Qgis.Success,
+            )
         self.refresh()
         return outcome
 
@@ -180,8 +207,9 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
         conn.autocommit = False
         try:
             run_id = create_run(conn, "manual", f"request:{request_id}", params, commit=False)
-            return assign_pairs(conn, run_id, [request_id], [row.volunteer_id], [row.minutes],
-                                self.ranking.is_estimate, commit=True)
+            return assign_pairs(
+                conn, run_id, [request_id], [row.volunteer_id], [row.minutes], self.ranking.is_estimate, commit=True
+            )
         finally:
             try:
                 if not conn.closed:
@@ -266,8 +294,13 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
         if not request.located:
             ranking = Ranking()
         else:
-            ranking = rank_candidates(self._candidates, request.lon, request.lat,
-                                      max_minutes=self.max_minutes_spin.value(), travel=self._travel())
+            ranking = rank_candidates(
+                self._candidates,
+                request.lon,
+                request.lat,
+                max_minutes=self.max_minutes_spin.value(),
+                travel=self._travel(),
+            )
         self.model.set_ranking(ranking, with_contacts=self._with_contacts)
         # the officer's choice stays while that volunteer can still go; otherwise the best is chosen
         kept = ranking.row_of(keep) if keep is not None else None
@@ -303,8 +336,9 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
         if r.note:
             text += "<br><i>" + html.escape(r.note) + "</i>"
         if r.active_volunteer_id is not None:
-            text += "<br>" + html.escape(translate("AssignPanel", "Already assigned to volunteer {id}.").format(
-                id=r.active_volunteer_id))
+            text += "<br>" + html.escape(
+                translate("AssignPanel", "Already assigned to volunteer {id}.").format(id=r.active_volunteer_id)
+            )
         elif r.status is not RequestStatus.NEW:
             text += "<br>" + html.escape(translate("AssignPanel", "Only new requests can be assigned here."))
         return text
@@ -318,15 +352,20 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
             text = translate("AssignPanel", "{can} can go, {cannot} nearby cannot.").format(can=can, cannot=cannot)
         else:
             text = translate("AssignPanel", "Nobody who can go within {minutes} min ({cannot} nearby cannot).").format(
-                minutes=f"{ranking.max_minutes:g}", cannot=cannot)
+                minutes=f"{ranking.max_minutes:g}", cannot=cannot
+            )
         if ranking.beyond_max:
-            text += " " + translate("AssignPanel", "{n} more are beyond {minutes} min (the nearest of them "
-                                                   "{nearest}).").format(
-                n=ranking.beyond_max, minutes=f"{ranking.max_minutes:g}",
-                nearest=minutes_text(ranking.nearest_beyond_minutes, ranking.is_estimate))
+            text += " " + translate(
+                "AssignPanel", "{n} more are beyond {minutes} min (the nearest of them " "{nearest})."
+            ).format(
+                n=ranking.beyond_max,
+                minutes=f"{ranking.max_minutes:g}",
+                nearest=minutes_text(ranking.nearest_beyond_minutes, ranking.is_estimate),
+            )
         if ranking.is_estimate:
             text += " " + translate("AssignPanel", "Minutes are straight-line estimates at {speed} km/h.").format(
-                speed=f"{ranking.speed_kmh:g}")
+                speed=f"{ranking.speed_kmh:g}"
+            )
         return text
 
     # --- canvas and buttons -----------------------------------------------------------------------------
@@ -339,10 +378,12 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
             self.markers.clear()
             return
         chosen = self.selected_candidate()
-        self.markers.show(request.lon, request.lat,
-                          [MarkedCandidate(r.volunteer_id, r.candidate.lon, r.candidate.lat, r.rank)
-                           for r in self.ranking.rows],
-                          line_from=chosen.volunteer_id if chosen is not None else None)
+        self.markers.show(
+            request.lon,
+            request.lat,
+            [MarkedCandidate(r.volunteer_id, r.candidate.lon, r.candidate.lat, r.rank) for r in self.ranking.rows],
+            line_from=chosen.volunteer_id if chosen is not None else None,
+        )
 
     def _selection_changed(self, *_args) -> None:
         if self.markers is not None and self.markers.shown:
@@ -352,8 +393,7 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
 
     def _update_buttons(self) -> None:
         request, row = self._request, self.selected_candidate()
-        assignable = (request is not None and request.status is RequestStatus.NEW
-                      and request.active_volunteer_id is None)
+        assignable = request is not None and request.status is RequestStatus.NEW and request.active_volunteer_id is None
         self.confirm_button.setEnabled(assignable and row is not None and row.eligible)
         self.zoom_button.setEnabled(request is not None and request.located)
 

@@ -1,6 +1,7 @@
 """What officers read about assigning, translated: what a category needs, why a volunteer cannot go, why
 the store refused a pair, who a volunteer is, distance (km) and travel minutes. The store and core speak
 codes; definitions.reasons turns reason codes into words (Thai in i18n/jitasa_th.ts), this module the rest."""
+
 from __future__ import annotations
 
 import math
@@ -69,6 +70,9 @@ def volunteer_text(candidate: Any) -> str:
 
 def volunteer_contact_text(candidate: Any) -> str:
     """'Malee Jaidee, village health volunteer, 0812345678' with what was read; the kind alone otherwise."""
-    parts = [(getattr(candidate, "name", None) or "").strip(), volunteer_kind_label(candidate.kind),
-             (getattr(candidate, "phone", None) or "").strip()]
+    parts = [
+        (getattr(candidate, "name", None) or "").strip(),
+        volunteer_kind_label(candidate.kind),
+        (getattr(candidate, "phone", None) or "").strip(),
+    ]
     return ", ".join(p for p in parts if p)

@@ -5,6 +5,7 @@ line from the chosen volunteer to the request.
 Points are kept in WGS 84 and drawn in the canvas's CRS, redrawn when that changes. Nothing here reads the
 store or touches the panel's widgets; `clear()` removes every item from the canvas.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -113,8 +114,13 @@ class CandidateMarkers:
 
     # --- what to show -------------------------------------------------------------------------------------
 
-    def show(self, request_lon: float, request_lat: float, candidates: Sequence[MarkedCandidate],
-             line_from: Optional[int] = None) -> None:
+    def show(
+        self,
+        request_lon: float,
+        request_lat: float,
+        candidates: Sequence[MarkedCandidate],
+        line_from: Optional[int] = None,
+    ) -> None:
         """Draw a request and its candidates; the line goes from volunteer `line_from` (if among them)."""
         self._request = (float(request_lon), float(request_lat))
         self._candidates = list(candidates)
@@ -146,8 +152,11 @@ class CandidateMarkers:
 
     def ranked_ids(self) -> list[int]:
         """Volunteers drawn as numbered discs, by rank."""
-        return [c.volunteer_id for c in sorted((c for c in self._candidates if c.rank is not None),
-                                               key=lambda c: c.rank)] if self.shown else []
+        return (
+            [c.volunteer_id for c in sorted((c for c in self._candidates if c.rank is not None), key=lambda c: c.rank)]
+            if self.shown
+            else []
+        )
 
     def line_from(self) -> Optional[int]:
         return self._line_from if self.shown and self._line_band is not None else None
@@ -160,7 +169,7 @@ class CandidateMarkers:
         centre = self._to_map(*self._request)
         if centre is None:
             return None
-        ranked = sorted((c for c in self._candidates if c.rank is not None), key=lambda c: c.rank)[:max(best, 1)]
+        ranked = sorted((c for c in self._candidates if c.rank is not None), key=lambda c: c.rank)[: max(best, 1)]
         points = [p for p in (self._to_map(c.lon, c.lat) for c in ranked) if p is not None]
         half = max((max(abs(p.x() - centre.x()), abs(p.y() - centre.y())) for p in points), default=0.0)
         return QgsRectangle(centre.x() - half, centre.y() - half, centre.x() + half, centre.y() + half)
@@ -193,8 +202,9 @@ class CandidateMarkers:
             self._request_band.setIcon(QgsRubberBand.ICON_CIRCLE)
             self._request_band.setIconSize(34)
             self._request_band.setColor(REQUEST_COLOUR)
-            self._request_band.setFillColor(QColor(REQUEST_COLOUR.red(), REQUEST_COLOUR.green(),
-                                                   REQUEST_COLOUR.blue(), 50))
+            self._request_band.setFillColor(
+                QColor(REQUEST_COLOUR.red(), REQUEST_COLOUR.green(), REQUEST_COLOUR.blue(), 50)
+            )
             self._request_band.setWidth(3)
             self._request_band.addPoint(request_point)
 

@@ -3,6 +3,7 @@
 Names and phone numbers are shown when the store gave them (officers and admins, see store/candidates.py);
 for other logins the candidates carry none, the volunteer column shows the kind and the panel hides the
 phone column (`with_contacts`)."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -18,8 +19,9 @@ from .table_model_base import RowsTableModel
 
 # Skills last: the longest text, so the columns that decide (time, load, can go) stay in view.
 # The name and phone next to the rank: an officer calls the volunteer from this row.
-(COL_RANK, COL_VOLUNTEER, COL_PHONE, COL_MINUTES, COL_DISTANCE, COL_LOAD, COL_ELIGIBILITY, COL_VEHICLE,
- COL_SKILLS) = range(9)
+(COL_RANK, COL_VOLUNTEER, COL_PHONE, COL_MINUTES, COL_DISTANCE, COL_LOAD, COL_ELIGIBILITY, COL_VEHICLE, COL_SKILLS) = (
+    range(9)
+)
 _CANNOT_GO = QColor(120, 120, 120)
 
 
@@ -65,8 +67,9 @@ class CandidateTableModel(RowsTableModel):
 
     def header_tooltip(self, section: int) -> Optional[str]:
         if section == COL_MINUTES:
-            return translate("CandidateTable", "Straight-line distance at {speed} km/h: an estimate, not road "
-                                               "travel time").format(speed=f"{self._ranking.speed_kmh:g}")
+            return translate(
+                "CandidateTable", "Straight-line distance at {speed} km/h: an estimate, not road " "travel time"
+            ).format(speed=f"{self._ranking.speed_kmh:g}")
         return None
 
     def role_data(self, row: RankedCandidate, col: int, role: int):
@@ -82,7 +85,8 @@ class CandidateTableModel(RowsTableModel):
         if role == Qt.ToolTipRole:
             if col == COL_LOAD:
                 return translate("CandidateTable", "{active} active assignment(s) of at most {capacity}").format(
-                    active=c.active_count, capacity=c.capacity)
+                    active=c.active_count, capacity=c.capacity
+                )
             if col == COL_VOLUNTEER:
                 return translate("CandidateTable", "Volunteer {id}").format(id=c.id)
         return None

@@ -1,5 +1,6 @@
 """The "Connect to Jitasa store" dialog: pick a saved QGIS connection or a pg_service name, test it,
 remember the choice (names only, never a password)."""
+
 from __future__ import annotations
 
 from qgis.gui import QgsProviderConnectionComboBox
@@ -62,8 +63,9 @@ class ConnectDialog(QDialog, FORM_CLASS):
             return from_service(self.service_edit.text())
         name = self.connection_combo.currentConnection()
         if not name:
-            raise StoreError(translate("ConnectDialog",
-                                       "Choose a saved PostgreSQL connection, or give a pg_service name."))
+            raise StoreError(
+                translate("ConnectDialog", "Choose a saved PostgreSQL connection, or give a pg_service name.")
+            )
         return from_saved_connection(name)
 
     def test_connection(self) -> bool:

@@ -6,6 +6,7 @@ status bar shows it too. A cancel stops it between steps and nothing is written.
 message bar (and the dock's status line) and the dock's lists are re-read in finished(); the map layers
 follow through the store's notifications.
 """
+
 from __future__ import annotations
 
 from typing import Any, Callable, Optional
@@ -24,15 +25,25 @@ def _load_demo(spec, progress: TaskProgress, params: dict) -> dict:
     return load_demo_data(spec, progress=progress.set_progress, cancelled=progress.is_cancelled, **params)
 
 
-def start_demo_loading(dock, iface=None, ask_yes_no: Optional[Callable[[str, str], bool]] = None,
-                       after_load: Optional[Callable[[dict], None]] = None, **params: Any) -> Optional[TaskHandle]:
+def start_demo_loading(
+    dock,
+    iface=None,
+    ask_yes_no: Optional[Callable[[str, str], bool]] = None,
+    after_load: Optional[Callable[[dict], None]] = None,
+    **params: Any,
+) -> Optional[TaskHandle]:
     """Ask, then load the demo into the store the dock is connected to, as a task; its handle, or None when
     the officer said no or nothing could be started. `params` go to the demo loader (n_requests, seed...)."""
     ask = ask_yes_no if ask_yes_no is not None else dock.ask_yes_no
-    if not ask(translate("JitasaPlugin", "Load demo data"),
-               translate("JitasaPlugin", "Replace the demo requests and volunteers in the connected store with a "
-                                         "new seeded set? Admin areas and hospitals are updated; other data is "
-                                         "never touched.")):
+    if not ask(
+        translate("JitasaPlugin", "Load demo data"),
+        translate(
+            "JitasaPlugin",
+            "Replace the demo requests and volunteers in the connected store with a "
+            "new seeded set? Admin areas and hospitals are updated; other data is "
+            "never touched.",
+        ),
+    ):
         return None
 
     def tell(text: str, level) -> None:
@@ -41,10 +52,17 @@ def start_demo_loading(dock, iface=None, ask_yes_no: Optional[Callable[[str, str
             iface.messageBar().pushMessage(translate("JitasaPlugin", "Jitasa"), text, level, 10)
 
     def loaded(counts: dict) -> None:
-        tell(translate("JitasaPlugin", "Demo data loaded: {requests} requests, {volunteers} volunteers, "
-                                       "{facilities} facilities.").format(
-            requests=f"{counts.get('help_requests', 0):,}", volunteers=f"{counts.get('volunteers', 0):,}",
-            facilities=f"{counts.get('facilities', 0):,}"), Qgis.Success)
+        tell(
+            translate(
+                "JitasaPlugin",
+                "Demo data loaded: {requests} requests, {volunteers} volunteers, " "{facilities} facilities.",
+            ).format(
+                requests=f"{counts.get('help_requests', 0):,}",
+                volunteers=f"{counts.get('volunteers', 0):,}",
+                facilities=f"{counts.get('facilities', 0):,}",
+            ),
+            Qgis.Success,
+        )
         dock.refresh()
         if after_load is not None:
             after_load(counts)
@@ -53,6 +71,9 @@ def start_demo_loading(dock, iface=None, ask_yes_no: Optional[Callable[[str, str
         message = str(exc) if isinstance(exc, (StoreError, ValueError)) else f"{type(exc).__name__}: {exc}"
         tell(translate("JitasaPlugin", "Demo data not loaded: {message}").format(message=message), Qgis.Critical)
 
-    return dock.start_task(translate("JitasaPlugin", "Loading demo data"),
-                           lambda spec, progress: _load_demo(spec, progress, params),
-                           on_result=loaded, on_error=failed)
+    return dock.start_task(
+        translate("JitasaPlugin", "Loading demo data"),
+        lambda spec, progress: _load_demo(spec, progress, params),
+        on_result=loaded,
+        on_error=failed,
+    )

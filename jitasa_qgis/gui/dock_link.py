@@ -1,6 +1,7 @@
 """What a tab of the operations dock may ask of the dock: run a query or a write on the dock's one
 connection, start long work as a background task, and tell the officer what happened.
 The tabs get this and the widgets they drive, nothing else."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,5 +1,6 @@
 """The facilities tab as a Qt table: kind, name, beds free/total, capacity status, when it was last updated
 with a stale mark (icon and text) when that is older than the configured number of hours."""
+
 from __future__ import annotations
 
 from typing import Optional

@@ -3,6 +3,7 @@ and an "offline since HH:MM" notice while the store cannot be heard.
 
 A notification only prompts a look: which requests are new and critical comes from the store (CriticalWatch,
 started when this object is made, so requests that were already there are never announced)."""
+
 from __future__ import annotations
 
 import logging
@@ -83,7 +84,9 @@ class LiveAlerts(QObject):
         self.iface.messageBar().pushMessage(
             translate("LiveAlerts", "Critical request"),
             translate("LiveAlerts", "{0} new critical request(s): #{1}").format(len(ids), shown),
-            Qgis.Critical, 15)
+            Qgis.Critical,
+            15,
+        )
         canvas = self.iface.mapCanvas()
         for layer in find_store_layers("help_request"):
             canvas.flashFeatureIds(layer, ids)
@@ -97,5 +100,6 @@ class LiveAlerts(QObject):
     def on_online(self) -> None:
         self.status_text.emit("")
         self.check()  # what arrived while we could not hear
-        self.iface.messageBar().pushMessage(translate("LiveAlerts", "Jitasa store"),
-                                            translate("LiveAlerts", "Back online"), Qgis.Success, 5)
+        self.iface.messageBar().pushMessage(
+            translate("LiveAlerts", "Jitasa store"), translate("LiveAlerts", "Back online"), Qgis.Success, 5
+        )

@@ -16,6 +16,7 @@ the tabs call them through the dock, so tests replace them on the dock.
 The .ui's top level is a QDockWidget (uic can only base a form on a QtWidgets class); this class is the
 QgsDockWidget. Signals are connected here and in the tab controllers, never in the .ui.
 """
+
 from __future__ import annotations
 
 import logging
@@ -61,8 +62,14 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
 
     request_activated = pyqtSignal(int)
 
-    def __init__(self, location_provider: Optional[Callable[[], StoreLocation]] = None, iface=None, parent=None,
-                 page_size: int = PAGE_SIZE, session: Optional[StoreSession] = None):
+    def __init__(
+        self,
+        location_provider: Optional[Callable[[], StoreLocation]] = None,
+        iface=None,
+        parent=None,
+        page_size: int = PAGE_SIZE,
+        session: Optional[StoreSession] = None,
+    ):
         super().__init__(parent)
         self.setupUi(self)
         self.setObjectName("JitasaOperationsDock")
@@ -76,47 +83,89 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
         self._task: Optional[TaskHandle] = None  # the background task shown under the tabs
         self.task_row.hide()
         self.task_cancel_button.clicked.connect(self.cancel_task)
-        link = DockLink(query=self._query, write=self._write, show_status=lambda text: self.show_status(text),
-                        notify=self._notify, report=self._report, start_task=self._start_task)
+        link = DockLink(
+            query=self._query,
+            write=self._write,
+            show_status=lambda text: self.show_status(text),
+            notify=self._notify,
+            report=self._report,
+            start_task=self._start_task,
+        )
         # The tabs call the questions and each other through the dock (late-bound: tests replace them here).
         self.assignment_actions = RequestAssignmentActions(
-            link=link, selected_request=lambda: self.selected_request(),
+            link=link,
+            selected_request=lambda: self.selected_request(),
             ask_assignment_reason=lambda *args: self.ask_assignment_reason(*args),
             ask_new_volunteer=lambda *args: self.ask_new_volunteer(*args),
             after_write=self._refresh_requests_and_volunteers,
-            unassign_button=self.unassign_button, decline_button=self.decline_button,
-            reassign_button=self.reassign_button)
+            unassign_button=self.unassign_button,
+            decline_button=self.decline_button,
+            reassign_button=self.reassign_button,
+        )
         self.requests_tab = RequestsTab(
-            link=link, page_size=self.page_size, area=self._area, view=self.requests_view,
-            counts_label=self.counts_label, page_label=self.requests_page_label,
-            previous_button=self.requests_previous_button, next_button=self.requests_next_button,
-            category_combo=self.category_combo, urgency_combo=self.urgency_combo, status_combo=self.status_combo,
-            search_edit=self.search_edit, start_button=self.start_button, done_button=self.done_button,
-            cancel_button=self.cancel_button, ask_cancel_reason=lambda row: self.ask_cancel_reason(row),
+            link=link,
+            page_size=self.page_size,
+            area=self._area,
+            view=self.requests_view,
+            counts_label=self.counts_label,
+            page_label=self.requests_page_label,
+            previous_button=self.requests_previous_button,
+            next_button=self.requests_next_button,
+            category_combo=self.category_combo,
+            urgency_combo=self.urgency_combo,
+            status_combo=self.status_combo,
+            search_edit=self.search_edit,
+            start_button=self.start_button,
+            done_button=self.done_button,
+            cancel_button=self.cancel_button,
+            ask_cancel_reason=lambda row: self.ask_cancel_reason(row),
             after_change=lambda: self.refresh_volunteers(),  # closing a request frees its volunteer
-            selection_changed=self.assignment_actions.update_buttons, activated=self.request_activated.emit)
+            selection_changed=self.assignment_actions.update_buttons,
+            activated=self.request_activated.emit,
+        )
         self.volunteers_tab = VolunteersTab(
-            link=link, page_size=self.page_size, area=self._area, view=self.volunteers_view,
-            available_only_check=self.available_only_check, page_label=self.volunteers_page_label,
-            previous_button=self.volunteers_previous_button, next_button=self.volunteers_next_button)
+            link=link,
+            page_size=self.page_size,
+            area=self._area,
+            view=self.volunteers_view,
+            available_only_check=self.available_only_check,
+            page_label=self.volunteers_page_label,
+            previous_button=self.volunteers_previous_button,
+            next_button=self.volunteers_next_button,
+        )
         self.facilities_tab = FacilitiesTab(
-            link=link, page_size=self.page_size, area=self._area, view=self.facilities_view,
-            page_label=self.facilities_page_label, previous_button=self.facilities_previous_button,
-            next_button=self.facilities_next_button)
+            link=link,
+            page_size=self.page_size,
+            area=self._area,
+            view=self.facilities_view,
+            page_label=self.facilities_page_label,
+            previous_button=self.facilities_previous_button,
+            next_button=self.facilities_next_button,
+        )
         self.runs_tab = RunsTab(
-            link=link, runs_view=self.runs_view, proposals_view=self.proposals_view,
-            proposals_label=self.proposals_label, confirm_run_button=self.confirm_run_button,
-            reject_run_button=self.reject_run_button, confirm_selected_button=self.confirm_selected_button,
+            link=link,
+            runs_view=self.runs_view,
+            proposals_view=self.proposals_view,
+            proposals_label=self.proposals_label,
+            confirm_run_button=self.confirm_run_button,
+            reject_run_button=self.reject_run_button,
+            confirm_selected_button=self.confirm_selected_button,
             reject_selected_button=self.reject_selected_button,
             ask_yes_no=lambda title, text: self.ask_yes_no(title, text),
-            after_write=self._refresh_requests_and_volunteers)
+            after_write=self._refresh_requests_and_volunteers,
+        )
         self.requests_model = self.requests_tab.model
         self.volunteers_model = self.volunteers_tab.model
         self.facilities_model = self.facilities_tab.model
         self.runs_model = self.runs_tab.runs_model
         self.proposals_model = self.runs_tab.proposals_model
-        for view in (self.requests_view, self.volunteers_view, self.facilities_view, self.runs_view,
-                     self.proposals_view):
+        for view in (
+            self.requests_view,
+            self.volunteers_view,
+            self.facilities_view,
+            self.runs_view,
+            self.proposals_view,
+        ):
             view.verticalHeader().hide()
             view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
             view.horizontalHeader().setStretchLastSection(True)
@@ -163,19 +212,23 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
         """The background task the dock shows (confirming or rejecting a run), None when idle."""
         return self._task
 
-    def start_task(self, description: str, work: Callable, *, on_result: Callable[[Any], None],
-                   on_error: Callable[[BaseException], None],
-                   on_cancelled: Optional[Callable[[], None]] = None) -> Optional[TaskHandle]:
+    def start_task(
+        self,
+        description: str,
+        work: Callable,
+        *,
+        on_result: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        on_cancelled: Optional[Callable[[], None]] = None,
+    ) -> Optional[TaskHandle]:
         """work(spec, progress) off the GUI thread, shown in the dock's task row (see `_start_task`); for long
         GUI actions outside the tabs too (loading the demo)."""
-        return self._start_task(description, work, on_result=on_result, on_error=on_error,
-                                on_cancelled=on_cancelled)
+        return self._start_task(description, work, on_result=on_result, on_error=on_error, on_cancelled=on_cancelled)
 
     def cancel_task(self) -> None:
         """Cancel the running task (its Cancel button; the QGIS task manager's does the same)."""
         if self._task is not None:
             self._task.cancel()
-
 
     # --- the tabs (their controllers do the work; these are what the plugin and the tests call) ----------
 
@@ -249,20 +302,23 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
         """The closure reason typed by the officer, or None when they backed out."""
         return requests_tab.ask_cancel_reason(self, row)
 
-    def ask_assignment_reason(self, row: RequestRow, action: str, current: ActiveAssignment,
-                              new_volunteer_id: Optional[int] = None) -> Optional[str]:
+    def ask_assignment_reason(
+        self, row: RequestRow, action: str, current: ActiveAssignment, new_volunteer_id: Optional[int] = None
+    ) -> Optional[str]:
         """The reason typed by the officer for `action` ('unassign', 'decline' or 'reassign'), or None."""
         return request_assignment_actions.ask_assignment_reason(self, row, action, current, new_volunteer_id)
 
-    def ask_new_volunteer(self, row: RequestRow, current: ActiveAssignment,
-                          choices: list[RankedCandidate]) -> Optional[int]:
+    def ask_new_volunteer(
+        self, row: RequestRow, current: ActiveAssignment, choices: list[RankedCandidate]
+    ) -> Optional[int]:
         """The volunteer the officer chose from `choices` (best first), or None when they backed out."""
         return request_assignment_actions.ask_new_volunteer(self, row, current, choices)
 
     def ask_yes_no(self, title: str, text: str) -> bool:
         """Whether the officer agrees (a question box; tests replace this)."""
-        return QMessageBox.question(self, title, text, QMessageBox.Yes | QMessageBox.No,
-                                    QMessageBox.No) == QMessageBox.Yes
+        return (
+            QMessageBox.question(self, title, text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No) == QMessageBox.Yes
+        )
 
     # --- telling the officer ----------------------------------------------------------------------------
 
@@ -272,7 +328,6 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
         if self.iface is not None:
             self.iface.messageBar().pushMessage(translate("OperationsDock", "Jitasa"), text, level, 10)
 
-
     def _notify(self, text: str, level) -> None:
         """In the QGIS message bar when there is an iface, else in the dock's status line."""
         if self.iface is not None:
@@ -280,17 +335,24 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
         else:
             self.show_status(text)
 
-
     # --- background tasks -------------------------------------------------------------------------------
 
-    def _start_task(self, description: str, work: Callable, *, on_result: Callable[[Any], None],
-                    on_error: Callable[[BaseException], None],
-                    on_cancelled: Optional[Callable[[], None]] = None) -> Optional[TaskHandle]:
+    def _start_task(
+        self,
+        description: str,
+        work: Callable,
+        *,
+        on_result: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        on_cancelled: Optional[Callable[[], None]] = None,
+    ) -> Optional[TaskHandle]:
         """work(spec, progress) as a QgsTask on its own connection (never the session's, which the GUI keeps
         reading on); one at a time. The outcome is shown here and handed to the callbacks on the main thread."""
         if self._task is not None:
-            self._report(translate("OperationsDock", "Wait until “{task}” has finished.").format(
-                task=self._task.description), Qgis.Info)
+            self._report(
+                translate("OperationsDock", "Wait until “{task}” has finished.").format(task=self._task.description),
+                Qgis.Info,
+            )
             return None
         try:
             spec = self.session.location().spec
@@ -305,8 +367,10 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
                 callback(*args)
 
         def cancelled() -> None:
-            self._report(translate("OperationsDock", "“{task}” was cancelled; nothing was written.").format(
-                task=description), Qgis.Info)
+            self._report(
+                translate("OperationsDock", "“{task}” was cancelled; nothing was written.").format(task=description),
+                Qgis.Info,
+            )
             if on_cancelled is not None:
                 on_cancelled()
 
@@ -315,9 +379,13 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
         self.task_cancel_button.setEnabled(True)
         self.task_row.show()
         self._task = start_service_task(
-            description, lambda progress: work(spec, progress),
-            on_result=lambda result: ended(on_result, result), on_error=lambda exc: ended(on_error, exc),
-            on_cancelled=lambda: ended(cancelled), on_progress=self._task_progressed)
+            description,
+            lambda progress: work(spec, progress),
+            on_result=lambda result: ended(on_result, result),
+            on_error=lambda exc: ended(on_error, exc),
+            on_cancelled=lambda: ended(cancelled),
+            on_progress=self._task_progressed,
+        )
         return self._task
 
     def _task_progressed(self, percent: float) -> None:
@@ -344,8 +412,11 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
             self.show_status(str(exc))
             return None
         except StoreOffline as exc:
-            self.show_status(translate("OperationsDock", "Offline since {time}: {reason}").format(
-                time=exc.since.strftime("%H:%M"), reason=str(exc)))
+            self.show_status(
+                translate("OperationsDock", "Offline since {time}: {reason}").format(
+                    time=exc.since.strftime("%H:%M"), reason=str(exc)
+                )
+            )
             return None
         except StoreError as exc:
             self.show_status(str(exc))
@@ -366,8 +437,7 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
         self.amphoe_combo.addItem(translate("OperationsDock", "All amphoe"), None)
         for area in choices:
             self.amphoe_combo.addItem(area.name_th, area.code)
-            self.amphoe_combo.setItemData(self.amphoe_combo.count() - 1, area.name_en or area.code,
-                                     Qt.ToolTipRole)
+            self.amphoe_combo.setItemData(self.amphoe_combo.count() - 1, area.name_en or area.code, Qt.ToolTipRole)
         self.amphoe_combo.setCurrentIndex(max(self.amphoe_combo.findData(current), 0))
         self.amphoe_combo.blockSignals(False)
         self._areas_generation = self.session.generation
@@ -381,8 +451,7 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
         self.tambon_combo.addItem(translate("OperationsDock", "All tambon"), None)
         for area in choices or []:
             self.tambon_combo.addItem(area.name_th, area.code)
-            self.tambon_combo.setItemData(self.tambon_combo.count() - 1, area.name_en or area.code,
-                                     Qt.ToolTipRole)
+            self.tambon_combo.setItemData(self.tambon_combo.count() - 1, area.name_en or area.code, Qt.ToolTipRole)
         self.tambon_combo.setEnabled(bool(amphoe))
         self.tambon_combo.blockSignals(False)
 
@@ -401,4 +470,3 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
     def _visibility_changed(self, visible: bool) -> None:
         if visible:
             self.refresh()
-

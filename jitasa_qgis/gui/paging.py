@@ -1,5 +1,6 @@
 """Paging of one of the dock's lists (offset, previous / next buttons, "first–last of total") and fitting a
 view's columns to its first rows."""
+
 from __future__ import annotations
 
 from typing import Callable, Optional
@@ -35,7 +36,7 @@ class Pager:
     def shown(self, rows: list, total: Optional[int] = None) -> list:
         """Record what one query of `page_size + 1` rows returned; the rows of this page."""
         self.more = len(rows) > self.page_size
-        page = rows[:self.page_size]
+        page = rows[: self.page_size]
         set_page_label(self._label, self.offset, len(page), total)
         self._update_buttons()
         return page
@@ -49,11 +50,13 @@ def set_page_label(label, offset: int, shown: int, total: Optional[int] = None) 
     if not shown:
         label.setText(translate("OperationsDock", "None"))
     elif total is None:
-        label.setText(translate("OperationsDock", "{first}–{last}").format(
-            first=offset + 1, last=offset + shown))
+        label.setText(translate("OperationsDock", "{first}–{last}").format(first=offset + 1, last=offset + shown))
     else:
-        label.setText(translate("OperationsDock", "{first}–{last} of {total}").format(
-            first=offset + 1, last=offset + shown, total=f"{total:,}"))
+        label.setText(
+            translate("OperationsDock", "{first}–{last} of {total}").format(
+                first=offset + 1, last=offset + shown, total=f"{total:,}"
+            )
+        )
 
 
 def fit_columns_once(view, last: Optional[int] = None) -> None:

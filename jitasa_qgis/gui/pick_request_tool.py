@@ -5,6 +5,7 @@ request within the pixel tolerance emits nothing and shows nothing. Requests are
 request layers the canvas draws at its current scale (the detail layer when zoomed in, the critical
 overview when zoomed out), so a click finds what the officer sees.
 """
+
 from __future__ import annotations
 
 from typing import Optional
@@ -39,14 +40,17 @@ class PickRequestTool(QgsMapTool):
         """The id of the request nearest to `map_point` (canvas coordinates) within the tolerance, or None."""
         canvas = self.canvas()
         tolerance = self.tolerance_px * canvas.mapUnitsPerPixel()
-        search = QgsRectangle(map_point.x() - tolerance, map_point.y() - tolerance,
-                              map_point.x() + tolerance, map_point.y() + tolerance)
+        search = QgsRectangle(
+            map_point.x() - tolerance, map_point.y() - tolerance, map_point.x() + tolerance, map_point.y() + tolerance
+        )
         best: Optional[tuple[float, int]] = None
         for layer in self._request_layers():
-            request = (QgsFeatureRequest()
-                       .setFilterRect(self.toLayerCoordinates(layer, search))
-                       .setSubsetOfAttributes(["id"], layer.fields())
-                       .setLimit(200))
+            request = (
+                QgsFeatureRequest()
+                .setFilterRect(self.toLayerCoordinates(layer, search))
+                .setSubsetOfAttributes(["id"], layer.fields())
+                .setLimit(200)
+            )
             for feature in layer.getFeatures(request):
                 if not feature.hasGeometry():
                     continue
@@ -60,5 +64,9 @@ class PickRequestTool(QgsMapTool):
         canvas = self.canvas()
         drawn = {layer.id() for layer in canvas.layers()}
         scale = canvas.scale()
-        return [layer for key in REQUEST_LAYER_KEYS for layer in find_store_layers(key)
-                if layer.id() in drawn and layer.isInScaleRange(scale)]
+        return [
+            layer
+            for key in REQUEST_LAYER_KEYS
+            for layer in find_store_layers(key)
+            if layer.id() in drawn and layer.isInScaleRange(scale)
+        ]

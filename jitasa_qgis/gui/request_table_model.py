@@ -3,6 +3,7 @@
 The waiting time keeps counting between queries: it is the server's figure at fetch time plus the time
 since, so a dock refreshed a minute ago still shows the right wait after `tick()`.
 """
+
 from __future__ import annotations
 
 import time
@@ -38,8 +39,9 @@ class RequestTableModel(RowsTableModel):
     def tick(self) -> None:
         """Repaint the waiting column (the clock moved on since the rows were fetched)."""
         if self._rows:
-            self.dataChanged.emit(self.index(0, COL_WAITING), self.index(len(self._rows) - 1, COL_WAITING),
-                                  [Qt.DisplayRole])
+            self.dataChanged.emit(
+                self.index(0, COL_WAITING), self.index(len(self._rows) - 1, COL_WAITING), [Qt.DisplayRole]
+            )
 
     def waiting_seconds(self, row: RequestRow) -> float:
         return row.waiting_s + (time.monotonic() - self._fetched_at)
@@ -64,7 +66,8 @@ class RequestTableModel(RowsTableModel):
                 return row.note or None
             if col == COL_WAITING:
                 return translate("RequestTable", "Request {id}, received {time}").format(
-                    id=row.id, time=row.created_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+                    id=row.id, time=row.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                )
             return None
         if role == Qt.TextAlignmentRole and col == COL_PEOPLE:
             return int(Qt.AlignRight | Qt.AlignVCenter)

@@ -4,6 +4,7 @@ start / done / cancel of the selected request.
 A status change goes through the store's guarded function with the version the list read; a stale one
 (someone else changed the request first) is refused with the server's message, and the list is re-read so
 it shows the current state."""
+
 from __future__ import annotations
 
 from typing import Callable, Optional
@@ -33,11 +34,29 @@ class RequestsTab:
     volunteers: closing a request frees its volunteer); `selection_changed(row)` and `activated(id)` tell the
     dock the selected request (or None) and a double-clicked one."""
 
-    def __init__(self, *, link: DockLink, page_size: int, area: Callable[[], tuple[Optional[str], Optional[str]]],
-                 view, counts_label, page_label, previous_button, next_button,
-                 category_combo, urgency_combo, status_combo, search_edit, start_button, done_button, cancel_button,
-                 ask_cancel_reason: Callable[[RequestRow], Optional[str]], after_change: Callable[[], None],
-                 selection_changed: Callable[[Optional[RequestRow]], None], activated: Callable[[int], None]):
+    def __init__(
+        self,
+        *,
+        link: DockLink,
+        page_size: int,
+        area: Callable[[], tuple[Optional[str], Optional[str]]],
+        view,
+        counts_label,
+        page_label,
+        previous_button,
+        next_button,
+        category_combo,
+        urgency_combo,
+        status_combo,
+        search_edit,
+        start_button,
+        done_button,
+        cancel_button,
+        ask_cancel_reason: Callable[[RequestRow], Optional[str]],
+        after_change: Callable[[], None],
+        selection_changed: Callable[[Optional[RequestRow]], None],
+        activated: Callable[[int], None],
+    ):
         self._link = link
         self._area = area
         self._view = view
@@ -113,8 +132,9 @@ class RequestsTab:
         fit_columns_once(self._view, last=COL_NOTE)
         if selected is not None:
             self._select(selected.id)
-        self._counts_label.setText("  ·  ".join(
-            f"{request_status_label(status)} {n:,}" for status, n in counts.items()))
+        self._counts_label.setText(
+            "  ·  ".join(f"{request_status_label(status)} {n:,}" for status, n in counts.items())
+        )
         self._update_buttons()
 
     def first_page(self) -> None:
@@ -131,9 +151,11 @@ class RequestsTab:
         return RequestFilter(
             categories=tuple(RequestCategory(v) for v in self._category_combo.checkedItemsData()),
             urgencies=tuple(Urgency(v) for v in self._urgency_combo.checkedItemsData()),
-            statuses=(tuple(RequestStatus(v) for v in self._status_combo.checkedItemsData())
-                      or OPEN_REQUEST_STATUSES),
-            amphoe_code=amphoe, tambon_code=tambon, text=text)
+            statuses=(tuple(RequestStatus(v) for v in self._status_combo.checkedItemsData()) or OPEN_REQUEST_STATUSES),
+            amphoe_code=amphoe,
+            tambon_code=tambon,
+            text=text,
+        )
 
     def selected_request(self) -> Optional[RequestRow]:
         rows = self._view.selectionModel().selectedRows()
@@ -176,8 +198,9 @@ class RequestsTab:
         if reason is None:
             return False
         if not reason.strip():
-            self._link.show_status(translate("OperationsDock",
-                                             "Not cancelled: a request is cancelled only with a reason."))
+            self._link.show_status(
+                translate("OperationsDock", "Not cancelled: a request is cancelled only with a reason.")
+            )
             return False
         return self._change_selected(RequestStatus.CANCELLED, reason.strip())
 
@@ -189,15 +212,20 @@ class RequestsTab:
         try:
             self._link.write(lambda conn: change_request_status(conn, row.id, row.version, status, reason))
         except StaleWriteError as exc:
-            self._link.notify(translate("OperationsDock", "Not changed: {message}").format(message=str(exc)),
-                              Qgis.Warning)
+            self._link.notify(
+                translate("OperationsDock", "Not changed: {message}").format(message=str(exc)), Qgis.Warning
+            )
         except StoreError as exc:
-            self._link.notify(translate("OperationsDock", "Not changed: {message}").format(message=str(exc)),
-                              Qgis.Critical)
+            self._link.notify(
+                translate("OperationsDock", "Not changed: {message}").format(message=str(exc)), Qgis.Critical
+            )
         else:
             changed = True
-            self._link.show_status(translate("OperationsDock", "Request {id} is now: {status}").format(
-                id=row.id, status=request_status_label(status)))
+            self._link.show_status(
+                translate("OperationsDock", "Request {id} is now: {status}").format(
+                    id=row.id, status=request_status_label(status)
+                )
+            )
         self.refresh()
         self._after_change()
         return changed
@@ -206,6 +234,10 @@ class RequestsTab:
 def ask_cancel_reason(parent, row: RequestRow) -> Optional[str]:
     """The closure reason typed by the officer, or None when they backed out."""
     text, ok = QInputDialog.getText(
-        parent, translate("OperationsDock", "Cancel request {id}").format(id=row.id),
-        translate("OperationsDock", "Why is this request cancelled?"), QLineEdit.Normal, "")
+        parent,
+        translate("OperationsDock", "Cancel request {id}").format(id=row.id),
+        translate("OperationsDock", "Why is this request cancelled?"),
+        QLineEdit.Normal,
+        "",
+    )
     return text if ok else None

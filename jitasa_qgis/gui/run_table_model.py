@@ -1,4 +1,5 @@
 """The Runs tab's two tables: assignment runs waiting for review, and the proposals of the chosen run."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -13,8 +14,15 @@ from .assignment_text import minutes_text
 from .table_model_base import RowsTableModel
 
 RUN_COL_ID, RUN_COL_METHOD, RUN_COL_SCOPE, RUN_COL_STATUS, RUN_COL_CREATED, RUN_COL_BY, RUN_COL_PROPOSED = range(7)
-(PROPOSAL_COL_REQUEST, PROPOSAL_COL_URGENCY, PROPOSAL_COL_CATEGORY, PROPOSAL_COL_WAITING, PROPOSAL_COL_TAMBON,
- PROPOSAL_COL_VOLUNTEER, PROPOSAL_COL_MINUTES) = range(7)
+(
+    PROPOSAL_COL_REQUEST,
+    PROPOSAL_COL_URGENCY,
+    PROPOSAL_COL_CATEGORY,
+    PROPOSAL_COL_WAITING,
+    PROPOSAL_COL_TAMBON,
+    PROPOSAL_COL_VOLUNTEER,
+    PROPOSAL_COL_MINUTES,
+) = range(7)
 
 
 def method_label(method: str) -> str:
@@ -44,7 +52,8 @@ class RunTableModel(RowsTableModel):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         if role == Qt.ToolTipRole and col == RUN_COL_PROPOSED:
             return translate("RunTable", "{proposed} proposal(s) waiting, of {total} row(s) in the run").format(
-                proposed=row.proposed, total=row.total)
+                proposed=row.proposed, total=row.total
+            )
         return None
 
     def text(self, row: RunRow, col: int) -> Optional[str]:

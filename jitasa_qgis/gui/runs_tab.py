@@ -7,6 +7,7 @@ background tasks (service_task.py, through the dock) on a connection of their ow
 proposals does not freeze QGIS, the dock shows the progress, and the lists are re-read in `finished()`.
 A cancel before the write leaves the store as it was; a cancel during it stops the statement (the
 server rolls the transaction back)."""
+
 from __future__ import annotations
 
 import logging
@@ -55,9 +56,20 @@ class RunsTab:
     """`ask_yes_no(title, text)` asks the officer before a whole run is confirmed or rejected;
     `after_write()` re-reads the lists a confirmation changes (requests, volunteers)."""
 
-    def __init__(self, *, link: DockLink, runs_view, proposals_view, proposals_label, confirm_run_button,
-                 reject_run_button, confirm_selected_button, reject_selected_button,
-                 ask_yes_no: Callable[[str, str], bool], after_write: Callable[[], None]):
+    def __init__(
+        self,
+        *,
+        link: DockLink,
+        runs_view,
+        proposals_view,
+        proposals_label,
+        confirm_run_button,
+        reject_run_button,
+        confirm_selected_button,
+        reject_selected_button,
+        ask_yes_no: Callable[[str, str], bool],
+        after_write: Callable[[], None],
+    ):
         self._link = link
         self._runs_view = runs_view
         self._proposals_view = proposals_view
@@ -112,13 +124,16 @@ class RunsTab:
         selection = self._proposals_view.selectionModel()
         for i, r in enumerate(rows):
             if r.id in keep:
-                selection.select(self.proposals_model.index(i, 0),
-                                 QItemSelectionModel.Select | QItemSelectionModel.Rows)
+                selection.select(
+                    self.proposals_model.index(i, 0), QItemSelectionModel.Select | QItemSelectionModel.Rows
+                )
         text = translate("OperationsDock", "Run {run} ({method}, {scope}): {n} proposal(s) to review.").format(
-            run=run.id, method=method_label(run.method), scope=run.scope, n=f"{len(rows):,}")
+            run=run.id, method=method_label(run.method), scope=run.scope, n=f"{len(rows):,}"
+        )
         if len(rows) >= RUN_ROWS_LIMIT:
-            text += " " + translate("OperationsDock", "The first {limit} are listed; “Confirm run” and “Reject "
-                                                      "run” act on all of them.").format(limit=f"{RUN_ROWS_LIMIT:,}")
+            text += " " + translate(
+                "OperationsDock", "The first {limit} are listed; “Confirm run” and “Reject " "run” act on all of them."
+            ).format(limit=f"{RUN_ROWS_LIMIT:,}")
         self._proposals_label.setText(text)
         self._update_buttons()
 
@@ -135,9 +150,12 @@ class RunsTab:
         server's per-row outcomes; None when nothing was started."""
         run = self.selected_run()
         if run is None or not self._ask_yes_no(
-                translate("OperationsDock", "Confirm run {run}").format(run=run.id),
-                translate("OperationsDock", "Confirm all {n} proposal(s) of run {run}? Rows that became stale "
-                                            "are refused with their reason.").format(n=run.proposed, run=run.id)):
+            translate("OperationsDock", "Confirm run {run}").format(run=run.id),
+            translate(
+                "OperationsDock",
+                "Confirm all {n} proposal(s) of run {run}? Rows that became stale " "are refused with their reason.",
+            ).format(n=run.proposed, run=run.id),
+        ):
             return None
         return self._confirm(run, None)
 
@@ -152,9 +170,9 @@ class RunsTab:
         many were rejected; None when nothing was started."""
         run = self.selected_run()
         if run is None or not self._ask_yes_no(
-                translate("OperationsDock", "Reject run {run}").format(run=run.id),
-                translate("OperationsDock", "Reject all {n} proposal(s) of run {run}?").format(
-                    n=run.proposed, run=run.id)):
+            translate("OperationsDock", "Reject run {run}").format(run=run.id),
+            translate("OperationsDock", "Reject all {n} proposal(s) of run {run}?").format(n=run.proposed, run=run.id),
+        ):
             return None
         return self._reject(run, None)
 
@@ -173,25 +191,44 @@ class RunsTab:
         def confirmed(result: BatchResult) -> None:
             if result.refused:
                 self._link.report(
-                    translate("OperationsDock", "Run {run}: {confirmed} confirmed, {refused} refused — {reasons}.")
-                    .format(run=run.id, confirmed=f"{result.confirmed:,}", refused=f"{result.refused:,}",
-                            reasons=refusals_text(result.refusals())), Qgis.Warning)
+                    translate(
+                        "OperationsDock", "Run {run}: {confirmed} confirmed, {refused} refused — {reasons}."
+                    ).format(
+                        run=run.id,
+                        confirmed=f"{result.confirmed:,}",
+                        refused=f"{result.refused:,}",
+                        reasons=refusals_text(result.refusals()),
+                    ),
+                    Qgis.Warning,
+                )
             else:
-                self._link.report(translate("OperationsDock", "Run {run}: {confirmed} confirmed.").format(
-                    run=run.id, confirmed=f"{result.confirmed:,}"), Qgis.Success)
+                self._link.report(
+                    translate("OperationsDock", "Run {run}: {confirmed} confirmed.").format(
+                        run=run.id, confirmed=f"{result.confirmed:,}"
+                    ),
+                    Qgis.Success,
+                )
             self._after_run_write()
 
-        return self._start(translate("OperationsDock", "Confirming run {run}").format(run=run.id),
-                           lambda spec, progress: _confirm_work(spec, run.id, ids, progress), confirmed)
+        return self._start(
+            translate("OperationsDock", "Confirming run {run}").format(run=run.id),
+            lambda spec, progress: _confirm_work(spec, run.id, ids, progress),
+            confirmed,
+        )
 
     def _reject(self, run: RunRow, ids: Optional[list[int]]) -> Optional[TaskHandle]:
         def rejected(n: int) -> None:
-            self._link.report(translate("OperationsDock", "Run {run}: {n} proposal(s) rejected.").format(
-                run=run.id, n=f"{n:,}"), Qgis.Info)
+            self._link.report(
+                translate("OperationsDock", "Run {run}: {n} proposal(s) rejected.").format(run=run.id, n=f"{n:,}"),
+                Qgis.Info,
+            )
             self._after_run_write()
 
-        return self._start(translate("OperationsDock", "Rejecting run {run}").format(run=run.id),
-                           lambda spec, progress: _reject_work(spec, run.id, ids, progress), rejected)
+        return self._start(
+            translate("OperationsDock", "Rejecting run {run}").format(run=run.id),
+            lambda spec, progress: _reject_work(spec, run.id, ids, progress),
+            rejected,
+        )
 
     def _start(self, description: str, work, applied: Callable) -> Optional[TaskHandle]:
         def ended(then: Callable, *args) -> None:
@@ -199,9 +236,13 @@ class RunsTab:
             self._update_buttons()
             then(*args)
 
-        handle = self._link.start_task(description, work, on_result=lambda result: ended(applied, result),
-                                       on_error=lambda exc: ended(self._write_failed, exc),
-                                       on_cancelled=lambda: ended(self.refresh))
+        handle = self._link.start_task(
+            description,
+            work,
+            on_result=lambda result: ended(applied, result),
+            on_error=lambda exc: ended(self._write_failed, exc),
+            on_cancelled=lambda: ended(self.refresh),
+        )
         if handle is not None and not handle.done:
             self._pending = handle
         self._update_buttons()
@@ -213,8 +254,7 @@ class RunsTab:
         else:  # a bug, not the store's word: the officer gets a message, the log gets the trace
             LOG.error("writing a run failed", exc_info=exc)
             message = f"{type(exc).__name__}: {exc}"
-        self._link.report(translate("OperationsDock", "Not changed: {message}").format(message=message),
-                          Qgis.Critical)
+        self._link.report(translate("OperationsDock", "Not changed: {message}").format(message=message), Qgis.Critical)
         self.refresh()
 
     def _after_run_write(self) -> None:

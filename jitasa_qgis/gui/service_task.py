@@ -10,6 +10,7 @@ A task shows in QGIS's task manager (status bar) with its description and progre
 there cancels it. `TaskHandle` is what the caller keeps: a plain object that outlives the QgsTask (which
 the task manager deletes after `finished()`), saying whether it is done and with what.
 """
+
 from __future__ import annotations
 
 import logging
@@ -74,11 +75,16 @@ class ServiceTask(QgsTask):
     `on_cancelled()`, called in `finished()` on the main thread. An exception in a callback is logged, never
     raised into Qt."""
 
-    def __init__(self, description: str, work: Callable[[TaskProgress], T], *,
-                 on_result: Optional[Callable[[T], None]] = None,
-                 on_error: Optional[Callable[[BaseException], None]] = None,
-                 on_cancelled: Optional[Callable[[], None]] = None,
-                 can_cancel: bool = True):
+    def __init__(
+        self,
+        description: str,
+        work: Callable[[TaskProgress], T],
+        *,
+        on_result: Optional[Callable[[T], None]] = None,
+        on_error: Optional[Callable[[BaseException], None]] = None,
+        on_cancelled: Optional[Callable[[], None]] = None,
+        can_cancel: bool = True,
+    ):
         super().__init__(description, QgsTask.CanCancel if can_cancel else QgsTask.Flags())
         self._work = work
         self._on_result = on_result
@@ -142,16 +148,21 @@ class ServiceTask(QgsTask):
             _RUNNING.discard(self)
 
 
-def start_service_task(description: str, work: Callable[[TaskProgress], Any], *,
-                       on_result: Optional[Callable[[Any], None]] = None,
-                       on_error: Optional[Callable[[BaseException], None]] = None,
-                       on_cancelled: Optional[Callable[[], None]] = None,
-                       on_progress: Optional[Callable[[float], None]] = None,
-                       can_cancel: bool = True) -> TaskHandle:
+def start_service_task(
+    description: str,
+    work: Callable[[TaskProgress], Any],
+    *,
+    on_result: Optional[Callable[[Any], None]] = None,
+    on_error: Optional[Callable[[BaseException], None]] = None,
+    on_cancelled: Optional[Callable[[], None]] = None,
+    on_progress: Optional[Callable[[float], None]] = None,
+    can_cancel: bool = True,
+) -> TaskHandle:
     """Start `work` as a ServiceTask in QGIS's task manager; returns its handle at once.
     `on_progress(percent)` is called on the main thread (a queued signal) as the work reports it."""
-    task = ServiceTask(description, work, on_result=on_result, on_error=on_error, on_cancelled=on_cancelled,
-                       can_cancel=can_cancel)
+    task = ServiceTask(
+        description, work, on_result=on_result, on_error=on_error, on_cancelled=on_cancelled, can_cancel=can_cancel
+    )
     if on_progress is not None:
         task.progressChanged.connect(on_progress)
     _RUNNING.add(task)

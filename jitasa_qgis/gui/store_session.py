@@ -10,6 +10,7 @@ its reconnection, and whether the store is offline (and since when).
 Everything here runs on the main thread. Background tasks (service_task.py) never use this connection:
 they get `location()` and open their own, so a long write never holds the panel's reads.
 """
+
 from __future__ import annotations
 
 import logging
@@ -49,9 +50,12 @@ class StoreSession:
     """`location_provider()` returns where the store is, or raises StoreError when none was chosen.
     `connect(spec)` opens a connection (the dock's: autocommit, current schema, statement timeout)."""
 
-    def __init__(self, location_provider: Callable[[], StoreLocation],
-                 connect: Callable[[Any], Any] = open_dock_connection,
-                 clock: Callable[[], float] = time.monotonic):
+    def __init__(
+        self,
+        location_provider: Callable[[], StoreLocation],
+        connect: Callable[[Any], Any] = open_dock_connection,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self._location_provider = location_provider
         self._connect = connect
         self._clock = clock

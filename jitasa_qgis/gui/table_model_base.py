@@ -5,6 +5,7 @@ A subclass sets `columns`, and gives `headers()` (column -> header text) and `te
 shows); `role_data(row, col, role)` answers the other roles (alignment, tooltips, fonts, colours) and
 `header_tooltip(section)` a header's tooltip. `ROW_ROLE` gives a row's whole object, for any column.
 """
+
 from __future__ import annotations
 
 from typing import Any, Optional, Sequence

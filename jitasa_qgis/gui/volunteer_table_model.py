@@ -1,5 +1,6 @@
 """The volunteers tab as a Qt table: kind, load ("1/3"), availability, skills, vehicle, tambon.
 Names and phone numbers are not listed (the store's query does not read them)."""
+
 from __future__ import annotations
 
 from typing import Optional
@@ -32,7 +33,8 @@ class VolunteerTableModel(RowsTableModel):
             return int(Qt.AlignCenter)
         if role == Qt.ToolTipRole and col == COL_LOAD:
             return translate("VolunteerTable", "{active} active assignment(s) of at most {capacity}").format(
-                active=row.active_count, capacity=row.capacity)
+                active=row.active_count, capacity=row.capacity
+            )
         return None
 
     def text(self, row: VolunteerRow, col: int) -> Optional[str]:

@@ -1,4 +1,5 @@
 """The Volunteers tab: the volunteers in the chosen area (optionally only those available), page by page."""
+
 from __future__ import annotations
 
 from typing import Callable, Optional
@@ -12,8 +13,18 @@ from .volunteer_table_model import VolunteerTableModel
 class VolunteersTab:
     """`area()` is the (amphoe, tambon) filter the dock shows."""
 
-    def __init__(self, *, link: DockLink, page_size: int, area: Callable[[], tuple[Optional[str], Optional[str]]],
-                 view, available_only_check, page_label, previous_button, next_button):
+    def __init__(
+        self,
+        *,
+        link: DockLink,
+        page_size: int,
+        area: Callable[[], tuple[Optional[str], Optional[str]]],
+        view,
+        available_only_check,
+        page_label,
+        previous_button,
+        next_button,
+    ):
         self._link = link
         self._area = area
         self._view = view
@@ -27,9 +38,16 @@ class VolunteersTab:
         amphoe, tambon = self._area()
         available_only = self._available_only_check.isChecked()
         pager = self.pager
-        rows = self._link.query(lambda conn: volunteers_page(
-            conn, available_only=available_only, amphoe_code=amphoe, tambon_code=tambon,
-            limit=pager.page_size + 1, offset=pager.offset))
+        rows = self._link.query(
+            lambda conn: volunteers_page(
+                conn,
+                available_only=available_only,
+                amphoe_code=amphoe,
+                tambon_code=tambon,
+                limit=pager.page_size + 1,
+                offset=pager.offset,
+            )
+        )
         if rows is None:
             return
         page = pager.shown(rows)

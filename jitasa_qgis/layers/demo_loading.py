@@ -3,6 +3,7 @@
 This sits in layer 4 because it needs both core and store; it uses no QGIS objects, so Processing, the GUI
 and tools/devstore.py all call the same function.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -42,18 +43,27 @@ def check_facility_layer(path: PathLike, layer_name: str) -> None:
     unreadable file is left to read_facilities, which names that)."""
     names = layer_names(path) if Path(path).is_file() else None
     if names is not None and layer_name not in names:
-        raise DemoDataError(translate(
-            "DemoData", "{0} has no hospital layer named '{1}'. Its layers: {2}. Choose the hospital layer "
-                        "(the 'Hospital layer' parameter).").format(
-            path, layer_name, ", ".join(names) or translate("DemoData", "none")))
+        raise DemoDataError(
+            translate(
+                "DemoData",
+                "{0} has no hospital layer named '{1}'. Its layers: {2}. Choose the hospital layer "
+                "(the 'Hospital layer' parameter).",
+            ).format(path, layer_name, ", ".join(names) or translate("DemoData", "none"))
+        )
 
 
-def load_demo_data(spec: ConnectionSpec, admin_path: PathLike = DEMO_DIR / "admin.gpkg",
-                   health_path: Optional[PathLike] = DEMO_DIR / "health.gpkg",
-                   n_requests: int = DEFAULT_N_REQUESTS, n_volunteers: int = DEFAULT_N_VOLUNTEERS,
-                   seed: int = DEFAULT_SEED, progress: Optional[Callable[[float], None]] = None,
-                   cancelled: Optional[Callable[[], bool]] = None,
-                   facility_layer: str = DEFAULT_FACILITY_LAYER, allow_non_demo_data: bool = False) -> dict:
+def load_demo_data(
+    spec: ConnectionSpec,
+    admin_path: PathLike = DEMO_DIR / "admin.gpkg",
+    health_path: Optional[PathLike] = DEMO_DIR / "health.gpkg",
+    n_requests: int = DEFAULT_N_REQUESTS,
+    n_volunteers: int = DEFAULT_N_VOLUNTEERS,
+    seed: int = DEFAULT_SEED,
+    progress: Optional[Callable[[float], None]] = None,
+    cancelled: Optional[Callable[[], bool]] = None,
+    facility_layer: str = DEFAULT_FACILITY_LAYER,
+    allow_non_demo_data: bool = False,
+) -> dict:
     """Admin areas, hospitals and seeded demo requests/volunteers into the store, in one transaction.
 
     What it replaces: every earlier demo request and volunteer (source 'demo', from any files) and their
@@ -67,6 +77,7 @@ def load_demo_data(spec: ConnectionSpec, admin_path: PathLike = DEMO_DIR / "admi
     (a StoreError) for a store holding other data, StoreError when writing fails, LoadCancelled when
     `cancelled()` turned true; in every failure case nothing is written.
     """
+
     def report(percent: float) -> None:
         if progress is not None:
             progress(percent)
@@ -88,5 +99,12 @@ def load_demo_data(spec: ConnectionSpec, admin_path: PathLike = DEMO_DIR / "admi
     report(_GENERATE_DONE)
     check()
     scale = (100.0 - _GENERATE_DONE) / 100.0
-    return write_demo(spec, areas, facilities, requests, volunteers,
-                      progress=lambda p: report(_GENERATE_DONE + scale * p), cancelled=cancelled)
+    return write_demo(
+        spec,
+        areas,
+        facilities,
+        requests,
+        volunteers,
+        progress=lambda p: report(_GENERATE_DONE + scale * p),
+        cancelled=cancelled,
+    )

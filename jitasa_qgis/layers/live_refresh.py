@@ -7,6 +7,7 @@ COALESCE_MS for its companions, and passes are at least MIN_INTERVAL_MS apart. A
 fed by the changed tables once, then emits one merged Change per table. While the listener is offline a
 timer reloads everything periodically, so the map still catches up where NOTIFY is unavailable.
 """
+
 from __future__ import annotations
 
 import logging
@@ -42,8 +43,12 @@ def merge_changes(changes: Iterable[Change]) -> Change:
             ids.update(c.ids)
     if ids is not None and len(ids) > MAX_IDS:
         ids = None
-    return Change(changes[0].table, ops.pop() if len(ops) == 1 else "mixed",
-                  tuple(sorted(ids)) if ids is not None else None, sum(c.count for c in changes))
+    return Change(
+        changes[0].table,
+        ops.pop() if len(ops) == 1 else "mixed",
+        tuple(sorted(ids)) if ids is not None else None,
+        sum(c.count for c in changes),
+    )
 
 
 class LiveRefresh(QObject):
@@ -56,10 +61,16 @@ class LiveRefresh(QObject):
     _offline_from_listener = pyqtSignal(float)
     _online_from_listener = pyqtSignal()
 
-    def __init__(self, location: StoreLocation, project: QgsProject | None = None,
-                 fallback_interval_s: int = 30, parent: QObject | None = None,
-                 layer_lookup: Callable[[str], list[QgsVectorLayer]] | None = None,
-                 coalesce_ms: int = COALESCE_MS, min_interval_ms: int = MIN_INTERVAL_MS):
+    def __init__(
+        self,
+        location: StoreLocation,
+        project: QgsProject | None = None,
+        fallback_interval_s: int = 30,
+        parent: QObject | None = None,
+        layer_lookup: Callable[[str], list[QgsVectorLayer]] | None = None,
+        coalesce_ms: int = COALESCE_MS,
+        min_interval_ms: int = MIN_INTERVAL_MS,
+    ):
         super().__init__(parent)
         self.coalesce_ms = coalesce_ms
         self.min_interval_ms = min_interval_ms
@@ -78,9 +89,12 @@ class LiveRefresh(QObject):
         self.fallback_timer = QTimer(self)
         self.fallback_timer.setInterval(max(1, fallback_interval_s) * 1000)
         self.fallback_timer.timeout.connect(self.reload_all)
-        self.listener = StoreListener(location.spec, on_change=self._from_listener.emit,
-                                      on_offline=self._offline_from_listener.emit,
-                                      on_online=self._online_from_listener.emit)
+        self.listener = StoreListener(
+            location.spec,
+            on_change=self._from_listener.emit,
+            on_offline=self._offline_from_listener.emit,
+            on_online=self._online_from_listener.emit,
+        )
 
     def start(self) -> None:
         self.listener.start()

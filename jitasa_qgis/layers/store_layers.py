@@ -4,6 +4,7 @@ Every layer uses the StoreLocation's layer URI (authcfg or service, never a pass
 The group's title is translated ("จิตอาสา" in Thai), so code finds the group by its custom property
 (`find_store_group`), never by its title.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -49,18 +50,42 @@ OPEN = "\"status\" IN ('new', 'assigned', 'in_progress')"
 
 # Drawing order: first in the list is drawn on top.
 LAYER_DEFS = (
-    LayerDef("help_request", "help_request_map", "geom", OPEN, visible_beyond=DETAIL_SCALE,
-             tables=("help_request",)),
-    LayerDef("help_request_critical", "help_request_map", "geom", OPEN + " AND \"urgency\" = 'critical'",
-             visible_beyond=OVERVIEW_SCALE, hidden_before=DETAIL_SCALE, tables=("help_request",)),
-    LayerDef("help_request_grid", "request_grid", "geom", "\"n\" > 0 AND \"size_deg\" < 0.25",
-             visible_beyond=OVERVIEW_SCALE, hidden_before=DETAIL_SCALE, tables=("help_request",),
-             style="help_request_aggregate"),
-    LayerDef("help_request_aggregate", "request_grid", "geom", "\"n\" > 0 AND \"size_deg\" >= 0.25",
-             hidden_before=OVERVIEW_SCALE, tables=("help_request",)),
+    LayerDef("help_request", "help_request_map", "geom", OPEN, visible_beyond=DETAIL_SCALE, tables=("help_request",)),
+    LayerDef(
+        "help_request_critical",
+        "help_request_map",
+        "geom",
+        OPEN + " AND \"urgency\" = 'critical'",
+        visible_beyond=OVERVIEW_SCALE,
+        hidden_before=DETAIL_SCALE,
+        tables=("help_request",),
+    ),
+    LayerDef(
+        "help_request_grid",
+        "request_grid",
+        "geom",
+        '"n" > 0 AND "size_deg" < 0.25',
+        visible_beyond=OVERVIEW_SCALE,
+        hidden_before=DETAIL_SCALE,
+        tables=("help_request",),
+        style="help_request_aggregate",
+    ),
+    LayerDef(
+        "help_request_aggregate",
+        "request_grid",
+        "geom",
+        '"n" > 0 AND "size_deg" >= 0.25',
+        hidden_before=OVERVIEW_SCALE,
+        tables=("help_request",),
+    ),
     # lines up to a province view; beyond it tens of thousands of lines would cost more than they show
-    LayerDef("assignment", "assignment_line", "geom", visible_beyond=OVERVIEW_SCALE,
-             tables=("assignment", "help_request", "volunteer")),
+    LayerDef(
+        "assignment",
+        "assignment_line",
+        "geom",
+        visible_beyond=OVERVIEW_SCALE,
+        tables=("assignment", "help_request", "volunteer"),
+    ),
     LayerDef("volunteer", "volunteer_map", "geom", tables=("volunteer",)),
     LayerDef("facility", "facility", "geom", tables=("facility",)),
     LayerDef("service_area", "service_area", "geom", tables=("service_area",)),
@@ -106,9 +131,15 @@ def find_store_group(project: QgsProject | None = None) -> Optional[QgsLayerTree
     marked = next((g for g in groups if g.customProperty(GROUP_PROPERTY)), None)
     if marked is not None:
         return marked
-    return next((g for g in groups if g.name() == GROUP_NAME
-                 and any(node.layer() is not None and node.layer().customProperty(LAYER_PROPERTY)
-                         for node in g.findLayers())), None)
+    return next(
+        (
+            g
+            for g in groups
+            if g.name() == GROUP_NAME
+            and any(node.layer() is not None and node.layer().customProperty(LAYER_PROPERTY) for node in g.findLayers())
+        ),
+        None,
+    )
 
 
 def build_layer(location: StoreLocation, layer_def: LayerDef) -> QgsVectorLayer:
@@ -128,8 +159,7 @@ def build_layer(location: StoreLocation, layer_def: LayerDef) -> QgsVectorLayer:
 def find_store_layers(key: str, project: QgsProject | None = None) -> list[QgsVectorLayer]:
     """The project's layers built from the store for `key` (a user may have duplicated one)."""
     project = project or QgsProject.instance()
-    return [layer for layer in project.mapLayers().values()
-            if layer.customProperty(LAYER_PROPERTY) == key]
+    return [layer for layer in project.mapLayers().values() if layer.customProperty(LAYER_PROPERTY) == key]
 
 
 _WKB_TYPES = {
@@ -143,9 +173,11 @@ _WKB_TYPES = {
 }
 
 
-def add_store_layers(location: StoreLocation, project: QgsProject | None = None,
-                     style: Callable[[QgsVectorLayer, str], None] | None = None,
-                     ) -> tuple[dict[str, QgsVectorLayer], list[str]]:
+def add_store_layers(
+    location: StoreLocation,
+    project: QgsProject | None = None,
+    style: Callable[[QgsVectorLayer, str], None] | None = None,
+) -> tuple[dict[str, QgsVectorLayer], list[str]]:
     """Add (or replace) the Jitasa group in the project. `style(layer, key)` styles each layer if given.
 
     Returns the layers by key and the titles of layers that failed to load (they are not added).
@@ -175,8 +207,10 @@ def add_store_layers(location: StoreLocation, project: QgsProject | None = None,
     return layers, failed
 
 
-def load_jitasa_layers(location: StoreLocation, project: QgsProject | None = None,
-                       ) -> tuple[dict[str, QgsVectorLayer], list[str]]:
+def load_jitasa_layers(
+    location: StoreLocation,
+    project: QgsProject | None = None,
+) -> tuple[dict[str, QgsVectorLayer], list[str]]:
     """Check the store's schema, then add the styled Jitasa group. Raises StoreError with a clear message."""
     from .styles import apply_style
 

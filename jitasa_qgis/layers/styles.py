@@ -10,6 +10,7 @@ with an older installation's absolute paths is mended by `relink_icons`.
 Labels are written with "Noto Sans Thai"; where that family is not installed the first installed Thai
 font from THAI_FONTS is used instead (QGIS would otherwise substitute a font that may lack Thai glyphs).
 """
+
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -30,8 +31,7 @@ STYLE_CATEGORIES = QgsMapLayer.StyleCategories(QgsMapLayer.Symbology | QgsMapLay
 ICON_REF_PREFIX = "../icons/"
 
 # The labels' font first, then Thai fonts found on Linux (fonts-thai-tlwg), Windows and macOS.
-THAI_FONTS = ("Noto Sans Thai", "Noto Sans Thai UI", "Loma", "Garuda", "Leelawadee UI", "Tahoma",
-              "Thonburi")
+THAI_FONTS = ("Noto Sans Thai", "Noto Sans Thai UI", "Loma", "Garuda", "Leelawadee UI", "Tahoma", "Thonburi")
 
 # Symbol layer classes with an SVG file, and the property holding the path.
 _SVG_PROPERTIES = {"SvgMarker": "name", "SVGFill": "svgFile"}
@@ -59,7 +59,7 @@ def icon_path(reference: str) -> str | None:
     if not reference or reference.startswith("base64:") or "://" in reference:
         return None
     if reference.startswith(ICON_REF_PREFIX):
-        file_name = reference[len(ICON_REF_PREFIX):]
+        file_name = reference[len(ICON_REF_PREFIX) :]
     else:
         pure = PureWindowsPath(reference) if "\\" in reference else PurePosixPath(reference)
         if len(pure.parts) < 2 or pure.parts[-2] != "icons":
@@ -74,8 +74,11 @@ def load_style_document(name: str) -> QDomDocument:
     path = style_path(name)
     if not path.is_file():
         known = ", ".join(style_names()) or translate("StyleErrors", "none")
-        raise StyleError(translate("StyleErrors", "no style named {0}: {1} does not exist (styles: {2})").format(
-            repr(name), path, known))
+        raise StyleError(
+            translate("StyleErrors", "no style named {0}: {1} does not exist (styles: {2})").format(
+                repr(name), path, known
+            )
+        )
     doc = QDomDocument("qgis")
     file = QFile(str(path))
     if not file.open(QIODevice.ReadOnly):
@@ -85,12 +88,18 @@ def load_style_document(name: str) -> QDomDocument:
     finally:
         file.close()
     if not ok:
-        raise StyleError(translate("StyleErrors", "style {0} is not valid XML: {1} (line {2}, column {3})").format(
-            path, message, line, column))
+        raise StyleError(
+            translate("StyleErrors", "style {0} is not valid XML: {1} (line {2}, column {3})").format(
+                path, message, line, column
+            )
+        )
     missing = resolve_icons(doc)
     if missing:
-        raise StyleError(translate("StyleErrors", "style {0} names icons that are not in {1}: {2}").format(
-            path, ICONS_DIR, ", ".join(missing)))
+        raise StyleError(
+            translate("StyleErrors", "style {0} names icons that are not in {1}: {2}").format(
+                path, ICONS_DIR, ", ".join(missing)
+            )
+        )
     use_installed_thai_font(doc)
     return doc
 
@@ -100,11 +109,15 @@ def apply_style(layer: QgsVectorLayer, name: str) -> None:
     doc = load_style_document(name)
     ok, message = layer.importNamedStyle(doc, STYLE_CATEGORIES)
     if not ok:
-        raise StyleError(translate("StyleErrors", "QGIS could not apply style {0} to layer {1}: {2}").format(
-            repr(name), repr(layer.name()), message))
+        raise StyleError(
+            translate("StyleErrors", "QGIS could not apply style {0} to layer {1}: {2}").format(
+                repr(name), repr(layer.name()), message
+            )
+        )
     if layer.renderer() is None:
-        raise StyleError(translate("StyleErrors", "style {0} gave layer {1} no renderer").format(
-            repr(name), repr(layer.name())))
+        raise StyleError(
+            translate("StyleErrors", "style {0} gave layer {1} no renderer").format(repr(name), repr(layer.name()))
+        )
     layer.setCustomProperty("jitasa/style", name)
     layer.triggerRepaint()
 
@@ -115,16 +128,18 @@ def relink_icons(layer: QgsVectorLayer) -> bool:
     doc = QDomDocument("qgis")
     message = layer.exportNamedStyle(doc, QgsReadWriteContext(), STYLE_CATEGORIES)
     if message:
-        raise StyleError(translate("StyleErrors", "cannot read the style of layer {0}: {1}").format(
-            repr(layer.name()), message))
+        raise StyleError(
+            translate("StyleErrors", "cannot read the style of layer {0}: {1}").format(repr(layer.name()), message)
+        )
     before = doc.toString()
     resolve_icons(doc)
     if doc.toString() == before:
         return False
     ok, message = layer.importNamedStyle(doc, STYLE_CATEGORIES)
     if not ok:
-        raise StyleError(translate("StyleErrors", "cannot relink icons of layer {0}: {1}").format(
-            repr(layer.name()), message))
+        raise StyleError(
+            translate("StyleErrors", "cannot relink icons of layer {0}: {1}").format(repr(layer.name()), message)
+        )
     layer.triggerRepaint()
     return True
 

@@ -1,5 +1,6 @@
 """An amphoe or tambon parameter: the user types a name (Thai or English) or a DOPA code; this turns it into
 the one area it names, says which in the log, and refuses an ambiguous or unknown value with a clear message."""
+
 from __future__ import annotations
 
 from qgis.core import QgsProcessingException
@@ -21,8 +22,7 @@ def describe_area(area: AdminAreaMatch) -> str:
 
 def _candidate(area: AdminAreaMatch) -> str:
     if area.parent_name_th and area.level == "tambon":
-        return translate("AreaParameter", "{0} ({1}, amphoe {2})").format(area.name_th, area.code,
-                                                                         area.parent_name_th)
+        return translate("AreaParameter", "{0} ({1}, amphoe {2})").format(area.name_th, area.code, area.parent_name_th)
     return translate("AreaParameter", "{0} ({1})").format(area.name_th, area.code)
 
 
@@ -39,20 +39,24 @@ def resolve_area(conn, level: str, text: str, feedback=None) -> AdminAreaMatch:
     shown = text.strip()
     if not found:
         if level == "tambon":
-            raise QgsProcessingException(translate(
-                "AreaParameter", "There is no tambon named or coded '{0}' in the store.").format(shown))
-        raise QgsProcessingException(translate(
-            "AreaParameter", "There is no amphoe named or coded '{0}' in the store.").format(shown))
+            raise QgsProcessingException(
+                translate("AreaParameter", "There is no tambon named or coded '{0}' in the store.").format(shown)
+            )
+        raise QgsProcessingException(
+            translate("AreaParameter", "There is no amphoe named or coded '{0}' in the store.").format(shown)
+        )
     if len(found) > 1:
         listed = ", ".join(_candidate(a) for a in found[:MAX_LISTED])
         if len(found) > MAX_LISTED:
             listed += translate("AreaParameter", " and {0} more").format(len(found) - MAX_LISTED)
         if level == "tambon":
-            message = translate("AreaParameter", "'{0}' names {1} tambons: {2}. Give the code of the one you "
-                                                 "mean.").format(shown, len(found), listed)
+            message = translate(
+                "AreaParameter", "'{0}' names {1} tambons: {2}. Give the code of the one you " "mean."
+            ).format(shown, len(found), listed)
         else:
-            message = translate("AreaParameter", "'{0}' names {1} amphoe: {2}. Give the code of the one you "
-                                                 "mean.").format(shown, len(found), listed)
+            message = translate(
+                "AreaParameter", "'{0}' names {1} amphoe: {2}. Give the code of the one you " "mean."
+            ).format(shown, len(found), listed)
         raise QgsProcessingException(message)
     area = found[0]
     if feedback is not None:

@@ -1,4 +1,5 @@
 """jitasa:assignnearest — greedy: in priority order, each request takes the nearest eligible volunteer."""
+
 from __future__ import annotations
 
 from ..core.assignment import AssignmentProblem, AssignmentResult, assign_nearest
@@ -16,12 +17,14 @@ class AssignNearestAlgorithm(AssignAlgorithm):
         return translate("AssignNearestAlgorithm", "Assign nearest volunteers (greedy)")
 
     def shortHelpString(self) -> str:
-        return translate("AssignNearestAlgorithm",
-                         "Critical requests first, then high, normal and low, longest waiting first within each: "
-                         "each request takes the nearest available volunteer who is eligible for its category, "
-                         "within the maximum travel time and below capacity. Writes an assignment run of "
-                         "proposals for review, or confirms directly; the store re-checks every row and "
-                         "refuses stale ones with a reason.")
+        return translate(
+            "AssignNearestAlgorithm",
+            "Critical requests first, then high, normal and low, longest waiting first within each: "
+            "each request takes the nearest available volunteer who is eligible for its category, "
+            "within the maximum travel time and below capacity. Writes an assignment run of "
+            "proposals for review, or confirms directly; the store re-checks every row and "
+            "refuses stale ones with a reason.",
+        )
 
     def solve(self, problem: AssignmentProblem, max_minutes: float, speed_kmh: float) -> AssignmentResult:
         return assign_nearest(problem, max_minutes, speed_kmh=speed_kmh)

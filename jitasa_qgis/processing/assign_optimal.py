@@ -1,4 +1,5 @@
 """jitasa:assignoptimal — minimum total travel time subject to capacity, eligibility and strict priority."""
+
 from __future__ import annotations
 
 from ..core.assignment import AssignmentProblem, AssignmentResult, assign_optimal
@@ -16,12 +17,14 @@ class AssignOptimalAlgorithm(AssignAlgorithm):
         return translate("AssignOptimalAlgorithm", "Assign volunteers optimally")
 
     def shortHelpString(self) -> str:
-        return translate("AssignOptimalAlgorithm",
-                         "Assigns as many critical requests as possible, then high, normal and low, and among "
-                         "those assignments minimises the total travel time, respecting each volunteer's "
-                         "capacity, eligibility and the maximum travel time. The result is optimal over all "
-                         "eligible pairs within the maximum travel time. Writes proposals for review or "
-                         "confirms directly.")
+        return translate(
+            "AssignOptimalAlgorithm",
+            "Assigns as many critical requests as possible, then high, normal and low, and among "
+            "those assignments minimises the total travel time, respecting each volunteer's "
+            "capacity, eligibility and the maximum travel time. The result is optimal over all "
+            "eligible pairs within the maximum travel time. Writes proposals for review or "
+            "confirms directly.",
+        )
 
     def solve(self, problem: AssignmentProblem, max_minutes: float, speed_kmh: float) -> AssignmentResult:
         return assign_optimal(problem, max_minutes, speed_kmh=speed_kmh)

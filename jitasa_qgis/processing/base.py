@@ -4,6 +4,7 @@ Processing errors with the same clear message.
 The connection parameters default to the store the plugin is connected to (definitions.settings
 .current_store(): names only, never a password), and a run that leaves both empty uses that store too,
 so a dialog opened while connected is ready to run."""
+
 from __future__ import annotations
 
 from qgis.core import (
@@ -40,12 +41,23 @@ class JitasaAlgorithm(QgsProcessingAlgorithm):
         # initAlgorithm runs for every new instance (each dialog, each processing.run), so the defaults
         # follow the plugin's current store.
         current = settings.current_store()
-        self.addParameter(QgsProcessingParameterProviderConnection(
-            CONNECTION, translate("JitasaAlgorithm", "Saved PostgreSQL connection"), "postgres",
-            defaultValue=None if current.service else (current.connection_name or None), optional=True))
-        self.addParameter(QgsProcessingParameterString(
-            SERVICE, translate("JitasaAlgorithm", "…or pg_service name"),
-            defaultValue=current.service or None, optional=True))
+        self.addParameter(
+            QgsProcessingParameterProviderConnection(
+                CONNECTION,
+                translate("JitasaAlgorithm", "Saved PostgreSQL connection"),
+                "postgres",
+                defaultValue=None if current.service else (current.connection_name or None),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                SERVICE,
+                translate("JitasaAlgorithm", "…or pg_service name"),
+                defaultValue=current.service or None,
+                optional=True,
+            )
+        )
 
     def location(self, parameters, context, feedback=None) -> StoreLocation:
         """The store named by the parameters, else the plugin's current store; logged to `feedback`."""
@@ -62,14 +74,21 @@ class JitasaAlgorithm(QgsProcessingAlgorithm):
             elif current:
                 location = location_of(current)
                 if feedback is not None:
-                    feedback.pushInfo(translate("JitasaAlgorithm", "No connection given: using the store the "
-                                                                   "plugin is connected to ({0}).").format(
-                        location.name))
+                    feedback.pushInfo(
+                        translate(
+                            "JitasaAlgorithm",
+                            "No connection given: using the store the " "plugin is connected to ({0}).",
+                        ).format(location.name)
+                    )
                 return location
             else:
-                raise QgsProcessingException(translate(
-                    "JitasaAlgorithm", "Choose a saved PostgreSQL connection or give a pg_service name "
-                                       "(or connect the plugin to a store first)."))
+                raise QgsProcessingException(
+                    translate(
+                        "JitasaAlgorithm",
+                        "Choose a saved PostgreSQL connection or give a pg_service name "
+                        "(or connect the plugin to a store first).",
+                    )
+                )
         except StoreError as exc:
             raise QgsProcessingException(str(exc)) from None
         if feedback is not None:

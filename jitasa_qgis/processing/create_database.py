@@ -1,4 +1,5 @@
 """jitasa:createdatabase — create or upgrade the jitasa schema on a chosen connection."""
+
 from __future__ import annotations
 
 from qgis.core import QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingOutputString
@@ -19,17 +20,19 @@ class CreateDatabaseAlgorithm(JitasaAlgorithm):
         return translate("CreateDatabaseAlgorithm", "Create or upgrade Jitasa database")
 
     def shortHelpString(self) -> str:
-        return translate("CreateDatabaseAlgorithm",
-                         "Creates the jitasa schema (tables, triggers, roles) in the chosen database, or "
-                         "upgrades it to the version this plugin needs. Each step runs in its own "
-                         "transaction; running it again changes nothing.")
+        return translate(
+            "CreateDatabaseAlgorithm",
+            "Creates the jitasa schema (tables, triggers, roles) in the chosen database, or "
+            "upgrades it to the version this plugin needs. Each step runs in its own "
+            "transaction; running it again changes nothing.",
+        )
 
     def initAlgorithm(self, config=None) -> None:
         self.add_connection_parameters()
-        self.addOutput(QgsProcessingOutputNumber(
-            "SCHEMA_VERSION", translate("CreateDatabaseAlgorithm", "Schema version")))
-        self.addOutput(QgsProcessingOutputString(
-            "APPLIED", translate("CreateDatabaseAlgorithm", "Migrations applied")))
+        self.addOutput(
+            QgsProcessingOutputNumber("SCHEMA_VERSION", translate("CreateDatabaseAlgorithm", "Schema version"))
+        )
+        self.addOutput(QgsProcessingOutputString("APPLIED", translate("CreateDatabaseAlgorithm", "Migrations applied")))
 
     def processAlgorithm(self, parameters, context, feedback):
         location = self.location(parameters, context, feedback)
@@ -41,9 +44,13 @@ class CreateDatabaseAlgorithm(JitasaAlgorithm):
         except StoreError as exc:
             raise QgsProcessingException(str(exc)) from None
         if applied:
-            feedback.pushInfo(translate("CreateDatabaseAlgorithm", "Applied migrations: {0}").format(
-                ", ".join(map(str, applied))))
+            feedback.pushInfo(
+                translate("CreateDatabaseAlgorithm", "Applied migrations: {0}").format(", ".join(map(str, applied)))
+            )
         else:
-            feedback.pushInfo(translate("CreateDatabaseAlgorithm", "The store is already at schema version {0}.")
-                              .format(LATEST_VERSION))
+            feedback.pushInfo(
+                translate("CreateDatabaseAlgorithm", "The store is already at schema version {0}.").format(
+                    LATEST_VERSION
+                )
+            )
         return {"SCHEMA_VERSION": version, "APPLIED": ",".join(map(str, applied))}

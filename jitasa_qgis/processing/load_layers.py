@@ -1,4 +1,5 @@
 """jitasa:loadlayers — add the styled Jitasa layer group from a store to the project."""
+
 from __future__ import annotations
 
 from qgis.core import (
@@ -29,11 +30,13 @@ class LoadLayersAlgorithm(JitasaAlgorithm):
         return "map"
 
     def shortHelpString(self) -> str:
-        return translate("LoadLayersAlgorithm",
-                         "Adds the Jitasa layer group (open help requests, a count grid for zoomed-out views, "
-                         "assignments, volunteers, facilities, service areas, tambon, amphoe and province) "
-                         "from the store, styled, through the same connection. No password is written to "
-                         "the project.")
+        return translate(
+            "LoadLayersAlgorithm",
+            "Adds the Jitasa layer group (open help requests, a count grid for zoomed-out views, "
+            "assignments, volunteers, facilities, service areas, tambon, amphoe and province) "
+            "from the store, styled, through the same connection. No password is written to "
+            "the project.",
+        )
 
     def flags(self):
         # Touches the project, so it runs on the main thread.

@@ -1,4 +1,5 @@
 """The Processing provider `jitasa`: one algorithm per module, registered here."""
+
 from __future__ import annotations
 
 from qgis.core import QgsProcessingProvider
@@ -27,6 +28,11 @@ class JitasaProvider(QgsProcessingProvider):
         return QIcon(str(ICONS_DIR / "jitasa.svg"))
 
     def loadAlgorithms(self) -> None:
-        for algorithm in (CreateDatabaseAlgorithm(), LoadDemoDataAlgorithm(), LoadLayersAlgorithm(),
-                          AssignNearestAlgorithm(), AssignOptimalAlgorithm()):
+        for algorithm in (
+            CreateDatabaseAlgorithm(),
+            LoadDemoDataAlgorithm(),
+            LoadLayersAlgorithm(),
+            AssignNearestAlgorithm(),
+            AssignOptimalAlgorithm(),
+        ):
             self.addAlgorithm(algorithm)

@@ -3,6 +3,7 @@ through store.assignments), the volunteer, and where the request is (to rank oth
 
 Readers run in the caller's transaction and leave it as it is (give them an autocommit connection).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,16 +30,28 @@ class ActiveAssignment:
 
 def active_assignment(conn, request_id: int) -> Optional[ActiveAssignment]:
     """The request's active assignment, or None when it has none (any more). No names or phone numbers."""
-    rows = fetch(conn, """
+    rows = fetch(
+        conn,
+        """
         SELECT a.id, a.version, r.id, r.status::text, v.id, v.kind::text, v.active_count, v.capacity,
                ST_X(r.geom), ST_Y(r.geom)
           FROM jitasa.assignment a
           JOIN jitasa.help_request r ON r.id = a.request_id
           JOIN jitasa.volunteer v ON v.id = a.volunteer_id
-         WHERE a.request_id = %(request_id)s AND a.status = 'active'""", {"request_id": checked_id(request_id)})
+         WHERE a.request_id = %(request_id)s AND a.status = 'active'""",
+        {"request_id": checked_id(request_id)},
+    )
     if not rows:
         return None
     r = rows[0]
-    return ActiveAssignment(id=r[0], version=r[1], request_id=r[2], request_status=RequestStatus(r[3]),
-                            volunteer_id=r[4], volunteer_kind=VolunteerKind(r[5]), volunteer_load=f"{r[6]}/{r[7]}",
-                            lon=r[8], lat=r[9])
+    return ActiveAssignment(
+        id=r[0],
+        version=r[1],
+        request_id=r[2],
+        request_status=RequestStatus(r[3]),
+        volunteer_id=r[4],
+        volunteer_kind=VolunteerKind(r[5]),
+        volunteer_load=f"{r[6]}/{r[7]}",
+        lon=r[8],
+        lat=r[9],
+    )

@@ -1,6 +1,7 @@
 """Find an amphoe or tambon by what a user types: its DOPA code ("6710", also "TH6710") or its Thai or
 English name ("วังโป่ง", "wang pong"), trimmed and case-insensitive. The caller decides what an empty,
 ambiguous or unknown answer means."""
+
 from __future__ import annotations
 
 import re
@@ -38,7 +39,9 @@ def find_admin_areas(conn, level: str, text: str) -> list[AdminAreaMatch]:
     wanted = normalised(text)
     if not wanted:
         return []
-    rows = fetch(conn, """
+    rows = fetch(
+        conn,
+        """
         SELECT a.code, a.name_th, a.name_en, p.name_th, a.code = %(text)s
           FROM jitasa.admin_area a
           LEFT JOIN jitasa.admin_area p ON p.code = a.parent_code
@@ -46,7 +49,10 @@ def find_admin_areas(conn, level: str, text: str) -> list[AdminAreaMatch]:
            AND (a.code = %(text)s
                 OR lower(regexp_replace(btrim(a.name_th), '\\s+', ' ', 'g')) = lower(%(text)s)
                 OR lower(regexp_replace(btrim(a.name_en), '\\s+', ' ', 'g')) = lower(%(text)s))
-         ORDER BY a.code""", {"level": level, "text": wanted})
+         ORDER BY a.code""",
+        {"level": level, "text": wanted},
+    )
     by_code = [r for r in rows if r[4]]
-    return [AdminAreaMatch(level, code, name_th, name_en, parent) for code, name_th, name_en, parent, _ in
-            (by_code or rows)]
+    return [
+        AdminAreaMatch(level, code, name_th, name_en, parent) for code, name_th, name_en, parent, _ in (by_code or rows)
+    ]

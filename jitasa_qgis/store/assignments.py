@@ -12,6 +12,7 @@ SQLSTATE 40001) or StoreError (anything else, with the server's message), and no
 `load_assignment_inputs` reads, in the caller's transaction, the open unassigned requests of a scope and the
 volunteers who could serve them, as plain columns (lists) for `core.assignment`.
 """
+
 from __future__ import annotations
 
 import math
@@ -102,29 +103,41 @@ class BatchResult:
 
 # --- writing ------------------------------------------------------------------------------------------------
 
-def create_run(conn, method: str, scope: str = "all", params: Optional[dict] = None, *,
-               commit: bool = True) -> int:
+
+def create_run(conn, method: str, scope: str = "all", params: Optional[dict] = None, *, commit: bool = True) -> int:
     """A new assignment run (status 'proposed'); returns its id. `method`: nearest, optimal, manual."""
     rows = call(conn, "SELECT jitasa.create_run(%s, %s, %s)", (method, scope, Json(params or {})), commit)
     return int(rows[0][0])
 
 
-def propose_assignments(conn, run_id: int, request_ids: Sequence[int], volunteer_ids: Sequence[int],
-                        minutes: Optional[Sequence[Optional[float]]] = None, is_estimate: bool = True, *,
-                        commit: bool = True) -> BatchResult:
+def propose_assignments(
+    conn,
+    run_id: int,
+    request_ids: Sequence[int],
+    volunteer_ids: Sequence[int],
+    minutes: Optional[Sequence[Optional[float]]] = None,
+    is_estimate: bool = True,
+    *,
+    commit: bool = True,
+) -> BatchResult:
     """Write a 'proposed' row for each pair acceptable now; refuse the others with a reason (no row).
 
     `minutes` are the travel times (None for unknown); `is_estimate` marks them as great-circle estimates.
     Nothing is locked: `confirm_assignments` checks every row again.
     """
     args = _pair_args(run_id, request_ids, volunteer_ids, minutes, is_estimate)
-    rows = call(conn, "SELECT * FROM jitasa.propose_assignments(%s, %s::integer[], %s::integer[], "
-                      "%s::real[], %s)", args, commit)
+    rows = call(
+        conn,
+        "SELECT * FROM jitasa.propose_assignments(%s, %s::integer[], %s::integer[], " "%s::real[], %s)",
+        args,
+        commit,
+    )
     return _batch(run_id, rows)
 
 
-def confirm_assignments(conn, run_id: int, assignment_ids: Optional[Iterable[int]] = None, *,
-                        commit: bool = True) -> BatchResult:
+def confirm_assignments(
+    conn, run_id: int, assignment_ids: Optional[Iterable[int]] = None, *, commit: bool = True
+) -> BatchResult:
     """Confirm the run's proposals (all of them, or `assignment_ids`) in one transaction.
 
     Rows that became stale are refused with their reason (and become 'rejected'); the others become
@@ -132,35 +145,55 @@ def confirm_assignments(conn, run_id: int, assignment_ids: Optional[Iterable[int
     proposals are reported as refused (not_proposed, detail {'status': …}) and left alone.
     """
     ids = None if assignment_ids is None else _int_array(assignment_ids)
-    rows = call(conn, "SELECT * FROM jitasa.confirm_assignments(%s, %s::integer[])",
-                (checked_id(run_id), ids), commit)
-    return BatchResult(int(run_id), tuple(
-        PairOutcome(request_id=r[1], volunteer_id=r[2], assignment_id=r[0], outcome=Outcome(r[3]), reason=r[4],
-                    detail=r[5])
-        for r in rows))
+    rows = call(conn, "SELECT * FROM jitasa.confirm_assignments(%s, %s::integer[])", (checked_id(run_id), ids), commit)
+    return BatchResult(
+        int(run_id),
+        tuple(
+            PairOutcome(
+                request_id=r[1], volunteer_id=r[2], assignment_id=r[0], outcome=Outcome(r[3]), reason=r[4], detail=r[5]
+            )
+            for r in rows
+        ),
+    )
 
 
-def assign_pairs(conn, run_id: int, request_ids: Sequence[int], volunteer_ids: Sequence[int],
-                 minutes: Optional[Sequence[Optional[float]]] = None, is_estimate: bool = True, *,
-                 commit: bool = True) -> BatchResult:
-    """"Confirm directly": the acceptable pairs become active assignments of the run at once, under the same
+def assign_pairs(
+    conn,
+    run_id: int,
+    request_ids: Sequence[int],
+    volunteer_ids: Sequence[int],
+    minutes: Optional[Sequence[Optional[float]]] = None,
+    is_estimate: bool = True,
+    *,
+    commit: bool = True,
+) -> BatchResult:
+    """ "Confirm directly": the acceptable pairs become active assignments of the run at once, under the same
     locks and checks as `confirm_assignments`; refused pairs are reported with their reason (no row)."""
     args = _pair_args(run_id, request_ids, volunteer_ids, minutes, is_estimate)
-    rows = call(conn, "SELECT * FROM jitasa.assign_pairs(%s, %s::integer[], %s::integer[], %s::real[], %s)",
-                args, commit)
+    rows = call(
+        conn, "SELECT * FROM jitasa.assign_pairs(%s, %s::integer[], %s::integer[], %s::real[], %s)", args, commit
+    )
     return _batch(run_id, rows)
 
 
-def reject_assignments(conn, run_id: int, assignment_ids: Optional[Iterable[int]] = None, *,
-                       commit: bool = True) -> int:
+def reject_assignments(
+    conn, run_id: int, assignment_ids: Optional[Iterable[int]] = None, *, commit: bool = True
+) -> int:
     """Reject the run's proposals (all, or `assignment_ids`); returns how many were rejected."""
     ids = None if assignment_ids is None else _int_array(assignment_ids)
     rows = call(conn, "SELECT jitasa.reject_assignments(%s, %s::integer[])", (checked_id(run_id), ids), commit)
     return int(rows[0][0])
 
 
-def end_assignment(conn, assignment_id: int, expected_version: int, action: EndAction | str,
-                   reason: Optional[str] = None, *, commit: bool = True) -> int:
+def end_assignment(
+    conn,
+    assignment_id: int,
+    expected_version: int,
+    action: EndAction | str,
+    reason: Optional[str] = None,
+    *,
+    commit: bool = True,
+) -> int:
     """End an active assignment (unassign / decline need a reason); returns its new version.
 
     The request goes back to 'new' (unassign, decline) or becomes 'done' (complete); the volunteer's load
@@ -170,20 +203,27 @@ def end_assignment(conn, assignment_id: int, expected_version: int, action: EndA
         action_value = EndAction(action).value
     except ValueError:
         raise StoreError(translate("StoreErrors", "Unknown way to end an assignment: {0}").format(action)) from None
-    rows = call(conn, "SELECT jitasa.end_assignment(%s, %s, %s, %s)",
-                (checked_id(assignment_id), checked_id(expected_version), action_value, reason),
-                commit)
+    rows = call(
+        conn,
+        "SELECT jitasa.end_assignment(%s, %s, %s, %s)",
+        (checked_id(assignment_id), checked_id(expected_version), action_value, reason),
+        commit,
+    )
     return int(rows[0][0])
 
 
-def reassign(conn, assignment_id: int, expected_version: int, new_volunteer_id: int, reason: str, *,
-             commit: bool = True) -> int:
+def reassign(
+    conn, assignment_id: int, expected_version: int, new_volunteer_id: int, reason: str, *, commit: bool = True
+) -> int:
     """Move an active assignment to another volunteer (cancelling the old one with `reason`); returns the
     new assignment's id. StoreError, naming why, when the new volunteer is unavailable, not eligible or
     full; StaleWriteError when the assignment changed since `expected_version` was read."""
-    rows = call(conn, "SELECT jitasa.reassign(%s, %s, %s, %s)",
-                (checked_id(assignment_id), checked_id(expected_version),
-                 checked_id(new_volunteer_id), reason), commit)
+    rows = call(
+        conn,
+        "SELECT jitasa.reassign(%s, %s, %s, %s)",
+        (checked_id(assignment_id), checked_id(expected_version), checked_id(new_volunteer_id), reason),
+        commit,
+    )
     return int(rows[0][0])
 
 
@@ -192,20 +232,32 @@ def _pair_args(run_id, request_ids, volunteer_ids, minutes, is_estimate) -> tupl
     volunteer_ids = list(volunteer_ids)
     minutes = None if minutes is None else list(minutes)
     if len(request_ids) != len(volunteer_ids) or (minutes is not None and len(minutes) != len(request_ids)):
-        raise StoreError(translate(
-            "StoreErrors",
-            "A batch of assignments needs one volunteer (and one travel time) per request: got {0} request ids, "
-            "{1} volunteer ids and {2} travel times. Nothing was written."
-        ).format(len(request_ids), len(volunteer_ids), "-" if minutes is None else len(minutes)))
-    return (checked_id(run_id), _int_array(request_ids), _int_array(volunteer_ids),
-            None if minutes is None else _real_array(minutes), bool(is_estimate))
+        raise StoreError(
+            translate(
+                "StoreErrors",
+                "A batch of assignments needs one volunteer (and one travel time) per request: got {0} request ids, "
+                "{1} volunteer ids and {2} travel times. Nothing was written.",
+            ).format(len(request_ids), len(volunteer_ids), "-" if minutes is None else len(minutes))
+        )
+    return (
+        checked_id(run_id),
+        _int_array(request_ids),
+        _int_array(volunteer_ids),
+        None if minutes is None else _real_array(minutes),
+        bool(is_estimate),
+    )
 
 
 def _batch(run_id: int, rows: list[tuple]) -> BatchResult:
-    return BatchResult(int(run_id), tuple(
-        PairOutcome(request_id=r[0], volunteer_id=r[1], assignment_id=r[2], outcome=Outcome(r[3]), reason=r[4],
-                    detail=r[5])
-        for r in rows))
+    return BatchResult(
+        int(run_id),
+        tuple(
+            PairOutcome(
+                request_id=r[0], volunteer_id=r[1], assignment_id=r[2], outcome=Outcome(r[3]), reason=r[4], detail=r[5]
+            )
+            for r in rows
+        ),
+    )
 
 
 def _int_array(values: Iterable) -> str:
@@ -224,13 +276,17 @@ def _real_array(values: Iterable[Optional[float]]) -> str:
         except (TypeError, ValueError):
             number = math.nan
         if not math.isfinite(number) or number < 0:
-            raise StoreError(translate(
-                "StoreErrors", "Travel times must be 0 minutes or more, got {0!r}. Nothing was written.").format(v))
+            raise StoreError(
+                translate(
+                    "StoreErrors", "Travel times must be 0 minutes or more, got {0!r}. Nothing was written."
+                ).format(v)
+            )
         parts.append(repr(number))
     return "{" + ",".join(parts) + "}"
 
 
 # --- reading what the solvers need ----------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Scope:
@@ -244,11 +300,15 @@ class Scope:
     polygon_srid: int = 4326
 
     def __post_init__(self) -> None:
-        chosen = [v for v in (self.amphoe_code, self.tambon_code, self.service_area_id, self.polygon_wkt)
-                  if v not in (None, "")]
+        chosen = [
+            v
+            for v in (self.amphoe_code, self.tambon_code, self.service_area_id, self.polygon_wkt)
+            if v not in (None, "")
+        ]
         if len(chosen) > 1:
-            raise StoreError(translate(
-                "StoreErrors", "Choose one scope: an amphoe, a tambon, a service area or a polygon."))
+            raise StoreError(
+                translate("StoreErrors", "Choose one scope: an amphoe, a tambon, a service area or a polygon.")
+            )
 
     @property
     def is_all(self) -> bool:
@@ -334,8 +394,9 @@ def load_assignment_inputs(conn, scope: Optional[Scope] = None, margin_km: float
     except (TypeError, ValueError):
         margin_m = math.nan
     if not math.isfinite(margin_m) or margin_m < 0:
-        raise StoreError(translate(
-            "StoreErrors", "The margin around the scope must be 0 km or more, got {0!r}.").format(margin_km))
+        raise StoreError(
+            translate("StoreErrors", "The margin around the scope must be 0 km or more, got {0!r}.").format(margin_km)
+        )
     try:
         with conn.cursor() as cur:
             area = _scope_area(cur, scope)
@@ -350,33 +411,43 @@ def load_assignment_inputs(conn, scope: Optional[Scope] = None, margin_km: float
                 where = sql.SQL("ST_Intersects(r.geom, %(area)s::geometry)")
             else:
                 where = sql.SQL("true")
-            cur.execute(sql.SQL("""
+            cur.execute(
+                sql.SQL("""
                 SELECT r.id, ST_X(r.geom), ST_Y(r.geom), r.category::text, r.urgency::text,
                        extract(epoch FROM r.created_at)::float8, extract(epoch FROM now() - r.created_at)::float8
                   FROM jitasa.help_request r
                  WHERE {} AND r.geom IS NOT NULL AND {}
-                 ORDER BY r.id""").format(_OPEN_UNASSIGNED, where), params)
+                 ORDER BY r.id""").format(_OPEN_UNASSIGNED, where),
+                params,
+            )
             rows = cur.fetchall()
             requests = RequestColumns(*map(list, zip(*rows))) if rows else RequestColumns()
 
-            cur.execute(sql.SQL("SELECT r.id FROM jitasa.help_request r WHERE {} AND r.geom IS NULL ORDER BY r.id")
-                        .format(_OPEN_UNASSIGNED))
+            cur.execute(
+                sql.SQL("SELECT r.id FROM jitasa.help_request r WHERE {} AND r.geom IS NULL ORDER BY r.id").format(
+                    _OPEN_UNASSIGNED
+                )
+            )
             unlocated = [row[0] for row in cur.fetchall()]
 
             if area is None:
                 near = sql.SQL("true")
             elif margin_m > 0:
                 # once: the area widened by the margin on the ellipsoid (PostGIS picks a local projection)
-                near = sql.SQL("ST_Intersects(v.geom, (SELECT ST_Buffer(%(area)s::geography, %(margin_m)s)"
-                               "::geometry))")
+                near = sql.SQL(
+                    "ST_Intersects(v.geom, (SELECT ST_Buffer(%(area)s::geography, %(margin_m)s)" "::geometry))"
+                )
             else:
                 near = sql.SQL("ST_Intersects(v.geom, %(area)s::geometry)")
-            cur.execute(sql.SQL("""
+            cur.execute(
+                sql.SQL("""
                 SELECT v.id, ST_X(v.geom), ST_Y(v.geom), v.skills::text[], v.vehicle::text,
                        v.capacity - v.active_count
                   FROM jitasa.volunteer v
                  WHERE v.available AND v.capacity > v.active_count AND v.geom IS NOT NULL AND {}
-                 ORDER BY v.id""").format(near), params)
+                 ORDER BY v.id""").format(near),
+                params,
+            )
             rows = cur.fetchall()
             volunteers = VolunteerColumns(*map(list, zip(*rows))) if rows else VolunteerColumns()
     except psycopg2.Error as exc:
@@ -400,8 +471,7 @@ def _scope_area(cur, scope: Scope) -> Optional[str]:
             raise StoreError(translate("StoreErrors", "There is no tambon with code {0}.").format(code))
         return row[0]
     if scope.service_area_id is not None:
-        cur.execute("SELECT geom::text FROM jitasa.service_area WHERE id = %s",
-                    (checked_id(scope.service_area_id),))
+        cur.execute("SELECT geom::text FROM jitasa.service_area WHERE id = %s", (checked_id(scope.service_area_id),))
         row = cur.fetchone()
         if row is None:
             raise StoreError(translate("StoreErrors", "There is no service area {0}.").format(scope.service_area_id))
@@ -411,14 +481,18 @@ def _scope_area(cur, scope: Scope) -> Optional[str]:
 
 def _checked_polygon(cur, wkt: str, srid: int) -> str:
     try:
-        cur.execute("""
+        cur.execute(
+            """
             SELECT GeometryType(g), ST_IsEmpty(g), ST_IsValid(g), ST_IsValidReason(g),
                    CASE WHEN ST_IsValid(g) AND NOT ST_IsEmpty(g) THEN ST_Transform(g, 4326)::text END
-              FROM (SELECT ST_GeomFromText(%s, %s) AS g) s""", (wkt, int(srid)))
+              FROM (SELECT ST_GeomFromText(%s, %s) AS g) s""",
+            (wkt, int(srid)),
+        )
     except psycopg2.Error as exc:
         rollback_quietly(cur.connection)
-        raise StoreError(translate("StoreErrors", "The scope polygon is not valid WKT: {0}").format(
-            server_message(exc))) from None
+        raise StoreError(
+            translate("StoreErrors", "The scope polygon is not valid WKT: {0}").format(server_message(exc))
+        ) from None
     kind, empty, valid, why, area = cur.fetchone()
     if kind not in ("POLYGON", "MULTIPOLYGON"):
         raise StoreError(translate("StoreErrors", "The scope must be a polygon, not a {0}.").format(kind))

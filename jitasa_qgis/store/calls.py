@@ -1,5 +1,6 @@
 """Helpers the store's read and write modules share: checked ids, the server's message for a psycopg2 error,
 a quiet rollback, and running one statement with its errors mapped to StoreError / StaleWriteError."""
+
 from __future__ import annotations
 
 import psycopg2
@@ -22,7 +23,7 @@ def checked_id(value) -> int:
         number = int(value)
     except (TypeError, ValueError):
         raise StoreError(translate("StoreErrors", "Not a valid id: {0!r}").format(value)) from None
-    if not -2 ** 31 <= number < 2 ** 31:
+    if not -(2**31) <= number < 2**31:
         raise StoreError(translate("StoreErrors", "Not a valid id: {0!r}").format(value))
     return number
 

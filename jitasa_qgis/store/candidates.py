@@ -25,6 +25,7 @@ test reads the category table directly rather than passing a whole volunteer row
 `jitasa.volunteer_can_serve`, which would need every column). Readers run in the caller's transaction and
 leave it as it is; an autocommit connection is best (store.operations.open_dock_connection).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -162,14 +163,22 @@ _NEAREST_WITHOUT_CONTACTS = _NEAREST_TEMPLATE.replace("{contacts}", "NULL::text 
 
 def can_read_volunteer_contacts(conn) -> bool:
     """Whether this login (as its current role) may read volunteers' names and phone numbers."""
-    rows = fetch(conn, "SELECT has_column_privilege('jitasa.volunteer', 'name', 'SELECT') "
-                       "AND has_column_privilege('jitasa.volunteer', 'phone', 'SELECT')", {})
+    rows = fetch(
+        conn,
+        "SELECT has_column_privilege('jitasa.volunteer', 'name', 'SELECT') "
+        "AND has_column_privilege('jitasa.volunteer', 'phone', 'SELECT')",
+        {},
+    )
     return bool(rows[0][0])
 
 
-def volunteer_candidates(conn, request_id: int, limit: int = DEFAULT_LIMIT,
-                         max_km: Optional[float] = None, with_contacts: Optional[bool] = None,
-                         ) -> list[Candidate]:
+def volunteer_candidates(
+    conn,
+    request_id: int,
+    limit: int = DEFAULT_LIMIT,
+    max_km: Optional[float] = None,
+    with_contacts: Optional[bool] = None,
+) -> list[Candidate]:
     """The request's nearest volunteers, nearest first (see the module's note for which ones).
 
     `with_contacts`: read names and phone numbers (None: when the login may, by
@@ -183,22 +192,39 @@ def volunteer_candidates(conn, request_id: int, limit: int = DEFAULT_LIMIT,
     if max_km is not None:
         max_m = float(max_km) * 1000.0
         if not max_m >= 0:  # also NaN
-            raise StoreError(translate("StoreErrors", "The distance limit must be 0 km or more, got {0!r}.")
-                             .format(max_km))
+            raise StoreError(
+                translate("StoreErrors", "The distance limit must be 0 km or more, got {0!r}.").format(max_km)
+            )
     params = {"request_id": checked_id(request_id), "limit": limit, "fetch": limit * _OVERFETCH, "max_m": max_m}
     if with_contacts is None:
         with_contacts = can_read_volunteer_contacts(conn)
     query = _NEAREST if with_contacts else _NEAREST_WITHOUT_CONTACTS
-    return [Candidate(id=r[0], kind=VolunteerKind(r[1]), skills=tuple(Skill(s) for s in (r[2] or ())),
-                      vehicle=VehicleKind(r[3]), active_count=r[4], capacity=r[5], available=r[6],
-                      distance_m=float(r[7]), lon=float(r[8]), lat=float(r[9]), can_serve=bool(r[10]),
-                      needs=r[11] or "", name=r[12], phone=r[13])
-            for r in fetch(conn, query, params)]
+    return [
+        Candidate(
+            id=r[0],
+            kind=VolunteerKind(r[1]),
+            skills=tuple(Skill(s) for s in (r[2] or ())),
+            vehicle=VehicleKind(r[3]),
+            active_count=r[4],
+            capacity=r[5],
+            available=r[6],
+            distance_m=float(r[7]),
+            lon=float(r[8]),
+            lat=float(r[9]),
+            can_serve=bool(r[10]),
+            needs=r[11] or "",
+            name=r[12],
+            phone=r[13],
+        )
+        for r in fetch(conn, query, params)
+    ]
 
 
 def request_summary(conn, request_id: int) -> Optional[RequestSummary]:
     """The request with its tambon and amphoe names and who has it now; None when it does not exist."""
-    rows = fetch(conn, """
+    rows = fetch(
+        conn,
+        """
         SELECT r.id, r.category::text, r.urgency::text, r.status::text, r.people_count, r.note,
                tb.name_th, am.name_th, r.created_at, extract(epoch FROM now() - r.created_at)::float8,
                r.version, ST_X(r.geom), ST_Y(r.geom),
@@ -207,11 +233,25 @@ def request_summary(conn, request_id: int) -> Optional[RequestSummary]:
           FROM jitasa.help_request r
           LEFT JOIN jitasa.admin_area tb ON tb.code = r.tambon_code AND tb.level = 'tambon'
           LEFT JOIN jitasa.admin_area am ON am.code = tb.parent_code AND am.level = 'amphoe'
-         WHERE r.id = %(request_id)s""", {"request_id": checked_id(request_id)})
+         WHERE r.id = %(request_id)s""",
+        {"request_id": checked_id(request_id)},
+    )
     if not rows:
         return None
     r = rows[0]
-    return RequestSummary(id=r[0], category=RequestCategory(r[1]), urgency=Urgency(r[2]),
-                          status=RequestStatus(r[3]), people_count=r[4], note=r[5], tambon_name=r[6],
-                          amphoe_name=r[7], created_at=r[8], waiting_s=r[9], version=r[10], lon=r[11],
-                          lat=r[12], active_volunteer_id=r[13])
+    return RequestSummary(
+        id=r[0],
+        category=RequestCategory(r[1]),
+        urgency=Urgency(r[2]),
+        status=RequestStatus(r[3]),
+        people_count=r[4],
+        note=r[5],
+        tambon_name=r[6],
+        amphoe_name=r[7],
+        created_at=r[8],
+        waiting_s=r[9],
+        version=r[10],
+        lon=r[11],
+        lat=r[12],
+        active_volunteer_id=r[13],
+    )

@@ -3,6 +3,7 @@
 A `ConnectionSpec` is what psycopg2 needs, resolved in memory from a pg_service name or a saved QGIS
 connection (see `qgis_connections.py`). Its repr never shows the password, so it is safe to log.
 """
+
 from __future__ import annotations
 
 from contextlib import contextmanager

@@ -7,6 +7,7 @@ are announced. Ids are handed out before commit, so a request may become visible
 watch keeps looking LAG_IDS below its watermark for those and remembers which of them it announced, so each
 id is announced at most once.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -32,8 +33,9 @@ def newest_request_id(conn) -> int:
     return newest
 
 
-def critical_new_requests_above(conn, above_id: int, exclude: list[int] | tuple[int, ...] = (),
-                                limit: int = MAX_PER_CHECK) -> list[CriticalRequest]:
+def critical_new_requests_above(
+    conn, above_id: int, exclude: list[int] | tuple[int, ...] = (), limit: int = MAX_PER_CHECK
+) -> list[CriticalRequest]:
     """Open critical requests (status new) with an id above `above_id`, not in `exclude`, by id."""
     with conn.cursor() as cur:
         cur.execute(
@@ -43,7 +45,9 @@ def critical_new_requests_above(conn, above_id: int, exclude: list[int] | tuple[
                 WHERE r.id > %s AND NOT (r.id = ANY(%s::int[]))
                   AND r.urgency = 'critical' AND r.status = 'new'
                 ORDER BY r.id
-                LIMIT %s""", (above_id, list(exclude), limit))
+                LIMIT %s""",
+            (above_id, list(exclude), limit),
+        )
         rows = [CriticalRequest(*row) for row in cur.fetchall()]
     conn.rollback()
     return rows

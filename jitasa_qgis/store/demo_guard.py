@@ -4,6 +4,7 @@ upserts hospitals by code, so it may only run on a store that is empty or holds 
 Requests and volunteers carry their source ('demo' for the demo's rows). Facilities have no source column:
 the demo writes only hospitals with a MOPH code, so any facility without a code or of another kind counts as
 not the demo's (a real MOPH hospital list imported by hand cannot be told apart from the demo's)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -31,11 +32,14 @@ class NonDemoDataError(StoreError):
 
 def non_demo_rows(conn) -> NonDemoRows:
     """Counts of rows that are not the demo's (read only; the caller's transaction is left open)."""
-    rows = fetch(conn, """
+    rows = fetch(
+        conn,
+        """
         SELECT (SELECT count(*) FROM jitasa.help_request WHERE source <> %(src)s),
                (SELECT count(*) FROM jitasa.volunteer WHERE source <> %(src)s),
                (SELECT count(*) FROM jitasa.facility WHERE code IS NULL OR kind <> 'hospital')""",
-                 {"src": DEMO_SOURCE})
+        {"src": DEMO_SOURCE},
+    )
     return NonDemoRows(*(int(n) for n in rows[0]))
 
 
@@ -48,10 +52,12 @@ def check_only_demo_data(spec: ConnectionSpec) -> None:
     finally:
         conn.close()
     if found:
-        raise NonDemoDataError(translate(
-            "StoreErrors",
-            "This store holds data that is not demo data: {0} help request(s), {1} volunteer(s) and {2} "
-            "facilit(y/ies) not from the demo. Loading the demo replaces demo requests and volunteers and "
-            "updates hospitals, so it runs only on an empty store or one holding demo data alone; nothing "
-            "was written. Use another database for the demo.").format(
-            found.help_requests, found.volunteers, found.facilities))
+        raise NonDemoDataError(
+            translate(
+                "StoreErrors",
+                "This store holds data that is not demo data: {0} help request(s), {1} volunteer(s) and {2} "
+                "facilit(y/ies) not from the demo. Loading the demo replaces demo requests and volunteers and "
+                "updates hospitals, so it runs only on an empty store or one holding demo data alone; nothing "
+                "was written. Use another database for the demo.",
+            ).format(found.help_requests, found.volunteers, found.facilities)
+        )

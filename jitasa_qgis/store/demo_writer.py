@@ -12,6 +12,7 @@ Re-loading replaces: admin areas and facilities are upserted by code; earlier de
 Assignments between demo rows go with them. An assignment linking a demo row with a real one refuses
 the load, since deleting it would silently change real work. Tambon codes come from the database trigger.
 """
+
 from __future__ import annotations
 
 import csv
@@ -72,8 +73,15 @@ class LoadCancelled(StoreError):
     """The user cancelled; the transaction was rolled back and nothing was written."""
 
 
-def write_demo(spec: ConnectionSpec, admin_areas: Sequence, facilities: Sequence, requests, volunteers,
-               progress: Progress = None, cancelled: Cancelled = None) -> dict:
+def write_demo(
+    spec: ConnectionSpec,
+    admin_areas: Sequence,
+    facilities: Sequence,
+    requests,
+    volunteers,
+    progress: Progress = None,
+    cancelled: Cancelled = None,
+) -> dict:
     """Everything in one transaction; on any error (or cancel) nothing is written. Returns row counts."""
     writer = _DemoWriter(admin_areas, facilities, requests, volunteers, progress, cancelled)
     try:
@@ -81,13 +89,15 @@ def write_demo(spec: ConnectionSpec, admin_areas: Sequence, facilities: Sequence
             return writer.run(conn)
     except psycopg2.Error as exc:
         detail = (exc.pgerror or str(exc)).strip().splitlines()
-        raise StoreError(translate("StoreErrors", "Loading demo data failed and nothing was written: {0}").format(
-            detail[0] if detail else type(exc).__name__)) from exc
+        raise StoreError(
+            translate("StoreErrors", "Loading demo data failed and nothing was written: {0}").format(
+                detail[0] if detail else type(exc).__name__
+            )
+        ) from exc
 
 
 class _DemoWriter:
-    def __init__(self, admin_areas, facilities, requests, volunteers, progress: Progress,
-                 cancelled: Cancelled) -> None:
+    def __init__(self, admin_areas, facilities, requests, volunteers, progress: Progress, cancelled: Cancelled) -> None:
         self.admin_areas = list(admin_areas)
         self.facilities = list(facilities)
         self.requests = requests
@@ -131,9 +141,12 @@ class _DemoWriter:
             return 0
         cur.execute(_ADMIN_STAGE)
         cur.execute("TRUNCATE demo_admin_stage")
-        _copy(cur, sql.Identifier("demo_admin_stage"),
-              ("level", "code", "parent_code", "name_th", "name_en", "geom"),
-              ((a.level, a.code, a.parent_code, a.name_th, a.name_en, bytes(a.wkb).hex()) for a in rows))
+        _copy(
+            cur,
+            sql.Identifier("demo_admin_stage"),
+            ("level", "code", "parent_code", "name_th", "name_en", "geom"),
+            ((a.level, a.code, a.parent_code, a.name_th, a.name_en, bytes(a.wkb).hex()) for a in rows),
+        )
         cur.execute(_ADMIN_UPSERT)
         self._step(len(rows))
         return len(rows)
@@ -144,14 +157,18 @@ class _DemoWriter:
             return 0
         for f in rows:
             if not f.code:  # only a code makes a re-load an update instead of a duplicate
-                raise StoreError(translate(
-                    "StoreErrors", "Demo facility '{0}' has no code; demo facilities are matched by code.").format(
-                    f.name_th))
+                raise StoreError(
+                    translate(
+                        "StoreErrors", "Demo facility '{0}' has no code; demo facilities are matched by code."
+                    ).format(f.name_th)
+                )
         cur.execute(_FACILITY_STAGE)
-        _copy(cur, sql.Identifier("demo_facility_stage"),
-              ("ord", "code", "name_th", "name_en", "kind", "beds_total", "geom"),
-              ((i, f.code, f.name_th, f.name_en, f.kind, f.beds_total, _point(f.lon, f.lat))
-               for i, f in enumerate(rows)))
+        _copy(
+            cur,
+            sql.Identifier("demo_facility_stage"),
+            ("ord", "code", "name_th", "name_en", "kind", "beds_total", "geom"),
+            ((i, f.code, f.name_th, f.name_en, f.kind, f.beds_total, _point(f.lon, f.lat)) for i, f in enumerate(rows)),
+        )
         cur.execute(_FACILITY_UPSERT)
         cur.execute("SELECT count(DISTINCT code) FROM demo_facility_stage")
         self._step(len(rows))
@@ -164,15 +181,23 @@ class _DemoWriter:
             "SELECT count(*) FROM jitasa.assignment a"
             "  JOIN jitasa.help_request r ON r.id = a.request_id"
             "  JOIN jitasa.volunteer v ON v.id = a.volunteer_id"
-            " WHERE (r.source = %(src)s) <> (v.source = %(src)s)", {"src": DEMO_SOURCE})
+            " WHERE (r.source = %(src)s) <> (v.source = %(src)s)",
+            {"src": DEMO_SOURCE},
+        )
         mixed = cur.fetchone()[0]
         if mixed:
-            raise StoreError(translate(
-                "StoreErrors", "{0} assignment(s) link demo requests or volunteers with real ones; "
-                "finish or remove them before loading demo data again.").format(mixed))
+            raise StoreError(
+                translate(
+                    "StoreErrors",
+                    "{0} assignment(s) link demo requests or volunteers with real ones; "
+                    "finish or remove them before loading demo data again.",
+                ).format(mixed)
+            )
         cur.execute(
             "DELETE FROM jitasa.assignment a USING jitasa.help_request r"
-            " WHERE r.id = a.request_id AND r.source = %s", (DEMO_SOURCE,))
+            " WHERE r.id = a.request_id AND r.source = %s",
+            (DEMO_SOURCE,),
+        )
         cur.execute("DELETE FROM jitasa.help_request WHERE source = %s", (DEMO_SOURCE,))
         replaced_requests = cur.rowcount
         cur.execute("DELETE FROM jitasa.volunteer WHERE source = %s", (DEMO_SOURCE,))
@@ -184,18 +209,42 @@ class _DemoWriter:
         created = _timestamps(now, b.age_s)
         status = np.asarray(b.status, dtype=object).copy()
         status[pairs.demoted] = "new"  # no eligible volunteer with room: not 'assigned' without one
-        columns = ("source", "source_id", "category", "urgency", "status", "closure_reason", "people_count",
-                   "note", "requester_name", "requester_phone", "for_someone_else", "location_accuracy_m",
-                   "geom", "created_at", "updated_at")
+        columns = (
+            "source",
+            "source_id",
+            "category",
+            "urgency",
+            "status",
+            "closure_reason",
+            "people_count",
+            "note",
+            "requester_name",
+            "requester_phone",
+            "for_someone_else",
+            "location_accuracy_m",
+            "geom",
+            "created_at",
+            "updated_at",
+        )
         for start, stop in _chunks(n):
             s = slice(start, stop)
             rows = zip(
-                (DEMO_SOURCE,) * (stop - start), _source_ids(start, stop), b.category[s].tolist(),
-                b.urgency[s].tolist(), status[s].tolist(), b.closure_reason[s].tolist(),
-                np.asarray(b.people_count[s]).tolist(), b.note[s].tolist(), b.requester_name[s].tolist(),
-                b.requester_phone[s].tolist(), _bools(b.for_someone_else[s]),
+                (DEMO_SOURCE,) * (stop - start),
+                _source_ids(start, stop),
+                b.category[s].tolist(),
+                b.urgency[s].tolist(),
+                status[s].tolist(),
+                b.closure_reason[s].tolist(),
+                np.asarray(b.people_count[s]).tolist(),
+                b.note[s].tolist(),
+                b.requester_name[s].tolist(),
+                b.requester_phone[s].tolist(),
+                _bools(b.for_someone_else[s]),
                 np.asarray(b.location_accuracy_m[s], dtype=float).round(1).tolist(),
-                _points(b.lon[s], b.lat[s]), created[s], created[s])
+                _points(b.lon[s], b.lat[s]),
+                created[s],
+                created[s],
+            )
             _copy(cur, sql.Identifier(_SCHEMA, "help_request"), columns, rows)
             self._step(stop - start)
         return n
@@ -204,20 +253,37 @@ class _DemoWriter:
         b = self.volunteers
         n = len(b.lon)
         active = np.bincount(pairs.volunteer_row, minlength=n)  # their demo assignments, inserted next
-        columns = ("source", "source_id", "name", "phone", "kind", "skills", "vehicle", "capacity",
-                   "active_count", "available", "geom")
+        columns = (
+            "source",
+            "source_id",
+            "name",
+            "phone",
+            "kind",
+            "skills",
+            "vehicle",
+            "capacity",
+            "active_count",
+            "available",
+            "geom",
+        )
         for start, stop in _chunks(n):
             s = slice(start, stop)
             rows = zip(
-                (DEMO_SOURCE,) * (stop - start), _source_ids(start, stop), b.name[s].tolist(),
-                b.phone[s].tolist(), b.kind[s].tolist(), [_pg_array(x) for x in b.skills[s].tolist()],
-                b.vehicle[s].tolist(), np.asarray(b.capacity[s]).tolist(), active[s].tolist(),
+                (DEMO_SOURCE,) * (stop - start),
+                _source_ids(start, stop),
+                b.name[s].tolist(),
+                b.phone[s].tolist(),
+                b.kind[s].tolist(),
+                [_pg_array(x) for x in b.skills[s].tolist()],
+                b.vehicle[s].tolist(),
+                np.asarray(b.capacity[s]).tolist(),
+                active[s].tolist(),
                 _bools(b.available[s]),
-                _points(b.lon[s], b.lat[s]))
+                _points(b.lon[s], b.lat[s]),
+            )
             _copy(cur, sql.Identifier(_SCHEMA, "volunteer"), columns, rows)
             self._step(stop - start)
         return n
-
 
     # -- the demo's own assignments ----------------------------------------------------------------------
 
@@ -228,8 +294,9 @@ class _DemoWriter:
             return DemoPairs.none(0)
         cur.execute("SELECT category::text, skills::text[], vehicles::text[] FROM jitasa.category_need")
         needs = cur.fetchall()
-        cur.execute("SELECT enumlabel::text FROM pg_enum WHERE enumtypid = 'jitasa.urgency'::regtype "
-                    "ORDER BY enumsortorder")
+        cur.execute(
+            "SELECT enumlabel::text FROM pg_enum WHERE enumtypid = 'jitasa.urgency'::regtype " "ORDER BY enumsortorder"
+        )
         urgency_order = [row[0] for row in cur.fetchall()]
         pairs = demo_pairs(self.requests, self.volunteers, needs, urgency_order)
         self._step(0)  # a chance to cancel after the (national: several seconds) pairing
@@ -239,12 +306,18 @@ class _DemoWriter:
         """One active assignment per planned pair, in one INSERT ... SELECT; rows found by source id."""
         if not len(pairs.request_row):
             return 0
-        cur.execute("INSERT INTO jitasa.assignment_run (method, scope, status) "
-                    "VALUES ('demo', 'demo data', 'confirmed') RETURNING id")
+        cur.execute(
+            "INSERT INTO jitasa.assignment_run (method, scope, status) "
+            "VALUES ('demo', 'demo data', 'confirmed') RETURNING id"
+        )
         run = cur.fetchone()[0]
         cur.execute(_PAIR_STAGE)
-        _copy(cur, sql.Identifier("demo_pair_stage"), ("ord", "request_sid", "volunteer_sid"),
-              zip(range(len(pairs.request_row)), _sids(pairs.request_row), _sids(pairs.volunteer_row)))
+        _copy(
+            cur,
+            sql.Identifier("demo_pair_stage"),
+            ("ord", "request_sid", "volunteer_sid"),
+            zip(range(len(pairs.request_row)), _sids(pairs.request_row), _sids(pairs.volunteer_row)),
+        )
         cur.execute("ANALYZE demo_pair_stage")  # a fresh temp table has no statistics: plan the joins on hashes
         cur.execute(_PAIR_INSERT, {"run": run, "src": DEMO_SOURCE, "kmh": DEFAULT_SPEED_KMH})
         return cur.rowcount
@@ -284,8 +357,14 @@ class DemoPairs:
         return cls(empty, empty, np.zeros(n_requests, dtype=bool))
 
 
-def demo_pairs(requests, volunteers, needs: Sequence[tuple], urgency_order: Sequence[str],
-               max_minutes: float = DEFAULT_MAX_TRAVEL_MINUTES, speed_kmh: float = DEFAULT_SPEED_KMH) -> DemoPairs:
+def demo_pairs(
+    requests,
+    volunteers,
+    needs: Sequence[tuple],
+    urgency_order: Sequence[str],
+    max_minutes: float = DEFAULT_MAX_TRAVEL_MINUTES,
+    speed_kmh: float = DEFAULT_SPEED_KMH,
+) -> DemoPairs:
     """Greedy, as an officer would assign by hand: the pending ('assigned' / 'in progress') requests in
     the order urgency, created_at (oldest first), row; each takes the nearest (great circle) available
     volunteer who is eligible for its category and still has room. If that one is farther than
@@ -316,8 +395,11 @@ def demo_pairs(requests, volunteers, needs: Sequence[tuple], urgency_order: Sequ
     v_xyz = _unit_vectors(volunteers.lon, volunteers.lat)
     reach_km = max_minutes / 60.0 * speed_kmh
     reach = 2.0 * np.sin(min(reach_km / EARTH_RADIUS_KM, np.pi) / 2.0)  # as a chord of the unit sphere
-    free = np.where(np.asarray(volunteers.available, dtype=bool) & np.isfinite(v_xyz).all(axis=1),
-                    np.maximum(np.asarray(volunteers.capacity, dtype=np.int64), 0), 0)
+    free = np.where(
+        np.asarray(volunteers.available, dtype=bool) & np.isfinite(v_xyz).all(axis=1),
+        np.maximum(np.asarray(volunteers.capacity, dtype=np.int64), 0),
+        0,
+    )
     categories = sorted(set(np.asarray(requests.category).astype(str)[rows].tolist()))
     eligible = _eligibility(volunteers, needs, categories) & (free > 0)  # (category, volunteer)
     cat_of = {c: i for i, c in enumerate(categories)}
@@ -405,8 +487,9 @@ def _eligibility(volunteers, needs: Sequence[tuple], categories: Sequence[str]) 
     vehicle = np.asarray(volunteers.vehicle).astype(str)
     labels = sorted({s for _, skills, _ in needs for s in skills})
     bit = {label: 1 << i for i, label in enumerate(labels)}
-    have = np.array([sum(bit.get(getattr(s, "value", s), 0) for s in set(tup)) for tup in volunteers.skills],
-                    dtype=np.int64)
+    have = np.array(
+        [sum(bit.get(getattr(s, "value", s), 0) for s in set(tup)) for tup in volunteers.skills], dtype=np.int64
+    )
     out = np.zeros((len(categories), len(vehicle)), dtype=bool)
     index = {c: i for i, c in enumerate(categories)}
     for category, skills, vehicles in needs:
@@ -433,6 +516,7 @@ def _sids(rows: np.ndarray) -> list[str]:
 
 # -- COPY helpers -----------------------------------------------------------------------------------------
 
+
 def _copy(cur, table: sql.Composable, columns: Sequence[str], rows: Iterable[Sequence]) -> None:
     """COPY rows as CSV; None becomes \\N (an empty string stays an empty string)."""
     buf = io.StringIO()
@@ -440,7 +524,8 @@ def _copy(cur, table: sql.Composable, columns: Sequence[str], rows: Iterable[Seq
     out.writerows([_NULL if v is None else v for v in row] for row in rows)
     buf.seek(0)
     statement = sql.SQL("COPY {} ({}) FROM STDIN WITH (FORMAT csv, NULL {})").format(
-        table, sql.SQL(", ").join(map(sql.Identifier, columns)), sql.Literal(_NULL))
+        table, sql.SQL(", ").join(map(sql.Identifier, columns)), sql.Literal(_NULL)
+    )
     cur.copy_expert(statement.as_string(cur), buf)
 
 
@@ -457,8 +542,10 @@ def _point(lon: float, lat: float) -> str:
 
 
 def _points(lon: np.ndarray, lat: np.ndarray) -> list[str]:
-    return [f"SRID=4326;POINT({x!r} {y!r})" for x, y in zip(np.asarray(lon, float).tolist(),
-                                                             np.asarray(lat, float).tolist())]
+    return [
+        f"SRID=4326;POINT({x!r} {y!r})"
+        for x, y in zip(np.asarray(lon, float).tolist(), np.asarray(lat, float).tolist())
+    ]
 
 
 def _bools(values: np.ndarray) -> list[str]:

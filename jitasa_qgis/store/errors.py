@@ -1,4 +1,5 @@
 """Errors the store raises: each carries one clear, user-facing message naming the problem."""
+
 from __future__ import annotations
 
 

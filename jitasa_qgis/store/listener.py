@@ -6,6 +6,7 @@ PostgreSQL lets any role NOTIFY any channel, so a payload is only a hint of what
 checked for shape here, and what users see is always read back from the store.
 If the server goes away the thread reconnects with exponential backoff and reports offline/online.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,8 +27,9 @@ CHANNEL = "jitasa"
 
 
 # The tables whose triggers notify (resources/sql, notify_change); a payload naming any other is ignored.
-NOTIFYING_TABLES = frozenset({"help_request", "volunteer", "facility", "service_area", "assignment",
-                              "assignment_run", "admin_area"})
+NOTIFYING_TABLES = frozenset(
+    {"help_request", "volunteer", "facility", "service_area", "assignment", "assignment_run", "admin_area"}
+)
 OPS = frozenset({"insert", "update", "delete"})
 MAX_IDS = 500  # the trigger lists ids only up to this many rows, else null
 
@@ -77,10 +79,15 @@ class StoreListener:
     on_change(Change), on_offline(since_epoch_s), on_online() are called from the listener thread.
     """
 
-    def __init__(self, spec: ConnectionSpec, on_change: Callable[[Change], None],
-                 on_offline: Callable[[float], None] | None = None,
-                 on_online: Callable[[], None] | None = None,
-                 max_backoff_s: float = 30.0, poll_s: float = 0.5):
+    def __init__(
+        self,
+        spec: ConnectionSpec,
+        on_change: Callable[[Change], None],
+        on_offline: Callable[[float], None] | None = None,
+        on_online: Callable[[], None] | None = None,
+        max_backoff_s: float = 30.0,
+        poll_s: float = 0.5,
+    ):
         self.spec = spec
         self.on_change = on_change
         self.on_offline = on_offline or (lambda since: None)
@@ -180,6 +187,9 @@ class StoreListener:
         self.ignored += 1
         now = time.monotonic()
         if self._ignored_logged_at is None or now - self._ignored_logged_at >= 60.0:
-            LOG.warning("ignored %d malformed store notification(s), latest %.100r",
-                        self.ignored - self._ignored_logged, payload)
+            LOG.warning(
+                "ignored %d malformed store notification(s), latest %.100r",
+                self.ignored - self._ignored_logged,
+                payload,
+            )
             self._ignored_logged, self._ignored_logged_at = self.ignored, now

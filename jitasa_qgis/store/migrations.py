@@ -10,6 +10,7 @@ Two kinds of file, as in Flyway:
   (or their own), 900_privileges.sql last.
 An advisory lock keeps two officers who press "create database" at once from racing.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -49,8 +50,11 @@ def available_migrations(sql_dir: Path = SQL_DIR) -> list[Migration]:
             found.append(Migration(int(m.group(1)), m.group(2), path))
     versions = [m.version for m in found]
     if versions != list(range(1, len(found) + 1)):
-        raise StoreError(translate(
-            "StoreErrors", "Migration files in {0} are not numbered 0001, 0002, ... without gaps").format(sql_dir))
+        raise StoreError(
+            translate("StoreErrors", "Migration files in {0} are not numbered 0001, 0002, ... without gaps").format(
+                sql_dir
+            )
+        )
     return found
 
 
@@ -97,8 +101,10 @@ def _apply_definitions(cur, definitions: list[Definition]) -> None:
             first = (exc.pgerror or str(exc)).strip().splitlines()[0]
             raise _DefinitionFailed(d.name, first) from None
     cur.execute("DELETE FROM jitasa.schema_definition")
-    cur.executemany("INSERT INTO jitasa.schema_definition (name, checksum) VALUES (%s, %s)",
-                    [(d.name, d.checksum()) for d in definitions])
+    cur.executemany(
+        "INSERT INTO jitasa.schema_definition (name, checksum) VALUES (%s, %s)",
+        [(d.name, d.checksum()) for d in definitions],
+    )
 
 
 class _DefinitionFailed(Exception):
@@ -106,6 +112,7 @@ class _DefinitionFailed(Exception):
         super().__init__(name, first_line)
         self.name = name
         self.first_line = first_line
+
 
 _BOOTSTRAP = """
 CREATE SCHEMA IF NOT EXISTS jitasa;
@@ -138,22 +145,29 @@ def check_schema_current(conn) -> None:
     """Raise a clear SchemaVersionError unless the store has exactly the schema this plugin expects."""
     version = schema_version(conn)
     if version < LATEST_VERSION:
-        raise SchemaVersionError(translate(
-            "StoreErrors",
-            "The Jitasa store has schema version {0}; this plugin needs version {1}. "
-            "Upgrade it with the Processing algorithm 'Create or upgrade Jitasa database' (jitasa:createdatabase)."
-        ).format(version, LATEST_VERSION))
+        raise SchemaVersionError(
+            translate(
+                "StoreErrors",
+                "The Jitasa store has schema version {0}; this plugin needs version {1}. "
+                "Upgrade it with the Processing algorithm 'Create or upgrade Jitasa database' (jitasa:createdatabase).",
+            ).format(version, LATEST_VERSION)
+        )
     if version > LATEST_VERSION:
-        raise SchemaVersionError(translate(
-            "StoreErrors",
-            "The Jitasa store has schema version {0}, newer than this plugin knows ({1}). "
-            "Update the jitasa_qgis plugin."
-        ).format(version, LATEST_VERSION))
+        raise SchemaVersionError(
+            translate(
+                "StoreErrors",
+                "The Jitasa store has schema version {0}, newer than this plugin knows ({1}). "
+                "Update the jitasa_qgis plugin.",
+            ).format(version, LATEST_VERSION)
+        )
     if not definitions_current(conn):
-        raise SchemaVersionError(translate(
-            "StoreErrors",
-            "The Jitasa store's functions and permissions are not those of this plugin version. "
-            "Upgrade it with the Processing algorithm 'Create or upgrade Jitasa database' (jitasa:createdatabase)."))
+        raise SchemaVersionError(
+            translate(
+                "StoreErrors",
+                "The Jitasa store's functions and permissions are not those of this plugin version. "
+                "Upgrade it with the Processing algorithm 'Create or upgrade Jitasa database' (jitasa:createdatabase).",
+            )
+        )
 
 
 def _ensure_extensions(conn) -> list[str]:
@@ -162,14 +176,18 @@ def _ensure_extensions(conn) -> list[str]:
     with conn.cursor() as cur:
         cur.execute("SELECT current_database(), current_user")
         dbname, user = cur.fetchone()
-        cur.execute("SELECT name, installed_version FROM pg_available_extensions "
-                    "WHERE name IN ('postgis', 'pgrouting')")
+        cur.execute(
+            "SELECT name, installed_version FROM pg_available_extensions " "WHERE name IN ('postgis', 'pgrouting')"
+        )
         ext = dict(cur.fetchall())
     if "postgis" not in ext:
-        raise StoreError(translate(
-            "StoreErrors",
-            "PostGIS is not available on the server of database '{0}': install PostGIS 3 there "
-            "(Debian: postgresql-15-postgis-3) and try again.").format(dbname))
+        raise StoreError(
+            translate(
+                "StoreErrors",
+                "PostGIS is not available on the server of database '{0}': install PostGIS 3 there "
+                "(Debian: postgresql-15-postgis-3) and try again.",
+            ).format(dbname)
+        )
     for name in ("postgis", "pgrouting"):
         if name not in ext or ext[name] is not None:
             continue
@@ -180,11 +198,14 @@ def _ensure_extensions(conn) -> list[str]:
         except psycopg2.Error as exc:
             if name == "postgis":
                 detail = exc.pgerror.strip().splitlines()[0] if exc.pgerror else exc
-                raise StoreError(translate(
-                    "StoreErrors",
-                    "PostGIS is not installed in database '{0}' and role '{1}' may not install it "
-                    "({2}). Ask an administrator "
-                    "to run CREATE EXTENSION postgis in that database.").format(dbname, user, detail)) from None
+                raise StoreError(
+                    translate(
+                        "StoreErrors",
+                        "PostGIS is not installed in database '{0}' and role '{1}' may not install it "
+                        "({2}). Ask an administrator "
+                        "to run CREATE EXTENSION postgis in that database.",
+                    ).format(dbname, user, detail)
+                ) from None
             LOG.info("pgRouting not installed (%s); drive times will use estimates", exc)
     return created
 
@@ -228,24 +249,32 @@ def _migrate(conn, target: int | None, migrations: list[Migration], definitions:
                     done = cur.fetchone() is not None  # another session applied it meanwhile
                     if not done:
                         cur.execute(mig.sql())
-                        cur.execute("INSERT INTO jitasa.schema_migration (version, name) VALUES (%s, %s)",
-                                    (mig.version, mig.name))
+                        cur.execute(
+                            "INSERT INTO jitasa.schema_migration (version, name) VALUES (%s, %s)",
+                            (mig.version, mig.name),
+                        )
                 changed = bool(applied) or (mig is not None and not done)
                 if last and definitions and (changed or not _definitions_current(cur, definitions)):
                     _apply_definitions(cur, definitions)
         except _DefinitionFailed as exc:
-            raise StoreError(translate(
-                "StoreErrors", "Definition {0} failed and was rolled back: {1}").format(exc.name, exc.first_line)
+            raise StoreError(
+                translate("StoreErrors", "Definition {0} failed and was rolled back: {1}").format(
+                    exc.name, exc.first_line
+                )
             ) from None
         except psycopg2.Error as exc:
             first = (exc.pgerror or str(exc)).strip().splitlines()[0]
             if mig is None:
-                raise StoreError(translate(
-                    "StoreErrors", "Upgrading the store's definitions failed and was rolled back: {0}").format(
-                    first)) from None
-            raise StoreError(translate(
-                "StoreErrors", "Migration {0} ({1}) failed and was rolled back: {2}").format(
-                f"{mig.version:04d}", mig.name, first)) from None
+                raise StoreError(
+                    translate(
+                        "StoreErrors", "Upgrading the store's definitions failed and was rolled back: {0}"
+                    ).format(first)
+                ) from None
+            raise StoreError(
+                translate("StoreErrors", "Migration {0} ({1}) failed and was rolled back: {2}").format(
+                    f"{mig.version:04d}", mig.name, first
+                )
+            ) from None
         if mig is not None and not done:
             applied.append(mig.version)
             LOG.info("applied migration %04d_%s", mig.version, mig.name)

@@ -7,6 +7,7 @@ features. Readers run in the caller's transaction and leave it as it is; give th
 connection so each query sees the present (now() is the transaction's start) and nothing stays idle in a
 transaction. `change_request_status` commits its change, or rolls back and raises.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -110,16 +111,17 @@ class AreaChoice:
 
 # --- the dock's connection ---------------------------------------------------------------------------------
 
-def open_dock_connection(spec: ConnectionSpec, statement_timeout_ms: int = DOCK_STATEMENT_TIMEOUT_MS
-                         ) -> psycopg2.extensions.connection:
+
+def open_dock_connection(
+    spec: ConnectionSpec, statement_timeout_ms: int = DOCK_STATEMENT_TIMEOUT_MS
+) -> psycopg2.extensions.connection:
     """An autocommit connection for the dock's reads, on a store with the current schema, whose statements
     the server cancels after `statement_timeout_ms`. Raises StoreError (SchemaVersionError) otherwise."""
     conn = spec.connect(autocommit=True)
     try:
         check_schema_current(conn)
         with conn.cursor() as cur:
-            cur.execute("SELECT set_config('statement_timeout', %s, false)",
-                        (str(int(statement_timeout_ms)),))
+            cur.execute("SELECT set_config('statement_timeout', %s, false)", (str(int(statement_timeout_ms)),))
     except psycopg2.Error as exc:
         conn.close()
         raise StoreError(server_message(exc)) from None
@@ -144,24 +146,39 @@ SELECT r.id, r.category::text, r.urgency::text, r.status::text, r.people_count, 
 _QUEUE_ORDER = sql.SQL("ORDER BY r.urgency, r.created_at, r.id")
 
 
-def open_requests_page(conn, flt: Optional[RequestFilter] = None, limit: int = PAGE_SIZE,
-                       offset: int = 0) -> list[RequestRow]:
+def open_requests_page(
+    conn, flt: Optional[RequestFilter] = None, limit: int = PAGE_SIZE, offset: int = 0
+) -> list[RequestRow]:
     """One page of the request queue: critical first, then the longest waiting."""
     flt = flt or RequestFilter()
     where, params = _request_where(flt, with_statuses=True)
     params.update(limit=max(int(limit), 0), offset=max(int(offset), 0))
-    query = sql.SQL("{} WHERE {} {} LIMIT %(limit)s OFFSET %(offset)s").format(
-        _REQUEST_COLUMNS, where, _QUEUE_ORDER)
+    query = sql.SQL("{} WHERE {} {} LIMIT %(limit)s OFFSET %(offset)s").format(_REQUEST_COLUMNS, where, _QUEUE_ORDER)
     rows = fetch(conn, query, params)
-    return [RequestRow(id=r[0], category=RequestCategory(r[1]), urgency=Urgency(r[2]),
-                       status=RequestStatus(r[3]), people_count=r[4], note=r[5], tambon_code=r[6],
-                       tambon_name=r[7], amphoe_name=r[8], created_at=r[9], waiting_s=r[10], version=r[11],
-                       lon=r[12], lat=r[13])
-            for r in rows]
+    return [
+        RequestRow(
+            id=r[0],
+            category=RequestCategory(r[1]),
+            urgency=Urgency(r[2]),
+            status=RequestStatus(r[3]),
+            people_count=r[4],
+            note=r[5],
+            tambon_code=r[6],
+            tambon_name=r[7],
+            amphoe_name=r[8],
+            created_at=r[9],
+            waiting_s=r[10],
+            version=r[11],
+            lon=r[12],
+            lat=r[13],
+        )
+        for r in rows
+    ]
 
 
-def status_counts(conn, flt: Optional[RequestFilter] = None,
-                  statuses: Optional[Sequence[RequestStatus]] = None) -> dict[RequestStatus, int]:
+def status_counts(
+    conn, flt: Optional[RequestFilter] = None, statuses: Optional[Sequence[RequestStatus]] = None
+) -> dict[RequestStatus, int]:
     """How many requests match `flt` in each of `statuses` (default: the open ones), zeros included.
 
     `flt.statuses` is not applied: the counts label shows every open status while the list may show one.
@@ -214,7 +231,7 @@ def _request_where(flt: RequestFilter, with_statuses: bool) -> tuple[sql.Composa
                  WHERE t.level = 'tambon'
                    AND (t.name_th ILIKE %(pattern)s OR t.name_en ILIKE %(pattern)s
                         OR a.name_th ILIKE %(pattern)s OR a.name_en ILIKE %(pattern)s)))""")
-        if text.isdigit() and int(text) < 2 ** 31:
+        if text.isdigit() and int(text) < 2**31:
             params["text_id"] = int(text)
             match = sql.SQL("{} OR r.id = %(text_id)s").format(match)
         parts.append(sql.SQL("({})").format(match))
@@ -227,9 +244,16 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def volunteers_page(conn, *, kinds: Sequence[VolunteerKind] = (), available_only: bool = False,
-                    amphoe_code: Optional[str] = None, tambon_code: Optional[str] = None,
-                    limit: int = PAGE_SIZE, offset: int = 0) -> list[VolunteerRow]:
+def volunteers_page(
+    conn,
+    *,
+    kinds: Sequence[VolunteerKind] = (),
+    available_only: bool = False,
+    amphoe_code: Optional[str] = None,
+    tambon_code: Optional[str] = None,
+    limit: int = PAGE_SIZE,
+    offset: int = 0,
+) -> list[VolunteerRow]:
     """One page of volunteers (no names or phones): available ones with the most free capacity first."""
     parts: list[sql.Composable] = [sql.SQL("true")]
     params: dict = {"limit": max(int(limit), 0), "offset": max(int(offset), 0)}
@@ -252,20 +276,36 @@ def volunteers_page(conn, *, kinds: Sequence[VolunteerKind] = (), available_only
          WHERE {}
          ORDER BY v.available DESC, v.capacity - v.active_count DESC, v.id
          LIMIT %(limit)s OFFSET %(offset)s""").format(sql.SQL(" AND ").join(parts))
-    return [VolunteerRow(id=r[0], kind=VolunteerKind(r[1]), active_count=r[2], capacity=r[3], available=r[4],
-                         skills=tuple(Skill(s) for s in (r[5] or ())), vehicle=VehicleKind(r[6]),
-                         tambon_code=r[7], tambon_name=r[8])
-            for r in fetch(conn, query, params)]
+    return [
+        VolunteerRow(
+            id=r[0],
+            kind=VolunteerKind(r[1]),
+            active_count=r[2],
+            capacity=r[3],
+            available=r[4],
+            skills=tuple(Skill(s) for s in (r[5] or ())),
+            vehicle=VehicleKind(r[6]),
+            tambon_code=r[7],
+            tambon_name=r[8],
+        )
+        for r in fetch(conn, query, params)
+    ]
 
 
-def facilities_page(conn, *, kinds: Sequence[FacilityKind] = (), amphoe_code: Optional[str] = None,
-                    tambon_code: Optional[str] = None, stale_hours: float = DEFAULT_STALE_HOURS,
-                    limit: int = PAGE_SIZE, offset: int = 0) -> list[FacilityRow]:
+def facilities_page(
+    conn,
+    *,
+    kinds: Sequence[FacilityKind] = (),
+    amphoe_code: Optional[str] = None,
+    tambon_code: Optional[str] = None,
+    stale_hours: float = DEFAULT_STALE_HOURS,
+    limit: int = PAGE_SIZE,
+    offset: int = 0,
+) -> list[FacilityRow]:
     """One page of facilities by kind and name, each flagged stale when its capacity was last updated more
     than `stale_hours` ago (by the server's clock)."""
     parts: list[sql.Composable] = [sql.SQL("true")]
-    params: dict = {"limit": max(int(limit), 0), "offset": max(int(offset), 0),
-                    "stale_hours": float(stale_hours)}
+    params: dict = {"limit": max(int(limit), 0), "offset": max(int(offset), 0), "stale_hours": float(stale_hours)}
     if kinds:
         parts.append(sql.SQL("f.kind IN %(kinds)s"))
         params["kinds"] = tuple(FacilityKind(k).value for k in kinds)
@@ -285,34 +325,51 @@ def facilities_page(conn, *, kinds: Sequence[FacilityKind] = (), amphoe_code: Op
          WHERE {}
          ORDER BY f.kind, f.name_th, f.id
          LIMIT %(limit)s OFFSET %(offset)s""").format(sql.SQL(" AND ").join(parts))
-    return [FacilityRow(id=r[0], kind=FacilityKind(r[1]), name_th=r[2], name_en=r[3], beds_total=r[4],
-                        beds_free=r[5], capacity_status=CapacityStatus(r[6]), capacity_updated_at=r[7],
-                        stale=bool(r[8]), tambon_name=r[9])
-            for r in fetch(conn, query, params)]
+    return [
+        FacilityRow(
+            id=r[0],
+            kind=FacilityKind(r[1]),
+            name_th=r[2],
+            name_en=r[3],
+            beds_total=r[4],
+            beds_free=r[5],
+            capacity_status=CapacityStatus(r[6]),
+            capacity_updated_at=r[7],
+            stale=bool(r[8]),
+            tambon_name=r[9],
+        )
+        for r in fetch(conn, query, params)
+    ]
 
 
 def amphoe_choices(conn) -> list[AreaChoice]:
     """Every amphoe in the store, by code."""
-    rows = fetch(conn, sql.SQL("SELECT code, name_th, name_en FROM jitasa.admin_area "
-                               "WHERE level = 'amphoe' ORDER BY code"), {})
+    rows = fetch(
+        conn,
+        sql.SQL("SELECT code, name_th, name_en FROM jitasa.admin_area " "WHERE level = 'amphoe' ORDER BY code"),
+        {},
+    )
     return [AreaChoice(*r) for r in rows]
 
 
 def tambon_choices(conn, amphoe_code: Optional[str]) -> list[AreaChoice]:
     """The tambons of one amphoe by code; every tambon when `amphoe_code` is None."""
     if amphoe_code:
-        query = sql.SQL("SELECT code, name_th, name_en FROM jitasa.admin_area "
-                        "WHERE level = 'tambon' AND parent_code = %(amphoe)s ORDER BY code")
+        query = sql.SQL(
+            "SELECT code, name_th, name_en FROM jitasa.admin_area "
+            "WHERE level = 'tambon' AND parent_code = %(amphoe)s ORDER BY code"
+        )
         return [AreaChoice(*r) for r in fetch(conn, query, {"amphoe": amphoe_code})]
-    query = sql.SQL("SELECT code, name_th, name_en FROM jitasa.admin_area "
-                    "WHERE level = 'tambon' ORDER BY code")
+    query = sql.SQL("SELECT code, name_th, name_en FROM jitasa.admin_area " "WHERE level = 'tambon' ORDER BY code")
     return [AreaChoice(*r) for r in fetch(conn, query, {})]
 
 
 # --- writing ------------------------------------------------------------------------------------------------
 
-def change_request_status(conn, request_id: int, expected_version: int, status: RequestStatus | str,
-                          reason: Optional[str] = None) -> int:
+
+def change_request_status(
+    conn, request_id: int, expected_version: int, status: RequestStatus | str, reason: Optional[str] = None
+) -> int:
     """Move a request to `status` through the store's guarded function and commit; returns its new version.
 
     Raises StaleWriteError when someone changed the request since `expected_version` was read, StoreError
@@ -320,6 +377,10 @@ def change_request_status(conn, request_id: int, expected_version: int, status: 
     status, or a lost connection; the message is the server's. On error the transaction is rolled back and
     nothing was changed.
     """
-    rows = call(conn, "SELECT jitasa.change_request_status(%s, %s, %s, %s)",
-                (int(request_id), int(expected_version), RequestStatus(status).value, reason), commit=True)
+    rows = call(
+        conn,
+        "SELECT jitasa.change_request_status(%s, %s, %s, %s)",
+        (int(request_id), int(expected_version), RequestStatus(status).value, reason),
+        commit=True,
+    )
     return int(rows[0][0])

@@ -5,6 +5,7 @@ A `StoreLocation` holds two views of the same place:
 - `layer_uri`: the QgsDataSourceUri connection part for layers, carrying `authcfg` or `service` but never
   a user name with a password, so nothing secret reaches a project file.
 """
+
 from __future__ import annotations
 
 import logging
@@ -27,8 +28,9 @@ class StoreLocation:
     layer_uri: str
     choice: StoreChoice = StoreChoice()  # how it was named (saved connection or service), for settings
 
-    def table_uri(self, table: str, geometry_column: str | None, key: str, sql: str = "",
-                  schema: str = "jitasa") -> QgsDataSourceUri:
+    def table_uri(
+        self, table: str, geometry_column: str | None, key: str, sql: str = "", schema: str = "jitasa"
+    ) -> QgsDataSourceUri:
         uri = QgsDataSourceUri(self.layer_uri)
         uri.setDataSource(schema, table, geometry_column or "", sql, key)
         return uri
@@ -45,8 +47,12 @@ def from_service(service: str) -> StoreLocation:
         raise StoreError(translate("StoreErrors", "No pg_service name given."))
     uri = QgsDataSourceUri()
     uri.setConnection(service, "", "", "")  # the service overload: host, db, user come from pg_service.conf
-    return StoreLocation(name=f"service={service}", spec=ConnectionSpec.from_service(service),
-                         layer_uri=uri.connectionInfo(False), choice=StoreChoice(service=service))
+    return StoreLocation(
+        name=f"service={service}",
+        spec=ConnectionSpec.from_service(service),
+        layer_uri=uri.connectionInfo(False),
+        choice=StoreChoice(service=service),
+    )
 
 
 def from_saved_connection(name: str) -> StoreLocation:
@@ -54,13 +60,22 @@ def from_saved_connection(name: str) -> StoreLocation:
     connections = md.connections(False) if md else {}
     if name not in connections:
         known = ", ".join(sorted(connections)) or translate("StoreErrors", "none")
-        raise StoreError(translate(
-            "StoreErrors",
-            "There is no saved QGIS PostgreSQL connection named '{0}' (saved connections: {1}). "
-            "Create it in the Data Source Manager, or use a pg_service name.").format(name, known))
+        raise StoreError(
+            translate(
+                "StoreErrors",
+                "There is no saved QGIS PostgreSQL connection named '{0}' (saved connections: {1}). "
+                "Create it in the Data Source Manager, or use a pg_service name.",
+            ).format(name, known)
+        )
     uri = QgsDataSourceUri(connections[name].uri())
-    params = {"host": uri.host(), "port": uri.port(), "dbname": uri.database(), "user": uri.username(),
-              "service": uri.service(), "sslmode": _sslmode(uri)}
+    params = {
+        "host": uri.host(),
+        "port": uri.port(),
+        "dbname": uri.database(),
+        "user": uri.username(),
+        "service": uri.service(),
+        "sslmode": _sslmode(uri),
+    }
     password = uri.password() or None
     authcfg = uri.authConfigId()
     if authcfg:
@@ -69,12 +84,16 @@ def from_saved_connection(name: str) -> StoreLocation:
     layer_uri = QgsDataSourceUri(uri.connectionInfo(False))
     if uri.password():
         # QGIS may have the password saved in plain settings; keep it out of layers (and so projects).
-        LOG.warning("Connection '%s' stores a password in plain settings; use an authentication "
-                    "configuration (authcfg) instead. The password is not copied into layers.", name)
+        LOG.warning(
+            "Connection '%s' stores a password in plain settings; use an authentication "
+            "configuration (authcfg) instead. The password is not copied into layers.",
+            name,
+        )
         layer_uri.setPassword("")
     spec = ConnectionSpec(params={k: v for k, v in params.items() if v}, password=password, label=name)
-    return StoreLocation(name=name, spec=spec, layer_uri=layer_uri.connectionInfo(False),
-                         choice=StoreChoice(connection_name=name))
+    return StoreLocation(
+        name=name, spec=spec, layer_uri=layer_uri.connectionInfo(False), choice=StoreChoice(connection_name=name)
+    )
 
 
 def _sslmode(uri: QgsDataSourceUri) -> str | None:
@@ -87,10 +106,13 @@ def _credentials_from_authcfg(authcfg: str, name: str) -> tuple[str | None, str 
     config = QgsAuthMethodConfig()
     ok = manager.loadAuthenticationConfig(authcfg, config, True)
     if not ok or not config.isValid():
-        raise StoreError(translate(
-            "StoreErrors",
-            "Connection '{0}' uses authentication configuration '{1}', which could not be "
-            "loaded (is the authentication database unlocked?).").format(name, authcfg))
+        raise StoreError(
+            translate(
+                "StoreErrors",
+                "Connection '{0}' uses authentication configuration '{1}', which could not be "
+                "loaded (is the authentication database unlocked?).",
+            ).format(name, authcfg)
+        )
     return config.config("username") or None, config.config("password") or None
 
 
@@ -116,6 +138,7 @@ def save_service_connection(name: str, service: str) -> None:
     md = QgsProviderRegistry.instance().providerMetadata("postgres")
     uri = QgsDataSourceUri()
     uri.setConnection(service, "", "", "")
-    connection = md.createConnection(uri.uri(False), {"saveUsername": False, "savePassword": False,
-                                                      "estimatedMetadata": True})
+    connection = md.createConnection(
+        uri.uri(False), {"saveUsername": False, "savePassword": False, "estimatedMetadata": True}
+    )
     md.saveConnection(connection, name)

@@ -3,6 +3,7 @@
 Pure logic on numpy/scipy arrays; the store reads the instance and writes results back, Processing
 algorithms and the GUI call `assign_nearest` / `assign_optimal`.
 """
+
 from .greedy import assign_nearest
 from .optimal import assign_optimal
 from .problem import AssignmentProblem, HelpRequests, Volunteers

@@ -8,6 +8,7 @@ Eligibility (`definitions.eligibility.CATEGORY_NEEDS`) is compiled to bitmask ar
 array operations: one k-d tree per distinct eligibility class holds only the volunteers who qualify, so
 "the k nearest candidates" means the k nearest *eligible* volunteers with capacity left.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -74,7 +75,10 @@ class TravelModel:
 
 
 def great_circle_minutes(
-    lon1: np.ndarray, lat1: np.ndarray, lon2: np.ndarray, lat2: np.ndarray,
+    lon1: np.ndarray,
+    lat1: np.ndarray,
+    lon2: np.ndarray,
+    lat2: np.ndarray,
     travel: Optional[TravelModel] = None,
 ) -> np.ndarray:
     """Element-wise travel minutes between two sets of points (degrees); default speed if no model."""
@@ -96,9 +100,7 @@ def _eligible(skills: np.ndarray, vehicle: np.ndarray, category: np.ndarray) -> 
     return ok.any(axis=1)
 
 
-def eligible_pairs(
-    requests: HelpRequests, volunteers: Volunteers, req: np.ndarray, vol: np.ndarray
-) -> np.ndarray:
+def eligible_pairs(requests: HelpRequests, volunteers: Volunteers, req: np.ndarray, vol: np.ndarray) -> np.ndarray:
     """For pairs (req[k], vol[k]) of indices: does the volunteer have what the request's category needs?
 
     Skills and vehicles only; availability, capacity and distance are checked elsewhere.
@@ -224,8 +226,9 @@ class CandidateIndex:
             parts.append(Pairs(rows[r], members[nbr[r, col]], minutes[r, col]))
         return Pairs.concat(parts), complete
 
-    def within(self, req_idx: np.ndarray, radius_minutes: np.ndarray, usable_only: bool = True,
-               any_skills: bool = False) -> Pairs:
+    def within(
+        self, req_idx: np.ndarray, radius_minutes: np.ndarray, usable_only: bool = True, any_skills: bool = False
+    ) -> Pairs:
         """All (eligible, or with `any_skills` all present) volunteers within per-request radii (minutes)."""
         req_idx = np.asarray(req_idx, np.int64)
         radius_minutes = np.minimum(np.asarray(radius_minutes, np.float64), self.max_minutes)

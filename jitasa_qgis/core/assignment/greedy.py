@@ -1,4 +1,5 @@
 """Greedy assignment: in priority order, each request takes the nearest eligible volunteer with room left."""
+
 from __future__ import annotations
 
 import numpy as np

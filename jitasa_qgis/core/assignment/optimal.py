@@ -45,6 +45,7 @@ How it is solved
 Travel times enter the solver rounded to `MINUTES_PER_UNIT` (0.0001 min): the result is optimal for those,
 so its true total is within n × 0.0001 min of the true optimum. Reported minutes are not rounded.
 """
+
 from __future__ import annotations
 
 import time
@@ -134,8 +135,7 @@ class _Batch:
             shape=(self.nr + self.nv, n_pairs),
         )
         b_ub = np.concatenate((np.ones(self.nr), self.cap.astype(np.float64)))
-        res = linprog(self.cost - self.reward[self.req_l], A_ub=a_ub, b_ub=b_ub, bounds=(0, None),
-                      method="highs-ds")
+        res = linprog(self.cost - self.reward[self.req_l], A_ub=a_ub, b_ub=b_ub, bounds=(0, None), method="highs-ds")
         if res.status != 0:  # pragma: no cover - the LP is always feasible and bounded
             raise RuntimeError(f"HiGHS failed on the assignment LP: {res.message}")
         # A vertex of a totally unimodular LP is integral; the duals are recomputed exactly from it.
@@ -161,21 +161,30 @@ class _Batch:
         vol_node = nr + self.vol_l
         req_nodes = np.arange(nr)
         vol_nodes = nr + np.arange(nv)
-        tails = np.concatenate((
-            np.where(is_matched, vol_node, self.req_l),
-            np.where(assigned, req_nodes, sink),
-            vol_nodes[load < self.cap], np.full(int(np.count_nonzero(load > 0)), sink),
-        ))
-        heads = np.concatenate((
-            np.where(is_matched, self.req_l, vol_node),
-            np.where(assigned, sink, req_nodes),
-            np.full(int(np.count_nonzero(load < self.cap)), sink), vol_nodes[load > 0],
-        ))
-        weights = np.concatenate((
-            np.where(is_matched, -self.cost, self.cost),
-            np.where(assigned, self.reward, -self.reward),
-            np.zeros(int(np.count_nonzero(load < self.cap))), np.zeros(int(np.count_nonzero(load > 0))),
-        ))
+        tails = np.concatenate(
+            (
+                np.where(is_matched, vol_node, self.req_l),
+                np.where(assigned, req_nodes, sink),
+                vol_nodes[load < self.cap],
+                np.full(int(np.count_nonzero(load > 0)), sink),
+            )
+        )
+        heads = np.concatenate(
+            (
+                np.where(is_matched, self.req_l, vol_node),
+                np.where(assigned, sink, req_nodes),
+                np.full(int(np.count_nonzero(load < self.cap)), sink),
+                vol_nodes[load > 0],
+            )
+        )
+        weights = np.concatenate(
+            (
+                np.where(is_matched, -self.cost, self.cost),
+                np.where(assigned, self.reward, -self.reward),
+                np.zeros(int(np.count_nonzero(load < self.cap))),
+                np.zeros(int(np.count_nonzero(load > 0))),
+            )
+        )
         order = np.argsort(heads, kind="stable")
         tails, heads, weights = tails[order], heads[order], weights[order]
         head_nodes, starts = np.unique(heads, return_index=True)
@@ -199,9 +208,7 @@ def _components(pairs: Pairs, n: int, m: int) -> tuple[np.ndarray, np.ndarray]:
     vol_ids, vol_l = np.unique(pairs.vol, return_inverse=True)
     req_ids, req_l = np.unique(pairs.req, return_inverse=True)
     nr = len(req_ids)
-    graph = coo_matrix(
-        (np.ones(len(pairs), np.int8), (req_l, nr + vol_l)), shape=(nr + len(vol_ids),) * 2
-    ).tocsr()
+    graph = coo_matrix((np.ones(len(pairs), np.int8), (req_l, nr + vol_l)), shape=(nr + len(vol_ids),) * 2).tocsr()
     n_comp, labels = connected_components(graph, directed=False)
     return labels[req_l], n_comp
 
@@ -263,8 +270,14 @@ def assign_optimal(
     complete[located] = complete_located
     keys = np.sort(pairs.req * m + pairs.vol)
     dirty = np.ones(len(pairs), bool)
-    stats: dict[str, Any] = {"rounds": 0, "pairs_added": 0, "solver_calls": 0, "trivial_components": 0,
-                             "solved_components": 0, "largest_component": 0}
+    stats: dict[str, Any] = {
+        "rounds": 0,
+        "pairs_added": 0,
+        "solver_calls": 0,
+        "trivial_components": 0,
+        "solved_components": 0,
+        "largest_component": 0,
+    }
     optimal = True
     for _round in range(_MAX_ROUNDS):
         if not len(pairs):
@@ -273,8 +286,7 @@ def assign_optimal(
         labels, n_comp = _components(pairs, n, m)
         todo = np.zeros(n_comp, bool)
         todo[labels[dirty]] = True
-        _solve_components(pairs, labels, n_comp, todo, capacity, reward, method, assigned, cost, alpha,
-                          beta, stats)
+        _solve_components(pairs, labels, n_comp, todo, capacity, reward, method, assigned, cost, alpha, beta, stats)
         if not widen:
             optimal = None
             break
@@ -285,7 +297,7 @@ def assign_optimal(
         pairs = Pairs.concat([pairs, new])
         keys = np.sort(np.concatenate((keys, new.req * m + new.vol)))
         dirty = np.zeros(len(pairs), bool)
-        dirty[-len(new):] = True
+        dirty[-len(new) :] = True
     else:  # pragma: no cover - each round adds pairs, so this needs an absurd instance
         optimal = False
     if optimal and not _certificate_holds(pairs, assigned, alpha, beta, reward, capacity):
@@ -293,13 +305,18 @@ def assign_optimal(
     stats["candidate_pairs"] = len(pairs)
     stats["solve_seconds"] = time.perf_counter() - started
     proof = OptimalityProof(
-        optimal=optimal, solver=method, candidates=int(candidates), **stats,
-        objective="lexicographic: assigned critical, high, normal, low; then total travel" if optimal else None)
+        optimal=optimal,
+        solver=method,
+        candidates=int(candidates),
+        **stats,
+        objective="lexicographic: assigned critical, high, normal, low; then total travel" if optimal else None,
+    )
     return build_result(problem, index, assigned, cost, "optimal", proof)
 
 
-def _solve_components(pairs, labels, n_comp, todo, capacity, reward, method, assigned, cost, alpha, beta,
-                      stats) -> None:
+def _solve_components(
+    pairs, labels, n_comp, todo, capacity, reward, method, assigned, cost, alpha, beta, stats
+) -> None:
     """Solve the components flagged in `todo`, writing assignments and dual prices in place."""
     sel = todo[labels]
     sub = pairs.take(np.flatnonzero(sel))
@@ -348,8 +365,9 @@ def _solve_components(pairs, labels, n_comp, todo, capacity, reward, method, ass
         beta[batch.vol_g] = b
 
 
-def _certificate_holds(pairs: Pairs, assigned: np.ndarray, alpha: np.ndarray, beta: np.ndarray,
-                       reward: np.ndarray, capacity: np.ndarray) -> bool:
+def _certificate_holds(
+    pairs: Pairs, assigned: np.ndarray, alpha: np.ndarray, beta: np.ndarray, reward: np.ndarray, capacity: np.ndarray
+) -> bool:
     """LP optimality conditions on the candidate pairs (pairs outside were covered by the search).
 
     Dual feasibility: α_i − β_j ≤ t_ij, α_i ≤ R_i, β_j ≥ 0; complementary slackness: assigned pairs have
@@ -390,8 +408,15 @@ def _rank_within(groups: np.ndarray, score: np.ndarray) -> np.ndarray:
     return rank
 
 
-def _improving_pairs(index: CandidateIndex, keys: np.ndarray, complete: np.ndarray, alpha: np.ndarray,
-                     beta: np.ndarray, located: np.ndarray, m: int) -> Pairs:
+def _improving_pairs(
+    index: CandidateIndex,
+    keys: np.ndarray,
+    complete: np.ndarray,
+    alpha: np.ndarray,
+    beta: np.ndarray,
+    located: np.ndarray,
+    m: int,
+) -> Pairs:
     """Eligible pairs outside the candidate set whose reduced cost t − α + β is negative (none: proven).
 
     Only pairs with t < α can qualify (β ≥ 0), and each request's candidates already hold every eligible

@@ -4,6 +4,7 @@ Codes follow `definitions.eligibility`: `category` indexes `CATEGORY_ORDER`, `ve
 `VEHICLE_ORDER`, `skills` is a bitmask over `SKILL_ORDER`; `urgency_rank` is `URGENCY_RANK` (0 critical
 … 3 low). Strings or enums are accepted and turned into codes.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -1,4 +1,5 @@
 """What a solver returns: assigned pairs, unassigned requests with a reason code each, and a summary."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -14,6 +15,7 @@ from .costs import CandidateIndex
 from .problem import AssignmentProblem
 
 URGENCY_BY_RANK = (Urgency.CRITICAL, Urgency.HIGH, Urgency.NORMAL, Urgency.LOW)
+
 
 def reason_detail(reason: UnassignedReason | str, category_code: int) -> Optional[dict[str, str]]:
     """The detail definitions.reasons.reason_text needs for an unassigned code: the category, for
@@ -90,8 +92,7 @@ class AssignmentResult:
     def unassigned(self) -> list[tuple[int, str, Optional[dict]]]:
         """(request_id, reason code, detail) for every request left without a volunteer; in words with
         definitions.reasons.reason_text(code, detail)."""
-        return list(zip(self.unassigned_id.tolist(), self.unassigned_reason.tolist(),
-                        self.unassigned_detail.tolist()))
+        return list(zip(self.unassigned_id.tolist(), self.unassigned_reason.tolist(), self.unassigned_detail.tolist()))
 
     @property
     def total_minutes(self) -> float:
@@ -174,9 +175,7 @@ def build_result(
         assigned=assigned,
         unassigned=n - assigned,
         unassigned_by_reason=by_reason,
-        assigned_by_urgency={
-            u.value: int(np.count_nonzero(has & (ranks == r))) for r, u in enumerate(URGENCY_BY_RANK)
-        },
+        assigned_by_urgency={u.value: int(np.count_nonzero(has & (ranks == r))) for r, u in enumerate(URGENCY_BY_RANK)},
         unassigned_by_urgency={
             u.value: int(np.count_nonzero(~has & (ranks == r))) for r, u in enumerate(URGENCY_BY_RANK)
         },
