@@ -153,3 +153,21 @@ def login_role(store, login_role_on):
 def login_conn(login_role):
     """Factory: (group, extra_sql="") -> a connection (not autocommit) of a fresh login in that group."""
     return lambda group, extra_sql="": login_role(group, extra_sql)[1](autocommit=False)
+
+
+@pytest.fixture
+def provider(qgis_processing):
+    """The jitasa provider, registered for this test only (a later test may load the plugin, which adds
+    its own). Shared by the Processing, render and demo-loading tests."""
+    from qgis.core import QgsApplication
+
+    from jitasa_qgis.processing.provider import JitasaProvider
+
+    registry = QgsApplication.processingRegistry()
+    added = None
+    if registry.providerById("jitasa") is None:
+        added = JitasaProvider()  # kept referenced: the registry does not own a Python-made provider
+        registry.addProvider(added)
+    yield registry.providerById("jitasa")
+    if added is not None:
+        registry.removeProvider(added)

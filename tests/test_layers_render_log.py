@@ -31,25 +31,10 @@ from qgis.PyQt.QtGui import QColor
 
 from jitasa_qgis.layers.demo_loading import load_demo_data
 from jitasa_qgis.layers.store_layers import DETAIL_SCALE, LAYER_DEFS, OVERVIEW_SCALE, find_store_layers
-from jitasa_qgis.processing.provider import JitasaProvider
 
 UTM47 = QgsCoordinateReferenceSystem("EPSG:32647")
 # One scale inside each tier: detail (two: with and without request labels), province, national.
 TIER_SCALES = {"detail_labels": 20_000, "detail": 100_000, "province": 1_000_000, "national": 8_000_000}
-
-
-@pytest.fixture
-def provider(qgis_processing):
-    """The jitasa provider, registered for this test only (a later test may load the plugin, which adds
-    its own)."""
-    registry = QgsApplication.processingRegistry()
-    added = None
-    if registry.providerById("jitasa") is None:
-        added = JitasaProvider()  # kept referenced: the registry does not own a Python-made provider
-        registry.addProvider(added)
-    yield registry.providerById("jitasa")
-    if added is not None:
-        registry.removeProvider(added)
 
 
 @pytest.fixture

@@ -20,7 +20,6 @@ from jitasa_qgis.definitions.i18n import load_translator
 from jitasa_qgis.definitions.paths import I18N_DIR
 from jitasa_qgis.definitions.settings import StoreChoice
 from jitasa_qgis.layers.demo_loading import load_demo_data
-from jitasa_qgis.processing.provider import JitasaProvider
 from jitasa_qgis.store.area_lookup import find_admin_areas, normalised
 from jitasa_qgis.store.qgis_connections import from_service, save_service_connection
 
@@ -31,20 +30,6 @@ ALGORITHMS = (
     "jitasa:assignnearest",
     "jitasa:assignoptimal",
 )
-
-
-@pytest.fixture
-def provider(qgis_processing):
-    """The jitasa provider, registered for this test only (a later test may load the plugin, which adds
-    its own)."""
-    registry = QgsApplication.processingRegistry()
-    added = None
-    if registry.providerById("jitasa") is None:
-        added = JitasaProvider()  # kept referenced: the registry does not own a Python-made provider
-        registry.addProvider(added)
-    yield registry.providerById("jitasa")
-    if added is not None:
-        registry.removeProvider(added)
 
 
 @pytest.fixture

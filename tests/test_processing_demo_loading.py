@@ -10,22 +10,7 @@ from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedb
 
 from jitasa_qgis.definitions.paths import DEMO_DIR
 from jitasa_qgis.layers.demo_loading import load_demo_data
-from jitasa_qgis.processing.provider import JitasaProvider
 from jitasa_qgis.store.demo_guard import NonDemoDataError, non_demo_rows
-
-
-@pytest.fixture
-def provider(qgis_processing):
-    """The jitasa provider, registered for this test only (a later test may load the plugin, which adds
-    its own)."""
-    registry = QgsApplication.processingRegistry()
-    added = None
-    if registry.providerById("jitasa") is None:
-        added = JitasaProvider()  # kept referenced: the registry does not own a Python-made provider
-        registry.addProvider(added)
-    yield registry.providerById("jitasa")
-    if added is not None:
-        registry.removeProvider(added)
 
 
 @pytest.fixture
