@@ -1,10 +1,10 @@
-"""What jitasa:assignnearest and jitasa:assignoptimal share: scope, limits, mode, the line output, and the
-run itself (read the scope from the store → solve with core.assignment → write proposals or confirm)."""
+"""What jitasa:assignnearest and jitasa:assignoptimal share: scope, limits, mode and the line output. The run
+itself (read the scope → solve → write proposals or confirm) is services/batch_assignment.py; a subclass
+only names its `method`."""
 
 from __future__ import annotations
 
 import json
-from collections import Counter
 
 from qgis.core import (
     QgsFeature,
@@ -26,49 +26,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.assignment import AssignmentProblem, AssignmentResult, HelpRequests, Volunteers
 from ..definitions.eligibility import DEFAULT_MAX_TRAVEL_MINUTES, DEFAULT_SPEED_KMH
 from ..definitions.i18n import translate
 from ..definitions.reasons import reason_text
-from ..store.assignments import Outcome, Scope, assign_pairs, create_run, load_assignment_inputs, propose_assignments
-from ..store.errors import StoreError
-from .area_parameter import resolve_area
-from .base import JitasaAlgorithm
-
-SCOPE_KINDS = ("all", "amphoe", "tambon", "service_area", "polygon")
-MODES = ("propose", "confirm")
-
-
-def scope_from_values(
-    kind: str, code: str = "", service_area_id: int | None = None, polygon_wkt: str | None = None
-) -> Scope:
-    """A store Scope from the algorithm's parameter values; a missing value for the chosen kind is an error."""
-    if kind == "all":
-        return Scope()
-    if kind == "amphoe" and code:
-        return Scope(amphoe_code=code)
-    if kind == "tambon" and code:
-        return Scope(tambon_code=code)
-    if kind == "service_area" and service_area_id:
-        return Scope(service_area_id=int(service_area_id))
-    if kind == "polygon" and polygon_wkt:
-        return Scope(polygon_wkt=polygon_wkt)
-    # One message per kind, so a Thai message names the kind in Thai (not the English word 'amphoe').
-    messages = {
-        "amphoe": translate("AssignAlgorithm", "The scope 'one amphoe' needs the amphoe: its name or its code."),
-        "tambon": translate("AssignAlgorithm", "The scope 'one tambon' needs the tambon: its name or its code."),
-        "service_area": translate("AssignAlgorithm", "The scope 'a service area' needs the service area id."),
-        "polygon": translate("AssignAlgorithm", "The scope 'inside polygons' needs a polygon layer."),
-    }
-    raise ValueError(messages.get(kind) or translate("AssignAlgorithm", "Unknown scope: {0}").format(kind))
-
-
-def problem_from_inputs(inputs) -> AssignmentProblem:
-    r, v = inputs.requests, inputs.volunteers
-    return AssignmentProblem(
-        HelpRequests(r.id, r.lon, r.lat, r.urgency, r.category, r.created_at),
-        Volunteers(v.id, v.lon, v.lat, v.capacity, None, v.skills, v.vehicle),
-    )
+from ..services.batch_assignment import MODES, SCOPE_KINDS, BatchAssignmentParams, run_batch_assignment
+from .base import JitasaAlgorithm, service_errors
+from .feedback_progress import FeedbackProgress
 
 
 def output_fields() -> QgsFields:
@@ -88,7 +51,7 @@ def output_fields() -> QgsFields:
 
 
 class AssignAlgorithm(JitasaAlgorithm):
-    """Base of the two assignment algorithms; subclasses choose the solver in `solve()`."""
+    """Base of the two assignment algorithms; subclasses choose the solver by `method` (nearest, optimal)."""
 
     method = ""
 
@@ -184,15 +147,9 @@ class AssignAlgorithm(JitasaAlgorithm):
             return False, translate("AssignAlgorithm", "The maximum travel time must be more than 0 minutes.")
         return super().checkParameterValues(parameters, context)
 
-    def solve(self, problem: AssignmentProblem, max_minutes: float, speed_kmh: float) -> AssignmentResult:
-        raise NotImplementedError
-
-    def _scope(self, parameters, context, conn, feedback) -> tuple[Scope, str]:
+    def processAlgorithm(self, parameters, context, feedback):
+        location = self.location(parameters, context, feedback)
         kind = SCOPE_KINDS[self.parameterAsEnum(parameters, "SCOPE", context)]
-        code = self.parameterAsString(parameters, "AREA_CODE", context).strip()
-        if kind in ("amphoe", "tambon") and code:
-            code = resolve_area(conn, kind, code, feedback).code  # a name (Thai or English) or a code
-            conn.rollback()
         area = parameters.get("SERVICE_AREA")
         wkt = None
         if kind == "polygon":
@@ -200,75 +157,29 @@ class AssignAlgorithm(JitasaAlgorithm):
             if source is None:
                 raise QgsProcessingException(translate("AssignAlgorithm", "Choose a layer of scope polygons."))
             wkt = _union_wkt_4326(source, context)
+        params = BatchAssignmentParams(
+            method=self.method,
+            mode=MODES[self.parameterAsEnum(parameters, "MODE", context)],
+            scope_kind=kind,
+            area=self.parameterAsString(parameters, "AREA_CODE", context).strip(),
+            service_area_id=int(area) if area not in (None, "") else None,
+            polygon_wkt=wkt,
+            max_minutes=self.parameterAsDouble(parameters, "MAX_MINUTES", context),
+            speed_kmh=self.parameterAsDouble(parameters, "SPEED_KMH", context),
+        )
         try:
-            scope = scope_from_values(kind, code, int(area) if area not in (None, "") else None, wkt)
-        except ValueError as exc:
-            raise QgsProcessingException(str(exc)) from None
-        label = {
-            "all": "all",
-            "amphoe": f"amphoe {code}",
-            "tambon": f"tambon {code}",
-            "service_area": f"service area {area}",
-            "polygon": "polygon",
-        }[kind]
-        return scope, label
-
-    def processAlgorithm(self, parameters, context, feedback):
-        location = self.location(parameters, context, feedback)
-        max_minutes = self.parameterAsDouble(parameters, "MAX_MINUTES", context)
-        speed = self.parameterAsDouble(parameters, "SPEED_KMH", context)
-        mode = MODES[self.parameterAsEnum(parameters, "MODE", context)]
-        try:
-            conn = location.spec.connect()
-        except StoreError as exc:
-            raise QgsProcessingException(str(exc)) from None
-        try:
-            scope, scope_label = self._scope(parameters, context, conn, feedback)
-        except BaseException:
-            conn.close()
-            raise
-        try:
-            inputs = load_assignment_inputs(conn, scope, margin_km=max_minutes / 60.0 * speed)
-            conn.rollback()
-            feedback.pushInfo(
-                translate("AssignAlgorithm", "{0} open requests and {1} volunteers in scope.").format(
-                    len(inputs.requests.id), len(inputs.volunteers.id)
-                )
-            )
-            result = self.solve(problem_from_inputs(inputs), max_minutes, speed)
+            with service_errors():
+                result = run_batch_assignment(location, params, FeedbackProgress(feedback))
+        except QgsProcessingException:
             if feedback.isCanceled():
-                return {}
-            summary = _json_summary(result.summary.as_dict(), len(inputs.unlocated_request_ids))
-            run_id = create_run(
-                conn,
-                self.method,
-                scope_label,
-                {"max_minutes": max_minutes, "speed_kmh": speed, "mode": mode},
-                commit=False,
-            )
-            write = propose_assignments if mode == "propose" else assign_pairs
-            batch = write(
-                conn,
-                run_id,
-                result.request_id.tolist(),
-                result.volunteer_id.tolist(),
-                result.minutes.tolist(),
-                True,
-                commit=False,
-            )
-            conn.commit()
-        except StoreError as exc:
-            conn.rollback()
-            raise QgsProcessingException(str(exc)) from None
-        finally:
-            conn.close()
-        summary["refused_by_store"] = batch.refused_by_reason()
+                return {}  # cancelled before the write: nothing was written
+            raise
         sink, dest = self.parameterAsSink(
             parameters, "OUTPUT", context, output_fields(), QgsWkbTypes.LineString, _crs_4326()
         )
-        coords = _coordinates(inputs)
-        minutes = dict(zip(result.request_id.tolist(), result.minutes.tolist()))
-        for row in batch.rows:
+        coords = _coordinates(result.inputs)
+        minutes = dict(zip(result.solution.request_id.tolist(), result.solution.minutes.tolist()))
+        for row in result.batch.rows:
             feature = QgsFeature(output_fields())
             a = coords["request"].get(row.request_id)
             b = coords["volunteer"].get(row.volunteer_id)
@@ -276,7 +187,7 @@ class AssignAlgorithm(JitasaAlgorithm):
                 feature.setGeometry(QgsGeometry.fromPolylineXY([QgsPointXY(*b), QgsPointXY(*a)]))
             feature.setAttributes(
                 [
-                    run_id,
+                    result.run_id,
                     row.assignment_id,
                     row.request_id,
                     row.volunteer_id,
@@ -287,18 +198,17 @@ class AssignAlgorithm(JitasaAlgorithm):
                 ]
             )
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
-        written = batch.count(Outcome.PROPOSED) + batch.count(Outcome.CONFIRMED)
-        for line in _summary_lines(result.summary.as_dict(), written, batch, mode):
+        for line in result.summary_lines():
             feedback.pushInfo(line)
         return {
             "OUTPUT": dest,
-            "RUN_ID": run_id,
-            "ASSIGNED": written,
-            "UNASSIGNED": int(result.summary.unassigned),
-            "REFUSED": batch.refused,
-            "TOTAL_MINUTES": float(result.summary.total_minutes or 0.0),
-            "MEAN_MINUTES": float(result.summary.mean_minutes or 0.0),
-            "SUMMARY": json.dumps(summary, ensure_ascii=False),
+            "RUN_ID": result.run_id,
+            "ASSIGNED": result.written,
+            "UNASSIGNED": result.unassigned,
+            "REFUSED": result.refused,
+            "TOTAL_MINUTES": result.total_minutes,
+            "MEAN_MINUTES": result.mean_minutes,
+            "SUMMARY": json.dumps(result.summary(), ensure_ascii=False, default=str),
         }
 
 
@@ -333,33 +243,3 @@ def _coordinates(inputs) -> dict:
         "request": {i: (x, y) for i, x, y in zip(r.id, r.lon, r.lat)},
         "volunteer": {i: (x, y) for i, x, y in zip(v.id, v.lon, v.lat)},
     }
-
-
-def _json_summary(summary: dict, unlocated: int) -> dict:
-    out = {k: v for k, v in summary.items() if isinstance(v, (int, float, str, bool, dict, list, type(None)))}
-    out["requests_without_location"] = unlocated
-    return json.loads(json.dumps(out, default=str))
-
-
-def _summary_lines(summary: dict, written: int, batch, mode: str) -> list[str]:
-    lines = [
-        translate("AssignAlgorithm", "Assigned {0} of {1} requests ({2}).").format(
-            written,
-            summary.get("requests", 0),
-            translate("AssignAlgorithm", "proposals for review")
-            if mode == "propose"
-            else translate("AssignAlgorithm", "confirmed"),
-        )
-    ]
-    if summary.get("mean_minutes") is not None:
-        lines.append(
-            translate(
-                "AssignAlgorithm", "Travel: total {0:.0f} min, mean {1:.1f} min (straight-line " "estimate)."
-            ).format(summary.get("total_minutes") or 0.0, summary["mean_minutes"])
-        )
-    for code, count in (summary.get("unassigned_by_reason") or {}).items():
-        lines.append(translate("AssignAlgorithm", "Unassigned: {0} — {1}").format(count, reason_text(code)))
-    # counted by text: the same code with different details (now active, now rejected) reads differently
-    for text, count in Counter(reason_text(code, detail) for code, detail in batch.refusals()).most_common():
-        lines.append(translate("AssignAlgorithm", "Refused by the store: {0} — {1}").format(count, text))
-    return lines

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..core.assignment import AssignmentProblem, AssignmentResult, assign_nearest
 from ..definitions.i18n import translate
 from .assign_base import AssignAlgorithm
 
@@ -25,6 +24,3 @@ class AssignNearestAlgorithm(AssignAlgorithm):
             "proposals for review, or confirms directly; the store re-checks every row and "
             "refuses stale ones with a reason.",
         )
-
-    def solve(self, problem: AssignmentProblem, max_minutes: float, speed_kmh: float) -> AssignmentResult:
-        return assign_nearest(problem, max_minutes, speed_kmh=speed_kmh)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..core.assignment import AssignmentProblem, AssignmentResult, assign_optimal
 from ..definitions.i18n import translate
 from .assign_base import AssignAlgorithm
 
@@ -25,6 +24,3 @@ class AssignOptimalAlgorithm(AssignAlgorithm):
             "eligible pairs within the maximum travel time. Writes proposals for review or "
             "confirms directly.",
         )
-
-    def solve(self, problem: AssignmentProblem, max_minutes: float, speed_kmh: float) -> AssignmentResult:
-        return assign_optimal(problem, max_minutes, speed_kmh=speed_kmh)

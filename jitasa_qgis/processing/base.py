@@ -7,6 +7,9 @@ so a dialog opened while connected is ready to run."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Iterator
+
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -16,6 +19,7 @@ from qgis.core import (
 
 from ..definitions import settings
 from ..definitions.i18n import translate
+from ..services.progress import Cancelled
 from ..store.errors import StoreError
 from ..store.qgis_connections import StoreLocation, from_saved_connection, from_service, location_of
 
@@ -94,3 +98,12 @@ class JitasaAlgorithm(QgsProcessingAlgorithm):
         if feedback is not None:
             feedback.pushInfo(translate("JitasaAlgorithm", "Store: {0}").format(location.name))
         return location
+
+
+@contextmanager
+def service_errors() -> Iterator[None]:
+    """A service's clear errors (store, parameters, cancel) as Processing errors with the same message."""
+    try:
+        yield
+    except (StoreError, ValueError, Cancelled) as exc:
+        raise QgsProcessingException(str(exc)) from None

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from qgis.core import QgsProcessingException, QgsProcessingOutputNumber, QgsProcessingOutputString
+from qgis.core import QgsProcessingOutputNumber, QgsProcessingOutputString
 
 from ..definitions.i18n import translate
-from ..store.errors import StoreError
-from ..store.migrations import LATEST_VERSION, migrate, schema_version
-from .base import JitasaAlgorithm
+from ..services.database import create_or_upgrade_database
+from .base import JitasaAlgorithm, service_errors
+from .feedback_progress import FeedbackProgress
 
 CTX = "CreateDatabaseAlgorithm"
 
@@ -36,13 +36,9 @@ class CreateDatabaseAlgorithm(JitasaAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         location = self.location(parameters, context, feedback)
-        try:
-            applied = migrate(location.spec)
-            with location.spec.connect() as conn:
-                version = schema_version(conn)
-            conn.close()
-        except StoreError as exc:
-            raise QgsProcessingException(str(exc)) from None
+        with service_errors():
+            result = create_or_upgrade_database(location, progress=FeedbackProgress(feedback))
+        applied = result.applied
         if applied:
             feedback.pushInfo(
                 translate("CreateDatabaseAlgorithm", "Applied migrations: {0}").format(", ".join(map(str, applied)))
@@ -50,7 +46,7 @@ class CreateDatabaseAlgorithm(JitasaAlgorithm):
         else:
             feedback.pushInfo(
                 translate("CreateDatabaseAlgorithm", "The store is already at schema version {0}.").format(
-                    LATEST_VERSION
+                    result.schema_version
                 )
             )
-        return {"SCHEMA_VERSION": version, "APPLIED": ",".join(map(str, applied))}
+        return {"SCHEMA_VERSION": result.schema_version, "APPLIED": ",".join(map(str, applied))}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessingException,
     QgsProcessingOutputString,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
@@ -13,10 +12,9 @@ from qgis.core import (
 from ..core.admin_source import DEFAULT_FACILITY_LAYER
 from ..definitions.i18n import translate
 from ..definitions.paths import DEMO_DIR
-from ..layers.demo_loading import load_demo_data
-from ..store.errors import StoreError
-from ..store.migrations import check_schema_current
-from .base import JitasaAlgorithm
+from ..services.demo_loading import DemoParams, load_demo
+from .base import JitasaAlgorithm, service_errors
+from .feedback_progress import FeedbackProgress
 
 CTX = "LoadDemoDataAlgorithm"
 
@@ -90,25 +88,18 @@ class LoadDemoDataAlgorithm(JitasaAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         location = self.location(parameters, context, feedback)
-        try:
-            with location.spec.connect() as conn:
-                check_schema_current(conn)
-            conn.close()
-            summary = load_demo_data(
-                location.spec,
-                # QGIS 3.22 does not fill a missing file parameter from its default: do it here.
-                admin_path=self.parameterAsFile(parameters, "ADMIN", context) or str(DEMO_DIR / "admin.gpkg"),
-                health_path=self.parameterAsFile(parameters, "HEALTH", context) or str(DEMO_DIR / "health.gpkg"),
-                n_requests=self.parameterAsInt(parameters, "REQUESTS", context),
-                n_volunteers=self.parameterAsInt(parameters, "VOLUNTEERS", context),
-                seed=self.parameterAsInt(parameters, "SEED", context),
-                progress=feedback.setProgress,
-                cancelled=feedback.isCanceled,
-                facility_layer=self.parameterAsString(parameters, "HOSPITAL_LAYER", context).strip()
-                or DEFAULT_FACILITY_LAYER,
-            )
-        except (StoreError, ValueError) as exc:
-            raise QgsProcessingException(str(exc)) from None
+        params = DemoParams(
+            # QGIS 3.22 does not fill a missing file parameter from its default: do it here.
+            admin_path=self.parameterAsFile(parameters, "ADMIN", context) or str(DEMO_DIR / "admin.gpkg"),
+            health_path=self.parameterAsFile(parameters, "HEALTH", context) or str(DEMO_DIR / "health.gpkg"),
+            facility_layer=self.parameterAsString(parameters, "HOSPITAL_LAYER", context).strip()
+            or DEFAULT_FACILITY_LAYER,
+            n_requests=self.parameterAsInt(parameters, "REQUESTS", context),
+            n_volunteers=self.parameterAsInt(parameters, "VOLUNTEERS", context),
+            seed=self.parameterAsInt(parameters, "SEED", context),
+        )
+        with service_errors():
+            summary = load_demo(location, params, FeedbackProgress(feedback)).counts
         feedback.pushInfo(
             translate(
                 "LoadDemoDataAlgorithm", "Replaced {0} earlier demo help requests and {1} " "earlier demo volunteers."
