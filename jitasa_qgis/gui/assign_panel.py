@@ -32,7 +32,9 @@ from ..definitions.enums import RequestStatus, Urgency
 from ..definitions.i18n import translate
 from ..definitions.labels import category_label, request_status_label, urgency_label
 from ..definitions.paths import UI_DIR
-from ..store.assignments import PairOutcome, assign_pairs, create_run
+from ..services.single_assignment import SingleAssignmentParams, SingleAssignmentResult, assign_one
+from ..services.store_access import Borrowed
+from ..store.assignments import PairOutcome
 from ..store.candidates import (
     DEFAULT_LIMIT,
     Candidate,
@@ -175,7 +177,7 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
             self._notify(translate("AssignPanel", "Not assigned: {message}").format(message=str(exc)), Qgis.Critical)
             self.refresh()
             return None
-        outcome = result.rows[0]
+        outcome = result.outcome
         if outcome.refused:
             self._notify(
                 translate("AssignPanel", "Not assigned: {reason}. The list shows the current state.").format(
@@ -201,22 +203,11 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
         self.refresh()
         return outcome
 
-    def _write_pair(self, conn, request_id: int, row: RankedCandidate, params: dict):
-        """A manual run and its one pair in one transaction (committed, or rolled back by the store's
-        functions on error); the connection is back in autocommit afterwards either way."""
-        conn.autocommit = False
-        try:
-            run_id = create_run(conn, "manual", f"request:{request_id}", params, commit=False)
-            return assign_pairs(
-                conn, run_id, [request_id], [row.volunteer_id], [row.minutes], self.ranking.is_estimate, commit=True
-            )
-        finally:
-            try:
-                if not conn.closed:
-                    conn.rollback()  # a no-op after the commit; ends the transaction if anything was left open
-                    conn.autocommit = True
-            except Exception:  # noqa: BLE001 - a broken connection: the next read reconnects
-                self.close_store()
+    def _write_pair(self, conn, request_id: int, row: RankedCandidate, params: dict) -> SingleAssignmentResult:
+        """A manual run and its one pair in one transaction (services.single_assignment) on the session's
+        connection, which is back in autocommit afterwards either way."""
+        pair = SingleAssignmentParams(request_id, row.volunteer_id, row.minutes, self.ranking.is_estimate, params)
+        return assign_one(Borrowed(conn), pair)
 
     def zoom_to_candidates(self, best: int = 5) -> None:
         """Centre the map on the request and show its `best` candidates who can go (keeps the scale when
