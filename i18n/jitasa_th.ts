@@ -2449,4 +2449,12 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>รอไม่ถึง 1 นาที</translation>
     </message>
 </context>
+<context>
+    <name>Services</name>
+    <message>
+        <location filename="../jitasa_qgis/services/progress.py" line="27"/>
+        <source>Cancelled; nothing was written.</source>
+        <translation>ยกเลิกแล้ว ไม่มีการบันทึกข้อมูลใด ๆ</translation>
+    </message>
+</context>
 </TS>
