@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from service_support import rows
 
 from jitasa_qgis.services.areas import AreaError
 from jitasa_qgis.services.batch_assignment import BatchAssignmentParams, run_batch_assignment
@@ -20,18 +21,8 @@ def demo(store):
     return store
 
 
-def _rows(spec: ConnectionSpec, sql: str, args=()):
-    conn = spec.connect()
-    try:
-        with conn.cursor() as cur:
-            cur.execute(sql, args)
-            return cur.fetchall()
-    finally:
-        conn.close()
-
-
 def _runs(spec):
-    return _rows(spec, "SELECT id, method, scope FROM jitasa.assignment_run WHERE method <> %s ORDER BY id", ("demo",))
+    return rows(spec, "SELECT id, method, scope FROM jitasa.assignment_run WHERE method <> %s ORDER BY id", ("demo",))
 
 
 @pytest.mark.parametrize("method", ["nearest", "optimal"])
@@ -42,7 +33,7 @@ def test_proposals_are_written_as_one_run(demo, method):
     )
     assert _runs(demo) == [(result.run_id, method, "all")]
     statuses = dict(
-        _rows(
+        rows(
             demo, "SELECT status::text, count(*) FROM jitasa.assignment WHERE run_id = %s GROUP BY 1", (result.run_id,)
         )
     )
@@ -61,7 +52,7 @@ def test_confirm_directly_by_amphoe_name_through_a_connection_factory(demo):
     result = run_batch_assignment(lambda: demo.connect(), params)
     assert result.area is not None and result.area.code == "6710" and result.scope_label == "amphoe 6710"
     assert result.batch.confirmed == result.written > 0
-    outside = _rows(
+    outside = rows(
         demo,
         "SELECT count(*) FROM jitasa.assignment a JOIN jitasa.help_request r ON r.id = a.request_id "
         "WHERE a.run_id = %s AND a.status = 'active' AND r.tambon_code NOT LIKE '6710%%'",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from service_support import rows
 
 from jitasa_qgis.core.admin_source import DemoDataError
 from jitasa_qgis.services.demo_loading import DemoLoadCancelled, DemoParams, load_demo
@@ -14,16 +15,11 @@ SMALL = dict(n_requests=60, n_volunteers=20, seed=3)
 
 
 def _counts(spec) -> tuple[int, int, int]:
-    conn = spec.connect()
-    try:
-        with conn.cursor() as cur:
-            cur.execute(
-                "SELECT (SELECT count(*) FROM jitasa.help_request), (SELECT count(*) FROM jitasa.volunteer), "
-                "(SELECT count(*) FROM jitasa.admin_area)"
-            )
-            return cur.fetchone()
-    finally:
-        conn.close()
+    return rows(
+        spec,
+        "SELECT (SELECT count(*) FROM jitasa.help_request), (SELECT count(*) FROM jitasa.volunteer), "
+        "(SELECT count(*) FROM jitasa.admin_area)",
+    )[0]
 
 
 def test_loads_and_reports_progress_then_reload_says_what_it_replaced(store):

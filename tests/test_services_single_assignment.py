@@ -4,6 +4,7 @@ with its reason code; cancel writes nothing; a borrowed connection is left in au
 from __future__ import annotations
 
 import pytest
+from service_support import rows
 
 from jitasa_qgis.core.assignment import assign_nearest
 from jitasa_qgis.services.batch_assignment import problem_from_inputs
@@ -32,16 +33,11 @@ def _pairs(spec, n: int = 2) -> list[tuple[int, int, float]]:
 
 
 def _manual(spec):
-    conn = spec.connect()
-    try:
-        with conn.cursor() as cur:
-            cur.execute(
-                "SELECT r.scope, a.request_id, a.volunteer_id, a.status::text FROM jitasa.assignment_run r "
-                "LEFT JOIN jitasa.assignment a ON a.run_id = r.id WHERE r.method = 'manual' ORDER BY r.id"
-            )
-            return cur.fetchall()
-    finally:
-        conn.close()
+    return rows(
+        spec,
+        "SELECT r.scope, a.request_id, a.volunteer_id, a.status::text FROM jitasa.assignment_run r "
+        "LEFT JOIN jitasa.assignment a ON a.run_id = r.id WHERE r.method = 'manual' ORDER BY r.id",
+    )
 
 
 def test_one_pair_is_assigned_then_a_second_is_refused_with_its_reason(demo):
