@@ -10,8 +10,8 @@ from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsProcessingExce
 from jitasa_qgis.core.assignment.optimal import MINUTES_PER_UNIT
 from jitasa_qgis.definitions.enums import Urgency
 from jitasa_qgis.definitions.reasons import UnassignedReason
-from jitasa_qgis.layers.demo_loading import load_demo_data
 from jitasa_qgis.processing.provider import JitasaProvider
+from jitasa_qgis.services.demo_loading import load_demo_data
 
 _PROVIDER = []
 

@@ -19,7 +19,7 @@ from jitasa_qgis.definitions import settings
 from jitasa_qgis.definitions.i18n import load_translator
 from jitasa_qgis.definitions.paths import I18N_DIR
 from jitasa_qgis.definitions.settings import StoreChoice
-from jitasa_qgis.layers.demo_loading import load_demo_data
+from jitasa_qgis.services.demo_loading import load_demo_data
 from jitasa_qgis.store.area_lookup import find_admin_areas, normalised
 from jitasa_qgis.store.qgis_connections import from_service, save_service_connection
 

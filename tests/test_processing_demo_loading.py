@@ -9,7 +9,7 @@ from osgeo import gdal
 from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedback
 
 from jitasa_qgis.definitions.paths import DEMO_DIR
-from jitasa_qgis.layers.demo_loading import load_demo_data
+from jitasa_qgis.services.demo_loading import load_demo_data
 from jitasa_qgis.store.demo_guard import NonDemoDataError, non_demo_rows
 
 

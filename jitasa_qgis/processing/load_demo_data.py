@@ -9,10 +9,9 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.admin_source import DEFAULT_FACILITY_LAYER
 from ..definitions.i18n import translate
 from ..definitions.paths import DEMO_DIR
-from ..services.demo_loading import DemoParams, load_demo
+from ..services.demo_loading import DEFAULT_FACILITY_LAYER, DemoParams, load_demo
 from .base import JitasaAlgorithm, service_errors
 from .feedback_progress import FeedbackProgress
 
