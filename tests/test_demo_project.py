@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from qgis.PyQt.QtCore import QSettings
 
-from jitasa_qgis.layers.demo_loading import load_demo_data
+from jitasa_qgis.services.demo_loading import load_demo_data
 
 ROOT = Path(__file__).resolve().parents[1]
 

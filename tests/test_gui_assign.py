@@ -25,8 +25,8 @@ from jitasa_qgis.gui.candidate_table_model import (
     COL_VOLUNTEER,
 )
 from jitasa_qgis.gui.pick_request_tool import PickRequestTool
-from jitasa_qgis.layers.demo_loading import load_demo_data
 from jitasa_qgis.layers.store_layers import add_store_layers
+from jitasa_qgis.services.demo_loading import load_demo_data
 from jitasa_qgis.store.assignments import Outcome, assign_pairs, create_run
 from jitasa_qgis.store.connection import ConnectionSpec
 from jitasa_qgis.store.qgis_connections import StoreLocation

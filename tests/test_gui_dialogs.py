@@ -16,8 +16,8 @@ from widget_checks import drawn_over, settle
 
 import jitasa_qgis
 from jitasa_qgis.definitions import settings
-from jitasa_qgis.layers.demo_loading import load_demo_data
 from jitasa_qgis.layers.store_layers import find_store_layers
+from jitasa_qgis.services.demo_loading import load_demo_data
 from jitasa_qgis.store.qgis_connections import StoreLocation
 
 CONNECTED = "Connected: the store is ready."

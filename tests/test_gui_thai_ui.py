@@ -31,7 +31,7 @@ from qgis.PyQt.QtWidgets import (
 )
 from widget_checks import drawn_over, settle
 
-from jitasa_qgis.layers.demo_loading import load_demo_data
+from jitasa_qgis.services.demo_loading import load_demo_data
 from jitasa_qgis.store.qgis_connections import StoreLocation
 
 TS = Path(__file__).resolve().parents[1] / "i18n" / "jitasa_th.ts"

@@ -29,8 +29,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QSize
 from qgis.PyQt.QtGui import QColor
 
-from jitasa_qgis.layers.demo_loading import load_demo_data
 from jitasa_qgis.layers.store_layers import DETAIL_SCALE, LAYER_DEFS, OVERVIEW_SCALE, find_store_layers
+from jitasa_qgis.services.demo_loading import load_demo_data
 
 UTM47 = QgsCoordinateReferenceSystem("EPSG:32647")
 # One scale inside each tier: detail (two: with and without request labels), province, national.

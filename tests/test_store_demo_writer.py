@@ -13,7 +13,7 @@ from jitasa_qgis.core.demo_data import DEFAULT_SEED, TambonSet, generate_demo
 from jitasa_qgis.definitions.eligibility import CATEGORY_NEEDS
 from jitasa_qgis.definitions.enums import Urgency
 from jitasa_qgis.definitions.paths import DEMO_DIR
-from jitasa_qgis.layers.demo_loading import load_demo_data
+from jitasa_qgis.services.demo_loading import load_demo_data
 from jitasa_qgis.store.demo_writer import LoadCancelled, demo_pairs, write_demo
 from jitasa_qgis.store.errors import StoreError
 from jitasa_qgis.store.summary import format_summary, store_summary

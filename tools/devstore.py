@@ -73,7 +73,7 @@ def ensure_store() -> None:
     conn.close()
     if not has_data:
         from jitasa_qgis.definitions.paths import DEMO_DIR
-        from jitasa_qgis.layers.demo_loading import load_demo_data
+        from jitasa_qgis.services.demo_loading import load_demo_data
 
         print("store: loading demo data (Phetchabun boundaries, MOPH hospitals, 2,000 requests, 600 volunteers)")
         load_demo_data(

@@ -20,7 +20,7 @@ from .service_task import TaskHandle, TaskProgress
 
 def _load_demo(spec, progress: TaskProgress, params: dict) -> dict:
     """Worker thread: the demo loading workflow (no widgets, no iface, no project)."""
-    from ..layers.demo_loading import load_demo_data
+    from ..services.demo_loading import load_demo_data
 
     return load_demo_data(spec, progress=progress.set_progress, cancelled=progress.is_cancelled, **params)
 

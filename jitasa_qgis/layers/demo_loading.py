@@ -1,11 +1,8 @@
-"""The demo project's title; `load_demo_data` is re-exported from services/demo_loading.py (the workflow
-moved there) for the callers that still import it from here (some tests, tools/devstore.py, the GUI's
-demo action): new code imports it from `jitasa_qgis.services.demo_loading`."""
+"""The demo project's title. Loading the demo is a workflow: jitasa_qgis/services/demo_loading.py."""
 
 from __future__ import annotations
 
 from ..definitions.i18n import translate
-from ..services.demo_loading import check_facility_layer, layer_names, load_demo_data  # noqa: F401 - re-export
 
 
 def demo_project_title() -> str:
