@@ -114,7 +114,7 @@ class JitasaPlugin:
         )
         self.assign_action.setCheckable(True)
         self.assign_action.setToolTip(
-            translate("JitasaPlugin", "Assign volunteer: click a help request on the " "map to see who can help")
+            translate("JitasaPlugin", "Assign volunteer: click a help request on the map to see who can help")
         )
         self.assign_tool.setAction(self.assign_action)
 

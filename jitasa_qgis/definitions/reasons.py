@@ -146,14 +146,14 @@ _TEXTS: dict[str, Callable[[Detail], str]] = {
     RefusalReason.REJECTED_BY_OFFICER: lambda d: translate("Reasons", "rejected by an officer"),
     UnassignedReason.NO_LOCATION: lambda d: translate("Reasons", "the request has no location"),
     UnassignedReason.NO_VOLUNTEER_IN_RANGE: lambda d: translate(
-        "Reasons", "no volunteer within the maximum " "travel time"
+        "Reasons", "no volunteer within the maximum travel time"
     ),
     UnassignedReason.NO_ELIGIBLE_VOLUNTEER: lambda d: (
         translate("Reasons", "no eligible volunteer (needs {needs})").format(needs=needs_text(d))
         if d
         else translate("Reasons", "no eligible volunteer")
     ),
-    UnassignedReason.ELIGIBLE_AT_CAPACITY: lambda d: translate("Reasons", "all eligible volunteers are at " "capacity"),
+    UnassignedReason.ELIGIBLE_AT_CAPACITY: lambda d: translate("Reasons", "all eligible volunteers are at capacity"),
     UnassignedReason.TAKEN_BY_OTHER_REQUESTS: lambda d: translate(
         "Reasons", "the eligible volunteers within reach went to other requests"
     ),

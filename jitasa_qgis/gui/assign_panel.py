@@ -347,7 +347,7 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
             )
         if ranking.beyond_max:
             text += " " + translate(
-                "AssignPanel", "{n} more are beyond {minutes} min (the nearest of them " "{nearest})."
+                "AssignPanel", "{n} more are beyond {minutes} min (the nearest of them {nearest})."
             ).format(
                 n=ranking.beyond_max,
                 minutes=f"{ranking.max_minutes:g}",

@@ -68,7 +68,7 @@ class CandidateTableModel(RowsTableModel):
     def header_tooltip(self, section: int) -> Optional[str]:
         if section == COL_MINUTES:
             return translate(
-                "CandidateTable", "Straight-line distance at {speed} km/h: an estimate, not road " "travel time"
+                "CandidateTable", "Straight-line distance at {speed} km/h: an estimate, not road travel time"
             ).format(speed=f"{self._ranking.speed_kmh:g}")
         return None
 

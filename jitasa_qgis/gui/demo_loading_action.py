@@ -55,7 +55,7 @@ def start_demo_loading(
         tell(
             translate(
                 "JitasaPlugin",
-                "Demo data loaded: {requests} requests, {volunteers} volunteers, " "{facilities} facilities.",
+                "Demo data loaded: {requests} requests, {volunteers} volunteers, {facilities} facilities.",
             ).format(
                 requests=f"{counts.get('help_requests', 0):,}",
                 volunteers=f"{counts.get('volunteers', 0):,}",

@@ -84,7 +84,7 @@ class RequestAssignmentActions:
         if not choices:
             self._link.notify(
                 translate(
-                    "OperationsDock", "No other volunteer near request {id} can take it now. " "Nothing was changed."
+                    "OperationsDock", "No other volunteer near request {id} can take it now. Nothing was changed."
                 ).format(id=row.id),
                 Qgis.Warning,
             )
@@ -114,10 +114,10 @@ class RequestAssignmentActions:
             return False
         done = {
             EndAction.UNASSIGN: translate(
-                "OperationsDock", "Request {id} is new again: volunteer {volunteer} was " "taken off it."
+                "OperationsDock", "Request {id} is new again: volunteer {volunteer} was taken off it."
             ),
             EndAction.DECLINE: translate(
-                "OperationsDock", "Request {id} is new again: volunteer {volunteer} " "declined it."
+                "OperationsDock", "Request {id} is new again: volunteer {volunteer} declined it."
             ),
         }[action]
         return self._write(
@@ -134,7 +134,7 @@ class RequestAssignmentActions:
             self._link.notify(
                 translate(
                     "OperationsDock",
-                    "Request {id} has no volunteer any more: someone changed " "it first. Nothing was changed.",
+                    "Request {id} has no volunteer any more: someone changed it first. Nothing was changed.",
                 ).format(id=row.id),
                 Qgis.Warning,
             )

@@ -132,7 +132,7 @@ class RunsTab:
         )
         if len(rows) >= RUN_ROWS_LIMIT:
             text += " " + translate(
-                "OperationsDock", "The first {limit} are listed; “Confirm run” and “Reject " "run” act on all of them."
+                "OperationsDock", "The first {limit} are listed; “Confirm run” and “Reject run” act on all of them."
             ).format(limit=f"{RUN_ROWS_LIMIT:,}")
         self._proposals_label.setText(text)
         self._update_buttons()
@@ -153,7 +153,7 @@ class RunsTab:
             translate("OperationsDock", "Confirm run {run}").format(run=run.id),
             translate(
                 "OperationsDock",
-                "Confirm all {n} proposal(s) of run {run}? Rows that became stale " "are refused with their reason.",
+                "Confirm all {n} proposal(s) of run {run}? Rows that became stale are refused with their reason.",
             ).format(n=run.proposed, run=run.id),
         ):
             return None

@@ -80,7 +80,7 @@ class AssignAlgorithm(JitasaAlgorithm):
         self.addParameter(
             QgsProcessingParameterString(
                 "AREA_CODE",
-                translate("AssignAlgorithm", "Amphoe or tambon: name or code (e.g. วังโป่ง, Wang Pong " "or 6710)"),
+                translate("AssignAlgorithm", "Amphoe or tambon: name or code (e.g. วังโป่ง, Wang Pong or 6710)"),
                 optional=True,
             )
         )

@@ -81,7 +81,7 @@ class JitasaAlgorithm(QgsProcessingAlgorithm):
                     feedback.pushInfo(
                         translate(
                             "JitasaAlgorithm",
-                            "No connection given: using the store the " "plugin is connected to ({0}).",
+                            "No connection given: using the store the plugin is connected to ({0}).",
                         ).format(location.name)
                     )
                 return location

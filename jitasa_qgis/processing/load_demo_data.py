@@ -101,7 +101,7 @@ class LoadDemoDataAlgorithm(JitasaAlgorithm):
             summary = load_demo(location, params, FeedbackProgress(feedback)).counts
         feedback.pushInfo(
             translate(
-                "LoadDemoDataAlgorithm", "Replaced {0} earlier demo help requests and {1} " "earlier demo volunteers."
+                "LoadDemoDataAlgorithm", "Replaced {0} earlier demo help requests and {1} earlier demo volunteers."
             ).format(summary.get("replaced_requests", 0), summary.get("replaced_volunteers", 0))
         )
         text = ", ".join(f"{k}: {v}" for k, v in summary.items())

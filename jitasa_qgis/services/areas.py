@@ -50,11 +50,11 @@ def resolve_area(conn, level: str, text: str) -> AdminAreaMatch:
             listed += translate("AreaParameter", " and {0} more").format(len(found) - MAX_LISTED)
         if level == "tambon":
             message = translate(
-                "AreaParameter", "'{0}' names {1} tambons: {2}. Give the code of the one you " "mean."
+                "AreaParameter", "'{0}' names {1} tambons: {2}. Give the code of the one you mean."
             ).format(shown, len(found), listed)
         else:
             message = translate(
-                "AreaParameter", "'{0}' names {1} amphoe: {2}. Give the code of the one you " "mean."
+                "AreaParameter", "'{0}' names {1} amphoe: {2}. Give the code of the one you mean."
             ).format(shown, len(found), listed)
         raise AreaError(message)
     return found[0]

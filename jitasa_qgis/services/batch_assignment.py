@@ -117,7 +117,7 @@ class BatchAssignmentResult:
         if summary.get("mean_minutes") is not None:
             lines.append(
                 translate(
-                    "AssignAlgorithm", "Travel: total {0:.0f} min, mean {1:.1f} min (straight-line " "estimate)."
+                    "AssignAlgorithm", "Travel: total {0:.0f} min, mean {1:.1f} min (straight-line estimate)."
                 ).format(summary.get("total_minutes") or 0.0, summary["mean_minutes"])
             )
         for code, count in (summary.get("unassigned_by_reason") or {}).items():

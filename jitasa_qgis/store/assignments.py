@@ -128,7 +128,7 @@ def propose_assignments(
     args = _pair_args(run_id, request_ids, volunteer_ids, minutes, is_estimate)
     rows = call(
         conn,
-        "SELECT * FROM jitasa.propose_assignments(%s, %s::integer[], %s::integer[], " "%s::real[], %s)",
+        "SELECT * FROM jitasa.propose_assignments(%s, %s::integer[], %s::integer[], %s::real[], %s)",
         args,
         commit,
     )
@@ -434,9 +434,7 @@ def load_assignment_inputs(conn, scope: Optional[Scope] = None, margin_km: float
                 near = sql.SQL("true")
             elif margin_m > 0:
                 # once: the area widened by the margin on the ellipsoid (PostGIS picks a local projection)
-                near = sql.SQL(
-                    "ST_Intersects(v.geom, (SELECT ST_Buffer(%(area)s::geography, %(margin_m)s)" "::geometry))"
-                )
+                near = sql.SQL("ST_Intersects(v.geom, (SELECT ST_Buffer(%(area)s::geography, %(margin_m)s)::geometry))")
             else:
                 near = sql.SQL("ST_Intersects(v.geom, %(area)s::geometry)")
             cur.execute(

@@ -295,7 +295,7 @@ class _DemoWriter:
         cur.execute("SELECT category::text, skills::text[], vehicles::text[] FROM jitasa.category_need")
         needs = cur.fetchall()
         cur.execute(
-            "SELECT enumlabel::text FROM pg_enum WHERE enumtypid = 'jitasa.urgency'::regtype " "ORDER BY enumsortorder"
+            "SELECT enumlabel::text FROM pg_enum WHERE enumtypid = 'jitasa.urgency'::regtype ORDER BY enumsortorder"
         )
         urgency_order = [row[0] for row in cur.fetchall()]
         pairs = demo_pairs(self.requests, self.volunteers, needs, urgency_order)

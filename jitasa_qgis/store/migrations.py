@@ -177,7 +177,7 @@ def _ensure_extensions(conn) -> list[str]:
         cur.execute("SELECT current_database(), current_user")
         dbname, user = cur.fetchone()
         cur.execute(
-            "SELECT name, installed_version FROM pg_available_extensions " "WHERE name IN ('postgis', 'pgrouting')"
+            "SELECT name, installed_version FROM pg_available_extensions WHERE name IN ('postgis', 'pgrouting')"
         )
         ext = dict(cur.fetchall())
     if "postgis" not in ext:

@@ -346,7 +346,7 @@ def amphoe_choices(conn) -> list[AreaChoice]:
     """Every amphoe in the store, by code."""
     rows = fetch(
         conn,
-        sql.SQL("SELECT code, name_th, name_en FROM jitasa.admin_area " "WHERE level = 'amphoe' ORDER BY code"),
+        sql.SQL("SELECT code, name_th, name_en FROM jitasa.admin_area WHERE level = 'amphoe' ORDER BY code"),
         {},
     )
     return [AreaChoice(*r) for r in rows]
@@ -360,7 +360,7 @@ def tambon_choices(conn, amphoe_code: Optional[str]) -> list[AreaChoice]:
             "WHERE level = 'tambon' AND parent_code = %(amphoe)s ORDER BY code"
         )
         return [AreaChoice(*r) for r in fetch(conn, query, {"amphoe": amphoe_code})]
-    query = sql.SQL("SELECT code, name_th, name_en FROM jitasa.admin_area " "WHERE level = 'tambon' ORDER BY code")
+    query = sql.SQL("SELECT code, name_th, name_en FROM jitasa.admin_area WHERE level = 'tambon' ORDER BY code")
     return [AreaChoice(*r) for r in fetch(conn, query, {})]
 
 
