@@ -4,17 +4,17 @@
 <context>
     <name>AdminLevel</name>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="100"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="108"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="101"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="109"/>
         <source>District (amphoe)</source>
         <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="102"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="110"/>
         <source>Subdistrict (tambon)</source>
         <translation>ตำบล</translation>
     </message>
@@ -437,32 +437,32 @@
 <context>
     <name>AssignmentStatus</name>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="106"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="114"/>
         <source>Proposed</source>
         <translation>เสนอ (รอยืนยัน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="107"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="115"/>
         <source>Active</source>
         <translation>กำลังดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="108"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="116"/>
         <source>Completed</source>
         <translation>เสร็จสิ้น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="109"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="117"/>
         <source>Cancelled</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="110"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="118"/>
         <source>Declined by volunteer</source>
         <translation>อาสาสมัครปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="111"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="119"/>
         <source>Rejected</source>
         <translation>ไม่อนุมัติ</translation>
     </message>
@@ -581,22 +581,22 @@
 <context>
     <name>CapacityStatus</name>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="93"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="101"/>
         <source>Open</source>
         <translation>เปิดรับ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="94"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="102"/>
         <source>Limited</source>
         <translation>รับได้จำกัด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="95"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="103"/>
         <source>Full</source>
         <translation>เต็ม</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="96"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="104"/>
         <source>Closed</source>
         <translation>ปิดรับ</translation>
     </message>
@@ -766,39 +766,49 @@
 <context>
     <name>FacilityKind</name>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="83"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="89"/>
         <source>Hospital</source>
         <translation>โรงพยาบาล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="84"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="90"/>
         <source>Field hospital</source>
         <translation>โรงพยาบาลสนาม</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="85"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="91"/>
         <source>Community isolation centre</source>
         <translation>ศูนย์พักคอยในชุมชน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="86"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="92"/>
         <source>Screening point</source>
         <translation>จุดตรวจคัดกรอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="87"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="93"/>
         <source>Vaccination point</source>
         <translation>จุดฉีดวัคซีน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="88"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="94"/>
         <source>Oxygen refill point</source>
         <translation>จุดเติมออกซิเจน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="89"/>
-        <source>Health centre</source>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="95"/>
+        <source>Sub-district health promoting hospital</source>
         <translation>รพ.สต.</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="96"/>
+        <source>Clinic</source>
+        <translation>คลินิก</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="97"/>
+        <source>Pharmacy</source>
+        <translation>ร้านขายยา</translation>
     </message>
 </context>
 <context>
@@ -1811,22 +1821,22 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>RunStatus</name>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="115"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="123"/>
         <source>Proposed</source>
         <translation>เสนอ (รอยืนยัน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="116"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="124"/>
         <source>Confirmed</source>
         <translation>ยืนยันแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="117"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="125"/>
         <source>Partly confirmed</source>
         <translation>ยืนยันบางส่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="118"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="126"/>
         <source>Rejected</source>
         <translation>ไม่อนุมัติ</translation>
     </message>
@@ -1945,32 +1955,32 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>Skill</name>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="66"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="72"/>
         <source>First aid</source>
         <translation>ปฐมพยาบาล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="67"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="73"/>
         <source>Medical</source>
         <translation>ความรู้ทางการแพทย์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="68"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="74"/>
         <source>PPE trained</source>
         <translation>ผ่านการอบรมการใช้ชุด PPE</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="69"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="75"/>
         <source>Driving</source>
         <translation>ขับรถ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="70"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="76"/>
         <source>Oxygen handling</source>
         <translation>การใช้ถังออกซิเจน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="71"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="77"/>
         <source>Counselling</source>
         <translation>ให้คำปรึกษา</translation>
     </message>
@@ -2333,27 +2343,27 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>VehicleKind</name>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="75"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="81"/>
         <source>No vehicle</source>
         <translation>ไม่มียานพาหนะ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="76"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="82"/>
         <source>Motorcycle</source>
         <translation>รถจักรยานยนต์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="77"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="83"/>
         <source>Car</source>
         <translation>รถยนต์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="78"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="84"/>
         <source>Pickup truck</source>
         <translation>รถกระบะ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/labels.py" line="79"/>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="85"/>
         <source>Ambulance</source>
         <translation>รถพยาบาล</translation>
     </message>
@@ -2384,6 +2394,26 @@ It refuses to run on a store that holds data that is not demo data (help request
         <location filename="../jitasa_qgis/definitions/labels.py" line="62"/>
         <source>Health staff</source>
         <translation>บุคลากรสาธารณสุข</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="63"/>
+        <source>Kamnan or village head</source>
+        <translation>กำนัน ผู้ใหญ่บ้าน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="64"/>
+        <source>Community development volunteer leader</source>
+        <translation>ผู้นำอาสาพัฒนาชุมชน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="67"/>
+        <source>Women&apos;s Development Fund member</source>
+        <translation>สมาชิกกองทุนพัฒนาบทบาทสตรี</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/labels.py" line="68"/>
+        <source>Local environment volunteer</source>
+        <translation>อาสาสมัครท้องถิ่นรักโลก</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ DEB_PACKAGES=(
   postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting
   python3-psycopg2 python3-numpy python3-scipy python3-pandas python3-shapely python3-geopandas
   python3-requests python3-pyqt5 python3-venv python3-pip python3-gdal
+  python3-openpyxl python3-jsonschema python3-pytest-httpserver
   fonts-thai-tlwg fonts-noto-core poppler-utils xvfb imagemagick
   qttools5-dev-tools pyqt5-dev-tools zip
 )
@@ -22,7 +23,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq >/dev/null
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    2> >(grep -v "^debconf: delaying" >&2)
 fi
 
 # The venv sees Debian's numpy/scipy/qgis; pip adds test tools only and must never replace numpy.

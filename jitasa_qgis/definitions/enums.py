@@ -45,10 +45,14 @@ OPEN_REQUEST_STATUSES = (RequestStatus.NEW, RequestStatus.ASSIGNED, RequestStatu
 
 class VolunteerKind(str, Enum):
     VILLAGE_HEALTH_VOLUNTEER = "village_health_volunteer"  # อสม.
-    LOCAL_OFFICIAL = "local_official"
-    STUDENT = "student"
-    COMMUNITY_LEADER = "community_leader"
+    LOCAL_OFFICIAL = "local_official"  # ข้าราชการ อปท.
+    STUDENT = "student"  # นักเรียนจิตอาสา
+    COMMUNITY_LEADER = "community_leader"  # ผู้นำต่างๆ ในพื้นที่ (other local leaders)
     HEALTH_STAFF = "health_staff"
+    KAMNAN_VILLAGE_HEAD = "kamnan_village_head"  # กำนัน ผู้ใหญ่บ้าน
+    COMMUNITY_DEVELOPMENT_LEADER = "community_development_leader"  # ผู้นำอาสาพัฒนาชุมชน
+    WOMENS_FUND_MEMBER = "womens_fund_member"  # สมาชิกกองทุนพัฒนาบทบาทสตรี
+    ENVIRONMENT_VOLUNTEER = "environment_volunteer"  # อาสาสมัครท้องถิ่นรักโลก
 
 
 class Skill(str, Enum):
@@ -75,7 +79,9 @@ class FacilityKind(str, Enum):
     SCREENING_POINT = "screening_point"
     VACCINATION_POINT = "vaccination_point"
     OXYGEN_REFILL = "oxygen_refill"
-    HEALTH_CENTRE = "health_centre"
+    HEALTH_CENTRE = "health_centre"  # รพ.สต., sub-district health promoting hospital
+    CLINIC = "clinic"
+    PHARMACY = "pharmacy"
 
 
 class CapacityStatus(str, Enum):

@@ -60,6 +60,12 @@ _VOLUNTEER_KIND: _Labels = {
     VolunteerKind.STUDENT: lambda: translate("VolunteerKind", "Student volunteer"),
     VolunteerKind.COMMUNITY_LEADER: lambda: translate("VolunteerKind", "Community leader"),
     VolunteerKind.HEALTH_STAFF: lambda: translate("VolunteerKind", "Health staff"),
+    VolunteerKind.KAMNAN_VILLAGE_HEAD: lambda: translate("VolunteerKind", "Kamnan or village head"),
+    VolunteerKind.COMMUNITY_DEVELOPMENT_LEADER: lambda: translate(
+        "VolunteerKind", "Community development volunteer leader"
+    ),
+    VolunteerKind.WOMENS_FUND_MEMBER: lambda: translate("VolunteerKind", "Women's Development Fund member"),
+    VolunteerKind.ENVIRONMENT_VOLUNTEER: lambda: translate("VolunteerKind", "Local environment volunteer"),
 }
 
 _SKILL: _Labels = {
@@ -86,7 +92,9 @@ _FACILITY_KIND: _Labels = {
     FacilityKind.SCREENING_POINT: lambda: translate("FacilityKind", "Screening point"),
     FacilityKind.VACCINATION_POINT: lambda: translate("FacilityKind", "Vaccination point"),
     FacilityKind.OXYGEN_REFILL: lambda: translate("FacilityKind", "Oxygen refill point"),
-    FacilityKind.HEALTH_CENTRE: lambda: translate("FacilityKind", "Health centre"),
+    FacilityKind.HEALTH_CENTRE: lambda: translate("FacilityKind", "Sub-district health promoting hospital"),
+    FacilityKind.CLINIC: lambda: translate("FacilityKind", "Clinic"),
+    FacilityKind.PHARMACY: lambda: translate("FacilityKind", "Pharmacy"),
 }
 
 _CAPACITY_STATUS: _Labels = {

@@ -58,8 +58,9 @@ _FACILITY_STAGE = """CREATE TEMP TABLE demo_facility_stage (
     ON COMMIT DROP"""
 # DISTINCT ON: a code listed twice in the source keeps its first row (ON CONFLICT can't take both).
 _FACILITY_UPSERT = """
-INSERT INTO jitasa.facility AS f (code, name_th, name_en, kind, beds_total, geom)
-SELECT DISTINCT ON (code) code, name_th, name_en, kind::jitasa.facility_kind, beds_total, geom::geometry
+INSERT INTO jitasa.facility AS f (source, source_id, code, name_th, name_en, kind, beds_total, geom)
+SELECT DISTINCT ON (code) 'moph', code, code, name_th, name_en, kind::jitasa.facility_kind, beds_total,
+       geom::geometry
   FROM demo_facility_stage ORDER BY code, ord
 ON CONFLICT (code) DO UPDATE
    SET name_th = EXCLUDED.name_th, name_en = EXCLUDED.name_en, kind = EXCLUDED.kind,

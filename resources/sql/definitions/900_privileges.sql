@@ -57,7 +57,7 @@ GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA jitasa TO jitasa_owner;
 -- --- admin -----------------------------------------------------------------------------------------------
 GRANT SELECT, INSERT, UPDATE, DELETE ON jitasa.admin_area, jitasa.help_request, jitasa.volunteer,
     jitasa.facility, jitasa.service_area, jitasa.assignment_run, jitasa.assignment, jitasa.road_segment,
-    jitasa.category_need, jitasa.request_grid TO jitasa_admin;
+    jitasa.category_need, jitasa.request_grid, jitasa.import_reject, jitasa.feed_state TO jitasa_admin;
 GRANT SELECT ON jitasa.audit_log, jitasa.schema_migration, jitasa.schema_definition, jitasa.help_request_map,
     jitasa.volunteer_map, jitasa.assignment_line TO jitasa_admin;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA jitasa TO jitasa_admin;
@@ -66,16 +66,18 @@ GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA jitasa TO jitasa_admin;
 GRANT SELECT ON jitasa.admin_area, jitasa.help_request, jitasa.volunteer, jitasa.facility,
     jitasa.service_area, jitasa.assignment_run, jitasa.assignment, jitasa.road_segment, jitasa.category_need,
     jitasa.request_grid, jitasa.audit_log, jitasa.schema_migration, jitasa.schema_definition,
-    jitasa.help_request_map, jitasa.volunteer_map, jitasa.assignment_line TO jitasa_officer;
+    jitasa.help_request_map, jitasa.volunteer_map, jitasa.assignment_line, jitasa.import_reject,
+    jitasa.feed_state TO jitasa_officer;
 GRANT INSERT (source, source_id, category, urgency, people_count, note, requester_name, requester_phone,
-              for_someone_else, location_accuracy_m, geom)
+              for_someone_else, location_accuracy_m, location_basis, geom)
     ON jitasa.help_request TO jitasa_officer;
 GRANT UPDATE (category, urgency, people_count, note, requester_name, requester_phone, for_someone_else,
-              location_accuracy_m, geom, version)
+              location_accuracy_m, location_basis, geom, version)
     ON jitasa.help_request TO jitasa_officer;
 -- capacity below the current load is refused by the table's CHECK (active_count <= capacity)
 GRANT UPDATE (available, capacity, version) ON jitasa.volunteer TO jitasa_officer;
-GRANT UPDATE (beds_free, capacity_status, capacity_updated_at, version) ON jitasa.facility TO jitasa_officer;
+GRANT UPDATE (beds_free, daily_capacity, capacity_status, capacity_updated_at, version) ON jitasa.facility
+    TO jitasa_officer;
 
 -- --- officer and analyst: service areas ------------------------------------------------------------------
 GRANT INSERT (name, facility_id, method, minutes, geom) ON jitasa.service_area TO jitasa_officer, jitasa_analyst;
@@ -87,12 +89,13 @@ GRANT DELETE ON jitasa.service_area TO jitasa_officer, jitasa_analyst;
 GRANT SELECT ON jitasa.admin_area, jitasa.facility, jitasa.service_area, jitasa.assignment,
     jitasa.assignment_run, jitasa.road_segment, jitasa.category_need, jitasa.request_grid,
     jitasa.schema_migration, jitasa.schema_definition, jitasa.help_request_map, jitasa.volunteer_map,
-    jitasa.assignment_line TO jitasa_analyst;
+    jitasa.assignment_line, jitasa.feed_state TO jitasa_analyst;
 GRANT SELECT (id, source, source_id, category, urgency, status, closure_reason, people_count, note,
-              for_someone_else, location_accuracy_m, tambon_code, geom, created_at, updated_at, version)
+              for_someone_else, location_accuracy_m, location_basis, tambon_code, geom, created_at, updated_at,
+              source_updated_at, expires_at, version)
     ON jitasa.help_request TO jitasa_analyst;
-GRANT SELECT (id, source, source_id, kind, skills, vehicle, capacity, active_count, available,
-              tambon_code, geom, created_at, updated_at, version)
+GRANT SELECT (id, source, source_id, kind, skills, vehicle, capacity, active_count, available, village_no,
+              location_accuracy_m, location_basis, tambon_code, geom, created_at, updated_at, version)
     ON jitasa.volunteer TO jitasa_analyst;
 
 -- --- feed ------------------------------------------------------------------------------------------------
