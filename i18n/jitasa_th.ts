@@ -850,6 +850,167 @@
     </message>
 </context>
 <context>
+    <name>ImportReasons</name>
+    <message>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="61"/>
+        <source>{field} is missing</source>
+        <translation>ไม่มี {field}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="64"/>
+        <source>{field} is not a number: &apos;{value}&apos;</source>
+        <translation>{field} ไม่ใช่ตัวเลข: '{value}'</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="67"/>
+        <source>{field} is not a date and time: &apos;{value}&apos;</source>
+        <translation>{field} ไม่ใช่วันที่และเวลา: '{value}'</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="70"/>
+        <source>{field} is not a Thai phone number: &apos;{value}&apos;</source>
+        <translation>{field} ไม่ใช่หมายเลขโทรศัพท์ไทย: '{value}'</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="73"/>
+        <source>{field} is not a valid code: &apos;{value}&apos;</source>
+        <translation>{field} ไม่ใช่รหัสที่ถูกต้อง: '{value}'</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="76"/>
+        <source>{field} is not yes or no: &apos;{value}&apos;</source>
+        <translation>{field} ไม่ใช่ ใช่/ไม่ใช่: '{value}'</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="79"/>
+        <source>{field} &apos;{value}&apos; is not one of: {allowed}</source>
+        <translation>{field} '{value}' ไม่อยู่ในค่าที่ใช้ได้: {allowed}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="82"/>
+        <source>{field} is longer than {max} characters</source>
+        <translation>{field} ยาวเกิน {max} ตัวอักษร</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="85"/>
+        <source>no coordinates and no tambon to place it in</source>
+        <translation>ไม่มีพิกัดและไม่มีตำบลที่จะวางตำแหน่ง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="86"/>
+        <source>the point ({lon}, {lat}) lies outside Thailand</source>
+        <translation>จุด ({lon}, {lat}) อยู่นอกประเทศไทย</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="89"/>
+        <source>the geometry is not usable: {problem}</source>
+        <translation>รูปเรขาคณิตใช้ไม่ได้: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="92"/>
+        <source>no tambon &apos;{value}&apos; in the store&apos;s admin areas</source>
+        <translation>ไม่มีตำบล '{value}' ในเขตการปกครองของฐานข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="95"/>
+        <source>tambon &apos;{value}&apos; is ambiguous: {candidates}; give the amphoe or the tambon code</source>
+        <translation>ตำบล '{value}' มีหลายแห่ง: {candidates} โปรดระบุอำเภอหรือรหัสตำบล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="98"/>
+        <source>&apos;{key}&apos; appears more than once; the one at {first} was taken</source>
+        <translation>'{key}' ซ้ำกันมากกว่าหนึ่งครั้ง ใช้รายการที่ {first}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="101"/>
+        <source>the record does not follow the feed format at {path}: {message}</source>
+        <translation>ระเบียนไม่เป็นไปตามรูปแบบฟีดที่ {path}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="104"/>
+        <source>the record is not a JSON object</source>
+        <translation>ระเบียนไม่ใช่วัตถุ JSON</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="105"/>
+        <source>its parent area {code} is neither in the file nor in the store</source>
+        <translation>ไม่มีเขตแม่ {code} ทั้งในไฟล์และในฐานข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="108"/>
+        <source>area {code} is not in the file but {requests} request(s) and {volunteers} volunteer(s) lie in it; kept</source>
+        <translation>เขต {code} ไม่อยู่ในไฟล์ แต่มีคำขอ {requests} รายการและอาสาสมัคร {volunteers} คนอยู่ในเขตนี้ จึงเก็บไว้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="123"/>
+        <source>no reason given</source>
+        <translation>ไม่ได้ระบุเหตุผล</translation>
+    </message>
+</context>
+<context>
+    <name>Imports</name>
+    <message>
+        <location filename="../jitasa_qgis/core/field_mapping.py" line="31"/>
+        <source>&apos;{0}&apos; in the field mapping is not field=column.</source>
+        <translation>'{0}' ในการจับคู่ฟิลด์ไม่อยู่ในรูป ฟิลด์=คอลัมน์</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/field_mapping.py" line="36"/>
+        <source>&apos;{0}&apos; in the field mapping is not one of the fields: {1}.</source>
+        <translation>'{0}' ในการจับคู่ฟิลด์ไม่ใช่ฟิลด์ที่รู้จัก: {1}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/field_mapping.py" line="58"/>
+        <source>Column &apos;{0}&apos; (for {1}) is not in the file. Its columns: {2}.</source>
+        <translation>ไม่มีคอลัมน์ '{0}' (สำหรับ {1}) ในไฟล์ คอลัมน์ที่มี: {2}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/tabular.py" line="62"/>
+        <source>File not found: {0}</source>
+        <translation>ไม่พบไฟล์: {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/tabular.py" line="69"/>
+        <source>{0} is an old Excel (.xls) file: save it as .xlsx or .csv and import that.</source>
+        <translation>{0} เป็นไฟล์ Excel แบบเก่า (.xls) โปรดบันทึกเป็น .xlsx หรือ .csv แล้วนำเข้าไฟล์นั้น</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/tabular.py" line="85"/>
+        <source>{0} has no header row.</source>
+        <translation>{0} ไม่มีแถวหัวตาราง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/tabular.py" line="98"/>
+        <source>{0} is neither UTF-8 nor Thai Windows (TIS-620) text.</source>
+        <translation>{0} ไม่ใช่ข้อความ UTF-8 หรือ TIS-620 (Windows ภาษาไทย)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/tabular.py" line="144"/>
+        <source>{0} is empty.</source>
+        <translation>{0} ว่างเปล่า</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/tabular.py" line="126"/>
+        <source>{0} is not a readable .xlsx workbook ({1}).</source>
+        <translation>{0} ไม่ใช่ไฟล์ .xlsx ที่อ่านได้ ({1})</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/tabular.py" line="132"/>
+        <source>{0} has no sheet &apos;{1}&apos;. Its sheets: {2}.</source>
+        <translation>{0} ไม่มีแผ่นงาน '{1}' แผ่นงานที่มี: {2}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/tabular.py" line="164"/>
+        <source>{0} is not a file GDAL/OGR can read.</source>
+        <translation>{0} ไม่ใช่ไฟล์ที่ GDAL/OGR อ่านได้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/tabular.py" line="169"/>
+        <source>{0} has no layer &apos;{1}&apos;. Its layers: {2}.</source>
+        <translation>{0} ไม่มีชั้นข้อมูล '{1}' ชั้นข้อมูลที่มี: {2}</translation>
+    </message>
+</context>
+<context>
     <name>JitasaAlgorithm</name>
     <message>
         <location filename="../jitasa_qgis/processing/base.py" line="39"/>
@@ -1988,7 +2149,7 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>StoreErrors</name>
     <message>
-        <location filename="../jitasa_qgis/store/demo_writer.py" line="132"/>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="133"/>
         <source>Loading demo data was cancelled; nothing was written.</source>
         <translation>ยกเลิกการโหลดข้อมูลตัวอย่างแล้ว ไม่มีการเขียนข้อมูลใด ๆ.</translation>
     </message>
@@ -1998,17 +2159,17 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>เชื่อมต่อคลังข้อมูลจิตอาสา ({0}) ไม่ได้: {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/demo_writer.py" line="92"/>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="93"/>
         <source>Loading demo data failed and nothing was written: {0}</source>
         <translation>โหลดข้อมูลตัวอย่างไม่สำเร็จ และไม่มีการเขียนข้อมูลใด ๆ: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/demo_writer.py" line="160"/>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="161"/>
         <source>Demo facility &apos;{0}&apos; has no code; demo facilities are matched by code.</source>
         <translation>สถานพยาบาลตัวอย่าง '{0}' ไม่มีรหัส สถานพยาบาลตัวอย่างต้องจับคู่กันด้วยรหัส.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/demo_writer.py" line="189"/>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="190"/>
         <source>{0} assignment(s) link demo requests or volunteers with real ones; finish or remove them before loading demo data again.</source>
         <translation>มีการมอบหมายงาน {0} รายการที่เชื่อมคำขอหรืออาสาสมัครตัวอย่างเข้ากับข้อมูลจริง โปรดปิดงานหรือลบการมอบหมายงานเหล่านั้นก่อนโหลดข้อมูลตัวอย่างอีกครั้ง.</translation>
     </message>
