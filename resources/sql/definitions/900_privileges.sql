@@ -106,6 +106,9 @@ GRANT INSERT (source, source_id, category, urgency, people_count, note, requeste
 GRANT UPDATE (category, urgency, people_count, note, requester_name, requester_phone, for_someone_else,
               location_accuracy_m, geom)
     ON jitasa.help_request TO jitasa_feed;
+-- its own sync state (no personal data); rejected records it may add but never read back
+GRANT SELECT, INSERT, UPDATE ON jitasa.feed_state TO jitasa_feed;
+GRANT INSERT ON jitasa.import_reject TO jitasa_feed;
 
 -- --- functions -------------------------------------------------------------------------------------------
 -- Guarded writes: officers and admins (each function checks the acting role again).
