@@ -28,6 +28,7 @@ from scipy.spatial import cKDTree
 
 from ..definitions.eligibility import DEFAULT_MAX_TRAVEL_MINUTES, DEFAULT_SPEED_KMH
 from ..definitions.i18n import translate
+from .admin_import import upsert_admin_areas
 from .connection import ConnectionSpec, transaction
 from .errors import StoreError
 
@@ -40,19 +41,6 @@ _SCHEMA = "jitasa"
 Progress = Optional[Callable[[float], None]]
 Cancelled = Optional[Callable[[], bool]]
 
-_ADMIN_STAGE = """CREATE TEMP TABLE IF NOT EXISTS demo_admin_stage (
-    level text, code text, parent_code text, name_th text, name_en text, geom geometry) ON COMMIT DROP"""
-# The WHERE keeps an unchanged area untouched on re-load (no needless NOTIFY, no layer reload).
-_ADMIN_UPSERT = """
-INSERT INTO jitasa.admin_area AS a (level, code, parent_code, name_th, name_en, geom)
-SELECT level::jitasa.admin_level, code, parent_code, name_th, name_en, ST_SetSRID(ST_Multi(geom), 4326)
-  FROM demo_admin_stage ORDER BY code
-ON CONFLICT (code) DO UPDATE
-   SET level = EXCLUDED.level, parent_code = EXCLUDED.parent_code, name_th = EXCLUDED.name_th,
-       name_en = EXCLUDED.name_en, geom = EXCLUDED.geom
- WHERE (a.level, a.parent_code, a.name_th, a.name_en, a.geom::bytea)
-       IS DISTINCT FROM (EXCLUDED.level, EXCLUDED.parent_code, EXCLUDED.name_th, EXCLUDED.name_en,
-                         EXCLUDED.geom::bytea)"""
 _FACILITY_STAGE = """CREATE TEMP TABLE demo_facility_stage (
     ord integer, code text, name_th text, name_en text, kind text, beds_total integer, geom text)
     ON COMMIT DROP"""
@@ -114,9 +102,7 @@ class _DemoWriter:
             cur.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK_KEY,))
             cur.execute("SELECT now()")
             now = cur.fetchone()[0]
-            for level in ("province", "amphoe", "tambon"):  # parents first, for the parent_code key
-                rows = [a for a in self.admin_areas if a.level == level]
-                counts[level] = self._admin_areas(cur, rows)
+            counts.update(self._admin_areas(cur))
             counts["facilities"] = self._facilities(cur)
             counts.update(self._delete_earlier_demo(cur))
             pairs = self._plan_assignments(cur)
@@ -137,20 +123,13 @@ class _DemoWriter:
 
     # -- admin areas and facilities: staged, then upserted by code ----------------------------------------
 
-    def _admin_areas(self, cur, rows: list) -> int:
-        if not rows:
-            return 0
-        cur.execute(_ADMIN_STAGE)
-        cur.execute("TRUNCATE demo_admin_stage")
-        _copy(
-            cur,
-            sql.Identifier("demo_admin_stage"),
-            ("level", "code", "parent_code", "name_th", "name_en", "geom"),
-            ((a.level, a.code, a.parent_code, a.name_th, a.name_en, bytes(a.wkb).hex()) for a in rows),
-        )
-        cur.execute(_ADMIN_UPSERT)
-        self._step(len(rows))
-        return len(rows)
+    def _admin_areas(self, cur) -> dict:
+        """Upserted by code as an admin-area import does (an unchanged area is not rewritten)."""
+        if self.admin_areas:
+            upsert_admin_areas(cur, self.admin_areas)
+            self._step(len(self.admin_areas))
+        levels = ("province", "amphoe", "tambon")
+        return {level: sum(1 for a in self.admin_areas if a.level == level) for level in levels}
 
     def _facilities(self, cur) -> int:
         rows = self.facilities
