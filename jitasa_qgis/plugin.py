@@ -1,5 +1,5 @@
 """Wiring only: translator, actions, toolbar and menu, the Processing provider, the operations dock, the
-"Assign volunteer" map tool and its panel. `unload()` undoes each."""
+"Assign volunteer" map tool and its panel, the Import / export submenu. `unload()` undoes each."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import logging
 from qgis.core import Qgis, QgsApplication, QgsFeatureRequest, QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtGui import QIcon
-from qgis.PyQt.QtWidgets import QAction
+from qgis.PyQt.QtWidgets import QAction, QMenu
 
 from . import log_handler
 from .definitions.i18n import load_translator, translate
@@ -16,6 +16,27 @@ from .definitions.paths import I18N_DIR, ICONS_DIR
 
 CTX = "JitasaPlugin"
 LOG = logging.getLogger(__name__)
+
+# The Import / export submenu: each opens its Processing dialog (an id not registered is greyed out).
+IMPORT_EXPORT_ALGORITHMS = (
+    "jitasa:importadminareas",
+    "jitasa:importfacilities",
+    "jitasa:importvolunteers",
+    "jitasa:importrequests",
+    "jitasa:syncfeed",
+    "jitasa:export",
+)
+
+
+def _import_export_text(algorithm_id: str) -> str:
+    return {
+        "jitasa:importadminareas": lambda: translate("JitasaPlugin", "Admin areas (province, amphoe, tambon)…"),
+        "jitasa:importfacilities": lambda: translate("JitasaPlugin", "Facilities…"),
+        "jitasa:importvolunteers": lambda: translate("JitasaPlugin", "Volunteer rosters…"),
+        "jitasa:importrequests": lambda: translate("JitasaPlugin", "Help requests from a file…"),
+        "jitasa:syncfeed": lambda: translate("JitasaPlugin", "Sync the public-app feed…"),
+        "jitasa:export": lambda: translate("JitasaPlugin", "Export data…"),
+    }[algorithm_id]()
 
 
 class JitasaPlugin:
@@ -34,6 +55,8 @@ class JitasaPlugin:
         self.assign_tool = None
         self.assign_action = None
         self.session = None  # the one store session of the dock and the Assign panel
+        self.import_menu = None
+        self.import_actions: dict[str, QAction] = {}
         self._install_translator()
 
     def _install_translator(self) -> None:
@@ -63,6 +86,7 @@ class JitasaPlugin:
         self._add_dock()
         self._add_assign_tool()
         self._add_menu_action(translate("JitasaPlugin", "Load demo data…"), self.load_demo_data)
+        self._add_import_menu()
 
     def _add_action(self, icon: str, text: str, slot) -> QAction:
         action = QAction(QIcon(str(ICONS_DIR / icon)), text, self.iface.mainWindow())
@@ -79,6 +103,39 @@ class JitasaPlugin:
         self.iface.addPluginToMenu(translate("JitasaPlugin", "&Jitasa"), action)
         self.actions.append(action)
         return action
+
+    def _add_import_menu(self) -> None:
+        """Menu ▸ Import / export: the Processing dialogs of the importers, the feed sync and the export."""
+        self.import_menu = QMenu(translate("JitasaPlugin", "Import / export data"), self.iface.mainWindow())
+        self.import_menu.setObjectName("JitasaImportMenu")
+        for algorithm_id in IMPORT_EXPORT_ALGORITHMS:
+            if algorithm_id == "jitasa:syncfeed":
+                self.import_menu.addSeparator()
+            action = self.import_menu.addAction(_import_export_text(algorithm_id))
+            action.setObjectName(algorithm_id)
+            action.triggered.connect(lambda _checked=False, a=algorithm_id: self.open_algorithm(a))
+            self.import_actions[algorithm_id] = action
+        self.import_menu.aboutToShow.connect(self._update_import_menu)
+        self._update_import_menu()
+        self.iface.addPluginToMenu(translate("JitasaPlugin", "&Jitasa"), self.import_menu.menuAction())
+
+    def _update_import_menu(self) -> None:
+        """Grey out what is not registered (yet): the menu is built before every algorithm may be there."""
+        registry = QgsApplication.processingRegistry()
+        for algorithm_id, action in self.import_actions.items():
+            present = registry.algorithmById(algorithm_id) is not None
+            if not present and action.isEnabled():
+                LOG.info("%s is not registered; its menu entry is greyed out", algorithm_id)
+            action.setEnabled(present)
+
+    def open_algorithm(self, algorithm_id: str):
+        """Open an algorithm's Processing dialog (modal); its results, or None when it is not registered."""
+        if QgsApplication.processingRegistry().algorithmById(algorithm_id) is None:
+            LOG.info("%s is not registered", algorithm_id)
+            return None
+        import processing
+
+        return processing.execAlgorithmDialog(algorithm_id, {})
 
     def _add_dock(self) -> None:
         from .gui.operations_dock import OperationsDock
@@ -218,6 +275,11 @@ class JitasaPlugin:
 
     def unload(self) -> None:
         self._stop_live()
+        if self.import_menu is not None:
+            self.iface.removePluginMenu(translate("JitasaPlugin", "&Jitasa"), self.import_menu.menuAction())
+            self.import_menu.deleteLater()
+            self.import_menu = None
+        self.import_actions = {}
         if self.assign_tool is not None:
             canvas = self.iface.mapCanvas()
             if canvas.mapTool() is self.assign_tool:

@@ -72,6 +72,41 @@ def test_load_unload_load_leaves_no_duplicates(qgis_iface):
     assert _providers() == []
 
 
+def test_import_submenu_added_and_removed(qgis_iface, monkeypatch):
+    """Menu ▸ Jitasa ▸ Import / export data: one entry per importer, the feed sync and the export, each opening
+    its Processing dialog; what is not registered is greyed out; unload takes the submenu away."""
+    import processing
+    from qgis.PyQt.QtWidgets import QMenu
+
+    from jitasa_qgis.plugin import IMPORT_EXPORT_ALGORITHMS
+
+    plugin = jitasa_qgis.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        menus = qgis_iface.mainWindow().findChildren(QMenu, "JitasaImportMenu")
+        assert menus == [plugin.import_menu]
+        ids = [a.objectName() for a in plugin.import_menu.actions() if not a.isSeparator()]
+        assert ids == list(IMPORT_EXPORT_ALGORITHMS)
+        registry = QgsApplication.processingRegistry()
+        for algorithm_id, action in plugin.import_actions.items():
+            assert action.isEnabled() == (registry.algorithmById(algorithm_id) is not None), algorithm_id
+            assert action.text().endswith("…")
+        opened = []
+        monkeypatch.setattr(processing, "execAlgorithmDialog", lambda alg, params=None: opened.append(alg) or {})
+        registered = [a for a in IMPORT_EXPORT_ALGORITHMS if registry.algorithmById(a) is not None]
+        for algorithm_id in registered:
+            plugin.import_actions[algorithm_id].trigger()
+        assert opened == registered
+        assert plugin.open_algorithm("jitasa:nosuchalgorithm") is None and opened == registered
+        plugin.open_algorithm("jitasa:createdatabase")  # what each entry calls, for a registered algorithm
+        assert opened == [*registered, "jitasa:createdatabase"]
+    finally:
+        plugin.unload()
+    assert plugin.import_menu is None and plugin.import_actions == {}
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    assert qgis_iface.mainWindow().findChildren(QMenu, "JitasaImportMenu") == []
+
+
 def test_thai_translation_round_trip(tmp_path):
     qm = tmp_path / "jitasa_th.qm"
     subprocess.run(["lrelease", "-silent", str(I18N_DIR / "jitasa_th.ts"), "-qm", str(qm)], check=True)
