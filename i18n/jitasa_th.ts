@@ -2735,4 +2735,186 @@ It refuses to run on a store that holds data that is not demo data (help request
             <translation>ไม่มีข้อผิดพลาด</translation>
         </message>
     </context>
+    <context>
+        <name>AdminImport</name>
+        <message>
+            <source>Unknown level: {0}</source>
+            <translation>ไม่รู้จักระดับ: {0}</translation>
+        </message>
+        <message>
+            <source>{0}: no column with the area codes (e.g. adm3_pcode, tambon_code). Its columns: {1}.</source>
+            <translation>{0}: ไม่มีคอลัมน์รหัสพื้นที่ (เช่น adm3_pcode, tambon_code) คอลัมน์ที่มี: {1}</translation>
+        </message>
+        <message>
+            <source>{0} has no geometries: admin areas need polygons.</source>
+            <translation>{0} ไม่มีรูปร่าง: เขตการปกครองต้องเป็นรูปหลายเหลี่ยม</translation>
+        </message>
+        <message>
+            <source>Provinces</source>
+            <translation>จังหวัด</translation>
+        </message>
+        <message>
+            <source>Amphoe</source>
+            <translation>อำเภอ</translation>
+        </message>
+        <message>
+            <source>Tambons</source>
+            <translation>ตำบล</translation>
+        </message>
+        <message>
+            <source>{0}: {1} new, {2} updated, {3} unchanged, {4} rejected, {5} repaired, {6} created from their parts, {7} removed, {8} kept in use.</source>
+            <translation>{0}: ใหม่ {1}, ปรับปรุง {2}, ไม่เปลี่ยน {3}, ไม่รับ {4}, ซ่อมรูปร่าง {5}, สร้างจากพื้นที่ย่อย {6}, ลบ {7}, คงไว้เพราะมีข้อมูลอยู่ {8}</translation>
+        </message>
+        <message>
+            <source>{0} rows of other provinces were left out.</source>
+            <translation>ข้ามแถวของจังหวัดอื่น {0} แถว</translation>
+        </message>
+        <message>
+            <source>{0}: {1}</source>
+            <translation>{0}: {1}</translation>
+        </message>
+        <message>
+            <source>{0} reject(s) kept in jitasa.import_reject ({1} new).</source>
+            <translation>เก็บรายการที่ไม่รับ {0} รายการไว้ใน jitasa.import_reject (ใหม่ {1})</translation>
+        </message>
+        <message>
+            <source>Read {0} rows.</source>
+            <translation>อ่านแล้ว {0} แถว</translation>
+        </message>
+        <message>
+            <source>{0} areas to import, {1} rows rejected.</source>
+            <translation>พื้นที่ที่จะนำเข้า {0} แห่ง ไม่รับ {1} แถว</translation>
+        </message>
+        <message>
+            <source>Importing admin areas failed and nothing was written: {0}</source>
+            <translation>นำเข้าเขตการปกครองไม่สำเร็จและไม่มีการบันทึกใด ๆ: {0}</translation>
+        </message>
+        <message>
+            <source>Give a layer or a file of admin areas.</source>
+            <translation>ระบุชั้นข้อมูลหรือไฟล์เขตการปกครอง</translation>
+        </message>
+        <message>
+            <source>No province {0} in the files or the store.</source>
+            <translation>ไม่พบจังหวัด {0} ในไฟล์หรือในฐานข้อมูล</translation>
+        </message>
+        <message>
+            <source>Staged; writing the areas.</source>
+            <translation>เตรียมข้อมูลแล้ว กำลังบันทึกพื้นที่</translation>
+        </message>
+        <message>
+            <source>… and {0} more (all of them are in jitasa.import_reject).</source>
+            <translation>… และอีก {0} รายการ (ทั้งหมดอยู่ใน jitasa.import_reject)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportAdminAreasAlgorithm</name>
+        <message>
+            <source>Import admin areas</source>
+            <translation>นำเข้าเขตการปกครอง</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>นำเข้า</translation>
+        </message>
+        <message>
+            <source>Imports province, amphoe and tambon polygons from any polygon layer or file: COD-AB layers (adm3_pcode = 'TH' + the DOPA code) or plain DOPA codes (2 digits a province, 4 an amphoe, 6 a tambon). The code, name and population fields are guessed from the field names unless you choose them.
+
+Codes are the keys: importing again updates names, shapes and population in place, and an unchanged area is not written at all. Parents come from the codes; a parent that neither the layer nor the store holds is made from its children, named from the layer's parent fields (adm2_th, adm1_th...). Invalid shapes are repaired.
+
+Rows that cannot be taken (bad code, not a polygon, a negative population...) are listed in the log and kept in the store's rejects. Areas are never removed unless you ask for it, and then only those nothing lies in. Everything is written in one transaction.</source>
+            <translation>นำเข้ารูปหลายเหลี่ยมของจังหวัด อำเภอ และตำบลจากชั้นข้อมูลหรือไฟล์รูปหลายเหลี่ยมใดก็ได้: ชั้นข้อมูลแบบ COD-AB (adm3_pcode = 'TH' + รหัส ปค.) หรือรหัส ปค. ล้วน (2 หลักคือจังหวัด 4 หลักคืออำเภอ 6 หลักคือตำบล) ฟิลด์รหัส ชื่อ และจำนวนประชากรจะเดาจากชื่อฟิลด์ หากคุณไม่ได้เลือกเอง
+
+รหัสเป็นกุญแจ: การนำเข้าซ้ำจะปรับปรุงชื่อ รูปร่าง และจำนวนประชากรในแถวเดิม และพื้นที่ที่ไม่เปลี่ยนจะไม่ถูกเขียนเลย พื้นที่แม่ได้จากรหัส พื้นที่แม่ที่ไม่มีทั้งในชั้นข้อมูลและในฐานข้อมูลจะสร้างจากพื้นที่ย่อย โดยใช้ชื่อจากฟิลด์ของพื้นที่แม่ในชั้นข้อมูล (adm2_th, adm1_th...) รูปร่างที่ไม่ถูกต้องจะได้รับการซ่อม
+
+แถวที่รับไม่ได้ (รหัสผิด ไม่ใช่รูปหลายเหลี่ยม จำนวนประชากรติดลบ...) จะแสดงในบันทึกและเก็บไว้ในรายการที่ไม่รับของฐานข้อมูล จะไม่ลบพื้นที่ใดเว้นแต่คุณสั่ง และถึงตอนนั้นก็ลบเฉพาะพื้นที่ที่ไม่มีข้อมูลใดอยู่ภายใน ทุกอย่างบันทึกในธุรกรรมเดียว</translation>
+        </message>
+        <message>
+            <source>Admin area polygons</source>
+            <translation>รูปหลายเหลี่ยมเขตการปกครอง</translation>
+        </message>
+        <message>
+            <source>Code field (guessed when empty)</source>
+            <translation>ฟิลด์รหัส (เดาเองหากเว้นว่าง)</translation>
+        </message>
+        <message>
+            <source>Thai name field (guessed when empty)</source>
+            <translation>ฟิลด์ชื่อภาษาไทย (เดาเองหากเว้นว่าง)</translation>
+        </message>
+        <message>
+            <source>English name field (guessed when empty)</source>
+            <translation>ฟิลด์ชื่อภาษาอังกฤษ (เดาเองหากเว้นว่าง)</translation>
+        </message>
+        <message>
+            <source>Population field (guessed when empty)</source>
+            <translation>ฟิลด์จำนวนประชากร (เดาเองหากเว้นว่าง)</translation>
+        </message>
+        <message>
+            <source>Level</source>
+            <translation>ระดับ</translation>
+        </message>
+        <message>
+            <source>From the code's length</source>
+            <translation>ตามความยาวของรหัส</translation>
+        </message>
+        <message>
+            <source>Provinces</source>
+            <translation>จังหวัด</translation>
+        </message>
+        <message>
+            <source>Amphoe</source>
+            <translation>อำเภอ</translation>
+        </message>
+        <message>
+            <source>Tambons</source>
+            <translation>ตำบล</translation>
+        </message>
+        <message>
+            <source>Only these provinces: codes or names, comma separated (empty: all)</source>
+            <translation>เฉพาะจังหวัดเหล่านี้: รหัสหรือชื่อ คั่นด้วยจุลภาค (เว้นว่าง: ทุกจังหวัด)</translation>
+        </message>
+        <message>
+            <source>Remove areas of the imported provinces that the layer does not hold (only where nothing lies in them)</source>
+            <translation>ลบพื้นที่ของจังหวัดที่นำเข้าซึ่งไม่มีในชั้นข้อมูล (เฉพาะพื้นที่ที่ไม่มีข้อมูลใดอยู่ภายใน)</translation>
+        </message>
+        <message>
+            <source>New areas</source>
+            <translation>พื้นที่ใหม่</translation>
+        </message>
+        <message>
+            <source>Updated areas</source>
+            <translation>พื้นที่ที่ปรับปรุง</translation>
+        </message>
+        <message>
+            <source>Unchanged areas</source>
+            <translation>พื้นที่ที่ไม่เปลี่ยน</translation>
+        </message>
+        <message>
+            <source>Rejected rows</source>
+            <translation>แถวที่ไม่รับ</translation>
+        </message>
+        <message>
+            <source>Repaired shapes</source>
+            <translation>รูปร่างที่ซ่อม</translation>
+        </message>
+        <message>
+            <source>Parents made from their parts</source>
+            <translation>พื้นที่แม่ที่สร้างจากพื้นที่ย่อย</translation>
+        </message>
+        <message>
+            <source>Areas kept because something lies in them</source>
+            <translation>พื้นที่ที่คงไว้เพราะมีข้อมูลอยู่ภายใน</translation>
+        </message>
+        <message>
+            <source>Removed areas</source>
+            <translation>พื้นที่ที่ลบ</translation>
+        </message>
+        <message>
+            <source>Counts per level (JSON)</source>
+            <translation>จำนวนแยกตามระดับ (JSON)</translation>
+        </message>
+        <message>
+            <source>Choose a layer of admin areas.</source>
+            <translation>เลือกชั้นข้อมูลเขตการปกครอง</translation>
+        </message>
+    </context>
 </TS>

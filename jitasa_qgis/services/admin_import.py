@@ -38,6 +38,7 @@ from .store_access import Store, connection
 
 TARGET = "admin_area"
 _READ, _PARSED, _STAGED, _WRITTEN = 0.2, 0.3, 0.5, 1.0
+_LOGGED_REJECTS = 100  # a log line each; the rest are counted (all are kept in the store)
 
 
 @dataclass(frozen=True)
@@ -111,9 +112,15 @@ class AdminImportResult:
             lines.append(
                 translate("AdminImport", "{0} rows of other provinces were left out.").format(self.outside_filter)
             )
-        for r in self.rejects:
+        for r in self.rejects[:_LOGGED_REJECTS]:
             lines.append(
                 translate("AdminImport", "{0}: {1}").format(r.record_key or "?", import_reason_text(r.reason, r.detail))
+            )
+        if len(self.rejects) > _LOGGED_REJECTS:
+            lines.append(
+                translate("AdminImport", "… and {0} more (all of them are in jitasa.import_reject).").format(
+                    len(self.rejects) - _LOGGED_REJECTS
+                )
             )
         if self.rejects:
             lines.append(
