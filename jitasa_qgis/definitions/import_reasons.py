@@ -10,7 +10,8 @@ Details by code:
   unknown_tambon: {"value"}; ambiguous_tambon: {"value", "candidates": [{"code", "name", "amphoe", "province"}]};
   duplicate_in_batch: {"key", "first"} (the row or index that came first and was kept);
   schema_violation: {"path", "message"}; not_an_object: {}; unknown_parent: {"code"};
-  area_in_use: {"code", "requests", "volunteers"}.
+  area_in_use: {"code", "requests", "volunteers"};
+  capacity_below_load: {"capacity", "active"} (a volunteer's new capacity under the assignments held now).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ class ImportReason(str, Enum):
     NOT_AN_OBJECT = "not_an_object"
     UNKNOWN_PARENT = "unknown_parent"
     AREA_IN_USE = "area_in_use"
+    CAPACITY_BELOW_LOAD = "capacity_below_load"
 
 
 Detail = Optional[Mapping[str, Any]]
@@ -109,6 +111,9 @@ _TEXTS: dict[str, Callable[[Detail], str]] = {
         "ImportReasons",
         "area {code} is not in the file but {requests} request(s) and {volunteers} volunteer(s) lie in it; kept",
     ).format(code=_get(d, "code"), requests=_get(d, "requests", 0), volunteers=_get(d, "volunteers", 0)),
+    ImportReason.CAPACITY_BELOW_LOAD: lambda d: translate(
+        "ImportReasons", "capacity {capacity} is below the {active} active assignment(s) the volunteer has now"
+    ).format(capacity=_get(d, "capacity"), active=_get(d, "active")),
 }
 _TEXTS = {code.value: text for code, text in _TEXTS.items()}
 
