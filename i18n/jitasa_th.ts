@@ -81,6 +81,22 @@
             <source>Scope: {0}</source>
             <translation>ขอบเขต: {0}</translation>
         </message>
+        <message>
+            <source>province {0}, code {1}</source>
+            <translation>จังหวัด{0} รหัส {1}</translation>
+        </message>
+        <message>
+            <source>Give the area: its name or its code.</source>
+            <translation>ระบุพื้นที่: ชื่อหรือรหัส</translation>
+        </message>
+        <message>
+            <source>There is no province, amphoe or tambon named or coded '{0}' in the store.</source>
+            <translation>ไม่มีจังหวัด อำเภอ หรือตำบลที่ชื่อหรือรหัส '{0}' ในฐานข้อมูล</translation>
+        </message>
+        <message>
+            <source>'{0}' names {1} areas: {2}. Give the code of the one you mean, or its level before the name (amphoe ..., tambon ...).</source>
+            <translation>'{0}' ตรงกับ {1} พื้นที่: {2} โปรดระบุรหัสของพื้นที่ที่ต้องการ หรือใส่ระดับไว้หน้าชื่อ (อำเภอ..., ตำบล...)</translation>
+        </message>
     </context>
     <context>
         <name>AssignAlgorithm</name>
@@ -2915,6 +2931,186 @@ Rows that cannot be taken (bad code, not a polygon, a negative population...) ar
         <message>
             <source>Choose a layer of admin areas.</source>
             <translation>เลือกชั้นข้อมูลเขตการปกครอง</translation>
+        </message>
+    </context>
+    <context>
+        <name>Export</name>
+        <message>
+            <source>Wrote {0} rows and {1} columns to {2}.</source>
+            <translation>เขียน {0} แถว {1} คอลัมน์ ลงใน {2} แล้ว</translation>
+        </message>
+        <message>
+            <source>The file holds personal data (names, phone numbers, notes).</source>
+            <translation>ไฟล์นี้มีข้อมูลส่วนบุคคล (ชื่อ เบอร์โทรศัพท์ บันทึก)</translation>
+        </message>
+        <message>
+            <source>Personal data was asked for, but your role may not read it: names, phone numbers and notes were left out.</source>
+            <translation>ขอข้อมูลส่วนบุคคลไว้ แต่บทบาทของคุณไม่มีสิทธิ์อ่าน: จึงไม่ได้ใส่ชื่อ เบอร์โทรศัพท์ และบันทึก</translation>
+        </message>
+        <message>
+            <source>No personal data in the file.</source>
+            <translation>ไฟล์นี้ไม่มีข้อมูลส่วนบุคคล</translation>
+        </message>
+        <message>
+            <source>Unknown export: {0}</source>
+            <translation>ไม่รู้จักข้อมูลที่จะส่งออก: {0}</translation>
+        </message>
+        <message>
+            <source>Unknown status filter: {0}</source>
+            <translation>ไม่รู้จักตัวกรองสถานะ: {0}</translation>
+        </message>
+        <message>
+            <source>Unknown export format: {0}</source>
+            <translation>ไม่รู้จักรูปแบบไฟล์ส่งออก: {0}</translation>
+        </message>
+        <message>
+            <source>Area: {0}</source>
+            <translation>พื้นที่: {0}</translation>
+        </message>
+        <message>
+            <source>{0} rows to export.</source>
+            <translation>ส่งออก {0} แถว</translation>
+        </message>
+        <message>
+            <source>Cancelled; no file was written.</source>
+            <translation>ยกเลิกแล้ว ไม่ได้เขียนไฟล์ใด</translation>
+        </message>
+        <message>
+            <source>Cannot write {0}: {1}</source>
+            <translation>เขียน {0} ไม่ได้: {1}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportAlgorithm</name>
+        <message>
+            <source>Export to CSV, XLSX or GeoPackage</source>
+            <translation>ส่งออกเป็น CSV, XLSX หรือ GeoPackage</translation>
+        </message>
+        <message>
+            <source>Import and export</source>
+            <translation>นำเข้าและส่งออก</translation>
+        </message>
+        <message>
+            <source>Writes the help requests, assignments, volunteers or facilities of a province, amphoe or tambon (or of the whole store) to a CSV file (UTF-8, opens in Excel with Thai text), an XLSX workbook or a GeoPackage of points.
+
+Only the columns your role may read are written. Names, phone numbers and notes are written only when you tick 'Include personal data' and your role may read them (officers and admins; never analysts). The file is written whole or not at all.</source>
+            <translation>เขียนคำขอความช่วยเหลือ การมอบหมายงาน อาสาสมัคร หรือสถานพยาบาลของจังหวัด อำเภอ หรือตำบล (หรือทั้งฐานข้อมูล) ลงไฟล์ CSV (UTF-8 เปิดใน Excel แล้วอ่านภาษาไทยได้) สมุดงาน XLSX หรือ GeoPackage แบบจุด
+
+เขียนเฉพาะคอลัมน์ที่บทบาทของคุณมีสิทธิ์อ่าน ชื่อ เบอร์โทรศัพท์ และบันทึก จะเขียนก็ต่อเมื่อคุณเลือก 'รวมข้อมูลส่วนบุคคล' และบทบาทของคุณมีสิทธิ์อ่าน (เจ้าหน้าที่และผู้ดูแลระบบ ไม่ใช่นักวิเคราะห์) ไฟล์จะเขียนครบทั้งไฟล์หรือไม่เขียนเลย</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>ส่งออก</translation>
+        </message>
+        <message>
+            <source>Help requests</source>
+            <translation>คำขอความช่วยเหลือ</translation>
+        </message>
+        <message>
+            <source>Assignments</source>
+            <translation>การมอบหมายงาน</translation>
+        </message>
+        <message>
+            <source>Volunteers</source>
+            <translation>อาสาสมัคร</translation>
+        </message>
+        <message>
+            <source>Facilities</source>
+            <translation>สถานพยาบาล</translation>
+        </message>
+        <message>
+            <source>Province, amphoe or tambon: name or code (e.g. 67, วังโป่ง or 6710); empty: all</source>
+            <translation>จังหวัด อำเภอ หรือตำบล: ชื่อหรือรหัส (เช่น 67, วังโป่ง หรือ 6710) เว้นว่าง: ทั้งหมด</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>สถานะ</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>ทั้งหมด</translation>
+        </message>
+        <message>
+            <source>Open only (requests not done or cancelled, live assignments)</source>
+            <translation>เฉพาะที่ยังเปิดอยู่ (คำขอที่ยังไม่เสร็จหรือยกเลิก การมอบหมายที่ยังดำเนินอยู่)</translation>
+        </message>
+        <message>
+            <source>Created on or after (optional)</source>
+            <translation>สร้างตั้งแต่วันที่ (ไม่บังคับ)</translation>
+        </message>
+        <message>
+            <source>Include personal data (names, phone numbers, notes)</source>
+            <translation>รวมข้อมูลส่วนบุคคล (ชื่อ เบอร์โทรศัพท์ บันทึก)</translation>
+        </message>
+        <message>
+            <source>Output file</source>
+            <translation>ไฟล์ผลลัพธ์</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv);;Excel workbook (*.xlsx);;GeoPackage (*.gpkg)</source>
+            <translation>CSV (*.csv);;สมุดงาน Excel (*.xlsx);;GeoPackage (*.gpkg)</translation>
+        </message>
+        <message>
+            <source>Rows written</source>
+            <translation>จำนวนแถวที่เขียน</translation>
+        </message>
+        <message>
+            <source>Columns</source>
+            <translation>คอลัมน์</translation>
+        </message>
+        <message>
+            <source>Personal data included (1/0)</source>
+            <translation>มีข้อมูลส่วนบุคคล (1/0)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportRows</name>
+        <message>
+            <source>requests</source>
+            <translation>คำขอความช่วยเหลือ</translation>
+        </message>
+        <message>
+            <source>assignments</source>
+            <translation>การมอบหมายงาน</translation>
+        </message>
+        <message>
+            <source>volunteers</source>
+            <translation>อาสาสมัคร</translation>
+        </message>
+        <message>
+            <source>facilities</source>
+            <translation>สถานพยาบาล</translation>
+        </message>
+        <message>
+            <source>Your role may not read {0}: nothing to export.</source>
+            <translation>บทบาทของคุณไม่มีสิทธิ์อ่าน{0}: ไม่มีข้อมูลให้ส่งออก</translation>
+        </message>
+        <message>
+            <source>Your role may not read {0}.{1}, which this filter needs.</source>
+            <translation>บทบาทของคุณไม่มีสิทธิ์อ่าน {0}.{1} ซึ่งตัวกรองนี้ต้องใช้</translation>
+        </message>
+    </context>
+    <context>
+        <name>TableExport</name>
+        <message>
+            <source>Cannot export to '{0}': give a file ending in .csv, .xlsx or .gpkg.</source>
+            <translation>ส่งออกเป็น '{0}' ไม่ได้: โปรดระบุไฟล์ที่ลงท้ายด้วย .csv, .xlsx หรือ .gpkg</translation>
+        </message>
+        <message>
+            <source>The folder {0} does not exist.</source>
+            <translation>ไม่มีโฟลเดอร์ {0}</translation>
+        </message>
+        <message>
+            <source>An XLSX sheet holds at most {0:,} rows: export to CSV or GeoPackage instead.</source>
+            <translation>แผ่นงาน XLSX เก็บได้ไม่เกิน {0:,} แถว: โปรดส่งออกเป็น CSV หรือ GeoPackage แทน</translation>
+        </message>
+        <message>
+            <source>Cannot create the GeoPackage {0}.</source>
+            <translation>สร้าง GeoPackage {0} ไม่ได้</translation>
+        </message>
+        <message>
+            <source>Writing the GeoPackage {0} failed.</source>
+            <translation>เขียน GeoPackage {0} ไม่สำเร็จ</translation>
         </message>
     </context>
 </TS>

@@ -10,6 +10,7 @@ from ..definitions.paths import ICONS_DIR
 from .assign_nearest import AssignNearestAlgorithm
 from .assign_optimal import AssignOptimalAlgorithm
 from .create_database import CreateDatabaseAlgorithm
+from .export import ExportAlgorithm
 from .import_admin_areas import ImportAdminAreasAlgorithm
 from .load_demo_data import LoadDemoDataAlgorithm
 from .load_layers import LoadLayersAlgorithm
@@ -36,5 +37,6 @@ class JitasaProvider(QgsProcessingProvider):
             AssignNearestAlgorithm(),
             AssignOptimalAlgorithm(),
             ImportAdminAreasAlgorithm(),
+            ExportAlgorithm(),
         ):
             self.addAlgorithm(algorithm)
