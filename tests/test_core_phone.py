@@ -99,12 +99,12 @@ def test_thai_digits_become_ascii():
 
 # --- properties -------------------------------------------------------------------------------------------
 
-mobiles = st.builds(lambda p, rest: f"0{p}{rest}", st.sampled_from("689"), st.text("0123456789", min_size=8, max_size=8))
+mobiles = st.builds(
+    lambda p, rest: f"0{p}{rest}", st.sampled_from("689"), st.text("0123456789", min_size=8, max_size=8)
+)
 landlines = st.one_of(
     st.builds(lambda rest: f"02{rest}", st.text("0123456789", min_size=7, max_size=7)),
-    st.builds(
-        lambda a, rest: f"0{a}{rest}", st.sampled_from("3457"), st.text("0123456789", min_size=7, max_size=7)
-    ),
+    st.builds(lambda a, rest: f"0{a}{rest}", st.sampled_from("3457"), st.text("0123456789", min_size=7, max_size=7)),
 )
 THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
