@@ -962,6 +962,10 @@
             <source>no reason given</source>
             <translation>ไม่ได้ระบุเหตุผล</translation>
         </message>
+        <message>
+            <source>{field} cannot be negative: '{value}'</source>
+            <translation>{field} ติดลบไม่ได้: '{value}'</translation>
+        </message>
     </context>
     <context>
         <name>Imports</name>
@@ -3111,6 +3115,200 @@ Only the columns your role may read are written. Names, phone numbers and notes 
         <message>
             <source>Writing the GeoPackage {0} failed.</source>
             <translation>เขียน GeoPackage {0} ไม่สำเร็จ</translation>
+        </message>
+    </context>
+    <context>
+        <name>FacilityImport</name>
+        <message>
+            <source>The source must not be empty (e.g. moph).</source>
+            <translation>ต้องระบุแหล่งข้อมูล (เช่น moph)</translation>
+        </message>
+        <message>
+            <source>{0} has no column for the facility's id (the key: main_code, hoscode, code, id, รหัส ...). Name it in the field mapping, e.g. source_id=COLUMN. Its columns: {1}.</source>
+            <translation>{0} ไม่มีคอลัมน์รหัสของหน่วยบริการ (ใช้เป็นคีย์: main_code, hoscode, code, id, รหัส ...) ระบุในการจับคู่ฟิลด์ เช่น source_id=ชื่อคอลัมน์ คอลัมน์ที่มี: {1}</translation>
+        </message>
+        <message>
+            <source>{0} has neither point geometries nor longitude and latitude columns (lon/lat, x/y, ลองจิจูด/ละติจูด). Name them in the field mapping, e.g. lon=COLUMN; lat=COLUMN. Its columns: {1}.</source>
+            <translation>{0} ไม่มีทั้งรูปเรขาคณิตแบบจุดและคอลัมน์ลองจิจูด/ละติจูด (lon/lat, x/y, ลองจิจูด/ละติจูด) ระบุในการจับคู่ฟิลด์ เช่น lon=ชื่อคอลัมน์; lat=ชื่อคอลัมน์ คอลัมน์ที่มี: {1}</translation>
+        </message>
+        <message>
+            <source>'{0}' is not a facility kind. The kinds: {1}.</source>
+            <translation>'{0}' ไม่ใช่ประเภทหน่วยบริการ ประเภทที่มี: {1}</translation>
+        </message>
+        <message>
+            <source>'{0}' in the kind map is not value=kind.</source>
+            <translation>'{0}' ในการจับคู่ประเภทไม่อยู่ในรูป ค่า=ประเภท</translation>
+        </message>
+        <message>
+            <source>'{0}' in the kind map is not a facility kind. The kinds: {1}.</source>
+            <translation>'{0}' ในการจับคู่ประเภทไม่ใช่ประเภทหน่วยบริการ ประเภทที่มี: {1}</translation>
+        </message>
+        <message>
+            <source>Give a layer or a file to import facilities from.</source>
+            <translation>ระบุชั้นข้อมูลหรือไฟล์ที่จะนำเข้าหน่วยบริการ</translation>
+        </message>
+        <message>
+            <source>{0}: {1} rows read.</source>
+            <translation>{0}: อ่านแล้ว {1} แถว</translation>
+        </message>
+        <message>
+            <source>{0} facilities to write, {1} rows rejected.</source>
+            <translation>หน่วยบริการที่จะบันทึก {0} แห่ง ปฏิเสธ {1} แถว</translation>
+        </message>
+        <message>
+            <source>{0}: {1} rows read with the mapping {2}.</source>
+            <translation>{0}: อ่านแล้ว {1} แถว ด้วยการจับคู่ฟิลด์ {2}</translation>
+        </message>
+        <message>
+            <source>Facilities: {0} new, {1} updated, {2} unchanged, {3} rejected.</source>
+            <translation>หน่วยบริการ: ใหม่ {0} ปรับปรุง {1} ไม่เปลี่ยนแปลง {2} ปฏิเสธ {3}</translation>
+        </message>
+        <message>
+            <source>Kinds: {0}.</source>
+            <translation>ประเภท: {0}</translation>
+        </message>
+        <message>
+            <source>{0} facilities have no name in the file: named from their kind and id.</source>
+            <translation>หน่วยบริการ {0} แห่งไม่มีชื่อในไฟล์ จึงตั้งชื่อจากประเภทและรหัส</translation>
+        </message>
+        <message>
+            <source>Rejected: {0} — {1}</source>
+            <translation>ปฏิเสธ: {0} — {1}</translation>
+        </message>
+        <message>
+            <source>{0} of the rejected rows were new in the rejects table.</source>
+            <translation>ในแถวที่ถูกปฏิเสธ มี {0} แถวที่เพิ่งบันทึกในตารางรายการที่ถูกปฏิเสธ</translation>
+        </message>
+        <message>
+            <source>Importing facilities failed and nothing was written: {0}</source>
+            <translation>นำเข้าหน่วยบริการไม่สำเร็จ ไม่มีการบันทึกข้อมูลใด: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportFacilitiesAlgorithm</name>
+        <message>
+            <source>Import facilities</source>
+            <translation>นำเข้าหน่วยบริการ</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>นำเข้าข้อมูล</translation>
+        </message>
+        <message>
+            <source>Imports hospitals, sub-district health promoting hospitals (รพ.สต.), clinics, pharmacies or any other facilities from a point layer, or from a CSV or XLSX file with longitude and latitude columns (give one of the two).
+
+Each facility is keyed by the source and its id in the file (for the MOPH lists the 5-digit hospital code, also kept as the facility's code): importing again updates the same rows, and a file imported twice changes nothing. Columns are guessed from the headers (main_code, hoscode, name, ชื่อ, type_desc, bed_total, เตียง, lon/lat, ลองจิจูด/ละติจูด ...); a field given here wins.
+
+The kind comes from the type column: the MOPH type descriptions are recognised (โรงพยาบาลชุมชน, คลินิก…, ร้านขายยา…, รพ.สต., hoslvl 1-Community ...); the kind map adds your own values (value=kind; ...); the default kind serves rows without a type. A type that matches nothing is rejected, never guessed. Rows that cannot be stored (no or bad coordinates, outside Thailand, negative beds, an id seen earlier in the file) are kept in the rejects table with their reason. Everything is written in one transaction.</source>
+            <translation>นำเข้าโรงพยาบาล โรงพยาบาลส่งเสริมสุขภาพตำบล (รพ.สต.) คลินิก ร้านขายยา หรือหน่วยบริการอื่น จากชั้นข้อมูลจุด หรือจากไฟล์ CSV หรือ XLSX ที่มีคอลัมน์ลองจิจูดและละติจูด (ระบุอย่างใดอย่างหนึ่ง)
+
+หน่วยบริการแต่ละแห่งใช้แหล่งข้อมูลและรหัสในไฟล์เป็นคีย์ (สำหรับรายชื่อของกระทรวงสาธารณสุขคือรหัสสถานพยาบาล 5 หลัก ซึ่งเก็บเป็นรหัสของหน่วยบริการด้วย) การนำเข้าซ้ำจะปรับปรุงแถวเดิม และการนำเข้าไฟล์เดิมสองครั้งจะไม่เปลี่ยนแปลงสิ่งใด คอลัมน์จะถูกคาดเดาจากหัวตาราง (main_code, hoscode, name, ชื่อ, type_desc, bed_total, เตียง, lon/lat, ลองจิจูด/ละติจูด ...) ฟิลด์ที่ระบุที่นี่มีผลเหนือการคาดเดา
+
+ประเภทมาจากคอลัมน์ประเภท: รู้จักคำอธิบายประเภทของกระทรวงสาธารณสุข (โรงพยาบาลชุมชน, คลินิก…, ร้านขายยา…, รพ.สต., hoslvl 1-Community ...) การจับคู่ประเภทใช้เพิ่มค่าของคุณเอง (ค่า=ประเภท; ...) ประเภทเริ่มต้นใช้กับแถวที่ไม่มีประเภท ประเภทที่ไม่ตรงกับสิ่งใดจะถูกปฏิเสธ ไม่มีการเดา แถวที่บันทึกไม่ได้ (ไม่มีพิกัดหรือพิกัดผิด อยู่นอกประเทศไทย จำนวนเตียงติดลบ รหัสที่ซ้ำกับแถวก่อนหน้าในไฟล์) จะถูกเก็บในตารางรายการที่ถูกปฏิเสธพร้อมเหตุผล ทุกอย่างบันทึกในธุรกรรมเดียว</translation>
+        </message>
+        <message>
+            <source>Id column (empty: guessed)</source>
+            <translation>คอลัมน์รหัส (เว้นว่าง: คาดเดา)</translation>
+        </message>
+        <message>
+            <source>Name column (empty: guessed)</source>
+            <translation>คอลัมน์ชื่อ (เว้นว่าง: คาดเดา)</translation>
+        </message>
+        <message>
+            <source>Type column (empty: guessed)</source>
+            <translation>คอลัมน์ประเภท (เว้นว่าง: คาดเดา)</translation>
+        </message>
+        <message>
+            <source>Beds column (empty: guessed)</source>
+            <translation>คอลัมน์จำนวนเตียง (เว้นว่าง: คาดเดา)</translation>
+        </message>
+        <message>
+            <source>Daily capacity column (empty: guessed)</source>
+            <translation>คอลัมน์จำนวนที่รับได้ต่อวัน (เว้นว่าง: คาดเดา)</translation>
+        </message>
+        <message>
+            <source>Contact phone column (empty: guessed)</source>
+            <translation>คอลัมน์เบอร์โทรติดต่อ (เว้นว่าง: คาดเดา)</translation>
+        </message>
+        <message>
+            <source>Longitude column of a file (empty: guessed)</source>
+            <translation>คอลัมน์ลองจิจูดของไฟล์ (เว้นว่าง: คาดเดา)</translation>
+        </message>
+        <message>
+            <source>Latitude column of a file (empty: guessed)</source>
+            <translation>คอลัมน์ละติจูดของไฟล์ (เว้นว่าง: คาดเดา)</translation>
+        </message>
+        <message>
+            <source>Facility points (a layer)</source>
+            <translation>จุดหน่วยบริการ (ชั้นข้อมูล)</translation>
+        </message>
+        <message>
+            <source>…or a CSV / XLSX file with longitude and latitude columns</source>
+            <translation>…หรือไฟล์ CSV / XLSX ที่มีคอลัมน์ลองจิจูดและละติจูด</translation>
+        </message>
+        <message>
+            <source>Sheet of the XLSX file (empty: the first)</source>
+            <translation>ชีตของไฟล์ XLSX (เว้นว่าง: ชีตแรก)</translation>
+        </message>
+        <message>
+            <source>Source (with the id, the key; moph: the MOPH lists)</source>
+            <translation>แหล่งข้อมูล (ใช้ร่วมกับรหัสเป็นคีย์; moph: รายชื่อของกระทรวงสาธารณสุข)</translation>
+        </message>
+        <message>
+            <source>Kind map: value=kind; ... (e.g. ศูนย์ฉีดวัคซีน=vaccination_point)</source>
+            <translation>การจับคู่ประเภท: ค่า=ประเภท; ... (เช่น ศูนย์ฉีดวัคซีน=vaccination_point)</translation>
+        </message>
+        <message>
+            <source>Kind of rows without a type</source>
+            <translation>ประเภทของแถวที่ไม่มีประเภท</translation>
+        </message>
+        <message>
+            <source>New facilities</source>
+            <translation>หน่วยบริการใหม่</translation>
+        </message>
+        <message>
+            <source>Updated facilities</source>
+            <translation>หน่วยบริการที่ปรับปรุง</translation>
+        </message>
+        <message>
+            <source>Unchanged facilities</source>
+            <translation>หน่วยบริการที่ไม่เปลี่ยนแปลง</translation>
+        </message>
+        <message>
+            <source>Rejected rows</source>
+            <translation>แถวที่ถูกปฏิเสธ</translation>
+        </message>
+        <message>
+            <source>Names made from kind and id</source>
+            <translation>ชื่อที่ตั้งจากประเภทและรหัส</translation>
+        </message>
+        <message>
+            <source>Field mapping used</source>
+            <translation>การจับคู่ฟิลด์ที่ใช้</translation>
+        </message>
+        <message>
+            <source>Tables (*.csv *.txt *.xlsx *.xlsm)</source>
+            <translation>ตาราง (*.csv *.txt *.xlsx *.xlsm)</translation>
+        </message>
+        <message>
+            <source>Give either a point layer or a CSV / XLSX file, not both.</source>
+            <translation>ระบุชั้นข้อมูลจุดหรือไฟล์ CSV / XLSX อย่างใดอย่างหนึ่ง ไม่ใช่ทั้งสองอย่าง</translation>
+        </message>
+        <message>
+            <source>Give a point layer or a CSV / XLSX file to import.</source>
+            <translation>ระบุชั้นข้อมูลจุดหรือไฟล์ CSV / XLSX ที่จะนำเข้า</translation>
+        </message>
+        <message>
+            <source>Rejected {0}: {1}</source>
+            <translation>ปฏิเสธ {0}: {1}</translation>
+        </message>
+        <message>
+            <source>… and {0} more rejected rows (see the rejects table).</source>
+            <translation>… และแถวที่ถูกปฏิเสธอีก {0} แถว (ดูในตารางรายการที่ถูกปฏิเสธ)</translation>
+        </message>
+        <message>
+            <source>None: reject them</source>
+            <translation>ไม่มี: ปฏิเสธแถวเหล่านั้น</translation>
         </message>
     </context>
 </TS>

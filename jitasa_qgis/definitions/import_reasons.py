@@ -4,7 +4,8 @@ Every importer (admin areas, facilities, volunteers, requests from files and the
 record as `core.import_records.Reject(reason=<code>, detail={...})`; the store keeps it in
 jitasa.import_reject; `import_reason_text(code, detail)` says it in the user's language where it is shown.
 Details by code:
-  missing_field: {"field"}; bad_number / bad_date / bad_phone / bad_code / bad_boolean: {"field", "value"};
+  missing_field: {"field"};
+  bad_number / negative_number / bad_date / bad_phone / bad_code / bad_boolean: {"field", "value"};
   unknown_value: {"field", "value", "allowed": [...]}; text_too_long: {"field", "max"};
   outside_thailand: {"lon", "lat"}; bad_geometry: {"problem"};
   unknown_tambon: {"value"}; ambiguous_tambon: {"value", "candidates": [{"code", "name", "amphoe", "province"}]};
@@ -25,6 +26,7 @@ from .i18n import translate
 class ImportReason(str, Enum):
     MISSING_FIELD = "missing_field"
     BAD_NUMBER = "bad_number"
+    NEGATIVE_NUMBER = "negative_number"
     BAD_DATE = "bad_date"
     BAD_PHONE = "bad_phone"
     BAD_CODE = "bad_code"
@@ -64,6 +66,9 @@ _TEXTS: dict[str, Callable[[Detail], str]] = {
         field=_get(d, "field")
     ),
     ImportReason.BAD_NUMBER: lambda d: translate("ImportReasons", "{field} is not a number: '{value}'").format(
+        field=_get(d, "field"), value=_get(d, "value")
+    ),
+    ImportReason.NEGATIVE_NUMBER: lambda d: translate("ImportReasons", "{field} cannot be negative: '{value}'").format(
         field=_get(d, "field"), value=_get(d, "value")
     ),
     ImportReason.BAD_DATE: lambda d: translate("ImportReasons", "{field} is not a date and time: '{value}'").format(

@@ -12,6 +12,7 @@ from .assign_optimal import AssignOptimalAlgorithm
 from .create_database import CreateDatabaseAlgorithm
 from .export import ExportAlgorithm
 from .import_admin_areas import ImportAdminAreasAlgorithm
+from .import_facilities import ImportFacilitiesAlgorithm
 from .load_demo_data import LoadDemoDataAlgorithm
 from .load_layers import LoadLayersAlgorithm
 
@@ -37,6 +38,7 @@ class JitasaProvider(QgsProcessingProvider):
             AssignNearestAlgorithm(),
             AssignOptimalAlgorithm(),
             ImportAdminAreasAlgorithm(),
+            ImportFacilitiesAlgorithm(),
             ExportAlgorithm(),
         ):
             self.addAlgorithm(algorithm)
