@@ -2825,6 +2825,10 @@ It refuses to run on a store that holds data that is not demo data (help request
             <source>… and {0} more (all of them are in jitasa.import_reject).</source>
             <translation>… และอีก {0} รายการ (ทั้งหมดอยู่ใน jitasa.import_reject)</translation>
         </message>
+        <message>
+            <source>Unknown field(s) {0}; the fields are: {1}.</source>
+            <translation>ไม่รู้จักฟิลด์ {0} ฟิลด์ที่มีคือ: {1}</translation>
+        </message>
     </context>
     <context>
         <name>ImportAdminAreasAlgorithm</name>

@@ -255,3 +255,19 @@ def test_unknown_level_and_missing_file_are_clear_errors(store, tmp_path):
         import_admin_areas(store, AdminImportParams(path=PHETCHABUN, level="village"))
     with pytest.raises(ValueError, match="nowhere.gpkg"):
         import_admin_areas(store, AdminImportParams(path=tmp_path / "nowhere.gpkg"))
+
+
+def test_a_fixed_level_refuses_codes_of_another_length(store):
+    result = import_admin_areas(store, AdminImportParams(path=PHETCHABUN, layer="tambon_codab", level="amphoe"))
+    assert result.levels["tambon"].rejected == 117 and result.total("inserted") == 0
+    assert {r.reason for r in result.rejects} == {"bad_code"}
+    assert _stored(store) == (0, 0, 0)
+
+
+def test_fields_named_by_the_user_win_and_unknown_ones_are_refused(store):
+    table = read_table(PHETCHABUN, "tambon_codab")
+    result = import_admin_areas(store, AdminImportParams(tables=(table,), fields=(("name_th", "adm3_en"),)))
+    assert result.mappings[0]["name_th"] == "adm3_en"
+    assert rows(store, "SELECT name_th FROM jitasa.admin_area WHERE code = '670101'") == [("Nai Mueang",)]
+    with pytest.raises(ValueError, match="colour"):
+        import_admin_areas(store, AdminImportParams(path=PHETCHABUN, fields=(("colour", "adm3_th"),)))

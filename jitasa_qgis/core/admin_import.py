@@ -34,14 +34,16 @@ _PARENT = {"tambon": "amphoe", "amphoe": "province"}
 
 FIELDS = ("code", "name_th", "name_en", "population", "amphoe_th", "amphoe_en", "province_th", "province_en")
 
-# Codes for every level: the deepest first, so a COD-AB tambon layer (adm3, adm2, adm1 pcodes) is read as
-# tambons. A fixed level puts its own fields first (see _code_synonyms).
+# Codes of each level; a COD-AB tambon layer holds adm3, adm2 and adm1 pcodes and is read as tambons.
 _CODE_BY_LEVEL = {
     "tambon": ("adm3_pcode", "tambon_code", "tb_code", "TB_IDN", "tambon_id", "รหัสตำบล"),
     "amphoe": ("adm2_pcode", "amphoe_code", "ap_code", "AP_IDN", "amphoe_id", "district_code", "รหัสอำเภอ"),
     "province": ("adm1_pcode", "province_code", "pv_code", "PV_IDN", "prov_code", "province_id", "รหัสจังหวัด"),
 }
 _CODE_GENERIC = ("code", "pcode", "dopa_code", "รหัส", "รหัสพื้นที่")
+# Deepest first, whatever level the user fixes: a tambon layer imported as 'amphoe' then refuses its 6-digit
+# codes (bad_code) instead of taking each amphoe's shape from one of its tambons.
+_CODE_SYNONYMS = tuple(s for lv in ("tambon", "amphoe", "province") for s in _CODE_BY_LEVEL[lv]) + _CODE_GENERIC
 _NAMES = {
     "name_th": (
         "name_th",
@@ -137,11 +139,11 @@ def parent_of(code: str) -> Optional[str]:
     return code[:-2] if len(code) > 2 else None
 
 
-def field_mapping(headers: Sequence[str], given: Optional[Mapping[str, str]] = None, level: str = "") -> dict:
+def field_mapping(headers: Sequence[str], given: Optional[Mapping[str, str]] = None) -> dict:
     """Our field → the table's column: `given` first, then the code field, then the names that go with it
     (adm3_pcode → adm3_th, adm3_en; the adm2 / adm1 names as the parents'), then the generic guesses."""
     given = dict(given or {})
-    mapping = guess_mapping(headers, {"code": _code_synonyms(level)}, {k: v for k, v in given.items() if k == "code"})
+    mapping = guess_mapping(headers, {"code": _CODE_SYNONYMS}, {k: v for k, v in given.items() if k == "code"})
     if "code" not in mapping:
         return guess_mapping(headers, {}, given)
     derived: dict[str, str] = {}
@@ -159,13 +161,6 @@ def field_mapping(headers: Sequence[str], given: Optional[Mapping[str, str]] = N
                 derived[key] = by_norm[normalise_header(column)]
     synonyms = {k: v for k, v in {**_NAMES, **_PARENT_NAMES}.items() if k not in derived}
     return guess_mapping(headers, synonyms, {**given, **mapping, **derived})
-
-
-def _code_synonyms(level: str) -> tuple[str, ...]:
-    order = ("tambon", "amphoe", "province")
-    if level in order:
-        order = (level,) + tuple(x for x in order if x != level)
-    return tuple(s for lv in order for s in _CODE_BY_LEVEL[lv]) + _CODE_GENERIC
 
 
 def parse_provinces(text: Optional[str]) -> list[str]:
@@ -191,7 +186,7 @@ def admin_records(
     seen: dict[str, str] = {}
     taken: list[AdminArea] = []
     for table in tables:
-        mapping = field_mapping(table.headers, given, level)
+        mapping = field_mapping(table.headers, given)
         if "code" not in mapping:
             raise ValueError(
                 translate(

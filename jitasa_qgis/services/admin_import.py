@@ -17,6 +17,7 @@ from typing import Optional, Union
 import psycopg2
 
 from ..core.admin_import import (
+    FIELDS,
     LEVELS,
     AdminRecords,
     admin_records,
@@ -33,7 +34,7 @@ from ..store import admin_import as store_admin
 from ..store.calls import rollback_quietly, server_message
 from ..store.errors import StoreError
 from ..store.rejects import keep_rejects
-from .progress import Progress, check_cancelled, progress_of
+from .progress import Cancelled, Progress, check_cancelled, progress_of
 from .store_access import Store, connection
 
 TARGET = "admin_area"
@@ -140,6 +141,13 @@ def import_admin_areas(
     progress = progress_of(progress)
     if params.level and params.level not in LEVELS:
         raise ValueError(translate("AdminImport", "Unknown level: {0}").format(params.level))
+    unknown = [key for key, _ in params.fields if key not in FIELDS]
+    if unknown:
+        raise ValueError(
+            translate("AdminImport", "Unknown field(s) {0}; the fields are: {1}.").format(
+                ", ".join(unknown), ", ".join(FIELDS)
+            )
+        )
     tables = _tables(params)
     source = params.source or (tables[0].name.split(":")[0] if tables else "")
     progress.report(_READ, translate("AdminImport", "Read {0} rows.").format(sum(len(t) for t in tables)))
@@ -161,6 +169,8 @@ def import_admin_areas(
             conn.commit()
         except BaseException as exc:
             rollback_quietly(conn)
+            if _is_psycopg_error(exc) and progress.is_cancelled():  # the cancel stopped a running statement
+                raise Cancelled() from None
             if _is_psycopg_error(exc):
                 raise StoreError(
                     translate("AdminImport", "Importing admin areas failed and nothing was written: {0}").format(
