@@ -3195,10 +3195,6 @@ Only the columns your role may read are written. Names, phone numbers and notes 
             <translation>นำเข้าหน่วยบริการ</translation>
         </message>
         <message>
-            <source>Import</source>
-            <translation>นำเข้าข้อมูล</translation>
-        </message>
-        <message>
             <source>Imports hospitals, sub-district health promoting hospitals (รพ.สต.), clinics, pharmacies or any other facilities from a point layer, or from a CSV or XLSX file with longitude and latitude columns (give one of the two).
 
 Each facility is keyed by the source and its id in the file (for the MOPH lists the 5-digit hospital code, also kept as the facility's code): importing again updates the same rows, and a file imported twice changes nothing. Columns are guessed from the headers (main_code, hoscode, name, ชื่อ, type_desc, bed_total, เตียง, lon/lat, ลองจิจูด/ละติจูด ...); a field given here wins.
@@ -3313,6 +3309,10 @@ The kind comes from the type column: the MOPH type descriptions are recognised (
         <message>
             <source>None: reject them</source>
             <translation>ไม่มี: ปฏิเสธแถวเหล่านั้น</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>นำเข้า</translation>
         </message>
     </context>
 </TS>

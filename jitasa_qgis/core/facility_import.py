@@ -23,6 +23,7 @@ from ..definitions.i18n import translate
 from ..definitions.import_reasons import ImportReason
 from .field_mapping import guess_mapping, parse_mapping
 from .import_records import Reject, inside_thailand, jsonable, reject
+from .phone import normalise_phone
 from .tabular import Table
 
 MOPH_SOURCE = "moph"  # the Ministry's lists: the source id is the MOPH code, also kept in facility.code
@@ -228,6 +229,15 @@ def parse_count(text: str) -> int:
     return int(value)
 
 
+def contact_text(text: Optional[str]) -> Optional[str]:
+    """A facility's public phone in the one national form (core.phone), its extension after ต่อ; a cell that
+    is not one Thai number (two numbers, a web address) is kept as written: it is not a reason to reject."""
+    phone = normalise_phone(text) if text else None
+    if phone is None or phone.others:
+        return text
+    return f"{phone.number} ต่อ {phone.extension}" if phone.extension else phone.number
+
+
 def _clean(text: Optional[str]) -> Optional[str]:
     if text is None:
         return None
@@ -424,7 +434,7 @@ def _record(
         kind=kind,
         beds_total=counts["beds"],
         daily_capacity=counts["daily_capacity"],
-        contact=value("contact"),
+        contact=contact_text(value("contact")),
         source_type=type_text,
         lon=float(lon),
         lat=float(lat),
