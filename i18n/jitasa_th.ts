@@ -3315,4 +3315,19 @@ The kind comes from the type column: the MOPH type descriptions are recognised (
             <translation>นำเข้า</translation>
         </message>
     </context>
+    <context>
+        <name>Feed</name>
+        <message>
+            <source>Unknown feed format '{0}'; known: {1}.</source>
+            <translation>ไม่รู้จักรูปแบบฟีด '{0}' รูปแบบที่รู้จัก: {1}</translation>
+        </message>
+        <message>
+            <source>The page is not a feed page: a JSON object with a 'records' list was expected.</source>
+            <translation>หน้านี้ไม่ใช่หน้าของฟีด: ต้องเป็นออบเจ็กต์ JSON ที่มีรายการ 'records'</translation>
+        </message>
+        <message>
+            <source>The page is not an SOS feed page: a JSON list or an object with a 'data' list was expected.</source>
+            <translation>หน้านี้ไม่ใช่หน้าของฟีด SOS: ต้องเป็นรายการ JSON หรือออบเจ็กต์ที่มีรายการ 'data'</translation>
+        </message>
+    </context>
 </TS>

@@ -5,6 +5,8 @@ Login roles are cluster-wide, so each test creates its own with a unique name an
 
 from __future__ import annotations
 
+import json
+
 import psycopg2
 import psycopg2.errors
 import pytest
@@ -90,65 +92,39 @@ def test_feed_cannot_read_volunteers_or_personal_data(data, login_role):
     _refused(feed, "SELECT count(*) FROM jitasa.help_request WHERE requester_phone LIKE '08%%'")
     for table in ("admin_area", "facility", "assignment", "assignment_run", "service_area", "audit_log"):
         _refused(feed, f"SELECT 1 FROM jitasa.{table}")  # noqa: S608
-    # What it may see: enough to find its own rows again.
-    assert _ok(feed, "SELECT source, source_id, status, version FROM jitasa.help_request") == [
-        ("app", "other-1", "new", 1)
-    ]
+    # Not even its own rows: it writes through jitasa.upsert_feed_requests, which tells it each outcome.
+    _refused(feed, "SELECT source, source_id, status, version FROM jitasa.help_request")
 
 
-def test_feed_inserts_and_updates_requests_and_tambon_is_derived(store, data, login_role):
+def _feed_upsert(conn, *records):
+    with conn.cursor() as cur:
+        cur.execute("SELECT source_id, request_id, outcome FROM jitasa.upsert_feed_requests('app', %s)",
+                    (json.dumps(list(records)),))
+        return cur.fetchall()
+
+
+def test_feed_writes_requests_only_through_the_upsert_and_tambon_is_derived(store, data, login_role):
     feed_name, connect = login_role("jitasa_feed")
     feed = connect(autocommit=False)
-    with feed.cursor() as cur:
-        cur.execute(
-            "INSERT INTO jitasa.help_request (source, source_id, category, urgency, people_count, "
-            "requester_name, requester_phone, geom) "
-            "VALUES ('app', 'r-1', 'patient_transport', 'high', 2, 'Nok', '0811111111', %s) "
-            "RETURNING id",
-            (IN_A,),
-        )
-        rid = cur.fetchone()[0]
+    _refused(feed, "INSERT INTO jitasa.help_request (source, source_id, category) VALUES ('app', 'r-0', 'oxygen')")
+    _refused(feed, "UPDATE jitasa.help_request SET note = 'x' WHERE source = 'app'")
+    # (these test tambons lie outside Thailand, so the records are placed by their tambon, not by a point)
+    record = {"source_id": "r-1", "category": "patient_transport", "urgency": "high", "people_count": 2,
+              "requester_name": "Nok", "requester_phone": "0811111111", "tambon": "670101",
+              "updated_at": "2026-01-01T08:00:00+07:00"}
+    [(_, rid, outcome)] = _feed_upsert(feed, record)
     feed.commit()
+    assert outcome == "new"
     assert _superuser_one(
-        store, "SELECT tambon_code, version, requester_phone FROM jitasa.help_request " "WHERE id = %s", (rid,)
+        store, "SELECT tambon_code, version, requester_phone FROM jitasa.help_request WHERE id = %s", (rid,)
     ) == ("670101", 1, "0811111111")
 
-    with feed.cursor() as cur:
-        cur.execute(
-            "UPDATE jitasa.help_request SET geom = %s, note = 'moved' " "WHERE source = 'app' AND source_id = 'r-1'",
-            (IN_B,),
-        )
-        assert cur.rowcount == 1
+    moved = dict(record, tambon="670102", note="moved", updated_at="2026-01-01T09:00:00+07:00")
+    assert _feed_upsert(feed, moved) == [("r-1", rid, "updated")]
     feed.commit()
     assert _superuser_one(
         store, "SELECT tambon_code, version, note FROM jitasa.help_request WHERE id = %s", (rid,)
     ) == ("670102", 2, "moved")
-
-    # The importer's idempotent upsert on (source, source_id). PostgreSQL needs SELECT on every column read
-    # through EXCLUDED, which the feed does not have, so the new values are passed again as parameters.
-    with feed.cursor() as cur:
-        cur.execute(
-            "INSERT INTO jitasa.help_request (source, source_id, category, geom, requester_phone) "
-            "VALUES ('app', 'r-1', %(cat)s, %(geom)s, %(phone)s) "
-            "ON CONFLICT (source, source_id) DO UPDATE SET category = %(cat)s, geom = %(geom)s, "
-            "requester_phone = %(phone)s RETURNING id",
-            {"cat": "oxygen", "geom": IN_A, "phone": "0822222222"},
-        )
-        assert cur.fetchone()[0] == rid
-    feed.commit()
-    with pytest.raises(psycopg2.errors.InsufficientPrivilege), feed.cursor() as cur:
-        cur.execute(
-            "INSERT INTO jitasa.help_request (source, source_id, category, requester_phone) "
-            "VALUES ('app', 'r-1', 'oxygen', '0') ON CONFLICT (source, source_id) "
-            "DO UPDATE SET requester_phone = EXCLUDED.requester_phone"
-        )
-    feed.rollback()
-    assert _superuser_one(
-        store, "SELECT tambon_code, version, category::text FROM jitasa.help_request " "WHERE id = %s", (rid,)
-    ) == ("670101", 3, "oxygen")
-    assert _superuser_one(store, "SELECT requester_phone FROM jitasa.help_request WHERE id = %s", (rid,)) == (
-        "0822222222",
-    )
 
     # Its changes are audited under its own name.
     assert _superuser_one(
@@ -156,7 +132,7 @@ def test_feed_inserts_and_updates_requests_and_tambon_is_derived(store, data, lo
         "SELECT array_agg(operation ORDER BY id), min(actor), max(actor) FROM jitasa.audit_log "
         "WHERE table_name = 'help_request' AND row_id = %s",
         (rid,),
-    ) == (["insert", "update", "update"], feed_name, feed_name)
+    ) == (["insert", "update"], feed_name, feed_name)
 
 
 def test_feed_cannot_do_what_officers_do(data, login_role):
@@ -180,10 +156,11 @@ def test_set_role_feed_from_a_superuser_session_behaves_the_same(store, data):
             cur.execute("SET ROLE jitasa_feed")
         _refused(c, "SELECT phone FROM jitasa.volunteer")
         _refused(c, "SELECT requester_phone FROM jitasa.help_request")
-        rows = _ok(c, "INSERT INTO jitasa.help_request (category, geom) VALUES ('medicine', %s) RETURNING id", (IN_B,))
+        _refused(c, "INSERT INTO jitasa.help_request (category, geom) VALUES ('medicine', %s)", (IN_B,))
+        rows = _feed_upsert(c, {"source_id": "m-1", "category": "medicine", "tambon": "670102"})
         with c.cursor() as cur:
             cur.execute("RESET ROLE")
-        assert _ok(c, "SELECT tambon_code FROM jitasa.help_request WHERE id = %s", (rows[0][0],)) == [("670102",)]
+        assert _ok(c, "SELECT tambon_code FROM jitasa.help_request WHERE id = %s", (rows[0][1],)) == [("670102",)]
     finally:
         c.close()
 

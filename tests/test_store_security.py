@@ -122,9 +122,8 @@ CREATE DOMAIN pg_temp.geometry AS public.geometry CHECK (pg_temp.f(VALUE));
 # What each role can do that runs the store's SECURITY DEFINER code (triggers or functions).
 _TRIGGERING_WRITE = {
     "jitasa_feed": (
-        "INSERT INTO jitasa.help_request (source, source_id, category, note, geom) "
-        "VALUES ('app', 'attack', 'oxygen', 'x', %s)",
-        (POINT,),
+        "SELECT * FROM jitasa.upsert_feed_requests('app', %s)",
+        ('[{"source_id": "attack", "category": "oxygen", "note": "x", "lon": 100.5, "lat": 16.5}]',),
     ),
     "jitasa_analyst": ("INSERT INTO jitasa.service_area (name, geom) VALUES ('attack', %s)", (ZONE,)),
     "jitasa_officer": ("SELECT jitasa.change_request_status(%(open)s, 1, 'in_progress')", None),
@@ -372,13 +371,14 @@ def test_reasons_and_notes_are_trimmed_and_capped(store, world, login_role):
     )
     assert "at most 500" in str(err)
     _, connect = login_role("jitasa_feed")
-    err = _refused(
+    # the feed writes through its upsert, which refuses the record (not the page) with the limit
+    assert _one(
         connect(),
-        "INSERT INTO jitasa.help_request (category, note) VALUES ('oxygen', %s)",
+        "SELECT outcome, detail->>'reason', detail->>'max' FROM jitasa.upsert_feed_requests('app', "
+        "jsonb_build_array(jsonb_build_object('source_id', 'n', 'category', 'oxygen', 'tambon', '670101', "
+        "'note', %s::text)))",
         ("n" * 2001,),
-        error=psycopg2.errors.StringDataRightTruncation,
-    )
-    assert "at most 2000" in str(err)
+    ) == ("rejected", "text_too_long", "2000")
     assert _one(
         oc,
         "SELECT jitasa.change_request_status(%s, 1, 'cancelled', %s)",

@@ -10,8 +10,10 @@ from psycopg2.extras import execute_values
 
 from ..core.import_records import Reject
 
+# No conflict target: naming (target, source, raw_hash) would need SELECT on them, which the feed role lacks;
+# that UNIQUE is the table's only key a row can hit (the id is always generated).
 _INSERT = """INSERT INTO jitasa.import_reject (target, source, record_key, reason, detail, raw, raw_hash)
-VALUES %s ON CONFLICT (target, source, raw_hash) DO NOTHING RETURNING 1"""
+VALUES %s ON CONFLICT DO NOTHING RETURNING 1"""
 
 
 def keep_rejects(cur, target: str, source: str, rejects: Iterable[Reject]) -> int:

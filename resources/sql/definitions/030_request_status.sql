@@ -1,5 +1,37 @@
 -- Guarded request status changes (start, done, cancel). Repeatable: re-applied whenever this file changes.
 
+-- The active assignments of requests just closed (done / cancelled), ended (completed / cancelled, the reason
+-- kept on a cancellation), and their volunteers' load given back. Internal (no EXECUTE grant): the caller has
+-- locked the requests; shared by change_request_status and the feed's upsert, which closes expired requests.
+CREATE OR REPLACE FUNCTION jitasa.end_closed_requests_assignments(
+    p_request_ids integer[],
+    p_status jitasa.request_status,
+    p_reason text)
+RETURNS void
+LANGUAGE sql AS $$
+    -- lock order: assignments, then volunteers, each in id order (the requests are locked already)
+    SELECT count(*) FROM (SELECT 1 FROM jitasa.assignment a
+                           WHERE a.request_id = ANY (p_request_ids) AND a.status = 'active'
+                           ORDER BY a.id FOR UPDATE) l;
+    SELECT count(*) FROM (SELECT 1 FROM jitasa.volunteer v
+                           WHERE v.id IN (SELECT a.volunteer_id FROM jitasa.assignment a
+                                           WHERE a.request_id = ANY (p_request_ids) AND a.status = 'active')
+                           ORDER BY v.id FOR UPDATE) l;
+    WITH ended AS (
+        UPDATE jitasa.assignment a
+           SET status = CASE WHEN p_status = 'done' THEN 'completed' ELSE 'cancelled' END::jitasa.assignment_status,
+               reason = CASE WHEN p_status = 'cancelled' THEN coalesce(p_reason, a.reason) ELSE a.reason END
+         WHERE a.request_id = ANY (p_request_ids) AND a.status = 'active'
+        RETURNING a.volunteer_id
+    ), freed AS (
+        SELECT volunteer_id, count(*)::integer AS n FROM ended GROUP BY volunteer_id
+    )
+    UPDATE jitasa.volunteer v
+       SET active_count = greatest(v.active_count - freed.n, 0)
+      FROM freed
+     WHERE v.id = freed.volunteer_id
+$$;
+
 -- Change a help request's status if nobody changed the request since the caller read `p_expected_version`.
 -- Returns the request's new version. Refuses with
 --   42501 unless the acting role (SET ROLE shows) is an officer or an admin,
@@ -63,19 +95,7 @@ BEGIN
     RETURNING version INTO new_version;
 
     IF p_status IN ('done', 'cancelled') THEN
-        WITH ended AS (
-            UPDATE jitasa.assignment a
-               SET status = CASE WHEN p_status = 'done' THEN 'completed' ELSE 'cancelled' END::jitasa.assignment_status,
-                   reason = CASE WHEN p_status = 'cancelled' THEN coalesce(v_reason, a.reason) ELSE a.reason END
-             WHERE a.request_id = p_request_id AND a.status = 'active'
-            RETURNING a.volunteer_id
-        ), freed AS (
-            SELECT volunteer_id, count(*)::integer AS n FROM ended GROUP BY volunteer_id
-        )
-        UPDATE jitasa.volunteer v
-           SET active_count = greatest(v.active_count - freed.n, 0)
-          FROM freed
-         WHERE v.id = freed.volunteer_id;
+        PERFORM jitasa.end_closed_requests_assignments(ARRAY[p_request_id], p_status, v_reason);
     END IF;
     RETURN new_version;
 END $$;

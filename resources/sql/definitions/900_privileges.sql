@@ -11,8 +11,8 @@
 --                  (request details, a volunteer's availability and capacity, facility capacity) with the
 --                  version check; draws service areas.
 --   jitasa_analyst reads what maps need, without names and phone numbers; draws service areas.
---   jitasa_feed    inserts and updates requests' details (never status, ids, derived codes); reads only
---                  what it needs to find its own rows again.
+--   jitasa_feed    writes requests only through jitasa.upsert_feed_requests (keyed on source and source id,
+--                  checked again inside); reads no request, no volunteer, no personal data.
 -- Identity ids, created_by, status, tambon codes and versions are never granted for INSERT, so the store sets
 -- them; UPDATE of version is granted only so a writer can send the version it read (bump_version checks it).
 
@@ -99,16 +99,13 @@ GRANT SELECT (id, source, source_id, kind, skills, vehicle, capacity, active_cou
     ON jitasa.volunteer TO jitasa_analyst;
 
 -- --- feed ------------------------------------------------------------------------------------------------
-GRANT SELECT (id, source, source_id, status, version) ON jitasa.help_request TO jitasa_feed;
-GRANT INSERT (source, source_id, category, urgency, people_count, note, requester_name, requester_phone,
-              for_someone_else, location_accuracy_m, geom)
-    ON jitasa.help_request TO jitasa_feed;
-GRANT UPDATE (category, urgency, people_count, note, requester_name, requester_phone, for_someone_else,
-              location_accuracy_m, geom)
-    ON jitasa.help_request TO jitasa_feed;
+-- Requests only through jitasa.upsert_feed_requests (below): no direct INSERT, UPDATE or SELECT on
+-- help_request, so it never reads a requester's name, phone or note, nor any volunteer.
 -- its own sync state (no personal data); rejected records it may add but never read back
 GRANT SELECT, INSERT, UPDATE ON jitasa.feed_state TO jitasa_feed;
 GRANT INSERT ON jitasa.import_reject TO jitasa_feed;
+-- its id only: store.rejects counts the new ones with RETURNING, which needs SELECT on some column
+GRANT SELECT (id) ON jitasa.import_reject TO jitasa_feed;
 
 -- --- functions -------------------------------------------------------------------------------------------
 -- Guarded writes: officers and admins (each function checks the acting role again).
@@ -122,6 +119,8 @@ GRANT EXECUTE ON FUNCTION
     jitasa.end_assignment(integer, integer, text, text),
     jitasa.reassign(integer, integer, integer, text)
 TO jitasa_officer, jitasa_admin;
+-- The feed's upsert (and file imports of requests by officers and admins); it checks the acting role again.
+GRANT EXECUTE ON FUNCTION jitasa.upsert_feed_requests(text, jsonb) TO jitasa_feed, jitasa_officer, jitasa_admin;
 -- Pure helpers the plugin and layers may call.
 GRANT EXECUTE ON FUNCTION
     jitasa.acting_role(),
