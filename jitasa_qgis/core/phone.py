@@ -39,6 +39,8 @@ class PhoneNumber:
 
 def ascii_digits(text: str) -> str:
     """Thai (๐–๙), full-width and any other Unicode decimal digits as 0–9; everything else as it is."""
+    if text.isascii():
+        return text
     out = []
     for ch in text:
         if ch.isdigit() and not ("0" <= ch <= "9"):

@@ -13,6 +13,7 @@ as far as the text goes; the store resolves the tambon names.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -173,6 +174,8 @@ _VEHICLE_WORDS: dict[VehicleKind, tuple[str, ...]] = {
     VehicleKind.AMBULANCE: ("รถพยาบาล", "รถฉุกเฉิน", "ambulance"),
 }
 _VEHICLE_ORDER = list(VehicleKind)  # several vehicles: the most capable one counts
+_SKILL_ORDER = tuple(s.value for s in Skill)
+_SKILL_VALUES = {key: skill.value for key, skill in SKILL_FIELDS.items()}
 
 _YES = ("มี", "ใช่", "ได้", "✓", "✔", "☑", "1", "yes", "y", "true", "t", "พร้อม", "ว่าง")
 _NO = ("ไม่มี", "ไม่ใช่", "ไม่ได้", "x", "✗", "✘", "☒", "0", "no", "n", "false", "f", "ไม่พร้อม", "ไม่ว่าง")
@@ -185,6 +188,7 @@ MAX_NAME, MAX_ID, MAX_VILLAGE, MAX_PLACE = 200, 100, 20, 100
 MAX_CAPACITY = 1000
 
 
+@functools.lru_cache(maxsize=4096)  # kinds, yes/no and vehicles repeat on every row
 def _norm(text: str) -> str:
     return normalise_header(text)
 
@@ -226,9 +230,14 @@ class VolunteerRecord:
     tambon: Optional[str]
     amphoe: Optional[str]
     province: Optional[str]
-    raw: Mapping[str, Optional[str]] = field(default_factory=dict)
+    row_cells: Mapping[str, Optional[str]] = field(default_factory=dict)  # the file's row as read
     phone_extension: Optional[str] = None  # dropped from the phone number
     other_phones: tuple[str, ...] = ()  # further numbers in the phone cell, not kept
+
+    @property
+    def raw(self) -> dict:
+        """The row as it came, JSON-able, for a reject the store makes."""
+        return raw_of(self.row_cells)
 
     @property
     def record_key(self) -> str:
@@ -306,11 +315,10 @@ def parse_roster(table: Table, mapping_text: str = "", default_kind: Optional[st
     rejects: list[Reject] = []
     first_seen: dict[tuple[str, str], int] = {}
     for number, row in zip(numbers, table.rows):
-        raw = {str(k): _clean_raw(v) for k, v in row.items()}
         try:
-            record = _record(number, row, raw, mapping, default_kind)
+            record = _record(number, row, mapping, default_kind)
         except _RowRejected as refused:
-            rejects.append(reject(f"row {number}", refused.reason, raw, **refused.detail))
+            rejects.append(reject(f"row {number}", refused.reason, raw_of(row), **refused.detail))
             continue
         keys = [("roster_id", record.roster_id), ("phone", record.phone)]
         if not record.roster_id and not record.phone:
@@ -320,7 +328,11 @@ def parse_roster(table: Table, mapping_text: str = "", default_kind: Optional[st
             shown = record.name if seen[0] == "name" else seen[1]
             rejects.append(
                 reject(
-                    record.record_key, ImportReason.DUPLICATE_IN_BATCH, raw, key=shown, first=f"row {first_seen[seen]}"
+                    record.record_key,
+                    ImportReason.DUPLICATE_IN_BATCH,
+                    record.raw,
+                    key=shown,
+                    first=f"row {first_seen[seen]}",
                 )
             )
             continue
@@ -331,9 +343,7 @@ def parse_roster(table: Table, mapping_text: str = "", default_kind: Optional[st
     return RosterParse(mapping, records, rejects)
 
 
-def _record(
-    number: int, row: Mapping, raw: dict, mapping: Mapping[str, str], default_kind: Optional[str]
-) -> VolunteerRecord:
+def _record(number: int, row: Mapping, mapping: Mapping[str, str], default_kind: Optional[str]) -> VolunteerRecord:
     def cell(key: str) -> Optional[str]:
         column = mapping.get(key)
         return _clean(row.get(column)) if column else None
@@ -383,21 +393,28 @@ def _record(
         tambon=tambon,
         amphoe=_place(cell("amphoe"), ("อำเภอ", "อ."), mapping.get("amphoe")),
         province=_place(cell("province"), ("จังหวัด", "จ."), mapping.get("province")),
-        raw=raw,
+        row_cells=row,
         phone_extension=extension,
         other_phones=others,
     )
 
 
+_PLAIN = re.compile(r"[^\s\x00-\x1f\x7f]+(?: [^\s\x00-\x1f\x7f]+)*")  # nothing to clean: most cells
+
+
 def _clean(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
-    text = re.sub(r"\s+", " ", _CONTROL.sub("", unicodedata.normalize("NFC", str(value)))).strip()
+    text = str(value)
+    if _PLAIN.fullmatch(text) and unicodedata.is_normalized("NFC", text):
+        return text
+    text = re.sub(r"\s+", " ", _CONTROL.sub("", unicodedata.normalize("NFC", text))).strip()
     return text or None
 
 
-def _clean_raw(value: Any) -> Any:
-    return value.replace("\x00", "") if isinstance(value, str) else value  # jsonb cannot hold NUL
+def raw_of(row: Mapping[str, Any]) -> dict:
+    """A row as a reject keeps it: keys as text, NUL characters dropped (jsonb cannot hold them)."""
+    return {str(k): v.replace("\x00", "") if isinstance(v, str) else v for k, v in row.items()}
 
 
 def _label(mapping: Mapping[str, str], *keys: str) -> str:
@@ -434,7 +451,7 @@ def _skills(row: Mapping, mapping: Mapping[str, str]) -> Optional[tuple[str, ...
     found: list[str] = []
     for key, column in columns.items():
         if _yes_no(_clean(row.get(column)), column):
-            found.append(SKILL_FIELDS[key].value)
+            found.append(_SKILL_VALUES[key])
     listed = _clean(row.get(mapping["skills"])) if "skills" in mapping else None
     if listed and listed not in _BLANK and _norm(listed) != _norm("ไม่มี"):
         for word in _LIST_SPLIT.split(listed):
@@ -449,7 +466,7 @@ def _skills(row: Mapping, mapping: Mapping[str, str]) -> Optional[tuple[str, ...
                     allowed=[words[0] for words in _SKILL_WORDS.values()],
                 )
             found.append(skill.value)
-    return tuple(s.value for s in Skill if s.value in found)  # the enum's order, once each
+    return tuple(s for s in _SKILL_ORDER if s in found)  # the enum's order, once each
 
 
 def _vehicle(text: Optional[str], mapping: Mapping[str, str]) -> Optional[str]:
