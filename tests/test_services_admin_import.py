@@ -271,3 +271,34 @@ def test_fields_named_by_the_user_win_and_unknown_ones_are_refused(store):
     assert rows(store, "SELECT name_th FROM jitasa.admin_area WHERE code = '670101'") == [("Nai Mueang",)]
     with pytest.raises(ValueError, match="colour"):
         import_admin_areas(store, AdminImportParams(path=PHETCHABUN, fields=(("colour", "adm3_th"),)))
+
+
+def test_remove_missing_keeps_the_parents_of_an_area_in_use(store):
+    import_admin_areas(store, AdminImportParams(path=PHETCHABUN, layer="tambon_codab"))
+    in_use = rows(store, "SELECT min(code) FROM jitasa.admin_area WHERE parent_code = '6702'")[0][0]
+    conn = store.connect()
+    with conn, conn.cursor() as cur:  # a volunteer placed in that tambon
+        cur.execute(
+            "INSERT INTO jitasa.volunteer (name, kind, geom) SELECT 'อสม. ทดสอบ', 'village_health_volunteer', "
+            "ST_PointOnSurface(geom) FROM jitasa.admin_area WHERE code = %s",
+            (in_use,),
+        )
+    conn.close()
+    table = read_table(PHETCHABUN, "tambon_codab")
+    keep = [i for i, row in enumerate(table.rows) if not row["adm3_pcode"].startswith("TH6702")]
+    without = replace(
+        table,
+        rows=[table.rows[i] for i in keep],
+        geometries=[table.geometries[i] for i in keep],
+        row_numbers=[table.row_numbers[i] for i in keep],
+    )
+    n_6702 = len(table.rows) - len(keep)
+    result = import_admin_areas(store, AdminImportParams(tables=(without,), remove_missing=True))
+    assert (result.levels["tambon"].removed, result.levels["tambon"].kept_in_use) == (n_6702 - 1, 1)
+    assert (result.levels["amphoe"].removed, result.levels["amphoe"].kept_in_use) == (0, 1)
+    kept = {r.detail["code"]: r.detail["volunteers"] for r in result.rejects if r.reason == "area_in_use"}
+    assert kept == {"6702": 1, in_use: 1}
+    assert rows(store, "SELECT code FROM jitasa.admin_area WHERE code LIKE '6702%%' ORDER BY code") == [
+        ("6702",),
+        (in_use,),
+    ]
