@@ -9,10 +9,14 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from service_support import rows
 
 from jitasa_qgis.core.facility_import import facility_records, kind_of, parse_count, parse_decimal
-from jitasa_qgis.core.tabular import read_table
+from jitasa_qgis.core.import_records import inside_thailand
+from jitasa_qgis.core.tabular import Table, read_table
+from jitasa_qgis.definitions.import_reasons import KNOWN_IMPORT_CODES
 from jitasa_qgis.services.demo_loading import DemoParams, load_demo
 from jitasa_qgis.services.facility_import import FacilityImportParams, import_facilities
 from jitasa_qgis.services.progress import CallbackProgress, Cancelled
@@ -329,3 +333,25 @@ def test_kind_recognition_and_number_parsing():
     # every real file's type values are recognised
     for path, layer in ((PHETCHABUN, "clinics"), (PHETCHABUN, "pharmacies"), (REGION12, "hospitals_hc12")):
         assert not [r for r in facility_records(read_table(path, layer)).rejects if r.reason == "unknown_value"]
+
+
+_CELL = st.one_of(
+    st.none(),
+    st.text(max_size=12),
+    st.sampled_from(
+        ["101.1", "16,4", "-5", "1,200", "nan", "inf", "1e400", "1e300", "2147483648", "คลินิก", "2-General", "", " "]
+    ),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.fixed_dictionaries({h: _CELL for h in ("id", "name", "type", "bed", "lon", "lat")}), max_size=8))
+def test_arbitrary_rows_are_records_or_rejects_never_an_exception(cells):
+    table = Table("any.csv", ["id", "name", "type", "bed", "lon", "lat"], cells, None, list(range(2, len(cells) + 2)))
+    result = facility_records(table, "any", default_kind="hospital")
+    assert len(result.records) + len(result.rejects) == len(cells)
+    assert {r.reason for r in result.rejects} <= KNOWN_IMPORT_CODES
+    for record in result.records:
+        assert inside_thailand(record.lon, record.lat) and record.name_th and record.kind
+        assert record.beds_total is None or 0 <= record.beds_total < 2**31  # fits the store's integer
+    assert len({r.source_id for r in result.records}) == len(result.records)

@@ -134,6 +134,7 @@ _OWNED_BY_FIELD = {
     "contact": "contact",
 }
 ALWAYS_OWNED = ("name_th", "kind", "geom")
+_INT4_MAX = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -224,8 +225,8 @@ def parse_count(text: str) -> int:
     if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+", t):
         t = t.replace(",", "")
     value = float(t)
-    if not math.isfinite(value) or not value.is_integer():
-        raise ValueError(text)
+    if not math.isfinite(value) or not value.is_integer() or abs(value) > _INT4_MAX:
+        raise ValueError(text)  # beyond the store's integer: one cell must not fail the whole file's write
     return int(value)
 
 
