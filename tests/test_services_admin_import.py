@@ -5,6 +5,7 @@ filter, rejects kept once, areas in use never removed, cancel before writing."""
 from __future__ import annotations
 
 import json
+import select
 from dataclasses import replace
 from pathlib import Path
 
@@ -66,10 +67,17 @@ def test_phetchabun_file_imports_its_three_levels_and_a_second_import_writes_not
     ]
     _add_request(store, "670101")
     before = _trail(store)
+    listener = store.connect(autocommit=True)
+    with listener.cursor() as cur:
+        cur.execute("LISTEN jitasa")
     again = import_admin_areas(store, AdminImportParams(path=PHETCHABUN))
     assert _levels(again, "unchanged") == (1, 11, 117)
     assert _levels(again, "inserted") == _levels(again, "updated") == (0, 0, 0)
     assert _trail(store) == before  # no audit row, no version bump, no area row rewritten
+    select.select([listener], [], [], 0.5)  # a NOTIFY sent at the commit would be here by now
+    listener.poll()
+    assert listener.notifies == []  # and no layer told to reload
+    listener.close()
 
 
 def test_national_file_imports_77_928_7425_and_again_changes_nothing(store):
