@@ -261,6 +261,24 @@ def test_bad_rows_are_rejected_with_their_codes_and_kept_once(store, tmp_path):
     assert _written(store) == before
 
 
+def test_a_nul_character_or_a_huge_count_rejects_one_row_not_the_file(store, tmp_path):
+    path = _write_csv(
+        tmp_path / "odd.csv",
+        ["code", "name", "type", "beds", "lon", "lat"],
+        [
+            ["A1", "ดี\x00มาก", "คลินิก", "1e300", "101.1", "16.4"],
+            ["A2", "ศูนย์\x00แปลก", "ศูนย์\x00แปลก", "", "101.1", "16.4"],
+            ["A3", "ปกติ", "คลินิก", "2", "101.1", "16.4"],
+        ],
+    )
+    result = _import(store, path=path, layer=None, source="odd")
+    assert (result.inserted, result.rejected) == (1, 2)
+    assert sorted(rows(store, "SELECT record_key, reason FROM jitasa.import_reject")) == [
+        ("A1", "bad_number"),
+        ("A2", "unknown_value"),
+    ]
+
+
 def _cancelled_at(n: int):
     """A progress whose n-th look at the cancel flag (0: the first) finds it set, and every later one."""
     calls = []

@@ -345,7 +345,8 @@ def facility_records(
 
 
 def _raw(row: Mapping[str, Optional[str]]) -> dict:
-    return jsonable(dict(row))
+    # jsonb cannot hold \u0000: a NUL in a cell would fail the whole file's write, not just this reject
+    return jsonable({k: v.replace("\x00", "") if isinstance(v, str) else v for k, v in row.items()})
 
 
 def _record(
