@@ -156,7 +156,8 @@ def run() -> list[dict]:
             "note": f"7,425 tambons with their 928 amphoe and 77 provinces dissolved from them (ST_Union), into an "
             f"empty store, median of {REPEAT} (runs {', '.join(f'{x:.2f}' for x in ours)} s); goal <= 10 s. "
             f"Includes reading the GeoPackage, checks, validity check, triggers and commit. The anchor writes "
-            f"one plain table of the same database with no triggers.",
+            f"one plain table of the same database with no triggers. Load average at the end "
+            f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (shared machine: figures vary with it).",
         },
         {
             "name": "reimport_tambons_national",
