@@ -3330,4 +3330,185 @@ The kind comes from the type column: the MOPH type descriptions are recognised (
             <translation>หน้านี้ไม่ใช่หน้าของฟีด SOS: ต้องเป็นรายการ JSON หรือออบเจ็กต์ที่มีรายการ 'data'</translation>
         </message>
     </context>
+    <context>
+        <name>FeedOutcomes</name>
+        <message>
+            <source>new</source>
+            <translation>ใหม่</translation>
+        </message>
+        <message>
+            <source>updated</source>
+            <translation>ปรับปรุงแล้ว</translation>
+        </message>
+        <message>
+            <source>unchanged</source>
+            <translation>ไม่เปลี่ยนแปลง</translation>
+        </message>
+        <message>
+            <source>older than the stored version (not written)</source>
+            <translation>เก่ากว่าฉบับที่เก็บไว้ (ไม่ได้เขียน)</translation>
+        </message>
+        <message>
+            <source>closed as expired</source>
+            <translation>ปิดเนื่องจากหมดอายุ</translation>
+        </message>
+        <message>
+            <source>assigned: only the feed's details updated</source>
+            <translation>มอบหมายแล้ว: ปรับปรุงเฉพาะรายละเอียดจากฟีด</translation>
+        </message>
+        <message>
+            <source>already closed by officers (not written)</source>
+            <translation>เจ้าหน้าที่ปิดไปแล้ว (ไม่ได้เขียน)</translation>
+        </message>
+        <message>
+            <source>expired but in progress (kept open)</source>
+            <translation>หมดอายุแต่กำลังดำเนินการ (ยังเปิดไว้)</translation>
+        </message>
+        <message>
+            <source>expired before it was seen (not stored)</source>
+            <translation>หมดอายุก่อนได้รับ (ไม่ได้เก็บ)</translation>
+        </message>
+        <message>
+            <source>rejected</source>
+            <translation>ถูกปฏิเสธ</translation>
+        </message>
+        <message>
+            <source>new in the rejects table</source>
+            <translation>ใหม่ในตารางรายการที่ถูกปฏิเสธ</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportRequestsAlgorithm</name>
+        <message>
+            <source>Import help requests</source>
+            <translation>นำเข้าคำขอความช่วยเหลือ</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>นำเข้า</translation>
+        </message>
+        <message>
+            <source>Imports help requests from a CSV, XLSX or GeoJSON file, such as a hotline's sheet, with the same checks as the public app's feed.
+
+Each request is keyed by the source (default: the file's name) and its id in the file (or its row number): importing the same file again changes nothing. Columns are guessed from the headers (id, category / ประเภท, urgency, people / จำนวนคน, note / หมายเหตุ, name / ชื่อ, phone / เบอร์โทร, lon / lat, tambon / ตำบล, created_at ...); a mapping field=column; ... given here wins. A row without coordinates is placed in its tambon (code or name).
+
+A request officers have already assigned keeps its category, urgency and location; one they closed is not changed. Rows that cannot be taken (unknown category, outside Thailand, no location, an unknown or ambiguous tambon, an id seen twice) are kept in the rejects table with their reason. Everything is written in one transaction.</source>
+            <translation>นำเข้าคำขอความช่วยเหลือจากไฟล์ CSV, XLSX หรือ GeoJSON เช่น ตารางของสายด่วน โดยตรวจสอบแบบเดียวกับฟีดของแอปสาธารณะ
+
+แต่ละคำขอมีกุญแจคือแหล่งข้อมูล (ค่าเริ่มต้น: ชื่อไฟล์) กับรหัสในไฟล์ (หรือเลขแถว): นำเข้าไฟล์เดิมซ้ำจะไม่มีอะไรเปลี่ยน คอลัมน์จะเดาจากหัวตาราง (id, category / ประเภท, urgency, people / จำนวนคน, note / หมายเหตุ, name / ชื่อ, phone / เบอร์โทร, lon / lat, tambon / ตำบล, created_at ...) การจับคู่ field=column; ... ที่ระบุในที่นี้มีผลเหนือกว่า แถวที่ไม่มีพิกัดจะวางไว้ในตำบลของแถวนั้น (รหัสหรือชื่อ)
+
+คำขอที่เจ้าหน้าที่มอบหมายแล้วจะคงประเภท ความเร่งด่วน และตำแหน่งไว้ คำขอที่ปิดแล้วจะไม่ถูกเปลี่ยน แถวที่รับไม่ได้ (ประเภทที่ไม่รู้จัก อยู่นอกประเทศไทย ไม่มีตำแหน่ง ตำบลที่ไม่รู้จักหรือกำกวม รหัสซ้ำ) จะเก็บไว้ในตารางรายการที่ถูกปฏิเสธพร้อมเหตุผล ทุกอย่างเขียนในธุรกรรมเดียว</translation>
+        </message>
+        <message>
+            <source>CSV, XLSX or GeoJSON file of requests</source>
+            <translation>ไฟล์คำขอ CSV, XLSX หรือ GeoJSON</translation>
+        </message>
+        <message>
+            <source>Tables (*.csv *.txt *.xlsx *.xlsm *.geojson *.json *.gpkg)</source>
+            <translation>ตาราง (*.csv *.txt *.xlsx *.xlsm *.geojson *.json *.gpkg)</translation>
+        </message>
+        <message>
+            <source>Sheet or layer of the file (empty: the first)</source>
+            <translation>แผ่นงานหรือชั้นข้อมูลของไฟล์ (ว่าง: อันแรก)</translation>
+        </message>
+        <message>
+            <source>Source (with the id, the key; empty: the file's name)</source>
+            <translation>แหล่งข้อมูล (ร่วมกับรหัสเป็นกุญแจ; ว่าง: ชื่อไฟล์)</translation>
+        </message>
+        <message>
+            <source>Field mapping: field=column; ... (empty: guessed)</source>
+            <translation>การจับคู่ฟิลด์: field=column; ... (ว่าง: เดาให้)</translation>
+        </message>
+        <message>
+            <source>New requests</source>
+            <translation>คำขอใหม่</translation>
+        </message>
+        <message>
+            <source>Updated requests</source>
+            <translation>คำขอที่ปรับปรุง</translation>
+        </message>
+        <message>
+            <source>Unchanged requests</source>
+            <translation>คำขอที่ไม่เปลี่ยนแปลง</translation>
+        </message>
+        <message>
+            <source>Older than the stored version</source>
+            <translation>เก่ากว่าฉบับที่เก็บไว้</translation>
+        </message>
+        <message>
+            <source>Closed as expired</source>
+            <translation>ปิดเนื่องจากหมดอายุ</translation>
+        </message>
+        <message>
+            <source>Assigned: only the file's details updated</source>
+            <translation>มอบหมายแล้ว: ปรับปรุงเฉพาะรายละเอียดจากไฟล์</translation>
+        </message>
+        <message>
+            <source>Already closed by officers</source>
+            <translation>เจ้าหน้าที่ปิดไปแล้ว</translation>
+        </message>
+        <message>
+            <source>Rejected rows</source>
+            <translation>แถวที่ถูกปฏิเสธ</translation>
+        </message>
+        <message>
+            <source>Source used</source>
+            <translation>แหล่งข้อมูลที่ใช้</translation>
+        </message>
+        <message>
+            <source>Field mapping used</source>
+            <translation>การจับคู่ฟิลด์ที่ใช้</translation>
+        </message>
+        <message>
+            <source>Give a file of requests to import.</source>
+            <translation>ระบุไฟล์คำขอที่จะนำเข้า</translation>
+        </message>
+        <message>
+            <source>Rejected {0}: {1}</source>
+            <translation>ปฏิเสธ {0}: {1}</translation>
+        </message>
+        <message>
+            <source>… and {0} more rejected rows (see the rejects table).</source>
+            <translation>… และแถวที่ถูกปฏิเสธอีก {0} แถว (ดูตารางรายการที่ถูกปฏิเสธ)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestImport</name>
+        <message>
+            <source>{0}: {1} rows read with the mapping {2}; source '{3}'.</source>
+            <translation>{0}: อ่าน {1} แถวด้วยการจับคู่ {2}; แหล่งข้อมูล '{3}'</translation>
+        </message>
+        <message>
+            <source>Requests: {0}.</source>
+            <translation>คำขอ: {0}</translation>
+        </message>
+        <message>
+            <source>Rejected: {0} — {1}</source>
+            <translation>ถูกปฏิเสธ: {0} — {1}</translation>
+        </message>
+        <message>
+            <source>{0} of the rejected rows were new in the rejects table.</source>
+            <translation>แถวที่ถูกปฏิเสธ {0} แถวเป็นรายการใหม่ในตารางรายการที่ถูกปฏิเสธ</translation>
+        </message>
+        <message>
+            <source>{0}: {1} rows read.</source>
+            <translation>{0}: อ่านแล้ว {1} แถว</translation>
+        </message>
+        <message>
+            <source>{0} has no column for the category (give category=column). Its columns: {1}.</source>
+            <translation>{0} ไม่มีคอลัมน์ประเภท (ระบุ category=column) คอลัมน์ที่มี: {1}</translation>
+        </message>
+        <message>
+            <source>{0} has no location: give lon=column and lat=column, or tambon=column. Its columns: {1}.</source>
+            <translation>{0} ไม่มีตำแหน่ง: ระบุ lon=column และ lat=column หรือ tambon=column คอลัมน์ที่มี: {1}</translation>
+        </message>
+        <message>
+            <source>{0} requests to write, {1} rows rejected.</source>
+            <translation>คำขอที่จะเขียน {0} รายการ ปฏิเสธ {1} แถว</translation>
+        </message>
+        <message>
+            <source>Importing requests failed and nothing was written: {0}</source>
+            <translation>นำเข้าคำขอไม่สำเร็จและไม่ได้เขียนอะไรเลย: {0}</translation>
+        </message>
+    </context>
 </TS>

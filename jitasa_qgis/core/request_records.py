@@ -143,7 +143,7 @@ def parse_time(value: Any) -> Optional[dt.datetime]:
         return None
     if text.endswith(("Z", "z")):
         text = text[:-1] + "+00:00"
-    parsed = dt.datetime.fromisoformat(text)
+    parsed = dt.datetime.fromisoformat(_iso_text(text))
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=THAI_TIME)
     if not 1900 <= parsed.year <= 2199:
@@ -153,6 +153,24 @@ def parse_time(value: Any) -> Optional[dt.datetime]:
     if offset.seconds % 60 or abs(offset) >= dt.timedelta(hours=24):
         raise ValueError(value)
     return parsed
+
+
+_SLASHED_ISO = re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})")  # OGR's DateTime text: 2026/03/01 08:00:00+07
+_DAY_FIRST = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})")  # a Thai sheet: 1/3/2569 (Buddhist era) or 1/3/2026
+
+
+def _iso_text(text: str) -> str:
+    """Dates as OGR and Thai sheets write them, in ISO order (a Buddhist-era year, above 2400, less 543)."""
+    match = _SLASHED_ISO.match(text)
+    if match:
+        year, month, day = match.groups()
+        return f"{year}-{int(month):02d}-{int(day):02d}" + text[match.end() :]
+    match = _DAY_FIRST.match(text)
+    if match:
+        day, month, year = match.groups()
+        year_n = int(year) - 543 if int(year) > 2400 else int(year)
+        return f"{year_n:04d}-{int(month):02d}-{int(day):02d}" + text[match.end() :]
+    return text
 
 
 def _clean(text: Any) -> Optional[str]:

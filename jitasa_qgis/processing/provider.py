@@ -13,6 +13,7 @@ from .create_database import CreateDatabaseAlgorithm
 from .export import ExportAlgorithm
 from .import_admin_areas import ImportAdminAreasAlgorithm
 from .import_facilities import ImportFacilitiesAlgorithm
+from .import_requests import ImportRequestsAlgorithm
 from .import_volunteers import ImportVolunteersAlgorithm
 from .load_demo_data import LoadDemoDataAlgorithm
 from .load_layers import LoadLayersAlgorithm
@@ -41,6 +42,7 @@ class JitasaProvider(QgsProcessingProvider):
             ImportAdminAreasAlgorithm(),
             ImportFacilitiesAlgorithm(),
             ImportVolunteersAlgorithm(),
+            ImportRequestsAlgorithm(),
             ExportAlgorithm(),
         ):
             self.addAlgorithm(algorithm)
