@@ -1759,6 +1759,10 @@ It refuses to run on a store that holds data that is not demo data (help request
             <source>Rejecting run {run}</source>
             <translation>กำลังปฏิเสธรอบ {run}</translation>
         </message>
+        <message>
+            <source>Feed</source>
+            <translation>ฟีด</translation>
+        </message>
     </context>
     <context>
         <name>Reasons</name>
@@ -3509,6 +3513,269 @@ A request officers have already assigned keeps its category, urgency and locatio
         <message>
             <source>Importing requests failed and nothing was written: {0}</source>
             <translation>นำเข้าคำขอไม่สำเร็จและไม่ได้เขียนอะไรเลย: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FeedStatus</name>
+        <message>
+            <source>never</source>
+            <translation>ยังไม่เคย</translation>
+        </message>
+        <message>
+            <source>Jan</source>
+            <translation>ม.ค.</translation>
+        </message>
+        <message>
+            <source>Feb</source>
+            <translation>ก.พ.</translation>
+        </message>
+        <message>
+            <source>Mar</source>
+            <translation>มี.ค.</translation>
+        </message>
+        <message>
+            <source>Apr</source>
+            <translation>เม.ย.</translation>
+        </message>
+        <message>
+            <source>May</source>
+            <translation>พ.ค.</translation>
+        </message>
+        <message>
+            <source>Jun</source>
+            <translation>มิ.ย.</translation>
+        </message>
+        <message>
+            <source>Jul</source>
+            <translation>ก.ค.</translation>
+        </message>
+        <message>
+            <source>Aug</source>
+            <translation>ส.ค.</translation>
+        </message>
+        <message>
+            <source>Sep</source>
+            <translation>ก.ย.</translation>
+        </message>
+        <message>
+            <source>Oct</source>
+            <translation>ต.ค.</translation>
+        </message>
+        <message>
+            <source>Nov</source>
+            <translation>พ.ย.</translation>
+        </message>
+        <message>
+            <source>Dec</source>
+            <translation>ธ.ค.</translation>
+        </message>
+        <message>
+            <source>just now</source>
+            <translation>เมื่อสักครู่</translation>
+        </message>
+        <message>
+            <source>{day} {month} {year} {time}</source>
+            <translation>{day} {month} {year} {time} น.</translation>
+        </message>
+        <message>
+            <source>{new} new, {updated} updated, {rejected} rejected</source>
+            <translation>ใหม่ {new} · ปรับปรุง {updated} · ถูกปฏิเสธ {rejected}</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>แหล่งข้อมูล</translation>
+        </message>
+        <message>
+            <source>Last sync</source>
+            <translation>ดึงข้อมูลล่าสุด</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>ผล</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>ใหม่</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>ปรับปรุง</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>ปฏิเสธ</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>เมื่อ</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>ระเบียน</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>เหตุผล</translation>
+        </message>
+        <message>
+            <source>Record as received</source>
+            <translation>ระเบียนตามที่ได้รับ</translation>
+        </message>
+        <message>
+            <source>{n} recent rejected record(s), newest first.</source>
+            <translation>ระเบียนที่ถูกปฏิเสธล่าสุด {n} รายการ เรียงจากใหม่ไปเก่า</translation>
+        </message>
+        <message>
+            <source>{n} recent rejected record(s), newest first. Your role may not read the records.</source>
+            <translation>ระเบียนที่ถูกปฏิเสธล่าสุด {n} รายการ เรียงจากใหม่ไปเก่า บทบาทของคุณไม่มีสิทธิ์อ่านตัวระเบียน</translation>
+        </message>
+        <message>
+            <source>Feed settings</source>
+            <translation>ตั้งค่าฟีด</translation>
+        </message>
+        <message>
+            <source>Feed URL</source>
+            <translation>ที่อยู่เว็บของฟีด</translation>
+        </message>
+        <message>
+            <source>The name the feed's requests are kept under</source>
+            <translation>ชื่อที่ใช้เก็บคำขอจากฟีดนี้</translation>
+        </message>
+        <message>
+            <source>Source name</source>
+            <translation>ชื่อแหล่งข้อมูล</translation>
+        </message>
+        <message>
+            <source>Jitasa feed format</source>
+            <translation>รูปแบบฟีดของจิตอาสา</translation>
+        </message>
+        <message>
+            <source>SOS GeoJSON feed</source>
+            <translation>ฟีดแบบ SOS GeoJSON</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>รูปแบบ</translation>
+        </message>
+        <message>
+            <source>Authentication</source>
+            <translation>การยืนยันตัวตน</translation>
+        </message>
+        <message>
+            <source>Sync every</source>
+            <translation>ดึงข้อมูลทุก</translation>
+        </message>
+        <message>
+            <source>Sync the feed in the background at this interval</source>
+            <translation>ดึงข้อมูลจากฟีดเบื้องหลังตามช่วงเวลานี้</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> นาที</translation>
+        </message>
+        <message>
+            <source>Settings…</source>
+            <translation>ตั้งค่า…</translation>
+        </message>
+        <message>
+            <source>The feed's URL, source name, format and login</source>
+            <translation>ที่อยู่เว็บของฟีด ชื่อแหล่งข้อมูล รูปแบบ และการเข้าสู่ระบบ</translation>
+        </message>
+        <message>
+            <source>Rejects…</source>
+            <translation>ระเบียนที่ถูกปฏิเสธ…</translation>
+        </message>
+        <message>
+            <source>The records the feed sent that were not taken</source>
+            <translation>ระเบียนที่ฟีดส่งมาแต่รับเข้าไม่ได้</translation>
+        </message>
+        <message>
+            <source>Sync now</source>
+            <translation>ดึงข้อมูลทันที</translation>
+        </message>
+        <message>
+            <source>The feed sync was cancelled.</source>
+            <translation>ยกเลิกการดึงข้อมูลจากฟีดแล้ว</translation>
+        </message>
+        <message>
+            <source>today {time} ({ago})</source>
+            <translation>วันนี้ {time} น. ({ago})</translation>
+        </message>
+        <message>
+            <source>yesterday {time}</source>
+            <translation>เมื่อวาน {time} น.</translation>
+        </message>
+        <message>
+            <source>No feed set up yet: give its address in the feed settings.</source>
+            <translation>ยังไม่ได้ตั้งค่าฟีด: ใส่ที่อยู่เว็บของฟีดในการตั้งค่าฟีด</translation>
+        </message>
+        <message>
+            <source>Only officers and admins may read the rejected records.</source>
+            <translation>เฉพาะเจ้าหน้าที่และผู้ดูแลระบบเท่านั้นที่อ่านระเบียนที่ถูกปฏิเสธได้</translation>
+        </message>
+        <message>
+            <source>Rejected records of {source}</source>
+            <translation>ระเบียนที่ถูกปฏิเสธของ {source}</translation>
+        </message>
+        <message>
+            <source>Syncing {source}…</source>
+            <translation>กำลังดึงข้อมูลจาก {source}…</translation>
+        </message>
+        <message>
+            <source>Syncing the feed {source}</source>
+            <translation>ดึงข้อมูลจากฟีด {source}</translation>
+        </message>
+        <message>
+            <source>The feed sync failed: {reason}</source>
+            <translation>ดึงข้อมูลจากฟีดไม่สำเร็จ: {reason}</translation>
+        </message>
+        <message>
+            <source>{n} min ago</source>
+            <translation>{n} นาทีที่แล้ว</translation>
+        </message>
+        <message>
+            <source>{h} h {m} min ago</source>
+            <translation>{h} ชม. {m} นาทีที่แล้ว</translation>
+        </message>
+        <message>
+            <source>OK</source>
+            <translation>สำเร็จ</translation>
+        </message>
+        <message>
+            <source>nothing new</source>
+            <translation>ไม่มีข้อมูลใหม่</translation>
+        </message>
+        <message>
+            <source>failed</source>
+            <translation>ไม่สำเร็จ</translation>
+        </message>
+        <message>
+            <source>not synced yet</source>
+            <translation>ยังไม่เคยดึงข้อมูล</translation>
+        </message>
+        <message>
+            <source>Next sync in about {n} min.</source>
+            <translation>ดึงข้อมูลครั้งถัดไปในอีกราว {n} นาที</translation>
+        </message>
+        <message>
+            <source>Feed synced: {counts}</source>
+            <translation>ดึงข้อมูลจากฟีดแล้ว: {counts}</translation>
+        </message>
+        <message>
+            <source>{source}: not synced yet.</source>
+            <translation>{source}: ยังไม่เคยดึงข้อมูล</translation>
+        </message>
+        <message>
+            <source>{source}: last sync {when} failed: {reason}</source>
+            <translation>{source}: ดึงข้อมูลล่าสุด {when} ไม่สำเร็จ: {reason}</translation>
+        </message>
+        <message>
+            <source>today {time}</source>
+            <translation>วันนี้ {time} น.</translation>
+        </message>
+        <message>
+            <source>{source}: last sync {when}, {outcome}</source>
+            <translation>{source}: ดึงข้อมูลล่าสุด {when} {outcome}</translation>
         </message>
     </context>
 </TS>

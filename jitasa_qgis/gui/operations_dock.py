@@ -6,7 +6,8 @@ work is a controller in its own module, given the widgets it drives and a DockLi
 - requests_tab.py: the queue of open requests (filters, counts per status, paging, start / done / cancel);
 - request_assignment_actions.py: unassign, decline, reassign the selected request;
 - volunteers_tab.py, facilities_tab.py: the volunteers and the facilities, page by page;
-- runs_tab.py: the assignment runs waiting for review (confirm or reject a run or selected proposals).
+- runs_tab.py: the assignment runs waiting for review (confirm or reject a run or selected proposals);
+- feed_status.py: the public-app feed (last sync per source, Sync now, periodic sync, rejects), built in code.
 
 Every list is one indexed, paged query (store/operations.py), fast enough to run on the main thread; the
 server cancels any dock query after a few seconds so the GUI never hangs on it. The questions put to the
@@ -45,6 +46,7 @@ from ..store.runs import ProposalRow, RunRow
 from . import request_assignment_actions, requests_tab
 from .dock_link import DockLink
 from .facilities_tab import FacilitiesTab
+from .feed_status import FeedStatusTab
 from .request_assignment_actions import RequestAssignmentActions
 from .requests_tab import RequestsTab
 from .runs_tab import RunsTab
@@ -154,6 +156,9 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
             ask_yes_no=lambda title, text: self.ask_yes_no(title, text),
             after_write=self._refresh_requests_and_volunteers,
         )
+        # the feed's syncs run on their own tasks (not the task row): a periodic sync never blocks the tabs' work
+        self.feed_tab = FeedStatusTab(link=link, spec_provider=lambda: self.session.location().spec, parent=self.tabs)
+        self.tabs.addTab(self.feed_tab, translate("OperationsDock", "Feed"))
         self.requests_model = self.requests_tab.model
         self.volunteers_model = self.volunteers_tab.model
         self.facilities_model = self.facilities_tab.model
@@ -189,6 +194,7 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
         self.refresh_volunteers()
         self.refresh_facilities()
         self.refresh_runs()
+        self.refresh_feed()
 
     def show_status(self, text: str) -> None:
         """The line under the tabs: what just happened, or why the lists cannot be read."""
@@ -204,7 +210,9 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
             self.show_status("")
 
     def close_store(self) -> None:
-        """Close the session's connection (on unload); the next refresh opens a new one."""
+        """Close the session's connection and stop the feed's timer (on unload); the next refresh opens a new
+        connection."""
+        self.feed_tab.stop()
         self.session.close()
 
     @property
@@ -243,6 +251,9 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
 
     def refresh_runs(self) -> None:
         self.runs_tab.refresh()
+
+    def refresh_feed(self) -> None:
+        self.feed_tab.refresh()
 
     def refresh_proposals(self) -> None:
         self.runs_tab.refresh_proposals()

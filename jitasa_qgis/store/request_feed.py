@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from typing import Any, Optional, Sequence
+from typing import Any, Mapping, Optional, Sequence
 
 import psycopg2
 
@@ -48,6 +48,8 @@ class FeedStateUpdate:
     last_modified: Optional[str] = None
     outcome: str = "ok"  # 'ok' | 'not_modified' | 'failed'
     error: Optional[str] = None  # a code (definitions/feed_errors.py) or None
+    # The counts of the sync's earlier pages, added to this page's: last_counts is the whole sync's (the dock's).
+    counts_before: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -163,7 +165,7 @@ def _write(conn, source, records, rejects, state) -> PageResult:
                     "last_modified": state.last_modified,
                     "outcome": state.outcome,
                     "error": state.error,
-                    "counts": json.dumps(result.counts),
+                    "counts": json.dumps({k: int(state.counts_before.get(k, 0)) + v for k, v in result.counts.items()}),
                 },
             )
     return result
