@@ -285,3 +285,47 @@ def test_a_role_that_may_not_read_volunteers_gets_a_clear_error(demo, tmp_path, 
 def test_unknown_format_is_refused(demo, tmp_path):
     with pytest.raises(ValueError, match=r"\.csv, \.xlsx or \.gpkg"):
         export_table(demo, ExportParams(what="requests", path=tmp_path / "r.txt"))
+
+
+def test_labels_are_in_the_users_language(demo, tmp_path, qgis_app):
+    import shutil
+    import subprocess
+
+    from qgis.PyQt.QtCore import QCoreApplication, QTranslator
+
+    ts = Path(__file__).resolve().parents[1] / "i18n" / "jitasa_th.ts"
+    qm = tmp_path / "jitasa_th.qm"
+    subprocess.run([shutil.which("lrelease"), "-silent", str(ts), "-qm", str(qm)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    QCoreApplication.installTranslator(translator)
+    try:
+        export_table(demo, ExportParams(what="volunteers", path=tmp_path / "v.csv", area=AMPHOE))
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    _, records = read_back(tmp_path / "v.csv")
+
+    def thai(text: str) -> bool:
+        return any("\u0e00" <= ch <= "\u0e7f" for ch in text)
+
+    kinds = {r["kind"]: r["kind_label"] for r in records}
+    assert kinds and all(thai(label) for label in kinds.values()), kinds
+    assert kinds.get("village_health_volunteer", "อสม.") == "อสม."
+    skills = [r["skills_label"] for r in records if r["skills"]]
+    assert skills and all(thai(s) for s in skills)
+
+
+def test_a_noinherit_login_reads_what_the_role_it_sets_may_read(demo, tmp_path, login_role):
+    _, connect = login_role("jitasa_officer", "ALTER ROLE {role} NOINHERIT")
+    with pytest.raises(StoreError, match="may not read requests"):  # no SET ROLE: none of the group's grants
+        export_table(connect, ExportParams(what="requests", path=tmp_path / "a.csv", include_personal=True))
+
+    def as_officer():
+        conn = connect()
+        with conn.cursor() as cur:
+            cur.execute("SET ROLE jitasa_officer")
+        return conn
+
+    result = export_table(as_officer, ExportParams(what="requests", path=tmp_path / "b.csv", include_personal=True))
+    assert result.personal_data and "requester_phone" in result.columns
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.csv"]

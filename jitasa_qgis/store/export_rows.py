@@ -224,12 +224,16 @@ _CREATED = {"requests": "r", "volunteers": "v", "facilities": "f", "assignments"
 
 
 def readable_columns(conn, pairs: set[tuple[str, str]]) -> set[tuple[str, str]]:
-    """Which (table, column) of schema jitasa the connected role may SELECT (own or through its groups)."""
+    """Which (table, column) of schema jitasa the current role may SELECT: its own grants and those of the
+    groups it inherits (a NOINHERIT login reads only what the role it SET ROLEs to may read)."""
     ordered = sorted(pairs)
     rows = fetch(
         conn,
-        """SELECT t, c, has_column_privilege('jitasa.' || t, c, 'SELECT')
-             FROM unnest(%s::text[], %s::text[]) AS x(t, c)""",
+        # by oid from the catalog: naming 'jitasa.x' would already fail for a role without the schema
+        """SELECT x.t, x.c, has_schema_privilege(n.oid, 'USAGE') AND has_column_privilege(cl.oid, x.c, 'SELECT')
+             FROM unnest(%s::text[], %s::text[]) AS x(t, c)
+             JOIN pg_namespace n ON n.nspname = 'jitasa'
+             JOIN pg_class cl ON cl.relnamespace = n.oid AND cl.relname = x.t""",
         ([t for t, _ in ordered], [c for _, c in ordered]),
     )
     return {(t, c) for t, c, ok in rows if ok}
