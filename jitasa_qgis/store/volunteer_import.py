@@ -33,7 +33,7 @@ _STAGE = """CREATE TEMP TABLE volunteer_import_stage (
     ord integer PRIMARY KEY, roster_id text, source_id text NOT NULL, name text NOT NULL, phone text,
     kind text, skills text[], vehicle text, capacity integer, available boolean, village_no text,
     lon double precision, lat double precision, tambon_code text, tambon text, amphoe text, province text,
-    tambon_found text, geom geometry(Point, 4326), basis text, accuracy real, target_id integer
+    place_key text, target_id integer
 ) ON COMMIT DROP"""
 _STAGE_COLUMNS = (
     "ord",
@@ -53,6 +53,7 @@ _STAGE_COLUMNS = (
     "tambon",
     "amphoe",
     "province",
+    "place_key",
 )
 
 _KEY = r"lower(regexp_replace(btrim({0}), '\s+', ' ', 'g'))"  # how names are compared, on both sides
@@ -75,48 +76,41 @@ SELECT DISTINCT k.key, t.code, t.name_th, a.name_th AS amphoe_th, p.name_th AS p
     t_en=_KEY.format("t.name_en"),
 )
 
-# Rows to place: each finds its tambon by code, or by name narrowed by amphoe / province ("เมือง" is the
-# capital amphoe of the province named). Returns the rows that found none or several, with the candidates.
-_RESOLVE = r"""
+# Each distinct place the rows name (a few hundred for a province's 50,000 rows) finds its tambon by code, or
+# by name narrowed by amphoe / province ("เมือง" is the capital amphoe of the province named): n tambons
+# found, the one found with its point on surface and equivalent radius (sqrt(area / π) on the spheroid),
+# or the candidates.
+_PLACES = r"""CREATE TEMP TABLE volunteer_import_place ON COMMIT DROP AS
 WITH need AS (
-    SELECT ord, tambon_code, tambon,
+    SELECT DISTINCT ON (place_key) place_key, tambon_code,
            lower(regexp_replace(btrim(amphoe), '\s+', ' ', 'g')) AS amphoe,
            lower(regexp_replace(btrim(province), '\s+', ' ', 'g')) AS province,
            lower(regexp_replace(btrim(tambon), '\s+', ' ', 'g')) AS tambon_key
-      FROM volunteer_import_stage WHERE lon IS NULL
+      FROM volunteer_import_stage WHERE place_key IS NOT NULL ORDER BY place_key
 ), found AS (
-    SELECT n.ord, a.code, a.name_th, NULL::text AS amphoe_th, NULL::text AS province_th
+    SELECT n.place_key, a.code, a.name_th, NULL::text AS amphoe_th, NULL::text AS province_th
       FROM need n JOIN jitasa.admin_area a ON a.level = 'tambon' AND a.code = n.tambon_code
     UNION ALL
-    SELECT n.ord, t.code, t.name_th, t.amphoe_th, t.province_th
+    SELECT n.place_key, t.code, t.name_th, t.amphoe_th, t.province_th
       FROM need n JOIN volunteer_import_tambon t ON t.key = n.tambon_key
      WHERE n.tambon_code IS NULL
        AND (n.amphoe IS NULL OR n.amphoe IN (t.a_th, t.a_en) OR (n.amphoe = 'เมือง' AND t.a_th = 'เมือง' || t.p_th))
        AND (n.province IS NULL OR n.province IN (t.p_th, t.p_en))
 ), counted AS (
-    SELECT n.ord, count(DISTINCT f.code) AS n, min(f.code) AS code,
+    SELECT n.place_key, count(DISTINCT f.code) AS n, min(f.code) AS code,
            jsonb_agg(DISTINCT jsonb_build_object('code', f.code, 'name', f.name_th, 'amphoe', f.amphoe_th,
                                                  'province', f.province_th)) FILTER (WHERE f.code IS NOT NULL)
                AS candidates
-      FROM need n LEFT JOIN found f USING (ord)
-     GROUP BY n.ord
-), placed AS (
-    UPDATE volunteer_import_stage s SET tambon_found = c.code
-      FROM counted c WHERE s.ord = c.ord AND c.n = 1
-    RETURNING s.ord
+      FROM need n LEFT JOIN found f USING (place_key)
+     GROUP BY n.place_key
 )
-SELECT c.ord, c.n, c.candidates FROM counted c WHERE c.n <> 1 ORDER BY c.ord"""
+SELECT c.place_key, c.n, c.code, c.candidates, ST_PointOnSurface(a.geom) AS point,
+       sqrt(ST_Area(a.geom::geography) / pi())::real AS radius
+  FROM counted c LEFT JOIN jitasa.admin_area a ON c.n = 1 AND a.code = c.code"""
 
-_PLACE = """
-UPDATE volunteer_import_stage SET geom = ST_SetSRID(ST_MakePoint(lon, lat), 4326), basis = 'point'
- WHERE lon IS NOT NULL;
-UPDATE volunteer_import_stage s SET geom = p.point, basis = 'tambon', accuracy = p.radius
-  FROM (SELECT a.code, ST_PointOnSurface(a.geom) AS point,
-               sqrt(ST_Area(a.geom::geography) / pi())::real AS radius
-          FROM jitasa.admin_area a
-         WHERE a.level = 'tambon'
-           AND a.code IN (SELECT DISTINCT tambon_found FROM volunteer_import_stage WHERE lon IS NULL)) p
- WHERE s.lon IS NULL AND s.tambon_found = p.code"""
+_UNPLACED = """SELECT s.ord, p.n, p.candidates
+  FROM volunteer_import_stage s JOIN volunteer_import_place p USING (place_key)
+ WHERE p.n <> 1 ORDER BY s.ord"""
 
 _MATCH = """
 UPDATE volunteer_import_stage s SET target_id = v.id
@@ -158,12 +152,17 @@ WITH new AS (
            coalesce(s.vehicle::jitasa.vehicle_kind, v.vehicle) AS vehicle,
            coalesce(s.capacity, v.capacity) AS capacity, coalesce(s.available, v.available) AS available,
            coalesce(s.village_no, v.village_no) AS village_no,
-           CASE WHEN k.keep THEN v.geom ELSE s.geom END AS geom,
-           CASE WHEN k.keep THEN v.location_basis ELSE s.basis END AS basis,
-           CASE WHEN k.keep THEN v.location_accuracy_m ELSE s.accuracy END AS accuracy
+           CASE WHEN k.keep THEN v.geom ELSE g.geom END AS geom,
+           CASE WHEN k.keep THEN v.location_basis ELSE g.basis END AS basis,
+           CASE WHEN k.keep THEN v.location_accuracy_m ELSE g.accuracy END AS accuracy
       FROM volunteer_import_stage s JOIN jitasa.volunteer v ON v.id = s.target_id
-     CROSS JOIN LATERAL (SELECT s.basis = 'tambon' AND v.location_basis = 'point' AND v.geom IS NOT NULL
-                                AND v.tambon_code IS NOT DISTINCT FROM s.tambon_found AS keep) k
+      LEFT JOIN volunteer_import_place p ON p.place_key = s.place_key
+     CROSS JOIN LATERAL (SELECT CASE WHEN s.lon IS NULL THEN p.point
+                                     ELSE ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326) END AS geom,
+                                CASE WHEN s.lon IS NULL THEN 'tambon' ELSE 'point' END AS basis,
+                                CASE WHEN s.lon IS NULL THEN p.radius END AS accuracy) g
+     CROSS JOIN LATERAL (SELECT s.lon IS NULL AND v.location_basis = 'point' AND v.geom IS NOT NULL
+                                AND v.tambon_code IS NOT DISTINCT FROM p.code AS keep) k
 )
 UPDATE jitasa.volunteer v
    SET name = n.name, phone = n.phone, kind = n.kind, skills = n.skills, vehicle = n.vehicle,
@@ -183,8 +182,10 @@ INSERT INTO jitasa.volunteer (source, source_id, name, phone, kind, skills, vehi
                               village_no, geom, location_basis, location_accuracy_m)
 SELECT %(source)s, s.source_id, s.name, s.phone, coalesce(s.kind, %(default_kind)s)::jitasa.volunteer_kind,
        coalesce(s.skills, '{}')::jitasa.skill[], coalesce(s.vehicle, 'none')::jitasa.vehicle_kind,
-       coalesce(s.capacity, 1), coalesce(s.available, true), s.village_no, s.geom, s.basis, s.accuracy
-  FROM volunteer_import_stage s
+       coalesce(s.capacity, 1), coalesce(s.available, true), s.village_no,
+       CASE WHEN s.lon IS NULL THEN p.point ELSE ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326) END,
+       CASE WHEN s.lon IS NULL THEN 'tambon' ELSE 'point' END, CASE WHEN s.lon IS NULL THEN p.radius END
+  FROM volunteer_import_stage s LEFT JOIN volunteer_import_place p ON p.place_key = s.place_key
  WHERE s.target_id IS NULL
  ORDER BY s.ord
 RETURNING id"""
@@ -218,21 +219,22 @@ def write_volunteers(
         _copy(cur, by_ord)
         cur.execute("ANALYZE volunteer_import_stage")
         gone: list[int] = []
-        if any(not r.has_point for r in records):
-            cur.execute(_TAMBON_NAMES)
-            cur.execute(_RESOLVE)
-            for ord_, n, candidates in cur.fetchall():
-                r = by_ord[ord_]
-                value = " / ".join(x for x in (r.tambon_code or r.tambon, r.amphoe, r.province) if x)
-                if n == 0:
-                    out.rejects.append(reject(r.record_key, ImportReason.UNKNOWN_TAMBON, r.raw, value=value))
-                else:
-                    out.rejects.append(
-                        reject(r.record_key, ImportReason.AMBIGUOUS_TAMBON, r.raw, value=value, candidates=candidates)
-                    )
-                gone.append(ord_)
-            _drop(cur, gone)
-        cur.execute(_PLACE)
+        cur.execute(_TAMBON_NAMES)
+        cur.execute(_PLACES)
+        cur.execute("ALTER TABLE volunteer_import_place ADD PRIMARY KEY (place_key)")
+        cur.execute("ANALYZE volunteer_import_place")
+        cur.execute(_UNPLACED)
+        for ord_, n, candidates in cur.fetchall():
+            r = by_ord[ord_]
+            value = " / ".join(x for x in (r.tambon_code or r.tambon, r.amphoe, r.province) if x)
+            if n == 0:
+                out.rejects.append(reject(r.record_key, ImportReason.UNKNOWN_TAMBON, r.raw, value=value))
+            else:
+                out.rejects.append(
+                    reject(r.record_key, ImportReason.AMBIGUOUS_TAMBON, r.raw, value=value, candidates=candidates)
+                )
+            gone.append(ord_)
+        _drop(cur, gone)
         cur.execute(_MATCH, {"source": source})
         cur.execute(_SECOND_ON_ONE_TARGET)
         gone = []
@@ -259,7 +261,7 @@ def write_volunteers(
             )
             gone.append(ord_)
         _drop(cur, gone)
-        cur.execute("SELECT count(*), count(*) FILTER (WHERE basis = 'tambon') FROM volunteer_import_stage")
+        cur.execute("SELECT count(*), count(*) FILTER (WHERE lon IS NULL) FROM volunteer_import_stage")
         staged, out.placed_in_tambon = cur.fetchone()
         cur.execute(_UPDATE)
         out.updated = cur.rowcount
@@ -268,6 +270,11 @@ def write_volunteers(
         out.unchanged = staged - out.updated - out.inserted
         out.new_rejects = keep_rejects(cur, "volunteer", source, [*parse_rejects, *out.rejects])
     return out
+
+
+def _place_key(r: VolunteerRecord) -> str:
+    """Rows naming the same place share one resolution: code, tambon, amphoe, province, spaces and case evened."""
+    return "|".join(" ".join((x or "").split()).casefold() for x in (r.tambon_code, r.tambon, r.amphoe, r.province))
 
 
 def _drop(cur, ords: list[int]) -> None:
@@ -299,6 +306,7 @@ def _copy(cur, by_ord: dict[int, VolunteerRecord]) -> None:
                 r.tambon,
                 r.amphoe,
                 r.province,
+                None if r.has_point else _place_key(r),
             )
         )
     buf.seek(0)
