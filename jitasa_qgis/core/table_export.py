@@ -3,7 +3,8 @@
 Each writer fills a temporary file beside the target and renames it over the target only at the end, so a
 failure or a cancel leaves no half-written file (and an earlier file of that name as it was).
 
-- CSV: UTF-8 with a BOM (Excel then opens Thai text correctly), a header row.
+- CSV: UTF-8 with a BOM (Excel then opens Thai text correctly), a header row; a text that Excel would run
+  as a formula gets a leading apostrophe.
 - XLSX: openpyxl in write-only mode (rows are streamed, never held as a sheet), a bold header row; text
   stays text (phone numbers and codes keep their leading zeros; a text starting with '=' is not a formula).
 - GeoPackage: OGR, EPSG:4326 points from the lon/lat columns, typed fields.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,9 +126,16 @@ def _remove(path: Path) -> None:
 # --- CSV ---------------------------------------------------------------------------------------------------
 
 
+# A text cell Excel would run as a formula when it opens the CSV ('=', '@', or '+' / '-' not starting a
+# number or phone number like +66 81 234 5678): written with a leading apostrophe, as OWASP advises.
+_FORMULA_START = re.compile(r"[=@\t\r]|[+-](?![\d\s().-]*$)")
+
+
 def _csv_text(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):
+        return "'" + value if _FORMULA_START.match(value) else value
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dt.datetime):
