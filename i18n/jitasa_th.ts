@@ -3778,4 +3778,134 @@ A request officers have already assigned keeps its category, urgency and locatio
             <translation>{source}: ดึงข้อมูลล่าสุด {when} {outcome}</translation>
         </message>
     </context>
+    <context>
+        <name>FeedSync</name>
+        <message>
+            <source>Give the feed a source name.</source>
+            <translation>โปรดตั้งชื่อแหล่งที่มาของฟีด</translation>
+        </message>
+        <message>
+            <source>The page size and the number of pages must be at least 1.</source>
+            <translation>ขนาดหน้าและจำนวนหน้าต้องมีค่าอย่างน้อย 1</translation>
+        </message>
+        <message>
+            <source>The timeouts must be more than 0 seconds.</source>
+            <translation>ระยะหมดเวลาต้องมากกว่า 0 วินาที</translation>
+        </message>
+        <message>
+            <source>Unknown feed adapter '{0}'; use one of: {1}.</source>
+            <translation>ไม่รู้จักรูปแบบฟีด '{0}' โปรดใช้หนึ่งใน: {1}</translation>
+        </message>
+        <message>
+            <source>Nothing new since the last sync (not modified).</source>
+            <translation>ไม่มีข้อมูลใหม่ตั้งแต่การซิงก์ครั้งก่อน (ไม่มีการเปลี่ยนแปลง)</translation>
+        </message>
+        <message>
+            <source>Page {page}: {new} new, {updated} updated, {unchanged} unchanged, {rejected} rejected.</source>
+            <translation>หน้า {page}: ใหม่ {new} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} ปฏิเสธ {rejected}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncFeedAlgorithm</name>
+        <message>
+            <source>Sync the public app's feed</source>
+            <translation>ซิงก์ฟีดจากแอปสาธารณะ</translation>
+        </message>
+        <message>
+            <source>Reads help requests from the public app's JSON feed page by page (a cursor the page carries, or the newest updated_at already taken) and writes each page in one transaction with the feed's position, so a failure keeps the pages before it and the next sync goes on from there. Each record is new, updated, unchanged, stale (older than what the store holds), closed (expired), kept as the officers work it (already assigned) or rejected with its reason.
+
+The API token comes only from a QGIS authentication configuration (EsriToken: sent as a bearer token; Basic: user and password); it is never stored or logged. Retries on connection errors, 429 and 5xx answers with backoff; a 304 answer means nothing new.</source>
+            <translation>อ่านคำขอความช่วยเหลือจากฟีด JSON ของแอปสาธารณะทีละหน้า (ตามเคอร์เซอร์ที่หน้านั้นให้มา หรือตามเวลา updated_at ล่าสุดที่รับไว้แล้ว) และบันทึกแต่ละหน้าในธุรกรรมเดียวพร้อมตำแหน่งของฟีด เมื่อเกิดข้อผิดพลาด หน้าที่บันทึกไปก่อนแล้วยังคงอยู่ และการซิงก์ครั้งถัดไปจะทำต่อจากจุดนั้น แต่ละระเบียนจะเป็น ใหม่ ปรับปรุง ไม่เปลี่ยนแปลง ล้าสมัย (เก่ากว่าที่อยู่ในฐานข้อมูล) ปิด (หมดอายุ) คงไว้ตามที่เจ้าหน้าที่ดำเนินการ (มอบหมายแล้ว) หรือถูกปฏิเสธพร้อมเหตุผล
+
+โทเค็น API มาจากการตั้งค่าการยืนยันตัวตนของ QGIS เท่านั้น (EsriToken: ส่งเป็น bearer token; Basic: ชื่อผู้ใช้และรหัสผ่าน) และจะไม่ถูกบันทึกหรือแสดงในบันทึก ลองใหม่พร้อมเว้นระยะเมื่อเชื่อมต่อไม่ได้ หรือได้คำตอบ 429 และ 5xx คำตอบ 304 หมายถึงไม่มีข้อมูลใหม่</translation>
+        </message>
+        <message>
+            <source>New requests</source>
+            <translation>คำขอใหม่</translation>
+        </message>
+        <message>
+            <source>Updated requests</source>
+            <translation>คำขอที่ปรับปรุง</translation>
+        </message>
+        <message>
+            <source>Unchanged records</source>
+            <translation>ระเบียนที่ไม่เปลี่ยนแปลง</translation>
+        </message>
+        <message>
+            <source>Stale records (older than the store's)</source>
+            <translation>ระเบียนที่ล้าสมัย (เก่ากว่าในฐานข้อมูล)</translation>
+        </message>
+        <message>
+            <source>Requests closed as expired</source>
+            <translation>คำขอที่ปิดเพราะหมดอายุ</translation>
+        </message>
+        <message>
+            <source>Assigned requests kept as the officers work them</source>
+            <translation>คำขอที่มอบหมายแล้ว คงไว้ตามที่เจ้าหน้าที่ดำเนินการ</translation>
+        </message>
+        <message>
+            <source>Rejected records</source>
+            <translation>ระเบียนที่ถูกปฏิเสธ</translation>
+        </message>
+        <message>
+            <source>{source}: {pages} page(s); {new} new, {updated} updated, {unchanged} unchanged, {stale} stale, {closed} closed as expired, {kept} kept as assigned, {rejected} rejected.</source>
+            <translation>{source}: {pages} หน้า; ใหม่ {new} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} ล้าสมัย {stale} ปิดเพราะหมดอายุ {closed} คงไว้ตามการมอบหมาย {kept} ปฏิเสธ {rejected}</translation>
+        </message>
+        <message>
+            <source>Feed URL</source>
+            <translation>URL ของฟีด</translation>
+        </message>
+        <message>
+            <source>Source name in the store</source>
+            <translation>ชื่อแหล่งที่มาในฐานข้อมูล</translation>
+        </message>
+        <message>
+            <source>Authentication (API token)</source>
+            <translation>การยืนยันตัวตน (โทเค็น API)</translation>
+        </message>
+        <message>
+            <source>Feed format</source>
+            <translation>รูปแบบฟีด</translation>
+        </message>
+        <message>
+            <source>Most pages per sync</source>
+            <translation>จำนวนหน้าสูงสุดต่อการซิงก์</translation>
+        </message>
+        <message>
+            <source>Records per page</source>
+            <translation>จำนวนระเบียนต่อหน้า</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>ผลลัพธ์</translation>
+        </message>
+        <message>
+            <source>Pages written</source>
+            <translation>จำนวนหน้าที่บันทึก</translation>
+        </message>
+        <message>
+            <source>Give the feed's URL.</source>
+            <translation>โปรดระบุ URL ของฟีด</translation>
+        </message>
+        <message>
+            <source>{0}: nothing new since the last sync (not modified).</source>
+            <translation>{0}: ไม่มีข้อมูลใหม่ตั้งแต่การซิงก์ครั้งก่อน (ไม่มีการเปลี่ยนแปลง)</translation>
+        </message>
+        <message>
+            <source>More pages are waiting: the next sync goes on from where this one stopped.</source>
+            <translation>ยังมีหน้าที่รออยู่: การซิงก์ครั้งถัดไปจะทำต่อจากจุดที่ครั้งนี้หยุด</translation>
+        </message>
+        <message>
+            <source>Stopped: {0}</source>
+            <translation>หยุด: {0}</translation>
+        </message>
+        <message>
+            <source>Jitasa feed (docs/FEED.md)</source>
+            <translation>ฟีดจิตอาสา (docs/FEED.md)</translation>
+        </message>
+        <message>
+            <source>SOS GeoJSON-style feed</source>
+            <translation>ฟีด SOS แบบ GeoJSON</translation>
+        </message>
+    </context>
 </TS>

@@ -17,6 +17,7 @@ from .import_requests import ImportRequestsAlgorithm
 from .import_volunteers import ImportVolunteersAlgorithm
 from .load_demo_data import LoadDemoDataAlgorithm
 from .load_layers import LoadLayersAlgorithm
+from .sync_feed import SyncFeedAlgorithm
 
 
 class JitasaProvider(QgsProcessingProvider):
@@ -44,5 +45,6 @@ class JitasaProvider(QgsProcessingProvider):
             ImportVolunteersAlgorithm(),
             ImportRequestsAlgorithm(),
             ExportAlgorithm(),
+            SyncFeedAlgorithm(),
         ):
             self.addAlgorithm(algorithm)

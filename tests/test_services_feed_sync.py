@@ -1,0 +1,412 @@
+"""sync_feed against a real HTTP server on 127.0.0.1 (pytest-httpserver) and the real test cluster: paging by
+cursor and by the updated_since watermark, retries, timeouts, 429 with Retry-After, malformed pages refused
+whole with the watermark at the last good page, 304, each record's documented outcome (docs/FEED.md), the
+token only in the Authorization header, idempotent re-syncs, the feed role, and jitasa:syncfeed."""
+
+from __future__ import annotations
+
+import json
+import logging
+import secrets
+import time
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from feed_support import auth_config
+from werkzeug.wrappers import Response
+
+from jitasa_qgis.services.feed_sync import FeedSyncParams, sync_feed
+from jitasa_qgis.services.progress import CallbackProgress, Cancelled
+from jitasa_qgis.services.store_access import Borrowed
+
+SOURCE = "app_test"
+T0 = datetime(2026, 11, 20, 8, 0, tzinfo=timezone.utc)
+
+
+def rec(i: int, minutes: int = 0, **changes) -> dict:
+    """A valid record of our format; `minutes` after T0 is its updated_at."""
+    record = {
+        "id": f"app-{i}",
+        "category": "oxygen",
+        "urgency": "high",
+        "people_count": 1 + i % 3,
+        "note": f"note {i}",
+        "requester": {"name": f"ผู้ขอ {i}", "phone": f"08123456{i % 100:02d}"},
+        "location": {"type": "Point", "coordinates": [101.15 + i * 0.001, 16.42]},
+        "created_at": T0.isoformat(),
+        "updated_at": (T0 + timedelta(minutes=minutes)).isoformat(),
+    }
+    record.update(changes)
+    return record
+
+
+def page(records, next_cursor=None) -> str:
+    return json.dumps({"records": records, "next_cursor": next_cursor})
+
+
+class Pages:
+    """A werkzeug handler: `?cursor=X` → pages[X], no cursor → pages[None]; each entry (status, body, headers)
+    or a callable(request) → Response. Records the query and headers of each request."""
+
+    def __init__(self, pages: dict):
+        self.pages = pages
+        self.seen: list[dict] = []
+
+    def __call__(self, request):
+        self.seen.append({"args": dict(request.args), "headers": dict(request.headers), "at": time.monotonic()})
+        answer = self.pages[request.args.get("cursor")]
+        if callable(answer):
+            return answer(request)
+        if isinstance(answer, list):  # answered in turn, the last one repeated
+            answer = answer.pop(0) if len(answer) > 1 else answer[0]
+        status, body, headers = answer
+        return Response(body, status=status, headers=headers, content_type="application/json")
+
+
+def ok(body: str, **headers) -> tuple:
+    return (200, body, headers)
+
+
+def params(httpserver, **kw) -> FeedSyncParams:
+    base = dict(source=SOURCE, url=httpserver.url_for("/feed"), page_size=100, retries=3, backoff_factor=0.01)
+    base.update(kw)
+    return FeedSyncParams(**base)
+
+
+def serve(httpserver, pages: dict) -> Pages:
+    handler = Pages(pages)
+    httpserver.expect_request("/feed").respond_with_handler(handler)
+    return handler
+
+
+def q(store, sql: str, args=()):
+    conn = store.connect()
+    with conn.cursor() as cur:
+        cur.execute(sql, args)
+        rows = cur.fetchall()
+    conn.close()
+    return rows
+
+
+def requests_of(store) -> dict:
+    return {
+        sid: (status, category, urgency, version)
+        for sid, status, category, urgency, version in q(
+            store,
+            "SELECT source_id, status::text, category::text, urgency::text, version FROM jitasa.help_request "
+            "WHERE source = %s",
+            (SOURCE,),
+        )
+    }
+
+
+def state_of(store) -> dict:
+    rows = q(
+        store,
+        "SELECT cursor, watermark, etag, last_modified, last_outcome, last_error, last_counts, url "
+        "FROM jitasa.feed_state WHERE source = %s",
+        (SOURCE,),
+    )
+    if not rows:
+        return {}
+    keys = ("cursor", "watermark", "etag", "last_modified", "outcome", "error", "counts", "url")
+    return dict(zip(keys, rows[0]))
+
+
+def audit_rows(store) -> int:
+    return q(store, "SELECT count(*) FROM jitasa.audit_log")[0][0]
+
+
+def rejects_of(store) -> list[tuple]:
+    return q(
+        store,
+        "SELECT record_key, reason, detail FROM jitasa.import_reject WHERE source = %s ORDER BY id",
+        (SOURCE,),
+    )
+
+
+# --- paging --------------------------------------------------------------------------------------------------
+
+
+def test_several_pages_by_cursor(store, httpserver):
+    handler = serve(
+        httpserver,
+        {
+            None: ok(page([rec(1, 1), rec(2, 2)], "c2")),
+            "c2": ok(page([rec(3, 3), rec(4, 9)], "c3")),
+            "c3": ok(page([rec(5, 5)])),
+        },
+    )
+    lines = []
+    result = sync_feed(store, params(httpserver), CallbackProgress(report=lambda f, m: lines.append(m)))
+    assert result.outcome == "ok" and result.pages == 3 and result.complete
+    assert result.count("new") == 5 and result.count("rejected") == 0
+    assert [s["args"].get("cursor") for s in handler.seen] == [None, "c2", "c3"]
+    assert all(s["args"]["limit"] == "100" for s in handler.seen)
+    assert set(requests_of(store)) == {f"app-{i}" for i in range(1, 6)}
+    state = state_of(store)
+    assert state["outcome"] == "ok" and state["cursor"] is None and state["error"] is None
+    assert state["watermark"] == T0 + timedelta(minutes=9) == result.watermark
+    assert state["counts"]["new"] == 5  # the whole sync's counts, for the dock
+    assert "Page 3: 1 new, 0 updated, 0 unchanged, 0 rejected." in lines
+
+
+def test_paging_by_the_updated_since_watermark(store, httpserver):
+    """A server without cursors: records updated at or after updated_since, oldest first, `limit` of them."""
+    records = [rec(i, i) for i in range(1, 6)]
+
+    def by_time(request):
+        since = request.args.get("updated_since")
+        limit = int(request.args["limit"])
+        start = datetime.fromisoformat(since) if since else None
+        chosen = [r for r in records if start is None or datetime.fromisoformat(r["updated_at"]) >= start]
+        return Response(page(chosen[:limit]), content_type="application/json")
+
+    handler = serve(httpserver, {None: by_time})
+    first = sync_feed(store, params(httpserver, page_size=2))
+    # [1,2] full → since 2: [2,3] → since 3: [3,4] → since 4: [4,5] → since 5: [5] (not full): done.
+    assert first.outcome == "ok" and first.pages == 5 and first.count("new") == 5
+    assert first.count("unchanged") == 4  # the record at the boundary comes again and is not rewritten
+    sent = [s["args"].get("updated_since") for s in handler.seen]
+    assert sent[0] is None and [datetime.fromisoformat(x) for x in sent[1:]] == [
+        T0 + timedelta(minutes=m) for m in (2, 3, 4, 5)
+    ]
+    assert state_of(store)["watermark"] == T0 + timedelta(minutes=5)
+
+    records.append(rec(6, 6))
+    handler.seen.clear()
+    again = sync_feed(store, params(httpserver, page_size=2))
+    assert datetime.fromisoformat(handler.seen[0]["args"]["updated_since"]) == T0 + timedelta(minutes=5)
+    # [5,6] full → since 6: [6]: one new, the boundary records unchanged.
+    assert again.pages == 2 and again.count("new") == 1 and again.count("unchanged") == 2
+    assert state_of(store)["watermark"] == T0 + timedelta(minutes=6)
+
+
+def test_the_page_cap_stops_and_the_next_sync_goes_on(store, httpserver):
+    serve(
+        httpserver,
+        {None: ok(page([rec(1, 1)], "c2")), "c2": ok(page([rec(2, 2)], "c3")), "c3": ok(page([rec(3, 3)]))},
+    )
+    first = sync_feed(store, params(httpserver, max_pages=2))
+    assert first.outcome == "ok" and first.pages == 2 and not first.complete
+    assert state_of(store)["cursor"] == "c3"
+    second = sync_feed(store, params(httpserver, max_pages=2))
+    assert second.pages == 1 and second.complete and second.count("new") == 1
+    assert len(requests_of(store)) == 3 and state_of(store)["cursor"] is None
+
+
+# --- failures ------------------------------------------------------------------------------------------------
+
+
+def test_a_500_then_success(store, httpserver):
+    handler = serve(httpserver, {None: [(500, "boom", {}), ok(page([rec(1)]))]})
+    result = sync_feed(store, params(httpserver))
+    assert result.outcome == "ok" and result.count("new") == 1 and len(handler.seen) == 2
+
+
+def test_a_timeout_is_a_clear_error_and_writes_nothing_of_that_page(store, httpserver):
+    def sleepy(request):
+        time.sleep(1.5)
+        return Response(page([rec(3, 30)]), content_type="application/json")
+
+    serve(httpserver, {None: ok(page([rec(1, 1), rec(2, 2)], "c2")), "c2": sleepy})
+    result = sync_feed(store, params(httpserver, read_timeout_s=0.4))
+    time.sleep(1.2)  # let the sleeping handler finish
+    assert result.outcome == "failed" and result.error_code == "timeout" and result.pages == 1
+    assert "did not answer in time" in result.message and "cursor=c2" in result.message
+    assert set(requests_of(store)) == {"app-1", "app-2"}  # page 1 kept, nothing of page 2
+    state = state_of(store)
+    assert state["outcome"] == "failed" and state["error"] == "timeout"
+    assert state["cursor"] == "c2" and state["watermark"] == T0 + timedelta(minutes=2)
+
+
+def test_a_dead_server_fails_clearly_and_keeps_the_watermark(store, httpserver):
+    serve(httpserver, {None: ok(page([rec(1, 1)]))})
+    assert sync_feed(store, params(httpserver)).outcome == "ok"
+    url = httpserver.url_for("/feed")
+    httpserver.stop()
+    try:
+        result = sync_feed(store, params(httpserver, url=url))
+    finally:
+        httpserver.start()
+    assert result.outcome == "failed" and result.error_code == "unreachable" and "cannot be reached" in result.message
+    state = state_of(store)
+    assert state["error"] == "unreachable" and state["watermark"] == T0 + timedelta(minutes=1)
+
+
+def test_a_429_with_retry_after_is_honoured(store, httpserver):
+    handler = serve(httpserver, {None: [(429, "slow down", {"Retry-After": "1"}), ok(page([rec(1)]))]})
+    result = sync_feed(store, params(httpserver))
+    assert result.outcome == "ok" and result.count("new") == 1
+    assert len(handler.seen) == 2 and handler.seen[1]["at"] - handler.seen[0]["at"] >= 1.0
+
+
+def test_an_error_status_after_the_retries(store, httpserver):
+    handler = serve(httpserver, {None: (503, "down", {})})
+    result = sync_feed(store, params(httpserver, retries=2))
+    assert result.outcome == "failed" and result.error_code == "http_status:503" and len(handler.seen) == 3
+    assert "HTTP 503" in result.message and state_of(store)["error"] == "http_status:503"
+
+
+def test_malformed_json_refuses_that_page_whole_and_keeps_the_earlier_ones(store, httpserver):
+    serve(
+        httpserver,
+        {
+            None: ok(page([rec(1, 1), rec(2, 2)], "c2")),
+            "c2": ok('{"records": [' + json.dumps(rec(3, 3)) + ", {oops"),
+        },
+    )
+    before = audit_rows(store)
+    result = sync_feed(store, params(httpserver))
+    assert result.outcome == "failed" and result.error_code == "malformed_json" and result.pages == 1
+    assert set(requests_of(store)) == {"app-1", "app-2"} and not rejects_of(store)
+    state = state_of(store)
+    assert state["watermark"] == T0 + timedelta(minutes=2) and state["cursor"] == "c2"
+    assert audit_rows(store) > before  # page 1 was written (and audited)
+
+
+def test_json_that_is_not_a_page_is_refused_whole(store, httpserver):
+    serve(httpserver, {None: ok(json.dumps([rec(1)]))})  # a bare list is not a page of our format
+    result = sync_feed(store, params(httpserver))
+    assert result.outcome == "failed" and result.error_code == "not_a_page" and not requests_of(store)
+    assert "not a page of the feed" in result.message
+
+
+def test_304_with_etag_is_not_modified_and_writes_nothing(store, httpserver):
+    handler = serve(httpserver, {None: [ok(page([rec(1, 1)]), ETag='"v1"'), (304, "", {"ETag": '"v1"'})]})
+    assert sync_feed(store, params(httpserver)).count("new") == 1
+    assert state_of(store)["etag"] == '"v1"'
+    before, rows = audit_rows(store), requests_of(store)
+    result = sync_feed(store, params(httpserver))
+    assert result.outcome == "not_modified" and result.pages == 0
+    assert handler.seen[1]["headers"]["If-None-Match"] == '"v1"'
+    assert audit_rows(store) == before and requests_of(store) == rows
+    state = state_of(store)
+    assert state["outcome"] == "not_modified" and state["etag"] == '"v1"'
+
+
+# --- records -------------------------------------------------------------------------------------------------
+
+
+def test_each_kind_of_record_has_its_documented_outcome(store, httpserver):
+    records = [
+        rec(1, 1),
+        rec(2, 1, category="teleportation"),  # unknown category
+        rec(3, 1, location={"type": "Point", "coordinates": [2.35, 48.85]}),  # Paris
+        rec(4, 1, note="first"),
+        rec(4, 5, note="newer"),  # the same id again, newer: this one is kept
+    ]
+    serve(httpserver, {None: ok(page(records))})
+    result = sync_feed(store, params(httpserver))
+    assert result.outcome == "ok" and result.count("new") == 2 and result.count("rejected") == 3
+    reasons = {(key, reason) for key, reason, _ in rejects_of(store)}
+    assert ("app-2", "unknown_value") in reasons and ("app-3", "outside_thailand") in reasons
+    assert any(reason == "duplicate_in_batch" for _, reason in reasons)
+    assert q(store, "SELECT note FROM jitasa.help_request WHERE source_id = 'app-4'") == [("newer",)]
+
+
+def test_out_of_order_updates_never_overwrite_a_newer_one(store, httpserver):
+    newer, older = rec(1, 10, urgency="critical"), rec(1, 5, urgency="low")
+    handler = serve(httpserver, {None: [ok(page([newer])), ok(page([older]))]})
+    assert sync_feed(store, params(httpserver)).count("new") == 1
+    before = audit_rows(store)
+    result = sync_feed(store, params(httpserver))
+    assert result.count("stale") == 1 and result.count("updated") == 0 and len(handler.seen) == 2
+    assert requests_of(store)["app-1"][2] == "critical" and audit_rows(store) == before
+
+
+def test_re_syncing_the_same_pages_changes_nothing(store, httpserver):
+    pages = {None: ok(page([rec(1, 1), rec(2, 2)], "c2")), "c2": ok(page([rec(3, 3), rec(4, 4, category="x")]))}
+    serve(httpserver, pages)
+    first = sync_feed(store, params(httpserver))
+    assert first.count("new") == 3 and first.count("rejected") == 1
+    rows, audits, rejects = requests_of(store), audit_rows(store), rejects_of(store)
+    again = sync_feed(store, params(httpserver))
+    assert again.outcome == "ok" and again.count("unchanged") == 3 and again.count("new") == 0
+    assert requests_of(store) == rows and audit_rows(store) == audits and rejects_of(store) == rejects
+
+
+def test_cancel_between_pages(store, httpserver):
+    serve(httpserver, {None: ok(page([rec(1, 1)], "c2")), "c2": ok(page([rec(2, 2)]))})
+    pages_done = []
+    progress = CallbackProgress(report=lambda f, m: pages_done.append(m), cancelled=lambda: bool(pages_done))
+    result = sync_feed(store, params(httpserver), progress)
+    assert result.cancelled and not result.complete and result.pages == 1
+    assert set(requests_of(store)) == {"app-1"} and state_of(store)["cursor"] == "c2"
+    with pytest.raises(Cancelled):
+        sync_feed(store, params(httpserver), CallbackProgress(cancelled=lambda: True))
+    assert set(requests_of(store)) == {"app-1"}
+
+
+# --- credentials and roles -----------------------------------------------------------------------------------
+
+
+def test_a_token_from_an_authcfg_reaches_the_server_and_nowhere_else(store, httpserver, caplog):
+    token = secrets.token_urlsafe(24)
+    authcfg = auth_config("EsriToken", token=token)
+    handler = serve(httpserver, {None: ok(page([rec(1, 1), rec(2, 1, category="nope")]), ETag='"t1"')})
+    caplog.set_level(logging.DEBUG)
+    result = sync_feed(store, params(httpserver, authcfg=authcfg))
+    assert result.outcome == "ok" and handler.seen[0]["headers"]["Authorization"] == f"Bearer {token}"
+    assert token not in repr(result) and token not in caplog.text
+    everything = q(
+        store,
+        "SELECT (SELECT coalesce(string_agg(f::text, ' '), '') FROM jitasa.feed_state f)"
+        " || (SELECT coalesce(string_agg(r::text, ' '), '') FROM jitasa.import_reject r)"
+        " || (SELECT coalesce(string_agg(a::text, ' '), '') FROM jitasa.audit_log a)",
+    )[0][0]
+    assert token not in everything and authcfg not in everything
+
+
+def test_the_feed_role_can_sync(store, httpserver, login_role):
+    _, connect = login_role("jitasa_feed")
+    serve(httpserver, {None: ok(page([rec(1, 1), rec(2, 1, category="nope")], "c2")), "c2": ok(page([rec(3, 2)]))})
+    result = sync_feed(lambda: connect(autocommit=False), params(httpserver))
+    assert result.outcome == "ok" and result.count("new") == 2 and result.count("rejected") == 1
+    again = sync_feed(Borrowed(connect()), params(httpserver))
+    assert again.count("unchanged") == 2
+    assert state_of(store)["outcome"] == "ok"
+
+
+# --- jitasa:syncfeed -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def service(store, tmp_path, monkeypatch):
+    name = f"jitasa_feed_{store.params['dbname']}"
+    path = tmp_path / "pg_service.conf"
+    path.write_text(f"[{name}]\n" + "".join(f"{k}={v}\n" for k, v in store.params.items()), encoding="utf-8")
+    monkeypatch.setenv("PGSERVICEFILE", str(path))
+    return name
+
+
+def test_syncfeed_through_processing(provider, service, store, httpserver):
+    import processing
+    from qgis.core import QgsProcessingException, QgsProcessingFeedback
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.lines = []
+
+        def pushInfo(self, info):  # noqa: N802 - QGIS API name
+            self.lines.append(info)
+            super().pushInfo(info)
+
+    serve(httpserver, {None: ok(page([rec(1, 1), rec(2, 1, category="nope")], "c2")), "c2": ok(page([rec(3, 2)]))})
+    feedback = Feedback()
+    out = processing.run(
+        "jitasa:syncfeed",
+        {"SERVICE": service, "URL": httpserver.url_for("/feed"), "SOURCE": SOURCE, "ADAPTER": 0, "MAX_PAGES": 5},
+        feedback=feedback,
+    )
+    assert out["OUTCOME"] == "ok" and out["PAGES"] == 2 and out["NEW"] == 2 and out["REJECTED"] == 1
+    assert any("2 page(s); 2 new, 0 updated" in line and "1 rejected" in line for line in feedback.lines)
+    httpserver.clear()
+    httpserver.expect_request("/feed").respond_with_data("nope", status=500)
+    with pytest.raises(QgsProcessingException) as failed:
+        processing.run(
+            "jitasa:syncfeed",
+            {"SERVICE": service, "URL": httpserver.url_for("/feed"), "SOURCE": "other_feed", "MAX_PAGES": 5},
+        )
+    assert "HTTP 500" in str(failed.value)
