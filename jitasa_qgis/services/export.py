@@ -130,6 +130,7 @@ def export_table(store: Store, params: ExportParams, progress: Optional[Progress
             raise
         finally:
             rollback_quietly(conn)
+    progress.report(1.0)
     return ExportResult(
         path=path,
         format=fmt,

@@ -297,6 +297,7 @@ def open_export_rows(
             f" LEFT JOIN jitasa.admin_area am ON am.code = left({t}.tambon_code, 4)"
             f" LEFT JOIN jitasa.admin_area pv ON pv.code = left({t}.tambon_code, 2)"
         )
+    # The statement is built from this module's own SQL fragments only; every value is a bound parameter.
     where_sql = (" WHERE " + " AND ".join(where)) if where else ""
     count = fetch(conn, sql.SQL(f"SELECT count(*) {base}{where_sql}"), params)[0][0]
     select = ", ".join(f"{f.sql} AS {f.name}" for f in kept)
