@@ -966,6 +966,10 @@
             <source>{field} cannot be negative: '{value}'</source>
             <translation>{field} ติดลบไม่ได้: '{value}'</translation>
         </message>
+        <message>
+            <source>capacity {capacity} is below the {active} active assignment(s) the volunteer has now</source>
+            <translation>ความจุ {capacity} น้อยกว่างานที่อาสาสมัครรับอยู่ตอนนี้ {active} งาน</translation>
+        </message>
     </context>
     <context>
         <name>Imports</name>
@@ -3906,6 +3910,132 @@ The API token comes only from a QGIS authentication configuration (EsriToken: se
         <message>
             <source>SOS GeoJSON-style feed</source>
             <translation>ฟีด SOS แบบ GeoJSON</translation>
+        </message>
+    </context>
+    <context>
+        <name>VolunteerImport</name>
+        <message>
+            <source>The roster has no name column (ชื่อ, ชื่อ-สกุล or name). Its columns: {0}.</source>
+            <translation>ทะเบียนรายชื่อไม่มีคอลัมน์ชื่อ (ชื่อ, ชื่อ-สกุล หรือ name) คอลัมน์ที่มี: {0}</translation>
+        </message>
+        <message>
+            <source>The roster has neither coordinates (lon, lat) nor a tambon (ตำบล or รหัสตำบล) to place volunteers. Its columns: {0}.</source>
+            <translation>ทะเบียนรายชื่อไม่มีทั้งพิกัด (lon, lat) และตำบล (ตำบล หรือ รหัสตำบล) ที่จะใช้วางตำแหน่งอาสาสมัคร คอลัมน์ที่มี: {0}</translation>
+        </message>
+        <message>
+            <source>Read {0} rows from {1}.</source>
+            <translation>อ่าน {0} แถวจาก {1}</translation>
+        </message>
+        <message>
+            <source>Columns: {0}</source>
+            <translation>คอลัมน์: {0}</translation>
+        </message>
+        <message>
+            <source>{0} rows: {1} new volunteers, {2} updated, {3} unchanged, {4} rejected; {5} placed in their tambon.</source>
+            <translation>{0} แถว: อาสาสมัครใหม่ {1} คน ปรับปรุง {2} คน ไม่เปลี่ยนแปลง {3} คน ไม่รับ {4} แถว; วางตำแหน่งตามตำบล {5} คน</translation>
+        </message>
+        <message>
+            <source>{0} phone numbers had an extension, which was dropped.</source>
+            <translation>เบอร์โทรศัพท์ {0} เบอร์มีเบอร์ต่อ ซึ่งได้ตัดออกแล้ว</translation>
+        </message>
+        <message>
+            <source>{0} phone cells held more than one number; the first was kept.</source>
+            <translation>ช่องเบอร์โทรศัพท์ {0} ช่องมีมากกว่าหนึ่งเบอร์ ใช้เบอร์แรก</translation>
+        </message>
+        <message>
+            <source>Rejected: {0} × {1}</source>
+            <translation>ไม่รับ: {0} × {1}</translation>
+        </message>
+        <message>
+            <source>… and {0} more.</source>
+            <translation>… และอีก {0} รายการ</translation>
+        </message>
+        <message>
+            <source>Unknown volunteer kind '{0}'. Known: {1}.</source>
+            <translation>ไม่รู้จักประเภทอาสาสมัคร '{0}' ประเภทที่มี: {1}</translation>
+        </message>
+        <message>
+            <source>Importing the roster failed and nothing was written: {0}</source>
+            <translation>นำเข้าทะเบียนรายชื่อไม่สำเร็จและไม่ได้บันทึกสิ่งใด: {0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportVolunteersAlgorithm</name>
+        <message>
+            <source>Import volunteers</source>
+            <translation>นำเข้าอาสาสมัคร</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>นำเข้า</translation>
+        </message>
+        <message>
+            <source>Imports a volunteer roster as offices keep it: a CSV or XLSX file with Thai or English headers (ชื่อ and นามสกุล or ชื่อ-สกุล, เบอร์โทร, หมู่ที่, ตำบล, อำเภอ, จังหวัด, รหัสตำบล, ประเภท, skills as yes/no columns or a list, ยานพาหนะ, lon/lat, รหัส). The columns are guessed from the headers; a field mapping such as 'name=ชื่อ อสม.; phone=โทร' overrides the guesses.
+
+The file is read directly, every cell as text, not as a QGIS layer: QGIS's own CSV reader turns the phone number 0812345678 into the number 812345678. Phone numbers in any common Thai form are stored as digits with the leading 0.
+
+A volunteer without coordinates is placed in their tambon (by its code, or by its name with the amphoe and province to tell apart tambons of the same name); the location accuracy is the tambon's size. A row with the same roster id as before (or, without an id, the same phone number as a volunteer in the store) updates that volunteer; an unchanged row is not written, so importing the same roster again changes nothing.
+
+Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or unknown tambon, an unknown kind, a capacity below the volunteer's current assignments...) are listed in the log and kept in the store's rejects. Everything is written in one transaction.</source>
+            <translation>นำเข้าทะเบียนรายชื่ออาสาสมัครตามที่สำนักงานจัดเก็บ: ไฟล์ CSV หรือ XLSX ที่มีหัวคอลัมน์ภาษาไทยหรือภาษาอังกฤษ (ชื่อ และ นามสกุล หรือ ชื่อ-สกุล, เบอร์โทร, หมู่ที่, ตำบล, อำเภอ, จังหวัด, รหัสตำบล, ประเภท, ทักษะเป็นคอลัมน์ มี/ไม่มี หรือเป็นรายการ, ยานพาหนะ, lon/lat, รหัส) ระบบเดาคอลัมน์จากหัวคอลัมน์ การจับคู่ฟิลด์ เช่น 'name=ชื่อ อสม.; phone=โทร' ใช้แทนการเดาได้
+
+ไฟล์ถูกอ่านโดยตรง ทุกช่องเป็นข้อความ ไม่ได้อ่านเป็นชั้นข้อมูล QGIS: ตัวอ่าน CSV ของ QGIS เองจะเปลี่ยนเบอร์โทรศัพท์ 0812345678 เป็นตัวเลข 812345678 เบอร์โทรศัพท์ไทยทุกรูปแบบที่ใช้กันทั่วไปจะถูกเก็บเป็นตัวเลขที่ขึ้นต้นด้วย 0
+
+อาสาสมัครที่ไม่มีพิกัดจะถูกวางในตำบลของตน (ตามรหัสตำบล หรือตามชื่อตำบลพร้อมอำเภอและจังหวัดเพื่อแยกตำบลที่ชื่อซ้ำกัน) ความแม่นยำของตำแหน่งคือขนาดของตำบล แถวที่มีรหัสเดิม (หรือถ้าไม่มีรหัส มีเบอร์โทรศัพท์เดียวกับอาสาสมัครในฐานข้อมูล) จะปรับปรุงอาสาสมัครคนนั้น แถวที่ไม่เปลี่ยนแปลงจะไม่ถูกบันทึก การนำเข้าทะเบียนเดิมซ้ำจึงไม่เปลี่ยนแปลงสิ่งใด
+
+แถวที่รับไม่ได้ (ไม่มีชื่อ เบอร์โทรศัพท์ไม่ใช่เบอร์ไทย ตำบลกำกวมหรือไม่รู้จัก ประเภทที่ไม่รู้จัก ความจุน้อยกว่างานที่อาสาสมัครรับอยู่...) จะแสดงในบันทึกและเก็บไว้ในรายการที่ไม่รับของฐานข้อมูล ทุกอย่างบันทึกในธุรกรรมเดียว</translation>
+        </message>
+        <message>
+            <source>New volunteers</source>
+            <translation>อาสาสมัครใหม่</translation>
+        </message>
+        <message>
+            <source>Updated volunteers</source>
+            <translation>อาสาสมัครที่ปรับปรุง</translation>
+        </message>
+        <message>
+            <source>Unchanged volunteers</source>
+            <translation>อาสาสมัครที่ไม่เปลี่ยนแปลง</translation>
+        </message>
+        <message>
+            <source>Placed in their tambon</source>
+            <translation>วางตำแหน่งตามตำบล</translation>
+        </message>
+        <message>
+            <source>Rejected rows</source>
+            <translation>แถวที่ไม่รับ</translation>
+        </message>
+        <message>
+            <source>Roster file (CSV or XLSX)</source>
+            <translation>ไฟล์ทะเบียนรายชื่อ (CSV หรือ XLSX)</translation>
+        </message>
+        <message>
+            <source>Sheet (XLSX; empty: the first)</source>
+            <translation>ชีต (XLSX; ว่าง: ชีตแรก)</translation>
+        </message>
+        <message>
+            <source>Roster name in the store (empty: the file's name)</source>
+            <translation>ชื่อทะเบียนในฐานข้อมูล (ว่าง: ชื่อไฟล์)</translation>
+        </message>
+        <message>
+            <source>Kind for rows that give none</source>
+            <translation>ประเภทสำหรับแถวที่ไม่ระบุประเภท</translation>
+        </message>
+        <message>
+            <source>Counts (JSON)</source>
+            <translation>จำนวน (JSON)</translation>
+        </message>
+        <message>
+            <source>Choose a roster file.</source>
+            <translation>เลือกไฟล์ทะเบียนรายชื่อ</translation>
+        </message>
+        <message>
+            <source>Rosters (*.csv *.txt *.tsv *.xlsx *.xlsm)</source>
+            <translation>ทะเบียนรายชื่อ (*.csv *.txt *.tsv *.xlsx *.xlsm)</translation>
+        </message>
+        <message>
+            <source>Field mapping, field=column; … (empty: guessed). Fields: {0}</source>
+            <translation>การจับคู่ฟิลด์ ฟิลด์=คอลัมน์; … (ว่าง: เดาให้) ฟิลด์: {0}</translation>
         </message>
     </context>
 </TS>
