@@ -151,6 +151,15 @@ def test_several_pages_by_cursor(store, httpserver):
     assert "Page 3: 1 new, 0 updated, 0 unchanged, 0 rejected." in lines
 
 
+def test_a_full_last_page_of_a_cursor_feed_ends_the_sync(store, httpserver):
+    """The last page asked by cursor has no next cursor: done, even when it is full (no watermark paging)."""
+    handler = serve(httpserver, {None: ok(page([rec(1, 1), rec(2, 2)], "c2")), "c2": ok(page([rec(3, 3), rec(4, 4)]))})
+    result = sync_feed(store, params(httpserver, page_size=2))
+    assert result.pages == 2 and result.complete and len(handler.seen) == 2
+    again = sync_feed(store, params(httpserver, page_size=2))
+    assert again.pages == 2 and again.count("unchanged") == 4 and len(handler.seen) == 4
+
+
 def test_paging_by_the_updated_since_watermark(store, httpserver):
     """A server without cursors: records updated at or after updated_since, oldest first, `limit` of them."""
     records = [rec(i, i) for i in range(1, 6)]

@@ -3,8 +3,9 @@
 Paging (docs/FEED.md, "Reading the feed over HTTP"): each page is GET `url` with `limit=<page_size>` and
 either `cursor=<c>` (the next-page cursor the previous page carried, core.request_records.page_cursor) or,
 starting afresh, `updated_since=<watermark>` (the newest updated_at taken so far, kept in feed_state).
-A page without a next cursor ends the sync, unless it was full (exactly page_size records) and moved the
-watermark: then the next page is asked by the new watermark. An empty page ends it too (its cursor, if
+A page without a next cursor ends the sync, unless it was itself asked by the watermark (a source without
+cursors), was full (exactly page_size records) and moved the watermark: then the next page is asked from
+the new watermark. An empty page ends it too (its cursor, if
 any, is kept for the next sync). At most `max_pages` pages per sync; the cursor kept lets the next one go on.
 
 Each page is validated (records_from_page: bad records become rejects, a payload that is not a page is
@@ -171,8 +172,9 @@ def sync_feed(store: Store, params: FeedSyncParams, progress: Optional[Progress]
             new_watermark = _later_of(watermark, result.newest_updated_at)
             if next_cursor is not None and items > 0:
                 follow = _query(params.page_size, next_cursor, None)
-            elif next_cursor is None and items == params.page_size and _later(new_watermark, watermark):
-                follow = _query(params.page_size, None, new_watermark)  # a full page, paged by the watermark
+            elif CURSOR not in query and items == params.page_size and _later(new_watermark, watermark):
+                # a source without cursors: a full page asked by the watermark, so ask from the new one
+                follow = _query(params.page_size, None, new_watermark)
             else:
                 follow = None
             cursor, watermark = next_cursor, new_watermark
