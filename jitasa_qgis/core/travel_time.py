@@ -1,0 +1,411 @@
+"""The one travel-time model: minutes from a point to a point, for many origins at once.
+
+    minutes = off-road leg + network time + off-road leg, or the whole way off-road if that is shorter
+
+- Off-road leg: the straight line from a point to the nearest point of the routable network (component 0 of
+  core.road_network) at `OFF_ROAD_SPEED_KMH` (definitions.roads), measured on the sphere as
+  core.assignment.costs measures its straight lines.
+- Network time: scipy.sparse.csgraph.dijkstra on the segments' costs in seconds (one-way segments have one
+  direction only), from the snapped point along its own segment (the partial segment: a fraction of the
+  segment's cost each way) to the destination's snapped point on its segment.
+- Where no network covers the area, `TravelTimeModel(None)` is the straight-line model of
+  core.assignment.costs (great circle at 30 km/h); its `code` says so, and so does every result's `model`.
+
+API for the callers (assignment, service areas, catchments):
+- `RoadGraph.build(...)` once per network; `cached_graph(network_id, version, build)` keeps the last few
+  graphs by (network id, version), so a re-imported network (a new version) is built again.
+- `TravelTimeModel(graph).minutes(o_lon, o_lat, d_lon, d_lat, limit_minutes)` → `TravelMinutes`: an
+  (origins × destinations) matrix of minutes (inf beyond the limit or unreachable), the model code and each
+  point's off-road distance in metres (how far it was snapped).
+- `node_minutes(graph, snapped, limit_minutes, min_only)` → minutes from each origin to every node (or, with
+  min_only, to the nearest origin and which origin: catchments); the readiness delay of a facility is an
+  extra `delay_minutes` per origin added before the network.
+- `reached_segments(graph, snapped, limit_minutes)` → `ReachedSegments`: per origin, every segment part
+  reachable within the limit as (origin, segment, start, end) fractions along the segment's own direction
+  with the minutes at both ends of the part, including the partial last part and the origin's own segment;
+  drive-time polygons are built from these (plus the off-road leg) and nothing beyond them.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Callable, Optional, Sequence
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import dijkstra
+from shapely.geometry import LineString, Point
+
+from ..definitions.roads import OFF_ROAD_SPEED_KMH, TravelModelCode
+from .assignment.costs import TravelModel, great_circle_minutes
+from .road_network import LocalPlane, strtree
+
+_EPS_S = 1e-6  # added to every edge: scipy's sparse graphs take a stored 0 for "no edge"
+_AT_END = 1e-9  # a snapped fraction this close to 0 or 1 is the segment's node
+CACHE_SIZE = 4
+
+
+@dataclass
+class RoadGraph:
+    """The routable network of one store network version, ready for many queries."""
+
+    network_id: Optional[int]
+    version: Optional[int]
+    plane: LocalPlane
+    n_nodes: int
+    seg_source: np.ndarray  # 0-based node index
+    seg_target: np.ndarray
+    cost_s: np.ndarray  # < 0: closed
+    reverse_cost_s: np.ndarray
+    seg_xy: list[np.ndarray]  # each segment's vertices in the plane, metres
+    matrix: csr_matrix  # n_nodes × n_nodes, seconds (cheapest of parallel segments)
+    off_road_kmh: float
+    _piece_seg: np.ndarray
+    _piece_from: np.ndarray  # fraction of the segment where the piece starts
+    _piece_span: np.ndarray  # fraction of the segment the piece covers
+    _pieces: list[LineString]
+    _tree: object
+
+    @classmethod
+    def build(
+        cls,
+        source: Sequence[int],
+        target: Sequence[int],
+        cost_s: Sequence[float],
+        reverse_cost_s: Sequence[float],
+        coords: Sequence[np.ndarray],
+        network_id: Optional[int] = None,
+        version: Optional[int] = None,
+        off_road_kmh: float = OFF_ROAD_SPEED_KMH,
+    ) -> RoadGraph:
+        """From segments as the store holds them: node ids (any ints), costs, lon/lat vertices."""
+        if not len(coords):
+            raise ValueError("a road graph needs at least one segment")
+        if not np.isfinite(off_road_kmh) or off_road_kmh <= 0:
+            raise ValueError(f"off-road speed must be a positive number of km/h, got {off_road_kmh!r}")
+        ids, index = np.unique(np.concatenate([np.asarray(source), np.asarray(target)]), return_inverse=True)
+        n_seg = len(coords)
+        src, tgt = index[:n_seg], index[n_seg:]
+        cost = np.asarray(cost_s, np.float64)
+        rev = np.asarray(reverse_cost_s, np.float64)
+        allc = np.concatenate([np.asarray(c, np.float64) for c in coords])
+        plane = LocalPlane.around(allc[:, 0], allc[:, 1])
+        seg_xy = [plane.forward(np.asarray(c, np.float64)) for c in coords]
+        rows = np.concatenate([src[cost >= 0], tgt[rev >= 0]])
+        cols = np.concatenate([tgt[cost >= 0], src[rev >= 0]])
+        w = np.concatenate([cost[cost >= 0], rev[rev >= 0]]) + _EPS_S
+        matrix = _min_matrix(rows, cols, w, len(ids))
+        piece_seg, piece_from, piece_span, pieces = [], [], [], []
+        for k, xy in enumerate(seg_xy):
+            step = np.hypot(*np.diff(xy, axis=0).T)
+            total = step.sum()
+            if total <= 0:
+                continue
+            start = np.concatenate(([0.0], np.cumsum(step)[:-1])) / total
+            for p in range(len(step)):
+                if step[p] > 0:
+                    pieces.append(LineString(xy[p : p + 2]))
+                    piece_seg.append(k)
+                    piece_from.append(start[p])
+                    piece_span.append(step[p] / total)
+        return cls(
+            network_id,
+            version,
+            plane,
+            len(ids),
+            src,
+            tgt,
+            cost,
+            rev,
+            seg_xy,
+            matrix,
+            float(off_road_kmh),
+            np.asarray(piece_seg, np.int64),
+            np.asarray(piece_from),
+            np.asarray(piece_span),
+            pieces,
+            strtree(pieces),
+        )
+
+    @property
+    def off_road(self) -> TravelModel:
+        return TravelModel(speed_kmh=self.off_road_kmh, detour_factor=1.0)
+
+    def snap(self, lon: Sequence[float], lat: Sequence[float]) -> Snapped:
+        """Each point's nearest point of the network: segment, fraction along it, off-road metres and minutes."""
+        lon = np.asarray(lon, np.float64).ravel()
+        lat = np.asarray(lat, np.float64).ravel()
+        xy = self.plane.forward(np.column_stack((lon, lat)))
+        seg = np.zeros(len(lon), np.int64)
+        frac = np.zeros(len(lon))
+        snapped = np.zeros((len(lon), 2))
+        for i, (x, y) in enumerate(xy):
+            point = Point(x, y)
+            p = self._tree.nearest_item(point)
+            piece = self._pieces[p]
+            t = piece.project(point, normalized=True)
+            seg[i] = self._piece_seg[p]
+            frac[i] = min(1.0, max(0.0, self._piece_from[p] + t * self._piece_span[p]))
+            on = piece.interpolate(t, normalized=True)
+            snapped[i] = (on.x, on.y)
+        on_lonlat = self.plane.inverse(snapped) if len(lon) else np.zeros((0, 2))
+        minutes = great_circle_minutes(lon, lat, on_lonlat[:, 0], on_lonlat[:, 1], self.off_road)
+        metres = minutes / 60.0 * self.off_road_kmh * 1000.0
+        return Snapped(lon, lat, seg, frac, metres, minutes, on_lonlat)
+
+
+@dataclass
+class Snapped:
+    lon: np.ndarray
+    lat: np.ndarray
+    segment: np.ndarray
+    fraction: np.ndarray  # along the segment's own direction, by length (= by time: one speed a segment)
+    off_road_m: np.ndarray
+    off_road_minutes: np.ndarray
+    on_network: np.ndarray  # (n, 2) lon/lat of the snapped point
+
+    def __len__(self) -> int:
+        return len(self.lon)
+
+
+@dataclass
+class TravelMinutes:
+    minutes: np.ndarray  # (origins, destinations); inf: not within the limit / not reachable
+    model: TravelModelCode
+    origin_off_road_m: Optional[np.ndarray] = None  # None for the straight-line model
+    destination_off_road_m: Optional[np.ndarray] = None
+
+
+@dataclass
+class ReachedSegments:
+    """Segment parts reached within the limit, one row each: fractions along the segment's direction."""
+
+    origin: np.ndarray
+    segment: np.ndarray
+    start: np.ndarray
+    end: np.ndarray
+    start_minutes: np.ndarray  # the minutes at `start` and at `end` (the part is driven from the smaller)
+    end_minutes: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.segment)
+
+
+def _min_matrix(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray, n: int) -> csr_matrix:
+    """A CSR matrix keeping the smallest weight of duplicate (row, col) pairs (scipy would sum them)."""
+    order = np.lexsort((weights, cols, rows))
+    rows, cols, weights = rows[order], cols[order], weights[order]
+    first = np.ones(len(rows), bool)
+    first[1:] = (rows[1:] != rows[:-1]) | (cols[1:] != cols[:-1])
+    return csr_matrix((weights[first], (rows[first], cols[first])), shape=(n, n))
+
+
+def _with_origins(graph: RoadGraph, snapped: Snapped, delay_minutes: Optional[np.ndarray]) -> csr_matrix:
+    """The graph plus one node per origin, joined to its segment's ends by the partial segment's costs."""
+    k = len(snapped)
+    n = graph.n_nodes
+    seg, t = snapped.segment, snapped.fraction
+    start_s = snapped.off_road_minutes * 60.0
+    if delay_minutes is not None:
+        start_s = start_s + np.asarray(delay_minutes, np.float64) * 60.0
+    cost, rev = graph.cost_s[seg], graph.reverse_cost_s[seg]
+    origin = n + np.arange(k)
+    # on a node, the origin is at that node whatever the direction of the segment it snapped to
+    fwd_ok, back_ok = cost >= 0, rev >= 0
+    at_source, at_target = t <= _AT_END, t >= 1 - _AT_END
+    rows = np.concatenate([origin[fwd_ok], origin[back_ok], origin[at_source], origin[at_target]])
+    cols = np.concatenate(
+        [
+            graph.seg_target[seg][fwd_ok],
+            graph.seg_source[seg][back_ok],
+            graph.seg_source[seg][at_source],
+            graph.seg_target[seg][at_target],
+        ]
+    )
+    w = np.concatenate(
+        [
+            start_s[fwd_ok] + (1 - t[fwd_ok]) * cost[fwd_ok],
+            start_s[back_ok] + t[back_ok] * rev[back_ok],
+            start_s[at_source],
+            start_s[at_target],
+        ]
+    )
+    base = graph.matrix.tocoo()
+    return _min_matrix(
+        np.concatenate([base.row, rows]),
+        np.concatenate([base.col, cols]),
+        np.concatenate([base.data, w + _EPS_S]),
+        n + k,
+    )
+
+
+def node_minutes(
+    graph: RoadGraph,
+    snapped: Snapped,
+    limit_minutes: Optional[float] = None,
+    min_only: bool = False,
+    delay_minutes: Optional[np.ndarray] = None,
+) -> tuple[np.ndarray, Optional[np.ndarray]]:
+    """Minutes from each origin (off-road leg and delay included) to every node; inf beyond the limit.
+
+    Returns (origins × nodes, None), or with `min_only` (nodes,) minutes from the nearest origin and (nodes,)
+    that origin's index (-1: none within the limit)."""
+    k = len(snapped)
+    if k == 0:
+        return (
+            (np.zeros(graph.n_nodes) + np.inf, np.full(graph.n_nodes, -1))
+            if min_only
+            else (np.zeros((0, graph.n_nodes)), None)
+        )
+    matrix = _with_origins(graph, snapped, delay_minutes)
+    limit = np.inf if limit_minutes is None else float(limit_minutes) * 60.0
+    indices = graph.n_nodes + np.arange(k)
+    if min_only:
+        dist, _, sources = dijkstra(
+            matrix, directed=True, indices=indices, limit=limit, min_only=True, return_predecessors=True
+        )
+        owner = np.where(sources[: graph.n_nodes] >= 0, sources[: graph.n_nodes] - graph.n_nodes, -1)
+        return dist[: graph.n_nodes] / 60.0, owner
+    dist = dijkstra(matrix, directed=True, indices=indices, limit=limit)
+    return dist[:, : graph.n_nodes] / 60.0, None
+
+
+def network_minutes(
+    graph: RoadGraph, origins: Snapped, destinations: Snapped, limit_minutes: Optional[float] = None
+) -> np.ndarray:
+    """(origins × destinations) minutes through the network only (both off-road legs included)."""
+    nodes, _ = node_minutes(graph, origins, limit_minutes)
+    seg, s = destinations.segment, destinations.fraction
+    cost, rev = graph.cost_s[seg], graph.reverse_cost_s[seg]
+    to_source = np.where(s <= _AT_END, 0.0, np.where(cost >= 0, s * cost / 60.0, np.inf))
+    to_target = np.where(s >= 1 - _AT_END, 0.0, np.where(rev >= 0, (1 - s) * rev / 60.0, np.inf))
+    from_source = nodes[:, graph.seg_source[seg]] + to_source
+    from_target = nodes[:, graph.seg_target[seg]] + to_target
+    out = np.minimum(from_source, from_target)
+    # origin and destination on one segment: along it, if its direction allows
+    same = origins.segment[:, None] == seg[None, :]
+    if same.any():
+        t = origins.fraction[:, None]
+        start = origins.off_road_minutes[:, None]
+        ahead = np.where((s[None, :] >= t) & (cost[None, :] >= 0), (s[None, :] - t) * cost[None, :] / 60.0, np.inf)
+        behind = np.where((s[None, :] <= t) & (rev[None, :] >= 0), (t - s[None, :]) * rev[None, :] / 60.0, np.inf)
+        out = np.where(same, np.minimum(out, start + np.minimum(ahead, behind)), out)
+    out = out + destinations.off_road_minutes[None, :]
+    if limit_minutes is not None:
+        out[out > limit_minutes] = np.inf
+    return out
+
+
+def reached_segments(graph: RoadGraph, snapped: Snapped, limit_minutes: float) -> ReachedSegments:
+    """Every segment part each origin reaches within `limit_minutes` (see the module docstring)."""
+    nodes, _ = node_minutes(graph, snapped, limit_minutes)
+    limit = float(limit_minutes)
+    parts: list[tuple[np.ndarray, ...]] = []
+    n_seg = len(graph.seg_xy)
+    seg_all = np.arange(n_seg)
+    cost_m, rev_m = graph.cost_s / 60.0, graph.reverse_cost_s / 60.0
+    for o in range(len(snapped)):
+        at_source = nodes[o, graph.seg_source]
+        at_target = nodes[o, graph.seg_target]
+        # forward from the source node: [0, a]
+        ok = (cost_m >= 0) & (at_source <= limit)
+        a = np.where(ok, np.minimum(1.0, (limit - at_source) / np.maximum(cost_m, 1e-12)), 0.0)
+        parts.append(
+            (
+                np.full(ok.sum(), o),
+                seg_all[ok],
+                np.zeros(ok.sum()),
+                a[ok],
+                at_source[ok],
+                at_source[ok] + a[ok] * cost_m[ok],
+            )
+        )
+        # backward from the target node: [1 - b, 1]
+        ok = (rev_m >= 0) & (at_target <= limit)
+        b = np.where(ok, np.minimum(1.0, (limit - at_target) / np.maximum(rev_m, 1e-12)), 0.0)
+        parts.append(
+            (
+                np.full(ok.sum(), o),
+                seg_all[ok],
+                1.0 - b[ok],
+                np.ones(ok.sum()),
+                at_target[ok] + b[ok] * rev_m[ok],
+                at_target[ok],
+            )
+        )
+        # the origin's own segment, from the snapped point both ways
+        k, t, start = int(snapped.segment[o]), float(snapped.fraction[o]), float(snapped.off_road_minutes[o])
+        if start <= limit:
+            if cost_m[k] >= 0:
+                end = min(1.0, t + (limit - start) / max(cost_m[k], 1e-12))
+                parts.append(tuple(np.array([v]) for v in (o, k, t, end, start, start + (end - t) * cost_m[k])))
+            if rev_m[k] >= 0:
+                begin = max(0.0, t - (limit - start) / max(rev_m[k], 1e-12))
+                parts.append(tuple(np.array([v]) for v in (o, k, begin, t, start + (t - begin) * rev_m[k], start)))
+    cols = [np.concatenate([p[i] for p in parts]) if parts else np.zeros(0) for i in range(6)]
+    keep = cols[3] > cols[2]
+    return ReachedSegments(
+        cols[0][keep].astype(np.int64),
+        cols[1][keep].astype(np.int64),
+        cols[2][keep],
+        cols[3][keep],
+        cols[4][keep],
+        cols[5][keep],
+    )
+
+
+class TravelTimeModel:
+    """The model a caller uses: the road graph where there is one, else the straight line."""
+
+    def __init__(self, graph: Optional[RoadGraph], straight_line: Optional[TravelModel] = None) -> None:
+        self.graph = graph
+        self.straight_line = straight_line or TravelModel()
+
+    @property
+    def code(self) -> TravelModelCode:
+        return TravelModelCode.ROAD_NETWORK if self.graph is not None else TravelModelCode.STRAIGHT_LINE
+
+    def minutes(
+        self,
+        o_lon: Sequence[float],
+        o_lat: Sequence[float],
+        d_lon: Sequence[float],
+        d_lat: Sequence[float],
+        limit_minutes: Optional[float] = None,
+    ) -> TravelMinutes:
+        o_lon, o_lat = np.asarray(o_lon, np.float64).ravel(), np.asarray(o_lat, np.float64).ravel()
+        d_lon, d_lat = np.asarray(d_lon, np.float64).ravel(), np.asarray(d_lat, np.float64).ravel()
+        k, m = len(o_lon), len(d_lon)
+        pairs = (np.repeat(o_lon, m), np.repeat(o_lat, m), np.tile(d_lon, k), np.tile(d_lat, k))
+        if self.graph is None:
+            out = great_circle_minutes(*pairs, self.straight_line).reshape(k, m)
+            if limit_minutes is not None:
+                out[out > limit_minutes] = np.inf
+            return TravelMinutes(out, self.code)
+        origins, destinations = self.graph.snap(o_lon, o_lat), self.graph.snap(d_lon, d_lat)
+        road = network_minutes(self.graph, origins, destinations, limit_minutes)
+        direct = great_circle_minutes(*pairs, self.graph.off_road).reshape(k, m)  # across country, if shorter
+        if limit_minutes is not None:
+            direct[direct > limit_minutes] = np.inf
+        return TravelMinutes(np.minimum(road, direct), self.code, origins.off_road_m, destinations.off_road_m)
+
+
+_CACHE: OrderedDict = OrderedDict()
+
+
+def cached_graph(network_id: int, version: int, build: Callable[[], RoadGraph]) -> RoadGraph:
+    """The graph of (network id, version), built by `build()` the first time; the last few are kept."""
+    key = (int(network_id), int(version))
+    if key in _CACHE:
+        _CACHE.move_to_end(key)
+        return _CACHE[key]
+    graph = build()
+    _CACHE[key] = graph
+    while len(_CACHE) > CACHE_SIZE:
+        _CACHE.popitem(last=False)
+    return graph
+
+
+def clear_cache() -> None:
+    _CACHE.clear()
