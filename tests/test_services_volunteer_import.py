@@ -325,3 +325,16 @@ def test_arbitrary_roster_rows_are_imported_or_rejected_never_half_written(phetc
     assert all(r.reason for r in result.rejects)
     assert counts(phetchabun)[0] == before + result.inserted
     assert result.placed_in_tambon <= result.inserted + result.updated + result.unchanged
+
+
+def test_an_admin_login_imports_and_an_officer_is_refused_with_nothing_written(phetchabun, login_role, tmp_path):
+    path = write_csv(tmp_path / "roster.csv", HEADERS, ROSTER)
+    _, officer = login_role("jitasa_officer")
+    before = counts(phetchabun)
+    with pytest.raises(StoreError, match="nothing was written"):
+        import_volunteers(lambda: officer(autocommit=False), VolunteerImportParams(path))
+    assert counts(phetchabun) == before
+    _, admin = login_role("jitasa_admin")
+    result = import_volunteers(lambda: admin(autocommit=False), VolunteerImportParams(path))
+    assert (result.inserted, result.rejected) == (3, 4)
+    assert rows(phetchabun, "SELECT DISTINCT created_by LIKE 'admin\\_%%' FROM jitasa.import_reject") == [(True,)]
