@@ -9,9 +9,23 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
         WHEN p_text IS NULL THEN true
         WHEN p_text !~ ('^(19|20|21)[0-9]{2}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9]'
                         '(:[0-5][0-9](\.[0-9]{1,6})?)?(Z|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)$') THEN false
+        WHEN substr(p_text, 9, 2) <= '28' THEN true  -- every month has it: no date arithmetic
         ELSE substr(p_text, 9, 2)::integer <= extract(day FROM make_date(substr(p_text, 1, 4)::integer,
                                                                         substr(p_text, 6, 2)::integer, 1)
                                                              + interval '1 month - 1 day')
+    END
+$$;
+
+-- Text from a feed record, trimmed and emptied as jitasa.clean_text does, with no length limit (the caller
+-- compares lengths, so a long text is a reject, not an exception). Inlined: clean_text's PL/pgSQL call only
+-- for text that starts or ends with a space of some kind.
+CREATE OR REPLACE FUNCTION jitasa.feed_text(p_text text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    SELECT CASE
+        WHEN p_text ~ ('^[\s\u0085\u00a0\u1680\u180e\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]|'
+                       '[\s\u0085\u00a0\u1680\u180e\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]$')
+            THEN jitasa.clean_text(p_text, 'text', 2147483647)
+        ELSE nullif(p_text, '')
     END
 $$;
 
@@ -43,7 +57,11 @@ SET enable_nestloop = on AS $$
 DECLARE
     acting     text := jitasa.acting_role();
     v_source   text;
-    v_valid    jsonb;
+    -- the records taken by step 1, one array per column (cheaper to hand on than a jsonb of objects)
+    v_ord integer[]; v_sid text[]; v_cat jitasa.request_category[]; v_urg jitasa.urgency[]; v_pc integer[];
+    v_note text[]; v_rname text[]; v_rphone text[]; v_fse boolean[]; v_lon double precision[];
+    v_lat double precision[]; v_acc real[]; v_basis text[]; v_created timestamptz[]; v_updated timestamptz[];
+    v_expires timestamptz[]; v_expired boolean[];
     rej_ord    integer[];
     rej_sid    text[];
     rej_detail jsonb[];
@@ -79,13 +97,13 @@ BEGIN
           FROM jsonb_array_elements(p_records) WITH ORDINALITY AS t(elem, ord)
     ), r AS (
         SELECT e.ord, e.is_object,
-               jitasa.clean_text(x.source_id, 'source_id', 2147483647) AS sid,
+               jitasa.feed_text(x.source_id) AS sid,
                lower(btrim(x.category)) AS cat, coalesce(lower(btrim(x.urgency)), 'normal') AS urg,
-               btrim(x.people_count) AS pc, jitasa.clean_text(x.note, 'note', 2147483647) AS note,
-               jitasa.clean_text(x.requester_name, 'requester_name', 2147483647) AS rname,
-               jitasa.clean_text(x.requester_phone, 'requester_phone', 2147483647) AS rphone,
+               btrim(x.people_count) AS pc, jitasa.feed_text(x.note) AS note,
+               jitasa.feed_text(x.requester_name) AS rname,
+               jitasa.feed_text(x.requester_phone) AS rphone,
                lower(btrim(x.for_someone_else)) AS fse, btrim(x.lon) AS lon, btrim(x.lat) AS lat,
-               btrim(x.location_accuracy_m) AS acc, jitasa.clean_text(x.tambon, 'tambon', 2147483647) AS tambon,
+               btrim(x.location_accuracy_m) AS acc, jitasa.feed_text(x.tambon) AS tambon,
                btrim(x.created_at) AS created, btrim(x.updated_at) AS updated, btrim(x.expires_at) AS expires,
                lower(btrim(x.expired)) AS expired
           FROM e LEFT JOIN LATERAL jsonb_to_record(CASE WHEN e.is_object THEN e.elem END) AS x(
@@ -184,40 +202,51 @@ BEGIN
                    AS refused
           FROM ranked rk
     )
-    -- every cast below is of a value checked above, and only for records not refused (CASE keeps the order)
-    SELECT jsonb_agg(CASE WHEN f.refused IS NULL THEN jsonb_build_object(
-               'ord', f.ord, 'source_id', f.sid, 'category', f.cat, 'urgency', f.urg,
-               'people_count', coalesce(f.pc::integer, 1), 'note', f.note, 'requester_name', f.rname,
-               'requester_phone', f.rphone, 'for_someone_else', coalesce(f.fse::boolean, false),
-               'lon', coalesce(f.lon::double precision, f.place_lon), 'lat', coalesce(f.lat::double precision, f.place_lat),
-               'accuracy', CASE WHEN f.lon IS NULL THEN f.radius ELSE f.acc::real END,
-               'basis', CASE WHEN f.lon IS NULL THEN 'tambon' ELSE 'point' END,
-               'created_at', f.created::timestamptz, 'updated_at', f.updated::timestamptz,
-               'expires_at', f.expires::timestamptz,
-               'expired', coalesce(f.expired::boolean, false) OR coalesce(f.expires::timestamptz <= now(), false)) END)
+    -- every cast below is of a value checked above, and only for records not refused (FILTER and CASE)
+    SELECT array_agg(f.ord) FILTER (WHERE f.refused IS NULL),
+           array_agg(f.sid) FILTER (WHERE f.refused IS NULL),
+           array_agg(CASE WHEN f.refused IS NULL THEN f.cat::jitasa.request_category END) FILTER (WHERE f.refused IS NULL),
+           array_agg(CASE WHEN f.refused IS NULL THEN f.urg::jitasa.urgency END) FILTER (WHERE f.refused IS NULL),
+           array_agg(CASE WHEN f.refused IS NULL THEN coalesce(f.pc::integer, 1) END) FILTER (WHERE f.refused IS NULL),
+           array_agg(f.note) FILTER (WHERE f.refused IS NULL),
+           array_agg(f.rname) FILTER (WHERE f.refused IS NULL),
+           array_agg(f.rphone) FILTER (WHERE f.refused IS NULL),
+           array_agg(CASE WHEN f.refused IS NULL THEN coalesce(f.fse::boolean, false) END)
+               FILTER (WHERE f.refused IS NULL),
+           array_agg(CASE WHEN f.refused IS NULL THEN coalesce(f.lon::double precision, f.place_lon) END)
+               FILTER (WHERE f.refused IS NULL),
+           array_agg(CASE WHEN f.refused IS NULL THEN coalesce(f.lat::double precision, f.place_lat) END)
+               FILTER (WHERE f.refused IS NULL),
+           array_agg(CASE WHEN f.refused IS NULL THEN CASE WHEN f.lon IS NULL THEN f.radius ELSE f.acc::real END END)
+               FILTER (WHERE f.refused IS NULL),
+           array_agg(CASE WHEN f.lon IS NULL THEN 'tambon' ELSE 'point' END) FILTER (WHERE f.refused IS NULL),
+           array_agg(CASE WHEN f.refused IS NULL THEN f.created::timestamptz END) FILTER (WHERE f.refused IS NULL),
+           array_agg(CASE WHEN f.refused IS NULL THEN f.updated::timestamptz END) FILTER (WHERE f.refused IS NULL),
+           array_agg(CASE WHEN f.refused IS NULL THEN f.expires::timestamptz END) FILTER (WHERE f.refused IS NULL),
+           array_agg(CASE WHEN f.refused IS NULL THEN coalesce(f.expired::boolean, false)
+                                                      OR coalesce(f.expires::timestamptz <= now(), false) END)
                FILTER (WHERE f.refused IS NULL),
            array_agg(f.ord) FILTER (WHERE f.refused IS NOT NULL),
            array_agg(left(f.sid, 200)) FILTER (WHERE f.refused IS NOT NULL),
            array_agg(f.refused || jsonb_build_object('index', f.ord - 1)) FILTER (WHERE f.refused IS NOT NULL)
-      INTO v_valid, rej_ord, rej_sid, rej_detail
+      INTO v_ord, v_sid, v_cat, v_urg, v_pc, v_note, v_rname, v_rphone, v_fse, v_lon, v_lat, v_acc, v_basis,
+           v_created, v_updated, v_expires, v_expired, rej_ord, rej_sid, rej_detail
       FROM final f;
 
     -- 2. Lock the stored rows these records name, in id order (the store's lock order starts with requests).
     PERFORM 1
        FROM jitasa.help_request h
-       JOIN jsonb_to_recordset(coalesce(v_valid, '[]')) AS x(source_id text)
-         ON h.source = v_source AND h.source_id = x.source_id
+       JOIN unnest(v_sid) AS x(source_id) ON h.source = v_source AND h.source_id = x.source_id
       ORDER BY h.id
         FOR UPDATE OF h;
 
     -- 3. Compare with what is stored; one INSERT for the new, one UPDATE for the changed; nothing else written.
     WITH x AS (
         SELECT x.*, public.ST_SetSRID(public.ST_MakePoint(x.lon, x.lat), 4326) AS geom
-          FROM jsonb_to_recordset(coalesce(v_valid, '[]')) AS x(
-                   ord integer, source_id text, category jitasa.request_category, urgency jitasa.urgency,
-                   people_count integer, note text, requester_name text, requester_phone text,
-                   for_someone_else boolean, lon double precision, lat double precision, accuracy real, basis text,
-                   created_at timestamptz, updated_at timestamptz, expires_at timestamptz, expired boolean)
+          FROM unnest(v_ord, v_sid, v_cat, v_urg, v_pc, v_note, v_rname, v_rphone, v_fse, v_lon, v_lat, v_acc,
+                      v_basis, v_created, v_updated, v_expires, v_expired) AS x(
+                   ord, source_id, category, urgency, people_count, note, requester_name, requester_phone,
+                   for_someone_else, lon, lat, accuracy, basis, created_at, updated_at, expires_at, expired)
     ), cur AS (
         SELECT x.*, h.id AS hid, h.status AS hstatus, h.source_updated_at AS stored_updated_at,
                coalesce(x.updated_at < h.source_updated_at, false) AS is_stale,
