@@ -204,6 +204,18 @@ def test_the_page_cap_stops_and_the_next_sync_goes_on(store, httpserver):
     assert len(requests_of(store)) == 3 and state_of(store)["cursor"] is None
 
 
+def test_another_url_for_the_source_starts_without_the_old_cursor_and_etag(store, httpserver):
+    serve(httpserver, {None: ok(page([rec(1, 1)], "c2"), ETag='"old"'), "c2": ok(page([rec(2, 2)]))})
+    sync_feed(store, params(httpserver, max_pages=1))
+    assert state_of(store)["cursor"] == "c2" and state_of(store)["etag"] == '"old"'
+    moved = Pages({None: ok(page([rec(3, 3)]))})
+    httpserver.expect_request("/v2/feed").respond_with_handler(moved)
+    result = sync_feed(store, params(httpserver, url=httpserver.url_for("/v2/feed")))
+    assert result.count("new") == 1 and "cursor" not in moved.seen[0]["args"]
+    assert "If-None-Match" not in moved.seen[0]["headers"]
+    assert datetime.fromisoformat(moved.seen[0]["args"]["updated_since"]) == T0 + timedelta(minutes=1)
+
+
 # --- failures ------------------------------------------------------------------------------------------------
 
 

@@ -21,7 +21,7 @@ transaction. A cancel is seen between pages.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Mapping, Optional
 
@@ -106,6 +106,10 @@ def sync_feed(store: Store, params: FeedSyncParams, progress: Optional[Progress]
     with connection(store, progress) as conn, FeedClient(params.http(), auth) as client:
         before = feed_state(conn, source)
         conn.rollback()  # end the read's transaction: each page is its own
+        if before is not None and before.url != shown:
+            # another address for this source: its cursor and validators mean nothing there (the watermark,
+            # a time of the source's own records, still does)
+            before = replace(before, cursor=None, etag=None, last_modified=None)
         cursor = before.cursor if before else None
         watermark = before.watermark if before else None
         etag = before.etag if before else None
