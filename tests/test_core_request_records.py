@@ -285,3 +285,20 @@ def test_any_payload_is_a_page_or_refused_whole(payload):
         records_from_page(payload)
     except FeedFormatError:
         pass
+
+
+@settings(max_examples=300, deadline=None)
+@given(record=_near_records | _json)
+def test_the_fast_schema_check_agrees_with_jsonschema(record):
+    from jitasa_qgis.core import request_records
+
+    fast = request_records._fast_check()
+    if fast is None:
+        pytest.skip("python3-fastjsonschema is not installed: jsonschema checks alone")
+    check, refused = fast
+    try:
+        check(record)
+        fast_ok = True
+    except refused:
+        fast_ok = False
+    assert fast_ok == request_records._validator().is_valid(record)
