@@ -98,6 +98,10 @@ GRANT SELECT (id, source, source_id, kind, skills, vehicle, capacity, active_cou
               location_accuracy_m, location_basis, tambon_code, geom, created_at, updated_at, version)
     ON jitasa.volunteer TO jitasa_analyst;
 
+-- --- road networks: admins import (replace) them, officers and analysts read them (segments: above) -------
+GRANT SELECT, INSERT, UPDATE, DELETE ON jitasa.road_network TO jitasa_admin;
+GRANT SELECT ON jitasa.road_network TO jitasa_officer, jitasa_analyst;
+
 -- --- feed ------------------------------------------------------------------------------------------------
 -- Requests only through jitasa.upsert_feed_requests (below): no direct INSERT, UPDATE or SELECT on
 -- help_request, so it never reads a requester's name, phone or note, nor any volunteer.
