@@ -13,6 +13,7 @@ import pytest
 from feed_support import auth_config
 from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QCoreApplication, QEvent
+from task_waiting import finish
 
 from jitasa_qgis.core.import_records import reject
 from jitasa_qgis.definitions import settings
@@ -172,6 +173,77 @@ def _sos(i: int, updated: str = "2026-12-01T08:00:00+07:00", **extra) -> dict:
 
 def _page(*records) -> str:
     return json.dumps({"data": list(records), "next_cursor": None}, ensure_ascii=False)
+
+
+def test_sync_now_runs_a_task_and_updates_the_counts(dock, store, httpserver):
+    bad = _sos(9, location={"type": "Point", "coordinates": [139.7, 35.7]})  # Tokyo: outside Thailand
+    httpserver.expect_request("/feed").respond_with_data(
+        _page(_sos(1), _sos(2), _sos(3), bad), content_type="application/json"
+    )
+    _set_feed(httpserver.url_for("/feed"), source="demo_app", adapter="sos_geojson")
+    dock.refresh_feed()
+    tab = dock.feed_tab
+    assert tab.model.rowCount() == 0 and "not synced yet" in tab.summary_label.text()
+    handle = tab.sync_now()
+    assert handle is not None and not tab.sync_button.isEnabled() and "Syncing demo_app" in tab.summary_label.text()
+    assert tab.sync_now() is None  # never two at once
+    result = finish(handle)
+    assert result.outcome == "ok" and result.count("new") == 3 and result.count("rejected") == 1
+    row = _cells(tab, 0)
+    assert (row[COL_OUTCOME], row[COL_NEW], row[COL_UPDATED], row[COL_REJECTED]) == ("OK", "3", "0", "1")
+    assert "3 new, 0 updated, 1 rejected" in tab.summary_label.text() and tab.sync_button.isEnabled()
+    assert "Feed synced: 3 new, 0 updated, 1 rejected" == dock.status_label.text()
+    access, rejects = tab.rejects()  # the superuser may read them
+    assert [(r.record_key, r.reason) for r in rejects] == [("sos-9", "outside_thailand")]
+
+    # the same page again: nothing new; a changed record is an update
+    finish(tab.sync_now())
+    assert _cells(tab, 0)[COL_NEW] == "0" and _cells(tab, 0)[COL_UPDATED] == "0"
+    httpserver.clear()
+    httpserver.expect_request("/feed").respond_with_data(
+        _page(_sos(1, updated="2026-12-01T09:00:00+07:00", people=5)), content_type="application/json"
+    )
+    finish(tab.sync_now())
+    assert _cells(tab, 0)[COL_UPDATED] == "1"
+
+
+def test_the_counts_shown_are_the_whole_syncs_over_every_page(dock, store, httpserver):
+    page_two = json.dumps({"data": [_sos(4), "not a record"], "next_cursor": None}, ensure_ascii=False)
+    httpserver.expect_request("/feed", query_string={"limit": "1000", "cursor": "p2"}).respond_with_data(
+        page_two, content_type="application/json"
+    )
+    page_one = json.dumps({"data": [_sos(1), _sos(2), _sos(3)], "next_cursor": "p2"}, ensure_ascii=False)
+    httpserver.expect_request("/feed").respond_with_data(page_one, content_type="application/json")
+    _set_feed(httpserver.url_for("/feed"), source="demo_app", adapter="sos_geojson")
+    tab = dock.feed_tab
+    result = finish(tab.sync_now())
+    assert result.pages == 2 and result.count("new") == 4 and result.count("rejected") == 1
+    row = _cells(tab, 0)
+    assert (row[COL_NEW], row[COL_UPDATED], row[COL_REJECTED]) == ("4", "0", "1")  # not the last page's 1 and 1
+    assert "4 new, 0 updated, 1 rejected" in tab.summary_label.text()
+
+
+def test_a_failed_sync_shows_its_reason_and_the_timer_keeps_going(dock, store, httpserver):
+    httpserver.expect_request("/feed").respond_with_data("{not json", content_type="application/json")
+    _set_feed(httpserver.url_for("/feed"), source="demo_app", adapter="sos_geojson")
+    tab = dock.feed_tab
+    tab.set_periodic(True)
+    tab._timer_fired()  # a tick: the same as the timer's timeout
+    handle = tab.running
+    assert handle is not None
+    result = finish(handle)
+    assert result.outcome == "failed" and result.error_code == "malformed_json"
+    assert tab.timer.isActive()
+    assert _cells(tab, 0)[COL_OUTCOME] == "failed"
+    assert f"failed: {result.message}" in tab.summary_label.text()
+    assert "not valid JSON" in dock.status_label.text()  # a tick tells the status line, not the message bar
+
+    # the next tick tries again, and the feed is back
+    httpserver.clear()
+    httpserver.expect_request("/feed").respond_with_data(_page(_sos(1)), content_type="application/json")
+    tab._timer_fired()
+    assert finish(tab.running).outcome == "ok"
+    assert _cells(tab, 0)[COL_OUTCOME] == "OK" and _cells(tab, 0)[COL_NEW] == "1"
 
 
 # --- the timer -----------------------------------------------------------------------------------------------

@@ -2,7 +2,10 @@
 
 The cluster lives in .pgdata/ (git-ignored) on port 55432 (JITASA_DEV_PORT overrides), reached through the
 pg_service `jitasa_demo` written to .pg_service.conf — no password anywhere (trust on 127.0.0.1 only).
-A second run reuses the cluster and its data.
+A second run reuses the cluster and its data. `make run` also serves a small SOS-style demo feed on
+127.0.0.1 (tools/demo_feed.py), writes its settings into the demo profile and syncs it once before QGIS opens,
+so the dock's Feed tab shows a sync with rejects. JITASA_DEMO_TAB=feed_tab (a tab page's object name) opens
+the dock on that tab (tools/demo_startup.py, run by QGIS's --code).
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ DBNAME = "jitasa"
 PROFILES = ROOT / ".qgis-profile"
 OUT = ROOT / "out"
 PORT = int(os.environ.get("JITASA_DEV_PORT", "55432"))
+DEMO_FEED_SOURCE = "demo_sos"
 
 
 def cluster() -> PgCluster:
@@ -103,7 +107,19 @@ def demo() -> int:
     return 0
 
 
-def install_plugin(zip_path: Path) -> Path:
+def sync_demo_feed(url: str) -> None:
+    """One sync of the demo feed into the demo store, as the dock's "Sync now" does it."""
+    from jitasa_qgis.services.feed_sync import FeedSyncParams, sync_feed
+    from jitasa_qgis.store.connection import ConnectionSpec
+
+    result = sync_feed(
+        ConnectionSpec.from_service(SERVICE), FeedSyncParams(source=DEMO_FEED_SOURCE, url=url, adapter="sos_geojson")
+    )
+    counts = ", ".join(f"{k} {v}" for k, v in result.counts.items() if v)
+    print(f"feed: {DEMO_FEED_SOURCE} from {url}: {result.outcome}, {result.pages} page(s), {counts or 'nothing'}")
+
+
+def install_plugin(zip_path: Path, feed_url: str = "") -> Path:
     """Install the built zip into an isolated profile, exactly as a user would get it."""
     profile = PROFILES / "profiles" / "default"
     plugins = profile / "python" / "plugins"
@@ -119,7 +135,20 @@ def install_plugin(zip_path: Path) -> Path:
         ini.read(ini_path, encoding="utf-8")
     for section, values in {
         "PythonPlugins": {"jitasa_qgis": "true"},
-        "jitasa": {"connection\\service": SERVICE, "connection\\name": ""},
+        "jitasa": {
+            "connection\\service": SERVICE,
+            "connection\\name": "",
+            **(
+                {
+                    "feed\\url": feed_url,
+                    "feed\\source": DEMO_FEED_SOURCE,
+                    "feed\\adapter": "sos_geojson",
+                    "feed\\authcfg": "",
+                }
+                if feed_url
+                else {}
+            ),
+        },
         "locale": {"overrideFlag": "true", "userLocale": os.environ.get("JITASA_LOCALE", "th_TH")},
         "qgis": {"showTips": "false", "checkVersion": "false"},
     }.items():
@@ -143,7 +172,11 @@ def build_project(path: Path, profile: Path | None = None) -> None:
 
 def run(zip_path: Path) -> int:
     ensure_store()
-    plugin_dir = install_plugin(zip_path)
+    import demo_feed
+
+    _feed_server, feed_url = demo_feed.start()  # a daemon thread: it serves as long as QGIS runs
+    sync_demo_feed(feed_url)
+    plugin_dir = install_plugin(zip_path, feed_url)
     project = OUT / "jitasa_demo.qgz"
     OUT.mkdir(exist_ok=True)
     build_project(project, PROFILES / "profiles" / "default")
@@ -152,6 +185,7 @@ def run(zip_path: Path) -> int:
         return 0
     env = dict(os.environ, PGSERVICEFILE=str(SERVICE_FILE))
     env.pop("QT_QPA_PLATFORM", None)
+    startup = ["--code", str(ROOT / "tools" / "demo_startup.py")] if env.get("JITASA_DEMO_TAB") else []
     print(f"run: opening QGIS with {project.relative_to(ROOT)} (plugin from {plugin_dir.relative_to(ROOT)})")
     return subprocess.call(
         [
@@ -162,6 +196,7 @@ def run(zip_path: Path) -> int:
             "default",
             "--noversioncheck",
             "--nologo",
+            *startup,
             str(project),
         ],
         env=env,
