@@ -94,12 +94,16 @@ def test_import_submenu_added_and_removed(qgis_iface, monkeypatch):
         opened = []
         monkeypatch.setattr(processing, "execAlgorithmDialog", lambda alg, params=None: opened.append(alg) or {})
         registered = [a for a in IMPORT_EXPORT_ALGORITHMS if registry.algorithmById(a) is not None]
+        assert registered == list(IMPORT_EXPORT_ALGORITHMS)  # every one is in the provider now
         for algorithm_id in registered:
             plugin.import_actions[algorithm_id].trigger()
         assert opened == registered
         assert plugin.open_algorithm("jitasa:nosuchalgorithm") is None and opened == registered
-        plugin.open_algorithm("jitasa:createdatabase")  # what each entry calls, for a registered algorithm
-        assert opened == [*registered, "jitasa:createdatabase"]
+        # an entry whose algorithm is not registered (yet) is greyed out when the menu is shown
+        pending = plugin.import_menu.addAction("pending")
+        plugin.import_actions["jitasa:notregisteredyet"] = pending
+        plugin.import_menu.aboutToShow.emit()
+        assert not pending.isEnabled() and plugin.import_actions["jitasa:export"].isEnabled()
     finally:
         plugin.unload()
     assert plugin.import_menu is None and plugin.import_actions == {}
