@@ -302,3 +302,30 @@ def test_the_fast_schema_check_agrees_with_jsonschema(record):
     except refused:
         fast_ok = False
     assert fast_ok == request_records._validator().is_valid(record)
+
+
+_cell = st.none() | st.text(max_size=12) | st.sampled_from(["100.5", "16.5", "oxygen", "ยา", "ใช่", "2", "1/3/2569"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    rows=st.lists(
+        st.fixed_dictionaries({h: _cell for h in ("id", "category", "lon", "lat", "people", "tambon", "yes", "date")}),
+        max_size=8,
+    )
+)
+def test_any_table_row_is_a_record_or_a_reject(rows):
+    table = Table("t.csv", list(rows[0]) if rows else [], rows, None, list(range(2, len(rows) + 2)))
+    mapping = {
+        "source_id": "id",
+        "category": "category",
+        "lon": "lon",
+        "lat": "lat",
+        "people_count": "people",
+        "tambon": "tambon",
+        "for_someone_else": "yes",
+        "created_at": "date",
+    }
+    records, rejects = records_from_table(table, mapping)
+    assert len(records) + len(rejects) == len(rows)
+    assert all(r.reason for r in rejects) and all(isinstance(r, RequestRecord) for r in records)
