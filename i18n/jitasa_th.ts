@@ -3808,6 +3808,10 @@ A request officers have already assigned keeps its category, urgency and locatio
             <source>Page {page}: {new} new, {updated} updated, {unchanged} unchanged, {rejected} rejected.</source>
             <translation>หน้า {page}: ใหม่ {new} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} ปฏิเสธ {rejected}</translation>
         </message>
+        <message>
+            <source>Writing the feed page failed; that page was not written: {0}</source>
+            <translation>บันทึกหน้าของฟีดไม่สำเร็จ หน้านั้นจึงไม่ถูกบันทึก: {0}</translation>
+        </message>
     </context>
     <context>
         <name>SyncFeedAlgorithm</name>

@@ -286,6 +286,16 @@ def test_malformed_json_refuses_that_page_whole_and_keeps_the_earlier_ones(store
     assert audit_rows(store) > before  # page 1 was written (and audited)
 
 
+def test_a_page_the_store_refuses_is_a_store_error_and_not_written(store, httpserver):
+    from jitasa_qgis.store.errors import StoreError
+
+    serve(httpserver, {None: ok(page([rec(1, 1)]))})
+    with pytest.raises(StoreError) as refused:
+        sync_feed(store, params(httpserver, source="manual"))  # the store keeps 'manual' for hand-made rows
+    assert "that page was not written" in str(refused.value) and "manual" in str(refused.value)
+    assert not q(store, "SELECT 1 FROM jitasa.help_request") and not q(store, "SELECT 1 FROM jitasa.feed_state")
+
+
 def test_json_that_is_not_a_page_is_refused_whole(store, httpserver):
     serve(httpserver, {None: ok(json.dumps([rec(1)]))})  # a bare list is not a page of our format
     result = sync_feed(store, params(httpserver))
