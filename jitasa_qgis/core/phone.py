@@ -55,7 +55,11 @@ def normalise_phone(text: Optional[str]) -> Optional[PhoneNumber]:
     """The first Thai number in `text` in national digits-only form, or None when there is none."""
     if text is None:
         return None
-    text = ascii_digits(unicodedata.normalize("NFKC", str(text))).strip()
+    text = str(text).strip()
+    if text.isascii() and text.isdigit():  # the common case, a plain number: no separators to read
+        national = _national(text, False)
+        return PhoneNumber(national, MOBILE if len(national) == 10 else LANDLINE) if national else None
+    text = ascii_digits(unicodedata.normalize("NFKC", text)).strip()
     if not text:
         return None
     parts = [p.strip() for p in _SEPARATORS.split(text)]

@@ -444,8 +444,13 @@ def _yes_no(text: Optional[str], column: Optional[str]) -> Optional[bool]:
     return value
 
 
+@functools.lru_cache(maxsize=8)  # one mapping per file: computed once, not per row
+def _skill_columns(mapping: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    return {key: column for key, column in mapping if key in SKILL_FIELDS}
+
+
 def _skills(row: Mapping, mapping: Mapping[str, str]) -> Optional[tuple[str, ...]]:
-    columns = {key: mapping[key] for key in SKILL_FIELDS if key in mapping}
+    columns = _skill_columns(tuple(mapping.items()))
     if "skills" not in mapping and not columns:
         return None  # the file says nothing about skills: keep what the store has
     found: list[str] = []

@@ -155,8 +155,14 @@ def import_volunteers(
         updated=written.updated,
         unchanged=written.unchanged,
         placed_in_tambon=written.placed_in_tambon,
-        rejects=[*parsed.rejects, *written.rejects],
+        rejects=sorted([*parsed.rejects, *written.rejects], key=_row_number),
         new_rejects=written.new_rejects,
         phone_extensions=parsed.phone_extensions,
         phone_others=parsed.phone_others,
     )
+
+
+def _row_number(r: Reject) -> int:
+    """Rejects in the file's order ("row 12" → 12), whichever step refused them."""
+    text = (r.record_key or "").rpartition(" ")[2]
+    return int(text) if text.isdigit() else 0
