@@ -368,11 +368,11 @@ def build_network(
     geoms = [geoms[k] for k in keep]
     if not geoms:
         raise RoadNetworkError(translate("RoadNetwork", "No road lines to build a network from."))
+    input_ends = {_key(c) for g in geoms for c in (g.coords[0], g.coords[-1])}
     connectors, moves = _snap_ends(geoms, snap_tolerance_m)
     for i, connector in connectors:  # a connector is a road of its line's class, open both ways
         geoms.append(connector)
         source_lines.append(replace(source_lines[i], coords=np.zeros((0, 2)), oneway=0))
-    input_ends = {_key(c) for g in geoms for c in (g.coords[0], g.coords[-1])}
 
     noded = unary_union(geoms)
     pieces = (

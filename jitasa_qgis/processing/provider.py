@@ -14,6 +14,7 @@ from .export import ExportAlgorithm
 from .import_admin_areas import ImportAdminAreasAlgorithm
 from .import_facilities import ImportFacilitiesAlgorithm
 from .import_requests import ImportRequestsAlgorithm
+from .import_roads import ImportRoadsAlgorithm
 from .import_volunteers import ImportVolunteersAlgorithm
 from .load_demo_data import LoadDemoDataAlgorithm
 from .load_layers import LoadLayersAlgorithm
@@ -44,6 +45,7 @@ class JitasaProvider(QgsProcessingProvider):
             ImportFacilitiesAlgorithm(),
             ImportVolunteersAlgorithm(),
             ImportRequestsAlgorithm(),
+            ImportRoadsAlgorithm(),
             ExportAlgorithm(),
             SyncFeedAlgorithm(),
         ):
