@@ -183,3 +183,21 @@ def test_nothing_to_build_from():
         net([])
     with pytest.raises(RoadNetworkError, match="snap tolerance"):
         net([line([(LON0, LAT0), (LON0 + 0.01, LAT0)])], tolerance=-5)
+
+
+def test_a_road_going_on_is_not_snapped_but_a_u_turn_is():
+    side = line([(LON0 + 0.01, LAT0 + 0.001), (LON0 + 0.01, LAT0 + 0.02)])  # passes 110 m from the joint
+    a = line([(LON0, LAT0), (LON0 + 0.0095, LAT0)])
+    b = line([(LON0 + 0.0095, LAT0), (LON0 + 0.02, LAT0)])  # a continues as b: that end is no dead end
+    n = net([a, b, side], tolerance=300)
+    assert n.report.junctions_snapped == 1  # only side's loose lower end, not the joint of a and b
+    assert n.report.components == 1
+    # carriageways stored once per direction, split at different places: the end where one turns back
+    # into the other is a dead end and is joined to the road 200 m away
+    main = line([(LON0, LAT0), (LON0 + 0.02, LAT0)])
+    tip = (LON0 + 0.01, LAT0 + 200 * M)
+    out = line([tip, (LON0 + 0.01, LAT0 + 0.01)], RoadClass.TRUNK, 1)
+    out2 = line([(LON0 + 0.01, LAT0 + 0.01), (LON0 + 0.01, LAT0 + 0.02)], RoadClass.TRUNK, 1)
+    back = line([(LON0 + 0.01, LAT0 + 0.02), (LON0 + 0.0102, LAT0 + 0.005), tip], RoadClass.TRUNK, 1)
+    n = net([main, out, out2, back], tolerance=300)
+    assert n.report.junctions_snapped == 1 and n.report.components == 1

@@ -40,6 +40,7 @@ from ..definitions.roads import RoadClass, road_class_of
 from .tabular import Table
 
 EARTH_RADIUS_M = 6371008.8
+_U_TURN_COS = np.cos(np.radians(30))  # two lines leaving an end within 30° of each other turn back
 ON_LINE_M = 0.01  # closer than this, a point is on a line (the plane's rounding is far below)
 with warnings.catch_warnings():  # pyproj warns about PROJ's data folder, which Geod never reads
     warnings.simplefilter("ignore")
@@ -301,24 +302,47 @@ def _snap_ends(geoms: list[LineString], tolerance_m: float) -> tuple[list[tuple[
     """Connectors from dangling ends to the nearest line within the tolerance: (line index, connector) each,
     and the gaps they bridge in metres. The targets get the junction as a vertex (in place).
 
-    An end is dangling when no other line touches it but its twin (a line with the same two ends: a dual
-    carriageway digitised once per direction ends where its twin starts). A connector is open both ways,
-    so both carriageways reach the junction."""
+    An end is dangling when no other line passes through it or continues from it: the only lines ending
+    there turn back the way it came (a U-turn: a dual carriageway digitised once per direction ends where its
+    twin starts). A connector is open both ways, so both carriageways reach the junction."""
     if tolerance_m <= 0 or len(geoms) < 2:
         return [], []
     tree = strtree(geoms)  # over the lines as read: the targets change only by vertices added on them
-    ends_of = [frozenset((_key(g.coords[0]), _key(g.coords[-1]))) for g in geoms]
 
-    def others(i: int, point: Point) -> list[tuple[float, int]]:
-        near = tree.query_items(point.buffer(2 * tolerance_m, 4))
-        return sorted((geoms[j].distance(point), j) for j in near if j != i and ends_of[j] != ends_of[i])
+    def leaving(g: LineString, at_start: bool) -> np.ndarray:
+        xy = np.asarray(g.coords)
+        if not at_start:
+            xy = xy[::-1]
+        step = xy[1:] - xy[0]
+        far = np.flatnonzero(np.hypot(step[:, 0], step[:, 1]) > ON_LINE_M)
+        v = step[far[0]] if len(far) else np.array([1.0, 0.0])
+        return v / np.hypot(*v)
+
+    def gaps_from(i: int, at_start: bool) -> Optional[list[tuple[float, int]]]:
+        """Lines near the end, nearest first, without the U-turn partners; None: the end is joined."""
+        line = geoms[i]
+        point = Point(line.coords[0] if at_start else line.coords[-1])
+        key = _key(point.coords[0])
+        own = leaving(line, at_start)
+        out = []
+        for j in tree.query_items(point.buffer(2 * tolerance_m, 4)):
+            if j == i:
+                continue
+            d = geoms[j].distance(point)
+            if d <= ON_LINE_M:
+                other = geoms[j]
+                ends = [e for e, c in ((True, other.coords[0]), (False, other.coords[-1])) if _key(c) == key]
+                if not ends or any(float(own @ leaving(other, e)) < _U_TURN_COS for e in ends):
+                    return None  # passes through, or continues: a junction or a road going on
+                continue  # a U-turn partner: its twin
+            out.append((d, j))
+        return sorted(out)
 
     candidates = []
-    for i, g in enumerate(geoms):
+    for i in range(len(geoms)):
         for at_start in (True, False):
-            point = Point(g.coords[0] if at_start else g.coords[-1])
-            gaps = others(i, point)
-            if gaps and ON_LINE_M < gaps[0][0] <= tolerance_m:
+            gaps = gaps_from(i, at_start)
+            if gaps and gaps[0][0] <= tolerance_m:
                 candidates.append((gaps[0][0], i, at_start))
     connected: set[tuple[float, float]] = set()  # ends a connector starts or ends at
     connectors, moves = [], []
@@ -327,7 +351,9 @@ def _snap_ends(geoms: list[LineString], tolerance_m: float) -> tuple[list[tuple[
         point = Point(line.coords[0] if at_start else line.coords[-1])
         if _key(point.coords[0]) in connected:
             continue  # joined already: a twin's connector, or the target end of an earlier one
-        gaps = others(i, point)
+        gaps = gaps_from(i, at_start)
+        if not gaps or gaps[0][0] > tolerance_m:
+            continue  # joined by an earlier connector's vertex on this line
         gap, j = gaps[0]
         target = geoms[j]
         crossing = line.intersection(target)
