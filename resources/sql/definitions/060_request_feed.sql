@@ -187,14 +187,19 @@ BEGIN
                CASE WHEN c.lon IS NULL THEN public.ST_Y(p.point) END AS place_lat,
                p.radius
           FROM checked c LEFT JOIN placed p ON c.problem IS NULL AND c.lon IS NULL AND p.tambon = c.tambon
+    ), typed AS (  -- the times of the records not refused, parsed once (a timestamptz cast is not cheap)
+        SELECT l.*,
+               CASE WHEN l.reason_detail IS NULL THEN l.created::timestamptz END AS created_ts,
+               CASE WHEN l.reason_detail IS NULL THEN l.updated::timestamptz END AS updated_ts,
+               CASE WHEN l.reason_detail IS NULL THEN l.expires::timestamptz END AS expires_ts
+          FROM located l
     ), ranked AS (  -- the same source id twice: the newest updated_at is kept (then the later one)
         SELECT l.*,
                CASE WHEN l.reason_detail IS NULL THEN
                    first_value(l.ord) OVER (PARTITION BY l.sid, l.reason_detail IS NULL
-                                            ORDER BY CASE WHEN l.reason_detail IS NULL THEN l.updated::timestamptz END
-                                                     DESC NULLS LAST, l.ord DESC)
+                                            ORDER BY l.updated_ts DESC NULLS LAST, l.ord DESC)
                END AS kept_ord
-          FROM located l
+          FROM typed l
     ), final AS (
         SELECT rk.*,
                coalesce(rk.reason_detail, CASE WHEN rk.kept_ord <> rk.ord THEN
@@ -220,11 +225,11 @@ BEGIN
            array_agg(CASE WHEN f.refused IS NULL THEN CASE WHEN f.lon IS NULL THEN f.radius ELSE f.acc::real END END)
                FILTER (WHERE f.refused IS NULL),
            array_agg(CASE WHEN f.lon IS NULL THEN 'tambon' ELSE 'point' END) FILTER (WHERE f.refused IS NULL),
-           array_agg(CASE WHEN f.refused IS NULL THEN f.created::timestamptz END) FILTER (WHERE f.refused IS NULL),
-           array_agg(CASE WHEN f.refused IS NULL THEN f.updated::timestamptz END) FILTER (WHERE f.refused IS NULL),
-           array_agg(CASE WHEN f.refused IS NULL THEN f.expires::timestamptz END) FILTER (WHERE f.refused IS NULL),
+           array_agg(f.created_ts) FILTER (WHERE f.refused IS NULL),
+           array_agg(f.updated_ts) FILTER (WHERE f.refused IS NULL),
+           array_agg(f.expires_ts) FILTER (WHERE f.refused IS NULL),
            array_agg(CASE WHEN f.refused IS NULL THEN coalesce(f.expired::boolean, false)
-                                                      OR coalesce(f.expires::timestamptz <= now(), false) END)
+                                                      OR coalesce(f.expires_ts <= now(), false) END)
                FILTER (WHERE f.refused IS NULL),
            array_agg(f.ord) FILTER (WHERE f.refused IS NOT NULL),
            array_agg(left(f.sid, 200)) FILTER (WHERE f.refused IS NOT NULL),
