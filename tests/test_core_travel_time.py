@@ -261,3 +261,64 @@ def test_graph_cached_by_network_and_version():
     g2 = cached_graph(5, 2, build)  # re-imported: a new version is built again
     assert g2 is not g1 and len(built) == 2
     clear_cache()
+
+
+def test_snapping_along_a_bent_segment_and_a_point_5_km_off():
+    # A → corner → B: 0.02° east then 0.01° north; a second, straight segment B → C north
+    bent = np.array([[LON0, LAT0], [LON0 + 0.02, LAT0], [LON0 + 0.02, LAT0 + 0.01]])
+    on = np.array([[LON0 + 0.02, LAT0 + 0.01], [LON0 + 0.02, LAT0 + 0.03]])
+    graph = RoadGraph.build([1, 2], [2, 3], [180.0, 120.0], [180.0, 120.0], [bent, on])
+    east = 0.02 * np.cos(np.radians(LAT0))
+    corner = graph.snap([LON0 + 0.02], [LAT0])
+    assert corner.segment[0] == 0 and corner.fraction[0] == pytest.approx(east / (east + 0.01), rel=1e-3)
+    up = graph.snap([LON0 + 0.02], [LAT0 + 0.005])
+    assert up.fraction[0] == pytest.approx((east + 0.005) / (east + 0.01), rel=1e-3)
+    # a facility ~5 km west of A: snapped to A with the distance reported, the leg at the off-road speed
+    far = graph.snap([LON0 - 0.0467], [LAT0])
+    assert far.segment[0] == 0 and far.fraction[0] == 0.0
+    assert far.off_road_m[0] == pytest.approx(5000, rel=0.01)
+    assert far.off_road_minutes[0] == pytest.approx(5.0 / graph.off_road_kmh * 60, rel=0.01)
+    result = TravelTimeModel(graph).minutes([LON0 - 0.0467], [LAT0], [LON0 + 0.02], [LAT0 + 0.02])
+    assert result.minutes[0, 0] == pytest.approx(far.off_road_minutes[0] + 3 + 1, abs=1e-3)  # < 30 across
+    assert result.origin_off_road_m[0] == pytest.approx(5000, rel=0.01)
+
+
+def test_reached_segments_are_exactly_what_is_reachable():
+    """Sample every segment at 40 inner points: a point is inside a reached part iff the reference reaches it."""
+    src, tgt, cost, rev, coords = grid(6, 6, 21)
+    graph = RoadGraph.build(src, tgt, cost, rev, coords)
+    k0, t0 = 7, 0.3  # the origin: 30% along segment 7, on the road
+    a, b = coords[k0]
+    origin = a + t0 * (b - a)
+    snapped = graph.snap([origin[0]], [origin[1]])
+    assert snapped.segment[0] == k0 and snapped.fraction[0] == pytest.approx(t0)
+    edges = ref_edges(src, tgt, cost, rev)
+    o = 36
+    if cost[k0] >= 0:
+        edges.append((o, tgt[k0] - 1, (1 - t0) * cost[k0]))
+    if rev[k0] >= 0:
+        edges.append((o, src[k0] - 1, t0 * rev[k0]))
+    dist = ref_dijkstra(37, edges, {o: 0.0})
+    limit = 9.0
+    parts = reached_segments(graph, snapped, limit)
+    checked = 0
+    for k in range(len(src)):
+        mine = [(s, e) for seg, s, e in zip(parts.segment, parts.start, parts.end) if seg == k]
+        for f in np.linspace(0.0125, 0.9875, 40):
+            best = np.inf
+            if cost[k] >= 0:
+                best = min(best, dist[src[k] - 1] + f * cost[k])
+            if rev[k] >= 0:
+                best = min(best, dist[tgt[k] - 1] + (1 - f) * rev[k])
+            if k == k0:
+                if f >= t0 and cost[k] >= 0:
+                    best = min(best, (f - t0) * cost[k])
+                if f <= t0 and rev[k] >= 0:
+                    best = min(best, (t0 - f) * rev[k])
+            minutes = best / 60.0
+            if abs(minutes - limit) < 1e-3:
+                continue  # on the boundary itself
+            covered = any(s - 1e-9 <= f <= e + 1e-9 for s, e in mine)
+            assert covered == (minutes < limit), (k, f, minutes, mine)
+            checked += 1
+    assert checked > 2000 and len(parts) > 10

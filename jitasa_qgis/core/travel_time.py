@@ -89,26 +89,29 @@ class RoadGraph:
         src, tgt = index[:n_seg], index[n_seg:]
         cost = np.asarray(cost_s, np.float64)
         rev = np.asarray(reverse_cost_s, np.float64)
-        allc = np.concatenate([np.asarray(c, np.float64) for c in coords])
+        counts = np.fromiter((len(c) for c in coords), np.int64, n_seg)
+        allc = np.concatenate([np.asarray(c, np.float64)[:, :2] for c in coords])
         plane = LocalPlane.around(allc[:, 0], allc[:, 1])
-        seg_xy = [plane.forward(np.asarray(c, np.float64)) for c in coords]
+        allxy = plane.forward(allc)
+        seg_xy = np.split(allxy, np.cumsum(counts)[:-1])
         rows = np.concatenate([src[cost >= 0], tgt[rev >= 0]])
         cols = np.concatenate([tgt[cost >= 0], src[rev >= 0]])
         w = np.concatenate([cost[cost >= 0], rev[rev >= 0]]) + _EPS_S
         matrix = _min_matrix(rows, cols, w, len(ids))
-        piece_seg, piece_from, piece_span, pieces = [], [], [], []
-        for k, xy in enumerate(seg_xy):
-            step = np.hypot(*np.diff(xy, axis=0).T)
-            total = step.sum()
-            if total <= 0:
-                continue
-            start = np.concatenate(([0.0], np.cumsum(step)[:-1])) / total
-            for p in range(len(step)):
-                if step[p] > 0:
-                    pieces.append(LineString(xy[p : p + 2]))
-                    piece_seg.append(k)
-                    piece_from.append(start[p])
-                    piece_span.append(step[p] / total)
+        # every pair of consecutive vertices is a piece, found by the tree and projected on exactly
+        pair = np.ones(len(allxy), bool)
+        pair[np.cumsum(counts) - 1] = False  # a segment's last vertex starts no piece
+        at = np.flatnonzero(pair)
+        owner = np.repeat(np.arange(n_seg), counts)[at]
+        step = np.hypot(*(allxy[at + 1] - allxy[at]).T)
+        total = np.bincount(owner, weights=step, minlength=n_seg)
+        before = np.cumsum(step) - step
+        before -= (np.cumsum(np.concatenate(([0.0], total)))[:-1])[owner]  # length before, within its segment
+        keep = step > 0
+        at, owner, step, before = at[keep], owner[keep], step[keep], before[keep]
+        piece_from = before / total[owner]
+        piece_span = step / total[owner]
+        pieces = [LineString(allxy[i : i + 2]) for i in at]
         return cls(
             network_id,
             version,
@@ -121,9 +124,9 @@ class RoadGraph:
             seg_xy,
             matrix,
             float(off_road_kmh),
-            np.asarray(piece_seg, np.int64),
-            np.asarray(piece_from),
-            np.asarray(piece_span),
+            owner.astype(np.int64),
+            piece_from,
+            piece_span,
             pieces,
             strtree(pieces),
         )
@@ -297,43 +300,38 @@ def network_minutes(
     return out
 
 
+def _segments_at(node_of_segment: np.ndarray, n_nodes: int, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each entry of `nodes`, the segments whose `node_of_segment` is it: (entry index, segment) pairs."""
+    order = np.argsort(node_of_segment, kind="stable")
+    ptr = np.searchsorted(node_of_segment[order], np.arange(n_nodes + 1))
+    counts = ptr[nodes + 1] - ptr[nodes]
+    rep = np.repeat(np.arange(len(nodes)), counts)
+    offset = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    return rep, order[ptr[nodes][rep] + offset]
+
+
 def reached_segments(graph: RoadGraph, snapped: Snapped, limit_minutes: float) -> ReachedSegments:
     """Every segment part each origin reaches within `limit_minutes` (see the module docstring)."""
     nodes, _ = node_minutes(graph, snapped, limit_minutes)
     limit = float(limit_minutes)
     parts: list[tuple[np.ndarray, ...]] = []
-    n_seg = len(graph.seg_xy)
-    seg_all = np.arange(n_seg)
     cost_m, rev_m = graph.cost_s / 60.0, graph.reverse_cost_s / 60.0
+    o_idx, v_idx = np.nonzero(nodes <= limit)  # only the nodes reached: the rest adds nothing
+    at_node = nodes[o_idx, v_idx]
+    # forward from a reached source node: [0, a]; backward from a reached target node: [1 - b, 1]
+    rep, seg = _segments_at(graph.seg_source, graph.n_nodes, v_idx)
+    ok = cost_m[seg] >= 0
+    rep, seg = rep[ok], seg[ok]
+    t0 = at_node[rep]
+    a = np.minimum(1.0, (limit - t0) / np.maximum(cost_m[seg], 1e-12))
+    parts.append((o_idx[rep], seg, np.zeros(len(seg)), a, t0, t0 + a * cost_m[seg]))
+    rep, seg = _segments_at(graph.seg_target, graph.n_nodes, v_idx)
+    ok = rev_m[seg] >= 0
+    rep, seg = rep[ok], seg[ok]
+    t1 = at_node[rep]
+    b = np.minimum(1.0, (limit - t1) / np.maximum(rev_m[seg], 1e-12))
+    parts.append((o_idx[rep], seg, 1.0 - b, np.ones(len(seg)), t1 + b * rev_m[seg], t1))
     for o in range(len(snapped)):
-        at_source = nodes[o, graph.seg_source]
-        at_target = nodes[o, graph.seg_target]
-        # forward from the source node: [0, a]
-        ok = (cost_m >= 0) & (at_source <= limit)
-        a = np.where(ok, np.minimum(1.0, (limit - at_source) / np.maximum(cost_m, 1e-12)), 0.0)
-        parts.append(
-            (
-                np.full(ok.sum(), o),
-                seg_all[ok],
-                np.zeros(ok.sum()),
-                a[ok],
-                at_source[ok],
-                at_source[ok] + a[ok] * cost_m[ok],
-            )
-        )
-        # backward from the target node: [1 - b, 1]
-        ok = (rev_m >= 0) & (at_target <= limit)
-        b = np.where(ok, np.minimum(1.0, (limit - at_target) / np.maximum(rev_m, 1e-12)), 0.0)
-        parts.append(
-            (
-                np.full(ok.sum(), o),
-                seg_all[ok],
-                1.0 - b[ok],
-                np.ones(ok.sum()),
-                at_target[ok] + b[ok] * rev_m[ok],
-                at_target[ok],
-            )
-        )
         # the origin's own segment, from the snapped point both ways
         k, t, start = int(snapped.segment[o]), float(snapped.fraction[o]), float(snapped.off_road_minutes[o])
         if start <= limit:
