@@ -260,6 +260,8 @@ def test_graph_cached_by_network_and_version():
     assert cached_graph(5, 1, build) is g1 and len(built) == 1
     g2 = cached_graph(5, 2, build)  # re-imported: a new version is built again
     assert g2 is not g1 and len(built) == 2
+    g3 = cached_graph(5, 2, build, store_key=("other", 5432, "db"))  # another store's network 5 version 2
+    assert g3 is not g2 and len(built) == 3
     clear_cache()
 
 

@@ -6,6 +6,8 @@ import threading
 from pathlib import Path
 
 import numpy as np
+import psycopg2
+import psycopg2.errors
 import pytest
 
 from jitasa_qgis.core.road_network import RoadNetworkError
@@ -15,6 +17,7 @@ from jitasa_qgis.services import road_import
 from jitasa_qgis.services.progress import CallbackProgress, Cancelled
 from jitasa_qgis.services.road_import import RoadImportParams, import_roads
 from jitasa_qgis.services.travel_times import travel_time_model
+from jitasa_qgis.store.errors import StoreError
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 ROADS = DATA / "roads" / "phetchabun_major_roads.gpkg"
@@ -216,3 +219,21 @@ def test_osm_file_oneway_tags_and_roundabout(store, conn, tmp_path):
     assert by_class["tertiary"] == {(-1, True, False, 40.0), (0, False, False, 40.0)}
     assert ("ถนนสายหลัก",) in {(r[5],) for r in rows}
     assert np.isclose(result.max_snap_m, 55, atol=10)
+
+
+def test_admins_import_networks_and_officers_and_analysts_only_read_them(store, conn, login_role):
+    _, admin = login_role("jitasa_admin")
+    result = import_roads(lambda: admin(autocommit=False), PHETCHABUN)
+    assert result.segments > 100
+    for group in ("jitasa_analyst", "jitasa_officer"):
+        _, reader = login_role(group)
+        with pytest.raises(StoreError, match="permission denied"):
+            import_roads(lambda reader=reader: reader(autocommit=False), PHETCHABUN)
+        c = reader()
+        model, info = travel_time_model(c, [101.16], [16.42])
+        assert info.name == "phetchabun" and model.code == TravelModelCode.ROAD_NETWORK
+    assert counts(conn) == (1, 1, result.segments)
+    _, feed = login_role("jitasa_feed")
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        with feed().cursor() as cur:
+            cur.execute("SELECT count(*) FROM jitasa.road_network")

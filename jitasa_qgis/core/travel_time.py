@@ -12,8 +12,8 @@
   core.assignment.costs (great circle at 30 km/h); its `code` says so, and so does every result's `model`.
 
 API for the callers (assignment, service areas, catchments):
-- `RoadGraph.build(...)` once per network; `cached_graph(network_id, version, build)` keeps the last few
-  graphs by (network id, version), so a re-imported network (a new version) is built again.
+- `RoadGraph.build(...)` once per network; `cached_graph(network_id, version, build, store_key)` keeps the
+  last few graphs by (store, network id, version), so a re-imported network (a new version) is built again.
 - `TravelTimeModel(graph).minutes(o_lon, o_lat, d_lon, d_lat, limit_minutes)` → `TravelMinutes`: an
   (origins × destinations) matrix of minutes (inf beyond the limit or unreachable), the model code and each
   point's off-road distance in metres (how far it was snapped).
@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Callable, Optional, Sequence
+from typing import Callable, Hashable, Optional, Sequence
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -392,9 +392,13 @@ class TravelTimeModel:
 _CACHE: OrderedDict = OrderedDict()
 
 
-def cached_graph(network_id: int, version: int, build: Callable[[], RoadGraph]) -> RoadGraph:
-    """The graph of (network id, version), built by `build()` the first time; the last few are kept."""
-    key = (int(network_id), int(version))
+def cached_graph(
+    network_id: int, version: int, build: Callable[[], RoadGraph], store_key: Hashable = None
+) -> RoadGraph:
+    """The graph of (store, network id, version), built by `build()` the first time; the last few are kept.
+
+    `store_key` tells stores apart (two databases may both hold network 1 version 1)."""
+    key = (store_key, int(network_id), int(version))
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]

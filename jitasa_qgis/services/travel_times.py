@@ -28,7 +28,9 @@ def road_graph(conn, info: NetworkInfo, off_road_kmh: float = OFF_ROAD_SPEED_KMH
             off_road_kmh,
         )
 
-    graph = cached_graph(info.id, info.version, build)
+    dsn = conn.get_dsn_parameters()
+    store_key = (dsn.get("host"), dsn.get("port"), dsn.get("dbname"), info.imported_at)
+    graph = cached_graph(info.id, info.version, build, store_key)
     if graph.off_road_kmh != off_road_kmh:  # the same graph, another off-road speed: no rebuild
         graph = replace(graph, off_road_kmh=float(off_road_kmh))
     return graph
