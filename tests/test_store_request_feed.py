@@ -520,3 +520,22 @@ def test_any_page_through_write_page_is_written_whole_or_refused(store, world, p
     assert taken + result.counts["rejected"] + result.counts["expired_new"] == len(page)
     assert all(r.reason for r in result.rejects)
     assert superuser(store, "SELECT count(*) FROM jitasa.help_request WHERE source = %s", (source,)) == [(taken,)]
+
+
+def test_a_newer_time_alone_is_no_change_and_a_tambon_name_may_carry_its_prefix(store, world, login_conn):
+    feed = login_conn("jitasa_feed")
+    upsert(feed, [rec("a", note="same")])
+    before = audit_count(store)
+    rows = upsert(feed, [rec("a", note="same", updated_at="2026-03-09T08:00:00+07:00")])
+    assert outcomes(rows) == {"a": "unchanged"} and audit_count(store) == before
+    rows = upsert(
+        feed,
+        [
+            rec(f"t{i}", lon=None, lat=None, tambon=name)
+            for i, name in enumerate(["ต.สะเดียง", "ตำบล สะเดียง", "TH670102"])
+        ],
+    )
+    assert [r[2] for r in rows] == ["new"] * 3
+    assert superuser(store, "SELECT DISTINCT tambon_code FROM jitasa.help_request WHERE location_basis = 'tambon'") == [
+        ("670102",)
+    ]

@@ -155,17 +155,19 @@ BEGIN
           FROM r
     ), wanted AS (  -- the tambons named by records without coordinates, each looked up once
         SELECT DISTINCT c.tambon FROM checked c WHERE c.problem IS NULL AND c.lon IS NULL
+    ), named AS (  -- "ต.ในเมือง", "ตำบล ในเมือง" and "ในเมือง" name one tambon
+        SELECT w.tambon, regexp_replace(w.tambon, '^(ตำบล|ต\.)\s*', '') AS name FROM wanted w
     ), matches AS (
         SELECT w.tambon, count(a.id) AS n,
                (array_agg(a.id ORDER BY a.code))[1] AS area_id,
                jsonb_agg(jsonb_build_object('code', a.code, 'name', a.name_th, 'amphoe', am.name_th,
                                             'province', pr.name_th) ORDER BY a.code) FILTER (WHERE a.id IS NOT NULL)
                    AS candidates
-          FROM wanted w
+          FROM named w
           LEFT JOIN jitasa.admin_area a
                  ON a.level = 'tambon'
-                AND (a.code = w.tambon OR a.code = regexp_replace(w.tambon, '^TH', '') OR a.name_th = w.tambon
-                     OR lower(a.name_en) = lower(w.tambon))
+                AND (a.code = w.tambon OR a.code = regexp_replace(w.tambon, '^TH', '') OR a.name_th = w.name
+                     OR lower(a.name_en) = lower(w.name))
           LEFT JOIN jitasa.admin_area am ON am.code = a.parent_code
           LEFT JOIN jitasa.admin_area pr ON pr.code = am.parent_code
          GROUP BY w.tambon
@@ -255,11 +257,11 @@ BEGIN
     ), cur AS (
         SELECT x.*, h.id AS hid, h.status AS hstatus, h.source_updated_at AS stored_updated_at,
                coalesce(x.updated_at < h.source_updated_at, false) AS is_stale,
-               (h.people_count, h.note, h.requester_name, h.requester_phone, h.for_someone_else, h.expires_at,
-                h.source_updated_at)
+               -- a newer updated_at alone is no change: nothing is written for it (no version, audit or NOTIFY)
+               (h.people_count, h.note, h.requester_name, h.requester_phone, h.for_someone_else, h.expires_at)
                    IS DISTINCT FROM
-               (x.people_count, x.note, x.requester_name, x.requester_phone, x.for_someone_else, x.expires_at,
-                coalesce(x.updated_at, h.source_updated_at)) AS owned_differs,
+               (x.people_count, x.note, x.requester_name, x.requester_phone, x.for_someone_else, x.expires_at)
+                   AS owned_differs,
                h.category IS DISTINCT FROM x.category AS category_differs,
                h.urgency IS DISTINCT FROM x.urgency AS urgency_differs,
                (public.ST_AsEWKB(h.geom) IS DISTINCT FROM public.ST_AsEWKB(x.geom)
