@@ -20,6 +20,10 @@ API for the callers (assignment, service areas, catchments):
 - `node_minutes(graph, snapped, limit_minutes, min_only)` → minutes from each origin to every node (or, with
   min_only, to the nearest origin and which origin: catchments); the readiness delay of a facility is an
   extra `delay_minutes` per origin added before the network.
+- Pruning (assignment): road minutes are never below the great-circle distance at the fastest speed in
+  play (the import's fastest class speed in road_network.speeds_kmh, or the off-road speed if higher), up to
+  the sphere-versus-ellipsoid difference of segment lengths (< 0.5 %): that straight line with a 1 % margin
+  is a sound lower bound. They are never above the whole way off-road.
 - `reached_segments(graph, snapped, limit_minutes)` → `ReachedSegments`: per origin, every segment part
   reachable within the limit as (origin, segment, start, end) fractions along the segment's own direction
   with the minutes at both ends of the part, including the partial last part and the origin's own segment;
