@@ -441,3 +441,17 @@ def test_syncfeed_through_processing(provider, service, store, httpserver):
             {"SERVICE": service, "URL": httpserver.url_for("/feed"), "SOURCE": "other_feed", "MAX_PAGES": 5},
         )
     assert "HTTP 500" in str(failed.value)
+
+
+def test_syncfeed_takes_the_token_from_the_authcfg_parameter(provider, service, store, httpserver):
+    import processing
+
+    token = secrets.token_urlsafe(20)
+    authcfg = auth_config("EsriToken", token=token)
+    handler = serve(httpserver, {None: ok(page([rec(1, 1)]))})
+    out = processing.run(
+        "jitasa:syncfeed",
+        {"SERVICE": service, "URL": httpserver.url_for("/feed"), "SOURCE": SOURCE, "AUTHCFG": authcfg},
+    )
+    assert out["NEW"] == 1 and handler.seen[0]["headers"]["Authorization"] == f"Bearer {token}"
+    assert token not in str(out)
