@@ -34,8 +34,9 @@ $$;
 -- lon, lat, location_accuracy_m, tambon (code or Thai/English name, for a record without coordinates),
 -- created_at, updated_at, expires_at, expired. One row per element of p_records, in their order:
 --   new                  inserted
---   updated              a new request whose details changed (version bumped, audited, notified)
---   unchanged            nothing differs: no UPDATE at all (no version bump, no audit row, no NOTIFY)
+--   updated              a request still new whose details changed (version bumped, audited, notified)
+--   unchanged            nothing differs (a newer updated_at alone is no change): no UPDATE at all (no
+--                        version bump, no audit row, no NOTIFY)
 --   stale                the record's updated_at is older than the stored one: nothing written
 --   closed               expired (expired true or expires_at past): a new or assigned request is cancelled with
 --                        closure_reason 'feed_expired', its active assignment ended and the volunteer freed
@@ -51,8 +52,7 @@ $$;
 -- arguments are not a source and an array (22023) or the acting role is not feed, officer or admin (42501).
 CREATE OR REPLACE FUNCTION jitasa.upsert_feed_requests(p_source text, p_records jsonb)
 RETURNS TABLE (source_id text, request_id integer, outcome text, detail jsonb)
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, jitasa, public, pg_temp
-SET enable_nestloop = on AS $$
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, jitasa, public, pg_temp AS $$
 #variable_conflict use_column
 DECLARE
     acting     text := jitasa.acting_role();
