@@ -185,3 +185,27 @@ def test_every_code_has_words():
         text = feed_error_text(code.value, "https://f.example/x")
         assert text and text != code.value
     assert "401" in feed_error_text("http_status:401") and "credentials" in feed_error_text("http_status:401")
+
+
+def test_a_page_larger_than_the_cap_is_refused(httpserver):
+    httpserver.expect_request("/feed").respond_with_json({"records": ["x" * 1000] * 50})
+    small = HttpSettings(connect_timeout_s=2.0, read_timeout_s=5.0, retries=0, max_page_bytes=10_000)
+    with FeedClient(small) as client, pytest.raises(FeedError) as failed:
+        client.get_page(httpserver.url_for("/feed"))
+    assert failed.value.code is FeedErrorCode.PAGE_TOO_LARGE and "smaller pages" in str(failed.value)
+
+    def chunked(request):  # no Content-Length: the cap is seen while reading
+        return Response((b"x" * 4096 for _ in range(10)), content_type="application/json")
+
+    httpserver.clear()
+    httpserver.expect_request("/feed").respond_with_handler(chunked)
+    with FeedClient(small) as client, pytest.raises(FeedError) as streamed:
+        client.get_page(httpserver.url_for("/feed"))
+    assert streamed.value.code is FeedErrorCode.PAGE_TOO_LARGE
+
+
+def test_a_body_with_thai_text_is_read(httpserver):
+    body = json.dumps({"records": [{"note": "ผู้ป่วยหายใจลำบาก"}]}, ensure_ascii=False)
+    httpserver.expect_request("/feed").respond_with_data(body.encode("utf-8"), content_type="application/json")
+    with FeedClient(FAST) as client:
+        assert client.get_page(httpserver.url_for("/feed")).payload["records"][0]["note"] == "ผู้ป่วยหายใจลำบาก"

@@ -24,6 +24,7 @@ class FeedErrorCode(str, Enum):
     INSECURE_URL = "insecure_url"  # a credential would travel over plain http to another host
     AUTH_CONFIG = "auth_config"  # the authcfg cannot be read or its method is not supported
     TOO_MANY_REDIRECTS = "too_many_redirects"
+    PAGE_TOO_LARGE = "page_too_large"
 
 
 def stored_code(code: FeedErrorCode, status: Optional[int] = None) -> str:
@@ -81,6 +82,10 @@ def feed_error_text(stored: Optional[str], url: str = "") -> str:
             "The authentication configuration cannot be used (unknown id, locked, or a method other than "
             "Basic or EsriToken).",
         )
+    if code == FeedErrorCode.PAGE_TOO_LARGE:
+        return translate(
+            "FeedErrors", "{url} sent a page larger than the plugin takes; ask for smaller pages (fewer records)."
+        ).format(url=where)
     if code == FeedErrorCode.TOO_MANY_REDIRECTS:
         return translate("FeedErrors", "{url} redirects too many times.").format(url=where)
     return code or translate("FeedErrors", "no error")

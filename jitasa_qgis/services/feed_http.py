@@ -16,6 +16,7 @@ taken only from a QGIS authentication configuration.
 from __future__ import annotations
 
 import ipaddress
+import json
 import logging
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional
@@ -58,6 +59,7 @@ class HttpSettings:
     read_timeout_s: float = 30.0
     retries: int = 3  # the total cap over connect errors and retried statuses
     backoff_factor: float = 0.5  # sleeps 0, 2f, 4f, … between retries (urllib3's schedule)
+    max_page_bytes: int = 64 * 1024 * 1024  # a bigger body is refused before it fills the memory
 
 
 @dataclass(frozen=True)
@@ -263,7 +265,7 @@ class FeedClient:
             headers["If-Modified-Since"] = last_modified
         timeout = (self.settings.connect_timeout_s, self.settings.read_timeout_s)
         try:
-            response = self.session.get(full, headers=headers, timeout=timeout)
+            response = self.session.get(full, headers=headers, timeout=timeout, stream=True)
         except requests.exceptions.Timeout:
             raise FeedError(FeedErrorCode.TIMEOUT, shown) from None
         except requests.exceptions.SSLError:
@@ -285,9 +287,29 @@ class FeedClient:
             if response.status_code >= 400 or response.status_code < 200:
                 LOG.warning("feed %s: HTTP %s", shown, response.status_code)
                 raise FeedError(FeedErrorCode.HTTP_STATUS, shown, response.status_code)
+            body = self._body(response, shown)
             try:
-                payload = response.json()
-            except ValueError:  # requests' JSONDecodeError is a ValueError on every version
+                payload = json.loads(body)  # bytes: UTF-8/16/32 told apart as RFC 8259 says
+            except ValueError:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
                 LOG.warning("feed %s: not JSON", shown)
                 raise FeedError(FeedErrorCode.MALFORMED_JSON, shown) from None
         return FeedResponse(shown, False, payload, etag_out, modified_out, response.status_code)
+
+    def _body(self, response, shown: str) -> bytes:
+        """The body, at most max_page_bytes (a broken transfer is unreachable, a bigger body refused)."""
+        limit = self.settings.max_page_bytes
+        declared = response.headers.get("Content-Length")
+        if declared and declared.isdigit() and int(declared) > limit:
+            raise FeedError(FeedErrorCode.PAGE_TOO_LARGE, shown)
+        chunks, size = [], 0
+        try:
+            for chunk in response.iter_content(chunk_size=1 << 16):
+                size += len(chunk)
+                if size > limit:
+                    raise FeedError(FeedErrorCode.PAGE_TOO_LARGE, shown)
+                chunks.append(chunk)
+        except requests.exceptions.Timeout:
+            raise FeedError(FeedErrorCode.TIMEOUT, shown) from None
+        except requests.exceptions.RequestException:
+            raise FeedError(FeedErrorCode.UNREACHABLE, shown) from None
+        return b"".join(chunks)
