@@ -3,8 +3,10 @@
 100,000 feed records in 10 pages of 10,000, served by a local HTTP server (http.server in a thread on
 127.0.0.1, cursor paging, the bodies prepared beforehand), read by services.feed_sync.sync_feed into a
 store already holding 1,000,000 requests (bench/live_layers.py builds it once in bench/.pgdata, port 55433,
-database "bench"): HTTP, JSON parsing, validation (jsonschema per record), the set-based upsert and every
+database "bench"): HTTP, JSON parsing, validation (the feed's JSON Schema per record), the set-based upsert and every
 trigger of help_request (version, tambon code from the point, grid, NOTIFY, statement-level audit).
+A quicker look: JITASA_BENCH_FEED_RECORDS=10000 JITASA_BENCH_FEED_RUNS=1 python -m bench feed_sync
+(the record names stay; the note says how many records).
 
 Anchor, same run, same store: GDAL's `ogr2ogr -append` of the same 100,000 records as a GeoJSON file into
 the same table (fields mapped with -sql, one transaction with -gt 100000, COPY): no validation, no upsert,
@@ -368,7 +370,7 @@ def run() -> list[dict]:
             "anchor": "ogr2ogr -append of the same records as GeoJSON (-sql mapping, -gt 100000, COPY)",
             "anchor_value": round(ogr_s, 3),
             "ratio": round(sync_s / ogr_s, 3),
-            "note": f"{common}; sync_feed: HTTP, JSON, jsonschema validation, upsert, triggers and audit; "
+            "note": f"{common}; sync_feed: HTTP, JSON, schema validation, upsert, triggers and audit; "
             f"runs {[round(x, 2) for x in sync_times]} s, anchor {[round(x, 2) for x in ogr_times]} s; "
             f"{'; '.join(notes)}; goal <= {GOAL_RATIO} x the anchor",
         },
