@@ -88,3 +88,35 @@ def test_mapping_guessed_from_thai_and_english_headers_and_given_wins():
         guess_mapping(headers, synonyms, {"name": "nope"})
     with pytest.raises(ValueError, match="not one of the fields"):
         parse_mapping("colour=x", synonyms)
+
+
+def test_xlsx_read_by_gdal_and_by_openpyxl_gives_the_same_table(tmp_path):
+    """The fast path (GDAL's XLSX driver) and openpyxl agree: text, numbers as typed, booleans, blank rows
+    skipped with the sheet's row numbers kept; a sheet with dates or a blank header cell goes to openpyxl."""
+    import datetime
+
+    from jitasa_qgis.core import tabular
+
+    path = tmp_path / "mixed.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["name", "phone", "lon", "ok", "ชื่อ"])
+    sheet.append(["A", 812345678, 101.25, True, "สมชาย"])
+    sheet.append([None] * 5)
+    sheet.append(["B", "0812345678", None, False, " x "])
+    dated = book.create_sheet("dated")
+    dated.append(["when"])
+    dated.append([datetime.datetime(2026, 12, 1, 8, 30)])
+    blank = book.create_sheet("blank_header")
+    blank.append(["a", "a", None])
+    blank.append([1, 2, 3])
+    book.save(path)
+    fast = tabular._read_xlsx_gdal(path, None)
+    slow = tabular._read_xlsx_openpyxl(path, None)
+    assert fast is not None
+    assert (fast.headers, fast.rows, fast.row_numbers) == (slow.headers, slow.rows, slow.row_numbers)
+    assert fast.row_numbers == [2, 4]
+    assert tabular._read_xlsx_gdal(path, "dated") is None
+    assert read_table(path, "dated").rows == [{"when": "2026-12-01T08:30:00"}]
+    assert tabular._read_xlsx_gdal(path, "blank_header") is None
+    assert read_table(path, "blank_header").headers == ["a", "a_2", "column_3"]
