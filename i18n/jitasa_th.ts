@@ -943,11 +943,6 @@
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/export.py" line="31"/>
-        <source>Import and export</source>
-        <translation>นำเข้าและส่งออก</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="37"/>
         <source>Writes the help requests, assignments, volunteers or facilities of a province, amphoe or tambon (or of the whole store) to a CSV file (UTF-8, opens in Excel with Thai text), an XLSX workbook or a GeoPackage of points.
 
 Only the columns your role may read are written. Names, phone numbers and notes are written only when you tick &apos;Include personal data&apos; and your role may read them (officers and admins; never analysts). The file is written whole or not at all.</source>
@@ -956,82 +951,82 @@ Only the columns your role may read are written. Names, phone numbers and notes 
 เขียนเฉพาะคอลัมน์ที่บทบาทของคุณมีสิทธิ์อ่าน ชื่อ เบอร์โทรศัพท์ และบันทึก จะเขียนก็ต่อเมื่อคุณเลือก 'รวมข้อมูลส่วนบุคคล' และบทบาทของคุณมีสิทธิ์อ่าน (เจ้าหน้าที่และผู้ดูแลระบบ ไม่ใช่นักวิเคราะห์) ไฟล์จะเขียนครบทั้งไฟล์หรือไม่เขียนเลย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="49"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="43"/>
         <source>Export</source>
         <translation>ส่งออก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="49"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="43"/>
         <source>Help requests</source>
         <translation>คำขอความช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="49"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="43"/>
         <source>Assignments</source>
         <translation>การมอบหมายงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="49"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="43"/>
         <source>Volunteers</source>
         <translation>อาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="49"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="43"/>
         <source>Facilities</source>
         <translation>สถานพยาบาล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="62"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="56"/>
         <source>Province, amphoe or tambon: name or code (e.g. 67, วังโป่ง or 6710); empty: all</source>
         <translation>จังหวัด อำเภอ หรือตำบล: ชื่อหรือรหัส (เช่น 67, วังโป่ง หรือ 6710) เว้นว่าง: ทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="71"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="65"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="71"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="65"/>
         <source>All</source>
         <translation>ทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="71"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="65"/>
         <source>Open only (requests not done or cancelled, live assignments)</source>
         <translation>เฉพาะที่ยังเปิดอยู่ (คำขอที่ยังไม่เสร็จหรือยกเลิก การมอบหมายที่ยังดำเนินอยู่)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="82"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="76"/>
         <source>Created on or after (optional)</source>
         <translation>สร้างตั้งแต่วันที่ (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="90"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="84"/>
         <source>Include personal data (names, phone numbers, notes)</source>
         <translation>รวมข้อมูลส่วนบุคคล (ชื่อ เบอร์โทรศัพท์ บันทึก)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="97"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="91"/>
         <source>Output file</source>
         <translation>ไฟล์ผลลัพธ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="97"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="91"/>
         <source>CSV (*.csv);;Excel workbook (*.xlsx);;GeoPackage (*.gpkg)</source>
         <translation>CSV (*.csv);;สมุดงาน Excel (*.xlsx);;GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="104"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="98"/>
         <source>Rows written</source>
         <translation>จำนวนแถวที่เขียน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="105"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="99"/>
         <source>Columns</source>
         <translation>คอลัมน์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="106"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="100"/>
         <source>Personal data included (1/0)</source>
         <translation>มีข้อมูลส่วนบุคคล (1/0)</translation>
     </message>
@@ -1767,11 +1762,6 @@ Only the columns your role may read are written. Names, phone numbers and notes 
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="55"/>
-        <source>Import</source>
-        <translation>นำเข้า</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="61"/>
         <source>Imports province, amphoe and tambon polygons from any polygon layer or file: COD-AB layers (adm3_pcode = &apos;TH&apos; + the DOPA code) or plain DOPA codes (2 digits a province, 4 an amphoe, 6 a tambon). The code, name and population fields are guessed from the field names unless you choose them.
 
 Codes are the keys: importing again updates names, shapes and population in place, and an unchanged area is not written at all. Parents come from the codes; a parent that neither the layer nor the store holds is made from its children, named from the layer&apos;s parent fields (adm2_th, adm1_th...). Invalid shapes are repaired.
@@ -1784,112 +1774,112 @@ Rows that cannot be taken (bad code, not a polygon, a negative population...) ar
 แถวที่รับไม่ได้ (รหัสผิด ไม่ใช่รูปหลายเหลี่ยม จำนวนประชากรติดลบ...) จะแสดงในบันทึกและเก็บไว้ในรายการที่ไม่รับของฐานข้อมูล จะไม่ลบพื้นที่ใดเว้นแต่คุณสั่ง และถึงตอนนั้นก็ลบเฉพาะพื้นที่ที่ไม่มีข้อมูลใดอยู่ภายใน ทุกอย่างบันทึกในธุรกรรมเดียว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="78"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="72"/>
         <source>Admin area polygons</source>
         <translation>รูปหลายเหลี่ยมเขตการปกครอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="86"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="80"/>
         <source>Code field (guessed when empty)</source>
         <translation>ฟิลด์รหัส (เดาเองหากเว้นว่าง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="87"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="81"/>
         <source>Thai name field (guessed when empty)</source>
         <translation>ฟิลด์ชื่อภาษาไทย (เดาเองหากเว้นว่าง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="88"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="82"/>
         <source>English name field (guessed when empty)</source>
         <translation>ฟิลด์ชื่อภาษาอังกฤษ (เดาเองหากเว้นว่าง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="89"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="83"/>
         <source>Population field (guessed when empty)</source>
         <translation>ฟิลด์จำนวนประชากร (เดาเองหากเว้นว่าง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="95"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="89"/>
         <source>Level</source>
         <translation>ระดับ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="95"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="89"/>
         <source>From the code&apos;s length</source>
         <translation>ตามความยาวของรหัส</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="95"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="89"/>
         <source>Provinces</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="95"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="89"/>
         <source>Amphoe</source>
         <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="95"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="89"/>
         <source>Tambons</source>
         <translation>ตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="108"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="102"/>
         <source>Only these provinces: codes or names, comma separated (empty: all)</source>
         <translation>เฉพาะจังหวัดเหล่านี้: รหัสหรือชื่อ คั่นด้วยจุลภาค (เว้นว่าง: ทุกจังหวัด)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="117"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="111"/>
         <source>Remove areas of the imported provinces that the layer does not hold (only where nothing lies in them)</source>
         <translation>ลบพื้นที่ของจังหวัดที่นำเข้าซึ่งไม่มีในชั้นข้อมูล (เฉพาะพื้นที่ที่ไม่มีข้อมูลใดอยู่ภายใน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="129"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="123"/>
         <source>New areas</source>
         <translation>พื้นที่ใหม่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="130"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="124"/>
         <source>Updated areas</source>
         <translation>พื้นที่ที่ปรับปรุง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="131"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="125"/>
         <source>Unchanged areas</source>
         <translation>พื้นที่ที่ไม่เปลี่ยน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="132"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="126"/>
         <source>Rejected rows</source>
         <translation>แถวที่ไม่รับ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="133"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="127"/>
         <source>Repaired shapes</source>
         <translation>รูปร่างที่ซ่อม</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="134"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="128"/>
         <source>Parents made from their parts</source>
         <translation>พื้นที่แม่ที่สร้างจากพื้นที่ย่อย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="135"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="129"/>
         <source>Areas kept because something lies in them</source>
         <translation>พื้นที่ที่คงไว้เพราะมีข้อมูลอยู่ภายใน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="136"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="130"/>
         <source>Removed areas</source>
         <translation>พื้นที่ที่ลบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="140"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="134"/>
         <source>Counts per level (JSON)</source>
         <translation>จำนวนแยกตามระดับ (JSON)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="148"/>
+        <location filename="../jitasa_qgis/processing/import_admin_areas.py" line="142"/>
         <source>Choose a layer of admin areas.</source>
         <translation>เลือกชั้นข้อมูลเขตการปกครอง</translation>
     </message>
@@ -1903,11 +1893,6 @@ Rows that cannot be taken (bad code, not a polygon, a negative population...) ar
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/import_facilities.py" line="60"/>
-        <source>Import</source>
-        <translation>นำเข้า</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="66"/>
         <source>Imports hospitals, sub-district health promoting hospitals (รพ.สต.), clinics, pharmacies or any other facilities from a point layer, or from a CSV or XLSX file with longitude and latitude columns (give one of the two).
 
 Each facility is keyed by the source and its id in the file (for the MOPH lists the 5-digit hospital code, also kept as the facility's code): importing again updates the same rows, and a file imported twice changes nothing. Columns are guessed from the headers (main_code, hoscode, name, ชื่อ, type_desc, bed_total, เตียง, lon/lat, ลองจิจูด/ละติจูด ...); a field given here wins.
@@ -1920,132 +1905,132 @@ The kind comes from the type column: the MOPH type descriptions are recognised (
 ประเภทมาจากคอลัมน์ประเภท: รู้จักคำอธิบายประเภทของกระทรวงสาธารณสุข (โรงพยาบาลชุมชน, คลินิก…, ร้านขายยา…, รพ.สต., hoslvl 1-Community ...) การจับคู่ประเภทใช้เพิ่มค่าของคุณเอง (ค่า=ประเภท; ...) ประเภทเริ่มต้นใช้กับแถวที่ไม่มีประเภท ประเภทที่ไม่ตรงกับสิ่งใดจะถูกปฏิเสธ ไม่มีการเดา แถวที่บันทึกไม่ได้ (ไม่มีพิกัดหรือพิกัดผิด อยู่นอกประเทศไทย จำนวนเตียงติดลบ รหัสที่ซ้ำกับแถวก่อนหน้าในไฟล์) จะถูกเก็บในตารางรายการที่ถูกปฏิเสธพร้อมเหตุผล ทุกอย่างบันทึกในธุรกรรมเดียว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="85"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="79"/>
         <source>Facility points (a layer)</source>
         <translation>จุดหน่วยบริการ (ชั้นข้อมูล)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="93"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="87"/>
         <source>…or a CSV / XLSX file with longitude and latitude columns</source>
         <translation>…หรือไฟล์ CSV / XLSX ที่มีคอลัมน์ลองจิจูดและละติจูด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="93"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="87"/>
         <source>Tables (*.csv *.txt *.xlsx *.xlsm)</source>
         <translation>ตาราง (*.csv *.txt *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="101"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="95"/>
         <source>Sheet of the XLSX file (empty: the first)</source>
         <translation>ชีตของไฟล์ XLSX (เว้นว่าง: ชีตแรก)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="108"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="102"/>
         <source>Source (with the id, the key; moph: the MOPH lists)</source>
         <translation>แหล่งข้อมูล (ใช้ร่วมกับรหัสเป็นคีย์; moph: รายชื่อของกระทรวงสาธารณสุข)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="116"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="110"/>
         <source>Id column (empty: guessed)</source>
         <translation>คอลัมน์รหัส (เว้นว่าง: คาดเดา)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="117"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="111"/>
         <source>Name column (empty: guessed)</source>
         <translation>คอลัมน์ชื่อ (เว้นว่าง: คาดเดา)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="118"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="112"/>
         <source>Type column (empty: guessed)</source>
         <translation>คอลัมน์ประเภท (เว้นว่าง: คาดเดา)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="119"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="113"/>
         <source>Beds column (empty: guessed)</source>
         <translation>คอลัมน์จำนวนเตียง (เว้นว่าง: คาดเดา)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="120"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="114"/>
         <source>Daily capacity column (empty: guessed)</source>
         <translation>คอลัมน์จำนวนที่รับได้ต่อวัน (เว้นว่าง: คาดเดา)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="121"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="115"/>
         <source>Contact phone column (empty: guessed)</source>
         <translation>คอลัมน์เบอร์โทรติดต่อ (เว้นว่าง: คาดเดา)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="122"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="116"/>
         <source>Longitude column of a file (empty: guessed)</source>
         <translation>คอลัมน์ลองจิจูดของไฟล์ (เว้นว่าง: คาดเดา)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="123"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="117"/>
         <source>Latitude column of a file (empty: guessed)</source>
         <translation>คอลัมน์ละติจูดของไฟล์ (เว้นว่าง: คาดเดา)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="127"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="121"/>
         <source>Kind map: value=kind; ... (e.g. ศูนย์ฉีดวัคซีน=vaccination_point)</source>
         <translation>การจับคู่ประเภท: ค่า=ประเภท; ... (เช่น ศูนย์ฉีดวัคซีน=vaccination_point)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="134"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="128"/>
         <source>Kind of rows without a type</source>
         <translation>ประเภทของแถวที่ไม่มีประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="134"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="128"/>
         <source>None: reject them</source>
         <translation>ไม่มี: ปฏิเสธแถวเหล่านั้น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="143"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="137"/>
         <source>New facilities</source>
         <translation>หน่วยบริการใหม่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="143"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="137"/>
         <source>Updated facilities</source>
         <translation>หน่วยบริการที่ปรับปรุง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="143"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="137"/>
         <source>Unchanged facilities</source>
         <translation>หน่วยบริการที่ไม่เปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="143"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="137"/>
         <source>Rejected rows</source>
         <translation>แถวที่ถูกปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="143"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="137"/>
         <source>Names made from kind and id</source>
         <translation>ชื่อที่ตั้งจากประเภทและรหัส</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="151"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="145"/>
         <source>Field mapping used</source>
         <translation>การจับคู่ฟิลด์ที่ใช้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="160"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="154"/>
         <source>Give either a point layer or a CSV / XLSX file, not both.</source>
         <translation>ระบุชั้นข้อมูลจุดหรือไฟล์ CSV / XLSX อย่างใดอย่างหนึ่ง ไม่ใช่ทั้งสองอย่าง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="160"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="154"/>
         <source>Give a point layer or a CSV / XLSX file to import.</source>
         <translation>ระบุชั้นข้อมูลจุดหรือไฟล์ CSV / XLSX ที่จะนำเข้า</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="195"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="189"/>
         <source>Rejected {0}: {1}</source>
         <translation>ปฏิเสธ {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="201"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="195"/>
         <source>… and {0} more rejected rows (see the rejects table).</source>
         <translation>… และแถวที่ถูกปฏิเสธอีก {0} แถว (ดูในตารางรายการที่ถูกปฏิเสธ)</translation>
     </message>
@@ -2139,11 +2124,11 @@ The kind comes from the type column: the MOPH type descriptions are recognised (
     </message>
     <message>
         <location filename="../jitasa_qgis/definitions/import_reasons.py" line="115"/>
-        <source>area {code} is not in the file but {requests} request(s) and {volunteers} volunteer(s) lie in it; kept</source>
-        <translation>เขต {code} ไม่อยู่ในไฟล์ แต่มีคำขอ {requests} รายการและอาสาสมัคร {volunteers} คนอยู่ในเขตนี้ จึงเก็บไว้</translation>
+        <source>area {code} is not in the file but {requests} request(s), {volunteers} volunteer(s) and {facilities} facilit(y/ies) lie in it; kept</source>
+        <translation>เขต {code} ไม่อยู่ในไฟล์ แต่มีคำขอ {requests} รายการ อาสาสมัคร {volunteers} คน และสถานพยาบาล {facilities} แห่งอยู่ในเขตนี้ จึงเก็บไว้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="133"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="139"/>
         <source>no reason given</source>
         <translation>ไม่ได้ระบุเหตุผล</translation>
     </message>
@@ -2153,7 +2138,7 @@ The kind comes from the type column: the MOPH type descriptions are recognised (
         <translation>{field} ติดลบไม่ได้: '{value}'</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="119"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="125"/>
         <source>capacity {capacity} is below the {active} active assignment(s) the volunteer has now</source>
         <translation>ความจุ {capacity} น้อยกว่างานที่อาสาสมัครรับอยู่ตอนนี้ {active} งาน</translation>
     </message>
@@ -2167,11 +2152,6 @@ The kind comes from the type column: the MOPH type descriptions are recognised (
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/import_requests.py" line="46"/>
-        <source>Import</source>
-        <translation>นำเข้า</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="52"/>
         <source>Imports help requests from a CSV, XLSX or GeoJSON file, such as a hotline's sheet, with the same checks as the public app's feed.
 
 Each request is keyed by the source (default: the file's name) and its id in the file (or its row number): importing the same file again changes nothing. Columns are guessed from the headers (id, category / ประเภท, urgency, people / จำนวนคน, note / หมายเหตุ, name / ชื่อ, phone / เบอร์โทร, lon / lat, tambon / ตำบล, created_at ...); a mapping field=column; ... given here wins. A row without coordinates is placed in its tambon (code or name).
@@ -2184,92 +2164,92 @@ A request officers have already assigned keeps its category, urgency and locatio
 คำขอที่เจ้าหน้าที่มอบหมายแล้วจะคงประเภท ความเร่งด่วน และตำแหน่งไว้ คำขอที่ปิดแล้วจะไม่ถูกเปลี่ยน แถวที่รับไม่ได้ (ประเภทที่ไม่รู้จัก อยู่นอกประเทศไทย ไม่มีตำแหน่ง ตำบลที่ไม่รู้จักหรือกำกวม รหัสซ้ำ) จะเก็บไว้ในตารางรายการที่ถูกปฏิเสธพร้อมเหตุผล ทุกอย่างเขียนในธุรกรรมเดียว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="69"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="63"/>
         <source>CSV, XLSX or GeoJSON file of requests</source>
         <translation>ไฟล์คำขอ CSV, XLSX หรือ GeoJSON</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="69"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="63"/>
         <source>Tables (*.csv *.txt *.xlsx *.xlsm *.geojson *.json *.gpkg)</source>
         <translation>ตาราง (*.csv *.txt *.xlsx *.xlsm *.geojson *.json *.gpkg)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="78"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="72"/>
         <source>Sheet or layer of the file (empty: the first)</source>
         <translation>แผ่นงานหรือชั้นข้อมูลของไฟล์ (ว่าง: อันแรก)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="85"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="79"/>
         <source>Source (with the id, the key; empty: the file&apos;s name)</source>
         <translation>แหล่งข้อมูล (ร่วมกับรหัสเป็นกุญแจ; ว่าง: ชื่อไฟล์)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="92"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="86"/>
         <source>Field mapping: field=column; ... (empty: guessed)</source>
         <translation>การจับคู่ฟิลด์: field=column; ... (ว่าง: เดาให้)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="100"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="94"/>
         <source>New requests</source>
         <translation>คำขอใหม่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="101"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="95"/>
         <source>Updated requests</source>
         <translation>คำขอที่ปรับปรุง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="102"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="96"/>
         <source>Unchanged requests</source>
         <translation>คำขอที่ไม่เปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="103"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="97"/>
         <source>Older than the stored version</source>
         <translation>เก่ากว่าฉบับที่เก็บไว้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="104"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="98"/>
         <source>Closed as expired</source>
         <translation>ปิดเนื่องจากหมดอายุ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="105"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="99"/>
         <source>Assigned: only the file&apos;s details updated</source>
         <translation>มอบหมายแล้ว: ปรับปรุงเฉพาะรายละเอียดจากไฟล์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="106"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="100"/>
         <source>Already closed by officers</source>
         <translation>เจ้าหน้าที่ปิดไปแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="107"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="101"/>
         <source>Rejected rows</source>
         <translation>แถวที่ถูกปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="111"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="105"/>
         <source>Source used</source>
         <translation>แหล่งข้อมูลที่ใช้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="112"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="106"/>
         <source>Field mapping used</source>
         <translation>การจับคู่ฟิลด์ที่ใช้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="118"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="112"/>
         <source>Give a file of requests to import.</source>
         <translation>ระบุไฟล์คำขอที่จะนำเข้า</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="135"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="129"/>
         <source>Rejected {0}: {1}</source>
         <translation>ปฏิเสธ {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="141"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="135"/>
         <source>… and {0} more rejected rows (see the rejects table).</source>
         <translation>… และแถวที่ถูกปฏิเสธอีก {0} แถว (ดูตารางรายการที่ถูกปฏิเสธ)</translation>
     </message>
@@ -2282,12 +2262,7 @@ A request officers have already assigned keeps its category, urgency and locatio
         <translation>นำเข้าโครงข่ายถนน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="47"/>
-        <source>Import</source>
-        <translation>นำเข้า</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="54"/>
+        <location filename="../jitasa_qgis/processing/import_roads.py" line="48"/>
         <source>Imports a road network for travel times: an OpenStreetMap file (.osm or .pbf: its highway and oneway tags) or any line layer with a road class field (motorway, trunk, primary, secondary, tertiary, their _link ramps, unclassified, residential, service, track ...; other values such as footway are left out).
 
 Lines are split where they cross, and a line end that touches no other line is joined to the nearest line within the snap tolerance; the log says how many junctions were made and how far they reach. One-way roads are respected. The largest connected piece is the routable network; the others are listed as islands. A network that falls apart (the largest piece under half the length) is refused: raise the tolerance or import a fuller file.
@@ -2304,97 +2279,97 @@ Importing again under the same network name replaces that network in one transac
 นำเข้าซ้ำด้วยชื่อโครงข่ายเดิมจะแทนที่โครงข่ายนั้นในธุรกรรมเดียว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="71"/>
+        <location filename="../jitasa_qgis/processing/import_roads.py" line="65"/>
         <source>Road lines (a layer)</source>
         <translation>เส้นถนน (ชั้นข้อมูล)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="79"/>
+        <location filename="../jitasa_qgis/processing/import_roads.py" line="73"/>
         <source>…or an OpenStreetMap file (.osm, .pbf) or another line file</source>
         <translation>…หรือไฟล์ OpenStreetMap (.osm, .pbf) หรือไฟล์เส้นอื่น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="79"/>
+        <location filename="../jitasa_qgis/processing/import_roads.py" line="73"/>
         <source>Road files (*.osm *.pbf *.gpkg *.shp *.geojson)</source>
         <translation>ไฟล์ถนน (*.osm *.pbf *.gpkg *.shp *.geojson)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="87"/>
+        <location filename="../jitasa_qgis/processing/import_roads.py" line="81"/>
         <source>Layer of the file (empty: lines of an OSM file, else the first)</source>
         <translation>ชั้นข้อมูลในไฟล์ (ว่าง: lines ของไฟล์ OSM หรือชั้นแรก)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="94"/>
+        <location filename="../jitasa_qgis/processing/import_roads.py" line="88"/>
         <source>Road class field (empty: highway)</source>
         <translation>ฟิลด์ประเภทถนน (ว่าง: highway)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="102"/>
+        <location filename="../jitasa_qgis/processing/import_roads.py" line="96"/>
         <source>One-way field (yes / -1 / no; empty: oneway if present)</source>
         <translation>ฟิลด์เดินรถทางเดียว (yes / -1 / no; ว่าง: oneway ถ้ามี)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="110"/>
+        <location filename="../jitasa_qgis/processing/import_roads.py" line="104"/>
         <source>Snap tolerance for loose line ends (m)</source>
         <translation>ระยะเชื่อมปลายเส้นที่ไม่ต่อกัน (ม.)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="120"/>
+        <location filename="../jitasa_qgis/processing/import_roads.py" line="114"/>
         <source>Speeds overriding the defaults (km/h): trunk=80; primary=60</source>
         <translation>ความเร็วที่ใช้แทนค่าเริ่มต้น (กม./ชม.): trunk=80; primary=60</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="127"/>
+        <location filename="../jitasa_qgis/processing/import_roads.py" line="121"/>
         <source>Network name (importing again replaces it)</source>
         <translation>ชื่อโครงข่าย (นำเข้าซ้ำจะแทนที่ของเดิม)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="132"/>
+        <location filename="../jitasa_qgis/processing/import_roads.py" line="126"/>
         <source>Segments</source>
         <translation>ช่วงถนน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="132"/>
+        <location filename="../jitasa_qgis/processing/import_roads.py" line="126"/>
         <source>Junctions made by snapping</source>
         <translation>ทางแยกที่สร้างจากการเชื่อมปลายเส้น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="132"/>
+        <location filename="../jitasa_qgis/processing/import_roads.py" line="126"/>
         <source>Largest snap (m)</source>
         <translation>ระยะเชื่อมมากที่สุด (ม.)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="132"/>
+        <location filename="../jitasa_qgis/processing/import_roads.py" line="126"/>
         <source>Median snap (m)</source>
         <translation>ระยะเชื่อมมัธยฐาน (ม.)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="132"/>
+        <location filename="../jitasa_qgis/processing/import_roads.py" line="126"/>
         <source>Connected pieces</source>
         <translation>ส่วนที่เชื่อมต่อกัน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="132"/>
+        <location filename="../jitasa_qgis/processing/import_roads.py" line="126"/>
         <source>Share of the length in the routable piece</source>
         <translation>สัดส่วนความยาวในส่วนที่ใช้หาเส้นทางได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="132"/>
+        <location filename="../jitasa_qgis/processing/import_roads.py" line="126"/>
         <source>Network version</source>
         <translation>รุ่นของโครงข่าย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="142"/>
+        <location filename="../jitasa_qgis/processing/import_roads.py" line="136"/>
         <source>Islands (JSON)</source>
         <translation>ส่วนที่แยกโดดเดี่ยว (JSON)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="149"/>
+        <location filename="../jitasa_qgis/processing/import_roads.py" line="143"/>
         <source>Give either a line layer or a file, not both.</source>
         <translation>ระบุชั้นข้อมูลเส้นหรือไฟล์อย่างใดอย่างหนึ่ง ไม่ใช่ทั้งสองอย่าง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_roads.py" line="149"/>
+        <location filename="../jitasa_qgis/processing/import_roads.py" line="143"/>
         <source>Give a line layer or a file of roads to import.</source>
         <translation>ระบุชั้นข้อมูลเส้นหรือไฟล์ถนนที่จะนำเข้า</translation>
     </message>
@@ -2408,11 +2383,6 @@ Importing again under the same network name replaces that network in one transac
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/import_volunteers.py" line="47"/>
-        <source>Import</source>
-        <translation>นำเข้า</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="53"/>
         <source>Imports a volunteer roster as offices keep it: a CSV or XLSX file with Thai or English headers (ชื่อ and นามสกุล or ชื่อ-สกุล, เบอร์โทร, หมู่ที่, ตำบล, อำเภอ, จังหวัด, รหัสตำบล, ประเภท, skills as yes/no columns or a list, ยานพาหนะ, lon/lat, รหัส). The columns are guessed from the headers; a field mapping such as 'name=ชื่อ อสม.; phone=โทร' overrides the guesses.
 
 The file is read directly, every cell as text, not as a QGIS layer: QGIS's own CSV reader turns the phone number 0812345678 into the number 812345678. Phone numbers in any common Thai form are stored as digits with the leading 0.
@@ -2429,67 +2399,67 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
 แถวที่รับไม่ได้ (ไม่มีชื่อ เบอร์โทรศัพท์ไม่ใช่เบอร์ไทย ตำบลกำกวมหรือไม่รู้จัก ประเภทที่ไม่รู้จัก ความจุน้อยกว่างานที่อาสาสมัครรับอยู่...) จะแสดงในบันทึกและเก็บไว้ในรายการที่ไม่รับของฐานข้อมูล ทุกอย่างบันทึกในธุรกรรมเดียว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="74"/>
+        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="68"/>
         <source>Roster file (CSV or XLSX)</source>
         <translation>ไฟล์ทะเบียนรายชื่อ (CSV หรือ XLSX)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="74"/>
+        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="68"/>
         <source>Rosters (*.csv *.txt *.tsv *.xlsx *.xlsm)</source>
         <translation>ทะเบียนรายชื่อ (*.csv *.txt *.tsv *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="81"/>
+        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="75"/>
         <source>Sheet (XLSX; empty: the first)</source>
         <translation>ชีต (XLSX; ว่าง: ชีตแรก)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="86"/>
+        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="80"/>
         <source>Roster name in the store (empty: the file&apos;s name)</source>
         <translation>ชื่อทะเบียนในฐานข้อมูล (ว่าง: ชื่อไฟล์)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="93"/>
+        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="87"/>
         <source>Field mapping, field=column; … (empty: guessed). Fields: {0}</source>
         <translation>การจับคู่ฟิลด์ ฟิลด์=คอลัมน์; … (ว่าง: เดาให้) ฟิลด์: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="103"/>
+        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="97"/>
         <source>Kind for rows that give none</source>
         <translation>ประเภทสำหรับแถวที่ไม่ระบุประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="112"/>
+        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="106"/>
         <source>New volunteers</source>
         <translation>อาสาสมัครใหม่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="113"/>
+        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="107"/>
         <source>Updated volunteers</source>
         <translation>อาสาสมัครที่ปรับปรุง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="114"/>
+        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="108"/>
         <source>Unchanged volunteers</source>
         <translation>อาสาสมัครที่ไม่เปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="115"/>
+        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="109"/>
         <source>Placed in their tambon</source>
         <translation>วางตำแหน่งตามตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="116"/>
+        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="110"/>
         <source>Rejected rows</source>
         <translation>แถวที่ไม่รับ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="120"/>
+        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="114"/>
         <source>Counts (JSON)</source>
         <translation>จำนวน (JSON)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="126"/>
+        <location filename="../jitasa_qgis/processing/import_volunteers.py" line="120"/>
         <source>Choose a roster file.</source>
         <translation>เลือกไฟล์ทะเบียนรายชื่อ</translation>
     </message>
@@ -3297,6 +3267,14 @@ It refuses to run on a store that holds data that is not demo data (help request
         <location filename="../jitasa_qgis/gui/operations_dock.py" line="161"/>
         <source>Feed</source>
         <translation>ฟีด</translation>
+    </message>
+</context>
+<context>
+    <name>ProcessingGroups</name>
+    <message>
+        <location filename="../jitasa_qgis/processing/base.py" line="116"/>
+        <source>Import and export</source>
+        <translation>นำเข้าและส่งออก</translation>
     </message>
 </context>
 <context>

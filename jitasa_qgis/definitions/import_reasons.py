@@ -114,8 +114,14 @@ _TEXTS: dict[str, Callable[[Detail], str]] = {
     ).format(code=_get(d, "code")),
     ImportReason.AREA_IN_USE: lambda d: translate(
         "ImportReasons",
-        "area {code} is not in the file but {requests} request(s) and {volunteers} volunteer(s) lie in it; kept",
-    ).format(code=_get(d, "code"), requests=_get(d, "requests", 0), volunteers=_get(d, "volunteers", 0)),
+        "area {code} is not in the file but {requests} request(s), {volunteers} volunteer(s) and {facilities} "
+        "facilit(y/ies) lie in it; kept",
+    ).format(
+        code=_get(d, "code"),
+        requests=_get(d, "requests", 0),
+        volunteers=_get(d, "volunteers", 0),
+        facilities=_get(d, "facilities", 0),
+    ),
     ImportReason.CAPACITY_BELOW_LOAD: lambda d: translate(
         "ImportReasons", "capacity {capacity} is below the {active} active assignment(s) the volunteer has now"
     ).format(capacity=_get(d, "capacity"), active=_get(d, "active")),

@@ -107,3 +107,13 @@ def service_errors() -> Iterator[None]:
         yield
     except (StoreError, ValueError, Cancelled) as exc:
         raise QgsProcessingException(str(exc)) from None
+
+
+class ImportExportAlgorithm(JitasaAlgorithm):
+    """Base of the algorithms that bring data into the store or take it out: one toolbox group."""
+
+    def group(self) -> str:
+        return translate("ProcessingGroups", "Import and export")
+
+    def groupId(self) -> str:
+        return "importexport"

@@ -16,22 +16,16 @@ from qgis.core import (
 from ..definitions.i18n import translate
 from ..services.export import ExportParams, export_table
 from ..store.export_rows import KINDS, STATUSES
-from .base import JitasaAlgorithm, service_errors
+from .base import ImportExportAlgorithm, service_errors
 from .feedback_progress import FeedbackProgress
 
 
-class ExportAlgorithm(JitasaAlgorithm):
+class ExportAlgorithm(ImportExportAlgorithm):
     def name(self) -> str:
         return "export"
 
     def displayName(self) -> str:
         return translate("ExportAlgorithm", "Export to CSV, XLSX or GeoPackage")
-
-    def group(self) -> str:
-        return translate("ExportAlgorithm", "Import and export")
-
-    def groupId(self) -> str:
-        return "importexport"
 
     def shortHelpString(self) -> str:
         return translate(

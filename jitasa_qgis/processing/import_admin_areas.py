@@ -21,7 +21,7 @@ from qgis.core import (
 
 from ..definitions.i18n import translate
 from ..services.admin_import import AdminImportParams, import_admin_areas
-from .base import JitasaAlgorithm, service_errors
+from .base import ImportExportAlgorithm, service_errors
 from .feature_rows import table_of_source
 from .feedback_progress import FeedbackProgress
 
@@ -44,18 +44,12 @@ COUNTS = (
 )
 
 
-class ImportAdminAreasAlgorithm(JitasaAlgorithm):
+class ImportAdminAreasAlgorithm(ImportExportAlgorithm):
     def name(self) -> str:
         return "importadminareas"
 
     def displayName(self) -> str:
         return translate("ImportAdminAreasAlgorithm", "Import admin areas")
-
-    def group(self) -> str:
-        return translate("ImportAdminAreasAlgorithm", "Import")
-
-    def groupId(self) -> str:
-        return "import"
 
     def shortHelpString(self) -> str:
         return translate(

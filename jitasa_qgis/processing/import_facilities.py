@@ -29,7 +29,7 @@ from ..definitions.i18n import translate
 from ..definitions.import_reasons import import_reason_text
 from ..definitions.labels import facility_kind_label
 from ..services.facility_import import FacilityImportParams, import_facilities
-from .base import JitasaAlgorithm, service_errors
+from .base import ImportExportAlgorithm, service_errors
 from .feature_rows import table_of_source
 from .feedback_progress import FeedbackProgress
 
@@ -49,18 +49,12 @@ KINDS = [k.value for k in FacilityKind]
 MAX_REJECT_LINES = 50  # each reject in the log up to this many; the counts by reason always
 
 
-class ImportFacilitiesAlgorithm(JitasaAlgorithm):
+class ImportFacilitiesAlgorithm(ImportExportAlgorithm):
     def name(self) -> str:
         return "importfacilities"
 
     def displayName(self) -> str:
         return translate("ImportFacilitiesAlgorithm", "Import facilities")
-
-    def group(self) -> str:
-        return translate("ImportFacilitiesAlgorithm", "Import")
-
-    def groupId(self) -> str:
-        return "import"
 
     def shortHelpString(self) -> str:
         return translate(

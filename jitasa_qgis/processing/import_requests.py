@@ -18,7 +18,7 @@ from qgis.core import (
 from ..definitions.i18n import translate
 from ..definitions.import_reasons import import_reason_text
 from ..services.request_import import RequestImportParams, import_requests
-from .base import JitasaAlgorithm, service_errors
+from .base import ImportExportAlgorithm, service_errors
 from .feedback_progress import FeedbackProgress
 
 MAX_REJECT_LINES = 50  # each reject in the log up to this many; the counts by reason always
@@ -35,18 +35,12 @@ OUTPUTS = (
 )
 
 
-class ImportRequestsAlgorithm(JitasaAlgorithm):
+class ImportRequestsAlgorithm(ImportExportAlgorithm):
     def name(self) -> str:
         return "importrequests"
 
     def displayName(self) -> str:
         return translate("ImportRequestsAlgorithm", "Import help requests")
-
-    def group(self) -> str:
-        return translate("ImportRequestsAlgorithm", "Import")
-
-    def groupId(self) -> str:
-        return "import"
 
     def shortHelpString(self) -> str:
         return translate(

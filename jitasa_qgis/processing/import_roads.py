@@ -31,23 +31,17 @@ from ..services.road_import import (
     RoadImportParams,
     import_roads,
 )
-from .base import JitasaAlgorithm, service_errors
+from .base import ImportExportAlgorithm, service_errors
 from .feature_rows import table_of_source
 from .feedback_progress import FeedbackProgress
 
 
-class ImportRoadsAlgorithm(JitasaAlgorithm):
+class ImportRoadsAlgorithm(ImportExportAlgorithm):
     def name(self) -> str:
         return "importroads"
 
     def displayName(self) -> str:
         return translate("ImportRoadsAlgorithm", "Import road network")
-
-    def group(self) -> str:
-        return translate("ImportRoadsAlgorithm", "Import")
-
-    def groupId(self) -> str:
-        return "import"
 
     def shortHelpString(self) -> str:
         speeds = "; ".join(f"{c.value}={v:g}" for c, v in DEFAULT_SPEEDS_KMH.items())

@@ -22,7 +22,7 @@ from ..definitions.enums import VolunteerKind
 from ..definitions.i18n import translate
 from ..definitions.labels import volunteer_kind_label
 from ..services.volunteer_import import VolunteerImportParams, import_volunteers
-from .base import JitasaAlgorithm, service_errors
+from .base import ImportExportAlgorithm, service_errors
 from .feedback_progress import FeedbackProgress
 
 KINDS = tuple(VolunteerKind)  # the DEFAULT_KIND enum's options in order
@@ -36,18 +36,12 @@ COUNTS = (
 MAX_LOGGED_REJECTS = 200
 
 
-class ImportVolunteersAlgorithm(JitasaAlgorithm):
+class ImportVolunteersAlgorithm(ImportExportAlgorithm):
     def name(self) -> str:
         return "importvolunteers"
 
     def displayName(self) -> str:
         return translate("ImportVolunteersAlgorithm", "Import volunteers")
-
-    def group(self) -> str:
-        return translate("ImportVolunteersAlgorithm", "Import")
-
-    def groupId(self) -> str:
-        return "import"
 
     def shortHelpString(self) -> str:
         return translate(
