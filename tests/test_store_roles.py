@@ -98,8 +98,10 @@ def test_feed_cannot_read_volunteers_or_personal_data(data, login_role):
 
 def _feed_upsert(conn, *records):
     with conn.cursor() as cur:
-        cur.execute("SELECT source_id, request_id, outcome FROM jitasa.upsert_feed_requests('app', %s)",
-                    (json.dumps(list(records)),))
+        cur.execute(
+            "SELECT source_id, request_id, outcome FROM jitasa.upsert_feed_requests('app', %s)",
+            (json.dumps(list(records)),),
+        )
         return cur.fetchall()
 
 
@@ -109,9 +111,16 @@ def test_feed_writes_requests_only_through_the_upsert_and_tambon_is_derived(stor
     _refused(feed, "INSERT INTO jitasa.help_request (source, source_id, category) VALUES ('app', 'r-0', 'oxygen')")
     _refused(feed, "UPDATE jitasa.help_request SET note = 'x' WHERE source = 'app'")
     # (these test tambons lie outside Thailand, so the records are placed by their tambon, not by a point)
-    record = {"source_id": "r-1", "category": "patient_transport", "urgency": "high", "people_count": 2,
-              "requester_name": "Nok", "requester_phone": "0811111111", "tambon": "670101",
-              "updated_at": "2026-01-01T08:00:00+07:00"}
+    record = {
+        "source_id": "r-1",
+        "category": "patient_transport",
+        "urgency": "high",
+        "people_count": 2,
+        "requester_name": "Nok",
+        "requester_phone": "0811111111",
+        "tambon": "670101",
+        "updated_at": "2026-01-01T08:00:00+07:00",
+    }
     [(_, rid, outcome)] = _feed_upsert(feed, record)
     feed.commit()
     assert outcome == "new"
