@@ -18,14 +18,14 @@ import numpy as np
 import psycopg2
 
 from ..core.import_records import inside_thailand
-from ..core.road_network import NetworkReport, RoadLines, RoadNetworkError, build_network, road_lines
+from ..core.road_network import NetworkReport, RoadLines, RoadNetwork, RoadNetworkError, build_network, road_lines
 from ..core.tabular import Table, read_table
 from ..definitions.i18n import translate
 from ..definitions.roads import speeds_from_text
 from ..store.calls import rollback_quietly, server_message
 from ..store.errors import StoreError
 from ..store.migrations import check_schema_current
-from ..store.roads import replace_network
+from ..store.roads import WrittenNetwork, replace_network
 from .progress import Cancelled, Progress, check_cancelled, progress_of
 from .store_access import Store, connection
 
@@ -133,11 +133,22 @@ def _inside_thailand(lines: RoadLines) -> tuple[RoadLines, int]:
     return RoadLines(kept, lines.not_roads, lines.no_geometry), len(lines.lines) - len(kept)
 
 
-def import_roads(store: Store, params: RoadImportParams, progress: Optional[Progress] = None) -> RoadImportResult:
-    """Read, build, then write in one transaction (see the module docstring).
+@dataclass(frozen=True)
+class BuiltRoads:
+    """A network built from its lines and checked, not yet written (`write_roads` writes it)."""
 
-    Raises ValueError (RoadNetworkError, TableError among them) for input that makes no network, before
-    anything is written; Cancelled when cancelled before the commit; StoreError when the write fails."""
+    name: str
+    source_name: str
+    network: RoadNetwork
+    speeds_kmh: dict  # class value -> km/h as used
+    snap_tolerance_m: float
+    attribution: Optional[str]
+    outside_thailand: int
+
+
+def build_roads(params: RoadImportParams, progress: Optional[Progress] = None) -> BuiltRoads:
+    """Read and build the network of `params`, refusing what makes no network (see `import_roads`); writes
+    nothing. The demo loader calls it too, then writes in its own transaction."""
     progress = progress_of(progress)
     name = (params.network or "").strip()
     if not name:
@@ -186,13 +197,54 @@ def import_roads(store: Store, params: RoadImportParams, progress: Optional[Prog
     attribution = params.attribution
     if attribution is None and params.path is not None and Path(params.path).suffix.lower() in OSM_SUFFIXES:
         attribution = OSM_ATTRIBUTION
+    return BuiltRoads(
+        name, table.name, network, {k.value: v for k, v in speeds.items()}, tolerance, attribution, outside
+    )
+
+
+def write_roads(cur, built: BuiltRoads) -> WrittenNetwork:
+    """Create or replace the network in the caller's transaction (store.roads.replace_network)."""
+    return replace_network(
+        cur, built.name, built.network, built.source_name, built.attribution, built.snap_tolerance_m, built.speeds_kmh
+    )
+
+
+def import_result(built: BuiltRoads, written: WrittenNetwork) -> RoadImportResult:
+    report = built.network.report
+    return RoadImportResult(
+        network_id=written.id,
+        network=built.name,
+        version=written.version,
+        replaced=written.replaced,
+        source_name=built.source_name,
+        segments=report.segments,
+        nodes=report.nodes,
+        junctions_snapped=report.junctions_snapped,
+        max_snap_m=report.max_snap_m,
+        median_snap_m=report.median_snap_m,
+        split_points=report.split_points,
+        components=report.components,
+        largest_share=report.largest_share,
+        length_km=report.length_km,
+        routable_segments=int(np.count_nonzero(built.network.component == 0)),
+        islands=report.islands,
+        outside_thailand=built.outside_thailand,
+        not_roads=report.not_roads,
+    )
+
+
+def import_roads(store: Store, params: RoadImportParams, progress: Optional[Progress] = None) -> RoadImportResult:
+    """Read, build, then write in one transaction (see the module docstring).
+
+    Raises ValueError (RoadNetworkError, TableError among them) for input that makes no network, before
+    anything is written; Cancelled when cancelled before the commit; StoreError when the write fails."""
+    progress = progress_of(progress)
+    built = build_roads(params, progress)
     with connection(store, progress) as conn:
         try:
             check_schema_current(conn)
             with conn.cursor() as cur:
-                written = replace_network(
-                    cur, name, network, table.name, attribution, tolerance, {k.value: v for k, v in speeds.items()}
-                )
+                written = write_roads(cur, built)
             check_cancelled(progress)
             conn.commit()
         except psycopg2.Error as exc:
@@ -208,23 +260,4 @@ def import_roads(store: Store, params: RoadImportParams, progress: Optional[Prog
             rollback_quietly(conn)
             raise
     progress.report(1.0)
-    return RoadImportResult(
-        network_id=written.id,
-        network=name,
-        version=written.version,
-        replaced=written.replaced,
-        source_name=table.name,
-        segments=report.segments,
-        nodes=report.nodes,
-        junctions_snapped=report.junctions_snapped,
-        max_snap_m=report.max_snap_m,
-        median_snap_m=report.median_snap_m,
-        split_points=report.split_points,
-        components=report.components,
-        largest_share=report.largest_share,
-        length_km=report.length_km,
-        routable_segments=int(np.count_nonzero(network.component == 0)),
-        islands=report.islands,
-        outside_thailand=outside,
-        not_roads=report.not_roads,
-    )
+    return import_result(built, written)
