@@ -24,6 +24,11 @@ API for the callers (assignment, service areas, catchments):
   play (the import's fastest class speed in road_network.speeds_kmh, or the off-road speed if higher), up to
   the sphere-versus-ellipsoid difference of segment lengths (< 0.5 %): that straight line with a 1 % margin
   is a sound lower bound. They are never above the whole way off-road.
+- `PairMinutes(graph, origins, destinations)(o_idx, d_idx)`: the same minutes as `TravelTimeModel.minutes`,
+  for chosen (origin, destination) pairs only (an assignment's candidates, not a whole matrix); the network
+  part from one Dijkstra per destination segment end on the reversed graph.
+- `straight_line_bound(graph)` → `StraightLineBound`: a lower bound of these minutes that a k-d tree can
+  search (its docstring has the proof); pruning may use it, never a guess.
 - `reached_segments(graph, snapped, limit_minutes)` → `ReachedSegments`: per origin, every segment part
   reachable within the limit as (origin, segment, start, end) fractions along the segment's own direction
   with the minutes at both ends of the part, including the partial last part and the origin's own segment;
@@ -42,7 +47,7 @@ from scipy.sparse.csgraph import dijkstra
 from shapely.geometry import LineString, Point
 
 from ..definitions.roads import OFF_ROAD_SPEED_KMH, TravelModelCode
-from .assignment.costs import TravelModel, great_circle_minutes
+from .assignment.costs import EARTH_RADIUS_KM, TravelModel, great_circle_minutes, unit_vectors
 from .road_network import LocalPlane, strtree
 
 _EPS_S = 1e-6  # added to every edge: scipy's sparse graphs take a stored 0 for "no edge"
@@ -391,6 +396,151 @@ class TravelTimeModel:
         if limit_minutes is not None:
             direct[direct > limit_minutes] = np.inf
         return TravelMinutes(np.minimum(road, direct), self.code, origins.off_road_m, destinations.off_road_m)
+
+
+# Pruning margin on the fastest speed: covers the difference between a straight piece of the local plane and
+# the great-circle arc between its ends (second order in the piece's length), and rounding.
+BOUND_MARGIN = 0.005
+
+
+@dataclass(frozen=True)
+class StraightLineBound:
+    """A lower bound of `TravelTimeModel.minutes` on a graph that a k-d tree can search:
+
+        LB(o, d) = min( gc(o, d) / v_off ,  off(o) + off(d) + gc(snap(o), snap(d)) / v_fast )
+
+    gc: great circle (core.assignment.costs); off(p): p's off-road minutes (`Snapped.off_road_minutes`);
+    v_off: the graph's off-road speed; v_fast = `fastest_kmh`.
+
+    Proof that LB ≤ the model's minutes m(o, d) = min(direct, road). `direct` is gc(o, d) / v_off, computed
+    by the same function, so it equals the first term. road = off(o) + N + off(d), with N the network time
+    from snap(o) to snap(d); so it suffices that N ≥ gc(snap(o), snap(d)) / v_fast (then road ≥ the second
+    term, and the minimum of the two is ≥ the minimum of the two terms). N is a sum of whole segments' costs
+    and of fractions f of a segment's cost for the parts at either end (or one part when both points lie
+    on one segment); f is measured by length in the equirectangular plane of the graph. For a segment S let
+    L(S) be the sum of great-circle arcs between its vertices and v(S) = L(S) / cost(S) (each direction
+    that is open). For a part P of S (a chain of its vertices and the snapped point), L(P) likewise. The
+    plane stretches a length element by a factor between σ_lo and σ_hi (1 north–south, cos(lat0)/cos(lat)
+    east–west, over the latitudes of the network's vertices); a straight plane piece maps onto a curve no
+    shorter than the arc between its ends, so plane(P) ≥ σ_lo·L(P) and plane(S) ≤ σ_hi·L(S)·(1 + ε), ε the
+    second-order excess of those curves over the arcs. Hence f·cost(S) ≥ (σ_lo/σ_hi)/(1 + ε)·L(P)/v(S) and
+    every part or segment driven takes at least L/v_fast with
+        v_fast = max_S v(S) · σ_hi/σ_lo · (1 + BOUND_MARGIN),  BOUND_MARGIN ≥ ε.
+    The parts and segments chain from snap(o) to snap(d), and the arcs of a chain sum to at least the great
+    circle between its ends (the triangle inequality on the sphere). The 1e-6 s added to each edge only
+    lengthens N; an unreachable pair has N = inf. So LB ≤ m for every pair, and a pair whose LB exceeds a
+    radius cannot be within it: pruning by LB loses nothing.
+    tests/test_core_travel_time.py checks LB ≤ m on hand-built graphs (one-way roads, far latitudes, random
+    costs) and the Phetchabun roads.
+    """
+
+    off_road_kmh: float
+    fastest_kmh: float  # inf when some segment of positive length costs nothing
+
+    @classmethod
+    def of(cls, graph: RoadGraph) -> StraightLineBound:
+        lonlat = [graph.plane.inverse(xy) for xy in graph.seg_xy]
+        arcs = np.zeros(len(lonlat))
+        counts = np.fromiter((len(c) for c in lonlat), np.int64, len(lonlat))
+        allc = np.concatenate(lonlat)
+        xyz = unit_vectors(allc[:, 0], allc[:, 1])
+        step = 2.0 * np.arcsin(np.minimum(np.linalg.norm(xyz[1:] - xyz[:-1], axis=1) / 2.0, 1.0))
+        last = np.cumsum(counts) - 1
+        inner = np.ones(len(allc) - 1, bool)
+        inner[last[:-1]] = False  # no arc from a segment's last vertex to the next segment's first
+        owner = np.repeat(np.arange(len(lonlat)), counts)[:-1]
+        arcs = np.bincount(owner[inner], weights=step[inner], minlength=len(lonlat)) * EARTH_RADIUS_KM
+        speeds = [0.0]
+        for cost in (graph.cost_s, graph.reverse_cost_s):
+            open_ = cost >= 0
+            free = open_ & (cost <= 0) & (arcs > 0)
+            if free.any():
+                return cls(graph.off_road_kmh, np.inf)
+            timed = open_ & (cost > 0)
+            if timed.any():
+                speeds.append(float(np.max(arcs[timed] / (cost[timed] / 3600.0))))
+        ratio = np.cos(np.radians(graph.plane.lat0)) / np.cos(np.radians(allc[:, 1]))
+        sigma_lo, sigma_hi = min(1.0, float(ratio.min())), max(1.0, float(ratio.max()))
+        return cls(graph.off_road_kmh, max(speeds) * sigma_hi / sigma_lo * (1.0 + BOUND_MARGIN))
+
+    @property
+    def off_road(self) -> TravelModel:
+        return TravelModel(speed_kmh=self.off_road_kmh, detour_factor=1.0)
+
+    @property
+    def fast(self) -> Optional[TravelModel]:
+        """The great circle at v_fast; None when v_fast is infinite (the network term is then 0)."""
+        return TravelModel(speed_kmh=self.fastest_kmh, detour_factor=1.0) if np.isfinite(self.fastest_kmh) else None
+
+    def minutes(self, origins: Snapped, destinations: Snapped, o_idx: np.ndarray, d_idx: np.ndarray) -> np.ndarray:
+        """LB for the pairs (origins[o_idx[k]], destinations[d_idx[k]])."""
+        o_idx, d_idx = np.asarray(o_idx, np.int64), np.asarray(d_idx, np.int64)
+        direct = great_circle_minutes(
+            origins.lon[o_idx], origins.lat[o_idx], destinations.lon[d_idx], destinations.lat[d_idx], self.off_road
+        )
+        legs = origins.off_road_minutes[o_idx] + destinations.off_road_minutes[d_idx]
+        fast = self.fast
+        if fast is not None:
+            a, b = origins.on_network[o_idx], destinations.on_network[d_idx]
+            legs = legs + great_circle_minutes(a[:, 0], a[:, 1], b[:, 0], b[:, 1], fast)
+        return np.minimum(direct, legs)
+
+
+class PairMinutes:
+    """`TravelTimeModel.minutes` for chosen pairs: origins[o_idx[k]] → destinations[d_idx[k]].
+
+    One Dijkstra on the reversed graph from each distinct node at an end of a destination's segment gives
+    the seconds from every node to it; a pair then costs a few gathers (four ways: either end of the
+    origin's segment to either end of the destination's, plus along one shared segment) and the whole
+    way off-road if that is shorter. Memory: (distinct destination nodes × nodes) float64.
+    """
+
+    def __init__(self, graph: RoadGraph, origins: Snapped, destinations: Snapped) -> None:
+        self.graph, self.origins, self.destinations = graph, origins, destinations
+        g = graph
+        seg, s = destinations.segment, destinations.fraction
+        cost, rev = g.cost_s[seg], g.reverse_cost_s[seg]
+        # seconds from the destination segment's source / target node on to the destination point
+        self._q_src = np.where(s <= _AT_END, 0.0, np.where(cost >= 0, s * cost, np.inf))
+        self._q_tgt = np.where(s >= 1 - _AT_END, 0.0, np.where(rev >= 0, (1 - s) * rev, np.inf))
+        ends = np.concatenate([g.seg_source[seg], g.seg_target[seg]])
+        nodes, row = np.unique(ends, return_inverse=True)
+        self._row_src, self._row_tgt = row[: len(seg)], row[len(seg) :]
+        if len(nodes):
+            self._to = dijkstra(g.matrix.T.tocsr(), directed=True, indices=nodes)  # [row, a]: a → that node
+        else:
+            self._to = np.zeros((0, g.n_nodes))
+        seg, t = origins.segment, origins.fraction
+        cost, rev = g.cost_s[seg], g.reverse_cost_s[seg]
+        # seconds from the origin point to its segment's source / target node
+        self._p_src = np.where(t <= _AT_END, 0.0, np.where(rev >= 0, t * rev, np.inf))
+        self._p_tgt = np.where(t >= 1 - _AT_END, 0.0, np.where(cost >= 0, (1 - t) * cost, np.inf))
+
+    def __call__(self, o_idx: np.ndarray, d_idx: np.ndarray) -> np.ndarray:
+        g, o, d = self.graph, self.origins, self.destinations
+        o_idx, d_idx = np.asarray(o_idx, np.int64), np.asarray(d_idx, np.int64)
+        if not len(o_idx):
+            return np.zeros(0)
+        a_src, a_tgt = g.seg_source[o.segment[o_idx]], g.seg_target[o.segment[o_idx]]
+        r_src, r_tgt = self._row_src[d_idx], self._row_tgt[d_idx]
+        p_src, p_tgt = self._p_src[o_idx], self._p_tgt[o_idx]
+        q_src, q_tgt = self._q_src[d_idx], self._q_tgt[d_idx]
+        to = self._to
+        net = np.minimum(
+            np.minimum(p_src + to[r_src, a_src] + q_src, p_src + to[r_tgt, a_src] + q_tgt),
+            np.minimum(p_tgt + to[r_src, a_tgt] + q_src, p_tgt + to[r_tgt, a_tgt] + q_tgt),
+        )
+        same = o.segment[o_idx] == d.segment[d_idx]
+        if same.any():
+            k = o.segment[o_idx][same]
+            t, s = o.fraction[o_idx][same], d.fraction[d_idx][same]
+            cost, rev = g.cost_s[k], g.reverse_cost_s[k]
+            ahead = np.where((s >= t) & (cost >= 0), (s - t) * cost, np.inf)
+            behind = np.where((s <= t) & (rev >= 0), (t - s) * rev, np.inf)
+            net[same] = np.minimum(net[same], np.minimum(ahead, behind))
+        road = o.off_road_minutes[o_idx] + net / 60.0 + d.off_road_minutes[d_idx]
+        direct = great_circle_minutes(o.lon[o_idx], o.lat[o_idx], d.lon[d_idx], d.lat[d_idx], g.off_road)
+        return np.minimum(road, direct)
 
 
 _CACHE: OrderedDict = OrderedDict()

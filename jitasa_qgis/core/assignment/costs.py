@@ -23,6 +23,7 @@ from ...definitions.eligibility import (
     DEFAULT_DETOUR_FACTOR,
     DEFAULT_SPEED_KMH,
 )
+from ...definitions.roads import TravelModelCode
 from .problem import AssignmentProblem, HelpRequests, Volunteers
 
 EARTH_RADIUS_KM = 6371.0088
@@ -173,6 +174,36 @@ class CandidateIndex:
         self.class_representative = {int(cls): c for c, cls in reversed(list(enumerate(self.category_class)))}
         self.req_class = self.category_class[req.category] if len(req) else np.zeros(0, np.int64)
         self._trees: dict[tuple[int, bool], tuple[Optional[cKDTree], np.ndarray]] = {}
+
+    @property
+    def model_code(self) -> TravelModelCode:
+        """Which travel-time model the minutes come from (every output says it)."""
+        return TravelModelCode.STRAIGHT_LINE
+
+    @property
+    def description(self) -> str:
+        """How minutes were estimated (English, for the log)."""
+        return f"great-circle estimate at {self.travel.speed_kmh:g} km/h" + (
+            f" × detour {self.travel.detour_factor:g}" if self.travel.detour_factor != 1 else ""
+        )
+
+    def any_within(self, req_idx: np.ndarray, usable_only: bool, any_skills: bool) -> np.ndarray:
+        """Per request: is there a volunteer (eligible unless any_skills) within the maximum travel time?"""
+        req_idx = np.asarray(req_idx, np.int64)
+        found = np.zeros(len(req_idx), bool)
+        if len(req_idx) == 0:
+            return found
+        classes = np.full(len(req_idx), -1) if any_skills else self.req_class[req_idx]
+        for cls in np.unique(classes):
+            pos = np.flatnonzero(classes == cls)
+            tree, _members = self.tree(int(cls), usable_only)
+            if tree is None:
+                continue
+            dist, _ = tree.query(self.req_xyz[req_idx[pos]], k=1, distance_upper_bound=self.max_chord * (1 + 1e-9))
+            ok = np.isfinite(dist)
+            ok[ok] = self.travel.chord_to_minutes(dist[ok]) <= self.max_minutes
+            found[pos] = ok
+        return found
 
     @property
     def vol_xyz(self) -> np.ndarray:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Optional
+
 import numpy as np
 
 from ...definitions.eligibility import DEFAULT_DETOUR_FACTOR, DEFAULT_SPEED_KMH
+from ..travel_time import TravelTimeModel
 from .costs import CandidateIndex, TravelModel
 from .problem import AssignmentProblem, check_max_travel_minutes
 from .result import AssignmentResult, build_result
+from .road_costs import candidate_index
 
 _FIRST_K = 8
 
@@ -24,17 +28,19 @@ def assign_nearest(
     *,
     speed_kmh: float = DEFAULT_SPEED_KMH,
     detour_factor: float = DEFAULT_DETOUR_FACTOR,
+    travel_times: Optional[TravelTimeModel] = None,
 ) -> AssignmentResult:
     """Greedy nearest-volunteer assignment (`jitasa:assignnearest`).
 
     Requests are taken in priority order; each gets the nearest volunteer who is available, eligible for
     its category, within `max_travel_minutes` and still below capacity (counting this run's assignments).
     Ties in distance go to the lower volunteer index. Never raises on empty or infeasible input.
+    `travel_times` with a graph: nearest and the maximum by road minutes (road_costs), else the straight line.
     """
     max_minutes = check_max_travel_minutes(max_travel_minutes)
     travel = TravelModel(speed_kmh, detour_factor)
     problem.validate()
-    index = CandidateIndex(problem, max_minutes, travel)
+    index = candidate_index(problem, max_minutes, travel, travel_times)
     assigned, minutes = greedy_assignment(problem, index)
     return build_result(problem, index, assigned, minutes, "nearest")
 

@@ -42,6 +42,12 @@ How it is solved
    for the dual of the full problem, and with complementary slackness weak duality proves the solution
    optimal for it; `_certificate_holds` re-checks these conditions and `summary.proof.optimal` reports it.
 
+Road minutes: with `travel_times` (core.travel_time.TravelTimeModel with a graph) t_ij is the road model's
+minutes from volunteer j to request i, and T bounds those. Steps 1 and 4 then use `road_costs.RoadCandidateIndex`,
+whose `nearest` and `within` are exact in road minutes (it prunes only by a proven straight-line lower
+bound), so "every eligible volunteer nearer than the k-th" and the search out to min(α_i, T) hold for road
+minutes as they do for the straight line, and so does the proof. `summary.travel_model` says which.
+
 Travel times enter the solver rounded to `MINUTES_PER_UNIT` (0.0001 min): the result is optimal for those,
 so its true total is within n × 0.0001 min of the true optimum. Reported minutes are not rounded.
 """
@@ -49,7 +55,7 @@ so its true total is within n × 0.0001 min of the true optimum. Reported minute
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, Optional
 
 import numpy as np
 from scipy.optimize import linprog
@@ -57,9 +63,11 @@ from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components, min_weight_full_bipartite_matching
 
 from ...definitions.eligibility import DEFAULT_DETOUR_FACTOR, DEFAULT_SPEED_KMH
+from ..travel_time import TravelTimeModel
 from .costs import CandidateIndex, Pairs, TravelModel
 from .problem import AssignmentProblem, check_max_travel_minutes
 from .result import AssignmentResult, OptimalityProof, build_result
+from .road_costs import candidate_index
 
 DEFAULT_CANDIDATES = 4
 # The solver works in whole units of this many minutes (6 ms): sums and comparisons are then exact in
@@ -234,6 +242,7 @@ def assign_optimal(
     *,
     speed_kmh: float = DEFAULT_SPEED_KMH,
     detour_factor: float = DEFAULT_DETOUR_FACTOR,
+    travel_times: Optional[TravelTimeModel] = None,
     candidates: int = DEFAULT_CANDIDATES,
     method: str = "matching",
     widen: bool = True,
@@ -244,6 +253,8 @@ def assign_optimal(
     default) the result is nevertheless optimal over all eligible pairs within `max_travel_minutes`, and
     `summary.proof.optimal` is True. `widen=False` solves the pruned problem only (for measurements).
     `method`: "matching" (scipy LAPJVsp) or "highs" (scipy linprog, HiGHS dual simplex).
+    `travel_times`: road minutes where it has a graph (see the module docstring), else the straight line at
+    `speed_kmh` × `detour_factor`.
     """
     max_minutes = check_max_travel_minutes(max_travel_minutes)
     travel = TravelModel(speed_kmh, detour_factor)
@@ -253,7 +264,7 @@ def assign_optimal(
         raise ValueError(f"method must be one of {METHODS}, got {method!r}")
     problem.validate()
     started = time.perf_counter()
-    index = CandidateIndex(problem, max_minutes, travel)
+    index = candidate_index(problem, max_minutes, travel, travel_times)
     n, m = len(problem.requests), len(problem.volunteers)
     assigned = np.full(n, -1, np.int64)
     cost = np.zeros(n)

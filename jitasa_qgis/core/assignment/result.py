@@ -63,6 +63,9 @@ class AssignmentSummary:
     max_travel_minutes: float
     travel_estimate: str  # how minutes were estimated (English, for the log)
     message: str
+    # definitions.roads.TravelModelCode: road_network (minutes, the maximum and the proof hold for road
+    # minutes) or straight_line
+    travel_model: str = "straight_line"
     proof: Optional[OptimalityProof] = None  # the optimal solver only
 
     def as_dict(self) -> dict[str, Any]:
@@ -99,24 +102,6 @@ class AssignmentResult:
         return float(self.minutes.sum())
 
 
-def _any_within(index: CandidateIndex, req_idx: np.ndarray, usable_only: bool, any_skills: bool) -> np.ndarray:
-    """Per request: is there a volunteer (eligible unless any_skills) within the maximum travel time?"""
-    found = np.zeros(len(req_idx), bool)
-    if len(req_idx) == 0:
-        return found
-    classes = np.full(len(req_idx), -1) if any_skills else index.req_class[req_idx]
-    for cls in np.unique(classes):
-        pos = np.flatnonzero(classes == cls)
-        tree, _members = index.tree(int(cls), usable_only)
-        if tree is None:
-            continue
-        dist, _ = tree.query(index.req_xyz[req_idx[pos]], k=1, distance_upper_bound=index.max_chord * (1 + 1e-9))
-        ok = np.isfinite(dist)
-        ok[ok] = index.travel.chord_to_minutes(dist[ok]) <= index.max_minutes
-        found[pos] = ok
-    return found
-
-
 def explain_unassigned(index: CandidateIndex, req_idx: np.ndarray) -> np.ndarray:
     """Reason codes (object array of `UnassignedReason` values) for requests that got no volunteer."""
     req_idx = np.asarray(req_idx, np.int64)
@@ -129,7 +114,7 @@ def explain_unassigned(index: CandidateIndex, req_idx: np.ndarray) -> np.ndarray
         (False, True, UnassignedReason.NO_ELIGIBLE_VOLUNTEER),
     )
     for usable_only, any_skills, reason in checks:
-        found = _any_within(index, req_idx[pending], usable_only, any_skills)
+        found = index.any_within(req_idx[pending], usable_only, any_skills)
         reasons[pending[found]] = reason.value
         pending = pending[~found]
     reasons[pending] = UnassignedReason.NO_VOLUNTEER_IN_RANGE.value
@@ -182,10 +167,8 @@ def build_result(
         total_minutes=total,
         mean_minutes=total / len(req_idx) if len(req_idx) else None,
         max_travel_minutes=index.max_minutes,
-        travel_estimate=(
-            f"great-circle estimate at {index.travel.speed_kmh:g} km/h"
-            + (f" × detour {index.travel.detour_factor:g}" if index.travel.detour_factor != 1 else "")
-        ),
+        travel_estimate=index.description,
+        travel_model=index.model_code.value,
         message=message,
         proof=proof,
     )
