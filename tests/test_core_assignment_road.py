@@ -219,12 +219,19 @@ def test_road_index_finds_every_pair_the_bound_lets_through(seed):
     n, m = 40, 150
     problem = AssignmentProblem(
         HelpRequests(
-            np.arange(n), rng.uniform(LON0, EAST, n), rng.uniform(LAT0, NORTH + 0.01, n), np.zeros(n, np.int8),
+            np.arange(n),
+            rng.uniform(LON0, EAST, n),
+            rng.uniform(LAT0, NORTH + 0.01, n),
+            np.zeros(n, np.int8),
             rng.choice([0, 2, 3, 7, 8], n),
         ),
         Volunteers(
-            np.arange(m), rng.uniform(LON0, EAST, m), rng.uniform(LAT0, NORTH + 0.01, m), rng.integers(1, 3, m),
-            skills=rng.integers(0, 64, m), vehicle=rng.integers(0, len(VEHICLE_ORDER), m),
+            np.arange(m),
+            rng.uniform(LON0, EAST, m),
+            rng.uniform(LAT0, NORTH + 0.01, m),
+            rng.integers(1, 3, m),
+            skills=rng.integers(0, 64, m),
+            vehicle=rng.integers(0, len(VEHICLE_ORDER), m),
         ),
     )
     max_minutes = 25.0

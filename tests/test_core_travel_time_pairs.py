@@ -10,7 +10,7 @@ import pytest
 
 from jitasa_qgis.core.road_network import build_network, road_lines
 from jitasa_qgis.core.tabular import read_table
-from jitasa_qgis.core.travel_time import PairMinutes, RoadGraph, StraightLineBound, TravelTimeModel
+from jitasa_qgis.core.travel_time import PairMinutes, RoadGraph, StraightLineBound, TravelTimeModel, snap_points
 from jitasa_qgis.definitions.roads import DEFAULT_SPEEDS_KMH
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -103,3 +103,18 @@ def test_bound_below_the_phetchabun_roads():
     lb = bound.minutes(origins, destinations, oi.ravel(), di.ravel())
     assert (lb <= matrix + 1e-9).all()
     assert bound.fastest_kmh < 120  # the fastest class of these roads is 80 km/h, not an unbounded guess
+
+
+@pytest.mark.parametrize("seed, bent", [(1, False), (2, True)])
+def test_snap_points_finds_the_same_nearest_points_as_snap(seed, bent):
+    graph = random_grid(5, 6, 101.0, 16.0, 0.03, seed=seed, bent=bent)
+    rng = np.random.default_rng(seed)
+    lon, lat = points(rng, 500, 101.0, 16.0, 0.2)  # some well off the network (up to ~3 km)
+    lon[:5], lat[:5] = 101.0, 16.0  # on a node
+    want, got = graph.snap(lon, lat), snap_points(graph, lon, lat)
+    np.testing.assert_allclose(got.off_road_m, want.off_road_m, atol=1e-6)
+    np.testing.assert_allclose(got.on_network, want.on_network, atol=1e-9)
+    same = got.segment == want.segment  # a tie may pick the other segment at a node
+    np.testing.assert_allclose(got.fraction[same], want.fraction[same], atol=1e-9)
+    at_node = lambda f: (f < 1e-9) | (f > 1 - 1e-9)  # noqa: E731
+    assert (at_node(got.fraction[~same]) & at_node(want.fraction[~same])).all()

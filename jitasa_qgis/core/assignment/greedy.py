@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import numpy as np
 
 from ...definitions.eligibility import DEFAULT_DETOUR_FACTOR, DEFAULT_SPEED_KMH
-from ..travel_time import TravelTimeModel
 from .costs import CandidateIndex, TravelModel
 from .problem import AssignmentProblem, check_max_travel_minutes
+
+if TYPE_CHECKING:  # core.travel_time imports costs from this package
+    from ..travel_time import TravelTimeModel
 from .result import AssignmentResult, build_result
 from .road_costs import candidate_index
 

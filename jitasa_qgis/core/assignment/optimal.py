@@ -55,7 +55,7 @@ so its true total is within n × 0.0001 min of the true optimum. Reported minute
 from __future__ import annotations
 
 import time
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 import numpy as np
 from scipy.optimize import linprog
@@ -63,9 +63,11 @@ from scipy.sparse import coo_matrix, csr_matrix
 from scipy.sparse.csgraph import connected_components, min_weight_full_bipartite_matching
 
 from ...definitions.eligibility import DEFAULT_DETOUR_FACTOR, DEFAULT_SPEED_KMH
-from ..travel_time import TravelTimeModel
 from .costs import CandidateIndex, Pairs, TravelModel
 from .problem import AssignmentProblem, check_max_travel_minutes
+
+if TYPE_CHECKING:  # core.travel_time imports costs from this package
+    from ..travel_time import TravelTimeModel
 from .result import AssignmentResult, OptimalityProof, build_result
 from .road_costs import candidate_index
 

@@ -13,9 +13,10 @@ searched with two k-d trees per eligibility class: one over the volunteers' poin
 in 4-D for the second (its Euclidean distance is at most the sum of the two parts, and a chord is shorter
 than its arc, so the ball of radius ρ − off(r) holds every volunteer with a second term ≤ ρ). Those
 candidates get their exact road minutes (`travel_time.PairMinutes`) and only the ones within the radius
-are kept. `nearest` grows the radius per request (doubling, up to the maximum travel time) until k are
-within it; the k-th's minutes is then the radius within which the pairs hold every eligible volunteer,
-as the solvers' optimality proof needs.
+are kept. `nearest` starts each request's radius at the whole-way-off-road minutes of its k-th nearest
+eligible volunteer (road minutes are never above those, so k lie within) and doubles it while fewer are
+found; the k-th's minutes is then the radius within which the pairs hold every eligible volunteer, as the
+solvers' optimality proof needs.
 """
 
 from __future__ import annotations
@@ -26,31 +27,31 @@ import numpy as np
 from scipy.spatial import cKDTree
 
 from ...definitions.roads import TravelModelCode
-from ..travel_time import PairMinutes, StraightLineBound, TravelTimeModel
+from .. import travel_time  # a module: core.travel_time imports costs from this package
 from .costs import CandidateIndex, Pairs, TravelModel, unit_vectors
 from .problem import AssignmentProblem
-
-_FIRST_RADIUS_MINUTES = 10.0  # `nearest` starts here (past the request's own off-road leg) and doubles
 
 
 class RoadCandidateIndex(CandidateIndex):
     """Candidates by road minutes of `model` (which must have a graph); same interface as CandidateIndex."""
 
-    def __init__(self, problem: AssignmentProblem, max_minutes: float, model: TravelTimeModel) -> None:
+    def __init__(self, problem: AssignmentProblem, max_minutes: float, model: travel_time.TravelTimeModel) -> None:
         if model.graph is None:
             raise ValueError("a road candidate index needs a road graph")
         graph = model.graph
-        self.bound = StraightLineBound.of(graph)
+        self.bound = travel_time.StraightLineBound.of(graph)
         super().__init__(problem, max_minutes, self.bound.off_road)  # the raw-point trees: the direct term
         self.model = model
         req, vol = problem.requests, problem.volunteers
         centre = graph.plane.lon0, graph.plane.lat0
         vol_ok = np.isfinite(vol.lon) & np.isfinite(vol.lat)
-        self.vol_snapped = graph.snap(np.where(vol_ok, vol.lon, centre[0]), np.where(vol_ok, vol.lat, centre[1]))
-        self.req_snapped = graph.snap(
-            np.where(self.req_located, req.lon, centre[0]), np.where(self.req_located, req.lat, centre[1])
+        self.vol_snapped = travel_time.snap_points(
+            graph, np.where(vol_ok, vol.lon, centre[0]), np.where(vol_ok, vol.lat, centre[1])
         )
-        self.pair_minutes = PairMinutes(graph, self.vol_snapped, self.req_snapped)
+        self.req_snapped = travel_time.snap_points(
+            graph, np.where(self.req_located, req.lon, centre[0]), np.where(self.req_located, req.lat, centre[1])
+        )
+        self.pair_minutes = travel_time.PairMinutes(graph, self.vol_snapped, self.req_snapped)
         fast = self.bound.fast
         scale = 0.0 if fast is None else fast.minutes_per_radian  # chord × this ≤ minutes of the arc
         s = self.vol_snapped.on_network
@@ -103,16 +104,16 @@ class RoadCandidateIndex(CandidateIndex):
             rows, radius = req_idx[pos], radius_minutes[pos]
             hits_req, hits_vol = [], []
             chord = self.travel.minutes_to_chord(radius) * (1 + 1e-9)
-            for r, h in zip(rows, raw.query_ball_point(self.req_xyz[rows], chord, return_sorted=False)):
-                hits_req.append(np.full(len(h), r))
-                hits_vol.append(members[np.asarray(h, np.int64)])
+            balls = [raw.query_ball_point(self.req_xyz[rows], chord, return_sorted=False)]
             rest = radius - self.req_snapped.off_road_minutes[rows]
             on = rest >= 0
             if on.any():
-                balls = road.query_ball_point(self._req_4d[rows[on]], rest[on] + slack, return_sorted=False)
-                for r, h in zip(rows[on], balls):
-                    hits_req.append(np.full(len(h), r))
-                    hits_vol.append(members[np.asarray(h, np.int64)])
+                balls.append(road.query_ball_point(self._req_4d[rows[on]], rest[on] + slack, return_sorted=False))
+            for ball, at in zip(balls, (rows, rows[on])):
+                counts = np.fromiter((len(h) for h in ball), np.int64, len(ball))
+                if counts.sum():
+                    hits_req.append(np.repeat(at, counts))
+                    hits_vol.append(members[np.concatenate([np.asarray(h, np.int64) for h in ball])])
             req = np.concatenate(hits_req) if hits_req else np.zeros(0, np.int64)
             vol = np.concatenate(hits_vol) if hits_vol else np.zeros(0, np.int64)
             if not len(req):
@@ -134,13 +135,29 @@ class RoadCandidateIndex(CandidateIndex):
         hit[pairs.req] = True
         return hit[req_idx]
 
+    def _first_radius(self, req_idx: np.ndarray, k: int) -> np.ndarray:
+        """Per request, the whole-way-off-road minutes of its k-th nearest eligible volunteer: road minutes are
+        never above those, so at least k volunteers lie within (the maximum when fewer than k are eligible)."""
+        radius = np.full(len(req_idx), self.max_minutes)
+        located = np.flatnonzero(self.req_located[req_idx])
+        classes = self.req_class[req_idx[located]]
+        for cls in np.unique(classes):
+            pos = located[classes == cls]
+            tree, members = self.tree(int(cls))
+            if tree is None or len(members) < k:
+                continue
+            dist, _ = tree.query(self.req_xyz[req_idx[pos]], k=k)
+            kth = dist.reshape(len(pos), k)[:, -1]
+            radius[pos] = np.minimum(self.travel.chord_to_minutes(kth) * (1 + 1e-9) + 1e-9, self.max_minutes)
+        return radius
+
     def nearest(self, req_idx: np.ndarray, k: int) -> tuple[Pairs, np.ndarray]:
         """The k nearest eligible volunteers by road minutes within the maximum travel time, and the radius
         within which the pairs hold every eligible volunteer (the k-th's minutes, or the maximum)."""
         req_idx = np.asarray(req_idx, np.int64)
         complete = np.full(len(req_idx), self.max_minutes)
         pending = np.flatnonzero(self.req_located[req_idx])
-        radius = np.minimum(self.req_snapped.off_road_minutes[req_idx] + _FIRST_RADIUS_MINUTES, self.max_minutes)
+        radius = self._first_radius(req_idx, k)
         parts = []
         while len(pending):
             rows = req_idx[pending]
@@ -167,7 +184,7 @@ def candidate_index(
     problem: AssignmentProblem,
     max_minutes: float,
     travel: TravelModel,
-    travel_times: Optional[TravelTimeModel] = None,
+    travel_times: Optional[travel_time.TravelTimeModel] = None,
 ) -> CandidateIndex:
     """The road index when `travel_times` has a graph, else the straight line at `travel`."""
     if travel_times is not None and travel_times.graph is not None:
