@@ -190,6 +190,7 @@ def test_the_search_uses_the_spatial_index(rows, reader):
     from jitasa_qgis.store import candidates
 
     with reader.cursor() as cur:
+        cur.execute("ANALYZE jitasa.volunteer")  # the planner's view of the rows, not its default guesses
         cur.execute("SET enable_seqscan = off")  # tiny table: make the planner show what it would do at scale
         cur.execute("EXPLAIN " + candidates._NEAREST, {"request_id": rid, "limit": 5, "fetch": 10, "max_m": None})
         plan = "\n".join(r[0] for r in cur.fetchall())

@@ -330,13 +330,17 @@ _CANCEL_REASONS = (
     "ข้อมูลไม่ครบ ตำแหน่งไม่ถูกต้อง",
 )
 
-# Volunteers: อสม. are the backbone; the rest by share.
+# Volunteers: อสม. are the backbone; the rest by share (every group the Ministry of Interior names appears).
 _KIND_P = {
-    VolunteerKind.VILLAGE_HEALTH_VOLUNTEER: 0.55,
+    VolunteerKind.VILLAGE_HEALTH_VOLUNTEER: 0.47,
     VolunteerKind.LOCAL_OFFICIAL: 0.15,
     VolunteerKind.STUDENT: 0.12,
     VolunteerKind.COMMUNITY_LEADER: 0.10,
     VolunteerKind.HEALTH_STAFF: 0.08,
+    VolunteerKind.KAMNAN_VILLAGE_HEAD: 0.03,
+    VolunteerKind.COMMUNITY_DEVELOPMENT_LEADER: 0.02,
+    VolunteerKind.WOMENS_FUND_MEMBER: 0.02,
+    VolunteerKind.ENVIRONMENT_VOLUNTEER: 0.01,
 }
 _VEHICLES = (VehicleKind.NONE, VehicleKind.MOTORCYCLE, VehicleKind.CAR, VehicleKind.PICKUP, VehicleKind.AMBULANCE)
 _VEHICLE_P = {  # none, motorcycle, car, pickup, ambulance
@@ -345,6 +349,10 @@ _VEHICLE_P = {  # none, motorcycle, car, pickup, ambulance
     VolunteerKind.STUDENT: (0.50, 0.45, 0.05, 0.0, 0.0),
     VolunteerKind.COMMUNITY_LEADER: (0.10, 0.35, 0.20, 0.35, 0.0),
     VolunteerKind.HEALTH_STAFF: (0.30, 0.20, 0.25, 0.10, 0.15),
+    VolunteerKind.KAMNAN_VILLAGE_HEAD: (0.05, 0.35, 0.25, 0.35, 0.0),
+    VolunteerKind.COMMUNITY_DEVELOPMENT_LEADER: (0.10, 0.40, 0.20, 0.30, 0.0),
+    VolunteerKind.WOMENS_FUND_MEMBER: (0.35, 0.45, 0.10, 0.10, 0.0),
+    VolunteerKind.ENVIRONMENT_VOLUNTEER: (0.30, 0.50, 0.10, 0.10, 0.0),
 }
 # Skill probabilities by kind; 1.0 means always. Order: first_aid, medical, ppe_trained, oxygen, counselling.
 _SKILLS = (Skill.FIRST_AID, Skill.MEDICAL, Skill.PPE_TRAINED, Skill.OXYGEN_HANDLING, Skill.COUNSELLING)
@@ -354,6 +362,10 @@ _SKILL_P = {
     VolunteerKind.STUDENT: (0.30, 0.0, 0.10, 0.0, 0.20),
     VolunteerKind.COMMUNITY_LEADER: (0.40, 0.0, 0.15, 0.05, 0.40),
     VolunteerKind.HEALTH_STAFF: (1.0, 1.0, 0.70, 0.50, 0.30),
+    VolunteerKind.KAMNAN_VILLAGE_HEAD: (0.40, 0.0, 0.15, 0.05, 0.40),
+    VolunteerKind.COMMUNITY_DEVELOPMENT_LEADER: (0.40, 0.0, 0.15, 0.05, 0.40),
+    VolunteerKind.WOMENS_FUND_MEMBER: (0.40, 0.0, 0.10, 0.05, 0.40),
+    VolunteerKind.ENVIRONMENT_VOLUNTEER: (0.35, 0.0, 0.10, 0.0, 0.20),
 }
 _DRIVEN = (VehicleKind.CAR, VehicleKind.PICKUP, VehicleKind.AMBULANCE)  # owning one means the driving skill
 
