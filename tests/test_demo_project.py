@@ -1,5 +1,6 @@
 """tools/make_demo_project.py: the demo project's title (QGIS's window title) is Thai under the Thai locale,
-and the isolated profile gets a saved PostgreSQL connection to the demo store that names only the service."""
+and the isolated profile gets a saved PostgreSQL connection to the demo store that names only the service;
+the demo's road layer is in it, titled "major roads only" in the project's language, with its attribution."""
 
 from __future__ import annotations
 
@@ -39,11 +40,23 @@ def _make_project(tmp_path: Path, service_file: Path, locale: str, profile: Path
     return out
 
 
-def _title(project: Path) -> str:
+def _root(project: Path) -> ET.Element:
     with zipfile.ZipFile(project) as zf:
         qgs = next(name for name in zf.namelist() if name.endswith(".qgs"))
-        root = ET.fromstring(zf.read(qgs))
+        return ET.fromstring(zf.read(qgs))
+
+
+def _title(project: Path) -> str:
+    root = _root(project)
     return root.findtext("title") or root.get("projectname") or ""
+
+
+def _road_layer(project: Path) -> ET.Element:
+    found = [
+        layer for layer in _root(project).iter("maplayer") if '"road_segment"' in (layer.findtext("datasource") or "")
+    ]
+    assert len(found) == 1, [layer.findtext("layername") for layer in found]
+    return found[0]
 
 
 def test_demo_project_title_is_thai_and_the_profile_lists_the_demo_connection(tmp_path, demo_store_service):
@@ -59,5 +72,11 @@ def test_demo_project_title_is_thai_and_the_profile_lists_the_demo_connection(tm
     assert saved.value(prefix + "service") == "jitasa_demo"
     for key in ("password", "username", "authcfg", "host"):
         assert not saved.value(prefix + key), key
+    roads = _road_layer(thai)
+    assert roads.findtext("layername") == "ถนน — เฉพาะถนนสายหลัก (OpenStreetMap)"
+    attribution = "Roads © OpenStreetMap contributors, ODbL"
+    assert roads.findtext("attribution") == attribution
+    assert [r.text for r in roads.iter("rights")] == [attribution]
     english = _make_project(tmp_path, demo_store_service, "en_US", None)
     assert _title(english) == "Jitasa — Phetchabun demo"
+    assert _road_layer(english).findtext("layername") == "Roads — major roads only (OpenStreetMap)"

@@ -50,6 +50,7 @@ def test_demo_loads_as_a_task_with_progress(dock, store, qgis_iface):
     assert _count(store, "help_request") == 300
     assert len(set(values)) >= 3 and values[-1] == 100  # the bar moved through the steps
     assert dock.status_label.text().startswith("Demo data loaded: 300 requests, 100 volunteers")
+    assert "Road network: " in dock.status_label.text() and "major roads only" in dock.status_label.text()
     assert any("Demo data loaded" in m for m in qgis_iface.messageBar().get_messages(Qgis.Success))
     assert dock.requests_model.rowCount() > 0  # re-read in finished()
     assert not dock.task_row.isVisibleTo(dock)

@@ -46,7 +46,8 @@ ALLOWED = {
     "km",
     "ATK",
     "jitasa",
-}  # "jitasa": the example pg_service name ("เช่น jitasa")
+    "OpenStreetMap",
+}  # "jitasa": the example pg_service name ("เช่น jitasa"); OpenStreetMap: the road layer's source, by name
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.]*")
 
 

@@ -71,6 +71,11 @@ LAYER_FIELDS = {
     "admin_province": ("MultiPolygon", "id:integer level:string code:string name_th:string name_en:string"),
     "admin_amphoe": ("MultiPolygon", "id:integer level:string code:string name_th:string name_en:string"),
     "admin_tambon": ("MultiPolygon", "id:integer level:string code:string name_th:string name_en:string"),
+    "road_segment": (
+        "LineString",
+        "id:integer network_id:integer road_class:string oneway:integer component:integer name:string "
+        "speed_kmh:double length_m:double",
+    ),
 }
 TOOLBAR_ICONS = ("jitasa.svg", "connect.svg", "load_layers.svg", "assign.svg")
 CLOSED = [s for s in RequestStatus if s not in OPEN_REQUEST_STATUSES]
@@ -412,6 +417,62 @@ def test_request_aggregate_is_graduated_on_the_count(qgis_app):
     ), "cells with critical requests stand out"
 
 
+def test_roads_by_class_at_their_tier_bigger_on_top_islands_pale(qgis_app):
+    from jitasa_qgis.definitions import visuals
+    from jitasa_qgis.definitions.roads import RoadClass
+    from jitasa_qgis.layers.store_layers import DETAIL_SCALE, OVERVIEW_SCALE
+
+    layer = styled("road_segment")
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsRuleBasedRenderer) and renderer.usingSymbolLevels()
+    expected_tier = {RoadClass.SECONDARY: OVERVIEW_SCALE, RoadClass.TERTIARY: OVERVIEW_SCALE}
+    expected_tier.update({c: OVERVIEW_SCALE for c in (RoadClass.SECONDARY_LINK, RoadClass.TERTIARY_LINK)})
+    local = {RoadClass.UNCLASSIFIED, RoadClass.RESIDENTIAL, RoadClass.LIVING_STREET, RoadClass.SERVICE}
+    expected_tier.update({c: DETAIL_SCALE for c in (*local, RoadClass.ROAD, RoadClass.TRACK)})
+    context = QgsRenderContext()
+    widths, passes, colours = {}, {}, {}
+    for road_class in RoadClass:
+        f = feature(layer, road_class=road_class.value, component=0)
+        [rule] = matching_leaf_rules(layer, f)  # exactly one rule draws each class
+        assert rule.minimumScale() == expected_tier.get(road_class, 0), road_class  # 0: every scale
+        assert rule.maximumScale() == 0
+        if road_class in visuals.MAJOR_ROAD_CLASSES:
+            assert rule.minimumScale() == 0, "major roads show at every scale"
+        line = rule.symbol().symbolLayer(0)
+        context.expressionContext().setFeature(f)
+        width_prop = line.dataDefinedProperties().property(QgsSymbolLayer.PropertyStrokeWidth)
+        widths[road_class] = (
+            evaluate(width_prop.expressionString(), layer, f) if width_prop.isActive() else line.width()
+        )
+        passes[road_class] = line.renderingPass()
+        colours[road_class] = line.color()
+        [island] = matching_leaf_rules(layer, feature(layer, road_class=road_class.value, component=3))
+        assert island.ruleKey() == "road_segment/island" and island.minimumScale() == 0
+        island_line = island.symbol().symbolLayer(0)
+        island_width = evaluate(
+            dd_expression(island_line, QgsSymbolLayer.PropertyStrokeWidth),
+            layer,
+            feature(layer, road_class=road_class.value),
+        )
+        assert island_width == pytest.approx(widths[road_class]), road_class
+        assert island_line.color().lightness() > colours[road_class].lightness() + 20, "islands are paler"
+        assert island_line.renderingPass() < passes[road_class], "islands under the routable roads"
+    order = [RoadClass.MOTORWAY, RoadClass.TRUNK, RoadClass.PRIMARY, RoadClass.SECONDARY, RoadClass.TERTIARY]
+    assert [widths[c] for c in order] == sorted((widths[c] for c in order), reverse=True), widths
+    assert [passes[c] for c in order] == sorted((passes[c] for c in order), reverse=True), "bigger on top"
+    assert [colours[c].lightness() for c in order] == sorted(colours[c].lightness() for c in order), "bigger darker"
+    assert widths[RoadClass.TRUNK_LINK] < widths[RoadClass.TRUNK], "ramps thinner than their road"
+    assert not matching_leaf_rules(layer, feature(layer, road_class="footway", component=0))
+
+
+def test_road_legend_is_thai(qgis_app):
+    layer = styled("road_segment")
+    labels = {r.ruleKey(): r.label() for r in layer.renderer().rootRule().children()}
+    assert labels["road_segment/trunk"] == "ทางหลวงสายหลัก" and labels["road_segment/primary"] == "ทางหลวงสายรอง"
+    assert all(any("\u0e00" <= ch <= "\u0e7f" for ch in text) for text in labels.values()), labels
+    assert len(set(labels.values())) == len(labels)
+
+
 # ------------------------------------------------------------------------------------------- icons
 
 
@@ -500,7 +561,7 @@ HORIZONTAL = {
 @pytest.mark.parametrize("name", sorted(LAYER_FIELDS))
 def test_labels_thai_font_horizontal_and_scale_dependent(qgis_app, name):
     layer = styled(name)
-    if name in ("assignment", "help_request_critical"):  # lines / a fast overview need no text
+    if name in ("assignment", "help_request_critical", "road_segment"):  # lines / a fast overview need no text
         assert not layer.labelsEnabled()
         return
     assert layer.labelsEnabled()

@@ -138,3 +138,36 @@ def test_an_empty_store_and_a_demo_only_store_have_no_non_demo_rows(service, sto
         assert not non_demo_rows(conn)
     finally:
         conn.close()
+
+
+def _roads(store) -> tuple:
+    with store.connect() as conn, conn.cursor() as cur:
+        cur.execute("SELECT (SELECT count(*) FROM jitasa.road_network), (SELECT count(*) FROM jitasa.road_segment)")
+        row = cur.fetchone()
+    conn.close()
+    return row
+
+
+def test_the_road_network_parameters_load_the_major_roads_by_default_or_no_roads(provider, service, store):
+    import processing
+
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("jitasa:loaddemodata")
+    assert algorithm.parameterDefinition("ROADS").defaultValue().endswith("phetchabun_major_roads.gpkg")
+    assert "major roads only" in algorithm.shortHelpString()
+    feedback = Feedback()
+    result = processing.run(
+        "jitasa:loaddemodata", {"SERVICE": service, "REQUESTS": 60, "VOLUNTEERS": 20}, feedback=feedback
+    )
+    networks, segments = _roads(store)
+    assert networks == 1 and segments > 100
+    assert f"road_segments: {segments}" in result["SUMMARY"] and "major roads only" in result["SUMMARY"]
+    log = "\n".join(feedback.lines)
+    assert "Phetchabun major roads (demo)" in log and "It holds major roads only (Trunk road, Primary road)" in log
+    feedback = Feedback()
+    result = processing.run(
+        "jitasa:loaddemodata",
+        {"SERVICE": service, "REQUESTS": 60, "VOLUNTEERS": 20, "WITH_ROADS": False},
+        feedback=feedback,
+    )
+    assert "No road network loaded." in feedback.lines and "road_segments" not in result["SUMMARY"]
+    assert _roads(store) == (1, segments)  # left as it was

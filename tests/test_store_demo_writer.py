@@ -54,6 +54,9 @@ def test_default_demo_loads_everything(store):
     loaded = load_demo_data(store, ADMIN, HEALTH, progress=steps.append)
     assert _counts(store) == EXPECTED
     demo_assignments = loaded.pop("demo_assignments")
+    road_segments = loaded.pop("road_segments")
+    assert loaded.pop("road_network_version") == 1
+    assert road_segments > 100 and _query(store, "SELECT count(*) FROM jitasa.road_segment") == [(road_segments,)]
     assert loaded == {
         "province": 1,
         "amphoe": 11,
@@ -207,6 +210,39 @@ def test_a_malformed_record_midway_leaves_nothing_written(store):
     assert _query(store, "SELECT count(*) FROM jitasa.audit_log") == [(0,)]
 
 
+def _demo_roads():
+    from jitasa_qgis.services.demo_loading import demo_roads_params
+    from jitasa_qgis.services.road_import import build_roads
+
+    return build_roads(demo_roads_params())
+
+
+def _roads_in_store(spec) -> tuple:
+    return _query(
+        spec,
+        "SELECT (SELECT count(*) FROM jitasa.road_network), (SELECT count(*) FROM jitasa.road_segment), "
+        "(SELECT max(version) FROM jitasa.road_network)",
+    )[0]
+
+
+def test_the_road_network_is_written_in_the_demo_transaction(store):
+    areas, (requests, volunteers) = _batches(n_requests=30, n_volunteers=10)
+    roads = _demo_roads()
+    category = requests.category.copy()
+    category[20] = "teleportation"
+    with pytest.raises(StoreError, match="nothing was written"):
+        write_demo(store, areas, [], dataclasses.replace(requests, category=category), volunteers, roads=roads)
+    assert _roads_in_store(store) == (0, 0, None)  # the network went with the failed requests
+    counts = write_demo(store, areas, [], requests, volunteers, roads=roads)
+    n = len(roads.network.geoms)
+    assert counts["road_segments"] == n and counts["road_network_version"] == 1
+    assert _roads_in_store(store) == (1, n, 1)
+    again = write_demo(store, areas, [], requests, volunteers, roads=roads)
+    assert again["road_network_version"] == 2 and _roads_in_store(store) == (1, n, 2)  # replaced, not doubled
+    write_demo(store, areas, [], requests, volunteers)  # without roads: the network stays as it was
+    assert _roads_in_store(store) == (1, n, 2)
+
+
 def test_a_failed_reload_keeps_the_earlier_demo(store):
     load_demo_data(store, ADMIN, HEALTH)
     areas, (requests, volunteers) = _batches(n_requests=10, n_volunteers=5)
@@ -231,11 +267,14 @@ def test_cancel_rolls_everything_back(store):
 
     def cancelled() -> bool:
         calls.append(1)
-        return len(calls) > 4  # true once provinces and amphoe are in, before any request lands
+        # true once the admin areas are in (after the checks between reading, building the road network
+        # and generating), before the roads and any request land
+        return len(calls) > 6
 
     with pytest.raises(LoadCancelled):
         load_demo_data(store, ADMIN, HEALTH, cancelled=cancelled)
     assert _counts(store) == dict.fromkeys(EXPECTED, 0)
+    assert _roads_in_store(store) == (0, 0, None)
 
 
 def test_store_summary_counts_open_requests_per_amphoe(store):

@@ -47,7 +47,8 @@ def write_service_file() -> None:
 
 
 def ensure_store() -> None:
-    """Cluster up, database present, schema current, demo data loaded (once)."""
+    """Cluster up, database present, schema current, demo data loaded (once), the demo road network too
+    (imported alone into a store loaded before the demo had roads)."""
     import psycopg2
 
     from jitasa_qgis.store.connection import ConnectionSpec
@@ -70,16 +71,23 @@ def ensure_store() -> None:
     applied = migrate(spec)
     if applied:
         print(f"store: applied migrations {applied}")
+    from jitasa_qgis.definitions.roads import DEMO_ROAD_NETWORK
+    from jitasa_qgis.store.roads import network_by_name
+
     conn = spec.connect()
     with conn.cursor() as cur:
         cur.execute("SELECT count(*) FROM jitasa.help_request")
         has_data = cur.fetchone()[0] > 0
+    has_roads = network_by_name(conn, DEMO_ROAD_NETWORK) is not None
     conn.close()
     if not has_data:
         from jitasa_qgis.definitions.paths import DEMO_DIR
-        from jitasa_qgis.services.demo_loading import load_demo_data
+        from jitasa_qgis.services.demo_loading import DEMO_ROADS_PATH, load_demo_data
 
-        print("store: loading demo data (Phetchabun boundaries, MOPH hospitals, 2,000 requests, 600 volunteers)")
+        print(
+            "store: loading demo data (Phetchabun boundaries, MOPH hospitals, major roads only, 2,000 requests, "
+            "600 volunteers)"
+        )
         load_demo_data(
             spec,
             admin_path=str(DEMO_DIR / "admin.gpkg"),
@@ -87,7 +95,33 @@ def ensure_store() -> None:
             n_requests=2000,
             n_volunteers=600,
             seed=67,
+            roads_path=DEMO_ROADS_PATH,
         )
+    elif not has_roads:
+        from jitasa_qgis.services.demo_loading import demo_roads_params
+        from jitasa_qgis.services.road_import import import_roads
+
+        result = import_roads(spec, demo_roads_params())
+        print(f"store: imported the demo road network (major roads only): {result.summary_lines()[0]}")
+
+
+def road_summary(conn) -> str:
+    """The store's road networks in a few lines; the demo's says it holds major roads only."""
+    from jitasa_qgis.definitions.roads import DEMO_ROAD_NETWORK
+    from jitasa_qgis.store.roads import networks
+
+    lines = []
+    for n in networks(conn):
+        note = (
+            " — major roads only (trunk and primary), no secondary or local roads"
+            if n.name == DEMO_ROAD_NETWORK
+            else ""
+        )
+        lines.append(
+            f"road network '{n.name}' (version {n.version}): {n.segment_count} segments, {n.length_km:,.0f} km{note}"
+            + (f"; {n.attribution}" if n.attribution else "")
+        )
+    return "\n".join(lines) or "road network: none"
 
 
 def demo() -> int:
@@ -97,7 +131,7 @@ def demo() -> int:
     ensure_store()
     conn = ConnectionSpec.from_service(SERVICE).connect()
     try:
-        text = format_summary(store_summary(conn))
+        text = format_summary(store_summary(conn)) + "\n\n" + road_summary(conn)
     finally:
         conn.close()
     OUT.mkdir(exist_ok=True)

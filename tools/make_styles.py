@@ -604,6 +604,77 @@ def help_request_aggregate_style() -> QgsVectorLayer:
     return layer
 
 
+def road_line(colour: str, width: float, dashed: bool) -> QgsSimpleLineSymbolLayer:
+    line = QgsSimpleLineSymbolLayer(QColor(colour), width)
+    line.setPenCapStyle(Qt.RoundCap)
+    line.setPenJoinStyle(Qt.RoundJoin)
+    if dashed:
+        line.setUseCustomDashPattern(True)
+        line.setCustomDashVector([2.0, 1.2])
+        line.setCustomDashPatternUnit(QgsUnitTypes.RenderMillimeters)
+    return line
+
+
+def road_width_expression(widths: dict) -> str:
+    """The width of a segment by its class, a ramp or link thinner than its road."""
+    return case("road_class", widths, quote_results=False)
+
+
+def road_segment_style() -> QgsVectorLayer:
+    """Road segments by class group (v.ROAD_GROUPS): one rule per group, shown from its tier's scale in,
+    bigger roads drawn over smaller ones (symbol levels); pieces not joined to the routable network pale."""
+    layer = memory_layer(
+        "LineString", "field=road_class:string&field=component:integer&field=oneway:integer", "road_segment"
+    )
+    root = QgsRuleBasedRenderer.Rule(None)
+    root.setRuleKey("road_segment")
+    widths = {}
+    for key, classes, colour, width, dashed, zoomed_in_beyond in v.ROAD_GROUPS:
+        group_widths = {
+            c: round(width * (v.ROAD_LINK_WIDTH_SCALE if c.value.endswith("_link") else 1), 3) for c in classes
+        }
+        widths.update(group_widths)
+        line = road_line(colour, width, dashed)
+        if len(set(group_widths.values())) > 1:
+            line.setDataDefinedProperty(
+                QgsSymbolLayer.PropertyStrokeWidth, expression(road_width_expression(group_widths))
+            )
+        classes_list = ", ".join(quoted(c.value) for c in classes)
+        rule = QgsRuleBasedRenderer.Rule(
+            line_symbol(line),
+            0,
+            zoomed_in_beyond,
+            f'"component" = 0 AND "road_class" IN ({classes_list})',
+            v.legend_road_group(key),
+        )
+        rule.setRuleKey(f"road_segment/{key}")
+        root.appendChild(rule)
+    island = road_line(v.ROAD_ISLAND_COLOUR, 0.5, False)
+    island.setDataDefinedProperty(
+        QgsSymbolLayer.PropertyStrokeWidth, expression(f"coalesce({road_width_expression(widths)}, 0.35)")
+    )
+    rule = QgsRuleBasedRenderer.Rule(line_symbol(island), 0, 0, '"component" > 0', v.legend_road_islands())
+    rule.setRuleKey("road_segment/island")
+    root.appendChild(rule)
+    renderer = QgsRuleBasedRenderer(root)
+    # Symbol levels: islands first, then the smallest roads, the biggest last (drawn on top at crossings).
+    rules = root.children()
+    passes = [len(rules) - 1 - i for i in range(len(rules) - 1)] + [0]
+    for rule, rendering_pass in zip(rules, passes):
+        rule.symbol().symbolLayer(0).setRenderingPass(rendering_pass)
+    renderer.setUsingSymbolLevels(True)
+    layer.setRenderer(renderer)
+    return layer
+
+
+def line_symbol(*layers: QgsSymbolLayer) -> QgsLineSymbol:
+    symbol = QgsLineSymbol()
+    symbol.deleteSymbolLayer(0)
+    for layer in layers:
+        symbol.appendSymbolLayer(layer)
+    return symbol
+
+
 def help_request_critical_style() -> QgsVectorLayer:
     """Open critical requests between the street and the province view: plain discs by state, no icons
     and no data-defined properties, so a province's ~1,600 of them draw in tens of milliseconds."""
@@ -642,6 +713,7 @@ def _build_styles() -> dict[str, QgsVectorLayer]:
         "admin_province": admin_style("province"),
         "admin_amphoe": admin_style("amphoe"),
         "admin_tambon": admin_style("tambon"),
+        "road_segment": road_segment_style(),
     }
 
 

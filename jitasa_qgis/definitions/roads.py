@@ -58,6 +58,9 @@ DEFAULT_SPEEDS_KMH: Mapping[RoadClass, float] = {
 # roads the network does not hold (a motorbike averaging 25-30 km/h along such roads makes ~20 km/h in a
 # straight line). Below the straight-line model's 30 km/h on purpose: that one stands for a whole trip.
 OFF_ROAD_SPEED_KMH = 20.0
+# The demo's network (resources/demo/phetchabun_major_roads.gpkg), by name: a demo re-load replaces it, and
+# its map layer says it holds major roads only.
+DEMO_ROAD_NETWORK = "Phetchabun major roads (demo)"
 MAX_SPEED_KMH = 200.0
 
 

@@ -25,6 +25,7 @@ from .enums import (
 )
 from .i18n import translate
 from .labels import assignment_status_label
+from .roads import RoadClass, road_class_label
 
 # ------------------------------------------------------------------------------------------------ colours
 
@@ -76,6 +77,40 @@ ADMIN_OUTLINES: dict[str, tuple[str, float, bool]] = {
     "amphoe": ("#546e7a", 0.6, False),
     "tambon": ("#90a4ae", 0.25, True),
 }
+
+# Roads, by class group: earth tones under the coloured points, darker and wider the bigger the road.
+# (key, classes, colour, width mm, dashed, shown only zoomed in beyond 1:N (0: always)); the scales are the
+# layer tiers of layers/store_layers.py (OVERVIEW_SCALE, DETAIL_SCALE): major roads at every scale,
+# secondary and tertiary from the province view in, local roads and tracks only in the detail view.
+MAJOR_ROAD_CLASSES: frozenset[RoadClass] = frozenset(
+    {
+        RoadClass.MOTORWAY,
+        RoadClass.MOTORWAY_LINK,
+        RoadClass.TRUNK,
+        RoadClass.TRUNK_LINK,
+        RoadClass.PRIMARY,
+        RoadClass.PRIMARY_LINK,
+    }
+)
+ROAD_GROUPS: tuple[tuple[str, tuple[RoadClass, ...], str, float, bool, int], ...] = (
+    ("motorway", (RoadClass.MOTORWAY, RoadClass.MOTORWAY_LINK), "#6d3b1f", 1.5, False, 0),
+    ("trunk", (RoadClass.TRUNK, RoadClass.TRUNK_LINK), "#a0522d", 1.2, False, 0),
+    ("primary", (RoadClass.PRIMARY, RoadClass.PRIMARY_LINK), "#c98a4b", 0.9, False, 0),
+    ("secondary", (RoadClass.SECONDARY, RoadClass.SECONDARY_LINK), "#d2a86e", 0.7, False, 2_500_000),
+    ("tertiary", (RoadClass.TERTIARY, RoadClass.TERTIARY_LINK), "#bfae94", 0.5, False, 2_500_000),
+    (
+        "local",
+        (RoadClass.UNCLASSIFIED, RoadClass.RESIDENTIAL, RoadClass.LIVING_STREET, RoadClass.SERVICE, RoadClass.ROAD),
+        "#a8a097",
+        0.35,
+        False,
+        150_000,
+    ),
+    ("track", (RoadClass.TRACK,), "#a89f91", 0.3, True, 150_000),
+)
+# Pieces not joined to the routable network (component > 0): pale, at their class's width, every scale.
+ROAD_ISLAND_COLOUR = "#e3cdb8"
+ROAD_LINK_WIDTH_SCALE = 0.6  # a ramp or link is drawn thinner than its road
 
 # The assign panel's canvas items (gui/candidate_markers.py).
 CANDIDATE_BEST = "#e65100"  # orange: the best candidate, and the line to the request
@@ -183,6 +218,18 @@ def legend_beds_free() -> str:
 
 def legend_beds_stale() -> str:
     return translate("MapLegend", "(bed data out of date)")
+
+
+def legend_road_group(key: str) -> str:
+    """A road group's legend entry: the class label of its main class, or the group's own words."""
+    if key == "local":
+        return translate("MapLegend", "Local roads and streets")
+    group = next(g for g in ROAD_GROUPS if g[0] == key)
+    return road_class_label(group[1][0])
+
+
+def legend_road_islands() -> str:
+    return translate("MapLegend", "Not joined to the routable network")
 
 
 def legend_grid_class(lower: float, upper: float) -> str:

@@ -3,8 +3,9 @@
 The work (read the files, generate, write in one transaction) runs off the GUI thread through the operations
 dock's task row (service_task.py), which shows its progress and a Cancel button; QGIS's task manager in the
 status bar shows it too. A cancel stops it between steps and nothing is written. The result is told in the
-message bar (and the dock's status line) and the dock's lists are re-read in finished(); the map layers
-follow through the store's notifications.
+message bar (and the dock's status line), with the road network's size and, for the demo's, that it holds
+major roads only; the dock's lists are re-read in finished(); the map layers follow through the store's
+notifications.
 """
 
 from __future__ import annotations
@@ -18,11 +19,33 @@ from ..store.errors import StoreError
 from .service_task import TaskHandle, TaskProgress
 
 
-def _load_demo(spec, progress: TaskProgress, params: dict) -> dict:
-    """Worker thread: the demo loading workflow (no widgets, no iface, no project)."""
-    from ..services.demo_loading import load_demo_data
+def _load_demo(spec, progress: TaskProgress, params: dict, results: list) -> dict:
+    """Worker thread: the demo loading workflow (no widgets, no iface, no project). The counts are the
+    task's result; the whole DemoResult goes to `results` for the message."""
+    from ..services.demo_loading import DemoParams, load_demo
 
-    return load_demo_data(spec, progress=progress.set_progress, cancelled=progress.is_cancelled, **params)
+    result = load_demo(spec, DemoParams(**{"check_schema": False, **params}), progress)
+    results.append(result)
+    return result.counts
+
+
+def loaded_message(counts: dict, roads=None) -> str:
+    """What the officer is told after a load; `roads`: the result's DemoRoads (None: loaded without roads)."""
+    text = translate(
+        "JitasaPlugin",
+        "Demo data loaded: {requests} requests, {volunteers} volunteers, {facilities} facilities.",
+    ).format(
+        requests=f"{counts.get('help_requests', 0):,}",
+        volunteers=f"{counts.get('volunteers', 0):,}",
+        facilities=f"{counts.get('facilities', 0):,}",
+    )
+    if roads is None:
+        return text
+    if roads.major_only:
+        more = translate("JitasaPlugin", "Road network: {segments} segments, {km} km, major roads only.")
+    else:
+        more = translate("JitasaPlugin", "Road network: {segments} segments, {km} km.")
+    return text + " " + more.format(segments=f"{roads.segments:,}", km=f"{roads.length_km:,.0f}")
 
 
 def start_demo_loading(
@@ -40,8 +63,8 @@ def start_demo_loading(
         translate(
             "JitasaPlugin",
             "Replace the demo requests and volunteers in the connected store with a "
-            "new seeded set? Admin areas and hospitals are updated; other data is "
-            "never touched.",
+            "new seeded set? Admin areas, hospitals and the demo road network (major "
+            "roads only) are updated; other data is never touched.",
         ),
     ):
         return None
@@ -51,18 +74,10 @@ def start_demo_loading(
         if iface is not None:
             iface.messageBar().pushMessage(translate("JitasaPlugin", "Jitasa"), text, level, 10)
 
+    results: list = []
+
     def loaded(counts: dict) -> None:
-        tell(
-            translate(
-                "JitasaPlugin",
-                "Demo data loaded: {requests} requests, {volunteers} volunteers, {facilities} facilities.",
-            ).format(
-                requests=f"{counts.get('help_requests', 0):,}",
-                volunteers=f"{counts.get('volunteers', 0):,}",
-                facilities=f"{counts.get('facilities', 0):,}",
-            ),
-            Qgis.Success,
-        )
+        tell(loaded_message(counts, results[-1].roads if results else None), Qgis.Success)
         dock.refresh()
         if after_load is not None:
             after_load(counts)
@@ -73,7 +88,7 @@ def start_demo_loading(
 
     return dock.start_task(
         translate("JitasaPlugin", "Loading demo data"),
-        lambda spec, progress: _load_demo(spec, progress, params),
+        lambda spec, progress: _load_demo(spec, progress, params, results),
         on_result=loaded,
         on_error=failed,
     )

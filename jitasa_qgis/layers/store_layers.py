@@ -2,19 +2,26 @@
 
 Every layer uses the StoreLocation's layer URI (authcfg or service, never a password) and an int4 key.
 The group's title is translated ("จิตอาสา" in Thai), so code finds the group by its custom property
-(`find_store_group`), never by its title.
+(`find_store_group`), never by its title. The road layer is titled by the store's networks (the demo's:
+"Roads — major roads only (OpenStreetMap)") and carries their attribution (ODbL for OpenStreetMap roads) in
+its metadata, so it travels with the layer into layouts and exports.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
-from qgis.core import QgsLayerTreeGroup, QgsProject, QgsVectorLayer, QgsWkbTypes
+import psycopg2
+from qgis.core import QgsLayerMetadata, QgsLayerTreeGroup, QgsProject, QgsVectorLayer, QgsWkbTypes
 
 from ..definitions.i18n import translate
+from ..definitions.roads import DEMO_ROAD_NETWORK
 from ..store.migrations import check_schema_current
 from ..store.qgis_connections import StoreLocation
+
+if TYPE_CHECKING:  # store.roads brings numpy and shapely: imported where the networks are read
+    from ..store.roads import NetworkInfo
 
 CTX = "StoreLayers"
 GROUP_NAME = "Jitasa"  # the untranslated title, which groups made before GROUP_PROPERTY existed carry
@@ -88,6 +95,9 @@ LAYER_DEFS = (
     ),
     LayerDef("volunteer", "volunteer_map", "geom", tables=("volunteer",)),
     LayerDef("facility", "facility", "geom", tables=("facility",)),
+    # every imported network's segments (islands too, drawn pale), under the points; the style's rules
+    # keep to the tiers: major roads at every scale, smaller ones only zoomed in (definitions.visuals)
+    LayerDef("road_segment", "road_segment", "geom", '"network_id" IS NOT NULL'),
     LayerDef("service_area", "service_area", "geom", tables=("service_area",)),
     LayerDef("admin_tambon", "admin_area", "geom", "\"level\" = 'tambon'", tables=("admin_area",)),
     LayerDef("admin_amphoe", "admin_area", "geom", "\"level\" = 'amphoe'", tables=("admin_area",)),
@@ -108,12 +118,64 @@ def layer_title(key: str) -> str:
         "volunteer": translate("StoreLayers", "Volunteers"),
         "facility": translate("StoreLayers", "Facilities"),
         "service_area": translate("StoreLayers", "Service areas"),
+        "road_segment": translate("StoreLayers", "Roads"),
         "assignment": translate("StoreLayers", "Assignments"),
         "admin_tambon": translate("StoreLayers", "Tambon"),
         "admin_amphoe": translate("StoreLayers", "Amphoe"),
         "admin_province": translate("StoreLayers", "Province"),
     }
     return titles[key]
+
+
+def road_layer_title(road_networks: Sequence[NetworkInfo]) -> str:
+    """The road layer's title: the demo network's says it holds major roads only; others give their names."""
+    names = [n.name for n in road_networks]
+    if names == [DEMO_ROAD_NETWORK]:
+        return translate("StoreLayers", "Roads — major roads only (OpenStreetMap)")
+    if not names:
+        return layer_title("road_segment")
+    return translate("StoreLayers", "Roads — {0}").format(", ".join(names))
+
+
+def road_layer_metadata(layer: QgsVectorLayer, road_networks: Sequence[NetworkInfo]) -> None:
+    """Title, abstract and the networks' attribution (rights and the layer's attribution) on the layer."""
+    attributions = list(dict.fromkeys(n.attribution for n in road_networks if n.attribution))
+    metadata = QgsLayerMetadata(layer.metadata())
+    metadata.setTitle(layer.name())
+    parts = [
+        translate("StoreLayers", "{0}: version {1}, {2} segments, {3:.0f} km.").format(
+            n.name, n.version, n.segment_count, n.length_km
+        )
+        for n in road_networks
+    ]
+    if any(n.name == DEMO_ROAD_NETWORK for n in road_networks):
+        parts.append(
+            translate(
+                "StoreLayers",
+                "The demo network holds major roads only (trunk and primary roads of OpenStreetMap, simplified): "
+                "no secondary or local roads, so drive times on it are major roads plus an off-road leg.",
+            )
+        )
+    metadata.setAbstract("\n".join(parts))
+    metadata.setRights(attributions)
+    layer.setMetadata(metadata)
+    layer.setAttribution("; ".join(attributions))
+
+
+def read_road_networks(location: StoreLocation) -> list[NetworkInfo]:
+    """The store's road networks; none when they cannot be read (the layer then keeps its plain title)."""
+    from ..store.roads import networks
+
+    try:
+        conn = location.spec.connect()
+    except psycopg2.Error:
+        return []
+    try:
+        return networks(conn)
+    except psycopg2.Error:
+        return []
+    finally:
+        conn.close()
 
 
 def group_title() -> str:
@@ -166,6 +228,7 @@ _WKB_TYPES = {
     "help_request_grid": QgsWkbTypes.Polygon,
     "help_request_aggregate": QgsWkbTypes.Polygon,
     "assignment": QgsWkbTypes.LineString,
+    "road_segment": QgsWkbTypes.LineString,
     "service_area": QgsWkbTypes.MultiPolygon,
     "admin_tambon": QgsWkbTypes.MultiPolygon,
     "admin_amphoe": QgsWkbTypes.MultiPolygon,
@@ -177,12 +240,16 @@ def add_store_layers(
     location: StoreLocation,
     project: QgsProject | None = None,
     style: Callable[[QgsVectorLayer, str], None] | None = None,
+    road_networks: Sequence[NetworkInfo] | None = None,
 ) -> tuple[dict[str, QgsVectorLayer], list[str]]:
-    """Add (or replace) the Jitasa group in the project. `style(layer, key)` styles each layer if given.
+    """Add (or replace) the Jitasa group in the project. `style(layer, key)` styles each layer if given;
+    `road_networks` title the road layer (None: read from the store).
 
     Returns the layers by key and the titles of layers that failed to load (they are not added).
     """
     project = project or QgsProject.instance()
+    if road_networks is None:
+        road_networks = read_road_networks(location)
     parent, index = project.layerTreeRoot(), 0
     old = find_store_group(project)
     if old is not None:
@@ -196,6 +263,9 @@ def add_store_layers(
     layers, failed = {}, []
     for layer_def in LAYER_DEFS:
         layer = build_layer(location, layer_def)
+        if layer_def.key == "road_segment":
+            layer.setName(road_layer_title(road_networks))
+            road_layer_metadata(layer, road_networks)
         if not layer.isValid():
             failed.append(layer.name())
             continue
@@ -212,11 +282,13 @@ def load_jitasa_layers(
     project: QgsProject | None = None,
 ) -> tuple[dict[str, QgsVectorLayer], list[str]]:
     """Check the store's schema, then add the styled Jitasa group. Raises StoreError with a clear message."""
+    from ..store.roads import networks
     from .styles import apply_style
 
     conn = location.spec.connect()
     try:
         check_schema_current(conn)
+        road_networks = networks(conn)
     finally:
         conn.close()
-    return add_store_layers(location, project, style=apply_style)
+    return add_store_layers(location, project, style=apply_style, road_networks=road_networks)

@@ -1,9 +1,13 @@
-"""jitasa:loaddemodata — real Phetchabun boundaries and hospitals plus seeded demo requests and volunteers."""
+"""jitasa:loaddemodata — real Phetchabun boundaries, hospitals and major roads plus seeded demo requests and
+volunteers."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from qgis.core import (
     QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -11,7 +15,13 @@ from qgis.core import (
 
 from ..definitions.i18n import translate
 from ..definitions.paths import DEMO_DIR
-from ..services.demo_loading import DEFAULT_FACILITY_LAYER, DemoParams, load_demo
+from ..services.demo_loading import (
+    DEFAULT_FACILITY_LAYER,
+    DEMO_ROADS_LAYER,
+    DEMO_ROADS_PATH,
+    DemoParams,
+    load_demo,
+)
 from .base import JitasaAlgorithm, service_errors
 from .feedback_progress import FeedbackProgress
 
@@ -28,13 +38,16 @@ class LoadDemoDataAlgorithm(JitasaAlgorithm):
     def shortHelpString(self) -> str:
         return translate(
             "LoadDemoDataAlgorithm",
-            "Loads province, amphoe and tambon boundaries (OCHA COD-AB layout) and MOPH hospitals "
-            "— by default the real Phetchabun files shipped with the plugin — then generates help "
-            "requests and volunteers inside the tambons with a fixed seed.\n\n"
+            "Loads province, amphoe and tambon boundaries (OCHA COD-AB layout), MOPH hospitals and "
+            "a road network — by default the real Phetchabun files shipped with the plugin; the "
+            "roads are the major roads only (trunk and primary roads of OpenStreetMap), so drive "
+            "times on them are major roads plus an off-road leg — then generates help requests and "
+            "volunteers inside the tambons with a fixed seed.\n\n"
             "What it replaces: ALL earlier demo help requests and volunteers in the store (also "
             "those of another province loaded before) and their assignments are deleted and the "
-            "new ones written. Boundaries and hospitals are added or updated by code, never "
-            "deleted.\n\n"
+            "new ones written; the demo road network is replaced (other networks are not touched; "
+            "untick Load the road network to load no roads). Boundaries and hospitals are added or "
+            "updated by code, never deleted.\n\n"
             "It refuses to run on a store that holds data that is not demo data (help requests or "
             "volunteers from another source, facilities other than coded hospitals), and writes "
             "nothing then. Everything loads in one transaction: on any error nothing is written.",
@@ -69,6 +82,20 @@ class LoadDemoDataAlgorithm(JitasaAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterFile(
+                "ROADS",
+                translate("LoadDemoDataAlgorithm", "Road network (GeoPackage)"),
+                extension="gpkg",
+                defaultValue=str(DEMO_ROADS_PATH),
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                "WITH_ROADS", translate("LoadDemoDataAlgorithm", "Load the road network"), defaultValue=True
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterNumber(
                 "REQUESTS", translate("LoadDemoDataAlgorithm", "Number of help requests"), defaultValue=2000, minValue=0
             )
@@ -87,6 +114,9 @@ class LoadDemoDataAlgorithm(JitasaAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):
         location = self.location(parameters, context, feedback)
+        roads = ""
+        if self.parameterAsBoolean(parameters, "WITH_ROADS", context):
+            roads = self.parameterAsFile(parameters, "ROADS", context) or str(DEMO_ROADS_PATH)
         params = DemoParams(
             # QGIS 3.22 does not fill a missing file parameter from its default: do it here.
             admin_path=self.parameterAsFile(parameters, "ADMIN", context) or str(DEMO_DIR / "admin.gpkg"),
@@ -96,9 +126,12 @@ class LoadDemoDataAlgorithm(JitasaAlgorithm):
             n_requests=self.parameterAsInt(parameters, "REQUESTS", context),
             n_volunteers=self.parameterAsInt(parameters, "VOLUNTEERS", context),
             seed=self.parameterAsInt(parameters, "SEED", context),
+            roads_path=roads or None,
+            roads_layer=DEMO_ROADS_LAYER if roads and Path(roads).resolve() == DEMO_ROADS_PATH.resolve() else None,
         )
         with service_errors():
-            summary = load_demo(location, params, FeedbackProgress(feedback)).counts
+            result = load_demo(location, params, FeedbackProgress(feedback))
+        summary = result.counts
         feedback.pushInfo(
             translate(
                 "LoadDemoDataAlgorithm", "Replaced {0} earlier demo help requests and {1} earlier demo volunteers."
@@ -106,4 +139,11 @@ class LoadDemoDataAlgorithm(JitasaAlgorithm):
         )
         text = ", ".join(f"{k}: {v}" for k, v in summary.items())
         feedback.pushInfo(translate("LoadDemoDataAlgorithm", "Loaded: {0}").format(text))
+        if result.roads is not None:
+            for line in result.roads.summary_lines():
+                feedback.pushInfo(line)
+            if result.roads.major_only:
+                text += ", " + translate("LoadDemoDataAlgorithm", "roads: major roads only")
+        else:
+            feedback.pushInfo(translate("LoadDemoDataAlgorithm", "No road network loaded."))
         return {"SUMMARY": text}

@@ -1,10 +1,13 @@
 """Load the demo (the workflow behind jitasa:loaddemodata, the toolbar's "Load demo data…" and
-tools/devstore.py): read boundaries and hospitals (core, through OGR), generate seeded requests and
-volunteers (core), write everything in one transaction (store).
+tools/devstore.py): read boundaries and hospitals (core, through OGR), build the road network of the major
+roads of Phetchabun (services.road_import's building step: noded, snapped at 1 km, costs, components),
+generate seeded requests and volunteers (core), write everything in one transaction (store).
 
 What it replaces: every earlier demo request and volunteer (source 'demo', from any files) and their
-assignments; admin areas and hospitals are upserted by code, never deleted. It refuses a store holding
-requests, volunteers or facilities that are not demo data (store.demo_guard).
+assignments, and the demo road network (by its name, version bumped; other networks are never touched);
+admin areas and hospitals are upserted by code, never deleted. It refuses a store holding requests,
+volunteers or facilities that are not demo data (store.demo_guard). Without roads (`roads_path=None`) the
+store's road networks stay as they were.
 """
 
 from __future__ import annotations
@@ -19,15 +22,22 @@ from ..core.admin_source import DEFAULT_FACILITY_LAYER, DemoDataError, read_admi
 from ..core.demo_data import DEFAULT_N_REQUESTS, DEFAULT_N_VOLUNTEERS, DEFAULT_SEED, TambonSet, generate_demo
 from ..definitions.i18n import translate
 from ..definitions.paths import DEMO_DIR
+from ..definitions.roads import DEMO_ROAD_NETWORK, RoadClass, road_class_label
+from ..definitions.visuals import MAJOR_ROAD_CLASSES
 from ..store.demo_guard import check_only_demo_data
 from ..store.demo_writer import LoadCancelled, write_demo
 from .database import check_store_current
-from .progress import CallbackProgress, Cancelled, Progress, progress_of
+from .progress import CallbackProgress, Cancelled, Progress, progress_of, scaled
+from .road_import import OSM_ATTRIBUTION, BuiltRoads, RoadImportParams, build_roads
 from .store_access import Store, spec_of
 
 PathLike = Union[str, Path]
 # Share of the progress for each step; writing (the trigger per row) is most of the time.
-_READ_DONE, _GENERATE_DONE = 0.03, 0.10
+_READ_DONE, _ROADS_DONE, _GENERATE_DONE = 0.03, 0.06, 0.10
+DEMO_ROADS_PATH = DEMO_DIR / "phetchabun_major_roads.gpkg"
+DEMO_ROADS_LAYER = "major_roads"
+# The demo file is simplified, with gaps up to ~1 km at junctions (resources/demo/PROVENANCE.md).
+DEMO_ROADS_SNAP_M = 1000.0
 
 
 class DemoLoadCancelled(Cancelled, LoadCancelled):
@@ -44,11 +54,60 @@ class DemoParams:
     seed: int = DEFAULT_SEED
     allow_non_demo_data: bool = False  # only for tests of the writer's own protections
     check_schema: bool = True  # refuse a store whose schema is not this plugin's ("upgrade with ...")
+    roads_path: Optional[PathLike] = DEMO_ROADS_PATH  # None: no road network (the store's stay as they are)
+    roads_layer: Optional[str] = DEMO_ROADS_LAYER  # None: the file's first layer
+    roads_snap_tolerance_m: float = DEMO_ROADS_SNAP_M
+    roads_attribution: Optional[str] = OSM_ATTRIBUTION
+
+
+@dataclass(frozen=True)
+class DemoRoads:
+    """What the demo's road network holds, for the summaries."""
+
+    network: str
+    version: int
+    segments: int
+    length_km: float
+    largest_share: float  # of the length, in the routable piece
+    components: int
+    junctions_snapped: int
+    classes: tuple[str, ...]  # road class values present, biggest first
+    major_only: bool  # only motorways, trunk and primary roads (and their ramps)
+
+    def summary_lines(self) -> list[str]:
+        lines = [
+            translate(
+                "DemoData",
+                "Road network '{0}' (version {1}): {2} segments, {3:,.0f} km, {4} junctions made by snapping; "
+                "the routable piece holds {5:.0f}% of the length ({6} pieces).",
+            ).format(
+                self.network,
+                self.version,
+                self.segments,
+                self.length_km,
+                self.junctions_snapped,
+                100 * self.largest_share,
+                self.components,
+            )
+        ]
+        if self.major_only:
+            lines.append(major_roads_only_text(self.classes))
+        return lines
+
+
+def major_roads_only_text(classes) -> str:
+    return translate(
+        "DemoData",
+        "It holds major roads only ({0}): no secondary or local roads, so drive times on it are major roads "
+        "plus an off-road leg.",
+    ).format(", ".join(road_class_label(RoadClass(c)) for c in classes))
 
 
 @dataclass(frozen=True)
 class DemoResult:
     counts: dict  # rows written: province, amphoe, tambon, facilities, help_requests, volunteers, replaced_*
+    # (with roads also road_segments, road_network_version)
+    roads: Optional[DemoRoads] = None  # None: loaded without roads
 
     @property
     def replaced_requests(self) -> int:
@@ -83,6 +142,9 @@ def load_demo(store: Store, params: Optional[DemoParams] = None, progress: Optio
     facilities = read_facilities(params.health_path, params.facility_layer) if params.health_path else []
     progress.report(_READ_DONE)
     check()
+    roads = _build_demo_roads(params, scaled(progress, _READ_DONE, _ROADS_DONE)) if params.roads_path else None
+    progress.report(_ROADS_DONE)
+    check()
     if not params.allow_non_demo_data:
         check_only_demo_data(spec)
     requests, volunteers = generate_demo(
@@ -100,12 +162,55 @@ def load_demo(store: Store, params: Optional[DemoParams] = None, progress: Optio
             volunteers,
             progress=lambda percent: progress.report(_GENERATE_DONE + scale * percent / 100.0),
             cancelled=progress.is_cancelled,
+            roads=roads,
         )
     except LoadCancelled as exc:
         if isinstance(exc, Cancelled):
             raise
         raise DemoLoadCancelled(str(exc)) from None
-    return DemoResult(counts=counts)
+    return DemoResult(counts=counts, roads=_demo_roads(roads, counts) if roads is not None else None)
+
+
+def demo_roads_params(params: Optional[DemoParams] = None) -> RoadImportParams:
+    """The road import of the demo's network (also for tools/devstore.py's store that has the rest)."""
+    params = params or DemoParams()
+    return RoadImportParams(
+        network=DEMO_ROAD_NETWORK,
+        path=params.roads_path,
+        layer=params.roads_layer,
+        snap_tolerance_m=params.roads_snap_tolerance_m,
+        attribution=params.roads_attribution,
+    )
+
+
+def _build_demo_roads(params: DemoParams, progress: Progress) -> BuiltRoads:
+    """The demo's network built by the road import's own step (nothing written yet); a cancel while
+    building is the demo's cancel."""
+    try:
+        return build_roads(demo_roads_params(params), progress)
+    except Cancelled:
+        raise DemoLoadCancelled(
+            translate("StoreErrors", "Loading demo data was cancelled; nothing was written.")
+        ) from None
+
+
+def _demo_roads(roads: BuiltRoads, counts: dict) -> DemoRoads:
+    report = roads.network.report
+    length: dict[str, float] = {}
+    for road_class, metres in zip(roads.network.road_class, roads.network.length_m):
+        length[road_class] = length.get(road_class, 0.0) + float(metres)
+    classes = tuple(sorted(length, key=lambda c: -length[c]))
+    return DemoRoads(
+        network=roads.name,
+        version=int(counts.get("road_network_version", 1)),
+        segments=report.segments,
+        length_km=report.length_km,
+        largest_share=report.largest_share,
+        components=report.components,
+        junctions_snapped=report.junctions_snapped,
+        classes=classes,
+        major_only=bool(classes) and all(RoadClass(c) in MAJOR_ROAD_CLASSES for c in classes),
+    )
 
 
 def layer_names(path: PathLike) -> Optional[list[str]]:
@@ -142,6 +247,7 @@ def load_demo_data(
     cancelled: Optional[Callable[[], bool]] = None,
     facility_layer: str = DEFAULT_FACILITY_LAYER,
     allow_non_demo_data: bool = False,
+    roads_path: Optional[PathLike] = DEMO_ROADS_PATH,
 ) -> dict:
     """`load_demo` with keywords, progress in percent and a `cancelled()` callable; returns the counts.
     (The form tests and tools/devstore.py call; it does not check the schema version, as before.)"""
@@ -158,5 +264,6 @@ def load_demo_data(
         seed=seed,
         allow_non_demo_data=allow_non_demo_data,
         check_schema=False,
+        roads_path=roads_path,
     )
     return load_demo(spec, params, reporter).counts

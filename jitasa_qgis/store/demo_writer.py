@@ -6,11 +6,15 @@ The inputs are plain records and column batches (duck-typed: the store does not 
 - request batch: arrays .lon .lat .category .urgency .status .closure_reason .people_count .note
   .requester_name .requester_phone .for_someone_else .location_accuracy_m .age_s (seconds before now)
 - volunteer batch: arrays .lon .lat .name .phone .kind .skills (tuples) .vehicle .capacity .available
+- roads (optional): a built network as services.road_import.BuiltRoads gives it: .name .network (see
+  store.roads) .source_name .attribution .snap_tolerance_m .speeds_kmh
 
 Re-loading replaces: admin areas and facilities are upserted by code; earlier demo requests and volunteers
 (source 'demo') are deleted and the new ones inserted as 'demo-1', 'demo-2', ... — never duplicates.
 Assignments between demo rows go with them. An assignment linking a demo row with a real one refuses
 the load, since deleting it would silently change real work. Tambon codes come from the database trigger.
+The demo's road network is replaced by its name (definitions.roads.DEMO_ROAD_NETWORK) through store.roads,
+its version bumped; other networks are never touched, and a load without roads leaves the network as it was.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from ..definitions.i18n import translate
 from .admin_import import upsert_admin_areas
 from .connection import ConnectionSpec, transaction
 from .errors import StoreError
+from .roads import replace_network
 
 DEMO_SOURCE = "demo"
 CHUNK_ROWS = 50_000  # COPY statements of this size: bounded memory, progress and cancel between chunks
@@ -70,9 +75,11 @@ def write_demo(
     volunteers,
     progress: Progress = None,
     cancelled: Cancelled = None,
+    roads=None,
 ) -> dict:
-    """Everything in one transaction; on any error (or cancel) nothing is written. Returns row counts."""
-    writer = _DemoWriter(admin_areas, facilities, requests, volunteers, progress, cancelled)
+    """Everything in one transaction; on any error (or cancel) nothing is written. Returns row counts
+    (with roads: road_segments and road_network_version too)."""
+    writer = _DemoWriter(admin_areas, facilities, requests, volunteers, progress, cancelled, roads)
     try:
         with transaction(spec) as conn:
             return writer.run(conn)
@@ -86,14 +93,20 @@ def write_demo(
 
 
 class _DemoWriter:
-    def __init__(self, admin_areas, facilities, requests, volunteers, progress: Progress, cancelled: Cancelled) -> None:
+    def __init__(
+        self, admin_areas, facilities, requests, volunteers, progress: Progress, cancelled: Cancelled, roads=None
+    ) -> None:
         self.admin_areas = list(admin_areas)
         self.facilities = list(facilities)
         self.requests = requests
         self.volunteers = volunteers
         self.progress = progress
         self.cancelled = cancelled
-        self.total = max(1, len(self.admin_areas) + len(self.facilities) + _len(requests) + _len(volunteers))
+        self.roads = roads
+        self.road_rows = len(roads.network.geoms) if roads is not None else 0
+        self.total = max(
+            1, len(self.admin_areas) + len(self.facilities) + _len(requests) + _len(volunteers) + self.road_rows
+        )
         self.done = 0
 
     def run(self, conn) -> dict:
@@ -104,6 +117,7 @@ class _DemoWriter:
             now = cur.fetchone()[0]
             counts.update(self._admin_areas(cur))
             counts["facilities"] = self._facilities(cur)
+            counts.update(self._roads(cur))
             counts.update(self._delete_earlier_demo(cur))
             pairs = self._plan_assignments(cur)
             counts["help_requests"] = self._requests(cur, now, pairs) if self.requests is not None else 0
@@ -130,6 +144,16 @@ class _DemoWriter:
             self._step(len(self.admin_areas))
         levels = ("province", "amphoe", "tambon")
         return {level: sum(1 for a in self.admin_areas if a.level == level) for level in levels}
+
+    def _roads(self, cur) -> dict:
+        if self.roads is None:
+            return {}
+        r = self.roads
+        written = replace_network(
+            cur, r.name, r.network, r.source_name, r.attribution, r.snap_tolerance_m, r.speeds_kmh
+        )
+        self._step(self.road_rows)
+        return {"road_segments": self.road_rows, "road_network_version": written.version}
 
     def _facilities(self, cur) -> int:
         rows = self.facilities
