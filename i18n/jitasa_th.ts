@@ -170,7 +170,7 @@
         <translation>'{0}' ตรงกับอำเภอ {1} แห่ง: {2} โปรดระบุรหัสของอำเภอที่ต้องการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/batch_assignment.py" line="229"/>
+        <location filename="../jitasa_qgis/services/batch_assignment.py" line="296"/>
         <source>Scope: {0}</source>
         <translation>ขอบเขต: {0}</translation>
     </message>
@@ -198,194 +198,214 @@
 <context>
     <name>AssignAlgorithm</name>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="59"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="61"/>
         <source>Assignment</source>
         <translation>การมอบหมายงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="66"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="68"/>
         <source>Scope</source>
         <translation>ขอบเขต</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="66"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="68"/>
         <source>All open requests</source>
         <translation>คำขอที่ยังเปิดอยู่ทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="66"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="68"/>
         <source>One amphoe</source>
         <translation>อำเภอเดียว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="66"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="68"/>
         <source>One tambon</source>
         <translation>ตำบลเดียว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="66"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="68"/>
         <source>A service area</source>
         <translation>เขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="66"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="68"/>
         <source>Inside polygons of a layer</source>
         <translation>ภายในรูปปิดของชั้นข้อมูล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="87"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="89"/>
         <source>Service area id</source>
         <translation>รหัสเขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="92"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="94"/>
         <source>Scope polygons</source>
         <translation>รูปปิดขอบเขต</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="100"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="102"/>
         <source>Maximum travel time (minutes)</source>
         <translation>เวลาเดินทางสูงสุด (นาที)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="108"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="110"/>
         <source>Speed for straight-line estimates (km/h)</source>
         <translation>ความเร็วสำหรับประมาณจากระยะเส้นตรง (กม./ชม.)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="117"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="128"/>
         <source>Mode</source>
         <translation>โหมด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="117"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="128"/>
         <source>Write proposals for review</source>
         <translation>บันทึกเป็นข้อเสนอให้ตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="117"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="128"/>
         <source>Confirm directly</source>
         <translation>ยืนยันทันที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="128"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="139"/>
         <source>Assignments</source>
         <translation>การมอบหมายงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="133"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="144"/>
         <source>Run id</source>
         <translation>รหัสรอบการจับคู่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="133"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="144"/>
         <source>Assigned</source>
         <translation>จับคู่แล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="133"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="144"/>
         <source>Unassigned</source>
         <translation>ยังไม่ได้จับคู่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="133"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="144"/>
         <source>Refused by the store</source>
         <translation>คลังข้อมูลปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="133"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="144"/>
         <source>Total travel minutes</source>
         <translation>เวลาเดินทางรวม (นาที)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="133"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="144"/>
         <source>Mean travel minutes</source>
         <translation>เวลาเดินทางเฉลี่ย (นาที)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="142"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="153"/>
         <source>Summary (JSON)</source>
         <translation>สรุปผล (JSON)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/batch_assignment.py" line="177"/>
+        <location filename="../jitasa_qgis/services/batch_assignment.py" line="207"/>
         <source>The maximum travel time must be more than 0 minutes.</source>
         <translation>เวลาเดินทางสูงสุดต้องมากกว่า 0 นาที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="158"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="174"/>
         <source>Choose a layer of scope polygons.</source>
         <translation>โปรดเลือกชั้นข้อมูลรูปปิดของขอบเขต</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/batch_assignment.py" line="184"/>
+        <location filename="../jitasa_qgis/services/batch_assignment.py" line="230"/>
         <source>{0} open requests and {1} volunteers in scope.</source>
         <translation>ในขอบเขตมีคำขอที่เปิดอยู่ {0} รายการ และอาสาสมัคร {1} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="236"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="255"/>
         <source>The scope layer has no polygons.</source>
         <translation>ชั้นข้อมูลขอบเขตไม่มีรูปปิด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/batch_assignment.py" line="109"/>
+        <location filename="../jitasa_qgis/services/batch_assignment.py" line="126"/>
         <source>Assigned {0} of {1} requests ({2}).</source>
         <translation>จับคู่ได้ {0} จาก {1} คำขอ ({2})</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/batch_assignment.py" line="109"/>
+        <location filename="../jitasa_qgis/services/batch_assignment.py" line="126"/>
         <source>proposals for review</source>
         <translation>เป็นข้อเสนอรอตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/batch_assignment.py" line="109"/>
+        <location filename="../jitasa_qgis/services/batch_assignment.py" line="126"/>
         <source>confirmed</source>
         <translation>ยืนยันแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/batch_assignment.py" line="118"/>
+        <location filename="../jitasa_qgis/services/batch_assignment.py" line="148"/>
         <source>Travel: total {0:.0f} min, mean {1:.1f} min (straight-line estimate).</source>
         <translation>การเดินทาง: รวม {0:.0f} นาที เฉลี่ย {1:.1f} นาที (ประมาณจากระยะเส้นตรง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/batch_assignment.py" line="124"/>
+        <location filename="../jitasa_qgis/services/batch_assignment.py" line="154"/>
         <source>Unassigned: {0} — {1}</source>
         <translation>ยังไม่ได้จับคู่: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/batch_assignment.py" line="127"/>
+        <location filename="../jitasa_qgis/services/batch_assignment.py" line="157"/>
         <source>Refused by the store: {0} — {1}</source>
         <translation>คลังข้อมูลปฏิเสธ: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/batch_assignment.py" line="147"/>
+        <location filename="../jitasa_qgis/services/batch_assignment.py" line="177"/>
         <source>The scope &apos;one amphoe&apos; needs the amphoe: its name or its code.</source>
         <translation>ขอบเขต 'อำเภอเดียว' ต้องระบุอำเภอ: ชื่อหรือรหัสอำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/batch_assignment.py" line="148"/>
+        <location filename="../jitasa_qgis/services/batch_assignment.py" line="178"/>
         <source>The scope &apos;one tambon&apos; needs the tambon: its name or its code.</source>
         <translation>ขอบเขต 'ตำบลเดียว' ต้องระบุตำบล: ชื่อหรือรหัสตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/batch_assignment.py" line="149"/>
+        <location filename="../jitasa_qgis/services/batch_assignment.py" line="179"/>
         <source>The scope &apos;a service area&apos; needs the service area id.</source>
         <translation>ขอบเขต 'เขตบริการ' ต้องระบุรหัสเขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/batch_assignment.py" line="150"/>
+        <location filename="../jitasa_qgis/services/batch_assignment.py" line="180"/>
         <source>The scope &apos;inside polygons&apos; needs a polygon layer.</source>
         <translation>ขอบเขต 'ภายในรูปปิด' ต้องระบุชั้นข้อมูลรูปปิด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/batch_assignment.py" line="152"/>
+        <location filename="../jitasa_qgis/services/batch_assignment.py" line="182"/>
         <source>Unknown scope: {0}</source>
         <translation>ไม่รู้จักขอบเขต: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/assign_base.py" line="80"/>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="82"/>
         <source>Amphoe or tambon: name or code (e.g. วังโป่ง, Wang Pong or 6710)</source>
         <translation>อำเภอหรือตำบล: ชื่อหรือรหัส (เช่น วังโป่ง, Wang Pong หรือ 6710)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="119"/>
+        <source>Straight-line travel times even where a road network covers the requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/assign_base.py" line="154"/>
+        <source>Travel-time model (road_network or straight_line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/batch_assignment.py" line="135"/>
+        <source>Travel: total {0:.0f} min, mean {1:.1f} min by road (network &apos;{2}&apos;, version {3}, with the off-road leg to the nearest road).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/batch_assignment.py" line="223"/>
+        <source>Travel times on the road network &apos;{0}&apos; (version {1}).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -422,7 +442,7 @@
         <translation>มอบหมายอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="233"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="246"/>
         <source>Click a help request on the map to see who can help.</source>
         <translation>คลิกคำขอความช่วยเหลือบนแผนที่เพื่อดูว่าใครช่วยได้</translation>
     </message>
@@ -477,74 +497,79 @@
         <translation>บันทึกการมอบหมายลงคลังข้อมูล ระบบจะปฏิเสธหากมีผู้มอบหมายคำขอนี้ไปก่อนแล้ว หรืออาสาสมัครรับงานเต็มแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="177"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="189"/>
         <source>Not assigned: {message}</source>
         <translation>ไม่ได้มอบหมาย: {message}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="182"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="194"/>
         <source>Not assigned: {reason}. The list shows the current state.</source>
         <translation>ไม่ได้มอบหมาย: {reason} รายการแสดงสถานะปัจจุบันแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="272"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="287"/>
         <source>Request {id} does not exist (any more).</source>
         <translation>ไม่มีคำขอ {id} (แล้ว)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="316"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="340"/>
         <source>&lt;b&gt;Request {id}&lt;/b&gt;</source>
         <translation>&lt;b&gt;คำขอ {id}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="325"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="349"/>
         <source>{n} people</source>
         <translation>{n} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="330"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="354"/>
         <source>Already assigned to volunteer {id}.</source>
         <translation>มอบหมายให้อาสาสมัคร {id} แล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="334"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="358"/>
         <source>Only new requests can be assigned here.</source>
         <translation>มอบหมายที่นี่ได้เฉพาะคำขอใหม่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="340"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="364"/>
         <source>This request has no location, so nobody can be ranked by distance.</source>
         <translation>คำขอนี้ไม่มีตำแหน่ง จึงจัดอันดับตามระยะทางไม่ได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="343"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="367"/>
         <source>{can} can go, {cannot} nearby cannot.</source>
         <translation>ไปได้ {can} คน อยู่ใกล้แต่ไปไม่ได้ {cannot} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="345"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="369"/>
         <source>Nobody who can go within {minutes} min ({cannot} nearby cannot).</source>
         <translation>ไม่มีผู้ที่ไปได้ภายใน {minutes} นาที (อยู่ใกล้แต่ไปไม่ได้ {cannot} คน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="349"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="373"/>
         <source>{n} more are beyond {minutes} min (the nearest of them {nearest}).</source>
         <translation>อีก {n} คนอยู่ไกลเกิน {minutes} นาที (คนที่ใกล้ที่สุด {nearest})</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="357"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="381"/>
         <source>Minutes are straight-line estimates at {speed} km/h.</source>
         <translation>เวลาเป็นค่าประมาณจากระยะเส้นตรงที่ {speed} กม./ชม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="423"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="452"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="189"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="201"/>
         <source>Request {request} assigned to volunteer {volunteer} ({who}): distance {distance}, travel {minutes}.</source>
         <translation>มอบหมายคำขอ {request} ให้อาสาสมัคร {volunteer} ({who}) แล้ว: ระยะทาง {distance} เวลาเดินทาง {minutes}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="385"/>
+        <source>Minutes are by road on the network &apos;{network}&apos;, with the off-road leg to the nearest road.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -858,12 +883,12 @@
         <translation>ไม่ได้ระบุตำบล: คำขอความช่วยเหลือและอาสาสมัครตัวอย่างต้องมีอย่างน้อยหนึ่งตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/demo_loading.py" line="125"/>
+        <location filename="../jitasa_qgis/services/demo_loading.py" line="230"/>
         <source>{0} has no hospital layer named &apos;{1}&apos;. Its layers: {2}. Choose the hospital layer (the &apos;Hospital layer&apos; parameter).</source>
         <translation>{0} ไม่มีชั้นข้อมูลโรงพยาบาลชื่อ '{1}' ชั้นข้อมูลในไฟล์: {2} โปรดเลือกชั้นข้อมูลโรงพยาบาล (พารามิเตอร์ 'ชั้นข้อมูลโรงพยาบาล')</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/demo_loading.py" line="125"/>
+        <location filename="../jitasa_qgis/services/demo_loading.py" line="230"/>
         <source>none</source>
         <translation>ไม่มี</translation>
     </message>
@@ -1264,79 +1289,89 @@ Only the columns your role may read are written. Names, phone numbers and notes 
 <context>
     <name>FeedErrors</name>
     <message>
-        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="44"/>
+        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="46"/>
         <source>the feed</source>
         <translation>ฟีด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="46"/>
+        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="48"/>
         <source>{url} cannot be reached (no answer after the retries).</source>
         <translation>ติดต่อ {url} ไม่ได้ (ไม่มีการตอบกลับหลังจากลองใหม่แล้ว)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="48"/>
+        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="50"/>
         <source>{url} did not answer in time (timeout).</source>
         <translation>{url} ไม่ตอบกลับภายในเวลาที่กำหนด (หมดเวลา)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="50"/>
+        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="52"/>
         <source>The secure connection to {url} failed (TLS certificate or handshake).</source>
         <translation>การเชื่อมต่อแบบปลอดภัยกับ {url} ล้มเหลว (ใบรับรอง TLS หรือการจับมือ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="55"/>
+        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="57"/>
         <source>{url} refused the credentials (HTTP {status}); check the authentication configuration.</source>
         <translation>{url} ปฏิเสธข้อมูลยืนยันตัวตน (HTTP {status}) โปรดตรวจสอบการตั้งค่าการยืนยันตัวตน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="59"/>
+        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="61"/>
         <source>{url} still asks to slow down after the retries (HTTP 429).</source>
         <translation>{url} ยังขอให้ลดความถี่การเรียกหลังจากลองใหม่แล้ว (HTTP 429)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="62"/>
+        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="64"/>
         <source>{url} answered HTTP {status} after the retries.</source>
         <translation>{url} ตอบกลับ HTTP {status} หลังจากลองใหม่แล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="66"/>
+        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="68"/>
         <source>{url} sent a page that is not valid JSON; the page was refused whole.</source>
         <translation>{url} ส่งหน้าที่ไม่ใช่ JSON ที่ถูกต้อง จึงไม่รับทั้งหน้า</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="70"/>
+        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="72"/>
         <source>{url} sent JSON that is not a page of the feed; the page was refused whole.</source>
         <translation>{url} ส่ง JSON ที่ไม่ใช่หน้าของฟีด จึงไม่รับทั้งหน้า</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="74"/>
+        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="76"/>
         <source>&apos;{url}&apos; is not an http(s) address.</source>
         <translation>'{url}' ไม่ใช่ที่อยู่ http(s)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="76"/>
+        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="78"/>
         <source>A credential is never sent over plain http to another computer: use https for {url}.</source>
         <translation>จะไม่ส่งข้อมูลยืนยันตัวตนผ่าน http ธรรมดาไปยังเครื่องอื่น โปรดใช้ https สำหรับ {url}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="80"/>
+        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="82"/>
         <source>The authentication configuration cannot be used (unknown id, locked, or a method other than Basic or EsriToken).</source>
         <translation>ใช้การตั้งค่าการยืนยันตัวตนนี้ไม่ได้ (ไม่พบรหัส ถูกล็อกอยู่ หรือเป็นวิธีอื่นที่ไม่ใช่ Basic หรือ EsriToken)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="90"/>
+        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="92"/>
         <source>{url} redirects too many times.</source>
         <translation>{url} เปลี่ยนเส้นทางมากเกินไป</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="91"/>
+        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="105"/>
         <source>no error</source>
         <translation>ไม่มีข้อผิดพลาด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="86"/>
+        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="88"/>
         <source>{url} sent a page larger than the plugin takes; ask for smaller pages (fewer records).</source>
         <translation>{url} ส่งหน้าที่ใหญ่เกินกว่าที่ปลั๊กอินรับได้ โปรดขอหน้าที่เล็กลง (จำนวนระเบียนน้อยลง)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="94"/>
+        <source>This feed is not registered in the store: an admin registers it by running the feed sync once. Nothing was written.</source>
+        <translation>ฟีดนี้ยังไม่ได้ลงทะเบียนในฐานข้อมูล: ผู้ดูแลระบบลงทะเบียนได้โดยสั่งซิงก์ฟีดนี้หนึ่งครั้ง ไม่มีการบันทึกข้อมูลใด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/feed_errors.py" line="100"/>
+        <source>The source name is already used by a file import or by requests entered by hand: give the feed a name of its own. Nothing was written.</source>
+        <translation>ชื่อแหล่งข้อมูลนี้ถูกใช้แล้วโดยการนำเข้าไฟล์หรือคำขอที่บันทึกด้วยมือ: ตั้งชื่อเฉพาะให้ฟีดนี้ ไม่มีการบันทึกข้อมูลใด</translation>
     </message>
 </context>
 <context>
@@ -1728,39 +1763,44 @@ Only the columns your role may read are written. Names, phone numbers and notes 
 <context>
     <name>FeedSync</name>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="85"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="108"/>
         <source>Give the feed a source name.</source>
         <translation>โปรดตั้งชื่อแหล่งที่มาของฟีด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="87"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="110"/>
         <source>Unknown feed adapter &apos;{0}&apos;; use one of: {1}.</source>
         <translation>ไม่รู้จักรูปแบบฟีด '{0}' โปรดใช้หนึ่งใน: {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="93"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="116"/>
         <source>The page size and the number of pages must be at least 1.</source>
         <translation>ขนาดหน้าและจำนวนหน้าต้องมีค่าอย่างน้อย 1</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="95"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="118"/>
         <source>The timeouts must be more than 0 seconds.</source>
         <translation>ระยะหมดเวลาต้องมากกว่า 0 วินาที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="179"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="243"/>
         <source>Nothing new since the last sync (not modified).</source>
         <translation>ไม่มีข้อมูลใหม่ตั้งแต่การซิงก์ครั้งก่อน (ไม่มีการเปลี่ยนแปลง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="212"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="286"/>
         <source>Page {page}: {new} new, {updated} updated, {unchanged} unchanged, {rejected} rejected.</source>
         <translation>หน้า {page}: ใหม่ {new} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} ปฏิเสธ {rejected}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="257"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="377"/>
         <source>Writing the feed page failed; that page was not written: {0}</source>
         <translation>บันทึกหน้าของฟีดไม่สำเร็จ หน้านั้นจึงไม่ถูกบันทึก: {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="316"/>
+        <source>Feed &apos;{0}&apos; is being synced by someone else right now; this sync did nothing. Try again later.</source>
+        <translation>ฟีด '{0}' กำลังถูกซิงก์โดยผู้อื่นอยู่ในขณะนี้ การซิงก์ครั้งนี้ไม่ได้ทำสิ่งใด โปรดลองใหม่ภายหลัง</translation>
     </message>
 </context>
 <context>
@@ -2613,22 +2653,22 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
         <translation>มอบหมายอาสาสมัคร: คลิกคำขอความช่วยเหลือบนแผนที่เพื่อดูว่าใครช่วยได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/demo_loading_action.py" line="38"/>
+        <location filename="../jitasa_qgis/gui/demo_loading_action.py" line="61"/>
         <source>Load demo data</source>
         <translation>โหลดข้อมูลสาธิต</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/demo_loading_action.py" line="55"/>
+        <location filename="../jitasa_qgis/gui/demo_loading_action.py" line="34"/>
         <source>Demo data loaded: {requests} requests, {volunteers} volunteers, {facilities} facilities.</source>
         <translation>โหลดข้อมูลสาธิตแล้ว: คำขอ {requests} รายการ อาสาสมัคร {volunteers} คน สถานพยาบาล {facilities} แห่ง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/demo_loading_action.py" line="72"/>
+        <location filename="../jitasa_qgis/gui/demo_loading_action.py" line="87"/>
         <source>Demo data not loaded: {message}</source>
         <translation>ไม่ได้โหลดข้อมูลสาธิต: {message}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/demo_loading_action.py" line="74"/>
+        <location filename="../jitasa_qgis/gui/demo_loading_action.py" line="89"/>
         <source>Loading demo data</source>
         <translation>กำลังโหลดข้อมูลสาธิต</translation>
     </message>
@@ -2732,52 +2772,52 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
 <context>
     <name>LoadDemoDataAlgorithm</name>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="26"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="36"/>
         <source>Load demo data</source>
         <translation>โหลดข้อมูลตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="45"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="58"/>
         <source>Admin boundaries (GeoPackage)</source>
         <translation>ขอบเขตการปกครอง (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="54"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="67"/>
         <source>Hospitals (GeoPackage)</source>
         <translation>โรงพยาบาล (GeoPackage)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="71"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="98"/>
         <source>Number of help requests</source>
         <translation>จำนวนคำขอความช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="76"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="103"/>
         <source>Number of volunteers</source>
         <translation>จำนวนอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="81"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="108"/>
         <source>Random seed</source>
         <translation>ค่าสุ่มตั้งต้น (seed)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="86"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="113"/>
         <source>Summary</source>
         <translation>สรุป</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="108"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="141"/>
         <source>Loaded: {0}</source>
         <translation>โหลดแล้ว: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="63"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="76"/>
         <source>Hospital layer</source>
         <translation>ชั้นข้อมูลโรงพยาบาล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="102"/>
+        <location filename="../jitasa_qgis/processing/load_demo_data.py" line="135"/>
         <source>Replaced {0} earlier demo help requests and {1} earlier demo volunteers.</source>
         <translation>แทนที่คำขอความช่วยเหลือตัวอย่างเดิม {0} รายการ และอาสาสมัครตัวอย่างเดิม {1} คน</translation>
     </message>
@@ -2851,47 +2891,47 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>MapLegend</name>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="157"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="192"/>
         <source>Declined</source>
         <translation>อาสาปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="162"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="197"/>
         <source>Ready for work</source>
         <translation>พร้อมรับงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="166"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="201"/>
         <source>Unavailable / full</source>
         <translation>ไม่ว่าง / งานเต็ม</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="171"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="206"/>
         <source>Critical: {status}</source>
         <translation>วิกฤต: {status}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="176"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="211"/>
         <source>(critical)</source>
         <translation>(วิกฤต)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="181"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="216"/>
         <source>{beds} beds free</source>
         <translation>ว่าง {beds} เตียง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="185"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="220"/>
         <source>(bed data out of date)</source>
         <translation>(ข้อมูลเตียงเก่า)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="191"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="238"/>
         <source>{count:,} or more</source>
         <translation>{count:,} ขึ้นไป</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="194"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="241"/>
         <source>{counts} requests</source>
         <translation>{counts} คำขอ</translation>
     </message>
@@ -3645,82 +3685,82 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>RoadClass</name>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="72"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="75"/>
         <source>Motorway</source>
         <translation>ทางหลวงพิเศษ (มอเตอร์เวย์)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="73"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="76"/>
         <source>Motorway ramp</source>
         <translation>ทางเชื่อมมอเตอร์เวย์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="74"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="77"/>
         <source>Trunk road</source>
         <translation>ทางหลวงสายหลัก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="75"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="78"/>
         <source>Trunk road ramp</source>
         <translation>ทางเชื่อมทางหลวงสายหลัก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="76"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="79"/>
         <source>Primary road</source>
         <translation>ทางหลวงสายรอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="77"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="80"/>
         <source>Primary road ramp</source>
         <translation>ทางเชื่อมทางหลวงสายรอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="78"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="81"/>
         <source>Secondary road</source>
         <translation>ถนนสายรอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="79"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="82"/>
         <source>Secondary road ramp</source>
         <translation>ทางเชื่อมถนนสายรอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="80"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="83"/>
         <source>Tertiary road</source>
         <translation>ถนนสายย่อย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="81"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="84"/>
         <source>Tertiary road ramp</source>
         <translation>ทางเชื่อมถนนสายย่อย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="82"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="85"/>
         <source>Minor road</source>
         <translation>ถนนท้องถิ่น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="83"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="86"/>
         <source>Residential street</source>
         <translation>ถนนในชุมชน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="84"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="87"/>
         <source>Living street</source>
         <translation>ถนนในหมู่บ้าน (ใช้ร่วมกับคนเดิน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="85"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="88"/>
         <source>Service road</source>
         <translation>ถนนบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="86"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="89"/>
         <source>Track</source>
         <translation>ทางเกวียน/ทางดิน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="87"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="90"/>
         <source>Road of unknown class</source>
         <translation>ถนนไม่ทราบประเภท</translation>
     </message>
@@ -3778,37 +3818,37 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>ระบุชั้นข้อมูลเส้นหรือไฟล์ที่จะนำเข้าถนน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="144"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="155"/>
         <source>Name the road network (importing under a name again replaces it).</source>
         <translation>ตั้งชื่อโครงข่ายถนน (นำเข้าซ้ำด้วยชื่อเดิมจะแทนที่ของเดิม)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="147"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="158"/>
         <source>The snap tolerance must be between 0 and {0} m, not {1}.</source>
         <translation>ระยะเชื่อมปลายเส้นต้องอยู่ระหว่าง 0 ถึง {0} ม. ไม่ใช่ {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="154"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="165"/>
         <source>{0}: {1} lines read.</source>
         <translation>{0}: อ่านได้ {1} เส้น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="159"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="170"/>
         <source>{0} holds no road to drive on inside Thailand ({1} lines read, {2} outside Thailand; left out as not roads: {3}). Nothing was written.</source>
         <translation>{0} ไม่มีถนนสำหรับรถในประเทศไทย (อ่านได้ {1} เส้น, อยู่นอกประเทศไทย {2} เส้น; ไม่ใช่ถนน: {3}) ไม่ได้บันทึกสิ่งใด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="169"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="180"/>
         <source>The network of {0} falls apart into {1} pieces; the largest holds only {2:.0f}% of the length (at least {3:.0f}% is needed to route on it). Raise the snap tolerance (now {4:.0f} m) or import a more complete file. Nothing was written.</source>
         <translation>โครงข่ายของ {0} แตกออกเป็น {1} ส่วน ส่วนใหญ่ที่สุดมีความยาวเพียง {2:.0f}% (ต้องมีอย่างน้อย {3:.0f}% จึงจะใช้หาเส้นทางได้) เพิ่มระยะเชื่อมปลายเส้น (ขณะนี้ {4:.0f} ม.) หรือนำเข้าไฟล์ที่ครบกว่านี้ ไม่ได้บันทึกสิ่งใด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="179"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="190"/>
         <source>{0} segments built, {1} junctions made by snapping.</source>
         <translation>สร้างช่วงถนน {0} ช่วง, ทางแยกจากการเชื่อมปลายเส้น {1} แห่ง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="202"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="254"/>
         <source>Importing the road network failed and nothing was written: {0}</source>
         <translation>นำเข้าโครงข่ายถนนไม่สำเร็จ ไม่ได้บันทึกสิ่งใด: {0}</translation>
     </message>
@@ -3844,12 +3884,12 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>RoadSpeeds</name>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="125"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="128"/>
         <source>&apos;{0}&apos; is not class=speed with a road class of {1}.</source>
         <translation>'{0}' ไม่อยู่ในรูป ประเภท=ความเร็ว โดยประเภทถนนเป็นหนึ่งใน {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="135"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="138"/>
         <source>The speed of {0} must be a number of km/h above 0 and at most {1}: &apos;{2}&apos;.</source>
         <translation>ความเร็วของ {0} ต้องเป็นตัวเลข กม./ชม. มากกว่า 0 และไม่เกิน {1}: '{2}'</translation>
     </message>
@@ -4024,7 +4064,7 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>StoreErrors</name>
     <message>
-        <location filename="../jitasa_qgis/store/demo_writer.py" line="119"/>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="133"/>
         <source>Loading demo data was cancelled; nothing was written.</source>
         <translation>ยกเลิกการโหลดข้อมูลตัวอย่างแล้ว ไม่มีการเขียนข้อมูลใด ๆ.</translation>
     </message>
@@ -4034,17 +4074,17 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>เชื่อมต่อคลังข้อมูลจิตอาสา ({0}) ไม่ได้: {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/demo_writer.py" line="81"/>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="88"/>
         <source>Loading demo data failed and nothing was written: {0}</source>
         <translation>โหลดข้อมูลตัวอย่างไม่สำเร็จ และไม่มีการเขียนข้อมูลใด ๆ: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/demo_writer.py" line="140"/>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="164"/>
         <source>Demo facility &apos;{0}&apos; has no code; demo facilities are matched by code.</source>
         <translation>สถานพยาบาลตัวอย่าง '{0}' ไม่มีรหัส สถานพยาบาลตัวอย่างต้องจับคู่กันด้วยรหัส.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/demo_writer.py" line="169"/>
+        <location filename="../jitasa_qgis/store/demo_writer.py" line="193"/>
         <source>{0} assignment(s) link demo requests or volunteers with real ones; finish or remove them before loading demo data again.</source>
         <translation>มีการมอบหมายงาน {0} รายการที่เชื่อมคำขอหรืออาสาสมัครตัวอย่างเข้ากับข้อมูลจริง โปรดปิดงานหรือลบการมอบหมายงานเหล่านั้นก่อนโหลดข้อมูลตัวอย่างอีกครั้ง.</translation>
     </message>
@@ -4202,62 +4242,62 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>StoreLayers</name>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="108"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="118"/>
         <source>Volunteers</source>
         <translation>อาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="109"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="119"/>
         <source>Facilities</source>
         <translation>สถานพยาบาล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="110"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="120"/>
         <source>Service areas</source>
         <translation>เขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="111"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="122"/>
         <source>Assignments</source>
         <translation>การมอบหมายงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="112"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="123"/>
         <source>Tambon</source>
         <translation>ตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="113"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="124"/>
         <source>Amphoe</source>
         <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="114"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="125"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="104"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="114"/>
         <source>Help requests (open)</source>
         <translation>คำขอความช่วยเหลือ (ยังเปิดอยู่)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="105"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="115"/>
         <source>Critical requests (overview)</source>
         <translation>คำขอเร่งด่วนวิกฤต (ภาพรวม)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="106"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="116"/>
         <source>Open requests per 5 km cell</source>
         <translation>คำขอที่ยังเปิดอยู่ ต่อช่องกริด 5 กม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="107"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="117"/>
         <source>Open requests per 25 km cell</source>
         <translation>คำขอที่ยังเปิดอยู่ ต่อช่องกริด 25 กม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="120"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="182"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
@@ -4480,29 +4520,39 @@ The API token comes only from a QGIS authentication configuration (EsriToken: se
         <translation>ระเบียนที่ถูกปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/sync_feed.py" line="96"/>
+        <location filename="../jitasa_qgis/processing/sync_feed.py" line="97"/>
         <source>Give the feed&apos;s URL.</source>
         <translation>โปรดระบุ URL ของฟีด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/sync_feed.py" line="121"/>
+        <location filename="../jitasa_qgis/processing/sync_feed.py" line="124"/>
         <source>{0}: nothing new since the last sync (not modified).</source>
         <translation>{0}: ไม่มีข้อมูลใหม่ตั้งแต่การซิงก์ครั้งก่อน (ไม่มีการเปลี่ยนแปลง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/sync_feed.py" line="124"/>
+        <location filename="../jitasa_qgis/processing/sync_feed.py" line="127"/>
         <source>{source}: {pages} page(s); {new} new, {updated} updated, {unchanged} unchanged, {stale} stale, {closed} closed as expired, {kept} kept as assigned, {rejected} rejected.</source>
         <translation>{source}: {pages} หน้า; ใหม่ {new} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} ล้าสมัย {stale} ปิดเพราะหมดอายุ {closed} คงไว้ตามการมอบหมาย {kept} ปฏิเสธ {rejected}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/sync_feed.py" line="140"/>
+        <location filename="../jitasa_qgis/processing/sync_feed.py" line="147"/>
         <source>Stopped: {0}</source>
         <translation>หยุด: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/sync_feed.py" line="142"/>
+        <location filename="../jitasa_qgis/processing/sync_feed.py" line="149"/>
         <source>More pages are waiting: the next sync goes on from where this one stopped.</source>
         <translation>ยังมีหน้าที่รออยู่: การซิงก์ครั้งถัดไปจะทำต่อจากจุดที่ครั้งนี้หยุด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/sync_feed.py" line="88"/>
+        <source>Records in pages that came as last time (not applied again)</source>
+        <translation>ระเบียนในหน้าที่ได้รับเหมือนครั้งก่อน (ไม่ได้นำไปใช้ซ้ำ)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/sync_feed.py" line="143"/>
+        <source>{0} record(s) in pages that came exactly as last time were not applied again.</source>
+        <translation>ระเบียน {0} รายการในหน้าที่ได้รับเหมือนครั้งก่อนทุกประการไม่ได้ถูกนำไปใช้ซ้ำ</translation>
     </message>
 </context>
 <context>
@@ -4536,12 +4586,12 @@ The API token comes only from a QGIS authentication configuration (EsriToken: se
 <context>
     <name>TravelModel</name>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="91"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="94"/>
         <source>Road network with an off-road leg</source>
         <translation>โครงข่ายถนนกับระยะนอกถนน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="92"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="95"/>
         <source>Straight line (no road network here)</source>
         <translation>เส้นตรง (ไม่มีโครงข่ายถนนในพื้นที่นี้)</translation>
     </message>

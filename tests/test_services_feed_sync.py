@@ -88,6 +88,14 @@ def q(store, sql: str, args=()):
     return rows
 
 
+def run(store, sql: str, args=()) -> None:
+    """A statement committed, as the superuser."""
+    conn = store.connect(autocommit=True)
+    with conn.cursor() as cur:
+        cur.execute(sql, args)
+    conn.close()
+
+
 def requests_of(store) -> dict:
     return {
         sid: (status, category, urgency, version)
@@ -157,7 +165,9 @@ def test_a_full_last_page_of_a_cursor_feed_ends_the_sync(store, httpserver):
     result = sync_feed(store, params(httpserver, page_size=2))
     assert result.pages == 2 and result.complete and len(handler.seen) == 2
     again = sync_feed(store, params(httpserver, page_size=2))
-    assert again.pages == 2 and again.count("unchanged") == 4 and len(handler.seen) == 4
+    # page 1 is asked by the new watermark now (another key: applied, unchanged); page c2 came the same: skipped
+    assert again.pages == 2 and again.count("unchanged") == 2 and again.count("skipped") == 2
+    assert len(handler.seen) == 4
 
 
 def test_paging_by_the_updated_since_watermark(store, httpserver):
@@ -290,10 +300,20 @@ def test_a_page_the_store_refuses_is_a_store_error_and_not_written(store, httpse
     from jitasa_qgis.store.errors import StoreError
 
     serve(httpserver, {None: ok(page([rec(1, 1)]))})
-    with pytest.raises(StoreError) as refused:
-        sync_feed(store, params(httpserver, source="manual"))  # the store keeps 'manual' for hand-made rows
-    assert "that page was not written" in str(refused.value) and "manual" in str(refused.value)
+    # the store keeps 'manual' for hand-made rows: it is never registered as a feed
+    result = sync_feed(store, params(httpserver, source="manual"))
+    assert result.outcome == "failed" and result.error_code == "feed_source_in_use" and result.pages == 0
     assert not q(store, "SELECT 1 FROM jitasa.help_request") and not q(store, "SELECT 1 FROM jitasa.feed_state")
+    # a page the store refuses while it is written: a StoreError, that page not written
+    assert sync_feed(store, params(httpserver)).count("new") == 1  # the same server, a feed's own name
+    before = requests_of(store)
+    run(store, "ALTER TABLE jitasa.help_request ADD CONSTRAINT no_changed CHECK (note <> 'changed') NOT VALID")
+    httpserver.clear()
+    serve(httpserver, {None: ok(page([rec(1, 5, note="changed")]))})
+    with pytest.raises(StoreError) as refused:
+        sync_feed(store, params(httpserver))
+    assert "that page was not written" in str(refused.value) and "no_changed" in str(refused.value)
+    assert requests_of(store) == before
 
 
 def test_json_that_is_not_a_page_is_refused_whole(store, httpserver):
@@ -353,8 +373,14 @@ def test_re_syncing_the_same_pages_changes_nothing(store, httpserver):
     assert first.count("new") == 3 and first.count("rejected") == 1
     rows, audits, rejects = requests_of(store), audit_rows(store), rejects_of(store)
     again = sync_feed(store, params(httpserver))
-    assert again.outcome == "ok" and again.count("unchanged") == 3 and again.count("new") == 0
+    # page 1 asked by the new watermark: applied, unchanged; page c2 the same body at the same key: skipped
+    assert again.outcome == "ok" and again.count("unchanged") == 2 and again.count("new") == 0
+    assert again.count("skipped") == 2
     assert requests_of(store) == rows and audit_rows(store) == audits and rejects_of(store) == rejects
+    third = sync_feed(store, params(httpserver))  # now both keys are known: nothing applied at all
+    assert third.count("skipped") == 4 and third.count("unchanged") == 0 and third.pages == 2
+    assert requests_of(store) == rows and audit_rows(store) == audits and rejects_of(store) == rejects
+    assert state_of(store)["counts"]["skipped"] == 4
 
 
 def test_cancel_between_pages(store, httpserver):
@@ -392,10 +418,15 @@ def test_a_token_from_an_authcfg_reaches_the_server_and_nowhere_else(store, http
 def test_the_feed_role_can_sync(store, httpserver, login_role):
     _, connect = login_role("jitasa_feed")
     serve(httpserver, {None: ok(page([rec(1, 1), rec(2, 1, category="nope")], "c2")), "c2": ok(page([rec(3, 2)]))})
+    # not registered: refused, nothing written (the feed role may not register a feed)
+    refused = sync_feed(lambda: connect(autocommit=False), params(httpserver))
+    assert refused.outcome == "failed" and refused.error_code == "feed_not_registered" and refused.pages == 0
+    assert "not registered" in refused.message and not requests_of(store) and not state_of(store)
+    run(store, "SET ROLE jitasa_admin; SELECT jitasa.register_feed(%s, %s)", (SOURCE, params(httpserver).url))
     result = sync_feed(lambda: connect(autocommit=False), params(httpserver))
     assert result.outcome == "ok" and result.count("new") == 2 and result.count("rejected") == 1
     again = sync_feed(Borrowed(connect()), params(httpserver))
-    assert again.count("unchanged") == 2
+    assert again.count("unchanged") == 1 and again.count("skipped") == 1  # page c2 came the same: skipped
     assert state_of(store)["outcome"] == "ok"
 
 
@@ -455,3 +486,99 @@ def test_syncfeed_takes_the_token_from_the_authcfg_parameter(provider, service, 
     )
     assert out["NEW"] == 1 and handler.seen[0]["headers"]["Authorization"] == f"Bearer {token}"
     assert token not in str(out)
+
+
+# --- page digests, the expiry sweep, one sync at a time, who may sync -------------------------------------------
+
+
+def test_a_page_that_came_the_same_is_skipped_and_what_expired_since_is_closed(store, httpserver):
+    soon = datetime.now(timezone.utc) + timedelta(seconds=3)
+    handler = serve(
+        httpserver,
+        {
+            None: ok(page([rec(1, 1), rec(2, 1, expires_at=soon.isoformat())], "c2")),
+            "c2": ok(page([rec(3, 2, expires_at=soon.isoformat()), rec(4, 2, category="nope")])),
+        },
+    )
+    assert sync_feed(store, params(httpserver)).count("new") == 3
+    sync_feed(store, params(httpserver))  # page 1 now asked by the watermark: its key is known from here on
+    rows, audits = requests_of(store), audit_rows(store)
+    third = sync_feed(store, params(httpserver))
+    assert third.outcome == "ok" and third.pages == 2 and third.count("skipped") == 4
+    assert third.count("unchanged") == third.count("new") == third.count("rejected") == third.count("closed") == 0
+    assert requests_of(store) == rows and audit_rows(store) == audits and len(handler.seen) == 6
+    assert state_of(store)["cursor"] is None  # as applying the last page leaves it
+    time.sleep(max(0.0, (soon - datetime.now(timezone.utc)).total_seconds()) + 0.2)
+    fourth = sync_feed(store, params(httpserver))  # the bodies are the same: only the sweep changes anything
+    assert fourth.count("skipped") == 4 and fourth.count("closed") == 2
+    assert {k: v[0] for k, v in requests_of(store).items()} == {
+        "app-1": "new", "app-2": "cancelled", "app-3": "cancelled"
+    }  # fmt: skip
+    assert q(store, "SELECT DISTINCT closure_reason FROM jitasa.help_request WHERE status = 'cancelled'") == [
+        ("feed_expired",)
+    ]
+
+
+def test_a_page_whose_body_changed_is_applied_again(store, httpserver):
+    pages = {None: ok(page([rec(1, 1)], "c2")), "c2": ok(page([rec(2, 1)]))}
+    serve(httpserver, pages)
+    sync_feed(store, params(httpserver))
+    sync_feed(store, params(httpserver))
+    pages["c2"] = ok(page([rec(2, 3, note="changed")]))
+    again = sync_feed(store, params(httpserver))
+    assert again.count("skipped") == 1 and again.count("updated") == 1
+    assert q(store, "SELECT note FROM jitasa.help_request WHERE source_id = 'app-2'") == [("changed",)]
+
+
+def test_a_second_sync_of_a_source_at_once_is_busy_and_writes_nothing(store, httpserver):
+    import threading
+
+    started, release = threading.Event(), threading.Event()
+
+    def slow(request):
+        started.set()
+        release.wait(10)
+        return Response(page([rec(1, 1)]), status=200, content_type="application/json")
+
+    handler = serve(httpserver, {None: slow})
+    first: list = []
+    worker = threading.Thread(target=lambda: first.append(sync_feed(store, params(httpserver))))
+    worker.start()
+    try:
+        assert started.wait(10)
+        seen = len(handler.seen)
+        busy = sync_feed(store, params(httpserver))  # its own connection, while the first holds the source
+        assert busy.outcome == "busy" and busy.pages == 0 and not busy.complete
+        assert "someone else" in busy.message and len(handler.seen) == seen  # nothing read, nothing written
+        assert not requests_of(store)
+    finally:
+        release.set()
+        worker.join(20)
+    assert first[0].outcome == "ok" and first[0].count("new") == 1
+    assert sync_feed(store, params(httpserver)).outcome == "ok"  # the lock went with the first sync
+
+
+def test_an_officer_syncs_a_registered_feed_but_registers_none(store, httpserver, login_role):
+    serve(httpserver, {None: ok(page([rec(1, 1), rec(2, 1, category="nope")], "c2")), "c2": ok(page([rec(3, 2)]))})
+    _, officer = login_role("jitasa_officer")
+    refused = sync_feed(lambda: officer(autocommit=False), params(httpserver))
+    assert refused.outcome == "failed" and refused.error_code == "feed_not_registered"
+    assert not requests_of(store) and not state_of(store) and not rejects_of(store)
+    _, admin = login_role("jitasa_admin")
+    assert sync_feed(lambda: admin(autocommit=False), params(httpserver)).count("new") == 2  # registers it
+    run(store, "DELETE FROM jitasa.import_reject")  # the officer's sync keeps the reject again
+    run(store, "UPDATE jitasa.feed_state SET page_digests = '{}'")
+    result = sync_feed(lambda: officer(autocommit=False), params(httpserver))
+    assert result.outcome == "ok" and result.count("unchanged") == 2 and result.count("rejected") == 1
+    assert state_of(store)["outcome"] == "ok" and [r[1] for r in rejects_of(store)] == ["unknown_value"]
+
+
+def test_a_file_imports_source_is_never_a_feed(store, httpserver):
+    run(store, "INSERT INTO jitasa.help_request (source, source_id, category) VALUES ('hotline', '1', 'oxygen')")
+    serve(httpserver, {None: ok(page([rec(1, 1)]))})
+    result = sync_feed(store, params(httpserver, source="hotline"))
+    assert result.outcome == "failed" and result.error_code == "feed_source_in_use"
+    assert "name of its own" in result.message
+    assert q(store, "SELECT count(*) FROM jitasa.help_request") == [(1,)] and not q(
+        store, "SELECT 1 FROM jitasa.feed_state"
+    )

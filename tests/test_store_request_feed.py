@@ -55,8 +55,19 @@ def world(store):
             (POINT,),
         )
         vid = cur.fetchone()[0]
+        cur.execute("SET ROLE jitasa_admin")
+        cur.execute("SELECT jitasa.register_feed('app', 'https://app.example/feed')")  # the feed role needs it
     c.close()
     return {"volunteer": vid}
+
+
+def register(store, source: str) -> None:
+    """An admin registers feed `source` (the feed role writes only registered sources)."""
+    c = store.connect(autocommit=True)
+    with c.cursor() as cur:
+        cur.execute("SET ROLE jitasa_admin")
+        cur.execute("SELECT jitasa.register_feed(%s, 'https://app.example/feed')", (source,))
+    c.close()
 
 
 def rec(source_id: str, **fields) -> dict:
@@ -428,7 +439,8 @@ def test_a_failing_page_writes_nothing(store, world, login_role):
         write_page(feed, "app", records, rejects, FeedStateUpdate(url=None))
     assert superuser(store, "SELECT count(*) FROM jitasa.help_request") == [(0,)]
     assert superuser(store, "SELECT count(*) FROM jitasa.import_reject") == [(0,)]
-    assert feed_state(feed, "app") is None
+    kept = feed_state(feed, "app")  # as registered: the page's state rolled back with it
+    assert kept.cursor is None and kept.last_outcome is None and kept.page_digests == {}
 
 
 # --- Hypothesis: any JSON ---------------------------------------------------------------------------------
@@ -463,6 +475,7 @@ _record = st.fixed_dictionaries({}, optional=_field_values) | _json
 @given(page=st.lists(_record, max_size=8))
 def test_any_json_element_is_taken_or_refused_never_an_error(store, world, page):
     source = f"h-{uuid.uuid4().hex[:8]}"
+    register(store, source)
     c = store.connect()
     try:
         with c.cursor() as cur:
@@ -506,6 +519,7 @@ def test_any_json_element_is_taken_or_refused_never_an_error(store, world, page)
 )
 def test_any_page_through_write_page_is_written_whole_or_refused(store, world, page):
     source = f"w-{uuid.uuid4().hex[:8]}"
+    register(store, source)
     records, rejects = records_from_page({"records": page})
     assert len(records) + len(rejects) == len(page)
     c = store.connect()
@@ -539,3 +553,119 @@ def test_a_newer_time_alone_is_no_change_and_a_tambon_name_may_carry_its_prefix(
     assert superuser(store, "SELECT DISTINCT tambon_code FROM jitasa.help_request WHERE location_basis = 'tambon'") == [
         ("670102",)
     ]
+
+
+# --- tambon codes set-based, the expiry sweep, registered sources only --------------------------------------
+
+
+def test_tambon_codes_are_derived_for_the_page_and_nobody_plants_one(store, world, login_conn):
+    feed = login_conn("jitasa_feed")
+    # across both tambons and outside every one; each record also names a wrong code, which is ignored
+    points = [(100.05 + 0.1 * i, 16.5 + 0.01 * i) for i in range(20)] + [(103.0, 16.5)]
+    rows = upsert(feed, [rec(f"p{i}", lon=x, lat=y, tambon_code="670201") for i, (x, y) in enumerate(points)])
+    assert {r[2] for r in rows} == {"new"}
+    got = dict(superuser(store, "SELECT source_id, tambon_code FROM jitasa.help_request WHERE source = 'app'"))
+    want = {f"p{i}": ("670101" if x < 101 else "670201" if x < 102 else None) for i, (x, y) in enumerate(points)}
+    assert got == want
+    # the same answer as the per-row lookup of every other writer
+    assert superuser(
+        store,
+        "SELECT count(*) FROM jitasa.help_request WHERE tambon_code IS DISTINCT FROM jitasa.tambon_code_at(geom)",
+    ) == [(0,)]
+    # a point moved by the feed is coded again by the trigger
+    upsert(feed, [rec("p0", lon=101.5, lat=16.5, updated_at="2026-03-02T08:00:00+07:00")])
+    assert superuser(store, "SELECT tambon_code FROM jitasa.help_request WHERE source_id = 'p0'") == [("670201",)]
+    # an admin writing a code of their own gets the derived one; an officer may not write one at all
+    admin = login_conn("jitasa_admin")
+    with admin.cursor() as cur:
+        cur.execute(
+            "INSERT INTO jitasa.help_request (source, source_id, category, geom, tambon_code) "
+            "VALUES ('manual', 'planted', 'oxygen', %s, '670201') RETURNING tambon_code",
+            (POINT,),
+        )
+        assert cur.fetchone() == ("670101",)
+        cur.execute(
+            "UPDATE jitasa.help_request SET tambon_code = '670201' WHERE source_id = 'planted' RETURNING tambon_code"
+        )
+        assert cur.fetchone() == ("670101",)
+    admin.commit()
+    officer = login_conn("jitasa_officer")
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege), officer.cursor() as cur:
+        cur.execute(
+            "INSERT INTO jitasa.help_request (source, source_id, category, geom, tambon_code) "
+            "VALUES ('manual', 'o1', 'oxygen', %s, '670201')",
+            (POINT,),
+        )
+    officer.rollback()
+    with officer.cursor() as cur:  # without one: derived (the trigger runs as the officer)
+        cur.execute(
+            "INSERT INTO jitasa.help_request (source, source_id, category, geom) "
+            "VALUES ('manual', 'o2', 'oxygen', %s) RETURNING tambon_code",
+            (POINT,),
+        )
+        assert cur.fetchone() == ("670101",)
+    officer.commit()
+
+
+def test_the_expiry_sweep_closes_new_and_assigned_frees_the_volunteer_and_keeps_work_in_progress(
+    store, world, login_conn
+):
+    from jitasa_qgis.store.request_feed import close_expired
+
+    feed = login_conn("jitasa_feed")
+    soon = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=2)).isoformat()
+    later = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(hours=1)).isoformat()
+    rows = upsert(feed, [rec(s, expires_at=soon) for s in ("n", "a", "w")] + [rec("later", expires_at=later)])
+    ids = {r[0]: r[1] for r in rows}
+    officer_assign(store, ids["a"], world["volunteer"])
+    officer_assign(store, ids["w"], world["volunteer"], start=True)
+    assert close_expired(feed, "app") == 0
+    dt_left = (dt.datetime.fromisoformat(soon) - dt.datetime.now(dt.timezone.utc)).total_seconds()
+    import time
+
+    time.sleep(max(0.0, dt_left) + 0.2)
+    before = audit_count(store)
+    assert close_expired(feed, "app") == 2
+    assert dict(superuser(store, "SELECT source_id, status::text || '/' || coalesce(closure_reason, '') "
+                                 "FROM jitasa.help_request")) == {
+        "n": "cancelled/feed_expired", "a": "cancelled/feed_expired", "w": "in_progress/", "later": "new/"
+    }  # fmt: skip
+    assert superuser(store, "SELECT active_count FROM jitasa.volunteer") == [(1,)]  # freed from 'a' only
+    assert superuser(
+        store, "SELECT status::text, reason FROM jitasa.assignment WHERE request_id = %s", (ids["a"],)
+    ) == [("cancelled", "feed_expired")]
+    assert audit_count(store) == before + 2  # one audit row per closed request
+    assert close_expired(feed, "app") == 0  # nothing left to close
+    # the feed role sweeps only a registered source
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege):
+        close_expired(feed, "other")
+    # the sweep reads the partial index
+    plan = superuser(
+        store,
+        "EXPLAIN SELECT id FROM jitasa.help_request WHERE source = 'app' AND expires_at IS NOT NULL "
+        "AND status IN ('new', 'assigned') AND expires_at <= now()",
+    )
+    assert "help_request_feed_expiry_idx" in " ".join(r[0] for r in plan)
+
+
+def test_the_feed_role_writes_only_registered_sources_and_registers_none(store, world, login_conn):
+    feed = login_conn("jitasa_feed")
+    with pytest.raises(psycopg2.errors.InsufficientPrivilege) as refused, feed.cursor() as cur:
+        cur.execute(UPSERT, ("unregistered", json.dumps([rec("x")])))
+    assert refused.value.diag.message_detail == "feed_not_registered"
+    feed.rollback()
+    for sql in (
+        "INSERT INTO jitasa.feed_state (source, url) VALUES ('mine', 'u')",
+        "SELECT jitasa.register_feed('mine', 'u')",
+        "UPDATE jitasa.feed_state SET source = 'renamed'",
+    ):
+        with pytest.raises(psycopg2.errors.InsufficientPrivilege), feed.cursor() as cur:
+            cur.execute(sql)
+        feed.rollback()
+    assert superuser(store, "SELECT count(*) FROM jitasa.help_request") == [(0,)]
+    # an admin may not register a file import's source as a feed
+    upsert(login_conn("jitasa_officer"), [rec("f1")], source="hotline.xlsx")
+    admin = login_conn("jitasa_admin")
+    with pytest.raises(psycopg2.errors.UniqueViolation) as in_use, admin.cursor() as cur:
+        cur.execute("SELECT jitasa.register_feed('hotline.xlsx', 'u')")
+    assert in_use.value.diag.message_detail == "feed_source_in_use"

@@ -36,6 +36,8 @@ def data(store):
             (IN_A,),
         )
         rid = cur.fetchone()[0]
+        # the feed role writes only a registered feed (P1: jitasa.check_feed_source)
+        cur.execute("INSERT INTO jitasa.feed_state (source, url) VALUES ('app', 'https://app.example/feed')")
         cur.execute(
             "INSERT INTO jitasa.volunteer (name, phone, kind, geom, capacity) "
             "VALUES ('Malee', '0899999999', 'village_health_volunteer', %s, 2) RETURNING id",

@@ -29,6 +29,8 @@ def world(store):
         cur.execute(
             "INSERT INTO jitasa.admin_area (level, code, name_th, geom) VALUES ('tambon', '670101', 'a', %s)", (TAMBON,)
         )
+        # the feed role writes only a registered feed (jitasa.check_feed_source)
+        cur.execute("INSERT INTO jitasa.feed_state (source, url) VALUES ('app', 'https://app.example/feed')")
         cur.execute(
             "INSERT INTO jitasa.help_request (category, geom, requester_phone) "
             "VALUES ('food_supplies', %s, '0812345678') RETURNING id",

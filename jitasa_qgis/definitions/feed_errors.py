@@ -25,6 +25,8 @@ class FeedErrorCode(str, Enum):
     AUTH_CONFIG = "auth_config"  # the authcfg cannot be read or its method is not supported
     TOO_MANY_REDIRECTS = "too_many_redirects"
     PAGE_TOO_LARGE = "page_too_large"
+    NOT_REGISTERED = "feed_not_registered"  # the feed role or an officer syncing a feed no admin registered
+    SOURCE_IN_USE = "feed_source_in_use"  # registering a name a file import or hand entry already uses
 
 
 def stored_code(code: FeedErrorCode, status: Optional[int] = None) -> str:
@@ -88,4 +90,16 @@ def feed_error_text(stored: Optional[str], url: str = "") -> str:
         ).format(url=where)
     if code == FeedErrorCode.TOO_MANY_REDIRECTS:
         return translate("FeedErrors", "{url} redirects too many times.").format(url=where)
+    if code == FeedErrorCode.NOT_REGISTERED:
+        return translate(
+            "FeedErrors",
+            "This feed is not registered in the store: an admin registers it by running the feed sync once. "
+            "Nothing was written.",
+        )
+    if code == FeedErrorCode.SOURCE_IN_USE:
+        return translate(
+            "FeedErrors",
+            "The source name is already used by a file import or by requests entered by hand: give the feed a "
+            "name of its own. Nothing was written.",
+        )
     return code or translate("FeedErrors", "no error")

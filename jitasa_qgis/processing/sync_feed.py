@@ -85,6 +85,7 @@ class SyncFeedAlgorithm(JitasaAlgorithm):
             "CLOSED": translate("SyncFeedAlgorithm", "Requests closed as expired"),
             "KEPT_ASSIGNED": translate("SyncFeedAlgorithm", "Assigned requests kept as the officers work them"),
             "REJECTED": translate("SyncFeedAlgorithm", "Rejected records"),
+            "SKIPPED": translate("SyncFeedAlgorithm", "Records in pages that came as last time (not applied again)"),
         }
         for key in OUTPUT_COUNTS:
             self.addOutput(QgsProcessingOutputNumber(key, labels[key]))
@@ -117,6 +118,8 @@ class SyncFeedAlgorithm(JitasaAlgorithm):
 
 def summary_text(result: FeedSyncResult) -> str:
     """The sync's counts in words (one log line)."""
+    if result.outcome == "busy":
+        return result.message
     if result.outcome == "not_modified":
         return translate("SyncFeedAlgorithm", "{0}: nothing new since the last sync (not modified).").format(
             result.source
@@ -136,6 +139,10 @@ def summary_text(result: FeedSyncResult) -> str:
         kept=result.count("kept_assigned"),
         rejected=result.count("rejected"),
     )
+    if result.count("skipped"):
+        text += " " + translate(
+            "SyncFeedAlgorithm", "{0} record(s) in pages that came exactly as last time were not applied again."
+        ).format(result.count("skipped"))
     if result.outcome == "failed":
         text += " " + translate("SyncFeedAlgorithm", "Stopped: {0}").format(result.message)
     elif not result.complete:

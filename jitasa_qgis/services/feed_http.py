@@ -15,6 +15,7 @@ taken only from a QGIS authentication configuration.
 
 from __future__ import annotations
 
+import hashlib
 import ipaddress
 import json
 import logging
@@ -70,6 +71,8 @@ class FeedResponse:
     etag: Optional[str] = None
     last_modified: Optional[str] = None
     status: int = 200
+    digest: Optional[str] = None  # sha-256 (hex) of the body as it came
+    same_body: bool = False  # the digest is the one the caller knew: not parsed, payload None
 
 
 class _Retry(Retry):
@@ -253,8 +256,10 @@ class FeedClient:
         query: Optional[Mapping[str, Any]] = None,
         etag: Optional[str] = None,
         last_modified: Optional[str] = None,
+        known_digest: Optional[str] = None,
     ) -> FeedResponse:
-        """One page: its parsed JSON, or not_modified on a 304. Raises FeedError (see the module docstring)."""
+        """One page: its parsed JSON, or not_modified on a 304. Raises FeedError (see the module docstring).
+        A body whose sha-256 is `known_digest` is not parsed (same_body; the caller knows what it holds)."""
         check_url(url, self.auth is not None)
         full = with_query(url, query or {})
         shown = safe_url(full)
@@ -288,12 +293,15 @@ class FeedClient:
                 LOG.warning("feed %s: HTTP %s", shown, response.status_code)
                 raise FeedError(FeedErrorCode.HTTP_STATUS, shown, response.status_code)
             body = self._body(response, shown)
+            digest = hashlib.sha256(body).hexdigest()
+            if known_digest is not None and digest == known_digest:
+                return FeedResponse(shown, False, None, etag_out, modified_out, response.status_code, digest, True)
             try:
                 payload = json.loads(body)  # bytes: UTF-8/16/32 told apart as RFC 8259 says
             except ValueError:  # JSONDecodeError and UnicodeDecodeError are ValueErrors
                 LOG.warning("feed %s: not JSON", shown)
                 raise FeedError(FeedErrorCode.MALFORMED_JSON, shown) from None
-        return FeedResponse(shown, False, payload, etag_out, modified_out, response.status_code)
+        return FeedResponse(shown, False, payload, etag_out, modified_out, response.status_code, digest)
 
     def _body(self, response, shown: str) -> bytes:
         """The body, at most max_page_bytes (a broken transfer is unreachable, a bigger body refused)."""

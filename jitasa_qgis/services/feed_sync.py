@@ -16,6 +16,17 @@ is outcome 'not_modified' with nothing written. A failure (dead server, timeout,
 retries, malformed JSON, not a page) refuses that page whole; the pages before it stay, the watermark
 stays at the last good page, and feed_state records outcome 'failed' with the error code in its own small
 transaction. A cancel is seen between pages.
+
+One sync of a source at a time (a session-level advisory lock held for the whole sync): a second one, from
+the dock of another officer or jitasa:syncfeed, returns outcome 'busy' at once and writes nothing. A source
+must be registered (a jitasa.feed_state row): an admin's first sync registers it, the feed role and
+officers sync only registered feeds (else 'failed' with feed_not_registered, nothing written).
+
+Every sync first closes the source's open requests whose expires_at has passed (set-based, in the store).
+A page whose body is byte for byte the one this source last wrote at that page key (its URL with the
+cursor or updated_since) is not parsed nor applied again (its digest is kept in feed_state.page_digests
+with the page, in the page's transaction): the sweep above closes what expired since, which is all that
+applying it again would change (docs/FEED.md, "Page digests").
 """
 
 from __future__ import annotations
@@ -29,19 +40,31 @@ from typing import Mapping, Optional
 import psycopg2
 
 from ..core.request_records import FeedFormatError, page_cursor, records_from_page
-from ..definitions.feed_errors import FeedErrorCode
+from ..definitions.feed_errors import FeedErrorCode, feed_error_text
 from ..definitions.i18n import translate
 from ..store.calls import server_message
 from ..store.errors import StoreError
-from ..store.request_feed import FeedStateUpdate, feed_state, record_sync_failure, write_page
-from .feed_http import FeedClient, FeedError, HttpSettings, check_url, feed_auth, safe_url
+from ..store.request_feed import (
+    FeedNotRegistered,
+    FeedStateUpdate,
+    close_expired,
+    feed_state,
+    record_sync_failure,
+    register_feed,
+    try_lock_sync,
+    unlock_sync,
+    write_page,
+)
+from .feed_http import FeedClient, FeedError, HttpSettings, check_url, feed_auth, safe_url, with_query
 from .progress import Cancelled, Progress, progress_of
 from .store_access import Store, connection
 
 LOG = logging.getLogger(__name__)
 
 ADAPTERS = ("jitasa", "sos_geojson")
-COUNT_KEYS = ("new", "updated", "unchanged", "stale", "closed", "kept_assigned", "rejected")
+# skipped: records of pages not applied again (the body was the one written last time); closed includes the
+# requests the expiry sweep closed.
+COUNT_KEYS = ("new", "updated", "unchanged", "stale", "closed", "kept_assigned", "rejected", "skipped")
 # Query parameter names of the feed's paging (docs/FEED.md).
 LIMIT, CURSOR, UPDATED_SINCE = "limit", "cursor", "updated_since"
 
@@ -67,7 +90,7 @@ class FeedSyncParams:
 class FeedSyncResult:
     source: str
     url: str  # without secrets
-    outcome: str  # 'ok' | 'not_modified' | 'failed'
+    outcome: str  # 'ok' | 'not_modified' | 'failed' | 'busy' (another sync of the source runs: nothing done)
     pages: int  # pages written
     counts: Mapping[str, int] = field(default_factory=dict)  # summed over the pages (PageResult.counts)
     error_code: Optional[str] = None  # as kept in feed_state.last_error (definitions/feed_errors.py)
@@ -106,21 +129,49 @@ class _Fetched:
     records: tuple = ()
     rejects: tuple = ()
     next_cursor: Optional[str] = None
+    key: Optional[str] = None  # the page's key in feed_state.page_digests
+    entry: Optional[dict] = None  # what to keep there (see store.request_feed.FeedStateUpdate)
+    same_body: bool = False  # the body is the one written last time at this key: records not read
 
 
-def _fetch(client: FeedClient, params: FeedSyncParams, query: dict, etag, last_modified) -> _Fetched:
-    """GET one page, parse and validate it; raises FeedError (not_a_page for JSON that is no page)."""
-    response = client.get_page(params.url, query, etag=etag, last_modified=last_modified)
+def page_key(url: str, query: dict) -> str:
+    """The key of a page in feed_state.page_digests: its secret-free URL with the paging query."""
+    return safe_url(with_query(url, query))
+
+
+def _fetch(client: FeedClient, params: FeedSyncParams, query: dict, etag, last_modified, digests: Mapping) -> _Fetched:
+    """GET one page, parse and validate it (unless its body is the one kept for its key); raises FeedError
+    (not_a_page for JSON that is no page)."""
+    key = page_key(params.url, query)
+    known = digests.get(key)
+    known = known if isinstance(known, dict) and known.get("a") == params.adapter else None
+    response = client.get_page(
+        params.url, query, etag=etag, last_modified=last_modified, known_digest=known.get("d") if known else None
+    )
     if response.not_modified:
         return _Fetched(response.url, True, response.etag, response.last_modified)
+    if response.same_body:
+        return _Fetched(
+            response.url, False, response.etag, response.last_modified, next_cursor=known.get("n"), key=key,
+            entry=dict(known), same_body=True,
+        )  # fmt: skip
     try:
         records, rejects = records_from_page(response.payload, params.adapter)
         next_cursor = page_cursor(response.payload, params.adapter)
     except FeedFormatError:
         raise FeedError(FeedErrorCode.NOT_A_PAGE, response.url) from None
+    newest = _newest(None, records)
+    entry = {
+        "d": response.digest,
+        "a": params.adapter,
+        "n": next_cursor,
+        "i": len(records) + len(rejects),
+        "w": newest.isoformat() if newest else None,
+    }
     return _Fetched(
-        response.url, False, response.etag, response.last_modified, tuple(records), tuple(rejects), next_cursor
-    )
+        response.url, False, response.etag, response.last_modified, tuple(records), tuple(rejects), next_cursor,
+        key, entry,
+    )  # fmt: skip
 
 
 def sync_feed(store: Store, params: FeedSyncParams, progress: Optional[Progress] = None) -> FeedSyncResult:
@@ -143,9 +194,17 @@ def sync_feed(store: Store, params: FeedSyncParams, progress: Optional[Progress]
     totals = dict.fromkeys(COUNT_KEYS, 0)
     pages = 0
     with connection(store, progress) as conn, FeedClient(params.http(), auth) as client:
+        if not _store_step(progress, try_lock_sync, conn, source):
+            LOG.info("feed %s: another sync of it is running; this one did nothing", source)
+            return FeedSyncResult(source, shown, "busy", 0, totals, message=busy_text(source), complete=False)
         reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="jitasa-feed")
         try:
             before = _read_state(conn, source, progress)
+            if before is None:
+                refused = _register(conn, source, shown, progress)
+                if refused is not None:
+                    return refused
+                before = _read_state(conn, source, progress)
             if before is not None and before.url != shown:
                 # another address for this source: its cursor and validators mean nothing there (the
                 # watermark, a time of the source's own records, still does)
@@ -154,13 +213,16 @@ def sync_feed(store: Store, params: FeedSyncParams, progress: Optional[Progress]
             watermark = before.watermark if before else None
             etag = before.etag if before else None
             last_modified = before.last_modified if before else None
+            digests = dict(before.page_digests) if before else {}
             fresh = cursor is None  # a fresh sync starts by the watermark and asks conditionally
             query = _query(params.page_size, cursor, watermark)
             if progress.is_cancelled():
                 raise Cancelled()
             ahead = reader.submit(
-                _fetch, client, params, query, etag if fresh else None, last_modified if fresh else None
+                _fetch, client, params, query, etag if fresh else None, last_modified if fresh else None, digests
             )
+            # what expired since the last sync, whether or not its page comes again (a skipped page's records)
+            totals["closed"] += _store_step(progress, close_expired, conn, source)
             complete, cancelled = True, False
             while True:
                 try:
@@ -183,8 +245,12 @@ def sync_feed(store: Store, params: FeedSyncParams, progress: Optional[Progress]
                 if pages == 0 and progress.is_cancelled():
                     raise Cancelled()  # nothing written yet
                 records, rejects, next_cursor = list(fetched.records), list(fetched.rejects), fetched.next_cursor
-                items = len(records) + len(rejects)
-                seen = _newest(watermark, records)
+                if fetched.same_body:  # what the page holds, as kept when it was written
+                    items = int(fetched.entry.get("i") or 0)
+                    seen = _later_of(watermark, _time(fetched.entry.get("w")))
+                else:
+                    items = len(records) + len(rejects)
+                    seen = _newest(watermark, records)
                 if next_cursor is not None and items > 0:
                     follow = _query(params.page_size, next_cursor, None)
                 elif CURSOR not in query and items == params.page_size and _later(seen, watermark):
@@ -193,7 +259,8 @@ def sync_feed(store: Store, params: FeedSyncParams, progress: Optional[Progress]
                 else:
                     follow = None
                 if follow is not None and pages + 1 < params.max_pages and not progress.is_cancelled():
-                    ahead = reader.submit(_fetch, client, params, follow, None, None)  # read while this is written
+                    # read while this is written
+                    ahead = reader.submit(_fetch, client, params, follow, None, None, digests)
                 # The cursor kept is the next page's; an empty last page's cursor is where the next sync goes on.
                 state = FeedStateUpdate(
                     url=shown,
@@ -203,8 +270,13 @@ def sync_feed(store: Store, params: FeedSyncParams, progress: Optional[Progress]
                     last_modified=last_modified,
                     outcome="ok",
                     counts_before=dict(totals),
+                    page_key=fetched.key,
+                    page_entry=fetched.entry,
+                    skipped=items if fetched.same_body else 0,
                 )
                 result = _store_step(progress, write_page, conn, source, records, rejects, state=state)
+                if fetched.same_body:
+                    totals["skipped"] += items
                 pages += 1
                 for key, value in result.counts.items():
                     totals[key] = totals.get(key, 0) + int(value)
@@ -233,8 +305,50 @@ def sync_feed(store: Store, params: FeedSyncParams, progress: Optional[Progress]
                 query = follow
         finally:
             reader.shutdown(wait=False, cancel_futures=True)  # a page read ahead and not needed is dropped
+            _unlock_quietly(conn, source)
     LOG.info("feed %s (%s): %d page(s), %s", source, shown, pages, totals)
     return FeedSyncResult(source, shown, "ok", pages, totals, None, "", watermark, complete, cancelled)
+
+
+def busy_text(source: str) -> str:
+    return translate(
+        "FeedSync", "Feed '{0}' is being synced by someone else right now; this sync did nothing. Try again later."
+    ).format(source)
+
+
+def _register(conn, source: str, shown: str, progress: Progress) -> Optional[FeedSyncResult]:
+    """Register a new feed (an admin's first sync); a refusal as a 'failed' result (nothing written)."""
+    try:
+        register_feed(conn, source, shown)
+        LOG.info("feed %s registered (%s)", source, shown)
+        return None
+    except psycopg2.Error as exc:
+        if progress.is_cancelled():
+            raise Cancelled() from None
+        detail = getattr(exc.diag, "message_detail", None)
+        if exc.pgcode == "42501":  # not an admin: only a registered feed may be synced
+            code = FeedErrorCode.NOT_REGISTERED
+        elif (exc.pgcode == "23505" and detail == FeedErrorCode.SOURCE_IN_USE.value) or exc.pgcode == "22023":
+            code = FeedErrorCode.SOURCE_IN_USE  # a file import's, or 'manual' (hand entry's)
+        else:
+            raise StoreError(server_message(exc)) from None
+        LOG.warning("feed %s: %s", source, code.value)
+        return FeedSyncResult(
+            source, shown, "failed", 0, {}, code.value, feed_error_text(code.value, shown), complete=False
+        )
+
+
+def _unlock_quietly(conn, source: str) -> None:
+    if conn.closed:
+        return  # the session ended: its lock went with it
+    try:
+        unlock_sync(conn, source)
+    except psycopg2.Error:  # a broken connection: the server drops the lock with the session
+        pass
+
+
+def _time(text: Optional[str]) -> Optional[datetime]:
+    return datetime.fromisoformat(text) if isinstance(text, str) and text else None
 
 
 def _read_state(conn, source: str, progress: Progress):
@@ -251,9 +365,13 @@ def _store_step(progress: Progress, step, *args, **kwargs):
     cancel stopped the statement)."""
     try:
         return step(*args, **kwargs)
+    except FeedNotRegistered:  # the row went between the check and the page (an admin removed the feed)
+        raise StoreError(feed_error_text(FeedErrorCode.NOT_REGISTERED.value)) from None
     except psycopg2.Error as exc:
         if progress.is_cancelled():
             raise Cancelled() from None
+        if exc.pgcode == "42501" and getattr(exc.diag, "message_detail", None) == FeedErrorCode.NOT_REGISTERED.value:
+            raise StoreError(feed_error_text(FeedErrorCode.NOT_REGISTERED.value)) from None
         raise StoreError(
             translate("FeedSync", "Writing the feed page failed; that page was not written: {0}").format(
                 server_message(exc)

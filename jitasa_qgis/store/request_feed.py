@@ -2,8 +2,10 @@
 
 `write_page` calls jitasa.upsert_feed_requests (060_request_feed.sql), keeps the rejects (those found in
 Python and those the store found) with store.rejects.keep_rejects, and, when given, the jitasa.feed_state row
-of the source: a page and its watermark commit together or not at all. The feed role may do all of it
-without reading a request, a requester's contact or a volunteer.
+of the source: a page, its watermark and its digest commit together or not at all. The feed role may do all
+of it without reading a request, a requester's contact or a volunteer, and only for a feed an admin
+registered (`register_feed`). `try_lock_sync` / `unlock_sync`: one sync of a source at a time (a
+session-level advisory lock); `close_expired`: the sweep of a source's requests whose expires_at passed.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ OUTCOMES = (
 )
 COUNT_KEYS = OUTCOMES + ("rejects_new",)
 SYNC_OUTCOMES = ("ok", "not_modified", "failed")
+MAX_PAGE_DIGESTS = 1000  # feed_state.page_digests keeps the newest this many pages
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,15 @@ class FeedStateUpdate:
     error: Optional[str] = None  # a code (definitions/feed_errors.py) or None
     # The counts of the sync's earlier pages, added to this page's: last_counts is the whole sync's (the dock's).
     counts_before: Mapping[str, int] = field(default_factory=dict)
+    # The page's key in page_digests (its secret-free URL) and what to keep there: {"d": digest, "n": next
+    # cursor, "i": items, "w": newest updated_at}; None with a key forgets the page (it is applied next time).
+    page_key: Optional[str] = None
+    page_entry: Optional[Mapping[str, Any]] = None
+    skipped: int = 0  # records of this page not applied again: its body was the one written last time
+
+
+class FeedNotRegistered(LookupError):
+    """The source has no jitasa.feed_state row: an admin registers a feed first (register_feed)."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +77,7 @@ class FeedState:
     last_error: Optional[str]
     last_counts: dict
     updated_at: dt.datetime
+    page_digests: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -78,27 +91,34 @@ class PageResult:
 _UPSERT = "SELECT source_id, request_id, outcome, detail FROM jitasa.upsert_feed_requests(%s, %s::jsonb)"
 
 _STATE = """
-INSERT INTO jitasa.feed_state AS s (source, url, cursor, watermark, etag, last_modified, last_sync_at,
-                                    last_outcome, last_error, last_counts, updated_at)
-VALUES (%(source)s, %(url)s, %(cursor)s, %(watermark)s, %(etag)s, %(last_modified)s, now(), %(outcome)s,
-        %(error)s, %(counts)s::jsonb, now())
-ON CONFLICT (source) DO UPDATE
-   SET url = EXCLUDED.url, cursor = EXCLUDED.cursor,
-       watermark = greatest(s.watermark, EXCLUDED.watermark),  -- never back; NULL keeps the stored one
-       etag = EXCLUDED.etag, last_modified = EXCLUDED.last_modified, last_sync_at = now(),
-       last_outcome = EXCLUDED.last_outcome, last_error = EXCLUDED.last_error, last_counts = EXCLUDED.last_counts,
-       updated_at = now()
+UPDATE jitasa.feed_state AS s
+   SET url = %(url)s, cursor = %(cursor)s,
+       watermark = greatest(s.watermark, %(watermark)s),  -- never back; NULL keeps the stored one
+       etag = %(etag)s, last_modified = %(last_modified)s, last_sync_at = now(),
+       last_outcome = %(outcome)s, last_error = %(error)s, last_counts = %(counts)s::jsonb, updated_at = now(),
+       page_digests = CASE
+           WHEN %(page_key)s::text IS NULL THEN s.page_digests
+           WHEN %(entry)s::jsonb IS NULL THEN s.page_digests - %(page_key)s::text
+           ELSE (SELECT coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb)
+                   FROM (SELECT d.key, d.value
+                           FROM jsonb_each(s.page_digests || jsonb_build_object(
+                                    %(page_key)s::text,
+                                    %(entry)s::jsonb || jsonb_build_object('t', extract(epoch FROM clock_timestamp()))))
+                                AS d(key, value)
+                          ORDER BY (d.value->>'t')::double precision DESC NULLS LAST
+                          LIMIT %(max_digests)s) e)  -- bounded: the newest pages are kept
+       END
+ WHERE s.source = %(source)s
 """
 
 _FAILURE = """
-INSERT INTO jitasa.feed_state AS s (source, url, last_sync_at, last_outcome, last_error)
-VALUES (%(source)s, %(url)s, now(), 'failed', %(error)s)
-ON CONFLICT (source) DO UPDATE
-   SET last_sync_at = now(), last_outcome = 'failed', last_error = EXCLUDED.last_error, updated_at = now()
+UPDATE jitasa.feed_state AS s
+   SET last_sync_at = now(), last_outcome = 'failed', last_error = %(error)s, updated_at = now()
+ WHERE s.source = %(source)s
 """
 
 _READ_STATE = """SELECT source, url, cursor, watermark, etag, last_modified, last_sync_at, last_outcome, last_error,
-                        last_counts, updated_at FROM jitasa.feed_state"""
+                        last_counts, updated_at, page_digests FROM jitasa.feed_state"""
 
 
 def write_page(
@@ -135,6 +155,7 @@ def write_page(
 def _write(conn, source, records, rejects, state) -> PageResult:
     result = PageResult()
     all_rejects = list(rejects)
+    store_refused = 0
     with conn.cursor() as cur:
         if records:
             payload = json.dumps([r.as_store_json() for r in records], ensure_ascii=False)
@@ -143,6 +164,7 @@ def _write(conn, source, records, rejects, state) -> PageResult:
             for source_id, request_id, outcome, detail in cur.fetchall():
                 result.outcomes.append((source_id, outcome, request_id))
                 if outcome == "rejected":
+                    store_refused += 1
                     all_rejects.append(_store_reject(source_id, detail or {}, records, by_id))
                     continue
                 result.counts[outcome] = result.counts.get(outcome, 0) + 1
@@ -154,6 +176,11 @@ def _write(conn, source, records, rejects, state) -> PageResult:
         result.counts["rejected"] = len(all_rejects)
         result.counts["rejects_new"] = keep_rejects(cur, "help_request", source, all_rejects)
         if state is not None:
+            counts = {k: int(v) for k, v in state.counts_before.items()}
+            for k, v in result.counts.items():
+                counts[k] = counts.get(k, 0) + v
+            if state.skipped:
+                counts["skipped"] = counts.get("skipped", 0) + state.skipped
             cur.execute(
                 _STATE,
                 {
@@ -165,9 +192,18 @@ def _write(conn, source, records, rejects, state) -> PageResult:
                     "last_modified": state.last_modified,
                     "outcome": state.outcome,
                     "error": state.error,
-                    "counts": json.dumps({k: int(state.counts_before.get(k, 0)) + v for k, v in result.counts.items()}),
+                    "counts": json.dumps(counts),
+                    "page_key": state.page_key,
+                    # a page the store refused records of is applied again next time: what it refused
+                    # (an unknown tambon, say) depends on the store, which may have changed by then
+                    "entry": json.dumps(dict(state.page_entry))
+                    if state.page_entry is not None and not store_refused
+                    else None,
+                    "max_digests": MAX_PAGE_DIGESTS,
                 },
             )
+            if cur.rowcount == 0:
+                raise FeedNotRegistered(source)
     return result
 
 
@@ -189,13 +225,14 @@ def _store_reject(source_id: Optional[str], detail: dict, records, by_id) -> Rej
 
 def record_sync_failure(conn, source: str, url: str, error: str) -> None:
     """A sync that failed before any page was written: only its time, outcome and error code are kept
-    (the cursor, watermark and validators stay as they were). Commits."""
+    (the cursor, watermark and validators stay as they were) on the feed's row, if it is registered. Commits.
+    `url` is the address read (the row keeps the registered one)."""
     autocommit = conn.autocommit
     if autocommit:
         conn.autocommit = False
     try:
         with conn.cursor() as cur:
-            cur.execute(_FAILURE, {"source": source, "url": url, "error": error})
+            cur.execute(_FAILURE, {"source": source, "error": error})
         conn.commit()
     except BaseException:
         rollback_quietly(conn)
@@ -206,7 +243,65 @@ def record_sync_failure(conn, source: str, url: str, error: str) -> None:
 
 
 def _state(row) -> FeedState:
-    return FeedState(*row[:9], row[9] or {}, row[10])
+    return FeedState(*row[:9], row[9] or {}, row[10], row[11] or {})
+
+
+def _one_transaction(conn, step):
+    """Run step(cursor) in a transaction of its own, committed; the connection's autocommit kept."""
+    autocommit = conn.autocommit
+    if autocommit:
+        conn.autocommit = False
+    try:
+        with conn.cursor() as cur:
+            value = step(cur)
+        conn.commit()
+        return value
+    except BaseException:
+        rollback_quietly(conn)
+        raise
+    finally:
+        if autocommit and not conn.closed:
+            try:
+                conn.autocommit = True
+            except psycopg2.Error:
+                pass
+
+
+def register_feed(conn, source: str, url: str) -> bool:
+    """Register feed `source` (admins only: jitasa.register_feed); True when created now. Commits.
+    Raises psycopg2 errors: 42501 not an admin, 23505 (detail feed_source_in_use) a file import's source."""
+
+    def step(cur):
+        cur.execute("SELECT jitasa.register_feed(%s, %s)", (source, url))
+        return bool(cur.fetchone()[0])
+
+    return _one_transaction(conn, step)
+
+
+def close_expired(conn, source: str) -> int:
+    """Close the open requests of `source` whose expires_at passed (jitasa.close_expired_feed_requests);
+    how many. Commits."""
+
+    def step(cur):
+        cur.execute("SELECT jitasa.close_expired_feed_requests(%s)", (source,))
+        return int(cur.fetchone()[0])
+
+    return _one_transaction(conn, step)
+
+
+# One sync of a source at a time, for the whole sync (a session-level advisory lock; another key than the
+# upsert's per-transaction lock, which also orders file imports of the source).
+_LOCK = "SELECT pg_try_advisory_lock(hashtext('jitasa.feed_sync'), hashtext(%s))"
+_UNLOCK = "SELECT pg_advisory_unlock(hashtext('jitasa.feed_sync'), hashtext(%s))"
+
+
+def try_lock_sync(conn, source: str) -> bool:
+    """True when this session now holds the sync lock of `source`; False when another session does."""
+    return bool(_one_transaction(conn, lambda cur: (cur.execute(_LOCK, (source,)), cur.fetchone()[0])[1]))
+
+
+def unlock_sync(conn, source: str) -> None:
+    _one_transaction(conn, lambda cur: cur.execute(_UNLOCK, (source,)))
 
 
 def feed_state(conn, source: str) -> Optional[FeedState]:

@@ -2,20 +2,26 @@
 -- Repeatable: re-applied whenever this file changes (CREATE OR REPLACE TRIGGER keeps names stable).
 
 -- Tambon code from the point, on insert and whenever the point moves.
--- SECURITY DEFINER: the feed role may insert requests without being allowed to read admin areas.
+-- The code is trusted as given only when the store's own SECURITY DEFINER code set it (current_user is then
+-- jitasa_owner: jitasa.upsert_feed_requests derives a page's codes in one spatial join, admin_area_recode
+-- recodes); anyone else's is derived again. SECURITY INVOKER so that current_user is the writer's; the
+-- lookup runs as the owner (jitasa.tambon_code_at), so the feed need not read admin areas.
+CREATE OR REPLACE FUNCTION jitasa.tambon_code_at(p_geom public.geometry) RETURNS text
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, jitasa, public, pg_temp AS $$
+    SELECT a.code FROM jitasa.admin_area a
+     WHERE a.level = 'tambon' AND public.ST_Intersects(a.geom, p_geom)
+     ORDER BY a.code LIMIT 1
+$$;
+
 CREATE OR REPLACE FUNCTION jitasa.derive_tambon_code() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, jitasa, public, pg_temp AS $$
+LANGUAGE plpgsql SECURITY INVOKER SET search_path = pg_catalog, jitasa, public, pg_temp AS $$
 BEGIN
+    IF current_user = 'jitasa_owner' AND NEW.tambon_code IS NOT NULL
+       AND (TG_OP = 'INSERT' OR NEW.tambon_code IS DISTINCT FROM OLD.tambon_code) THEN
+        RETURN NEW;  -- set by the store's own code from this very point
+    END IF;
     IF TG_OP = 'INSERT' OR NEW.geom IS DISTINCT FROM OLD.geom OR NEW.tambon_code IS DISTINCT FROM OLD.tambon_code THEN
-        IF NEW.geom IS NULL THEN
-            NEW.tambon_code := NULL;
-        ELSE
-            SELECT a.code INTO NEW.tambon_code
-              FROM jitasa.admin_area a
-             WHERE a.level = 'tambon' AND public.ST_Intersects(a.geom, NEW.geom)
-             ORDER BY a.code
-             LIMIT 1;
-        END IF;
+        NEW.tambon_code := CASE WHEN NEW.geom IS NOT NULL THEN jitasa.tambon_code_at(NEW.geom) END;
     END IF;
     RETURN NEW;
 END $$;

@@ -29,6 +29,84 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     END
 $$;
 
+-- The feed role writes only the sources an admin registered (a row of jitasa.feed_state), never 'manual'
+-- (refused for everyone by the caller) nor a file import's source (registration refuses a source that already
+-- holds requests or rejects). Officers and admins also import files through upsert_feed_requests: not bound.
+-- Refusal: 42501 with DETAIL 'feed_not_registered' (services.feed_sync names it).
+CREATE OR REPLACE FUNCTION jitasa.check_feed_source(p_acting text, p_source text) RETURNS void
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, jitasa, public, pg_temp AS $$
+BEGIN
+    IF pg_has_role(p_acting, 'jitasa_officer', 'MEMBER') OR pg_has_role(p_acting, 'jitasa_admin', 'MEMBER') THEN
+        RETURN;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM jitasa.feed_state s WHERE s.source = p_source) THEN
+        RAISE EXCEPTION 'Feed source "%" is not registered: an admin registers a feed by running jitasa:syncfeed for it once.',
+            p_source USING ERRCODE = '42501', DETAIL = 'feed_not_registered';
+    END IF;
+END $$;
+
+-- Register feed `p_source` read from `p_url` (admins only): true when it was created, false when it was already.
+-- Refuses 'manual' or an empty name (22023) and a source that already holds requests or rejects of a file
+-- import or of hand entry (23505, DETAIL 'feed_source_in_use'): a feed needs a name of its own.
+CREATE OR REPLACE FUNCTION jitasa.register_feed(p_source text, p_url text) RETURNS boolean
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, jitasa, public, pg_temp AS $$
+DECLARE
+    acting   text := jitasa.acting_role();
+    v_source text := jitasa.clean_text(p_source, 'A feed source', 200);
+BEGIN
+    IF NOT pg_has_role(acting, 'jitasa_admin', 'MEMBER') THEN
+        RAISE EXCEPTION 'Role "%" may not register a feed: only admins may.', acting USING ERRCODE = '42501';
+    END IF;
+    IF v_source IS NULL OR v_source = 'manual' THEN
+        RAISE EXCEPTION 'A feed needs the name of its source (not empty, not "manual").' USING ERRCODE = '22023';
+    END IF;
+    IF EXISTS (SELECT 1 FROM jitasa.feed_state s WHERE s.source = v_source) THEN
+        RETURN false;
+    END IF;
+    IF EXISTS (SELECT 1 FROM jitasa.help_request h WHERE h.source = v_source)
+       OR EXISTS (SELECT 1 FROM jitasa.import_reject r WHERE r.source = v_source) THEN
+        RAISE EXCEPTION 'Source "%" already holds requests of a file import or entered by hand: give the feed a name of its own.',
+            v_source USING ERRCODE = '23505', DETAIL = 'feed_source_in_use';
+    END IF;
+    INSERT INTO jitasa.feed_state (source, url) VALUES (v_source, p_url) ON CONFLICT (source) DO NOTHING;
+    RETURN FOUND;
+END $$;
+
+-- Close the open requests of feed `p_source` whose expires_at has passed: new or assigned → cancelled with
+-- closure reason 'feed_expired', the active assignment ended and the volunteer freed (as a page saying
+-- expired does); in progress kept. Every sync runs it, so a page skipped as unchanged (its digest) closes
+-- what expired since exactly as applying it again would. Set-based on help_request_feed_expiry_idx.
+-- Returns how many were closed.
+CREATE OR REPLACE FUNCTION jitasa.close_expired_feed_requests(p_source text) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, jitasa, public, pg_temp AS $$
+DECLARE
+    acting   text := jitasa.acting_role();
+    v_source text := jitasa.clean_text(p_source, 'A feed source', 200);
+    ids      integer[];
+BEGIN
+    IF NOT (pg_has_role(acting, 'jitasa_feed', 'MEMBER') OR pg_has_role(acting, 'jitasa_officer', 'MEMBER')
+            OR pg_has_role(acting, 'jitasa_admin', 'MEMBER')) THEN
+        RAISE EXCEPTION 'Role "%" may not close feed requests: only the feed, officers and admins may.', acting
+            USING ERRCODE = '42501';
+    END IF;
+    IF v_source IS NULL OR v_source = 'manual' THEN
+        RAISE EXCEPTION 'A feed needs the name of its source (not empty, not "manual").' USING ERRCODE = '22023';
+    END IF;
+    PERFORM jitasa.check_feed_source(acting, v_source);
+    PERFORM pg_advisory_xact_lock(hashtext('jitasa.upsert_feed_requests'), hashtext(v_source));
+    SELECT array_agg(l.id ORDER BY l.id) INTO ids
+      FROM (SELECT h.id FROM jitasa.help_request h
+             WHERE h.source = v_source AND h.expires_at IS NOT NULL AND h.status IN ('new', 'assigned')
+               AND h.expires_at <= now()
+             ORDER BY h.id FOR UPDATE) l;
+    IF ids IS NULL THEN
+        RETURN 0;
+    END IF;
+    UPDATE jitasa.help_request h SET status = 'cancelled', closure_reason = 'feed_expired' WHERE h.id = ANY (ids);
+    PERFORM jitasa.end_closed_requests_assignments(ids, 'cancelled', 'feed_expired');
+    RETURN cardinality(ids);
+END $$;
+
 -- Upsert one page of feed records (a JSON array of objects with the keys below) for feed `p_source`.
 -- Keys: source_id, category, urgency, people_count, note, requester_name, requester_phone, for_someone_else,
 -- lon, lat, location_accuracy_m, tambon (code or Thai/English name, for a record without coordinates),
@@ -88,6 +166,7 @@ BEGIN
         RAISE EXCEPTION 'A feed page must be a JSON array of records, not %.', coalesce(jsonb_typeof(p_records), 'null')
             USING ERRCODE = '22023';
     END IF;
+    PERFORM jitasa.check_feed_source(acting, v_source);
     -- one writer per source at a time: two syncs of one feed never interleave their pages
     PERFORM pg_advisory_xact_lock(hashtext('jitasa.upsert_feed_requests'), hashtext(v_source));
 
@@ -282,14 +361,23 @@ BEGIN
                    ELSE 'updated'
                END AS outcome
           FROM cur
+    ), coded AS (  -- the new rows' tambons in one pass, the points in geohash order: neighbours fall in the same
+                   -- tambon one after the other, so PostGIS reuses that tambon's prepared geometry
+        SELECT c.ord, (SELECT a.code FROM jitasa.admin_area a
+                        WHERE a.level = 'tambon' AND public.ST_Intersects(a.geom, c.geom)
+                        ORDER BY a.code LIMIT 1) AS code
+          FROM (SELECT c.ord, c.geom FROM cls c WHERE c.outcome = 'new'
+                 ORDER BY public.ST_GeoHash(c.geom, 8) OFFSET 0) c
     ), ins AS (
+        -- tambon_code as derived here: the trigger trusts it (the owner set it), see jitasa.derive_tambon_code
         INSERT INTO jitasa.help_request AS h (source, source_id, category, urgency, people_count, note, requester_name,
                                               requester_phone, for_someone_else, location_accuracy_m, location_basis,
-                                              geom, created_at, source_updated_at, expires_at)
+                                              geom, created_at, source_updated_at, expires_at, tambon_code)
         SELECT v_source, c.source_id, c.category, c.urgency, c.people_count, c.note, c.requester_name,
                c.requester_phone, c.for_someone_else, c.accuracy, c.basis, c.geom, coalesce(c.created_at, now()),
-               c.updated_at, c.expires_at
-          FROM cls c WHERE c.outcome = 'new'
+               c.updated_at, c.expires_at, t.code
+          FROM cls c JOIN coded t ON t.ord = c.ord
+         WHERE c.outcome = 'new'
          ORDER BY c.ord
         ON CONFLICT ON CONSTRAINT help_request_source_source_id_key DO NOTHING
         RETURNING h.id, h.source_id

@@ -105,11 +105,19 @@ GRANT SELECT ON jitasa.road_network TO jitasa_officer, jitasa_analyst;
 -- --- feed ------------------------------------------------------------------------------------------------
 -- Requests only through jitasa.upsert_feed_requests (below): no direct INSERT, UPDATE or SELECT on
 -- help_request, so it never reads a requester's name, phone or note, nor any volunteer.
--- its own sync state (no personal data); rejected records it may add but never read back
-GRANT SELECT, INSERT, UPDATE ON jitasa.feed_state TO jitasa_feed;
-GRANT INSERT ON jitasa.import_reject TO jitasa_feed;
+-- its own sync state (no personal data): only the sync columns of feeds an admin registered (no INSERT: an
+-- admin registers a feed, jitasa.register_feed); officers run "Sync now" of a registered feed with the same.
+-- Rejected records the feed may add but never read back.
+GRANT SELECT ON jitasa.feed_state TO jitasa_feed;
+GRANT UPDATE (url, cursor, watermark, etag, last_modified, last_sync_at, last_outcome, last_error, last_counts,
+              page_digests, updated_at) ON jitasa.feed_state TO jitasa_feed, jitasa_officer;
+GRANT INSERT ON jitasa.import_reject TO jitasa_feed, jitasa_officer;
 -- its id only: store.rejects counts the new ones with RETURNING, which needs SELECT on some column
 GRANT SELECT (id) ON jitasa.import_reject TO jitasa_feed;
+GRANT EXECUTE ON FUNCTION jitasa.close_expired_feed_requests(text) TO jitasa_feed, jitasa_officer, jitasa_admin;
+GRANT EXECUTE ON FUNCTION jitasa.register_feed(text, text) TO jitasa_admin;
+-- the tambon trigger runs as the writer (to know whether the store's own code wrote); its lookup needs this
+GRANT EXECUTE ON FUNCTION jitasa.tambon_code_at(public.geometry) TO jitasa_admin, jitasa_officer;
 
 -- --- functions -------------------------------------------------------------------------------------------
 -- Guarded writes: officers and admins (each function checks the acting role again).
