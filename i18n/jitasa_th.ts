@@ -390,22 +390,22 @@
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="119"/>
         <source>Straight-line travel times even where a road network covers the requests</source>
-        <translation type="unfinished"></translation>
+        <translation>ใช้เวลาเดินทางแบบเส้นตรง แม้มีโครงข่ายถนนครอบคลุมคำขอ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="154"/>
         <source>Travel-time model (road_network or straight_line)</source>
-        <translation type="unfinished"></translation>
+        <translation>แบบจำลองเวลาเดินทาง (road_network หรือ straight_line)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/batch_assignment.py" line="135"/>
         <source>Travel: total {0:.0f} min, mean {1:.1f} min by road (network &apos;{2}&apos;, version {3}, with the off-road leg to the nearest road).</source>
-        <translation type="unfinished"></translation>
+        <translation>การเดินทาง: รวม {0:.0f} นาที เฉลี่ย {1:.1f} นาที ตามถนน (โครงข่าย '{2}' รุ่น {3} รวมช่วงนอกถนนถึงถนนที่ใกล้ที่สุด)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/batch_assignment.py" line="223"/>
         <source>Travel times on the road network &apos;{0}&apos; (version {1}).</source>
-        <translation type="unfinished"></translation>
+        <translation>เวลาเดินทางตามโครงข่ายถนน '{0}' (รุ่น {1})</translation>
     </message>
 </context>
 <context>
@@ -512,52 +512,52 @@
         <translation>ไม่มีคำขอ {id} (แล้ว)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="340"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="339"/>
         <source>&lt;b&gt;Request {id}&lt;/b&gt;</source>
         <translation>&lt;b&gt;คำขอ {id}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="349"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="348"/>
         <source>{n} people</source>
         <translation>{n} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="354"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="353"/>
         <source>Already assigned to volunteer {id}.</source>
         <translation>มอบหมายให้อาสาสมัคร {id} แล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="358"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="357"/>
         <source>Only new requests can be assigned here.</source>
         <translation>มอบหมายที่นี่ได้เฉพาะคำขอใหม่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="364"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="363"/>
         <source>This request has no location, so nobody can be ranked by distance.</source>
         <translation>คำขอนี้ไม่มีตำแหน่ง จึงจัดอันดับตามระยะทางไม่ได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="367"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="366"/>
         <source>{can} can go, {cannot} nearby cannot.</source>
         <translation>ไปได้ {can} คน อยู่ใกล้แต่ไปไม่ได้ {cannot} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="369"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="368"/>
         <source>Nobody who can go within {minutes} min ({cannot} nearby cannot).</source>
         <translation>ไม่มีผู้ที่ไปได้ภายใน {minutes} นาที (อยู่ใกล้แต่ไปไม่ได้ {cannot} คน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="373"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="372"/>
         <source>{n} more are beyond {minutes} min (the nearest of them {nearest}).</source>
         <translation>อีก {n} คนอยู่ไกลเกิน {minutes} นาที (คนที่ใกล้ที่สุด {nearest})</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="381"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="380"/>
         <source>Minutes are straight-line estimates at {speed} km/h.</source>
         <translation>เวลาเป็นค่าประมาณจากระยะเส้นตรงที่ {speed} กม./ชม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="452"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="451"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
@@ -567,9 +567,9 @@
         <translation>มอบหมายคำขอ {request} ให้อาสาสมัคร {volunteer} ({who}) แล้ว: ระยะทาง {distance} เวลาเดินทาง {minutes}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/assign_panel.py" line="385"/>
+        <location filename="../jitasa_qgis/gui/assign_panel.py" line="384"/>
         <source>Minutes are by road on the network &apos;{network}&apos;, with the off-road leg to the nearest road.</source>
-        <translation type="unfinished"></translation>
+        <translation>นาทีคิดตามถนนบนโครงข่าย '{network}' รวมช่วงนอกถนนถึงถนนที่ใกล้ที่สุด</translation>
     </message>
 </context>
 <context>
@@ -1783,22 +1783,22 @@ Only the columns your role may read are written. Names, phone numbers and notes 
         <translation>ระยะหมดเวลาต้องมากกว่า 0 วินาที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="243"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="241"/>
         <source>Nothing new since the last sync (not modified).</source>
         <translation>ไม่มีข้อมูลใหม่ตั้งแต่การซิงก์ครั้งก่อน (ไม่มีการเปลี่ยนแปลง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="286"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="284"/>
         <source>Page {page}: {new} new, {updated} updated, {unchanged} unchanged, {rejected} rejected.</source>
         <translation>หน้า {page}: ใหม่ {new} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} ปฏิเสธ {rejected}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="377"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="375"/>
         <source>Writing the feed page failed; that page was not written: {0}</source>
         <translation>บันทึกหน้าของฟีดไม่สำเร็จ หน้านั้นจึงไม่ถูกบันทึก: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="316"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="314"/>
         <source>Feed &apos;{0}&apos; is being synced by someone else right now; this sync did nothing. Try again later.</source>
         <translation>ฟีด '{0}' กำลังถูกซิงก์โดยผู้อื่นอยู่ในขณะนี้ การซิงก์ครั้งนี้ไม่ได้ทำสิ่งใด โปรดลองใหม่ภายหลัง</translation>
     </message>
@@ -4242,87 +4242,87 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>StoreLayers</name>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="118"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="119"/>
         <source>Volunteers</source>
         <translation>อาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="119"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="120"/>
         <source>Facilities</source>
         <translation>สถานพยาบาล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="120"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="121"/>
         <source>Service areas</source>
         <translation>เขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="122"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="123"/>
         <source>Assignments</source>
         <translation>การมอบหมายงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="123"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="124"/>
         <source>Tambon</source>
         <translation>ตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="124"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="125"/>
         <source>Amphoe</source>
         <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="125"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="126"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="114"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="115"/>
         <source>Help requests (open)</source>
         <translation>คำขอความช่วยเหลือ (ยังเปิดอยู่)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="115"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="116"/>
         <source>Critical requests (overview)</source>
         <translation>คำขอเร่งด่วนวิกฤต (ภาพรวม)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="116"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="117"/>
         <source>Open requests per 5 km cell</source>
         <translation>คำขอที่ยังเปิดอยู่ ต่อช่องกริด 5 กม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="117"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="118"/>
         <source>Open requests per 25 km cell</source>
         <translation>คำขอที่ยังเปิดอยู่ ต่อช่องกริด 25 กม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="182"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="183"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="121"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="122"/>
         <source>Roads</source>
         <translation>ถนน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="134"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="135"/>
         <source>Roads — major roads only (OpenStreetMap)</source>
         <translation>ถนน — เฉพาะถนนสายหลัก (OpenStreetMap)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="137"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="138"/>
         <source>Roads — {0}</source>
         <translation>ถนน — {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="146"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="147"/>
         <source>{0}: version {1}, {2} segments, {3:.0f} km.</source>
         <translation>{0}: รุ่น {1}, {2} ช่วงถนน, {3:.0f} กม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="152"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="153"/>
         <source>The demo network holds major roads only (trunk and primary roads of OpenStreetMap, simplified): no secondary or local roads, so drive times on it are major roads plus an off-road leg.</source>
         <translation>โครงข่ายตัวอย่างมีเฉพาะถนนสายหลัก (ถนนประเภท trunk และ primary จาก OpenStreetMap แบบย่อรูป): ไม่มีถนนสายรองหรือถนนท้องถิ่น เวลาเดินทางจึงคิดตามถนนสายหลักบวกช่วงเดินทางนอกถนน</translation>
     </message>

@@ -14,6 +14,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QEvent, QPoint, Qt
 
 from jitasa_qgis.definitions.enums import RequestStatus
 from jitasa_qgis.definitions.labels import volunteer_kind_label
+from jitasa_qgis.definitions.roads import DEMO_ROAD_NETWORK
 from jitasa_qgis.gui.assign_panel import AssignPanel
 from jitasa_qgis.gui.candidate_table_model import (
     COL_DISTANCE,
@@ -199,8 +200,18 @@ def make_panel(qgis_app, qgis_iface, canvas):
         panel.deleteLater()
 
 
-def test_panel_lists_ranked_candidates_and_draws_them(demo, make_panel, canvas):
+def _drop_road_networks(c) -> None:
+    """The demo without its road network: the panel falls back to the straight line."""
+    with c.cursor() as cur:
+        cur.execute("DELETE FROM jitasa.road_segment")
+        cur.execute("DELETE FROM jitasa.road_network")
+
+
+@pytest.mark.parametrize("roads", [True, False], ids=["road network", "straight line"])
+def test_panel_lists_ranked_candidates_and_draws_them(demo, make_panel, canvas, roads):
     spec, c = demo
+    if not roads:
+        _drop_road_networks(c)
     rid, lon, lat = _new_request(c)
     panel = make_panel(spec)
     panel.show_request(rid)
@@ -216,9 +227,16 @@ def test_panel_lists_ranked_candidates_and_draws_them(demo, make_panel, canvas):
     model = panel.model
     assert model.rowCount() == len(ranking.rows)
     assert model.index(0, COL_RANK).data() == "1"
-    assert model.index(0, COL_MINUTES).data().startswith("≈") and model.index(0, COL_MINUTES).data().endswith("min")
+    assert model.index(0, COL_MINUTES).data().startswith("≈") is not roads
+    assert model.index(0, COL_MINUTES).data().endswith("min")
     assert "/" in model.index(0, COL_LOAD).data() and model.index(0, COL_ELIGIBILITY).data() == "Can go"
-    assert "straight-line estimates at 30 km/h" in panel.candidates_label.text()
+    if roads:
+        assert ranking.travel_model.value == "road_network" and not ranking.is_estimate
+        assert f"by road on the network '{DEMO_ROAD_NETWORK}'" in panel.candidates_label.text()
+        assert not panel.speed_spin.isEnabled()  # the speed is the straight line's
+    else:
+        assert ranking.travel_model.value == "straight_line" and ranking.is_estimate
+        assert "straight-line estimates at 30 km/h" in panel.candidates_label.text()
     # the best is chosen, drawn with the others and joined to the request
     assert panel.selected_candidate() is ranking.best
     assert panel.markers.ranked_ids() == [r.volunteer_id for r in eligible]
@@ -240,8 +258,9 @@ def test_panel_lists_ranked_candidates_and_draws_them(demo, make_panel, canvas):
     assert panel.ranking.beyond_max > 0 and "beyond 5 min" in panel.candidates_label.text()
     panel.max_minutes_spin.clear()  # back to the default
     assert panel.max_minutes_spin.value() == 60
-    panel.speed_spin.setValue(15)
-    assert panel.ranking.speed_kmh == 15 and "at 15 km/h" in panel.candidates_label.text()
+    if not roads:
+        panel.speed_spin.setValue(15)
+        assert panel.ranking.speed_kmh == 15 and "at 15 km/h" in panel.candidates_label.text()
 
     # another request replaces the drawing; closing the panel clears it
     other = _one(
@@ -276,8 +295,16 @@ def test_confirm_writes_an_active_assignment(demo, make_panel):
     )
     assert len(active) == 1
     vid, minutes, estimate, method, run_status = active[0]
-    assert (vid, method, run_status, estimate) == (best.volunteer_id, "manual", "confirmed", True)
+    # the demo's road network covers the request: road minutes, written as not an estimate, the run says so
+    assert (vid, method, run_status, estimate) == (best.volunteer_id, "manual", "confirmed", False)
     assert minutes == pytest.approx(best.minutes, rel=1e-3)
+    params = _one(
+        c,
+        "SELECT r.params FROM jitasa.assignment_run r JOIN jitasa.assignment a ON a.run_id = r.id "
+        "WHERE a.request_id = %s AND a.status = 'active'",
+        (rid,),
+    )[0]
+    assert params["travel_model"] == "road_network" and params["road_network"]["name"] == DEMO_ROAD_NETWORK
     assert _one(c, "SELECT status::text FROM jitasa.help_request WHERE id = %s", (rid,))[0] == "assigned"
     assert _one(c, "SELECT active_count FROM jitasa.volunteer WHERE id = %s", (vid,))[0] == load_before + 1
     # the panel shows what happened and the current state
@@ -430,7 +457,7 @@ def test_an_officer_sees_names_and_phones_an_analyst_does_not(demo, make_panel, 
     text = officer.status_label.text()
     assert name in text and phone in text
     assert f"distance {best.candidate.distance_m / 1000:.1f} km" in text
-    assert f"travel ≈{round(best.minutes)} min" in text
+    assert f"travel {round(best.minutes)} min" in text  # by road: no ≈
 
     other, _, _ = _new_request(c)  # the next new request with room around it
     analyst = make_panel(login("jitasa_analyst"))

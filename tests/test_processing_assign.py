@@ -35,6 +35,10 @@ def demo_service(store, tmp_path, monkeypatch):
     return "jitasa_assign"
 
 
+def conn_of(store):
+    return store.connect()
+
+
 def _counts(store, run_id):
     conn = store.connect()
     with conn.cursor() as cur:
@@ -74,7 +78,19 @@ def test_propose_then_the_store_holds_a_run_of_proposals(provider, demo_service,
         "outcome",
         "reason",
         "reason_code",
+        "travel_model",
     ]
+    # road minutes where the demo's road network covers the requests, else the straight line: every output says
+    conn = store.connect()
+    with conn, conn.cursor() as cur:
+        cur.execute("SELECT count(*) FROM jitasa.road_network WHERE segment_count > 0")
+        model = "road_network" if cur.fetchone()[0] else "straight_line"
+    conn.close()
+    assert result["TRAVEL_MODEL"] == model and summary["travel_model"] == model
+    assert {f["travel_model"] for f in layer.getFeatures()} <= {model}
+    with conn_of(store) as c, c.cursor() as cur:
+        cur.execute("SELECT DISTINCT cost_is_estimate FROM jitasa.assignment WHERE run_id = %s", (result["RUN_ID"],))
+        assert [r[0] for r in cur.fetchall()] == [model == "straight_line"]
     # the summary's JSON keeps its keys: the optimal solver's proof at the top level, codes as keys
     assert {
         "method",

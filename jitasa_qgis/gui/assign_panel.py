@@ -1,9 +1,12 @@
 """The "Assign volunteer" panel: the picked request, its nearest volunteers ranked by estimated travel time
 and load, the same on the canvas, and one button that writes the assignment.
 
-`show_request(id)` reads the request and its candidates (store/candidates.py: one nearest-neighbour query)
-and ranks them (core/candidate_ranking.py); changing the maximum travel time or the speed re-ranks without
-reading again. Confirming writes through the store's guarded functions (store/assignments.py): a manual
+`show_request(id)` reads the request and its candidates (services/single_assignment.read_candidates:
+nearest-neighbour queries, and road minutes where a road network covers the request) and ranks them
+(core/candidate_ranking.py): by road minutes when there is a network, else by the straight line, and the
+text under the list says which. Changing the speed re-ranks straight-line minutes without reading again;
+on roads, changing the maximum re-ranks and then reads again (the proof that the list holds the fewest road minutes depends
+on it). Confirming writes through the store's guarded functions (store/assignments.py): a manual
 run and the one pair, in one transaction. The server decides: if someone assigned the request first, or
 the volunteer became full or unavailable, the pair is refused with its reason, which the panel shows
 before reading the candidates again.
@@ -32,7 +35,13 @@ from ..definitions.enums import RequestStatus, Urgency
 from ..definitions.i18n import translate
 from ..definitions.labels import category_label, request_status_label, urgency_label
 from ..definitions.paths import UI_DIR
-from ..services.single_assignment import SingleAssignmentParams, SingleAssignmentResult, assign_one
+from ..services.single_assignment import (
+    CandidateRead,
+    SingleAssignmentParams,
+    SingleAssignmentResult,
+    assign_one,
+    read_candidates,
+)
 from ..services.store_access import Borrowed
 from ..store.assignments import PairOutcome
 from ..store.candidates import (
@@ -41,7 +50,6 @@ from ..store.candidates import (
     RequestSummary,
     can_read_volunteer_contacts,
     request_summary,
-    volunteer_candidates,
 )
 from ..store.errors import StoreError
 from ..store.qgis_connections import StoreLocation
@@ -83,6 +91,7 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
         self.session = session if session is not None else StoreSession(location_provider)
         self._request: Optional[RequestSummary] = None
         self._candidates: list[Candidate] = []
+        self._read = CandidateRead([])  # the candidates with their road minutes, when on a network
         self._with_contacts = False  # this login may read names and phones (decided by the store, per read)
         canvas = canvas if canvas is not None else (iface.mapCanvas() if iface is not None else None)
         self.markers = CandidateMarkers(canvas) if canvas is not None else None
@@ -104,7 +113,7 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh)
 
-        self.max_minutes_spin.valueChanged.connect(self._rerank)
+        self.max_minutes_spin.valueChanged.connect(self._max_minutes_changed)
         self.speed_spin.valueChanged.connect(self._rerank)
         self.candidates_view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.confirm_button.clicked.connect(self.confirm_selected)
@@ -163,7 +172,10 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
             "max_minutes": self.max_minutes_spin.value(),
             "speed_kmh": travel.speed_kmh,
             "rank": row.rank,
+            "travel_model": self.ranking.travel_model.value,
         }
+        if self._read.network is not None:
+            params["road_network"] = {"name": self._read.network.name, "version": self._read.network.version}
         try:
             conn = self._connection()
         except StoreError as exc:
@@ -229,6 +241,7 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
         self._refresh_timer.stop()
         self._request = None
         self._candidates = []
+        self._read = CandidateRead([])
         self.model.set_ranking(Ranking(), with_contacts=self._with_contacts)
         self.request_label.setText(translate("AssignPanel", "Click a help request on the map to see who can help."))
         self.candidates_label.setText("")
@@ -255,12 +268,14 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
     def _load(self, request_id: int, keep_selection: bool) -> None:
         chosen = self.selected_candidate() if keep_selection else None
 
+        max_minutes = float(self.max_minutes_spin.value())
+
         def work(conn):
             summary = request_summary(conn, request_id)
             if summary is None:
-                return None, [], False
+                return None, CandidateRead([]), False
             contacts = can_read_volunteer_contacts(conn)  # officers and admins: yes; analysts: no
-            return summary, volunteer_candidates(conn, request_id, limit=self.limit, with_contacts=contacts), contacts
+            return summary, read_candidates(conn, summary, self.limit, max_minutes, with_contacts=contacts), contacts
 
         result = self._query(work)
         if result is None:
@@ -271,7 +286,8 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
             self.clear()
             self.show_status(translate("AssignPanel", "Request {id} does not exist (any more).").format(id=request_id))
             return
-        self._request, self._candidates = summary, found
+        self._request, self._candidates, self._read = summary, found.candidates, found
+        self.speed_spin.setEnabled(found.minutes is None)  # the speed is the straight line's only
         self.request_label.setText(self._request_text(summary))
         self._rerank(keep=chosen.volunteer_id if chosen is not None else None)
 
@@ -291,6 +307,8 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
                 request.lat,
                 max_minutes=self.max_minutes_spin.value(),
                 travel=self._travel(),
+                minutes=self._read.minutes,
+                network_name=self._read.network.name if self._read.network is not None else None,
             )
         self.model.set_ranking(ranking, with_contacts=self._with_contacts)
         # the officer's choice stays while that volunteer can still go; otherwise the best is chosen
@@ -302,6 +320,11 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
         self.candidates_label.setText(self._summary_text(request, ranking))
         self._draw()
         self._update_buttons()
+
+    def _max_minutes_changed(self, *_args) -> None:
+        self._rerank()
+        if self._read.minutes is not None:
+            self.schedule_refresh()  # road minutes: which volunteers to read depends on the maximum
 
     def _travel(self) -> TravelModel:
         return TravelModel(speed_kmh=float(self.speed_spin.value()))
@@ -357,6 +380,11 @@ class AssignPanel(QgsDockWidget, FORM_CLASS):
             text += " " + translate("AssignPanel", "Minutes are straight-line estimates at {speed} km/h.").format(
                 speed=f"{ranking.speed_kmh:g}"
             )
+        else:
+            text += " " + translate(
+                "AssignPanel",
+                "Minutes are by road on the network '{network}', with the off-road leg to the nearest road.",
+            ).format(network=ranking.network_name or "")
         return text
 
     # --- canvas and buttons -----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -45,7 +46,8 @@ def output_fields() -> QgsFields:
         ("outcome", QVariant.String),
         ("reason", QVariant.String),
         ("reason_code", QVariant.String),
-    ):  # reason: in words (translated); code: stable
+        ("travel_model", QVariant.String),
+    ):  # reason: in words (translated); code: stable; travel_model: road_network or straight_line
         fields.append(QgsField(name, kind))
     return fields
 
@@ -115,6 +117,15 @@ class AssignAlgorithm(JitasaAlgorithm):
             )
         )
         self.addParameter(
+            QgsProcessingParameterBoolean(
+                "STRAIGHT_LINE",
+                translate(
+                    "AssignAlgorithm", "Straight-line travel times even where a road network covers the requests"
+                ),
+                defaultValue=False,
+            )
+        )
+        self.addParameter(
             QgsProcessingParameterEnum(
                 "MODE",
                 translate("AssignAlgorithm", "Mode"),
@@ -140,6 +151,11 @@ class AssignAlgorithm(JitasaAlgorithm):
         ):
             self.addOutput(QgsProcessingOutputNumber(name, title))
         self.addOutput(QgsProcessingOutputString("SUMMARY", translate("AssignAlgorithm", "Summary (JSON)")))
+        self.addOutput(
+            QgsProcessingOutputString(
+                "TRAVEL_MODEL", translate("AssignAlgorithm", "Travel-time model (road_network or straight_line)")
+            )
+        )
 
     def checkParameterValues(self, parameters, context):
         minutes = self.parameterAsDouble(parameters, "MAX_MINUTES", context)
@@ -166,6 +182,7 @@ class AssignAlgorithm(JitasaAlgorithm):
             polygon_wkt=wkt,
             max_minutes=self.parameterAsDouble(parameters, "MAX_MINUTES", context),
             speed_kmh=self.parameterAsDouble(parameters, "SPEED_KMH", context),
+            straight_line=self.parameterAsBoolean(parameters, "STRAIGHT_LINE", context),
         )
         try:
             with service_errors():
@@ -195,6 +212,7 @@ class AssignAlgorithm(JitasaAlgorithm):
                     row.outcome.value,
                     reason_text(row.reason, row.detail) if row.reason else None,
                     row.reason,
+                    result.travel_model.value,
                 ]
             )
             sink.addFeature(feature, QgsFeatureSink.FastInsert)
@@ -209,6 +227,7 @@ class AssignAlgorithm(JitasaAlgorithm):
             "TOTAL_MINUTES": result.total_minutes,
             "MEAN_MINUTES": result.mean_minutes,
             "SUMMARY": json.dumps(result.summary(), ensure_ascii=False, default=str),
+            "TRAVEL_MODEL": result.travel_model.value,
         }
 
 

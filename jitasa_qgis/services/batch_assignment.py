@@ -2,6 +2,13 @@
 requests and the volunteers who could serve them, solve with core.assignment (nearest or optimal), then in
 one transaction create the run and write its pairs as proposals for review or confirm them directly.
 
+Travel minutes come from the one travel-time model (services.travel_times): road minutes on the network
+covering the scope's requests, else (or with `straight_line`) the straight line. The maximum travel time
+and the optimality proof then hold for those minutes; the result, the run's parameters and every written
+pair (`cost_is_estimate` false for road minutes) say which model it was. On roads the volunteers are read
+within the maximum travel time at the network's fastest speed around the scope (the pruning bound of
+core.travel_time.StraightLineBound), so nobody the road could bring in time is left unread.
+
 The store re-checks every pair and refuses stale ones with a reason code (the rest is written): those
 refusals are part of the result, not errors. A cancel is honoured between the steps, before the write.
 """
@@ -21,9 +28,11 @@ from ..core.assignment import (
     assign_nearest,
     assign_optimal,
 )
+from ..core.travel_time import StraightLineBound, TravelTimeModel
 from ..definitions.eligibility import DEFAULT_MAX_TRAVEL_MINUTES, DEFAULT_SPEED_KMH
 from ..definitions.i18n import translate
 from ..definitions.reasons import reason_text
+from ..definitions.roads import TravelModelCode
 from ..store.area_lookup import AdminAreaMatch
 from ..store.assignments import (
     AssignmentInputs,
@@ -36,9 +45,11 @@ from ..store.assignments import (
     propose_assignments,
 )
 from ..store.calls import rollback_quietly
+from ..store.roads import NetworkInfo
 from .areas import describe_area, resolve_area
 from .progress import Progress, check_cancelled, progress_of
 from .store_access import Store, connection
+from .travel_times import travel_time_model
 
 METHODS = ("nearest", "optimal")
 SCOPE_KINDS = ("all", "amphoe", "tambon", "service_area", "polygon")
@@ -57,7 +68,8 @@ class BatchAssignmentParams:
     service_area_id: Optional[int] = None
     polygon_wkt: Optional[str] = None  # WGS 84
     max_minutes: float = DEFAULT_MAX_TRAVEL_MINUTES
-    speed_kmh: float = DEFAULT_SPEED_KMH
+    speed_kmh: float = DEFAULT_SPEED_KMH  # the straight line's speed
+    straight_line: bool = False  # force the straight line even where a road network covers the scope
 
 
 @dataclass(frozen=True)
@@ -69,6 +81,8 @@ class BatchAssignmentResult:
     inputs: AssignmentInputs  # what was read (ids and coordinates of the requests and volunteers)
     solution: AssignmentResult  # the solver's pairs, unassigned requests and summary
     batch: BatchResult  # the store's outcome per pair (proposed / confirmed / refused with a reason)
+    travel_model: TravelModelCode = TravelModelCode.STRAIGHT_LINE  # where the minutes came from
+    network: Optional[NetworkInfo] = None  # the road network used, when road minutes
 
     @property
     def written(self) -> int:
@@ -98,6 +112,9 @@ class BatchAssignmentResult:
             if isinstance(v, (int, float, str, bool, dict, list, type(None)))
         }
         out["requests_without_location"] = len(self.inputs.unlocated_request_ids)
+        out["travel_model"] = self.travel_model.value
+        if self.network is not None:
+            out["road_network"] = {"id": self.network.id, "name": self.network.name, "version": self.network.version}
         out = json.loads(json.dumps(out, default=str))  # numpy numbers and the like as plain JSON
         out["refused_by_store"] = self.batch.refused_by_reason()
         return out
@@ -114,7 +131,20 @@ class BatchAssignmentResult:
                 else translate("AssignAlgorithm", "confirmed"),
             )
         ]
-        if summary.get("mean_minutes") is not None:
+        if summary.get("mean_minutes") is not None and self.network is not None:
+            lines.append(
+                translate(
+                    "AssignAlgorithm",
+                    "Travel: total {0:.0f} min, mean {1:.1f} min by road (network '{2}', version {3}, with the "
+                    "off-road leg to the nearest road).",
+                ).format(
+                    summary.get("total_minutes") or 0.0,
+                    summary["mean_minutes"],
+                    self.network.name,
+                    self.network.version,
+                )
+            )
+        elif summary.get("mean_minutes") is not None:
             lines.append(
                 translate(
                     "AssignAlgorithm", "Travel: total {0:.0f} min, mean {1:.1f} min (straight-line estimate)."
@@ -179,7 +209,23 @@ def run_batch_assignment(
     with connection(store, progress) as conn:
         try:
             scope, label, area = _scope(conn, params, progress)
-            inputs = load_assignment_inputs(conn, scope, margin_km=params.max_minutes / 60.0 * params.speed_kmh)
+            margin_km = params.max_minutes / 60.0 * params.speed_kmh
+            inputs = load_assignment_inputs(conn, scope, margin_km=margin_km)
+            model, network = TravelTimeModel(None), None
+            if not params.straight_line and len(inputs.requests.id):
+                model, network = travel_time_model(conn, inputs.requests.lon, inputs.requests.lat)
+            if model.graph is not None:
+                bound = StraightLineBound.of(model.graph)
+                road_km = params.max_minutes / 60.0 * max(bound.fastest_kmh, bound.off_road_kmh)
+                if road_km > margin_km and scope != Scope():
+                    # road minutes reach farther than the straight line's: read the volunteers that far
+                    inputs = load_assignment_inputs(conn, scope, margin_km=road_km)
+                progress.report(
+                    0.25,
+                    translate("AssignAlgorithm", "Travel times on the road network '{0}' (version {1}).").format(
+                        network.name, network.version
+                    ),
+                )
             conn.rollback()  # end the read transaction: the solve can take a while
             progress.report(
                 _READ_DONE,
@@ -189,7 +235,7 @@ def run_batch_assignment(
             )
             check_cancelled(progress)
             solution = _SOLVERS[params.method](
-                problem_from_inputs(inputs), params.max_minutes, speed_kmh=params.speed_kmh
+                problem_from_inputs(inputs), params.max_minutes, speed_kmh=params.speed_kmh, travel_times=model
             )
             progress.report(_SOLVED)
             check_cancelled(progress)
@@ -197,7 +243,7 @@ def run_batch_assignment(
                 conn,
                 params.method,
                 label,
-                {"max_minutes": params.max_minutes, "speed_kmh": params.speed_kmh, "mode": params.mode},
+                _run_params(params, model, network),
                 commit=False,
             )
             write = propose_assignments if params.mode == "propose" else assign_pairs
@@ -207,7 +253,7 @@ def run_batch_assignment(
                 solution.request_id.tolist(),
                 solution.volunteer_id.tolist(),
                 solution.minutes.tolist(),
-                True,
+                model.code is TravelModelCode.STRAIGHT_LINE,  # cost_is_estimate: not road minutes
                 commit=False,
             )
             conn.commit()
@@ -216,8 +262,29 @@ def run_batch_assignment(
             raise
     progress.report(_WRITTEN)
     return BatchAssignmentResult(
-        run_id=run_id, mode=params.mode, scope_label=label, area=area, inputs=inputs, solution=solution, batch=batch
+        run_id=run_id,
+        mode=params.mode,
+        scope_label=label,
+        area=area,
+        inputs=inputs,
+        solution=solution,
+        batch=batch,
+        travel_model=model.code,
+        network=network,
     )
+
+
+def _run_params(params: BatchAssignmentParams, model: TravelTimeModel, network: Optional[NetworkInfo]) -> dict:
+    """What the run records of how it was made: limits, mode and the travel-time model (with its network)."""
+    out = {
+        "max_minutes": params.max_minutes,
+        "speed_kmh": params.speed_kmh,
+        "mode": params.mode,
+        "travel_model": model.code.value,
+    }
+    if network is not None:
+        out["road_network"] = {"id": network.id, "name": network.name, "version": network.version}
+    return out
 
 
 def _scope(conn, params: BatchAssignmentParams, progress: Progress) -> tuple[Scope, str, Optional[AdminAreaMatch]]:

@@ -1,17 +1,33 @@
 """One officer's choice from the Assign panel: a manual run with its one (request, volunteer) pair, written
 in one transaction through the store's guarded function. The server decides: a pair it refuses (someone
 assigned the request first, the volunteer became full or unavailable...) comes back as a result with the
-reason code and detail, not as an exception."""
+reason code and detail, not as an exception.
+
+`read_candidates` is what the panel ranks: the request's nearest volunteers (store.candidates) with their
+travel minutes from the one travel-time model: road minutes (volunteer → request) where a network covers
+the request, else None (the panel's straight line). On roads, volunteers are read in straight-line order in
+growing numbers until the `limit` fewest road minutes among the eligible are proven to be among those read
+(core.candidate_ranking.road_list_complete with distance_lower_bound: a sound bound, never a guess)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Optional
 
+import numpy as np
+
+from ..core.candidate_ranking import distance_lower_bound, road_list_complete
+from ..core.travel_time import PairMinutes, StraightLineBound
+from ..definitions.roads import TravelModelCode
 from ..store.assignments import PairOutcome, assign_pairs, create_run
 from ..store.calls import rollback_quietly
+from ..store.candidates import Candidate, RequestSummary, volunteer_candidates
+from ..store.roads import NetworkInfo
 from .progress import Progress, check_cancelled, progress_of
 from .store_access import Store, connection
+from .travel_times import travel_time_model
+
+_MAX_READ = 20_000  # volunteers read at most while proving the road order (a province's roster)
 
 
 @dataclass(frozen=True)
@@ -67,3 +83,70 @@ def assign_one(
             raise
     progress.report(1.0)
     return SingleAssignmentResult(run_id=run_id, outcome=batch.rows[0])
+
+
+@dataclass(frozen=True)
+class CandidateRead:
+    """The volunteers to rank, with road minutes when a network covers the request (`minutes` None: rank on
+    the straight line). `complete`: the `limit` fewest road minutes among the eligible are proven listed."""
+
+    candidates: list[Candidate]
+    minutes: Optional[list[float]] = None
+    travel_model: TravelModelCode = TravelModelCode.STRAIGHT_LINE
+    network: Optional[NetworkInfo] = None
+    complete: bool = True
+
+
+def read_candidates(
+    conn,
+    request: RequestSummary,
+    limit: int,
+    max_minutes: float,
+    with_contacts: Optional[bool] = None,
+    straight_line: bool = False,
+) -> CandidateRead:
+    """The request's candidates and their travel minutes (see the module docstring); in the caller's
+    transaction (an autocommit connection is best). StoreError when a query fails."""
+    limit = max(int(limit), 1)
+    found = volunteer_candidates(conn, request.id, limit=limit, with_contacts=with_contacts)
+    if straight_line or not request.located:
+        return CandidateRead(found)
+    model, network = travel_time_model(conn, [request.lon], [request.lat])
+    if model.graph is None:
+        return CandidateRead(found)
+    graph = model.graph
+    bound = StraightLineBound.of(graph)
+    target = graph.snap([request.lon], [request.lat])
+    read = limit
+    while True:
+        minutes = _road_minutes(graph, found, target)
+        eligible = [m for c, m in zip(found, minutes) if c.eligible]
+        distances = [c.distance_m for c in found if c.eligible]
+        fetched_all = len(eligible) < read  # the eligible walk ran out: everyone eligible was read
+        unread = distance_lower_bound(
+            max(distances, default=0.0), float(target.off_road_minutes[0]), bound.off_road_kmh, bound.fastest_kmh
+        )
+        complete = road_list_complete(eligible, fetched_all, unread, limit, max_minutes)
+        if complete or read >= _MAX_READ:
+            break
+        read = min(read * 4, _MAX_READ)
+        found = volunteer_candidates(conn, request.id, limit=read, with_contacts=with_contacts)
+    keep = _best(found, minutes, limit)
+    return CandidateRead(
+        [found[i] for i in keep], [minutes[i] for i in keep], TravelModelCode.ROAD_NETWORK, network, complete
+    )
+
+
+def _road_minutes(graph, found: list[Candidate], target) -> list[float]:
+    if not found:
+        return []
+    origins = graph.snap([c.lon for c in found], [c.lat for c in found])
+    pairs = PairMinutes(graph, origins, target)
+    return pairs(np.arange(len(found)), np.zeros(len(found), np.int64)).tolist()
+
+
+def _best(found: list[Candidate], minutes: list[float], limit: int) -> list[int]:
+    """The `limit` fewest road minutes among the eligible and among the others, in the read order."""
+    eligible = sorted((i for i, c in enumerate(found) if c.eligible), key=lambda i: (minutes[i], found[i].id))
+    others = sorted((i for i, c in enumerate(found) if not c.eligible), key=lambda i: (minutes[i], found[i].id))
+    return sorted(eligible[:limit] + others[:limit])
