@@ -27,6 +27,8 @@ from .progress import Progress, check_cancelled, progress_of
 from .store_access import Store, connection
 from .travel_times import travel_time_model
 
+# a great circle on the mean sphere is never 1 % shorter than the ellipsoidal distance (at most ~0.5 %)
+_SPHERE_SHARE = 0.99
 _MAX_READ = 20_000  # volunteers read at most while proving the road order (a province's roster)
 
 
@@ -123,8 +125,11 @@ def read_candidates(
         eligible = [m for c, m in zip(found, minutes) if c.eligible]
         distances = [c.distance_m for c in found if c.eligible]
         fetched_all = len(eligible) < read  # the eligible walk ran out: everyone eligible was read
-        unread = distance_lower_bound(
-            max(distances, default=0.0), float(target.off_road_minutes[0]), bound.off_road_kmh, bound.fastest_kmh
+        unread = distance_lower_bound(  # the store's distances are on the ellipsoid, the bound's on the sphere
+            max(distances, default=0.0) * _SPHERE_SHARE,
+            float(target.off_road_minutes[0]),
+            bound.off_road_kmh,
+            bound.fastest_kmh,
         )
         complete = road_list_complete(eligible, fetched_all, unread, limit, max_minutes)
         if complete or read >= _MAX_READ:
