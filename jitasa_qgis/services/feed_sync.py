@@ -24,7 +24,8 @@ officers sync only registered feeds (else 'failed' with feed_not_registered, not
 
 Every sync first closes the source's open requests whose expires_at has passed (set-based, in the store).
 A page whose body is byte for byte the one this source last wrote at that page key (its URL with the
-cursor or updated_since) is not parsed nor applied again (its digest is kept in feed_state.page_digests
+cursor or updated_since; a fresh sync's first page is keyed as the start, whatever its updated_since) is
+not parsed nor applied again (its digest is kept in feed_state.page_digests
 with the page, in the page's transaction): the sweep above closes what expired since, which is all that
 applying it again would change (docs/FEED.md, "Page digests").
 """
@@ -139,10 +140,11 @@ def page_key(url: str, query: dict) -> str:
     return safe_url(with_query(url, query))
 
 
-def _fetch(client: FeedClient, params: FeedSyncParams, query: dict, etag, last_modified, digests: Mapping) -> _Fetched:
-    """GET one page, parse and validate it (unless its body is the one kept for its key); raises FeedError
+def _fetch(
+    client: FeedClient, params: FeedSyncParams, query: dict, etag, last_modified, digests: Mapping, key: str
+) -> _Fetched:
+    """GET one page, parse and validate it (unless its body is the one kept for its `key`); raises FeedError
     (not_a_page for JSON that is no page)."""
-    key = page_key(params.url, query)
     known = digests.get(key)
     known = known if isinstance(known, dict) and known.get("a") == params.adapter else None
     response = client.get_page(
@@ -218,8 +220,11 @@ def sync_feed(store: Store, params: FeedSyncParams, progress: Optional[Progress]
             query = _query(params.page_size, cursor, watermark)
             if progress.is_cancelled():
                 raise Cancelled()
+            # A fresh sync's first page is the same position whatever the watermark it is asked from (the
+            # start): the same body there is skipped, however far the watermark moved since.
+            start = page_key(params.url, {LIMIT: params.page_size}) if fresh else page_key(params.url, query)
             ahead = reader.submit(
-                _fetch, client, params, query, etag if fresh else None, last_modified if fresh else None, digests
+                _fetch, client, params, query, etag if fresh else None, last_modified if fresh else None, digests, start
             )
             # what expired since the last sync, whether or not its page comes again (a skipped page's records)
             totals["closed"] += _store_step(progress, close_expired, conn, source)
@@ -260,7 +265,9 @@ def sync_feed(store: Store, params: FeedSyncParams, progress: Optional[Progress]
                     follow = None
                 if follow is not None and pages + 1 < params.max_pages and not progress.is_cancelled():
                     # read while this is written
-                    ahead = reader.submit(_fetch, client, params, follow, None, None, digests)
+                    ahead = reader.submit(
+                        _fetch, client, params, follow, None, None, digests, page_key(params.url, follow)
+                    )
                 # The cursor kept is the next page's; an empty last page's cursor is where the next sync goes on.
                 state = FeedStateUpdate(
                     url=shown,
