@@ -417,8 +417,8 @@
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_nearest.py" line="19"/>
-        <source>Critical requests first, then high, normal and low, longest waiting first within each: each request takes the nearest available volunteer who is eligible for its category, within the maximum travel time and below capacity. Writes an assignment run of proposals for review, or confirms directly; the store re-checks every row and refuses stale ones with a reason.</source>
-        <translation>เริ่มจากคำขอเร่งด่วนวิกฤต แล้วจึงเร่งด่วน ปกติ และไม่เร่งด่วน โดยในแต่ละระดับให้คำขอที่รอนานที่สุดก่อน: แต่ละคำขอได้อาสาสมัครที่ใกล้ที่สุดซึ่งว่าง มีคุณสมบัติตรงกับประเภทคำขอ อยู่ในเวลาเดินทางสูงสุด และยังรับงานได้ไม่เต็ม บันทึกเป็นรอบข้อเสนอให้ตรวจสอบ หรือยืนยันทันที คลังข้อมูลจะตรวจสอบทุกแถวอีกครั้งและปฏิเสธแถวที่ล้าสมัยพร้อมเหตุผล</translation>
+        <source>Critical requests first, then high, normal and low, longest waiting first within each: each request takes the nearest available volunteer who is eligible for its category, within the maximum travel time and below capacity. Writes an assignment run of proposals for review, or confirms directly; the store re-checks every row and refuses stale ones with a reason. Travel times are road minutes where a road network covers the requests (the maximum then holds for road minutes), else straight-line estimates; the outputs say which.</source>
+        <translation>เริ่มจากคำขอเร่งด่วนวิกฤต แล้วจึงเร่งด่วน ปกติ และไม่เร่งด่วน โดยในแต่ละระดับให้คำขอที่รอนานที่สุดก่อน: แต่ละคำขอได้อาสาสมัครที่ใกล้ที่สุดซึ่งว่าง มีคุณสมบัติตรงกับประเภทคำขอ อยู่ในเวลาเดินทางสูงสุด และยังรับงานได้ไม่เต็ม บันทึกเป็นรอบข้อเสนอให้ตรวจสอบ หรือยืนยันทันที คลังข้อมูลจะตรวจสอบทุกแถวอีกครั้งและปฏิเสธแถวที่ล้าสมัยพร้อมเหตุผล เวลาเดินทางคิดเป็นนาทีตามถนนเมื่อมีโครงข่ายถนนครอบคลุมคำขอ (เวลาเดินทางสูงสุดจึงหมายถึงนาทีตามถนน) มิฉะนั้นเป็นค่าประมาณแบบเส้นตรง ผลลัพธ์ทุกอย่างระบุว่าใช้แบบใด</translation>
     </message>
 </context>
 <context>
@@ -430,8 +430,8 @@
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/assign_optimal.py" line="19"/>
-        <source>Assigns as many critical requests as possible, then high, normal and low, and among those assignments minimises the total travel time, respecting each volunteer&apos;s capacity, eligibility and the maximum travel time. The result is optimal over all eligible pairs within the maximum travel time. Writes proposals for review or confirms directly.</source>
-        <translation>จับคู่คำขอเร่งด่วนวิกฤตให้ได้มากที่สุดก่อน แล้วจึงเร่งด่วน ปกติ และไม่เร่งด่วน และในบรรดาการจับคู่นั้นเลือกแบบที่เวลาเดินทางรวมน้อยที่สุด โดยเคารพจำนวนงานที่อาสาสมัครแต่ละคนรับได้ คุณสมบัติ และเวลาเดินทางสูงสุด ผลลัพธ์เหมาะสมที่สุดเมื่อเทียบกับทุกคู่ที่มีสิทธิ์ภายในเวลาเดินทางสูงสุด บันทึกเป็นข้อเสนอให้ตรวจสอบ หรือยืนยันทันที</translation>
+        <source>Assigns as many critical requests as possible, then high, normal and low, and among those assignments minimises the total travel time, respecting each volunteer&apos;s capacity, eligibility and the maximum travel time. The result is optimal over all eligible pairs within the maximum travel time. Writes proposals for review or confirms directly. Travel times are road minutes where a road network covers the requests (the maximum then holds for road minutes), else straight-line estimates; the outputs say which.</source>
+        <translation>จับคู่คำขอเร่งด่วนวิกฤตให้ได้มากที่สุดก่อน แล้วจึงเร่งด่วน ปกติ และไม่เร่งด่วน และในบรรดาการจับคู่นั้นเลือกแบบที่เวลาเดินทางรวมน้อยที่สุด โดยเคารพจำนวนงานที่อาสาสมัครแต่ละคนรับได้ คุณสมบัติ และเวลาเดินทางสูงสุด ผลลัพธ์เหมาะสมที่สุดเมื่อเทียบกับทุกคู่ที่มีสิทธิ์ภายในเวลาเดินทางสูงสุด บันทึกเป็นข้อเสนอให้ตรวจสอบ หรือยืนยันทันที เวลาเดินทางคิดเป็นนาทีตามถนนเมื่อมีโครงข่ายถนนครอบคลุมคำขอ (เวลาเดินทางสูงสุดจึงหมายถึงนาทีตามถนน) มิฉะนั้นเป็นค่าประมาณแบบเส้นตรง ผลลัพธ์ทุกอย่างระบุว่าใช้แบบใด</translation>
     </message>
 </context>
 <context>
@@ -656,7 +656,7 @@
 <context>
     <name>CandidateTable</name>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="70"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="76"/>
         <source>Straight-line distance at {speed} km/h: an estimate, not road travel time</source>
         <translation>ระยะเส้นตรงที่ {speed} กม./ชม. เป็นค่าประมาณ ไม่ใช่เวลาเดินทางตามถนน</translation>
     </message>
@@ -676,37 +676,37 @@
         <translation>นาที (ประมาณ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="61"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="63"/>
         <source>km</source>
         <translation>กม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="62"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="64"/>
         <source>Load</source>
         <translation>ภาระงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="63"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="65"/>
         <source>Skills</source>
         <translation>ทักษะ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="64"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="66"/>
         <source>Vehicle</source>
         <translation>ยานพาหนะ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="65"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="67"/>
         <source>Can go?</source>
         <translation>ไปได้ไหม</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="87"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="93"/>
         <source>{active} active assignment(s) of at most {capacity}</source>
         <translation>งานที่กำลังทำ {active} งาน จากสูงสุด {capacity} งาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="91"/>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="97"/>
         <source>Volunteer {id}</source>
         <translation>อาสาสมัคร {id}</translation>
     </message>
@@ -714,6 +714,16 @@
         <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="59"/>
         <source>Phone</source>
         <translation>โทรศัพท์</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="62"/>
+        <source>Minutes by road</source>
+        <translation>นาทีตามถนน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="72"/>
+        <source>Road minutes on the network &apos;{network}&apos;, with the off-road leg to the nearest road</source>
+        <translation>นาทีตามถนนบนโครงข่าย '{network}' รวมช่วงนอกถนนถึงถนนที่ใกล้ที่สุด</translation>
     </message>
 </context>
 <context>
@@ -1763,42 +1773,42 @@ Only the columns your role may read are written. Names, phone numbers and notes 
 <context>
     <name>FeedSync</name>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="108"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="109"/>
         <source>Give the feed a source name.</source>
         <translation>โปรดตั้งชื่อแหล่งที่มาของฟีด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="110"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="111"/>
         <source>Unknown feed adapter &apos;{0}&apos;; use one of: {1}.</source>
         <translation>ไม่รู้จักรูปแบบฟีด '{0}' โปรดใช้หนึ่งใน: {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="116"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="117"/>
         <source>The page size and the number of pages must be at least 1.</source>
         <translation>ขนาดหน้าและจำนวนหน้าต้องมีค่าอย่างน้อย 1</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="118"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="119"/>
         <source>The timeouts must be more than 0 seconds.</source>
         <translation>ระยะหมดเวลาต้องมากกว่า 0 วินาที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="241"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="246"/>
         <source>Nothing new since the last sync (not modified).</source>
         <translation>ไม่มีข้อมูลใหม่ตั้งแต่การซิงก์ครั้งก่อน (ไม่มีการเปลี่ยนแปลง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="284"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="291"/>
         <source>Page {page}: {new} new, {updated} updated, {unchanged} unchanged, {rejected} rejected.</source>
         <translation>หน้า {page}: ใหม่ {new} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} ปฏิเสธ {rejected}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="375"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="382"/>
         <source>Writing the feed page failed; that page was not written: {0}</source>
         <translation>บันทึกหน้าของฟีดไม่สำเร็จ หน้านั้นจึงไม่ถูกบันทึก: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="314"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="321"/>
         <source>Feed &apos;{0}&apos; is being synced by someone else right now; this sync did nothing. Try again later.</source>
         <translation>ฟีด '{0}' กำลังถูกซิงก์โดยผู้อื่นอยู่ในขณะนี้ การซิงก์ครั้งนี้ไม่ได้ทำสิ่งใด โปรดลองใหม่ภายหลัง</translation>
     </message>
@@ -4242,87 +4252,87 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>StoreLayers</name>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="119"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="118"/>
         <source>Volunteers</source>
         <translation>อาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="120"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="119"/>
         <source>Facilities</source>
         <translation>สถานพยาบาล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="121"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="120"/>
         <source>Service areas</source>
         <translation>เขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="123"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="122"/>
         <source>Assignments</source>
         <translation>การมอบหมายงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="124"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="123"/>
         <source>Tambon</source>
         <translation>ตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="125"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="124"/>
         <source>Amphoe</source>
         <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="126"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="125"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="115"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="114"/>
         <source>Help requests (open)</source>
         <translation>คำขอความช่วยเหลือ (ยังเปิดอยู่)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="116"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="115"/>
         <source>Critical requests (overview)</source>
         <translation>คำขอเร่งด่วนวิกฤต (ภาพรวม)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="117"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="116"/>
         <source>Open requests per 5 km cell</source>
         <translation>คำขอที่ยังเปิดอยู่ ต่อช่องกริด 5 กม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="118"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="117"/>
         <source>Open requests per 25 km cell</source>
         <translation>คำขอที่ยังเปิดอยู่ ต่อช่องกริด 25 กม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="183"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="182"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="122"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="121"/>
         <source>Roads</source>
         <translation>ถนน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="135"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="134"/>
         <source>Roads — major roads only (OpenStreetMap)</source>
         <translation>ถนน — เฉพาะถนนสายหลัก (OpenStreetMap)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="138"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="137"/>
         <source>Roads — {0}</source>
         <translation>ถนน — {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="147"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="146"/>
         <source>{0}: version {1}, {2} segments, {3:.0f} km.</source>
         <translation>{0}: รุ่น {1}, {2} ช่วงถนน, {3:.0f} กม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="153"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="152"/>
         <source>The demo network holds major roads only (trunk and primary roads of OpenStreetMap, simplified): no secondary or local roads, so drive times on it are major roads plus an off-road leg.</source>
         <translation>โครงข่ายตัวอย่างมีเฉพาะถนนสายหลัก (ถนนประเภท trunk และ primary จาก OpenStreetMap แบบย่อรูป): ไม่มีถนนสายรองหรือถนนท้องถิ่น เวลาเดินทางจึงคิดตามถนนสายหลักบวกช่วงเดินทางนอกถนน</translation>
     </message>

@@ -57,7 +57,9 @@ class CandidateTableModel(RowsTableModel):
             COL_RANK: translate("CandidateTable", "#"),
             COL_VOLUNTEER: translate("CandidateTable", "Volunteer"),
             COL_PHONE: translate("CandidateTable", "Phone"),
-            COL_MINUTES: translate("CandidateTable", "Minutes (est.)"),
+            COL_MINUTES: translate("CandidateTable", "Minutes (est.)")
+            if self._ranking.is_estimate
+            else translate("CandidateTable", "Minutes by road"),
             COL_DISTANCE: translate("CandidateTable", "km"),
             COL_LOAD: translate("CandidateTable", "Load"),
             COL_SKILLS: translate("CandidateTable", "Skills"),
@@ -66,6 +68,10 @@ class CandidateTableModel(RowsTableModel):
         }
 
     def header_tooltip(self, section: int) -> Optional[str]:
+        if section == COL_MINUTES and not self._ranking.is_estimate:
+            return translate(
+                "CandidateTable", "Road minutes on the network '{network}', with the off-road leg to the nearest road"
+            ).format(network=self._ranking.network_name or "")
         if section == COL_MINUTES:
             return translate(
                 "CandidateTable", "Straight-line distance at {speed} km/h: an estimate, not road travel time"

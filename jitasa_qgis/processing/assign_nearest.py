@@ -22,5 +22,7 @@ class AssignNearestAlgorithm(AssignAlgorithm):
             "each request takes the nearest available volunteer who is eligible for its category, "
             "within the maximum travel time and below capacity. Writes an assignment run of "
             "proposals for review, or confirms directly; the store re-checks every row and "
-            "refuses stale ones with a reason.",
+            "refuses stale ones with a reason. "
+            "Travel times are road minutes where a road network covers the requests (the maximum then holds "
+            "for road minutes), else straight-line estimates; the outputs say which.",
         )

@@ -22,5 +22,7 @@ class AssignOptimalAlgorithm(AssignAlgorithm):
             "those assignments minimises the total travel time, respecting each volunteer's "
             "capacity, eligibility and the maximum travel time. The result is optimal over all "
             "eligible pairs within the maximum travel time. Writes proposals for review or "
-            "confirms directly.",
+            "confirms directly. "
+            "Travel times are road minutes where a road network covers the requests (the maximum then holds "
+            "for road minutes), else straight-line estimates; the outputs say which.",
         )
