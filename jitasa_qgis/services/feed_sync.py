@@ -50,6 +50,7 @@ from ..store.request_feed import (
     FeedStateUpdate,
     close_expired,
     feed_state,
+    page_payload,
     record_sync_failure,
     register_feed,
     try_lock_sync,
@@ -133,6 +134,7 @@ class _Fetched:
     key: Optional[str] = None  # the page's key in feed_state.page_digests
     entry: Optional[dict] = None  # what to keep there (see store.request_feed.FeedStateUpdate)
     same_body: bool = False  # the body is the one written last time at this key: records not read
+    payload: Optional[str] = None  # the records as the store takes them (serialised here, off the writer's path)
 
 
 def page_key(url: str, query: dict) -> str:
@@ -172,7 +174,7 @@ def _fetch(
     }
     return _Fetched(
         response.url, False, response.etag, response.last_modified, tuple(records), tuple(rejects), next_cursor,
-        key, entry,
+        key, entry, payload=page_payload(records) if records else None,
     )  # fmt: skip
 
 
@@ -281,7 +283,9 @@ def sync_feed(store: Store, params: FeedSyncParams, progress: Optional[Progress]
                     page_entry=fetched.entry,
                     skipped=items if fetched.same_body else 0,
                 )
-                result = _store_step(progress, write_page, conn, source, records, rejects, state=state)
+                result = _store_step(
+                    progress, write_page, conn, source, records, rejects, state=state, payload=fetched.payload
+                )
                 if fetched.same_body:
                     totals["skipped"] += items
                 pages += 1

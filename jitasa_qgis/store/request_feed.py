@@ -127,8 +127,11 @@ def write_page(
     records: Sequence[RequestRecord],
     rejects: Sequence[Reject],
     state: Optional[FeedStateUpdate] = None,
+    payload: Optional[str] = None,
 ) -> PageResult:
     """Upsert `records`, keep `rejects` and the store's own, record `state`: one transaction, committed here.
+    `payload`: the records as the store takes them, already serialised (page_payload(records)), so a caller
+    may build it in another thread.
 
     On any error everything is rolled back and the error raised (psycopg2.Error); the connection is left in
     the autocommit state it had."""
@@ -138,7 +141,7 @@ def write_page(
     if autocommit:
         conn.autocommit = False
     try:
-        result = _write(conn, source, list(records), list(rejects), state)
+        result = _write(conn, source, list(records), list(rejects), state, payload)
         conn.commit()
         return result
     except BaseException:
@@ -152,14 +155,18 @@ def write_page(
                 pass
 
 
-def _write(conn, source, records, rejects, state) -> PageResult:
+def page_payload(records: Sequence[RequestRecord]) -> str:
+    """The JSON text jitasa.upsert_feed_requests takes for `records`."""
+    return json.dumps([r.as_store_json() for r in records], ensure_ascii=False)
+
+
+def _write(conn, source, records, rejects, state, payload=None) -> PageResult:
     result = PageResult()
     all_rejects = list(rejects)
     store_refused = 0
     with conn.cursor() as cur:
         if records:
-            payload = json.dumps([r.as_store_json() for r in records], ensure_ascii=False)
-            cur.execute(_UPSERT, (source, payload))
+            cur.execute(_UPSERT, (source, payload if payload is not None else page_payload(records)))
             by_id = {r.source_id: r for r in records}
             for source_id, request_id, outcome, detail in cur.fetchall():
                 result.outcomes.append((source_id, outcome, request_id))
