@@ -9,6 +9,7 @@ from osgeo import gdal
 from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedback
 
 from jitasa_qgis.definitions.paths import DEMO_DIR
+from jitasa_qgis.definitions.roads import DEMO_ROAD_NETWORK
 from jitasa_qgis.services.demo_loading import load_demo_data
 from jitasa_qgis.store.demo_guard import NonDemoDataError, non_demo_rows
 
@@ -162,7 +163,7 @@ def test_the_road_network_parameters_load_the_major_roads_by_default_or_no_roads
     assert networks == 1 and segments > 100
     assert f"road_segments: {segments}" in result["SUMMARY"] and "major roads only" in result["SUMMARY"]
     log = "\n".join(feedback.lines)
-    assert "Phetchabun major roads (demo)" in log and "It holds major roads only (Trunk road, Primary road)" in log
+    assert DEMO_ROAD_NETWORK in log and "It holds major roads only (Trunk road, Primary road)" in log
     feedback = Feedback()
     result = processing.run(
         "jitasa:loaddemodata",

@@ -59,8 +59,9 @@ DEFAULT_SPEEDS_KMH: Mapping[RoadClass, float] = {
 # straight line). Below the straight-line model's 30 km/h on purpose: that one stands for a whole trip.
 OFF_ROAD_SPEED_KMH = 20.0
 # The demo's network (resources/demo/phetchabun_major_roads.gpkg), by name: a demo re-load replaces it, and
-# its map layer says it holds major roads only.
-DEMO_ROAD_NETWORK = "Phetchabun major roads (demo)"
+# its map layer says it holds major roads only. In Thai, as the rest of the demo's data ("Phetchabun major
+# roads (demo)"): the panels show the name as it is stored.
+DEMO_ROAD_NETWORK = "ถนนสายหลักเพชรบูรณ์ (สาธิต)"
 MAX_SPEED_KMH = 200.0
 
 
