@@ -5,8 +5,8 @@ and load, the same on the canvas, and one button that writes the assignment.
 nearest-neighbour queries, and road minutes where a road network covers the request) and ranks them
 (core/candidate_ranking.py): by road minutes when there is a network, else by the straight line, and the
 text under the list says which. Changing the speed re-ranks straight-line minutes without reading again;
-on roads, changing the maximum re-ranks and then reads again (the proof that the list holds the fewest road minutes depends
-on it). Confirming writes through the store's guarded functions (store/assignments.py): a manual
+on roads, changing the maximum re-ranks and then reads again (the proof that the list holds the fewest
+road minutes depends on it). Confirming writes through the store's guarded functions (store/assignments.py): a manual
 run and the one pair, in one transaction. The server decides: if someone assigned the request first, or
 the volunteer became full or unavailable, the pair is refused with its reason, which the panel shows
 before reading the candidates again.
