@@ -246,6 +246,26 @@ def test_a_failed_sync_shows_its_reason_and_the_timer_keeps_going(dock, store, h
     assert _cells(tab, 0)[COL_OUTCOME] == "OK" and _cells(tab, 0)[COL_NEW] == "1"
 
 
+def test_a_sync_while_another_of_the_source_runs_says_busy_and_writes_nothing(dock, store, httpserver):
+    from jitasa_qgis.store.request_feed import try_lock_sync
+
+    httpserver.expect_request("/feed").respond_with_data(_page(_sos(1)), content_type="application/json")
+    _set_feed(httpserver.url_for("/feed"), source="demo_app", adapter="sos_geojson")
+    other = store.connect()  # another officer's dock (or jitasa:syncfeed) syncing demo_app right now
+    try:
+        assert try_lock_sync(other, "demo_app")
+        result = finish(dock.feed_tab.sync_now())
+        assert result.outcome == "busy" and result.pages == 0
+        assert "someone else" in dock.status_label.text() and "Feed synced" not in dock.status_label.text()
+        assert not httpserver.log
+        with other.cursor() as cur:
+            cur.execute("SELECT count(*) FROM jitasa.help_request")
+            assert cur.fetchone() == (0,)
+    finally:
+        other.close()  # the lock goes with the session
+    assert finish(dock.feed_tab.sync_now()).outcome == "ok"
+
+
 # --- the timer -----------------------------------------------------------------------------------------------
 
 

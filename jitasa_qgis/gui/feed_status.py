@@ -500,6 +500,8 @@ class FeedStatusTab(QWidget):
             self._tell(
                 translate("FeedStatus", "The feed sync failed: {reason}").format(reason=reason), Qgis.Warning, quiet
             )
+        elif getattr(result, "outcome", None) == "busy":  # another officer's or jitasa:syncfeed's sync runs
+            self._tell(getattr(result, "message", ""), Qgis.Info, quiet)
         else:
             self._link.show_status(
                 translate("FeedStatus", "Feed synced: {counts}").format(counts=counts_text(_counts(result)))
