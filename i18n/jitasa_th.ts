@@ -1740,22 +1740,22 @@ Only the columns your role may read are written. Names, phone numbers and notes 
         <translation>ดึงข้อมูลจากฟีด {source}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="511"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="513"/>
         <source>The feed sync failed: {reason}</source>
         <translation>ดึงข้อมูลจากฟีดไม่สำเร็จ: {reason}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="504"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="506"/>
         <source>Feed synced: {counts}</source>
         <translation>ดึงข้อมูลจากฟีดแล้ว: {counts}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="516"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="518"/>
         <source>The feed sync was cancelled.</source>
         <translation>ยกเลิกการดึงข้อมูลจากฟีดแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="583"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="585"/>
         <source>Only officers and admins may read the rejected records.</source>
         <translation>เฉพาะเจ้าหน้าที่และผู้ดูแลระบบเท่านั้นที่อ่านระเบียนที่ถูกปฏิเสธได้</translation>
     </message>
@@ -1773,42 +1773,42 @@ Only the columns your role may read are written. Names, phone numbers and notes 
 <context>
     <name>FeedSync</name>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="109"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="110"/>
         <source>Give the feed a source name.</source>
         <translation>โปรดตั้งชื่อแหล่งที่มาของฟีด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="111"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="112"/>
         <source>Unknown feed adapter &apos;{0}&apos;; use one of: {1}.</source>
         <translation>ไม่รู้จักรูปแบบฟีด '{0}' โปรดใช้หนึ่งใน: {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="117"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="118"/>
         <source>The page size and the number of pages must be at least 1.</source>
         <translation>ขนาดหน้าและจำนวนหน้าต้องมีค่าอย่างน้อย 1</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="119"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="120"/>
         <source>The timeouts must be more than 0 seconds.</source>
         <translation>ระยะหมดเวลาต้องมากกว่า 0 วินาที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="246"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="248"/>
         <source>Nothing new since the last sync (not modified).</source>
         <translation>ไม่มีข้อมูลใหม่ตั้งแต่การซิงก์ครั้งก่อน (ไม่มีการเปลี่ยนแปลง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="291"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="295"/>
         <source>Page {page}: {new} new, {updated} updated, {unchanged} unchanged, {rejected} rejected.</source>
         <translation>หน้า {page}: ใหม่ {new} ปรับปรุง {updated} ไม่เปลี่ยนแปลง {unchanged} ปฏิเสธ {rejected}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="382"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="386"/>
         <source>Writing the feed page failed; that page was not written: {0}</source>
         <translation>บันทึกหน้าของฟีดไม่สำเร็จ หน้านั้นจึงไม่ถูกบันทึก: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/feed_sync.py" line="321"/>
+        <location filename="../jitasa_qgis/services/feed_sync.py" line="325"/>
         <source>Feed &apos;{0}&apos; is being synced by someone else right now; this sync did nothing. Try again later.</source>
         <translation>ฟีด '{0}' กำลังถูกซิงก์โดยผู้อื่นอยู่ในขณะนี้ การซิงก์ครั้งนี้ไม่ได้ทำสิ่งใด โปรดลองใหม่ภายหลัง</translation>
     </message>
@@ -3611,9 +3611,14 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>คำขอที่จะเขียน {0} รายการ ปฏิเสธ {1} แถว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/request_import.py" line="122"/>
+        <location filename="../jitasa_qgis/services/request_import.py" line="130"/>
         <source>Importing requests failed and nothing was written: {0}</source>
         <translation>นำเข้าคำขอไม่สำเร็จและไม่ได้เขียนอะไรเลย: {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/request_import.py" line="118"/>
+        <source>&apos;{0}&apos; is the name of a registered feed; give the file&apos;s requests a source of their own (the SOURCE parameter). Nothing was written.</source>
+        <translation>'{0}' เป็นชื่อของฟีดที่ลงทะเบียนไว้ โปรดตั้งชื่อแหล่งข้อมูลของคำขอจากไฟล์นี้ใหม่ (พารามิเตอร์ SOURCE) ยังไม่มีการบันทึกข้อมูลใด ๆ</translation>
     </message>
 </context>
 <context>
@@ -3695,82 +3700,82 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>RoadClass</name>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="75"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="76"/>
         <source>Motorway</source>
         <translation>ทางหลวงพิเศษ (มอเตอร์เวย์)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="76"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="77"/>
         <source>Motorway ramp</source>
         <translation>ทางเชื่อมมอเตอร์เวย์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="77"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="78"/>
         <source>Trunk road</source>
         <translation>ทางหลวงสายหลัก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="78"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="79"/>
         <source>Trunk road ramp</source>
         <translation>ทางเชื่อมทางหลวงสายหลัก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="79"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="80"/>
         <source>Primary road</source>
         <translation>ทางหลวงสายรอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="80"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="81"/>
         <source>Primary road ramp</source>
         <translation>ทางเชื่อมทางหลวงสายรอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="81"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="82"/>
         <source>Secondary road</source>
         <translation>ถนนสายรอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="82"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="83"/>
         <source>Secondary road ramp</source>
         <translation>ทางเชื่อมถนนสายรอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="83"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="84"/>
         <source>Tertiary road</source>
         <translation>ถนนสายย่อย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="84"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="85"/>
         <source>Tertiary road ramp</source>
         <translation>ทางเชื่อมถนนสายย่อย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="85"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="86"/>
         <source>Minor road</source>
         <translation>ถนนท้องถิ่น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="86"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="87"/>
         <source>Residential street</source>
         <translation>ถนนในชุมชน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="87"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="88"/>
         <source>Living street</source>
         <translation>ถนนในหมู่บ้าน (ใช้ร่วมกับคนเดิน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="88"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="89"/>
         <source>Service road</source>
         <translation>ถนนบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="89"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="90"/>
         <source>Track</source>
         <translation>ทางเกวียน/ทางดิน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="90"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="91"/>
         <source>Road of unknown class</source>
         <translation>ถนนไม่ทราบประเภท</translation>
     </message>
@@ -3894,12 +3899,12 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>RoadSpeeds</name>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="128"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="129"/>
         <source>&apos;{0}&apos; is not class=speed with a road class of {1}.</source>
         <translation>'{0}' ไม่อยู่ในรูป ประเภท=ความเร็ว โดยประเภทถนนเป็นหนึ่งใน {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="138"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="139"/>
         <source>The speed of {0} must be a number of km/h above 0 and at most {1}: &apos;{2}&apos;.</source>
         <translation>ความเร็วของ {0} ต้องเป็นตัวเลข กม./ชม. มากกว่า 0 และไม่เกิน {1}: '{2}'</translation>
     </message>
@@ -4596,12 +4601,12 @@ The API token comes only from a QGIS authentication configuration (EsriToken: se
 <context>
     <name>TravelModel</name>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="94"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="95"/>
         <source>Road network with an off-road leg</source>
         <translation>โครงข่ายถนนกับระยะนอกถนน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/roads.py" line="95"/>
+        <location filename="../jitasa_qgis/definitions/roads.py" line="96"/>
         <source>Straight line (no road network here)</source>
         <translation>เส้นตรง (ไม่มีโครงข่ายถนนในพื้นที่นี้)</translation>
     </message>

@@ -146,3 +146,18 @@ def test_a_borrowed_autocommit_connection_stays_as_it_was(store, area, tmp_path)
         assert conn.get_transaction_status() == psycopg2.extensions.TRANSACTION_STATUS_IDLE
     finally:
         conn.close()
+
+
+def test_a_file_may_not_write_under_a_registered_feed_source(store, area, tmp_path):
+    from jitasa_qgis.store.request_feed import register_feed
+
+    admin = store.connect()
+    try:
+        register_feed(admin, "sos_app", "http://127.0.0.1:9/feed")
+    finally:
+        admin.close()
+    path = _xlsx(tmp_path / "hotline.xlsx", ROWS)
+    with pytest.raises(ValueError, match="'sos_app' is the name of a registered feed"):
+        import_requests(store, RequestImportParams(path, source="sos_app"))
+    assert _rows(store, "SELECT count(*) FROM jitasa.help_request") == [(0,)]
+    assert import_requests(store, RequestImportParams(path, source="hotline")).counts["new"] == 2

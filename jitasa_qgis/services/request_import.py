@@ -25,7 +25,7 @@ from ..definitions.import_reasons import import_reason_text
 from ..store.calls import server_message
 from ..store.errors import StoreError
 from ..store.migrations import check_schema_current
-from ..store.request_feed import COUNT_KEYS, write_page
+from ..store.request_feed import COUNT_KEYS, feed_state, write_page
 from .progress import Cancelled, Progress, check_cancelled, progress_of
 from .store_access import Store, connection
 
@@ -114,6 +114,14 @@ def import_requests(
     with connection(store, progress) as conn:
         try:
             check_schema_current(conn)
+            if feed_state(conn, source) is not None:  # the feed's own rows: a file must not overwrite them
+                raise ValueError(
+                    translate(
+                        "RequestImport",
+                        "'{0}' is the name of a registered feed; give the file's requests a source of their own "
+                        "(the SOURCE parameter). Nothing was written.",
+                    ).format(source)
+                )
             check_cancelled(progress)
             result = write_page(conn, source, records, rejects)
         except psycopg2.Error as exc:
