@@ -15,13 +15,13 @@ from qgis.core import (
 from ..definitions.i18n import translate
 from ..services.feed_http import FeedError
 from ..services.feed_sync import ADAPTERS, COUNT_KEYS, FeedSyncParams, FeedSyncResult, sync_feed
-from .base import JitasaAlgorithm, service_errors
+from .base import ImportExportAlgorithm, service_errors
 from .feedback_progress import FeedbackProgress
 
 OUTPUT_COUNTS = tuple(key.upper() for key in COUNT_KEYS)
 
 
-class SyncFeedAlgorithm(JitasaAlgorithm):
+class SyncFeedAlgorithm(ImportExportAlgorithm):
     def name(self) -> str:
         return "syncfeed"
 
