@@ -57,7 +57,8 @@ GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA jitasa TO jitasa_owner;
 -- --- admin -----------------------------------------------------------------------------------------------
 GRANT SELECT, INSERT, UPDATE, DELETE ON jitasa.admin_area, jitasa.help_request, jitasa.volunteer,
     jitasa.facility, jitasa.service_area, jitasa.assignment_run, jitasa.assignment, jitasa.road_segment,
-    jitasa.category_need, jitasa.request_grid, jitasa.import_reject, jitasa.feed_state TO jitasa_admin;
+    jitasa.category_need, jitasa.request_grid, jitasa.import_reject, jitasa.feed_state, jitasa.service_area_run
+    TO jitasa_admin;
 GRANT SELECT ON jitasa.audit_log, jitasa.schema_migration, jitasa.schema_definition, jitasa.help_request_map,
     jitasa.volunteer_map, jitasa.assignment_line TO jitasa_admin;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA jitasa TO jitasa_admin;
@@ -80,8 +81,11 @@ GRANT UPDATE (beds_free, daily_capacity, capacity_status, capacity_updated_at, v
     TO jitasa_officer;
 
 -- --- officer and analyst: service areas ------------------------------------------------------------------
-GRANT INSERT (name, facility_id, method, minutes, geom) ON jitasa.service_area TO jitasa_officer, jitasa_analyst;
-GRANT UPDATE (name, facility_id, method, minutes, geom, version) ON jitasa.service_area
+GRANT INSERT (name, facility_id, method, minutes, geom, kind, responsible, volunteer_id, amphoe_code, run_id,
+              params) ON jitasa.service_area TO jitasa_officer, jitasa_analyst;
+GRANT SELECT, INSERT ON jitasa.service_area_run TO jitasa_officer, jitasa_analyst;
+GRANT UPDATE (name, facility_id, method, minutes, geom, kind, responsible, volunteer_id, amphoe_code, version)
+    ON jitasa.service_area
     TO jitasa_officer, jitasa_analyst;
 GRANT DELETE ON jitasa.service_area TO jitasa_officer, jitasa_analyst;
 
