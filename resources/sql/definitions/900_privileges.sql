@@ -88,6 +88,11 @@ GRANT UPDATE (name, facility_id, method, minutes, geom, kind, responsible, volun
     ON jitasa.service_area
     TO jitasa_officer, jitasa_analyst;
 GRANT DELETE ON jitasa.service_area TO jitasa_officer, jitasa_analyst;
+-- drawn areas are saved and deleted with the version check (080_service_areas.sql; checked again inside)
+GRANT EXECUTE ON FUNCTION
+    jitasa.save_service_area(integer, integer, text, text, integer, text, text, public.geometry),
+    jitasa.delete_service_area(integer, integer)
+TO jitasa_officer, jitasa_analyst, jitasa_admin;
 
 -- --- analyst ---------------------------------------------------------------------------------------------
 GRANT SELECT ON jitasa.admin_area, jitasa.facility, jitasa.service_area, jitasa.assignment,
