@@ -1,0 +1,160 @@
+"""The form of a drawn service area: name, kind, the facility or team responsible, the amphoe.
+
+Save runs services.service_area_editing.save_area as a background task (gui/service_task) and shows what the
+store did in words: saved, saved after repair (with the area change), or refused with the reason. A stale
+save (someone changed the area since it was read) says so and writes nothing. After a save the form holds the
+new version, so a second Save updates the same area.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from qgis.core import QgsGeometry
+from qgis.PyQt.QtCore import pyqtSignal
+from qgis.PyQt.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from ..definitions.i18n import translate
+from ..definitions.service_area_outcomes import DRAWN_KINDS, kind_label
+from ..services.service_area_editing import (
+    FormChoices,
+    ServiceAreaEdit,
+    ServiceAreaEditResult,
+    save_area,
+)
+from ..services.store_access import Store
+from ..store.service_area_edits import ServiceAreaRow
+from .service_task import TaskHandle, start_service_task
+
+
+class ServiceAreaForm(QDialog):
+    saved = pyqtSignal(object)  # the ServiceAreaEditResult of a save that wrote
+
+    def __init__(
+        self,
+        store: Store,
+        geometry: QgsGeometry,
+        choices: FormChoices,
+        area: Optional[ServiceAreaRow] = None,
+        parent=None,
+    ):
+        super().__init__(parent)
+        self.setObjectName("JitasaServiceAreaForm")
+        self.setWindowTitle(translate("ServiceAreaForm", "Service area"))
+        self.store = store
+        self.geometry = QgsGeometry(geometry)
+        self.area_id = area.id if area is not None else None
+        self.version = area.version if area is not None else None
+        self.task: Optional[TaskHandle] = None
+        self.last_result: Optional[ServiceAreaEditResult] = None
+
+        self.name_edit = QLineEdit(area.name if area is not None else "")
+        self.name_edit.setPlaceholderText(translate("ServiceAreaForm", "e.g. Sadiang sub-district team"))
+        self.kind_combo = QComboBox()
+        kinds = list(DRAWN_KINDS)
+        if area is not None and area.kind not in kinds:
+            kinds.append(area.kind)
+        for kind in kinds:
+            self.kind_combo.addItem(kind_label(kind), kind)
+        if area is not None:
+            self.kind_combo.setCurrentIndex(kinds.index(area.kind))
+        self.facility_combo = QComboBox()
+        self.facility_combo.addItem(translate("ServiceAreaForm", "(no facility)"), None)
+        for facility_id, name in choices.facilities:
+            self.facility_combo.addItem(name, facility_id)
+        self.team_edit = QLineEdit(area.responsible or "" if area is not None else "")
+        self.team_edit.setPlaceholderText(translate("ServiceAreaForm", "a team, when no facility is responsible"))
+        self.amphoe_combo = QComboBox()
+        self.amphoe_combo.addItem(translate("ServiceAreaForm", "(no amphoe)"), None)
+        for code, name in choices.amphoe:
+            self.amphoe_combo.addItem(translate("ServiceAreaForm", "{0} ({1})").format(name, code), code)
+        if area is not None:
+            self._select(self.facility_combo, area.facility_id)
+            self._select(self.amphoe_combo, area.amphoe_code)
+
+        form = QFormLayout()
+        form.addRow(translate("ServiceAreaForm", "Name"), self.name_edit)
+        form.addRow(translate("ServiceAreaForm", "Kind"), self.kind_combo)
+        form.addRow(translate("ServiceAreaForm", "Responsible facility"), self.facility_combo)
+        form.addRow(translate("ServiceAreaForm", "Responsible team"), self.team_edit)
+        form.addRow(translate("ServiceAreaForm", "Amphoe"), self.amphoe_combo)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status")
+        self.status_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Close)
+        self.buttons.button(QDialogButtonBox.Save).setText(translate("ServiceAreaForm", "Save"))
+        self.buttons.button(QDialogButtonBox.Close).setText(translate("ServiceAreaForm", "Close"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.buttons)
+        self.resize(440, self.sizeHint().height())
+
+    @staticmethod
+    def _select(combo: QComboBox, value) -> None:
+        index = combo.findData(value)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def edit(self) -> ServiceAreaEdit:
+        """What Save sends now."""
+        return ServiceAreaEdit(
+            name=self.name_edit.text(),
+            kind=self.kind_combo.currentData(),
+            wkt=self.geometry.asWkt(),
+            facility_id=self.facility_combo.currentData(),
+            responsible=self.team_edit.text().strip() or None,
+            amphoe_code=self.amphoe_combo.currentData(),
+            area_id=self.area_id,
+            version=self.version,
+        )
+
+    def save(self) -> Optional[TaskHandle]:
+        """Start the save in the background; the outcome shows in the form when it is done."""
+        if self.task is not None and not self.task.done:
+            return self.task
+        edit = self.edit()
+        self.buttons.button(QDialogButtonBox.Save).setEnabled(False)
+        self.status_label.setText(translate("ServiceAreaForm", "Saving…"))
+        self.task = start_service_task(
+            translate("ServiceAreaForm", "Saving service area"),
+            lambda progress: save_area(self.store, edit, progress),
+            on_result=self._on_result,
+            on_error=self._on_error,
+            on_cancelled=self._on_cancelled,
+        )
+        return self.task
+
+    def _on_result(self, result: ServiceAreaEditResult) -> None:
+        self.last_result = result
+        self.buttons.button(QDialogButtonBox.Save).setEnabled(True)
+        self.status_label.setText(result.message)
+        colour = "#1b5e20" if result.outcome in ("inserted", "updated") else "#b26a00" if result.written else "#b00020"
+        self.status_label.setStyleSheet(f"color: {colour}")
+        if result.written:
+            self.area_id, self.version = result.id, result.version  # a second Save updates this area
+            self.saved.emit(result)
+
+    def _on_error(self, exc: BaseException) -> None:
+        self.buttons.button(QDialogButtonBox.Save).setEnabled(True)
+        self.status_label.setStyleSheet("color: #b00020")
+        self.status_label.setText(translate("ServiceAreaForm", "Not saved: {0}").format(exc))
+
+    def _on_cancelled(self) -> None:
+        self.buttons.button(QDialogButtonBox.Save).setEnabled(True)
+        self.status_label.setText(translate("ServiceAreaForm", "Cancelled; nothing was saved."))
+
+    def reject(self) -> None:
+        if self.task is not None:
+            self.task.cancel()  # a save still running writes nothing once cancelled before its write
+        super().reject()
