@@ -18,6 +18,7 @@ from .import_roads import ImportRoadsAlgorithm
 from .import_volunteers import ImportVolunteersAlgorithm
 from .load_demo_data import LoadDemoDataAlgorithm
 from .load_layers import LoadLayersAlgorithm
+from .service_areas import ServiceAreasAlgorithm
 from .sync_feed import SyncFeedAlgorithm
 
 
@@ -48,5 +49,6 @@ class JitasaProvider(QgsProcessingProvider):
             ImportRoadsAlgorithm(),
             ExportAlgorithm(),
             SyncFeedAlgorithm(),
+            ServiceAreasAlgorithm(),
         ):
             self.addAlgorithm(algorithm)
