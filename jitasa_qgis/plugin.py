@@ -54,6 +54,9 @@ class JitasaPlugin:
         self.assign_panel = None
         self.assign_tool = None
         self.assign_action = None
+        self.draw_area_tool = None
+        self.draw_area_action = None
+        self.service_area_form = None
         self.session = None  # the one store session of the dock and the Assign panel
         self.import_menu = None
         self.import_actions: dict[str, QAction] = {}
@@ -85,6 +88,7 @@ class JitasaPlugin:
         self.session = StoreSession(current_location)
         self._add_dock()
         self._add_assign_tool()
+        self._add_draw_area_tool()
         self._add_menu_action(translate("JitasaPlugin", "Load demo data…"), self.load_demo_data)
         self._add_import_menu()
 
@@ -183,6 +187,60 @@ class JitasaPlugin:
                 self.assign_panel.setUserVisible(True)
         elif canvas.mapTool() is self.assign_tool:
             canvas.unsetMapTool(self.assign_tool)
+
+    def _add_draw_area_tool(self) -> None:
+        """The checkable "Draw service area" action sets the drawing tool; a drawn polygon opens its form."""
+        from .gui.draw_area_tool import DrawAreaTool
+
+        self.draw_area_tool = DrawAreaTool(self.iface.mapCanvas())
+        self.draw_area_tool.polygon_drawn.connect(self.open_service_area_form)
+        self.draw_area_action = self._add_action(
+            "draw_area.svg", translate("JitasaPlugin", "Draw service area"), self._draw_area_action_triggered
+        )
+        self.draw_area_action.setCheckable(True)
+        self.draw_area_action.setToolTip(
+            translate(
+                "JitasaPlugin",
+                "Draw a service area: click its corners (they snap to boundaries and other service areas), "
+                "right click or Enter to finish, Backspace to undo a corner, Esc to start again",
+            )
+        )
+        self.draw_area_tool.setAction(self.draw_area_action)
+
+    def _draw_area_action_triggered(self, checked: bool) -> None:
+        canvas = self.iface.mapCanvas()
+        if checked:
+            canvas.setMapTool(self.draw_area_tool)
+        elif canvas.mapTool() is self.draw_area_tool:
+            canvas.unsetMapTool(self.draw_area_tool)
+
+    def open_service_area_form(self, geometry):
+        """The form for a drawn polygon (EPSG:4326), on the connected store; returns it, or None."""
+        from .gui.service_area_form import ServiceAreaForm
+        from .services.service_area_editing import form_choices
+        from .store.errors import StoreError
+        from .store.qgis_connections import current_location
+
+        try:
+            location = current_location()
+            choices = form_choices(location)  # two small reads: facilities and amphoe
+        except StoreError as exc:
+            self.iface.messageBar().pushMessage(translate("JitasaPlugin", "Jitasa"), str(exc), Qgis.Critical, 0)
+            return None
+        if self.service_area_form is not None:
+            self.service_area_form.close()
+            self.service_area_form.deleteLater()
+        self.service_area_form = ServiceAreaForm(location, geometry, choices, parent=self.iface.mainWindow())
+        self.service_area_form.saved.connect(self._service_area_saved)
+        self.service_area_form.show()
+        return self.service_area_form
+
+    def _service_area_saved(self, _result) -> None:
+        from .layers.store_layers import find_store_layers
+
+        for layer in find_store_layers("service_area"):
+            layer.reload()
+            layer.triggerRepaint()
 
     def show_connect_dialog(self) -> None:
         from .gui.connect_dialog import ConnectDialog
@@ -292,6 +350,18 @@ class JitasaPlugin:
             self.assign_panel.deleteLater()
             self.assign_panel = None
         self.assign_action = None
+        if self.draw_area_tool is not None:
+            canvas = self.iface.mapCanvas()
+            if canvas.mapTool() is self.draw_area_tool:
+                canvas.unsetMapTool(self.draw_area_tool)
+            self.draw_area_tool.unload()
+            self.draw_area_tool.deleteLater()
+            self.draw_area_tool = None
+        self.draw_area_action = None
+        if self.service_area_form is not None:
+            self.service_area_form.close()
+            self.service_area_form.deleteLater()
+            self.service_area_form = None
         if self.dock is not None:
             self.dock.cancel_task()  # a running task's result has no dock to go to any more
             self.iface.removeDockWidget(self.dock)
