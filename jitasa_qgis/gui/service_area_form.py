@@ -98,7 +98,7 @@ class ServiceAreaForm(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.status_label)
         layout.addWidget(self.buttons)
-        self.resize(440, self.sizeHint().height())
+        self.resize(540, self.sizeHint().height())  # room for the Thai placeholders
 
     @staticmethod
     def _select(combo: QComboBox, value) -> None:
