@@ -25,12 +25,17 @@ OFF_KMH = 5.0  # a slow off-road leg keeps the origin's own disc small next to t
 
 def _graph(nodes: dict[int, tuple[float, float]], segs, off_kmh: float = OFF_KMH) -> RoadGraph:
     """segs: (source, target, cost seconds, reverse cost seconds); nodes at km offsets (east, north)."""
+
     def lonlat(p):
         return PLANE.inverse(np.array([[p[0] * 1000.0, p[1] * 1000.0]]))[0]
 
     coords = [np.vstack([lonlat(nodes[a]), lonlat(nodes[b])]) for a, b, _, _ in segs]
     return RoadGraph.build(
-        [s[0] for s in segs], [s[1] for s in segs], [s[2] for s in segs], [s[3] for s in segs], coords,
+        [s[0] for s in segs],
+        [s[1] for s in segs],
+        [s[2] for s in segs],
+        [s[3] for s in segs],
+        coords,
         off_road_kmh=off_kmh,
     )
 

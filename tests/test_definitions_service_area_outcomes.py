@@ -19,13 +19,19 @@ def test_every_outcome_has_words():
 def test_repaired_says_the_change():
     text = outcome_text(
         "repaired",
-        {"reason": "Self-intersection[101.05 16.05]", "drawn_m2": 200000.0, "saved_m2": 250000.0,
-         "change_m2": 50000.0, "change_pct": 25.0},
+        {
+            "reason": "Self-intersection[101.05 16.05]",
+            "drawn_m2": 200000.0,
+            "saved_m2": 250000.0,
+            "change_m2": 50000.0,
+            "change_pct": 25.0,
+        },
     )
     assert "crosses itself near 16.05000, 101.05000" in text
     assert "0.20 km²" in text and "0.25 km²" in text and "+25.0 %" in text
-    assert "%" not in outcome_text("repaired", {"reason": "x", "drawn_m2": 0, "saved_m2": 5, "change_m2": 5,
-                                                "change_pct": None})
+    assert "%" not in outcome_text(
+        "repaired", {"reason": "x", "drawn_m2": 0, "saved_m2": 5, "change_m2": 5, "change_pct": None}
+    )
 
 
 def test_stale_names_both_versions_and_says_nothing_was_overwritten():

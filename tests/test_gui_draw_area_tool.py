@@ -62,9 +62,7 @@ def _pixel(canvas, lon, lat) -> QPoint:
 
 
 def _release(tool, canvas, pixel: QPoint, button=Qt.LeftButton):
-    tool.canvasReleaseEvent(
-        QgsMapMouseEvent(canvas, QEvent.MouseButtonRelease, pixel, button, button, Qt.NoModifier)
-    )
+    tool.canvasReleaseEvent(QgsMapMouseEvent(canvas, QEvent.MouseButtonRelease, pixel, button, button, Qt.NoModifier))
 
 
 def _key(tool, key):

@@ -30,8 +30,17 @@ def test_registered(provider) -> None:
     alg = provider.algorithm("serviceareas")
     assert alg is not None
     names = {p.name() for p in alg.parameterDefinitions()}
-    assert {"METHOD", "ORIGINS", "THRESHOLDS", "DISTANCE_M", "DELAY_FIELD", "DELAY_MIN", "CLIP", "WRITE_TO_STORE",
-            "OUTPUT"} <= names
+    assert {
+        "METHOD",
+        "ORIGINS",
+        "THRESHOLDS",
+        "DISTANCE_M",
+        "DELAY_FIELD",
+        "DELAY_MIN",
+        "CLIP",
+        "WRITE_TO_STORE",
+        "OUTPUT",
+    } <= names
 
 
 def test_drive_time_to_a_layer_and_the_store(provider, service, store, tmp_path) -> None:
@@ -43,14 +52,19 @@ def test_drive_time_to_a_layer_and_the_store(provider, service, store, tmp_path)
         facility(c, "East", EAST, LAT)
         out = _run({"SERVICE": service, "METHOD": 1, "THRESHOLDS": "5,10", "OUTPUT": "TEMPORARY_OUTPUT"})
         layer = out["OUTPUT"]
-        rows = sorted(
-            (f["origin_id"], f["threshold"], f["minutes"], f["model"]) for f in layer.getFeatures()
-        )
+        rows = sorted((f["origin_id"], f["threshold"], f["minutes"], f["model"]) for f in layer.getFeatures())
         assert len(rows) == 4 and rows[0] == (west, 5.0, 5.0, "road_network")
         assert out["TRAVEL_MODEL"] == "road_network" and out["AREAS"] == 4 and not out["RUN_ID"]
         assert all(f.geometry().area() > 0 for f in layer.getFeatures())
-        out = _run({"SERVICE": service, "METHOD": 0, "DISTANCE_M": "1000", "WRITE_TO_STORE": True,
-                    "OUTPUT": "TEMPORARY_OUTPUT"})
+        out = _run(
+            {
+                "SERVICE": service,
+                "METHOD": 0,
+                "DISTANCE_M": "1000",
+                "WRITE_TO_STORE": True,
+                "OUTPUT": "TEMPORARY_OUTPUT",
+            }
+        )
         with c.cursor() as cur:
             cur.execute("SELECT count(*), min(run_id), min(kind) FROM jitasa.service_area")
             assert cur.fetchone() == (2, out["RUN_ID"], "buffer")

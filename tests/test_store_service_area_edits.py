@@ -122,7 +122,14 @@ def test_bow_tie_is_repaired_with_the_change(store, places, login_conn):
 def test_a_lopsided_bow_tie_reports_a_percentage(store, places, login_conn):
     c = login_conn("jitasa_analyst")
     fixed = save_service_area(
-        c, None, None, "โบว์", "responsibility", None, None, None,
+        c,
+        None,
+        None,
+        "โบว์",
+        "responsibility",
+        None,
+        None,
+        None,
         "POLYGON((101 16,101.2 16.1,101.2 16,101 16.05,101 16))",  # lobes of unequal size
     )
     assert fixed.outcome == "repaired"

@@ -130,9 +130,7 @@ def _polygonal(geom: BaseGeometry) -> BaseGeometry:
 # --- drive-time areas -----------------------------------------------------------------------------------
 
 
-def drive_time_areas(
-    graph: RoadGraph, snapped: Snapped, thresholds: Sequence[float], bands: int = BANDS
-) -> list[Area]:
+def drive_time_areas(graph: RoadGraph, snapped: Snapped, thresholds: Sequence[float], bands: int = BANDS) -> list[Area]:
     """One polygon per origin and threshold (minutes), origins in `snapped` order, thresholds ascending."""
     thresholds = sorted({float(t) for t in thresholds})
     if not thresholds or thresholds[0] <= 0 or not all(math.isfinite(t) for t in thresholds):

@@ -89,9 +89,7 @@ def save_area(store: Store, edit: ServiceAreaEdit, progress: Optional[Progress] 
     return _result(out)
 
 
-def delete_area(
-    store: Store, area_id: int, version: int, progress: Optional[Progress] = None
-) -> ServiceAreaEditResult:
+def delete_area(store: Store, area_id: int, version: int, progress: Optional[Progress] = None) -> ServiceAreaEditResult:
     """Delete with the version check in one transaction; a stale delete is the result 'stale'."""
     progress = progress_of(progress)
     check_cancelled(progress)

@@ -87,8 +87,9 @@ class ServiceAreaResult:
         far = sorted(((m, i) for i, m in self.snap_m.items() if m > 1000.0), reverse=True)
         for metres, origin_id in far[:20]:
             lines.append(
-                translate("ServiceAreas", "Origin {0} is {1:.0f} m from the nearest road: snapped, off-road leg added.")
-                .format(origin_id, metres)
+                translate(
+                    "ServiceAreas", "Origin {0} is {1:.0f} m from the nearest road: snapped, off-road leg added."
+                ).format(origin_id, metres)
             )
         if self.run_id is not None:
             lines.append(translate("ServiceAreas", "Stored as service-area run {0}.").format(self.run_id))
@@ -113,7 +114,7 @@ def _check(params: ServiceAreaParams) -> None:
 
 
 def parse_numbers(text: str) -> tuple[float, ...]:
-    """"10,20,30" (commas, semicolons or spaces) → (10.0, 20.0, 30.0); ValueError with the bad part."""
+    """ "10,20,30" (commas, semicolons or spaces) → (10.0, 20.0, 30.0); ValueError with the bad part."""
     out = []
     for part in str(text or "").replace(";", ",").replace(" ", ",").split(","):
         if not part.strip():
