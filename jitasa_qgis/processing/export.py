@@ -14,8 +14,7 @@ from qgis.core import (
 )
 
 from ..definitions.i18n import translate
-from ..services.export import ExportParams, export_table
-from ..store.export_rows import KINDS, STATUSES
+from ..services.export import KINDS, STATUSES, ExportParams, export_table
 from .base import ImportExportAlgorithm, service_errors
 from .feedback_progress import FeedbackProgress
 

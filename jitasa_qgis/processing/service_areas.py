@@ -31,8 +31,7 @@ from qgis.PyQt.QtCore import QVariant
 from qgis.PyQt.QtGui import QColor
 
 from ..definitions.i18n import translate
-from ..services.service_areas import METHODS, ServiceAreaParams, parse_numbers, service_areas
-from ..store.service_areas import FACILITIES, VOLUNTEERS
+from ..services.service_areas import FACILITIES, METHODS, VOLUNTEERS, ServiceAreaParams, parse_numbers, service_areas
 from .base import JitasaAlgorithm, service_errors
 from .feedback_progress import FeedbackProgress
 

@@ -27,6 +27,7 @@ from ..store.calls import rollback_quietly, server_message
 from ..store.errors import StoreError
 from ..store.migrations import check_schema_current
 from ..store.service_areas import FACILITIES, AreaRow, Origin, boundary, origins, write_run
+from ..store.service_areas import VOLUNTEERS as VOLUNTEERS  # re-exported: processing reaches the store only here
 from .progress import Cancelled, Progress, check_cancelled, progress_of
 from .store_access import Store, connection
 from .travel_times import travel_time_model
