@@ -982,12 +982,12 @@
 <context>
     <name>ExportAlgorithm</name>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="28"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="27"/>
         <source>Export to CSV, XLSX or GeoPackage</source>
         <translation>ส่งออกเป็น CSV, XLSX หรือ GeoPackage</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="31"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="30"/>
         <source>Writes the help requests, assignments, volunteers or facilities of a province, amphoe or tambon (or of the whole store) to a CSV file (UTF-8, opens in Excel with Thai text), an XLSX workbook or a GeoPackage of points.
 
 Only the columns your role may read are written. Names, phone numbers and notes are written only when you tick &apos;Include personal data&apos; and your role may read them (officers and admins; never analysts). The file is written whole or not at all.</source>
@@ -996,82 +996,82 @@ Only the columns your role may read are written. Names, phone numbers and notes 
 เขียนเฉพาะคอลัมน์ที่บทบาทของคุณมีสิทธิ์อ่าน ชื่อ เบอร์โทรศัพท์ และบันทึก จะเขียนก็ต่อเมื่อคุณเลือก 'รวมข้อมูลส่วนบุคคล' และบทบาทของคุณมีสิทธิ์อ่าน (เจ้าหน้าที่และผู้ดูแลระบบ ไม่ใช่นักวิเคราะห์) ไฟล์จะเขียนครบทั้งไฟล์หรือไม่เขียนเลย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="43"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="42"/>
         <source>Export</source>
         <translation>ส่งออก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="43"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="42"/>
         <source>Help requests</source>
         <translation>คำขอความช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="43"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="42"/>
         <source>Assignments</source>
         <translation>การมอบหมายงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="43"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="42"/>
         <source>Volunteers</source>
         <translation>อาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="43"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="42"/>
         <source>Facilities</source>
         <translation>สถานพยาบาล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="56"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="55"/>
         <source>Province, amphoe or tambon: name or code (e.g. 67, วังโป่ง or 6710); empty: all</source>
         <translation>จังหวัด อำเภอ หรือตำบล: ชื่อหรือรหัส (เช่น 67, วังโป่ง หรือ 6710) เว้นว่าง: ทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="65"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="64"/>
         <source>Status</source>
         <translation>สถานะ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="65"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="64"/>
         <source>All</source>
         <translation>ทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="65"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="64"/>
         <source>Open only (requests not done or cancelled, live assignments)</source>
         <translation>เฉพาะที่ยังเปิดอยู่ (คำขอที่ยังไม่เสร็จหรือยกเลิก การมอบหมายที่ยังดำเนินอยู่)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="76"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="75"/>
         <source>Created on or after (optional)</source>
         <translation>สร้างตั้งแต่วันที่ (ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="84"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="83"/>
         <source>Include personal data (names, phone numbers, notes)</source>
         <translation>รวมข้อมูลส่วนบุคคล (ชื่อ เบอร์โทรศัพท์ บันทึก)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="91"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="90"/>
         <source>Output file</source>
         <translation>ไฟล์ผลลัพธ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="91"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="90"/>
         <source>CSV (*.csv);;Excel workbook (*.xlsx);;GeoPackage (*.gpkg)</source>
         <translation>CSV (*.csv);;สมุดงาน Excel (*.xlsx);;GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="98"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="97"/>
         <source>Rows written</source>
         <translation>จำนวนแถวที่เขียน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="99"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="98"/>
         <source>Columns</source>
         <translation>คอลัมน์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/export.py" line="100"/>
+        <location filename="../jitasa_qgis/processing/export.py" line="99"/>
         <source>Personal data included (1/0)</source>
         <translation>มีข้อมูลส่วนบุคคล (1/0)</translation>
     </message>
@@ -1947,12 +1947,12 @@ Rows that cannot be taken (bad code, not a polygon, a negative population...) ar
 <context>
     <name>ImportFacilitiesAlgorithm</name>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="57"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="55"/>
         <source>Import facilities</source>
         <translation>นำเข้าหน่วยบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="60"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="58"/>
         <source>Imports hospitals, sub-district health promoting hospitals (รพ.สต.), clinics, pharmacies or any other facilities from a point layer, or from a CSV or XLSX file with longitude and latitude columns (give one of the two).
 
 Each facility is keyed by the source and its id in the file (for the MOPH lists the 5-digit hospital code, also kept as the facility's code): importing again updates the same rows, and a file imported twice changes nothing. Columns are guessed from the headers (main_code, hoscode, name, ชื่อ, type_desc, bed_total, เตียง, lon/lat, ลองจิจูด/ละติจูด ...); a field given here wins.
@@ -1965,134 +1965,124 @@ The kind comes from the type column: the MOPH type descriptions are recognised (
 ประเภทมาจากคอลัมน์ประเภท: รู้จักคำอธิบายประเภทของกระทรวงสาธารณสุข (โรงพยาบาลชุมชน, คลินิก…, ร้านขายยา…, รพ.สต., hoslvl 1-Community ...) การจับคู่ประเภทใช้เพิ่มค่าของคุณเอง (ค่า=ประเภท; ...) ประเภทเริ่มต้นใช้กับแถวที่ไม่มีประเภท ประเภทที่ไม่ตรงกับสิ่งใดจะถูกปฏิเสธ ไม่มีการเดา แถวที่บันทึกไม่ได้ (ไม่มีพิกัดหรือพิกัดผิด อยู่นอกประเทศไทย จำนวนเตียงติดลบ รหัสที่ซ้ำกับแถวก่อนหน้าในไฟล์) จะถูกเก็บในตารางรายการที่ถูกปฏิเสธพร้อมเหตุผล ทุกอย่างบันทึกในธุรกรรมเดียว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="79"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="77"/>
         <source>Facility points (a layer)</source>
         <translation>จุดหน่วยบริการ (ชั้นข้อมูล)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="87"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="85"/>
         <source>…or a CSV / XLSX file with longitude and latitude columns</source>
         <translation>…หรือไฟล์ CSV / XLSX ที่มีคอลัมน์ลองจิจูดและละติจูด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="87"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="85"/>
         <source>Tables (*.csv *.txt *.xlsx *.xlsm)</source>
         <translation>ตาราง (*.csv *.txt *.xlsx *.xlsm)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="95"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="93"/>
         <source>Sheet of the XLSX file (empty: the first)</source>
         <translation>ชีตของไฟล์ XLSX (เว้นว่าง: ชีตแรก)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="102"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="100"/>
         <source>Source (with the id, the key; moph: the MOPH lists)</source>
         <translation>แหล่งข้อมูล (ใช้ร่วมกับรหัสเป็นคีย์; moph: รายชื่อของกระทรวงสาธารณสุข)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="110"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="108"/>
         <source>Id column (empty: guessed)</source>
         <translation>คอลัมน์รหัส (เว้นว่าง: คาดเดา)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="111"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="109"/>
         <source>Name column (empty: guessed)</source>
         <translation>คอลัมน์ชื่อ (เว้นว่าง: คาดเดา)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="112"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="110"/>
         <source>Type column (empty: guessed)</source>
         <translation>คอลัมน์ประเภท (เว้นว่าง: คาดเดา)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="113"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="111"/>
         <source>Beds column (empty: guessed)</source>
         <translation>คอลัมน์จำนวนเตียง (เว้นว่าง: คาดเดา)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="114"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="112"/>
         <source>Daily capacity column (empty: guessed)</source>
         <translation>คอลัมน์จำนวนที่รับได้ต่อวัน (เว้นว่าง: คาดเดา)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="115"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="113"/>
         <source>Contact phone column (empty: guessed)</source>
         <translation>คอลัมน์เบอร์โทรติดต่อ (เว้นว่าง: คาดเดา)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="116"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="114"/>
         <source>Longitude column of a file (empty: guessed)</source>
         <translation>คอลัมน์ลองจิจูดของไฟล์ (เว้นว่าง: คาดเดา)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="117"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="115"/>
         <source>Latitude column of a file (empty: guessed)</source>
         <translation>คอลัมน์ละติจูดของไฟล์ (เว้นว่าง: คาดเดา)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="121"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="119"/>
         <source>Kind map: value=kind; ... (e.g. ศูนย์ฉีดวัคซีน=vaccination_point)</source>
         <translation>การจับคู่ประเภท: ค่า=ประเภท; ... (เช่น ศูนย์ฉีดวัคซีน=vaccination_point)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="128"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="126"/>
         <source>Kind of rows without a type</source>
         <translation>ประเภทของแถวที่ไม่มีประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="128"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="126"/>
         <source>None: reject them</source>
         <translation>ไม่มี: ปฏิเสธแถวเหล่านั้น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="137"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="135"/>
         <source>New facilities</source>
         <translation>หน่วยบริการใหม่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="137"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="135"/>
         <source>Updated facilities</source>
         <translation>หน่วยบริการที่ปรับปรุง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="137"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="135"/>
         <source>Unchanged facilities</source>
         <translation>หน่วยบริการที่ไม่เปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="137"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="135"/>
         <source>Rejected rows</source>
         <translation>แถวที่ถูกปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="137"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="135"/>
         <source>Names made from kind and id</source>
         <translation>ชื่อที่ตั้งจากประเภทและรหัส</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="145"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="143"/>
         <source>Field mapping used</source>
         <translation>การจับคู่ฟิลด์ที่ใช้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="154"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="152"/>
         <source>Give either a point layer or a CSV / XLSX file, not both.</source>
         <translation>ระบุชั้นข้อมูลจุดหรือไฟล์ CSV / XLSX อย่างใดอย่างหนึ่ง ไม่ใช่ทั้งสองอย่าง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="154"/>
+        <location filename="../jitasa_qgis/processing/import_facilities.py" line="152"/>
         <source>Give a point layer or a CSV / XLSX file to import.</source>
         <translation>ระบุชั้นข้อมูลจุดหรือไฟล์ CSV / XLSX ที่จะนำเข้า</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="189"/>
-        <source>Rejected {0}: {1}</source>
-        <translation>ปฏิเสธ {0}: {1}</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/processing/import_facilities.py" line="195"/>
-        <source>… and {0} more rejected rows (see the rejects table).</source>
-        <translation>… และแถวที่ถูกปฏิเสธอีก {0} แถว (ดูในตารางรายการที่ถูกปฏิเสธ)</translation>
     </message>
 </context>
 <context>
@@ -2206,12 +2196,12 @@ The kind comes from the type column: the MOPH type descriptions are recognised (
 <context>
     <name>ImportRequestsAlgorithm</name>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="43"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="41"/>
         <source>Import help requests</source>
         <translation>นำเข้าคำขอความช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="46"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="44"/>
         <source>Imports help requests from a CSV, XLSX or GeoJSON file, such as a hotline's sheet, with the same checks as the public app's feed.
 
 Each request is keyed by the source (default: the file's name) and its id in the file (or its row number): importing the same file again changes nothing. Columns are guessed from the headers (id, category / ประเภท, urgency, people / จำนวนคน, note / หมายเหตุ, name / ชื่อ, phone / เบอร์โทร, lon / lat, tambon / ตำบล, created_at ...); a mapping field=column; ... given here wins. A row without coordinates is placed in its tambon (code or name).
@@ -2224,94 +2214,84 @@ A request officers have already assigned keeps its category, urgency and locatio
 คำขอที่เจ้าหน้าที่มอบหมายแล้วจะคงประเภท ความเร่งด่วน และตำแหน่งไว้ คำขอที่ปิดแล้วจะไม่ถูกเปลี่ยน แถวที่รับไม่ได้ (ประเภทที่ไม่รู้จัก อยู่นอกประเทศไทย ไม่มีตำแหน่ง ตำบลที่ไม่รู้จักหรือกำกวม รหัสซ้ำ) จะเก็บไว้ในตารางรายการที่ถูกปฏิเสธพร้อมเหตุผล ทุกอย่างเขียนในธุรกรรมเดียว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="63"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="61"/>
         <source>CSV, XLSX or GeoJSON file of requests</source>
         <translation>ไฟล์คำขอ CSV, XLSX หรือ GeoJSON</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="63"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="61"/>
         <source>Tables (*.csv *.txt *.xlsx *.xlsm *.geojson *.json *.gpkg)</source>
         <translation>ตาราง (*.csv *.txt *.xlsx *.xlsm *.geojson *.json *.gpkg)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="72"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="70"/>
         <source>Sheet or layer of the file (empty: the first)</source>
         <translation>แผ่นงานหรือชั้นข้อมูลของไฟล์ (ว่าง: อันแรก)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="79"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="77"/>
         <source>Source (with the id, the key; empty: the file&apos;s name)</source>
         <translation>แหล่งข้อมูล (ร่วมกับรหัสเป็นกุญแจ; ว่าง: ชื่อไฟล์)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="86"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="84"/>
         <source>Field mapping: field=column; ... (empty: guessed)</source>
         <translation>การจับคู่ฟิลด์: field=column; ... (ว่าง: เดาให้)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="94"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="92"/>
         <source>New requests</source>
         <translation>คำขอใหม่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="95"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="93"/>
         <source>Updated requests</source>
         <translation>คำขอที่ปรับปรุง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="96"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="94"/>
         <source>Unchanged requests</source>
         <translation>คำขอที่ไม่เปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="97"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="95"/>
         <source>Older than the stored version</source>
         <translation>เก่ากว่าฉบับที่เก็บไว้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="98"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="96"/>
         <source>Closed as expired</source>
         <translation>ปิดเนื่องจากหมดอายุ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="99"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="97"/>
         <source>Assigned: only the file&apos;s details updated</source>
         <translation>มอบหมายแล้ว: ปรับปรุงเฉพาะรายละเอียดจากไฟล์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="100"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="98"/>
         <source>Already closed by officers</source>
         <translation>เจ้าหน้าที่ปิดไปแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="101"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="99"/>
         <source>Rejected rows</source>
         <translation>แถวที่ถูกปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="105"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="103"/>
         <source>Source used</source>
         <translation>แหล่งข้อมูลที่ใช้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="106"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="104"/>
         <source>Field mapping used</source>
         <translation>การจับคู่ฟิลด์ที่ใช้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="112"/>
+        <location filename="../jitasa_qgis/processing/import_requests.py" line="110"/>
         <source>Give a file of requests to import.</source>
         <translation>ระบุไฟล์คำขอที่จะนำเข้า</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="129"/>
-        <source>Rejected {0}: {1}</source>
-        <translation>ปฏิเสธ {0}: {1}</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/processing/import_requests.py" line="135"/>
-        <source>… and {0} more rejected rows (see the rejects table).</source>
-        <translation>… และแถวที่ถูกปฏิเสธอีก {0} แถว (ดูตารางรายการที่ถูกปฏิเสธ)</translation>
     </message>
 </context>
 <context>
@@ -2590,32 +2570,32 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
 <context>
     <name>JitasaAlgorithm</name>
     <message>
-        <location filename="../jitasa_qgis/processing/base.py" line="39"/>
+        <location filename="../jitasa_qgis/processing/base.py" line="40"/>
         <source>Store</source>
         <translation>คลังข้อมูล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/base.py" line="48"/>
+        <location filename="../jitasa_qgis/processing/base.py" line="49"/>
         <source>Saved PostgreSQL connection</source>
         <translation>การเชื่อมต่อ PostgreSQL ที่บันทึกไว้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/base.py" line="57"/>
+        <location filename="../jitasa_qgis/processing/base.py" line="58"/>
         <source>…or pg_service name</source>
         <translation>…หรือชื่อ pg_service</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/base.py" line="81"/>
+        <location filename="../jitasa_qgis/processing/base.py" line="82"/>
         <source>No connection given: using the store the plugin is connected to ({0}).</source>
         <translation>ไม่ได้ระบุการเชื่อมต่อ: ใช้คลังข้อมูลที่ปลั๊กอินเชื่อมต่ออยู่ ({0})</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/base.py" line="89"/>
+        <location filename="../jitasa_qgis/processing/base.py" line="90"/>
         <source>Choose a saved PostgreSQL connection or give a pg_service name (or connect the plugin to a store first).</source>
         <translation>เลือกการเชื่อมต่อ PostgreSQL ที่บันทึกไว้ หรือระบุชื่อ pg_service (หรือเชื่อมต่อปลั๊กอินกับคลังข้อมูลก่อน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/base.py" line="99"/>
+        <location filename="../jitasa_qgis/processing/base.py" line="100"/>
         <source>Store: {0}</source>
         <translation>คลังข้อมูล: {0}</translation>
     </message>
@@ -3382,9 +3362,19 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>ProcessingGroups</name>
     <message>
-        <location filename="../jitasa_qgis/processing/base.py" line="116"/>
+        <location filename="../jitasa_qgis/processing/base.py" line="117"/>
         <source>Import and export</source>
         <translation>นำเข้าและส่งออก</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/base.py" line="128"/>
+        <source>Rejected {0}: {1}</source>
+        <translation>ปฏิเสธ {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/base.py" line="134"/>
+        <source>… and {0} more rejected rows (see the rejects table).</source>
+        <translation>… และแถวที่ถูกปฏิเสธอีก {0} แถว (ดูในตารางรายการที่ถูกปฏิเสธ)</translation>
     </message>
 </context>
 <context>
@@ -4310,82 +4300,82 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>ServiceAreas</name>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="81"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="82"/>
         <source>{0} areas for {1} origins ({2}), travel model: {3}.</source>
         <translation>{0} พื้นที่ สำหรับจุดตั้งต้น {1} จุด ({2}) แบบจำลองเวลาเดินทาง: {3}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="86"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="87"/>
         <source>Road network: {0}.</source>
         <translation>โครงข่ายถนน: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="89"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="90"/>
         <source>Origin {0} is {1:.0f} m from the nearest road: snapped, off-road leg added.</source>
         <translation>จุดตั้งต้น {0} อยู่ห่างถนนที่ใกล้ที่สุด {1:.0f} ม.: ย้ายไปยังถนนแล้ว และบวกช่วงเดินทางนอกถนนเพิ่ม</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="95"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="96"/>
         <source>Stored as service-area run {0}.</source>
         <translation>บันทึกเป็นการคำนวณพื้นที่บริการครั้งที่ {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="101"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="102"/>
         <source>Unknown method &apos;{0}&apos;: use one of {1}.</source>
         <translation>ไม่รู้จักวิธี '{0}': ใช้หนึ่งใน {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="107"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="108"/>
         <source>Give one or more positive thresholds in minutes (10,20,30).</source>
         <translation>ระบุเกณฑ์เวลาเป็นนาทีที่มากกว่าศูนย์อย่างน้อยหนึ่งค่า (10,20,30)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="111"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="112"/>
         <source>Give one or more positive buffer distances in metres.</source>
         <translation>ระบุระยะบัฟเฟอร์เป็นเมตรที่มากกว่าศูนย์อย่างน้อยหนึ่งค่า</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="113"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="114"/>
         <source>The readiness delay must be 0 or more minutes.</source>
         <translation>เวลาเตรียมพร้อมต้องเป็น 0 นาทีขึ้นไป</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="125"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="126"/>
         <source>&apos;{0}&apos; is not a number.</source>
         <translation>'{0}' ไม่ใช่ตัวเลข</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="136"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="137"/>
         <source>No origins with a location match the choice: nothing computed.</source>
         <translation>ไม่มีจุดตั้งต้นที่มีตำแหน่งตรงกับที่เลือก: ไม่ได้คำนวณอะไร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="141"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="142"/>
         <source>No admin area with code {0}.</source>
         <translation>ไม่มีเขตการปกครองรหัส {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="151"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="152"/>
         <source>{0} origins; travel model: {1}.</source>
         <translation>จุดตั้งต้น {0} จุด แบบจำลองเวลาเดินทาง: {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="184"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="185"/>
         <source>{0} areas computed.</source>
         <translation>คำนวณแล้ว {0} พื้นที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="192"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="193"/>
         <source>{0}: {1:g} m</source>
         <translation>{0}: {1:g} ม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="195"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="196"/>
         <source>{0}: {1:g} min</source>
         <translation>{0}: {1:g} นาที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="235"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="236"/>
         <source>Storing the service areas failed and nothing was written: {0}</source>
         <translation>บันทึกพื้นที่บริการไม่สำเร็จ และไม่มีการเขียนข้อมูลใด: {0}</translation>
     </message>
@@ -4393,17 +4383,17 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>ServiceAreasAlgorithm</name>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="93"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="92"/>
         <source>Compute service areas</source>
         <translation>คำนวณพื้นที่บริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="214"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="213"/>
         <source>Service areas</source>
         <translation>พื้นที่บริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="102"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="101"/>
         <source>Areas around facilities (of the chosen kinds, all when none is given) or volunteers:
 - Buffer: a circle of each distance in metres.
 - Drive time: what can be reached within each threshold in minutes (10,20,30) on the road network covering the origins, including the reachable part of the last road and the off-road leg; nothing beyond the threshold. One area per origin and threshold.
@@ -4418,112 +4408,112 @@ Without a road network (or with the straight line chosen) drive times use the st
 เมื่อไม่มีโครงข่ายถนน (หรือเลือกเส้นตรง) เวลาขับรถใช้แบบจำลองเส้นตรง และพื้นที่รับผิดชอบกลายเป็นพื้นที่ใกล้ที่สุด คอลัมน์ model บอกว่าใช้แบบใด จุดตั้งต้นที่อยู่ไกลจากถนนจะถูกย้ายไปยังถนนที่ใกล้ที่สุดและรายงานระยะทาง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="121"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="120"/>
         <source>Method</source>
         <translation>วิธี</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="121"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="120"/>
         <source>Buffer by distance</source>
         <translation>บัฟเฟอร์ตามระยะทาง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="121"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="120"/>
         <source>Drive time</source>
         <translation>เวลาขับรถ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="121"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="120"/>
         <source>Catchments (non-overlapping)</source>
         <translation>พื้นที่รับผิดชอบ (ไม่ทับซ้อนกัน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="121"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="120"/>
         <source>Nearest facility (straight line)</source>
         <translation>สถานพยาบาลที่ใกล้ที่สุด (เส้นตรง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="134"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="133"/>
         <source>Around</source>
         <translation>รอบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="134"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="133"/>
         <source>Facilities</source>
         <translation>สถานพยาบาล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="134"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="133"/>
         <source>Volunteers</source>
         <translation>อาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="145"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="144"/>
         <source>Kinds (comma separated, e.g. hospital,health_centre; empty: all)</source>
         <translation>ประเภท (คั่นด้วยจุลภาค เช่น hospital,health_centre; เว้นว่าง: ทั้งหมด)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="153"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="152"/>
         <source>Ids (comma separated; empty: all)</source>
         <translation>รหัส (คั่นด้วยจุลภาค; เว้นว่าง: ทั้งหมด)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="158"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="157"/>
         <source>Thresholds in minutes</source>
         <translation>เกณฑ์เวลาเป็นนาที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="163"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="162"/>
         <source>Buffer distances in metres</source>
         <translation>ระยะบัฟเฟอร์เป็นเมตร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="170"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="169"/>
         <source>Readiness delay field (minutes; a numeric column)</source>
         <translation>ฟิลด์เวลาเตรียมพร้อม (นาที; คอลัมน์ตัวเลข)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="177"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="176"/>
         <source>Readiness delay for every origin (minutes)</source>
         <translation>เวลาเตรียมพร้อมของทุกจุดตั้งต้น (นาที)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="186"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="185"/>
         <source>Use the straight line even where a road network exists</source>
         <translation>ใช้เส้นตรงแม้มีโครงข่ายถนน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="193"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="192"/>
         <source>Catchments only within the largest threshold</source>
         <translation>พื้นที่รับผิดชอบเฉพาะภายในเกณฑ์เวลาที่มากที่สุด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="200"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="199"/>
         <source>Clip to a province or amphoe code (e.g. 67, 6701)</source>
         <translation>ตัดตามรหัสจังหวัดหรืออำเภอ (เช่น 67, 6701)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="207"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="206"/>
         <source>Also write the areas to the store&apos;s service-area table</source>
         <translation>เขียนพื้นที่ลงตารางพื้นที่บริการในฐานข้อมูลด้วย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="223"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="222"/>
         <source>Run id</source>
         <translation>รหัสการคำนวณ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="224"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="223"/>
         <source>Areas</source>
         <translation>จำนวนพื้นที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="225"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="224"/>
         <source>Travel-time model (road_network or straight_line)</source>
         <translation>แบบจำลองเวลาเดินทาง (road_network หรือ straight_line)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/service_areas.py" line="231"/>
+        <location filename="../jitasa_qgis/processing/service_areas.py" line="230"/>
         <source>Snap distances (JSON)</source>
         <translation>ระยะที่ย้ายไปยังถนน (JSON)</translation>
     </message>

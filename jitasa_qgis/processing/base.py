@@ -19,6 +19,7 @@ from qgis.core import (
 
 from ..definitions import settings
 from ..definitions.i18n import translate
+from ..definitions.import_reasons import import_reason_text
 from ..services.progress import Cancelled
 from ..store.errors import StoreError
 from ..store.qgis_connections import StoreLocation, from_saved_connection, from_service, location_of
@@ -117,3 +118,21 @@ class ImportExportAlgorithm(JitasaAlgorithm):
 
     def groupId(self) -> str:
         return "importexport"
+
+    # each reject in the log up to this many; the result's counts by reason always
+    MAX_REJECT_LINES = 50
+
+    def log_rejects(self, feedback, rejects) -> None:
+        """Each refused record in words (its key and reason), then how many more the rejects table holds."""
+        for r in rejects[: self.MAX_REJECT_LINES]:
+            feedback.pushInfo(
+                translate("ProcessingGroups", "Rejected {0}: {1}").format(
+                    r.record_key, import_reason_text(r.reason, r.detail)
+                )
+            )
+        if len(rejects) > self.MAX_REJECT_LINES:
+            feedback.pushInfo(
+                translate("ProcessingGroups", "… and {0} more rejected rows (see the rejects table).").format(
+                    len(rejects) - self.MAX_REJECT_LINES
+                )
+            )

@@ -26,7 +26,6 @@ from qgis.core import (
 from ..core.facility_import import MOPH_SOURCE
 from ..definitions.enums import FacilityKind
 from ..definitions.i18n import translate
-from ..definitions.import_reasons import import_reason_text
 from ..definitions.labels import facility_kind_label
 from ..services.facility_import import FacilityImportParams, import_facilities
 from .base import ImportExportAlgorithm, service_errors
@@ -46,7 +45,6 @@ FIELD_PARAMETERS = (
     ("LAT_FIELD", "lat"),
 )
 KINDS = [k.value for k in FacilityKind]
-MAX_REJECT_LINES = 50  # each reject in the log up to this many; the counts by reason always
 
 
 class ImportFacilitiesAlgorithm(ImportExportAlgorithm):
@@ -185,18 +183,7 @@ class ImportFacilitiesAlgorithm(ImportExportAlgorithm):
             raise
         for line in result.summary_lines():
             feedback.pushInfo(line)
-        for r in result.rejects[:MAX_REJECT_LINES]:
-            feedback.pushInfo(
-                translate("ImportFacilitiesAlgorithm", "Rejected {0}: {1}").format(
-                    r.record_key, import_reason_text(r.reason, r.detail)
-                )
-            )
-        if len(result.rejects) > MAX_REJECT_LINES:
-            feedback.pushInfo(
-                translate("ImportFacilitiesAlgorithm", "… and {0} more rejected rows (see the rejects table).").format(
-                    len(result.rejects) - MAX_REJECT_LINES
-                )
-            )
+        self.log_rejects(feedback, result.rejects)
         return {
             "INSERTED": result.inserted,
             "UPDATED": result.updated,

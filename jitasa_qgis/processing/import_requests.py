@@ -16,12 +16,10 @@ from qgis.core import (
 )
 
 from ..definitions.i18n import translate
-from ..definitions.import_reasons import import_reason_text
 from ..services.request_import import RequestImportParams, import_requests
 from .base import ImportExportAlgorithm, service_errors
 from .feedback_progress import FeedbackProgress
 
-MAX_REJECT_LINES = 50  # each reject in the log up to this many; the counts by reason always
 # Outputs: the page counts of store.request_feed under these names.
 OUTPUTS = (
     ("NEW", "new"),
@@ -125,18 +123,7 @@ class ImportRequestsAlgorithm(ImportExportAlgorithm):
             raise
         for line in result.summary_lines():
             feedback.pushInfo(line)
-        for r in result.rejects[:MAX_REJECT_LINES]:
-            feedback.pushInfo(
-                translate("ImportRequestsAlgorithm", "Rejected {0}: {1}").format(
-                    r.record_key, import_reason_text(r.reason, r.detail)
-                )
-            )
-        if len(result.rejects) > MAX_REJECT_LINES:
-            feedback.pushInfo(
-                translate("ImportRequestsAlgorithm", "… and {0} more rejected rows (see the rejects table).").format(
-                    len(result.rejects) - MAX_REJECT_LINES
-                )
-            )
+        self.log_rejects(feedback, result.rejects)
         outputs = {name: result.counts.get(key, 0) for name, key in OUTPUTS}
         outputs.update(SOURCE=result.source, MAPPING=result.mapping_text)
         return outputs
