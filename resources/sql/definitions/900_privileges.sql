@@ -107,6 +107,11 @@ GRANT SELECT (id, source, source_id, kind, skills, vehicle, capacity, active_cou
               location_accuracy_m, location_basis, tambon_code, geom, created_at, updated_at, version)
     ON jitasa.volunteer TO jitasa_analyst;
 
+-- --- coverage planning: admins and analysts import counts and write plans; officers read them -------------
+GRANT SELECT, INSERT, UPDATE, DELETE ON jitasa.tambon_coverage_count, jitasa.plan_run, jitasa.plan_site
+    TO jitasa_admin, jitasa_analyst;
+GRANT SELECT ON jitasa.tambon_coverage_count, jitasa.plan_run, jitasa.plan_site TO jitasa_officer;
+
 -- --- road networks: admins import (replace) them, officers and analysts read them (segments: above) -------
 GRANT SELECT, INSERT, UPDATE, DELETE ON jitasa.road_network TO jitasa_admin;
 GRANT SELECT ON jitasa.road_network TO jitasa_officer, jitasa_analyst;
