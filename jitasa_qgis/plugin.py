@@ -56,6 +56,8 @@ class JitasaPlugin:
         self.assign_action = None
         self.draw_area_tool = None
         self.draw_area_action = None
+        self.edit_area_tool = None
+        self.edit_area_action = None
         self.service_area_form = None
         self.session = None  # the one store session of the dock and the Assign panel
         self.import_menu = None
@@ -89,6 +91,7 @@ class JitasaPlugin:
         self._add_dock()
         self._add_assign_tool()
         self._add_draw_area_tool()
+        self._add_edit_area_tool()
         self._add_menu_action(translate("JitasaPlugin", "Load demo data…"), self.load_demo_data)
         self._add_import_menu()
 
@@ -214,8 +217,58 @@ class JitasaPlugin:
         elif canvas.mapTool() is self.draw_area_tool:
             canvas.unsetMapTool(self.draw_area_tool)
 
-    def open_service_area_form(self, geometry):
-        """The form for a drawn polygon (EPSG:4326), on the connected store; returns it, or None."""
+    def _add_edit_area_tool(self) -> None:
+        """The checkable "Edit service area" action: a click on an area opens its form (Save, Delete)."""
+        from .gui.pick_area_tool import PickAreaTool
+
+        self.edit_area_tool = PickAreaTool(self.iface.mapCanvas())
+        self.edit_area_tool.area_picked.connect(self.open_service_area_for_edit)
+        self.edit_area_action = self._add_action(
+            "edit_area.svg", translate("JitasaPlugin", "Edit service area"), self._edit_area_action_triggered
+        )
+        self.edit_area_action.setCheckable(True)
+        self.edit_area_action.setToolTip(
+            translate(
+                "JitasaPlugin",
+                "Edit service area: click an area to change its name, kind, team or amphoe, or to delete it",
+            )
+        )
+        self.edit_area_tool.setAction(self.edit_area_action)
+
+    def _edit_area_action_triggered(self, checked: bool) -> None:
+        canvas = self.iface.mapCanvas()
+        if checked:
+            canvas.setMapTool(self.edit_area_tool)
+        elif canvas.mapTool() is self.edit_area_tool:
+            canvas.unsetMapTool(self.edit_area_tool)
+
+    def open_service_area_for_edit(self, area_id: int):
+        """The form of a stored service area, read now with its version; returns it, or None."""
+        from qgis.core import QgsGeometry
+
+        from .services.service_area_editing import read_area
+        from .store.errors import StoreError
+        from .store.qgis_connections import current_location
+
+        try:
+            area = read_area(current_location(), area_id)
+        except StoreError as exc:
+            self.iface.messageBar().pushMessage(translate("JitasaPlugin", "Jitasa"), str(exc), Qgis.Critical, 0)
+            return None
+        if area is None:
+            self.iface.messageBar().pushMessage(
+                translate("JitasaPlugin", "Jitasa"),
+                translate("JitasaPlugin", "That service area no longer exists (someone deleted it)."),
+                Qgis.Warning,
+                5,
+            )
+            self._service_area_saved(None)
+            return None
+        return self.open_service_area_form(QgsGeometry.fromWkt(area.wkt), area)
+
+    def open_service_area_form(self, geometry, area=None):
+        """The form for a drawn polygon (EPSG:4326), or for a stored `area` (a ServiceAreaRow) with its
+        polygon, on the connected store; returns it, or None."""
         from .gui.service_area_form import ServiceAreaForm
         from .services.service_area_editing import form_choices
         from .store.errors import StoreError
@@ -230,7 +283,7 @@ class JitasaPlugin:
         if self.service_area_form is not None:
             self.service_area_form.close()
             self.service_area_form.deleteLater()
-        self.service_area_form = ServiceAreaForm(location, geometry, choices, parent=self.iface.mainWindow())
+        self.service_area_form = ServiceAreaForm(location, geometry, choices, area, parent=self.iface.mainWindow())
         self.service_area_form.saved.connect(self._service_area_saved)
         self.service_area_form.show()
         return self.service_area_form
@@ -358,6 +411,13 @@ class JitasaPlugin:
             self.draw_area_tool.deleteLater()
             self.draw_area_tool = None
         self.draw_area_action = None
+        if self.edit_area_tool is not None:
+            canvas = self.iface.mapCanvas()
+            if canvas.mapTool() is self.edit_area_tool:
+                canvas.unsetMapTool(self.edit_area_tool)
+            self.edit_area_tool.deleteLater()
+            self.edit_area_tool = None
+        self.edit_area_action = None
         if self.service_area_form is not None:
             self.service_area_form.close()
             self.service_area_form.deleteLater()

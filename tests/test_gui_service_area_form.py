@@ -84,3 +84,34 @@ def test_an_empty_name_is_refused_in_words(qgis_app, analyst, store):
     assert finish(form.save()).outcome == "invalid_input"
     assert form.status_label.text() == "A service area needs a name. Nothing was saved."
     assert rows(store, "SELECT count(*) FROM jitasa.service_area") == [(0,)]
+
+
+def test_an_area_opened_for_edit_is_deleted_with_its_version(qgis_app, analyst, store):
+    new = ServiceAreaForm(analyst, SQUARE, FormChoices([], []))
+    assert new.delete_button is None  # nothing stored yet to delete
+    new.name_edit.setText("เขตลบ")
+    first = finish(new.save())
+    area = read_area(analyst, first.id)
+    assert QgsGeometry.fromWkt(area.wkt).isGeosEqual(SQUARE)  # the stored polygon, for the form
+    form = ServiceAreaForm(analyst, QgsGeometry.fromWkt(area.wkt), FormChoices([], []), area=area)
+    assert form.name_edit.text() == "เขตลบ" and form.delete_button is not None
+    saved = []
+    form.saved.connect(saved.append)
+    result = finish(form.delete())
+    assert result.outcome == "deleted" and form.status_label.text() == "Service area deleted."
+    assert saved == [result]
+    assert rows(store, "SELECT count(*) FROM jitasa.service_area") == [(0,)]
+    assert not form.delete_button.isEnabled() and not form.buttons.button(form.buttons.Save).isEnabled()
+
+
+def test_a_stale_delete_is_refused_and_the_area_kept(qgis_app, analyst, store):
+    new = ServiceAreaForm(analyst, SQUARE, FormChoices([], []))
+    new.name_edit.setText("เขต ก")
+    first = finish(new.save())
+    form = ServiceAreaForm(analyst, SQUARE, FormChoices([], []), area=read_area(analyst, first.id))
+    new.name_edit.setText("เขต ข")  # someone saves a change after the form was opened
+    assert finish(new.save()).outcome == "updated"
+    assert finish(form.delete()).outcome == "stale"
+    assert "Someone else changed this service area first" in form.status_label.text()
+    assert rows(store, "SELECT name, version FROM jitasa.service_area") == [("เขต ข", 2)]
+    assert form.delete_button.isEnabled()

@@ -77,7 +77,7 @@ LAYER_FIELDS = {
         "speed_kmh:double length_m:double",
     ),
 }
-TOOLBAR_ICONS = ("jitasa.svg", "connect.svg", "load_layers.svg", "assign.svg", "draw_area.svg")
+TOOLBAR_ICONS = ("jitasa.svg", "connect.svg", "load_layers.svg", "assign.svg", "draw_area.svg", "edit_area.svg")
 CLOSED = [s for s in RequestStatus if s not in OPEN_REQUEST_STATUSES]
 
 

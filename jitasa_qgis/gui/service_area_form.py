@@ -4,6 +4,9 @@ Save runs services.service_area_editing.save_area as a background task (gui/serv
 store did in words: saved, saved after repair (with the area change), or refused with the reason. A stale
 save (someone changed the area since it was read) says so and writes nothing. After a save the form holds the
 new version, so a second Save updates the same area.
+
+An area opened for editing (the "Edit service area" tool) also has Delete: after a confirmation it runs
+delete_area with the version read, so a delete of an area someone changed meanwhile is refused as stale.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from qgis.PyQt.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QVBoxLayout,
 )
 
@@ -28,6 +33,7 @@ from ..services.service_area_editing import (
     FormChoices,
     ServiceAreaEdit,
     ServiceAreaEditResult,
+    delete_area,
     save_area,
 )
 from ..services.store_access import Store
@@ -36,7 +42,7 @@ from .service_task import TaskHandle, start_service_task
 
 
 class ServiceAreaForm(QDialog):
-    saved = pyqtSignal(object)  # the ServiceAreaEditResult of a save that wrote
+    saved = pyqtSignal(object)  # the ServiceAreaEditResult of a save or delete that wrote
 
     def __init__(
         self,
@@ -92,6 +98,12 @@ class ServiceAreaForm(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Close)
         self.buttons.button(QDialogButtonBox.Save).setText(translate("ServiceAreaForm", "Save"))
         self.buttons.button(QDialogButtonBox.Close).setText(translate("ServiceAreaForm", "Close"))
+        self.delete_button: Optional[QPushButton] = None
+        if self.area_id is not None:
+            self.delete_button = self.buttons.addButton(
+                translate("ServiceAreaForm", "Delete…"), QDialogButtonBox.DestructiveRole
+            )
+            self.delete_button.clicked.connect(self.ask_delete)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -124,7 +136,7 @@ class ServiceAreaForm(QDialog):
         if self.task is not None and not self.task.done:
             return self.task
         edit = self.edit()
-        self.buttons.button(QDialogButtonBox.Save).setEnabled(False)
+        self._set_busy(True)
         self.status_label.setText(translate("ServiceAreaForm", "Saving…"))
         self.task = start_service_task(
             translate("ServiceAreaForm", "Saving service area"),
@@ -135,23 +147,69 @@ class ServiceAreaForm(QDialog):
         )
         return self.task
 
+    def ask_delete(self) -> Optional[TaskHandle]:
+        """Ask before deleting; the delete runs only when confirmed."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Warning)
+        box.setWindowTitle(translate("ServiceAreaForm", "Delete service area"))
+        box.setText(
+            translate("ServiceAreaForm", "Delete the service area “{0}”? This cannot be undone.").format(
+                self.name_edit.text()
+            )
+        )
+        yes = box.addButton(translate("ServiceAreaForm", "Delete"), QMessageBox.DestructiveRole)
+        box.addButton(translate("ServiceAreaForm", "Keep it"), QMessageBox.RejectRole)
+        box.exec_()
+        return self.delete() if box.clickedButton() is yes else None
+
+    def delete(self) -> Optional[TaskHandle]:
+        """Delete the area with the version read, in the background; the outcome shows in the form."""
+        if self.area_id is None or (self.task is not None and not self.task.done):
+            return self.task
+        area_id, version = self.area_id, self.version
+        self._set_busy(True)
+        self.status_label.setText(translate("ServiceAreaForm", "Deleting…"))
+        self.task = start_service_task(
+            translate("ServiceAreaForm", "Deleting service area"),
+            lambda progress: delete_area(self.store, area_id, version, progress),
+            on_result=self._on_result,
+            on_error=self._on_error,
+            on_cancelled=self._on_cancelled,
+        )
+        return self.task
+
+    def _set_busy(self, busy: bool) -> None:
+        deleted = self.last_result is not None and self.last_result.outcome == "deleted"
+        self.buttons.button(QDialogButtonBox.Save).setEnabled(not busy and not deleted)
+        if self.delete_button is not None:
+            self.delete_button.setEnabled(not busy and not deleted)
+
     def _on_result(self, result: ServiceAreaEditResult) -> None:
         self.last_result = result
-        self.buttons.button(QDialogButtonBox.Save).setEnabled(True)
+        self._set_busy(False)
         self.status_label.setText(result.message)
-        colour = "#1b5e20" if result.outcome in ("inserted", "updated") else "#b26a00" if result.written else "#b00020"
+        colour = (
+            "#1b5e20"
+            if result.outcome in ("inserted", "updated", "deleted")
+            else "#b26a00"
+            if result.written
+            else "#b00020"
+        )
         self.status_label.setStyleSheet(f"color: {colour}")
-        if result.written:
+        if result.outcome == "deleted":
+            self.area_id = self.version = None  # nothing left to save or delete
+        elif result.written:
             self.area_id, self.version = result.id, result.version  # a second Save updates this area
+        if result.written:
             self.saved.emit(result)
 
     def _on_error(self, exc: BaseException) -> None:
-        self.buttons.button(QDialogButtonBox.Save).setEnabled(True)
+        self._set_busy(False)
         self.status_label.setStyleSheet("color: #b00020")
         self.status_label.setText(translate("ServiceAreaForm", "Not saved: {0}").format(exc))
 
     def _on_cancelled(self) -> None:
-        self.buttons.button(QDialogButtonBox.Save).setEnabled(True)
+        self._set_busy(False)
         self.status_label.setText(translate("ServiceAreaForm", "Cancelled; nothing was saved."))
 
     def reject(self) -> None:

@@ -43,6 +43,7 @@ class ServiceAreaRow:
     responsible: Optional[str]
     amphoe_code: Optional[str]
     method: str
+    wkt: Optional[str] = None  # the polygon now, in EPSG:4326
 
 
 def _outcome(rows: list[tuple]) -> EditOutcome:
@@ -96,11 +97,11 @@ def delete_service_area(conn, area_id: int, version: int) -> EditOutcome:
 
 
 def service_area(conn, area_id: int) -> Optional[ServiceAreaRow]:
-    """The area's attributes now, or None when there is no such area (any more)."""
+    """The area's attributes and polygon now, or None when there is no such area (any more)."""
     rows = fetch(
         conn,
         """
-        SELECT id, version, name, kind, facility_id, responsible, amphoe_code, method
+        SELECT id, version, name, kind, facility_id, responsible, amphoe_code, method, ST_AsText(geom)
           FROM jitasa.service_area WHERE id = %(id)s""",
         {"id": checked_id(area_id)},
     )
