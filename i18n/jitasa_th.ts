@@ -2603,42 +2603,42 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
 <context>
     <name>JitasaPlugin</name>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="257"/>
+        <location filename="../jitasa_qgis/plugin.py" line="310"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="83"/>
+        <location filename="../jitasa_qgis/plugin.py" line="85"/>
         <source>Connect to Jitasa store…</source>
         <translation>เชื่อมต่อคลังข้อมูลจิตอาสา…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="376"/>
+        <location filename="../jitasa_qgis/plugin.py" line="436"/>
         <source>&amp;Jitasa</source>
         <translation>จิตอาสา (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="84"/>
+        <location filename="../jitasa_qgis/plugin.py" line="86"/>
         <source>Load Jitasa layers</source>
         <translation>โหลดชั้นข้อมูลจิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="151"/>
+        <location filename="../jitasa_qgis/plugin.py" line="154"/>
         <source>Operations dock</source>
         <translation>แผงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="268"/>
+        <location filename="../jitasa_qgis/plugin.py" line="321"/>
         <source>Some layers failed to load: {0}</source>
         <translation>โหลดชั้นข้อมูลบางชั้นไม่สำเร็จ: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="173"/>
+        <location filename="../jitasa_qgis/plugin.py" line="176"/>
         <source>Assign volunteer</source>
         <translation>มอบหมายอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="177"/>
+        <location filename="../jitasa_qgis/plugin.py" line="180"/>
         <source>Assign volunteer: click a help request on the map to see who can help</source>
         <translation>มอบหมายอาสาสมัคร: คลิกคำขอความช่วยเหลือบนแผนที่เพื่อดูว่าใครช่วยได้</translation>
     </message>
@@ -2663,7 +2663,7 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
         <translation>กำลังโหลดข้อมูลสาธิต</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="92"/>
+        <location filename="../jitasa_qgis/plugin.py" line="95"/>
         <source>Load demo data…</source>
         <translation>โหลดข้อมูลสาธิต…</translation>
     </message>
@@ -2698,7 +2698,7 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
         <translation>ส่งออกข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="113"/>
+        <location filename="../jitasa_qgis/plugin.py" line="116"/>
         <source>Import / export data</source>
         <translation>นำเข้า / ส่งออกข้อมูล</translation>
     </message>
@@ -2718,14 +2718,29 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
         <translation>แทนที่คำขอความช่วยเหลือและอาสาสมัครสาธิตในคลังข้อมูลที่เชื่อมต่ออยู่ด้วยชุดใหม่หรือไม่ ระบบจะปรับปรุงเขตการปกครอง โรงพยาบาล และโครงข่ายถนนสาธิต (เฉพาะถนนสายหลัก) โดยไม่แตะต้องข้อมูลอื่น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="197"/>
+        <location filename="../jitasa_qgis/plugin.py" line="200"/>
         <source>Draw service area</source>
         <translation>วาดเขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="201"/>
+        <location filename="../jitasa_qgis/plugin.py" line="204"/>
         <source>Draw a service area: click its corners (they snap to boundaries and other service areas), right click or Enter to finish, Backspace to undo a corner, Esc to start again</source>
         <translation>วาดเขตบริการ: คลิกที่มุมต่าง ๆ (จะยึดติดกับเส้นเขตการปกครองและเขตบริการอื่น) คลิกขวาหรือกด Enter เพื่อจบ กด Backspace เพื่อลบมุมล่าสุด กด Esc เพื่อเริ่มใหม่</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/plugin.py" line="226"/>
+        <source>Edit service area</source>
+        <translation>แก้ไขพื้นที่บริการ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/plugin.py" line="230"/>
+        <source>Edit service area: click an area to change its name, kind, team or amphoe, or to delete it</source>
+        <translation>แก้ไขพื้นที่บริการ: คลิกที่พื้นที่เพื่อเปลี่ยนชื่อ ประเภท ทีม หรืออำเภอ หรือเพื่อลบพื้นที่</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/plugin.py" line="259"/>
+        <source>That service area no longer exists (someone deleted it).</source>
+        <translation>ไม่มีพื้นที่บริการนี้แล้ว (มีผู้ลบไปแล้ว)</translation>
     </message>
 </context>
 <context>
@@ -3357,6 +3372,57 @@ It refuses to run on a store that holds data that is not demo data (help request
         <location filename="../jitasa_qgis/gui/operations_dock.py" line="161"/>
         <source>Feed</source>
         <translation>ฟีด</translation>
+    </message>
+</context>
+<context>
+    <name>PrintErrors</name>
+    <message>
+        <location filename="../jitasa_qgis/definitions/print_errors.py" line="30"/>
+        <source>No Thai font is installed, so Thai text would print as boxes. Install the Debian package {0} (sudo apt install {0}) and start QGIS again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/print_errors.py" line="36"/>
+        <source>No layout template named {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/print_errors.py" line="38"/>
+        <source>The layout template {0} cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/print_errors.py" line="40"/>
+        <source>Cannot write the PDF {0}: choose a folder you may write to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/print_errors.py" line="42"/>
+        <source>QGIS could not export the layout: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/print_errors.py" line="44"/>
+        <source>The area {0} has no boundary in the store: nothing to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/print_errors.py" line="45"/>
+        <source>The scope {0} holds no areas: the atlas would have no pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintExpressions</name>
+    <message>
+        <location filename="../jitasa_qgis/printing/expressions.py" line="54"/>
+        <source>jitasa_thai_date takes 1 to 4 arguments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/expressions.py" line="60"/>
+        <source>The style must be &apos;long&apos; or &apos;short&apos;.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4038,89 +4104,124 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>ServiceAreaForm</name>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="51"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="57"/>
         <source>Service area</source>
         <translation>เขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="60"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="66"/>
         <source>e.g. Sadiang sub-district team</source>
         <translation>เช่น ทีมตำบลสะเดียง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="70"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="76"/>
         <source>(no facility)</source>
         <translation>(ไม่ระบุหน่วยบริการ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="74"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="80"/>
         <source>a team, when no facility is responsible</source>
         <translation>ทีมที่รับผิดชอบ เมื่อไม่มีหน่วยบริการรับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="76"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="82"/>
         <source>(no amphoe)</source>
         <translation>(ไม่ระบุอำเภอ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="78"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="84"/>
         <source>{0} ({1})</source>
         <translation>{0} ({1})</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="84"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="90"/>
         <source>Name</source>
         <translation>ชื่อ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="85"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="91"/>
         <source>Kind</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="86"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="92"/>
         <source>Responsible facility</source>
         <translation>หน่วยบริการที่รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="87"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="93"/>
         <source>Responsible team</source>
         <translation>ทีมที่รับผิดชอบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="88"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="94"/>
         <source>Amphoe</source>
         <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="93"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="99"/>
         <source>Save</source>
         <translation>บันทึก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="94"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="100"/>
         <source>Close</source>
         <translation>ปิด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="128"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="140"/>
         <source>Saving…</source>
         <translation>กำลังบันทึก…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="129"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="141"/>
         <source>Saving service area</source>
         <translation>กำลังบันทึกเขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="151"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="209"/>
         <source>Not saved: {0}</source>
         <translation>ไม่ได้บันทึก: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="155"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="213"/>
         <source>Cancelled; nothing was saved.</source>
         <translation>ยกเลิกแล้ว ไม่ได้บันทึกสิ่งใด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="103"/>
+        <source>Delete…</source>
+        <translation>ลบ…</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="154"/>
+        <source>Delete service area</source>
+        <translation>ลบพื้นที่บริการ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="160"/>
+        <source>Delete</source>
+        <translation>ลบ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="161"/>
+        <source>Keep it</source>
+        <translation>ไม่ลบ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="171"/>
+        <source>Deleting…</source>
+        <translation>กำลังลบ…</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="172"/>
+        <source>Deleting service area</source>
+        <translation>กำลังลบพื้นที่บริการ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="155"/>
+        <source>Delete the service area “{0}”? This cannot be undone.</source>
+        <translation>ลบพื้นที่บริการ “{0}” หรือไม่? ลบแล้วย้อนกลับไม่ได้</translation>
     </message>
 </context>
 <context>
