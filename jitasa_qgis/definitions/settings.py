@@ -21,6 +21,9 @@ KEY_FEED_ADAPTER = "feed/adapter"  # "jitasa" or "sos_geojson"
 KEY_FEED_AUTHCFG = "feed/authcfg"  # a QGIS authentication configuration id, never a token
 KEY_FEED_PERIODIC = "feed/periodic"
 KEY_FEED_INTERVAL_MIN = "feed/interval_minutes"
+# Printed maps: the office named on every page, and whether dates print in Thai digits (๑ ธันวาคม ๒๕๖๙).
+KEY_PRINT_OFFICE = "print/office"
+KEY_PRINT_THAI_DIGITS = "print/thai_digits"
 
 DEFAULTS = {
     KEY_CONNECTION_NAME: "",
@@ -33,6 +36,8 @@ DEFAULTS = {
     KEY_FEED_AUTHCFG: "",
     KEY_FEED_PERIODIC: False,
     KEY_FEED_INTERVAL_MIN: 5,
+    KEY_PRINT_OFFICE: "",
+    KEY_PRINT_THAI_DIGITS: True,
 }
 
 

@@ -159,6 +159,23 @@ AMPHOE_LABEL_SCALES = (2_500_000, 50_000)  # shown between these
 PROVINCE_LABEL_SCALE = 1_000_000  # province names only when zoomed out beyond this
 GRID_LABEL_SCALE = 400_000  # only the 5 km grid, zoomed in: thousands of labels cost ~1 s
 
+# ------------------------------------------------------------------------------------------ print (mm, pt)
+
+# Printed pages are read at arm's length: a title of 20 pt, body text no smaller than 8 pt (tools/
+# make_layouts.py builds resources/layouts/*.qpt from these; printing.layouts applies the Thai font).
+PRINT_MARGIN_MM = 10.0
+PRINT_TITLE_PT = 20.0
+PRINT_SUBTITLE_PT = 12.0
+PRINT_TEXT_PT = 9.0
+PRINT_SMALL_PT = 8.0
+PRINT_LEGEND_TITLE_PT = 11.0
+PRINT_TEXT_COLOUR = "#212121"
+PRINT_MUTED_COLOUR = "#546e7a"  # sources, office, date
+PRINT_FRAME_COLOUR = "#455a64"
+PRINT_FRAME_MM = 0.3
+PRINT_OVERVIEW_EXTENT_COLOUR = "#d32f2f"  # the main map's extent on the overview inset
+PRINT_NORTH_ARROW = "north_arrow.svg"  # in resources/icons
+
 # ------------------------------------------------------------------------------------------------- icons
 
 STALE_ICON = "stale.svg"  # the clock badge of a facility whose capacity is out of date
