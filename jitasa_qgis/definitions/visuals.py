@@ -60,6 +60,11 @@ VOLUNTEER_UNAVAILABLE = "#9e9e9e"
 SERVICE_AREA_FILL = "#26a69a"
 SERVICE_AREA_FILL_ALPHA = 46
 SERVICE_AREA_OUTLINE = "#00796b"
+# Computed drive-time areas on the store layer, by the band's upper limit in minutes: the nearest darkest.
+DRIVE_TIME_BANDS: tuple[tuple[float, str], ...] = ((10, "#1b7837"), (20, "#7fbf7b"), (30, "#d9f0d3"))
+DRIVE_TIME_BEYOND = "#fee08b"  # bands above the last limit
+DRIVE_TIME_ALPHA = 120
+CATCHMENT_OUTLINE = "#6a1b9a"  # areas of responsibility computed from first arrival: outlines only
 
 # Open requests per grid cell: (lower, upper, colour); more requests, darker cells.
 GRID_CLASSES: tuple[tuple[float, float, str], ...] = (
@@ -247,6 +252,21 @@ def legend_road_group(key: str) -> str:
 
 def legend_road_islands() -> str:
     return translate("MapLegend", "Not joined to the routable network")
+
+
+def legend_drive_time(upper: float, lower: float | None = None) -> str:
+    """A drive-time band's legend entry, in minutes."""
+    if lower is None:
+        return translate("MapLegend", "Drive time up to {upper:g} min").format(upper=upper)
+    return translate("MapLegend", "Drive time over {lower:g} min").format(lower=lower)
+
+
+def legend_catchment() -> str:
+    return translate("MapLegend", "Catchment (reached first from its facility)")
+
+
+def legend_other_area() -> str:
+    return translate("MapLegend", "Drawn and other service areas")
 
 
 def legend_grid_class(lower: float, upper: float) -> str:
