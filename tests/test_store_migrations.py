@@ -6,6 +6,7 @@ import psycopg2
 import pytest
 
 from jitasa_qgis.definitions.enums import SQL_ENUMS
+from jitasa_qgis.definitions.paths import SQL_DIR
 from jitasa_qgis.store.errors import SchemaVersionError, StoreError
 from jitasa_qgis.store.migrations import (
     LATEST_VERSION,
@@ -15,6 +16,8 @@ from jitasa_qgis.store.migrations import (
     schema_version,
 )
 
+ROOT_SQL = SQL_DIR
+VERSIONS = [m.version for m in available_migrations()]
 TABLES = {
     "admin_area",
     "help_request",
@@ -40,7 +43,7 @@ def _tables(conn) -> set[str]:
 
 def test_fresh_database_gets_every_table(gis_db):
     applied = migrate(gis_db)
-    assert applied == list(range(1, LATEST_VERSION + 1))
+    assert applied == VERSIONS
     with gis_db.connect() as conn:
         assert TABLES <= _tables(conn)
         assert schema_version(conn) == LATEST_VERSION
@@ -58,14 +61,14 @@ def test_rerun_is_a_noop(gis_db):
         assert cur.fetchone() == before
 
 
-@pytest.mark.parametrize("start", range(0, LATEST_VERSION))
+@pytest.mark.parametrize("start", [0, *VERSIONS[:-1]])
 def test_upgrade_from_every_earlier_version(gis_db, start):
     if start:
-        assert migrate(gis_db, target=start) == list(range(1, start + 1))
+        assert migrate(gis_db, target=start) == [v for v in VERSIONS if v <= start]
         with gis_db.connect() as conn:
             with pytest.raises(SchemaVersionError, match="jitasa:createdatabase"):
                 check_schema_current(conn)
-    assert migrate(gis_db) == list(range(start + 1, LATEST_VERSION + 1))
+    assert migrate(gis_db) == [v for v in VERSIONS if v > start]
     with gis_db.connect() as conn:
         assert schema_version(conn) == LATEST_VERSION
 
@@ -214,3 +217,38 @@ def test_a_changed_definition_is_applied_again_and_a_broken_one_changes_nothing(
         assert cur.fetchone()[0] == 0
         cur.execute("SELECT obj_description('jitasa.acting_role()'::regprocedure)")
         assert cur.fetchone()[0] == "v2"
+
+
+def _copy_sql(tmp_path):
+    (tmp_path / "definitions").mkdir()
+    for m in available_migrations():
+        (tmp_path / m.path.name).write_text(m.sql(), encoding="utf-8")
+    for d in (ROOT_SQL / "definitions").glob("*.sql"):
+        (tmp_path / "definitions" / d.name).write_text(d.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def test_a_migration_that_lands_late_with_a_lower_number_is_applied_when_it_arrives(gis_db, tmp_path):
+    _copy_sql(tmp_path)
+    later, late = LATEST_VERSION + 2, LATEST_VERSION + 1  # written in parallel; `late` committed after `later`
+    (tmp_path / f"{later:04d}_later.sql").write_text("CREATE TABLE jitasa.later (id int);", encoding="utf-8")
+    assert migrate(gis_db, sql_dir=tmp_path)[-1] == later
+    (tmp_path / f"{late:04d}_late.sql").write_text("CREATE TABLE jitasa.late (id int);", encoding="utf-8")
+    assert migrate(gis_db, sql_dir=tmp_path) == [late]
+    with gis_db.connect() as conn:
+        assert {"late", "later"} <= _tables(conn)
+
+
+def test_a_store_that_lacks_a_migration_is_not_current(gis_db):
+    migrate(gis_db)
+    with gis_db.connect() as conn:
+        with conn.cursor() as cur:
+            cur.execute("DELETE FROM jitasa.schema_migration WHERE version = %s", (VERSIONS[-2],))
+        with pytest.raises(SchemaVersionError, match=f"lacks migration {VERSIONS[-2]:04d}"):
+            check_schema_current(conn)
+
+
+def test_two_migrations_with_one_number_are_refused(tmp_path):
+    (tmp_path / "0001_a.sql").write_text("SELECT 1;", encoding="utf-8")
+    (tmp_path / "0001_b.sql").write_text("SELECT 1;", encoding="utf-8")
+    with pytest.raises(StoreError, match="share a number"):
+        available_migrations(tmp_path)

@@ -43,22 +43,23 @@ class Migration:
 
 
 def available_migrations(sql_dir: Path = SQL_DIR) -> list[Migration]:
+    """The numbered migrations by version. Numbers may have gaps (a migration written in parallel lands
+    later with a lower number: it is applied when it arrives, as Flyway's outOfOrder); two files with one
+    number are refused."""
     found = []
     for path in sorted(sql_dir.glob("*.sql")):
         m = _MIGRATION_FILE.match(path.name)
         if m:
             found.append(Migration(int(m.group(1)), m.group(2), path))
     versions = [m.version for m in found]
-    if versions != list(range(1, len(found) + 1)):
+    if len(set(versions)) != len(versions) or 0 in versions:
         raise StoreError(
-            translate("StoreErrors", "Migration files in {0} are not numbered 0001, 0002, ... without gaps").format(
-                sql_dir
-            )
+            translate("StoreErrors", "Migration files in {0} share a number: each needs its own.").format(sql_dir)
         )
     return found
 
 
-LATEST_VERSION = len(available_migrations()) if SQL_DIR.is_dir() else 0
+LATEST_VERSION = max((m.version for m in available_migrations()), default=0) if SQL_DIR.is_dir() else 0
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,16 @@ def schema_version(conn) -> int:
         return int(cur.fetchone()[0])
 
 
+def applied_versions(conn) -> set[int]:
+    """The versions of the migrations applied to the store (empty without the jitasa schema)."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT to_regclass('jitasa.schema_migration') IS NOT NULL")
+        if not cur.fetchone()[0]:
+            return set()
+        cur.execute("SELECT version FROM jitasa.schema_migration")
+        return {int(r[0]) for r in cur.fetchall()}
+
+
 def definitions_current(conn, sql_dir: Path = SQL_DIR) -> bool:
     """Whether the store's functions, triggers, views and grants are those of this plugin's files."""
     with conn.cursor() as cur:
@@ -159,6 +170,15 @@ def check_schema_current(conn) -> None:
                 "The Jitasa store has schema version {0}, newer than this plugin knows ({1}). "
                 "Update the jitasa_qgis plugin.",
             ).format(version, LATEST_VERSION)
+        )
+    missing = sorted({m.version for m in available_migrations()} - applied_versions(conn))
+    if missing:
+        raise SchemaVersionError(
+            translate(
+                "StoreErrors",
+                "The Jitasa store lacks migration {0} of this plugin. "
+                "Upgrade it with the Processing algorithm 'Create or upgrade Jitasa database' (jitasa:createdatabase).",
+            ).format(", ".join(f"{v:04d}" for v in missing))
         )
     if not definitions_current(conn):
         raise SchemaVersionError(
@@ -220,7 +240,8 @@ def migrate(spec_or_conn, target: int | None = None, sql_dir: Path = SQL_DIR) ->
     conn = spec_or_conn.connect() if own else spec_or_conn
     try:
         migrations = available_migrations(sql_dir)
-        definitions = available_definitions(sql_dir) if target is None or target >= len(migrations) else []
+        latest = max((m.version for m in migrations), default=0)
+        definitions = available_definitions(sql_dir) if target is None or target >= latest else []
         return _migrate(conn, target, migrations, definitions)
     finally:
         if own:
@@ -231,10 +252,8 @@ def _migrate(conn, target: int | None, migrations: list[Migration], definitions:
     conn.rollback()
     conn.autocommit = False
     _ensure_extensions(conn)
-    target = len(migrations) if target is None else target
-    with conn.cursor() as cur:
-        version = schema_version(conn)
-    pending = [m for m in migrations[:target] if m.version > version]
+    applied_before = applied_versions(conn)
+    pending = [m for m in migrations if (target is None or m.version <= target) and m.version not in applied_before]
     applied: list[int] = []
     steps: list[Migration | None] = list(pending) or ([None] if definitions else [])
     for i, mig in enumerate(steps):
