@@ -654,6 +654,254 @@
     </message>
 </context>
 <context>
+    <name>CallSheets</name>
+    <message>
+        <location filename="../jitasa_qgis/store/call_sheets.py" line="111"/>
+        <source>Your role may not read {0}, which a call sheet needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="94"/>
+        <source>not shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="100"/>
+        <source>Village {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="102"/>
+        <source>T. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="104"/>
+        <source>A. {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="105"/>
+        <source>outside the boundaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="109"/>
+        <source>{0} people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="111"/>
+        <source>asked for someone else</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="119"/>
+        <source>{0} (call the operations room)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="132"/>
+        <source>no phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="128"/>
+        <source>Volunteer: {0} ({1}), no. {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="134"/>
+        <source>Phone: {0} · Vehicle: {1} · Lives in: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="141"/>
+        <source>Assigned requests: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="143"/>
+        <source>(the first {0} are listed; see the dock for the rest)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="209"/>
+        <source>No requests are assigned to this volunteer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="343"/>
+        <source>Call sheets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="346"/>
+        <source>Call sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="348"/>
+        <source>Printed {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="369"/>
+        <source>★ the volunteer  ● an assigned request (its number in the table)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
+        <source>No.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
+        <source>Category</source>
+        <translation type="unfinished">ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
+        <source>Urgency</source>
+        <translation type="unfinished">ความเร่งด่วน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
+        <source>What is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
+        <source>How to reach the requester</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="402"/>
+        <source>Holds personal data: keep it safe, hand it only to the volunteer, destroy it when the work is done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="402"/>
+        <source>Names and phone numbers are not shown (your role may not read them): call the operations room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="414"/>
+        <source>Page [% @atlas_featurenumber %] of [% @atlas_totalfeatures %]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/call_sheets.py" line="57"/>
+        <source>Wrote {0} call sheets ({1} volunteers with requests, {2} requests) to {3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/call_sheets.py" line="62"/>
+        <source>The sheets hold names and phone numbers: keep them safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/call_sheets.py" line="64"/>
+        <source>Your role may not read names and phone numbers: they are masked on the sheets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/call_sheets.py" line="70"/>
+        <source>No names or phone numbers on the sheets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/call_sheets.py" line="102"/>
+        <source>the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/call_sheets.py" line="103"/>
+        <source>No volunteers in {0}: there are no call sheets to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/call_sheets.py" line="107"/>
+        <source>{0} volunteers, {1} assigned requests.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/call_sheets.py" line="127"/>
+        <source>Cancelled; no file was written.</source>
+        <translation type="unfinished">ยกเลิกแล้ว ไม่ได้เขียนไฟล์ใด</translation>
+    </message>
+</context>
+<context>
+    <name>CallSheetsAlgorithm</name>
+    <message>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="26"/>
+        <source>Print call sheets for volunteers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="39"/>
+        <source>Writes one PDF with a page per volunteer of a province, amphoe or tambon: a small map of the requests assigned to them and a table (category, urgency, what is needed, tambon and amphoe, how to reach the requester).
+
+Names and phone numbers are printed only when your role may read them (officers and admins); otherwise they are masked and the PDF holds none of them. The file is written whole or not at all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="50"/>
+        <source>Province, amphoe or tambon: name or code; empty: all volunteers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="57"/>
+        <source>Only these volunteers (ids, comma-separated; optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="64"/>
+        <source>Leave out volunteers with no assigned request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="71"/>
+        <source>Also list proposed (not yet confirmed) assignments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="78"/>
+        <source>Print names and phone numbers (when your role may read them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="85"/>
+        <source>Producing office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="93"/>
+        <source>Call sheets (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="98"/>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="99"/>
+        <source>Personal data printed (1/0)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="110"/>
+        <source>Volunteer ids must be whole numbers, e.g. 12, 40: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CandidateTable</name>
     <message>
         <location filename="../jitasa_qgis/gui/candidate_table_model.py" line="76"/>
@@ -800,6 +1048,84 @@
         <location filename="../jitasa_qgis/gui/connect_dialog.py" line="32"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageGaps</name>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="120"/>
+        <source>{0} open requests in {1} tambons; {2} service areas, {3} open facilities with room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="123"/>
+        <source>{0} requests outside every service area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="124"/>
+        <source>{0} requests beyond {1:g} minutes of an open facility with room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="185"/>
+        <source>Travel model: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="130"/>
+        <source>Road network: {0}.</source>
+        <translation type="unfinished">โครงข่ายถนน: {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="132"/>
+        <source>Report written to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="138"/>
+        <source>road minutes on the road network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="139"/>
+        <source>straight line (no road network covers the area)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="144"/>
+        <source>The travel-time limit must be a positive number of minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="146"/>
+        <source>The report must be a .csv or .xlsx file, not &apos;{0}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="169"/>
+        <source>No tambons in the store for the area code &apos;{0}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="172"/>
+        <source>{0} tambons counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="177"/>
+        <source>{0} open requests, {1} open facilities with room.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="199"/>
+        <source>{0} requests not covered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="287"/>
+        <source>Reading the coverage counts failed: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2906,59 +3232,79 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>MapLegend</name>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="192"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="214"/>
         <source>Declined</source>
         <translation>อาสาปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="197"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="219"/>
         <source>Ready for work</source>
         <translation>พร้อมรับงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="201"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="223"/>
         <source>Unavailable / full</source>
         <translation>ไม่ว่าง / งานเต็ม</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="206"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="228"/>
         <source>Critical: {status}</source>
         <translation>วิกฤต: {status}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="211"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="233"/>
         <source>(critical)</source>
         <translation>(วิกฤต)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="216"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="238"/>
         <source>{beds} beds free</source>
         <translation>ว่าง {beds} เตียง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="220"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="242"/>
         <source>(bed data out of date)</source>
         <translation>(ข้อมูลเตียงเก่า)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="238"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="275"/>
         <source>{count:,} or more</source>
         <translation>{count:,} ขึ้นไป</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="241"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="278"/>
         <source>{counts} requests</source>
         <translation>{counts} คำขอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="226"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="248"/>
         <source>Local roads and streets</source>
         <translation>ถนนท้องถิ่นและถนนในชุมชน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="232"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="254"/>
         <source>Not joined to the routable network</source>
         <translation>ไม่เชื่อมกับโครงข่ายที่ใช้หาเส้นทาง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="260"/>
+        <source>Drive time up to {upper:g} min</source>
+        <translation>เวลาขับรถไม่เกิน {upper:g} นาที</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="261"/>
+        <source>Drive time over {lower:g} min</source>
+        <translation>เวลาขับรถเกิน {lower:g} นาที</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="265"/>
+        <source>Catchment (reached first from its facility)</source>
+        <translation>พื้นที่รับผิดชอบ (ไปถึงจากสถานบริการนี้ก่อน)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="269"/>
+        <source>Drawn and other service areas</source>
+        <translation>พื้นที่บริการที่วาดและอื่น ๆ</translation>
     </message>
 </context>
 <context>
@@ -3426,6 +3772,24 @@ It refuses to run on a store that holds data that is not demo data (help request
     </message>
 </context>
 <context>
+    <name>PrintLayout</name>
+    <message>
+        <location filename="../jitasa_qgis/printing/layouts.py" line="141"/>
+        <source>Printed {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/layouts.py" line="143"/>
+        <source>Produced by {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/layouts.py" line="157"/>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProcessingGroups</name>
     <message>
         <location filename="../jitasa_qgis/processing/base.py" line="117"/>
@@ -3441,6 +3805,11 @@ It refuses to run on a store that holds data that is not demo data (help request
         <location filename="../jitasa_qgis/processing/base.py" line="134"/>
         <source>… and {0} more rejected rows (see the rejects table).</source>
         <translation>… และแถวที่ถูกปฏิเสธอีก {0} แถว (ดูในตารางรายการที่ถูกปฏิเสธ)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="29"/>
+        <source>Print</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4688,32 +5057,27 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>มีการมอบหมายงาน {0} รายการที่เชื่อมคำขอหรืออาสาสมัครตัวอย่างเข้ากับข้อมูลจริง โปรดปิดงานหรือลบการมอบหมายงานเหล่านั้นก่อนโหลดข้อมูลตัวอย่างอีกครั้ง.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/migrations.py" line="53"/>
-        <source>Migration files in {0} are not numbered 0001, 0002, ... without gaps</source>
-        <translation>ไฟล์ปรับปรุงฐานข้อมูลใน {0} ไม่ได้เรียงเลข 0001, 0002, ... ต่อเนื่องกันโดยไม่ขาดช่วง</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/store/migrations.py" line="148"/>
+        <location filename="../jitasa_qgis/store/migrations.py" line="159"/>
         <source>The Jitasa store has schema version {0}; this plugin needs version {1}. Upgrade it with the Processing algorithm &apos;Create or upgrade Jitasa database&apos; (jitasa:createdatabase).</source>
         <translation>คลังข้อมูลจิตอาสาเป็นสคีมาเวอร์ชัน {0} แต่ปลั๊กอินนี้ต้องการเวอร์ชัน {1} โปรดอัปเกรดด้วยอัลกอริทึม Processing 'สร้างหรืออัปเกรดฐานข้อมูลจิตอาสา' (jitasa:createdatabase).</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/migrations.py" line="156"/>
+        <location filename="../jitasa_qgis/store/migrations.py" line="167"/>
         <source>The Jitasa store has schema version {0}, newer than this plugin knows ({1}). Update the jitasa_qgis plugin.</source>
         <translation>คลังข้อมูลจิตอาสาเป็นสคีมาเวอร์ชัน {0} ซึ่งใหม่กว่าที่ปลั๊กอินนี้รู้จัก ({1}) โปรดอัปเดตปลั๊กอิน jitasa_qgis.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/migrations.py" line="184"/>
+        <location filename="../jitasa_qgis/store/migrations.py" line="204"/>
         <source>PostGIS is not available on the server of database &apos;{0}&apos;: install PostGIS 3 there (Debian: postgresql-15-postgis-3) and try again.</source>
         <translation>เซิร์ฟเวอร์ของฐานข้อมูล '{0}' ไม่มี PostGIS: โปรดติดตั้ง PostGIS 3 บนเซิร์ฟเวอร์นั้น (Debian: postgresql-15-postgis-3) แล้วลองอีกครั้ง.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/migrations.py" line="201"/>
+        <location filename="../jitasa_qgis/store/migrations.py" line="221"/>
         <source>PostGIS is not installed in database &apos;{0}&apos; and role &apos;{1}&apos; may not install it ({2}). Ask an administrator to run CREATE EXTENSION postgis in that database.</source>
         <translation>ยังไม่ได้ติดตั้ง PostGIS ในฐานข้อมูล '{0}' และบทบาท '{1}' ไม่มีสิทธิ์ติดตั้ง ({2}) โปรดให้ผู้ดูแลระบบรันคำสั่ง CREATE EXTENSION postgis ในฐานข้อมูลนั้น.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/migrations.py" line="273"/>
+        <location filename="../jitasa_qgis/store/migrations.py" line="292"/>
         <source>Migration {0} ({1}) failed and was rolled back: {2}</source>
         <translation>การปรับปรุงฐานข้อมูลขั้นที่ {0} ({1}) ล้มเหลวและถูกย้อนกลับแล้ว: {2}</translation>
     </message>
@@ -4823,19 +5187,29 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>คลังข้อมูลนี้มีข้อมูลที่ไม่ใช่ข้อมูลตัวอย่าง: คำขอความช่วยเหลือ {0} รายการ อาสาสมัคร {1} คน และสถานพยาบาล {2} แห่ง ที่ไม่ได้มาจากข้อมูลตัวอย่าง การโหลดข้อมูลตัวอย่างจะแทนที่คำขอและอาสาสมัครตัวอย่าง และปรับปรุงข้อมูลโรงพยาบาล จึงทำได้เฉพาะกับคลังข้อมูลว่าง หรือคลังข้อมูลที่มีแต่ข้อมูลตัวอย่างเท่านั้น ไม่มีการเขียนข้อมูลใด ๆ โปรดใช้ฐานข้อมูลอื่นสำหรับข้อมูลตัวอย่าง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/migrations.py" line="164"/>
+        <location filename="../jitasa_qgis/store/migrations.py" line="184"/>
         <source>The Jitasa store&apos;s functions and permissions are not those of this plugin version. Upgrade it with the Processing algorithm &apos;Create or upgrade Jitasa database&apos; (jitasa:createdatabase).</source>
         <translation>ฟังก์ชันและสิทธิ์ของคลังข้อมูลจิตอาสาไม่ตรงกับปลั๊กอินรุ่นนี้ ให้ปรับรุ่นด้วยอัลกอริทึม Processing 'สร้างหรือปรับรุ่นฐานข้อมูลจิตอาสา' (jitasa:createdatabase)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/migrations.py" line="260"/>
+        <location filename="../jitasa_qgis/store/migrations.py" line="279"/>
         <source>Definition {0} failed and was rolled back: {1}</source>
         <translation>นิยาม {0} ล้มเหลวและถูกย้อนกลับแล้ว: {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/migrations.py" line="268"/>
+        <location filename="../jitasa_qgis/store/migrations.py" line="287"/>
         <source>Upgrading the store&apos;s definitions failed and was rolled back: {0}</source>
         <translation>การปรับรุ่นนิยามของคลังข้อมูลล้มเหลวและถูกย้อนกลับแล้ว: {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/migrations.py" line="56"/>
+        <source>Migration files in {0} share a number: each needs its own.</source>
+        <translation>ไฟล์ migration ใน {0} ใช้หมายเลขซ้ำกัน: แต่ละไฟล์ต้องมีหมายเลขของตัวเอง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/migrations.py" line="176"/>
+        <source>The Jitasa store lacks migration {0} of this plugin. Upgrade it with the Processing algorithm &apos;Create or upgrade Jitasa database&apos; (jitasa:createdatabase).</source>
+        <translation>ฐานข้อมูล Jitasa ยังไม่มี migration {0} ของปลั๊กอินนี้ ให้ปรับรุ่นด้วยอัลกอริทึม Processing 'Create or upgrade Jitasa database' (jitasa:createdatabase)</translation>
     </message>
 </context>
 <context>

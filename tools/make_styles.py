@@ -459,15 +459,65 @@ def facility_style() -> QgsVectorLayer:
     return layer
 
 
-def service_area_style() -> QgsVectorLayer:
-    layer = memory_layer("MultiPolygon", "field=name:string&field=method:string&field=minutes:double", "service_area")
-    fill = QgsSimpleFillSymbolLayer(
-        rgba(v.SERVICE_AREA_FILL, v.SERVICE_AREA_FILL_ALPHA), Qt.SolidPattern, QColor(v.SERVICE_AREA_OUTLINE)
-    )
-    fill.setStrokeWidth(0.5)
+def _area_fill(fill: QColor, outline: str, width: float) -> QgsFillSymbol:
+    layer = QgsSimpleFillSymbolLayer(fill, Qt.SolidPattern, QColor(outline))
+    layer.setStrokeWidth(width)
     symbol = QgsFillSymbol()
-    symbol.changeSymbolLayer(0, fill)
-    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    symbol.changeSymbolLayer(0, layer)
+    return symbol
+
+
+def service_area_style() -> QgsVectorLayer:
+    """Drive-time areas by band (nearest darkest, drawn last), catchments as outlines, the rest plain."""
+    layer = memory_layer(
+        "MultiPolygon", "field=name:string&field=method:string&field=kind:string&field=minutes:double", "service_area"
+    )
+    root = QgsRuleBasedRenderer.Rule(None)
+    root.setRuleKey("service_area")
+    lower = 0.0
+    for upper, colour in v.DRIVE_TIME_BANDS:
+        rule = QgsRuleBasedRenderer.Rule(
+            _area_fill(rgba(colour, v.DRIVE_TIME_ALPHA), colour, 0.3),
+            0,
+            0,
+            f'"kind" = \'drive_time\' AND "minutes" > {lower:g} AND "minutes" <= {upper:g}',
+            v.legend_drive_time(upper),
+        )
+        rule.setRuleKey(f"service_area/drive_time/{upper:g}")
+        root.appendChild(rule)
+        lower = upper
+    beyond = QgsRuleBasedRenderer.Rule(
+        _area_fill(rgba(v.DRIVE_TIME_BEYOND, v.DRIVE_TIME_ALPHA), v.DRIVE_TIME_BEYOND, 0.3),
+        0,
+        0,
+        f'"kind" = \'drive_time\' AND "minutes" > {lower:g}',
+        v.legend_drive_time(lower, lower),
+    )
+    beyond.setRuleKey("service_area/drive_time/beyond")
+    root.appendChild(beyond)
+    catchment = QgsRuleBasedRenderer.Rule(
+        _area_fill(rgba(v.CATCHMENT_OUTLINE, 18), v.CATCHMENT_OUTLINE, 0.8),
+        0,
+        0,
+        "\"kind\" = 'catchment'",
+        v.legend_catchment(),
+    )
+    catchment.setRuleKey("service_area/catchment")
+    root.appendChild(catchment)
+    other = QgsRuleBasedRenderer.Rule(
+        _area_fill(rgba(v.SERVICE_AREA_FILL, v.SERVICE_AREA_FILL_ALPHA), v.SERVICE_AREA_OUTLINE, 0.5),
+        0,
+        0,
+        "ELSE",
+        v.legend_other_area(),
+    )
+    other.setRuleKey("service_area/other")
+    root.appendChild(other)
+    renderer = QgsRuleBasedRenderer(root)
+    # the widest areas underneath, the nearest drive-time band on top (QGIS sorts the fetched features itself)
+    renderer.setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause('coalesce("minutes", 1e9)', False)]))
+    renderer.setOrderByEnabled(True)
+    layer.setRenderer(renderer)
     labels(
         layer,
         '"name"',
