@@ -179,7 +179,7 @@ PRINT_MUTED_COLOUR = "#546e7a"  # sources, office, date
 PRINT_FRAME_COLOUR = "#455a64"
 PRINT_FRAME_MM = 0.3
 PRINT_OVERVIEW_EXTENT_COLOUR = "#d32f2f"  # the main map's extent on the overview inset
-PRINT_NORTH_ARROW = "north_arrow.svg"  # in resources/icons
+PRINT_NORTH_ARROW = "north_arrow.svg"  # in resources/layouts (plain colours, not a styled map icon)
 
 # ------------------------------------------------------------------------------------------------- icons
 
