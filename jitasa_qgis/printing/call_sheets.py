@@ -1,0 +1,464 @@
+"""Call sheets as one PDF: a page per volunteer with a small map of the requests assigned to them and a table
+(category, urgency, what is needed, tambon / amphoe, how to reach the requester).
+
+The layout is built in code (A4 portrait) and printed as an atlas over a memory layer with one feature per
+volunteer (its geometry is the box the page's map shows); the table reads a memory layer of the request
+rows filtered to the atlas feature. Only what `store.call_sheets` read reaches the layers: a name or phone
+number the role may not read was never fetched, and its cell says "not shown". The PDF is written to a
+temporary file beside the target and renamed at the end, so a failure or a cancel leaves no file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Optional
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsFeedback,
+    QgsField,
+    QgsFillSymbol,
+    QgsGeometry,
+    QgsLayoutFrame,
+    QgsLayoutItemAttributeTable,
+    QgsLayoutItemLabel,
+    QgsLayoutItemMap,
+    QgsLayoutItemPage,
+    QgsLayoutMeasurement,
+    QgsLayoutPoint,
+    QgsLayoutSize,
+    QgsLayoutTable,
+    QgsLayoutTableColumn,
+    QgsMarkerSymbol,
+    QgsPalLayerSettings,
+    QgsPointXY,
+    QgsPrintLayout,
+    QgsProject,
+    QgsRectangle,
+    QgsRuleBasedRenderer,
+    QgsSingleSymbolRenderer,
+    QgsTextFormat,
+    QgsUnitTypes,
+    QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
+)
+from qgis.PyQt.QtCore import QRectF, QVariant
+from qgis.PyQt.QtGui import QColor, QFont
+
+from ..core.thai_dates import SHORT, thai_date
+from ..definitions import labels
+from ..definitions.i18n import translate
+from ..store.call_sheets import CallSheetRows, SheetRequest, SheetVolunteer
+from .fonts import thai_font_family
+from .layouts import ExportCancelled, check_writable, export_atlas_pdf
+
+MAP_CRS = "EPSG:32647"  # UTM 47N: Phetchabun and most of Thailand; metres for the scale
+MAX_ROWS = 10  # rows of the table a page holds; more are counted in the header
+MIN_HALF_SIZE_M = 2_000.0  # a page's map shows at least 4 km around the volunteer
+MAP_SIZE_MM = (190.0, 105.0)
+MASK = "•••"
+
+
+@dataclass(frozen=True)
+class Outline:
+    code: str
+    name_th: str
+    wkb: bytes  # EPSG:4326
+
+
+@dataclass(frozen=True)
+class SheetOptions:
+    printed_at: dt.datetime
+    office: str = ""
+    use_thai_digits: bool = False
+
+
+class PrintCancelled(Exception):
+    """The caller cancelled the export; no file was left behind."""
+
+
+def _label(value: Optional[str], label: Callable[[str], str]) -> str:
+    if not value:
+        return ""
+    try:
+        return label(value)
+    except (KeyError, ValueError):  # a value newer than this plugin: shown as it is
+        return value
+
+
+def _not_shown() -> str:
+    return translate("CallSheets", "not shown")
+
+
+def _place(tambon: Optional[str], amphoe: Optional[str], village: Optional[str] = None) -> str:
+    parts = []
+    if village:
+        parts.append(translate("CallSheets", "Village {0}").format(village))
+    if tambon:
+        parts.append(translate("CallSheets", "T. {0}").format(tambon))
+    if amphoe:
+        parts.append(translate("CallSheets", "A. {0}").format(amphoe))
+    return " ".join(parts) or translate("CallSheets", "outside the boundaries")
+
+
+def _need(r: SheetRequest) -> str:
+    text = translate("CallSheets", "{0} people").format(r.people_count)
+    if r.for_someone_else:
+        text += " · " + translate("CallSheets", "asked for someone else")
+    if r.note:
+        text += " · " + r.note
+    return text
+
+
+def _contact(r: SheetRequest, personal: bool) -> str:
+    if not personal:
+        return translate("CallSheets", "{0} (call the operations room)").format(_not_shown())
+    name = r.requester_name or "-"
+    phone = r.requester_phone or translate("CallSheets", "no phone")
+    return f"{name} {phone}"
+
+
+def _who(v: SheetVolunteer, personal: bool) -> str:
+    name = (v.name or "-") if personal else MASK
+    kind = _label(v.kind, labels.volunteer_kind_label)
+    return translate("CallSheets", "Volunteer: {0} ({1}), no. {2}").format(name, kind, v.volunteer_id)
+
+
+def _volunteer_contact(v: SheetVolunteer, personal: bool) -> str:
+    phone = (v.phone or translate("CallSheets", "no phone")) if personal else _not_shown()
+    vehicle = _label(v.vehicle, labels.vehicle_label) or "-"
+    return translate("CallSheets", "Phone: {0} · Vehicle: {1} · Lives in: {2}").format(
+        phone, vehicle, _place(v.tambon_name, v.amphoe_name, v.village_no)
+    )
+
+
+def _summary(v: SheetVolunteer) -> str:
+    n = len(v.requests)
+    text = translate("CallSheets", "Assigned requests: {0}").format(n)
+    if n > MAX_ROWS:
+        text += " " + translate("CallSheets", "(the first {0} are listed; see the dock for the rest)").format(MAX_ROWS)
+    return text
+
+
+def _page_box(v: SheetVolunteer, to_map: QgsCoordinateTransform) -> QgsGeometry:
+    """The box the page's map shows, in the map's CRS, of the map item's own proportions (an atlas map given
+    an extent of other proportions grows its item on the page)."""
+    points = [(r.lon, r.lat) for r in v.requests if r.lon is not None] + ([(v.lon, v.lat)] if v.lon is not None else [])
+    if not points:  # a volunteer without a place: the page still prints, its map shows nothing
+        points = [(101.0, 16.0)]
+    mapped = [to_map.transform(QgsPointXY(x, y)) for x, y in points]
+    xs, ys = [p.x() for p in mapped], [p.y() for p in mapped]
+    cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+    hx = max((max(xs) - min(xs)) / 2, MIN_HALF_SIZE_M)
+    hy = max((max(ys) - min(ys)) / 2, MIN_HALF_SIZE_M)
+    ratio = MAP_SIZE_MM[0] / MAP_SIZE_MM[1]
+    if hx / hy < ratio:
+        hx = hy * ratio
+    else:
+        hy = hx / ratio
+    return QgsGeometry.fromRect(QgsRectangle(cx - hx, cy - hy, cx + hx, cy + hy))
+
+
+def _memory_layer(
+    uri: str, name: str, fields: list[tuple[str, QVariant.Type]], crs: str = "EPSG:4326"
+) -> QgsVectorLayer:
+    layer = QgsVectorLayer(f"{uri}?crs={crs}", name, "memory")
+    layer.dataProvider().addAttributes([QgsField(n, t) for n, t in fields])
+    layer.updateFields()
+    return layer
+
+
+def build_layers(rows: CallSheetRows, outlines: list[Outline]) -> dict[str, QgsVectorLayer]:
+    """The memory layers the sheets print from: pages (one per volunteer), rows, volunteers, outlines."""
+    to_map = QgsCoordinateTransform(
+        QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSystem(MAP_CRS), QgsProject.instance()
+    )
+    pages = _memory_layer(
+        "Polygon",
+        "pages",
+        [
+            ("vid", QVariant.Int),
+            ("who", QVariant.String),
+            ("contact", QVariant.String),
+            ("summary", QVariant.String),
+            ("empty_note", QVariant.String),
+        ],
+        crs=MAP_CRS,
+    )
+    table = _memory_layer(
+        "Point",
+        "rows",
+        [
+            ("vid", QVariant.Int),
+            ("no", QVariant.Int),
+            ("category", QVariant.String),
+            ("urgency", QVariant.String),
+            ("need", QVariant.String),
+            ("place", QVariant.String),
+            ("contact", QVariant.String),
+        ],
+    )
+    people = _memory_layer("Point", "volunteers", [("vid", QVariant.Int)])
+    areas = _memory_layer("MultiPolygon", "outlines", [("name_th", QVariant.String)])
+    empty = translate("CallSheets", "No requests are assigned to this volunteer.")
+    page_features, row_features, people_features = [], [], []
+    for v in rows.volunteers:
+        f = QgsFeature(pages.fields())
+        f.setGeometry(_page_box(v, to_map))
+        f.setAttributes(
+            [
+                v.volunteer_id,
+                _who(v, rows.volunteer_personal),
+                _volunteer_contact(v, rows.volunteer_personal),
+                _summary(v),
+                "" if v.requests else empty,
+            ]
+        )
+        page_features.append(f)
+        if v.lon is not None:
+            p = QgsFeature(people.fields())
+            p.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(v.lon, v.lat)))
+            p.setAttributes([v.volunteer_id])
+            people_features.append(p)
+        for no, r in enumerate(v.requests[:MAX_ROWS], start=1):
+            row = QgsFeature(table.fields())
+            if r.lon is not None:
+                row.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(r.lon, r.lat)))
+            row.setAttributes(
+                [
+                    v.volunteer_id,
+                    no,
+                    _label(r.category, labels.category_label),
+                    _label(r.urgency, labels.urgency_label),
+                    _need(r),
+                    _place(r.tambon_name, r.amphoe_name),
+                    _contact(r, rows.requester_personal),
+                ]
+            )
+            row_features.append(row)
+    area_features = []
+    for o in outlines:
+        a = QgsFeature(areas.fields())
+        geom = QgsGeometry()
+        geom.fromWkb(o.wkb)
+        a.setGeometry(geom)
+        a.setAttributes([o.name_th])
+        area_features.append(a)
+    for layer, features in ((pages, page_features), (table, row_features), (people, people_features)):
+        layer.dataProvider().addFeatures(features)
+    areas.dataProvider().addFeatures(area_features)
+    for layer in (pages, table, people, areas):
+        layer.updateExtents()
+    return {"pages": pages, "rows": table, "volunteers": people, "outlines": areas}
+
+
+_THIS_PAGE = "\"vid\" = attribute(@atlas_feature, 'vid')"
+
+
+def _text_format(family: str, size: float, bold: bool = False) -> QgsTextFormat:
+    fmt = QgsTextFormat()
+    font = QFont(family)
+    font.setBold(bold)
+    fmt.setFont(font)
+    fmt.setSize(size)
+    fmt.setSizeUnit(QgsUnitTypes.RenderPoints)
+    return fmt
+
+
+def _style_layers(layers: dict[str, QgsVectorLayer], family: str) -> None:
+    rows = layers["rows"]
+    root = QgsRuleBasedRenderer.Rule(None)
+    symbol = QgsMarkerSymbol.createSimple(
+        {"name": "circle", "color": "#d7301f", "outline_color": "#ffffff", "size": "4.2", "outline_width": "0.4"}
+    )
+    root.appendChild(QgsRuleBasedRenderer.Rule(symbol, filterExp=_THIS_PAGE))
+    rows.setRenderer(QgsRuleBasedRenderer(root))
+    settings = QgsPalLayerSettings()
+    settings.fieldName = f'if({_THIS_PAGE}, "no", NULL)'
+    settings.isExpression = True
+    settings.placement = QgsPalLayerSettings.OverPoint
+    fmt = _text_format(family, 7, bold=True)
+    fmt.setColor(QColor("#ffffff"))
+    settings.setFormat(fmt)
+    rows.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    rows.setLabelsEnabled(True)
+
+    people = layers["volunteers"]
+    root = QgsRuleBasedRenderer.Rule(None)
+    star = QgsMarkerSymbol.createSimple(
+        {"name": "star", "color": "#2171b5", "outline_color": "#ffffff", "size": "6", "outline_width": "0.4"}
+    )
+    root.appendChild(QgsRuleBasedRenderer.Rule(star, filterExp=_THIS_PAGE))
+    people.setRenderer(QgsRuleBasedRenderer(root))
+
+    outlines = layers["outlines"]
+    outlines.setRenderer(
+        QgsSingleSymbolRenderer(
+            QgsFillSymbol.createSimple({"color": "#f0f0e8", "outline_color": "#737373", "outline_width": "0.35"})
+        )
+    )
+    names = QgsPalLayerSettings()
+    names.fieldName = "name_th"
+    names.placement = QgsPalLayerSettings.Horizontal
+    grey = _text_format(family, 7)
+    grey.setColor(QColor("#636363"))
+    names.setFormat(grey)
+    outlines.setLabeling(QgsVectorLayerSimpleLabeling(names))
+    outlines.setLabelsEnabled(True)
+
+
+def _label_item(layout, text: str, family: str, size: float, rect: tuple, bold: bool = False) -> QgsLayoutItemLabel:
+    item = QgsLayoutItemLabel(layout)
+    item.setText(text)
+    font = QFont(family)
+    font.setPointSizeF(size)
+    font.setBold(bold)
+    item.setFont(font)
+    item.attemptMove(QgsLayoutPoint(rect[0], rect[1], QgsUnitTypes.LayoutMillimeters))
+    item.attemptResize(QgsLayoutSize(rect[2], rect[3], QgsUnitTypes.LayoutMillimeters))
+    layout.addLayoutItem(item)
+    return item
+
+
+def _column(attribute: str, heading: str, width: float) -> QgsLayoutTableColumn:
+    column = QgsLayoutTableColumn(heading)
+    column.setAttribute(attribute)
+    column.setWidth(width)
+    return column
+
+
+def build_layout(project: QgsProject, layers: dict[str, QgsVectorLayer], options: SheetOptions, personal: bool):
+    """The A4 portrait call-sheet layout, an atlas over `layers['pages']`."""
+    family = thai_font_family()
+    _style_layers(layers, family)
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()  # one A4 page
+    layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Portrait)
+    layout.setName(translate("CallSheets", "Call sheets"))
+
+    printed = thai_date(options.printed_at, SHORT, options.use_thai_digits, with_time=True)
+    title = translate("CallSheets", "Call sheet")
+    _label_item(layout, title, family, 16, (10, 8, 120, 9), bold=True)
+    stamp = translate("CallSheets", "Printed {0}").format(printed)
+    if options.office:
+        stamp += " · " + options.office
+    right = _label_item(layout, stamp, family, 8, (110, 9, 90, 8))
+    right.setHAlign(0x0002)  # Qt.AlignRight
+    _label_item(layout, '[% "who" %]', family, 12, (10, 19, 190, 7), bold=True)
+    _label_item(layout, '[% "contact" %]', family, 9, (10, 27, 190, 6))
+    _label_item(layout, '[% "summary" %]', family, 9, (10, 33, 190, 6))
+
+    map_item = QgsLayoutItemMap(layout)
+    map_item.attemptMove(QgsLayoutPoint(10, 41, QgsUnitTypes.LayoutMillimeters))
+    map_item.attemptResize(QgsLayoutSize(*MAP_SIZE_MM, QgsUnitTypes.LayoutMillimeters))
+    map_item.setCrs(QgsCoordinateReferenceSystem(MAP_CRS))
+    map_item.setLayers([layers["rows"], layers["volunteers"], layers["outlines"]])
+    map_item.setFrameEnabled(True)
+    map_item.setFrameStrokeWidth(QgsLayoutMeasurement(0.3, QgsUnitTypes.LayoutMillimeters))
+    map_item.setAtlasDriven(True)
+    map_item.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+    map_item.setAtlasMargin(0.2)
+    map_item.zoomToExtent(layers["pages"].extent() if layers["pages"].featureCount() else QgsRectangle(0, 0, 1, 1))
+    layout.addLayoutItem(map_item)
+    _label_item(
+        layout,
+        translate("CallSheets", "★ the volunteer  ● an assigned request (its number in the table)"),
+        family,
+        8,
+        (10, 147, 190, 5),
+    )
+
+    table = QgsLayoutItemAttributeTable.create(layout)
+    table.setVectorLayer(layers["rows"])
+    table.setFilterFeatures(True)
+    table.setFeatureFilter(_THIS_PAGE)
+    table.setMaximumNumberOfFeatures(MAX_ROWS)
+    table.setWrapBehavior(QgsLayoutTable.WrapText)
+    table.setEmptyTableBehavior(QgsLayoutTable.HideTable)
+    table.setContentTextFormat(_text_format(family, 8))
+    table.setHeaderTextFormat(_text_format(family, 8, bold=True))
+    table.setColumns(
+        [
+            _column("no", translate("CallSheets", "No."), 8),
+            _column("category", translate("CallSheets", "Category"), 25),
+            _column("urgency", translate("CallSheets", "Urgency"), 16),
+            _column("need", translate("CallSheets", "What is needed"), 50),
+            _column("place", translate("CallSheets", "Where"), 35),
+            _column("contact", translate("CallSheets", "How to reach the requester"), 42),
+        ]
+    )
+    layout.addMultiFrame(table)
+    frame = QgsLayoutFrame(layout, table)
+    frame.attemptSetSceneRect(QRectF(10, 154, 190, 122))
+    table.addFrame(frame)
+    _label_item(layout, '[% "empty_note" %]', family, 12, (10, 160, 190, 10), bold=True)
+
+    note = (
+        translate(
+            "CallSheets",
+            "Holds personal data: keep it safe, hand it only to the volunteer, destroy it when the work is done.",
+        )
+        if personal
+        else translate(
+            "CallSheets",
+            "Names and phone numbers are not shown (your role may not read them): call the operations room.",
+        )
+    )
+    _label_item(layout, note, family, 8, (10, 279, 150, 8))
+    _label_item(
+        layout,
+        translate("CallSheets", "Page [% @atlas_featurenumber %] of [% @atlas_totalfeatures %]"),
+        family,
+        8,
+        (160, 279, 40, 8),
+    ).setHAlign(0x0002)
+
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(layers["pages"])
+    atlas.setEnabled(True)
+    atlas.setHideCoverage(True)
+    return layout
+
+
+def export_call_sheets(
+    rows: CallSheetRows,
+    outlines: list[Outline],
+    path: Path,
+    options: SheetOptions,
+    on_progress: Optional[Callable[[float], None]] = None,
+    is_cancelled: Optional[Callable[[], bool]] = None,
+) -> int:
+    """Write the sheets of `rows` to `path` (one page per volunteer) and return the page count.
+
+    PrintError (THAI_FONT_MISSING, OUTPUT_UNWRITABLE, EXPORT_FAILED); PrintCancelled on a cancel. Neither
+    leaves a file; an earlier file at `path` stays as it was (printing.layouts.export_atlas_pdf)."""
+    path = check_writable(path)
+    project = QgsProject()
+    layers = build_layers(rows, outlines)
+    pages = layers["pages"].featureCount()
+    project.addMapLayers(list(layers.values()), False)
+    personal = rows.volunteer_personal or rows.requester_personal
+    layout = build_layout(project, layers, options, personal)
+    feedback = QgsFeedback()
+
+    def progressed(percent: float) -> None:
+        if is_cancelled is not None and is_cancelled():
+            feedback.cancel()
+        if on_progress is not None:
+            on_progress(percent / 100.0)
+
+    feedback.progressChanged.connect(progressed)
+    try:
+        if is_cancelled is not None and is_cancelled():
+            raise PrintCancelled()
+        export_atlas_pdf(layout, path, feedback)
+    except ExportCancelled:
+        raise PrintCancelled() from None
+    finally:
+        del layout
+        project.removeAllMapLayers()
+    return pages
