@@ -9,6 +9,7 @@ from ..definitions.i18n import translate
 from ..definitions.paths import ICONS_DIR
 from .assign_nearest import AssignNearestAlgorithm
 from .assign_optimal import AssignOptimalAlgorithm
+from .call_sheets import CallSheetsAlgorithm
 from .create_database import CreateDatabaseAlgorithm
 from .export import ExportAlgorithm
 from .import_admin_areas import ImportAdminAreasAlgorithm
@@ -50,5 +51,6 @@ class JitasaProvider(QgsProcessingProvider):
             ExportAlgorithm(),
             SyncFeedAlgorithm(),
             ServiceAreasAlgorithm(),
+            CallSheetsAlgorithm(),
         ):
             self.addAlgorithm(algorithm)
