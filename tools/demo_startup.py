@@ -1,23 +1,47 @@
-"""Run by QGIS at start (`--code`, see tools/devstore.py) when JITASA_DEMO_TAB names a tab page of the
-operations dock (e.g. feed_tab): shows the dock on that tab, for demos and screenshots."""
+"""Run by QGIS at start (`--code`, see tools/devstore.py) for demos and screenshots, when one of these is set:
+- JITASA_DEMO_TAB names a tab page of the operations dock (e.g. feed_tab): the dock opens on that tab;
+- JITASA_DEMO_LAYERS lists store layer keys (e.g. service_area,road_segment,facility,admin_amphoe): only
+  those Jitasa layers are shown, and the dock stays closed unless JITASA_DEMO_TAB is set too.
+The main window is maximised either way, so a screenshot shows the whole map."""
 
 import os
 
+from qgis.core import QgsProject
 from qgis.PyQt.QtCore import QTimer
-from qgis.PyQt.QtWidgets import QWidget
-from qgis.utils import plugins
+from qgis.PyQt.QtWidgets import QApplication, QWidget
+from qgis.utils import iface, plugins
+
+LAYER_PROPERTY = "jitasa/layer"  # as jitasa_qgis.layers.store_layers marks its layers
 
 
-def _show_tab() -> None:
+def _show_only(keys: set) -> None:
+    root = QgsProject.instance().layerTreeRoot()
+    for node in root.findLayers():
+        key = node.layer().customProperty(LAYER_PROPERTY) if node.layer() is not None else None
+        if key is not None:
+            node.setItemVisibilityChecked(key in keys)
+
+
+def _start() -> None:
+    window = iface.mainWindow()
+    window.showMaximized()
+    window.setGeometry(QApplication.primaryScreen().availableGeometry())  # no window manager under Xvfb
+    keys = {k.strip() for k in os.environ.get("JITASA_DEMO_LAYERS", "").split(",") if k.strip()}
+    if keys:
+        _show_only(keys)
     plugin = plugins.get("jitasa_qgis")
     dock = getattr(plugin, "dock", None)
+    tab = os.environ.get("JITASA_DEMO_TAB", "")
     if dock is None:
         return
+    if not tab:
+        dock.setUserVisible(False)
+        return
     dock.setUserVisible(True)
-    page = dock.tabs.findChild(QWidget, os.environ.get("JITASA_DEMO_TAB", ""))
+    page = dock.tabs.findChild(QWidget, tab)
     if page is not None:
         dock.tabs.setCurrentWidget(page)
     dock.raise_()
 
 
-QTimer.singleShot(2000, _show_tab)  # after the project has opened and the dock has read the store
+QTimer.singleShot(2000, _start)  # after the project has opened and the dock has read the store

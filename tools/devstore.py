@@ -5,7 +5,8 @@ pg_service `jitasa_demo` written to .pg_service.conf — no password anywhere (t
 A second run reuses the cluster and its data. `make run` also serves a small SOS-style demo feed on
 127.0.0.1 (tools/demo_feed.py), writes its settings into the demo profile and syncs it once before QGIS opens,
 so the dock's Feed tab shows a sync with rejects. JITASA_DEMO_TAB=feed_tab (a tab page's object name) opens
-the dock on that tab (tools/demo_startup.py, run by QGIS's --code).
+the dock on that tab, JITASA_DEMO_LAYERS=service_area,road_segment shows only those store layers
+(tools/demo_startup.py, run by QGIS's --code).
 """
 
 from __future__ import annotations
@@ -219,7 +220,8 @@ def run(zip_path: Path) -> int:
         return 0
     env = dict(os.environ, PGSERVICEFILE=str(SERVICE_FILE))
     env.pop("QT_QPA_PLATFORM", None)
-    startup = ["--code", str(ROOT / "tools" / "demo_startup.py")] if env.get("JITASA_DEMO_TAB") else []
+    wanted = env.get("JITASA_DEMO_TAB") or env.get("JITASA_DEMO_LAYERS")
+    startup = ["--code", str(ROOT / "tools" / "demo_startup.py")] if wanted else []
     print(f"run: opening QGIS with {project.relative_to(ROOT)} (plugin from {plugin_dir.relative_to(ROOT)})")
     return subprocess.call(
         [
