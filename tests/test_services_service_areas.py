@@ -75,6 +75,9 @@ def test_drive_time_areas_written_as_one_run(roads) -> None:
     assert len(result.areas) == 6
     assert result.snap_m[ids["far"]] == pytest.approx(5000.0, rel=0.02)  # snapped, the distance reported
     assert result.snap_m[ids["west"]] < 1.0
+    lines = result.summary_lines()
+    assert lines[0] == "6 × drive-time area for 3 origins; travel model: Road network with an off-road leg."
+    assert "Far is 5.0 km from the nearest road: its off-road leg is part of every time." in lines
     west10 = next(a for a in result.areas if a.origin_id == ids["west"] and a.threshold == 10.0)
     assert west10.geometry.contains(Point(WEST + 9.5 / 106.8, LAT))  # 9.5 km east: ~9.5 minutes
     assert not west10.geometry.contains(Point(WEST + 10.8 / 106.8, LAT))

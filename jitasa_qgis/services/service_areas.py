@@ -22,7 +22,8 @@ from ..core import service_areas as core
 from ..core.assignment.costs import TravelModel
 from ..core.travel_time import snap_points
 from ..definitions.i18n import translate
-from ..definitions.roads import TravelModelCode
+from ..definitions.roads import TravelModelCode, travel_model_label
+from ..definitions.service_area_outcomes import kind_label
 from ..store.calls import rollback_quietly, server_message
 from ..store.errors import StoreError
 from ..store.migrations import check_schema_current
@@ -79,18 +80,19 @@ class ServiceAreaResult:
 
     def summary_lines(self) -> list[str]:
         lines = [
-            translate("ServiceAreas", "{0} areas for {1} origins ({2}), travel model: {3}.").format(
-                len(self.areas), len(self.origins), self.method, self.model.value
+            translate("ServiceAreas", "{0} × {1} for {2} origins; travel model: {3}.").format(
+                len(self.areas), kind_label(self.method), len(self.origins), travel_model_label(self.model)
             )
         ]
         if self.network:
             lines.append(translate("ServiceAreas", "Road network: {0}.").format(self.network))
+        names = {o.id: o.name for o in self.origins}
         far = sorted(((m, i) for i, m in self.snap_m.items() if m > 1000.0), reverse=True)
         for metres, origin_id in far[:20]:
             lines.append(
                 translate(
-                    "ServiceAreas", "Origin {0} is {1:.0f} m from the nearest road: snapped, off-road leg added."
-                ).format(origin_id, metres)
+                    "ServiceAreas", "{0} is {1:.1f} km from the nearest road: its off-road leg is part of every time."
+                ).format(names.get(origin_id, origin_id), metres / 1000.0)
             )
         if self.run_id is not None:
             lines.append(translate("ServiceAreas", "Stored as service-area run {0}.").format(self.run_id))
