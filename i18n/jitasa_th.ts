@@ -196,6 +196,84 @@
     </message>
 </context>
 <context>
+    <name>AreaScopeAlgorithm</name>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_scopes.py" line="22"/>
+        <source>Login or group role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_scopes.py" line="23"/>
+        <source>Province or amphoe code, or national</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_scopes.py" line="30"/>
+        <source>Changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_scopes.py" line="31"/>
+        <source>The role&apos;s areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_scopes.py" line="41"/>
+        <source>national</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_scopes.py" line="43"/>
+        <source>Granted {0} to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_scopes.py" line="43"/>
+        <source>{1} already works {0}: nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_scopes.py" line="49"/>
+        <source>Revoked {0} from {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_scopes.py" line="49"/>
+        <source>{1} did not have {0}: nothing changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_scopes.py" line="56"/>
+        <source>{0}&apos;s own areas now: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_scopes.py" line="56"/>
+        <source>none (it sees no area data)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_scopes.py" line="71"/>
+        <source>Grant an area to a login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_scopes.py" line="74"/>
+        <source>Admins only. Lets a login (or every member of a group role) work a province (2-digit code, e.g. 67), an amphoe (4-digit code, e.g. 6703) or the whole country (national): it then sees and changes the requests, volunteers, assignments and service areas there. A login with no area sees none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_scopes.py" line="89"/>
+        <source>Revoke an area from a login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/area_scopes.py" line="92"/>
+        <source>Admins only. Takes a province, an amphoe or the whole country (national) back from a login or group role. Areas it has through its groups stay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssignAlgorithm</name>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="61"/>
@@ -726,72 +804,72 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="209"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="207"/>
         <source>No requests are assigned to this volunteer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="343"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="341"/>
         <source>Call sheets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="346"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="344"/>
         <source>Call sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="348"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="346"/>
         <source>Printed {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="369"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="367"/>
         <source>★ the volunteer  ● an assigned request (its number in the table)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="384"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="384"/>
         <source>Category</source>
         <translation type="unfinished">ประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="384"/>
         <source>Urgency</source>
         <translation type="unfinished">ความเร่งด่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="384"/>
         <source>What is needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="384"/>
         <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="384"/>
         <source>How to reach the requester</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="402"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="400"/>
         <source>Holds personal data: keep it safe, hand it only to the volunteer, destroy it when the work is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="402"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="400"/>
         <source>Names and phone numbers are not shown (your role may not read them): call the operations room.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="414"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="412"/>
         <source>Page [% @atlas_featurenumber %] of [% @atlas_totalfeatures %]</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1053,78 +1131,78 @@ Names and phone numbers are printed only when your role may read them (officers 
 <context>
     <name>CoverageGaps</name>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="120"/>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="128"/>
         <source>{0} open requests in {1} tambons; {2} service areas, {3} open facilities with room.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="123"/>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="131"/>
         <source>{0} requests outside every service area.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="124"/>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="132"/>
         <source>{0} requests beyond {1:g} minutes of an open facility with room.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="185"/>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="135"/>
         <source>Travel model: {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="130"/>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="138"/>
         <source>Road network: {0}.</source>
         <translation type="unfinished">โครงข่ายถนน: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="132"/>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="140"/>
         <source>Report written to {0}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="138"/>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="146"/>
         <source>road minutes on the road network</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="139"/>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="147"/>
         <source>straight line (no road network covers the area)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="144"/>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="152"/>
         <source>The travel-time limit must be a positive number of minutes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="146"/>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="154"/>
         <source>The report must be a .csv or .xlsx file, not &apos;{0}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="169"/>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="177"/>
         <source>No tambons in the store for the area code &apos;{0}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="172"/>
-        <source>{0} tambons counted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="177"/>
-        <source>{0} open requests, {1} open facilities with room.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="199"/>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="225"/>
         <source>{0} requests not covered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="287"/>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="314"/>
         <source>Reading the coverage counts failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="182"/>
+        <source>{0} open requests in {1} tambons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="187"/>
+        <source>{0} service areas, {1} open facilities with room; travel model: {2}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2414,109 +2492,114 @@ The kind comes from the type column: the MOPH type descriptions are recognised (
 <context>
     <name>ImportReasons</name>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="65"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="66"/>
         <source>{field} is missing</source>
         <translation>ไม่มี {field}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="68"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="69"/>
         <source>{field} is not a number: &apos;{value}&apos;</source>
         <translation>{field} ไม่ใช่ตัวเลข: '{value}'</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="74"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="75"/>
         <source>{field} is not a date and time: &apos;{value}&apos;</source>
         <translation>{field} ไม่ใช่วันที่และเวลา: '{value}'</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="77"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="78"/>
         <source>{field} is not a Thai phone number: &apos;{value}&apos;</source>
         <translation>{field} ไม่ใช่หมายเลขโทรศัพท์ไทย: '{value}'</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="80"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="81"/>
         <source>{field} is not a valid code: &apos;{value}&apos;</source>
         <translation>{field} ไม่ใช่รหัสที่ถูกต้อง: '{value}'</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="83"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="84"/>
         <source>{field} is not yes or no: &apos;{value}&apos;</source>
         <translation>{field} ไม่ใช่ ใช่/ไม่ใช่: '{value}'</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="86"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="87"/>
         <source>{field} &apos;{value}&apos; is not one of: {allowed}</source>
         <translation>{field} '{value}' ไม่อยู่ในค่าที่ใช้ได้: {allowed}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="89"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="90"/>
         <source>{field} is longer than {max} characters</source>
         <translation>{field} ยาวเกิน {max} ตัวอักษร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="92"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="93"/>
         <source>no coordinates and no tambon to place it in</source>
         <translation>ไม่มีพิกัดและไม่มีตำบลที่จะวางตำแหน่ง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="93"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="94"/>
         <source>the point ({lon}, {lat}) lies outside Thailand</source>
         <translation>จุด ({lon}, {lat}) อยู่นอกประเทศไทย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="96"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="97"/>
         <source>the geometry is not usable: {problem}</source>
         <translation>รูปเรขาคณิตใช้ไม่ได้: {problem}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="99"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="100"/>
         <source>no tambon &apos;{value}&apos; in the store&apos;s admin areas</source>
         <translation>ไม่มีตำบล '{value}' ในเขตการปกครองของฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="102"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="103"/>
         <source>tambon &apos;{value}&apos; is ambiguous: {candidates}; give the amphoe or the tambon code</source>
         <translation>ตำบล '{value}' มีหลายแห่ง: {candidates} โปรดระบุอำเภอหรือรหัสตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="105"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="106"/>
         <source>&apos;{key}&apos; appears more than once; the one at {first} was taken</source>
         <translation>'{key}' ซ้ำกันมากกว่าหนึ่งครั้ง ใช้รายการที่ {first}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="108"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="109"/>
         <source>the record does not follow the feed format at {path}: {message}</source>
         <translation>ระเบียนไม่เป็นไปตามรูปแบบฟีดที่ {path}: {message}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="111"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="112"/>
         <source>the record is not a JSON object</source>
         <translation>ระเบียนไม่ใช่วัตถุ JSON</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="112"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="113"/>
         <source>its parent area {code} is neither in the file nor in the store</source>
         <translation>ไม่มีเขตแม่ {code} ทั้งในไฟล์และในฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="115"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="116"/>
         <source>area {code} is not in the file but {requests} request(s), {volunteers} volunteer(s) and {facilities} facilit(y/ies) lie in it; kept</source>
         <translation>เขต {code} ไม่อยู่ในไฟล์ แต่มีคำขอ {requests} รายการ อาสาสมัคร {volunteers} คน และสถานพยาบาล {facilities} แห่งอยู่ในเขตนี้ จึงเก็บไว้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="139"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="143"/>
         <source>no reason given</source>
         <translation>ไม่ได้ระบุเหตุผล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="71"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="72"/>
         <source>{field} cannot be negative: &apos;{value}&apos;</source>
         <translation>{field} ติดลบไม่ได้: '{value}'</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="125"/>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="126"/>
         <source>capacity {capacity} is below the {active} active assignment(s) the volunteer has now</source>
         <translation>ความจุ {capacity} น้อยกว่างานที่อาสาสมัครรับอยู่ตอนนี้ {active} งาน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/import_reasons.py" line="129"/>
+        <source>it lies outside the areas you work (or updates a request that does)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3072,12 +3155,12 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
 <context>
     <name>JitasaProvider</name>
     <message>
-        <location filename="../jitasa_qgis/processing/provider.py" line="30"/>
+        <location filename="../jitasa_qgis/processing/provider.py" line="31"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/provider.py" line="33"/>
+        <location filename="../jitasa_qgis/processing/provider.py" line="34"/>
         <source>Jitasa volunteer coordination</source>
         <translation>ประสานงานจิตอาสา</translation>
     </message>
@@ -3772,6 +3855,54 @@ It refuses to run on a store that holds data that is not demo data (help request
     </message>
 </context>
 <context>
+    <name>PrintFigures</name>
+    <message>
+        <location filename="../jitasa_qgis/printing/figures_text.py" line="16"/>
+        <source>Open requests: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/figures_text.py" line="19"/>
+        <source>By urgency: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/figures_text.py" line="22"/>
+        <source>By need: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/figures_text.py" line="24"/>
+        <source>No open requests in this area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/figures_text.py" line="25"/>
+        <source>Volunteers assigned: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/figures_text.py" line="28"/>
+        <source>Facilities: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/figures_text.py" line="30"/>
+        <source>Beds free: {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/figures_text.py" line="34"/>
+        <source>Daily capacity: {0} people</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/figures_text.py" line="36"/>
+        <source>No facilities in this area.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrintLayout</name>
     <message>
         <location filename="../jitasa_qgis/printing/layouts.py" line="141"/>
@@ -3787,6 +3918,104 @@ It refuses to run on a store that holds data that is not demo data (help request
         <location filename="../jitasa_qgis/printing/layouts.py" line="157"/>
         <source>Legend</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/attribution.py" line="32"/>
+        <source>Data: Jitasa store (help requests, volunteers, assignments, facilities).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PrintMap</name>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="81"/>
+        <source>Wrote {0} pages to {1} ({2:.1f} s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="83"/>
+        <source>{0} pages show areas with no open request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="89"/>
+        <source>Printing needs a saved PostgreSQL connection or a pg_service name for its layers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="96"/>
+        <source>Open help requests, volunteers, facilities and service areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="112"/>
+        <source>Area: {0}</source>
+        <translation type="unfinished">พื้นที่: {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="233"/>
+        <source>Help requests and volunteers: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="136"/>
+        <source>Drawing the map…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="149"/>
+        <source>The extent is empty: give xmin &lt; xmax and ymin &lt; ymax.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="150"/>
+        <source>the extent given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="173"/>
+        <source>service area {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="213"/>
+        <source>the whole store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="168"/>
+        <source>all areas in the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="175"/>
+        <source>{0} {1}, {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="195"/>
+        <source>Page {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="207"/>
+        <source>Unknown atlas level: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="217"/>
+        <source>An atlas of {0} pages needs a wider scope than {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="231"/>
+        <source>{0} pages to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="272"/>
+        <source>Cancelled; no file was written.</source>
+        <translation type="unfinished">ยกเลิกแล้ว ไม่ได้เขียนไฟล์ใด</translation>
     </message>
 </context>
 <context>
@@ -4629,134 +4858,139 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>ServiceAreaOutcomes</name>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="49"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="50"/>
         <source>its outline touches itself</source>
         <translation>เส้นขอบแตะกันเอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="50"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="51"/>
         <source>its outline crosses itself</source>
         <translation>เส้นขอบตัดกันเอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="51"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="52"/>
         <source>it has too few points</source>
         <translation>มีจุดไม่พอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="52"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="53"/>
         <source>a hole cuts it in two</source>
         <translation>รูภายในแบ่งพื้นที่ออกเป็นสองส่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="53"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="54"/>
         <source>a hole lies outside it</source>
         <translation>รูอยู่นอกขอบเขต</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="54"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="55"/>
         <source>one part lies inside another</source>
         <translation>ส่วนหนึ่งอยู่ภายในอีกส่วนหนึ่ง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="55"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="56"/>
         <source>it is empty</source>
         <translation>ไม่มีพื้นที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="66"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="67"/>
         <source>{0} near {1}, {2}</source>
         <translation>{0} ใกล้พิกัด {1}, {2}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="70"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="71"/>
         <source>it is not a valid polygon</source>
         <translation>ไม่ใช่รูปหลายเหลี่ยมที่ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="76"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="77"/>
         <source>{0} km²</source>
         <translation>{0} ตร.กม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="77"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="78"/>
         <source>{0} m²</source>
         <translation>{0} ตร.ม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="82"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="83"/>
         <source>{0}, {1} %</source>
         <translation>{0}, {1} %</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="87"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="88"/>
         <source>Saved after repair: the polygon was not valid ({0}). Area as drawn {1}, as saved {2} (change {3}). Check the shape on the map.</source>
         <translation>บันทึกหลังซ่อมแซมแล้ว: รูปหลายเหลี่ยมไม่ถูกต้อง ({0}) พื้นที่ตามที่วาด {1} พื้นที่ที่บันทึก {2} (เปลี่ยนไป {3}) โปรดตรวจสอบรูปร่างบนแผนที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="98"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="99"/>
         <source>A service area needs a name.</source>
         <translation>เขตบริการต้องมีชื่อ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="100"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="101"/>
         <source>Unknown kind of service area: {0}.</source>
         <translation>ไม่รู้จักประเภทเขตบริการ: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="102"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="103"/>
         <source>Facility {0} does not exist (any more).</source>
         <translation>ไม่มีหน่วยบริการ {0} (อาจถูกลบไปแล้ว)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="104"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="105"/>
         <source>Unknown amphoe code {0}.</source>
         <translation>ไม่รู้จักรหัสอำเภอ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="106"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="107"/>
         <source>Invalid value for {0}.</source>
         <translation>ค่าของ {0} ไม่ถูกต้อง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="107"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="108"/>
         <source>Nothing was saved.</source>
         <translation>ไม่ได้บันทึกสิ่งใด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="111"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="112"/>
         <source>Service area saved.</source>
         <translation>บันทึกเขตบริการแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="112"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="113"/>
         <source>Service area updated.</source>
         <translation>ปรับปรุงเขตบริการแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="113"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="114"/>
         <source>Service area deleted.</source>
         <translation>ลบเขตบริการแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="115"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="116"/>
         <source>Someone else changed this service area first (it is now version {0}; you had version {1}). Nothing was saved and nothing was overwritten: reload it and apply your change again.</source>
         <translation>มีผู้อื่นแก้ไขเขตบริการนี้ก่อน (ขณะนี้เป็นรุ่น {0} ส่วนของคุณเป็นรุ่น {1}) ไม่ได้บันทึกและไม่ได้เขียนทับสิ่งใด โปรดโหลดใหม่แล้วแก้ไขอีกครั้ง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="120"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="121"/>
         <source>This service area no longer exists (someone deleted it). Nothing was saved.</source>
         <translation>เขตบริการนี้ไม่มีอยู่แล้ว (มีผู้ลบไป) ไม่ได้บันทึกสิ่งใด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="123"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="124"/>
         <source>The polygon cannot be used: {0}, and no area is left after repair. Nothing was saved.</source>
         <translation>ใช้รูปหลายเหลี่ยมนี้ไม่ได้: {0} และไม่เหลือพื้นที่หลังซ่อมแซม ไม่ได้บันทึกสิ่งใด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="126"/>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="127"/>
         <source>A service area must be a polygon, not a {0}. Nothing was saved.</source>
         <translation>เขตบริการต้องเป็นรูปหลายเหลี่ยม ไม่ใช่ {0} ไม่ได้บันทึกสิ่งใด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="131"/>
+        <source>This service area is outside the areas you work. Nothing was saved.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4770,84 +5004,84 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>ServiceAreas</name>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="82"/>
-        <source>{0} areas for {1} origins ({2}), travel model: {3}.</source>
-        <translation>{0} พื้นที่ สำหรับจุดตั้งต้น {1} จุด ({2}) แบบจำลองเวลาเดินทาง: {3}</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="87"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="88"/>
         <source>Road network: {0}.</source>
         <translation>โครงข่ายถนน: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="90"/>
-        <source>Origin {0} is {1:.0f} m from the nearest road: snapped, off-road leg added.</source>
-        <translation>จุดตั้งต้น {0} อยู่ห่างถนนที่ใกล้ที่สุด {1:.0f} ม.: ย้ายไปยังถนนแล้ว และบวกช่วงเดินทางนอกถนนเพิ่ม</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="96"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="98"/>
         <source>Stored as service-area run {0}.</source>
         <translation>บันทึกเป็นการคำนวณพื้นที่บริการครั้งที่ {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="102"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="104"/>
         <source>Unknown method &apos;{0}&apos;: use one of {1}.</source>
         <translation>ไม่รู้จักวิธี '{0}': ใช้หนึ่งใน {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="108"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="110"/>
         <source>Give one or more positive thresholds in minutes (10,20,30).</source>
         <translation>ระบุเกณฑ์เวลาเป็นนาทีที่มากกว่าศูนย์อย่างน้อยหนึ่งค่า (10,20,30)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="112"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="114"/>
         <source>Give one or more positive buffer distances in metres.</source>
         <translation>ระบุระยะบัฟเฟอร์เป็นเมตรที่มากกว่าศูนย์อย่างน้อยหนึ่งค่า</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="114"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="116"/>
         <source>The readiness delay must be 0 or more minutes.</source>
         <translation>เวลาเตรียมพร้อมต้องเป็น 0 นาทีขึ้นไป</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="126"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="128"/>
         <source>&apos;{0}&apos; is not a number.</source>
         <translation>'{0}' ไม่ใช่ตัวเลข</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="137"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="139"/>
         <source>No origins with a location match the choice: nothing computed.</source>
         <translation>ไม่มีจุดตั้งต้นที่มีตำแหน่งตรงกับที่เลือก: ไม่ได้คำนวณอะไร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="142"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="144"/>
         <source>No admin area with code {0}.</source>
         <translation>ไม่มีเขตการปกครองรหัส {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="152"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="154"/>
         <source>{0} origins; travel model: {1}.</source>
         <translation>จุดตั้งต้น {0} จุด แบบจำลองเวลาเดินทาง: {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="185"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="187"/>
         <source>{0} areas computed.</source>
         <translation>คำนวณแล้ว {0} พื้นที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="193"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="195"/>
         <source>{0}: {1:g} m</source>
         <translation>{0}: {1:g} ม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="196"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="198"/>
         <source>{0}: {1:g} min</source>
         <translation>{0}: {1:g} นาที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="236"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="238"/>
         <source>Storing the service areas failed and nothing was written: {0}</source>
         <translation>บันทึกพื้นที่บริการไม่สำเร็จ และไม่มีการเขียนข้อมูลใด: {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="83"/>
+        <source>{0} × {1} for {2} origins; travel model: {3}.</source>
+        <translation>{0} × {1} สำหรับจุดตั้งต้น {2} แห่ง แบบจำลองเวลาเดินทาง: {3}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="92"/>
+        <source>{0} is {1:.1f} km from the nearest road: its off-road leg is part of every time.</source>
+        <translation>{0} อยู่ห่างจากถนนที่ใกล้ที่สุด {1:.1f} กม. เวลาเดินทางนอกถนนช่วงนี้รวมอยู่ในทุกเวลา</translation>
     </message>
 </context>
 <context>
