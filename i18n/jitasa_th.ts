@@ -3410,7 +3410,7 @@ It refuses to run on a store that holds data that is not demo data (help request
     <message>
         <location filename="../ui/operations_dock.ui" line="37"/>
         <source>Requests</source>
-        <translation>คำขอความช่วยเหลือ</translation>
+        <translation>คำขอ</translation>
     </message>
     <message>
         <location filename="../ui/operations_dock.ui" line="43"/>
