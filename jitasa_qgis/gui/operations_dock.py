@@ -27,7 +27,7 @@ from qgis.core import Qgis
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtWidgets import QHeaderView, QMessageBox
+from qgis.PyQt.QtWidgets import QHeaderView
 
 from ..core.candidate_ranking import RankedCandidate
 from ..definitions.i18n import translate
@@ -47,6 +47,7 @@ from . import request_assignment_actions, requests_tab
 from .dock_link import DockLink
 from .facilities_tab import FacilitiesTab
 from .feed_status import FeedStatusTab
+from .questions import confirm
 from .request_assignment_actions import RequestAssignmentActions
 from .requests_tab import RequestsTab
 from .runs_tab import RunsTab
@@ -327,9 +328,7 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
 
     def ask_yes_no(self, title: str, text: str) -> bool:
         """Whether the officer agrees (a question box; tests replace this)."""
-        return (
-            QMessageBox.question(self, title, text, QMessageBox.Yes | QMessageBox.No, QMessageBox.No) == QMessageBox.Yes
-        )
+        return confirm(self, title, text)
 
     # --- telling the officer ----------------------------------------------------------------------------
 

@@ -22,7 +22,6 @@ from qgis.PyQt.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
@@ -38,6 +37,7 @@ from ..services.service_area_editing import (
 )
 from ..services.store_access import Store
 from ..store.service_area_edits import ServiceAreaRow
+from .questions import confirm
 from .service_task import TaskHandle, start_service_task
 
 
@@ -149,18 +149,17 @@ class ServiceAreaForm(QDialog):
 
     def ask_delete(self) -> Optional[TaskHandle]:
         """Ask before deleting; the delete runs only when confirmed."""
-        box = QMessageBox(self)
-        box.setIcon(QMessageBox.Warning)
-        box.setWindowTitle(translate("ServiceAreaForm", "Delete service area"))
-        box.setText(
+        asked = confirm(
+            self,
+            translate("ServiceAreaForm", "Delete service area"),
             translate("ServiceAreaForm", "Delete the service area “{0}”? This cannot be undone.").format(
                 self.name_edit.text()
-            )
+            ),
+            translate("ServiceAreaForm", "Delete"),
+            translate("ServiceAreaForm", "Keep it"),
+            destructive=True,
         )
-        yes = box.addButton(translate("ServiceAreaForm", "Delete"), QMessageBox.DestructiveRole)
-        box.addButton(translate("ServiceAreaForm", "Keep it"), QMessageBox.RejectRole)
-        box.exec_()
-        return self.delete() if box.clickedButton() is yes else None
+        return self.delete() if asked else None
 
     def delete(self) -> Optional[TaskHandle]:
         """Delete the area with the version read, in the background; the outcome shows in the form."""
