@@ -900,16 +900,16 @@
     </message>
     <message>
         <location filename="../jitasa_qgis/services/call_sheets.py" line="103"/>
-        <source>No volunteers in {0}: there are no call sheets to print.</source>
+        <source>No volunteers in {0} that your role may see: there are no call sheets to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/call_sheets.py" line="107"/>
+        <location filename="../jitasa_qgis/services/call_sheets.py" line="109"/>
         <source>{0} volunteers, {1} assigned requests.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/call_sheets.py" line="127"/>
+        <location filename="../jitasa_qgis/services/call_sheets.py" line="129"/>
         <source>Cancelled; no file was written.</source>
         <translation type="unfinished">ยกเลิกแล้ว ไม่ได้เขียนไฟล์ใด</translation>
     </message>
@@ -3503,12 +3503,12 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>ทุกสถานะที่ยังเปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="448"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="447"/>
         <source>All amphoe</source>
         <translation>ทุกอำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="462"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="461"/>
         <source>All tambon</source>
         <translation>ทุกตำบล</translation>
     </message>
@@ -3528,7 +3528,7 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>ยกเลิกคำขอนี้เพราะเหตุใด?</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="426"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="425"/>
         <source>Offline since {time}: {reason}</source>
         <translation>ออฟไลน์ตั้งแต่ {time} น.: {reason}</translation>
     </message>
@@ -3558,7 +3558,7 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>คำขอ {id} เปลี่ยนสถานะเป็น: {status}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="345"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="344"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
@@ -3778,12 +3778,12 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>หยุดงานนี้ หากหยุดก่อนขั้นบันทึก จะไม่มีการบันทึกข้อมูลใด ๆ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="363"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="362"/>
         <source>Wait until “{task}” has finished.</source>
         <translation>โปรดรอให้ “{task}” เสร็จก่อน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="381"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="380"/>
         <source>“{task}” was cancelled; nothing was written.</source>
         <translation>ยกเลิก “{task}” แล้ว ไม่มีการบันทึกข้อมูลใด ๆ</translation>
     </message>
@@ -3798,7 +3798,7 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>กำลังปฏิเสธรอบ {run}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="161"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="162"/>
         <source>Feed</source>
         <translation>ฟีด</translation>
     </message>
@@ -3953,7 +3953,7 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation type="unfinished">พื้นที่: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="233"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="117"/>
         <source>Help requests and volunteers: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4039,6 +4039,19 @@ It refuses to run on a store that holds data that is not demo data (help request
         <location filename="../jitasa_qgis/processing/call_sheets.py" line="29"/>
         <source>Print</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Questions</name>
+    <message>
+        <location filename="../jitasa_qgis/gui/questions.py" line="26"/>
+        <source>Yes</source>
+        <translation>ใช่</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/questions.py" line="29"/>
+        <source>No</source>
+        <translation>ไม่</translation>
     </message>
 </context>
 <context>
@@ -4777,12 +4790,12 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>กำลังบันทึกเขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="209"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="208"/>
         <source>Not saved: {0}</source>
         <translation>ไม่ได้บันทึก: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="213"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="212"/>
         <source>Cancelled; nothing was saved.</source>
         <translation>ยกเลิกแล้ว ไม่ได้บันทึกสิ่งใด</translation>
     </message>
@@ -4792,32 +4805,32 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>ลบ…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="154"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="152"/>
         <source>Delete service area</source>
         <translation>ลบพื้นที่บริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="160"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="152"/>
         <source>Delete</source>
         <translation>ลบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="161"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="152"/>
         <source>Keep it</source>
         <translation>ไม่ลบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="171"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="170"/>
         <source>Deleting…</source>
         <translation>กำลังลบ…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="172"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="171"/>
         <source>Deleting service area</source>
         <translation>กำลังลบพื้นที่บริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/service_area_form.py" line="155"/>
+        <location filename="../jitasa_qgis/gui/service_area_form.py" line="152"/>
         <source>Delete the service area “{0}”? This cannot be undone.</source>
         <translation>ลบพื้นที่บริการ “{0}” หรือไม่? ลบแล้วย้อนกลับไม่ได้</translation>
     </message>
@@ -5444,6 +5457,16 @@ Without a road network (or with the straight line chosen) drive times use the st
         <location filename="../jitasa_qgis/store/migrations.py" line="176"/>
         <source>The Jitasa store lacks migration {0} of this plugin. Upgrade it with the Processing algorithm &apos;Create or upgrade Jitasa database&apos; (jitasa:createdatabase).</source>
         <translation>ฐานข้อมูล Jitasa ยังไม่มี migration {0} ของปลั๊กอินนี้ ให้ปรับรุ่นด้วยอัลกอริทึม Processing 'Create or upgrade Jitasa database' (jitasa:createdatabase)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/history.py" line="51"/>
+        <source>Your role may not read the audit log, so the history cannot be shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/history.py" line="94"/>
+        <source>{0} is not a table the audit keeps.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
