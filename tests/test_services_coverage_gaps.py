@@ -94,13 +94,13 @@ def test_counts_equal_the_hand_count(small_store, login_conn, tmp_path):
     assert (result.requests, result.facilities, result.service_areas) == (7, 1, 2)
     a, b = result.tambons
     assert (a.counts.code, b.counts.code) == ("670101", "670102")
-    assert a.counts.open_total == 5 and b.counts.open_total == 2
-    assert a.counts.by_urgency == {"critical": 1, "high": 1, "normal": 2, "low": 1}
-    assert a.counts.by_category["oxygen"] == 2 and a.counts.by_category["medicine"] == 2
-    assert a.counts.by_category["screening"] == 0  # the done request is not open
-    assert b.counts.by_category == dict(b.counts.by_category, oxygen=1, vaccination=1)
+    assert a.open_total == 5 and b.open_total == 2
+    assert a.by_urgency == {"critical": 1, "high": 1, "normal": 2, "low": 1}
+    assert a.by_category["oxygen"] == 2 and a.by_category["medicine"] == 2
+    assert a.by_category["screening"] == 0  # the done request is not open
+    assert b.by_category == dict(b.by_category, oxygen=1, vaccination=1)
     # boundary points count as inside, a point in both areas once: only 101.09 is outside in A
-    assert a.counts.outside_areas == 1 and b.counts.outside_areas == 2
+    assert a.outside_areas == 1 and b.outside_areas == 2
     assert a.beyond_minutes == 0 and b.beyond_minutes == 1  # only the open hospital with room counts
     assert a.uncovered == 1 and b.uncovered == 2
     assert a.counts.volunteers_available == 1 and b.counts.volunteers_available == 1
@@ -128,7 +128,7 @@ def test_chosen_service_areas_and_area_code(small_store):
     assert [t.counts.code for t in s1.tambons] == ["670101"]
     only_s1 = coverage_gaps(small_store, CoverageGapParams(area_code="670101", service_area_ids=(1,)))
     # without S2, the request on S2's edge and the one at 101.09 are outside; 101.05 is on S1's edge: inside
-    assert only_s1.tambons[0].counts.outside_areas == 2
+    assert only_s1.tambons[0].outside_areas == 2
 
 
 def test_no_facility_with_room_means_every_request_is_beyond(small_store):

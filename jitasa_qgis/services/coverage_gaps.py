@@ -3,7 +3,11 @@ category, those outside every service area, those beyond `max_minutes` of the ne
 and has free capacity, the volunteers available, volunteers per open request and per 1,000 people (where the
 tambon has a population); the uncovered requests themselves; optionally a CSV / XLSX report.
 
-Counts come from store.coverage (set-based SQL; a request on a service area's boundary is inside it, once).
+Each read is one set-based statement of store.coverage: the tambons (volunteers, population, campaign
+counts), the open requests as arrays (one binary COPY), the service areas, the open facilities with room;
+the per-tambon counts are array sums (core.coverage.per_group_sum) of the requests' tambon, urgency and
+category indices. Outside every service area is core.coverage.intersects_polygons: ST_Intersects semantics,
+a request on an area's boundary is inside it, and a request in several overlapping areas is covered once.
 Minutes come from the one travel-time model (services.travel_times): road minutes on the network covering
 the facilities and requests, else the straight line; `model` says which and every output carries it.
 Reads only; the report file is written through core.table_export (a temporary file renamed at the end).
@@ -18,7 +22,7 @@ from typing import Optional, Union
 import numpy as np
 import psycopg2
 
-from ..core.coverage import nearest_minutes, per_group_sum
+from ..core.coverage import intersects_polygons, nearest_minutes, per_group_sum
 from ..core.table_export import Column, ExportCancelled, write_table
 from ..core.travel_time import TravelTimeModel
 from ..definitions.i18n import translate
@@ -33,8 +37,8 @@ from ..store.coverage import (
     TambonRow,
     open_facilities,
     open_request_points,
-    service_area_count,
-    tambon_counts,
+    service_area_shapes,
+    tambon_rows,
 )
 from ..store.errors import StoreError
 from ..store.migrations import check_schema_current
@@ -61,14 +65,17 @@ class CoverageGapParams:
 
 @dataclass
 class TambonGap:
-    counts: TambonRow
-    beyond_minutes: int  # open requests beyond max_minutes of every open facility with room
-    uncovered: int  # outside every service area, or beyond max_minutes (either)
+    counts: TambonRow  # the tambon as the store has it (names, population, volunteers, campaign counts)
+    open_total: int = 0
+    by_urgency: dict[str, int] = field(default_factory=dict)
+    by_category: dict[str, int] = field(default_factory=dict)
+    outside_areas: int = 0  # open requests outside every chosen service area
+    beyond_minutes: int = 0  # open requests beyond max_minutes of every open facility with room
+    uncovered: int = 0  # outside every service area, or beyond max_minutes (either)
 
     @property
     def volunteers_per_request(self) -> Optional[float]:
-        c = self.counts
-        return c.volunteers_available / c.open_total if c.open_total else None
+        return self.counts.volunteers_available / self.open_total if self.open_total else None
 
     @property
     def volunteers_per_1000(self) -> Optional[float]:
@@ -96,6 +103,7 @@ class UncoveredRequests:
     points: RequestPoints
     minutes: np.ndarray  # to the nearest open facility with room (inf: beyond the limit / none)
     beyond: np.ndarray  # bool: minutes > max_minutes
+    outside: np.ndarray  # bool: outside every chosen service area
 
     def __len__(self) -> int:
         return len(self.points)
@@ -114,7 +122,7 @@ class CoverageGapResult:
     report_path: Optional[Path] = None
 
     def summary_lines(self) -> list[str]:
-        outside = sum(t.counts.outside_areas for t in self.tambons)
+        outside = sum(t.outside_areas for t in self.tambons)
         beyond = sum(t.beyond_minutes for t in self.tambons)
         lines = [
             translate(
@@ -164,39 +172,57 @@ def compute(conn, params: CoverageGapParams, progress: Optional[Progress] = None
     progress = progress_of(progress)
     _check(params)
     scope = CoverageScope(params.area_code, params.service_area_ids, params.service_area_kinds, params.campaign)
-    rows = tambon_counts(conn, scope, params.with_geometry)
+    rows = tambon_rows(conn, scope, params.with_geometry)
     if not rows:
         raise ValueError(
             translate("CoverageGaps", "No tambons in the store for the area code '{0}'.").format(params.area_code or "")
         )
-    progress.report(0.2, translate("CoverageGaps", "{0} tambons counted.").format(len(rows)))
     check_cancelled(progress)
     points = open_request_points(conn, scope)
+    progress.report(0.3, translate("CoverageGaps", "{0} open requests in {1} tambons.").format(len(points), len(rows)))
+    check_cancelled(progress)
+    areas = service_area_shapes(conn, scope)
     facilities = open_facilities(conn, params.facility_kinds)
-    n_areas = service_area_count(conn, scope)
+    model, info = _model(conn, params, facilities, points)
     progress.report(
-        0.45,
-        translate("CoverageGaps", "{0} open requests, {1} open facilities with room.").format(
-            len(points), len(facilities)
+        0.4,
+        translate("CoverageGaps", "{0} service areas, {1} open facilities with room; travel model: {2}.").format(
+            len(areas), len(facilities), model_words(model.code)
         ),
     )
+    covered = intersects_polygons(points.lon, points.lat, areas)
     check_cancelled(progress)
-    model, info = _model(conn, params, facilities, points)
-    progress.report(0.55, translate("CoverageGaps", "Travel model: {0}.").format(model_words(model.code)))
+    progress.report(0.55, "")
     near = nearest_minutes(model, facilities.lon, facilities.lat, points.lon, points.lat, params.max_minutes)
     check_cancelled(progress)
     beyond = ~np.isfinite(near.minutes)
-    beyond_per = per_group_sum(points.tambon[beyond], len(rows))
-    uncovered_mask = beyond | points.outside
-    uncovered_per = per_group_sum(points.tambon[uncovered_mask], len(rows))
+    uncovered = beyond | ~covered
+    n, nu, nc = len(rows), len(URGENCIES), len(CATEGORIES)
+    total = per_group_sum(points.tambon, n)
+    by_u = per_group_sum(points.tambon * nu + points.urgency, n * nu).reshape(n, nu)
+    by_c = per_group_sum(points.tambon * nc + points.category, n * nc).reshape(n, nc)
+    outside = per_group_sum(points.tambon[~covered], n)
+    beyond_per = per_group_sum(points.tambon[beyond], n)
+    uncovered_per = per_group_sum(points.tambon[uncovered], n)
     result = CoverageGapResult(
-        model.code, info.name if info else None, params.max_minutes, len(facilities), n_areas, len(points)
+        model.code, info.name if info else None, params.max_minutes, len(facilities), len(areas), len(points)
     )
-    result.tambons = [TambonGap(r, int(b), int(u)) for r, b, u in zip(rows, beyond_per, uncovered_per)]
+    result.tambons = [
+        TambonGap(
+            row,
+            int(total[i]),
+            dict(zip(URGENCIES, (int(x) for x in by_u[i]))),
+            dict(zip(CATEGORIES, (int(x) for x in by_c[i]))),
+            int(outside[i]),
+            int(beyond_per[i]),
+            int(uncovered_per[i]),
+        )
+        for i, row in enumerate(rows)
+    ]
     result.uncovered = UncoveredRequests(
-        points.take(uncovered_mask), near.minutes[uncovered_mask], beyond[uncovered_mask]
+        points.take(uncovered), near.minutes[uncovered], beyond[uncovered], ~covered[uncovered]
     )
-    progress.report(0.8, translate("CoverageGaps", "{0} requests not covered.").format(int(uncovered_mask.sum())))
+    progress.report(0.8, translate("CoverageGaps", "{0} requests not covered.").format(int(uncovered.sum())))
     return result
 
 
@@ -231,11 +257,11 @@ def report_row(t: TambonGap, result: CoverageGapResult) -> list:
     c = t.counts
     share = t.coverage_share
     return (
-        [c.code, c.name_th, c.name_en, c.amphoe_code, c.population, c.open_total]
-        + [c.by_urgency[u] for u in URGENCIES]
-        + [c.by_category[k] for k in CATEGORIES]
+        [c.code, c.name_th, c.name_en, c.amphoe_code, c.population, t.open_total]
+        + [t.by_urgency[u] for u in URGENCIES]
+        + [t.by_category[k] for k in CATEGORIES]
         + [
-            c.outside_areas,
+            t.outside_areas,
             t.beyond_minutes,
             t.uncovered,
             c.volunteers_available,
@@ -278,6 +304,7 @@ def coverage_gaps(store: Store, params: CoverageGapParams, progress: Optional[Pr
             conn.rollback()  # the snapshot starts with the first read below
             with conn.cursor() as cur:
                 cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                cur.execute("SET LOCAL jit = off")  # compiling costs more than these short statements gain
             result = compute(conn, params, progress)
             conn.rollback()
         except psycopg2.Error as exc:

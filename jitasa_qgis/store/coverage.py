@@ -1,25 +1,28 @@
-"""Coverage gaps read from the store, set-based (the SQL behind services.coverage_gaps):
+"""Coverage gaps read from the store (the SQL behind services.coverage_gaps), each read one set-based
+statement:
 
-- `tambon_counts`: per tambon (of a province / amphoe code, or all) its open requests (new, assigned,
-  in progress) by urgency and by category, those outside every service area, the volunteers available
-  (available and below capacity), the population where the admin area has one, and the latest vaccination /
-  screening count of a campaign; the polygon as WKB if asked.
-- `open_request_points`: every open request with a location as packed arrays (id, lon, lat, tambon index,
-  outside flag, urgency, category), sent by the server as bytea so a million rows cost one round trip.
+- `tambon_rows`: the tambons of a province / amphoe code (or all) in code order: names, amphoe, population
+  where the admin area has one, the volunteers available (available and below capacity), the latest
+  vaccination / screening count of a campaign, the polygon as WKB if asked.
+- `open_request_points`: every open request (new, assigned, in progress) with a location in those tambons,
+  as arrays (id, lon, lat, tambon index, urgency index, category index) read with one binary COPY: a
+  million rows in about a second, where row tuples take several (bench/coverage.py).
+- `service_area_shapes`: the chosen service areas' polygons; whether a request is outside every one of them
+  is core.coverage.intersects_polygons (ST_Intersects semantics: a boundary point is inside, a request in
+  overlapping areas is one covered request). The same test in SQL, the service areas probing the request
+  index, took 5 s for a million requests against 500 areas (bench/coverage.py's anchor does it per request).
 - `open_facilities`: facilities open or limited whose free beds are unknown or above 0.
-
-"Outside every service area": no service area (of the chosen ones) intersects the point, ST_Intersects, so a
-request on an area's boundary is inside it, and a request in several overlapping areas is one covered
-request (the covered set is DISTINCT ids), never counted twice.
 """
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
 import numpy as np
 from psycopg2 import sql
+from shapely import wkb
 
 from ..definitions.enums import RequestCategory, Urgency
 
@@ -29,22 +32,11 @@ CATEGORIES = tuple(c.value for c in RequestCategory)
 FREE_CAPACITY_STATUSES = ("open", "limited")
 
 # The tambons in scope, in code order: their row number is the index the request arrays carry.
-_TAMBONS = """
-    SELECT a.code, row_number() OVER (ORDER BY a.code)::integer - 1 AS idx
-      FROM jitasa.admin_area a
-     WHERE a.level = 'tambon' AND (%(area)s::text IS NULL OR a.code LIKE %(area)s || '%%')
-"""
-
-# Open requests covered by a chosen service area: the areas drive the join (each polygon probes the request
-# index once), DISTINCT makes a request in overlapping areas one covered request.
-_COVERED = """
-    SELECT DISTINCT r.id
-      FROM jitasa.service_area s
-      JOIN jitasa.help_request r ON ST_Intersects(s.geom, r.geom)
-     WHERE r.status IN ('new', 'assigned', 'in_progress')
-       AND (%(areas)s::integer[] IS NULL OR s.id = ANY (%(areas)s::integer[]))
-       AND (%(kinds)s::text[] IS NULL OR s.kind = ANY (%(kinds)s::text[]))
-"""
+_TAMBONS = sql.SQL(
+    """SELECT a.code, row_number() OVER (ORDER BY a.code)::integer - 1 AS idx
+         FROM jitasa.admin_area a
+        WHERE a.level = 'tambon' AND ({area}::text IS NULL OR starts_with(a.code, {area}))"""
+)
 
 
 @dataclass(frozen=True)
@@ -70,41 +62,20 @@ class TambonRow:
     name_en: Optional[str]
     amphoe_code: Optional[str]
     population: Optional[int]
-    open_total: int
-    by_urgency: dict[str, int]
-    by_category: dict[str, int]
-    outside_areas: int
     volunteers_available: int
     target_population: Optional[int] = None  # the campaign's latest count, if one was asked for
     covered_people: Optional[int] = None
-    counted_on: Optional[object] = None  # date
+    counted_on: Optional[object] = None  # date of that count
     wkb: Optional[bytes] = None
+    lon: Optional[float] = None  # a point on the tambon's surface (demand points of a plan)
+    lat: Optional[float] = None
 
 
-def tambon_counts(conn, scope: CoverageScope, with_geometry: bool = True) -> list[TambonRow]:
-    """One row per tambon in scope (code order), every count in one statement."""
-    by_urgency = sql.SQL(", ").join(
-        sql.SQL("count(*) FILTER (WHERE o.urgency = {})").format(sql.Literal(u)) for u in URGENCIES
-    )
-    by_category = sql.SQL(", ").join(
-        sql.SQL("count(*) FILTER (WHERE o.category = {})").format(sql.Literal(c)) for c in CATEGORIES
-    )
-    query = sql.SQL("""
+def tambon_rows(conn, scope: CoverageScope, with_geometry: bool = True) -> list[TambonRow]:
+    """One row per tambon in scope, code order."""
+    query = sql.SQL(
+        """
         WITH tambon AS ({tambons}),
-        covered AS ({covered}),
-        open_req AS (
-            SELECT r.tambon_code, r.urgency::text AS urgency, r.category::text AS category,
-                   (c.id IS NULL) AS outside
-              FROM jitasa.help_request r
-              JOIN tambon t ON t.code = r.tambon_code
-              LEFT JOIN covered c ON c.id = r.id
-             WHERE r.status IN ('new', 'assigned', 'in_progress') AND r.geom IS NOT NULL
-        ),
-        req AS (
-            SELECT o.tambon_code, count(*) AS total, {by_urgency}, {by_category},
-                   count(*) FILTER (WHERE o.outside) AS outside
-              FROM open_req o GROUP BY o.tambon_code
-        ),
         vol AS (
             SELECT v.tambon_code, count(*) AS n
               FROM jitasa.volunteer v JOIN tambon t ON t.code = v.tambon_code
@@ -117,51 +88,37 @@ def tambon_counts(conn, scope: CoverageScope, with_geometry: bool = True) -> lis
              WHERE k.campaign = %(campaign)s
              ORDER BY k.tambon_code, k.as_of DESC
         )
-        SELECT a.code, a.name_th, a.name_en, a.parent_code, a.population,
-               coalesce(req.total, 0), req.*, coalesce(vol.n, 0),
+        SELECT a.code, a.name_th, a.name_en, a.parent_code, a.population, coalesce(vol.n, 0),
                counts.target_population, counts.covered, counts.as_of,
-               CASE WHEN %(geom)s THEN ST_AsBinary(a.geom) END
+               CASE WHEN %(geom)s THEN ST_AsBinary(a.geom) END,
+               ST_X(ST_PointOnSurface(a.geom)), ST_Y(ST_PointOnSurface(a.geom))
           FROM tambon t
           JOIN jitasa.admin_area a ON a.code = t.code
-          LEFT JOIN req ON req.tambon_code = a.code
           LEFT JOIN vol ON vol.tambon_code = a.code
           LEFT JOIN counts ON counts.tambon_code = a.code
          ORDER BY t.idx
-    """).format(tambons=sql.SQL(_TAMBONS), covered=sql.SQL(_COVERED), by_urgency=by_urgency, by_category=by_category)
-    params = dict(scope.bound(), geom=bool(with_geometry))
+    """
+    ).format(tambons=_TAMBONS.format(area=sql.Placeholder("area")))
     with conn.cursor() as cur:
-        cur.execute(query, params)
+        cur.execute(query, dict(scope.bound(), geom=bool(with_geometry)))
         rows = cur.fetchall()
-    out = []
-    nu, nc = len(URGENCIES), len(CATEGORIES)
-    for r in rows:
-        code, name_th, name_en, parent, population, total = r[:6]
-        req = r[6 : 6 + 3 + nu + nc]  # tambon_code, total, urgencies…, categories…, outside (None: no request)
-        rest = r[6 + 3 + nu + nc :]
-        have = req[0] is not None
-        urg = [int(x) if have else 0 for x in req[2 : 2 + nu]]
-        cat = [int(x) if have else 0 for x in req[2 + nu : 2 + nu + nc]]
-        outside = int(req[2 + nu + nc]) if have else 0
-        vol, target, covered, as_of, wkb = rest
-        out.append(
-            TambonRow(
-                code,
-                name_th,
-                name_en,
-                parent,
-                population,
-                int(total),
-                dict(zip(URGENCIES, urg)),
-                dict(zip(CATEGORIES, cat)),
-                outside,
-                int(vol),
-                target,
-                covered,
-                as_of,
-                bytes(wkb) if wkb is not None else None,
-            )
+    return [
+        TambonRow(
+            r[0],
+            r[1],
+            r[2],
+            r[3],
+            r[4],
+            int(r[5]),
+            r[6],
+            r[7],
+            r[8],
+            bytes(r[9]) if r[9] is not None else None,
+            r[10],
+            r[11],
         )
-    return out
+        for r in rows
+    ]
 
 
 @dataclass
@@ -169,8 +126,7 @@ class RequestPoints:
     id: np.ndarray  # int64
     lon: np.ndarray
     lat: np.ndarray
-    tambon: np.ndarray  # index into tambon_counts' rows (-1: outside the scope's tambons; not returned)
-    outside: np.ndarray  # bool: outside every chosen service area
+    tambon: np.ndarray  # index into tambon_rows' rows
     urgency: np.ndarray  # index into URGENCIES
     category: np.ndarray  # index into CATEGORIES
 
@@ -181,49 +137,75 @@ class RequestPoints:
         return RequestPoints(*(getattr(self, f)[mask] for f in self.__dataclass_fields__))
 
 
+# COPY's binary rows: a field count, then each field's length and value (no NULLs: every column is set)
+_ROW = np.dtype(
+    [
+        ("n", ">i2"),
+        ("l_id", ">i4"),
+        ("id", ">i4"),
+        ("l_lon", ">i4"),
+        ("lon", ">f8"),
+        ("l_lat", ">i4"),
+        ("lat", ">f8"),
+        ("l_tambon", ">i4"),
+        ("tambon", ">i4"),
+        ("l_urgency", ">i4"),
+        ("urgency", ">i2"),
+        ("l_category", ">i4"),
+        ("category", ">i2"),
+    ]
+)
+_COPY_HEADER = 19  # signature (11), flags (4), header extension length (4, always 0 here)
+_COPY_TRAILER = 2  # the field count -1
+
+
 def open_request_points(conn, scope: CoverageScope) -> RequestPoints:
-    """The open located requests of the scope's tambons as arrays, in id order (one row, bytea columns)."""
-    query = f"""
-        WITH tambon AS ({_TAMBONS}),
-        covered AS ({_COVERED})
-        SELECT string_agg(int4send(r.id), ''::bytea ORDER BY r.id),
-               string_agg(float8send(ST_X(r.geom)), ''::bytea ORDER BY r.id),
-               string_agg(float8send(ST_Y(r.geom)), ''::bytea ORDER BY r.id),
-               string_agg(int4send(t.idx), ''::bytea ORDER BY r.id),
-               string_agg(int2send((c.id IS NULL)::integer::smallint), ''::bytea ORDER BY r.id),
-               string_agg(int2send((array_position(%(urgencies)s::text[], r.urgency::text) - 1)::smallint),
-                          ''::bytea ORDER BY r.id),
-               string_agg(int2send((array_position(%(categories)s::text[], r.category::text) - 1)::smallint),
-                          ''::bytea ORDER BY r.id)
+    """The open located requests of the scope's tambons as arrays (one binary COPY)."""
+    query = sql.SQL(
+        """COPY (
+        WITH tambon AS ({tambons}),
+        urgency (v, i) AS (SELECT e, (row_number() OVER () - 1)::int2
+                             FROM unnest({urgencies}::jitasa.urgency[]) e),
+        category (v, i) AS (SELECT e, (row_number() OVER () - 1)::int2
+                              FROM unnest({categories}::jitasa.request_category[]) e)
+        SELECT r.id, ST_X(r.geom), ST_Y(r.geom), t.idx, u.i, c.i
           FROM jitasa.help_request r
           JOIN tambon t ON t.code = r.tambon_code
-          LEFT JOIN covered c ON c.id = r.id
+          JOIN urgency u ON u.v = r.urgency
+          JOIN category c ON c.v = r.category
          WHERE r.status IN ('new', 'assigned', 'in_progress') AND r.geom IS NOT NULL
-    """
-    params = dict(scope.bound(), urgencies=list(URGENCIES), categories=list(CATEGORIES))
-    with conn.cursor() as cur:
-        cur.execute(query, params)
-        row = cur.fetchone()
-    if row is None or row[0] is None:
-        empty = np.zeros(0)
-        return RequestPoints(
-            empty.astype(np.int64),
-            empty,
-            empty,
-            empty.astype(np.int64),
-            empty.astype(bool),
-            *(empty.astype(np.int64),) * 2,
-        )
-    ids, lon, lat, tambon, outside, urgency, category = row
-    return RequestPoints(
-        np.frombuffer(ids, ">i4").astype(np.int64),
-        np.frombuffer(lon, ">f8").astype(np.float64),
-        np.frombuffer(lat, ">f8").astype(np.float64),
-        np.frombuffer(tambon, ">i4").astype(np.int64),
-        np.frombuffer(outside, ">i2").astype(bool),
-        np.frombuffer(urgency, ">i2").astype(np.int64),
-        np.frombuffer(category, ">i2").astype(np.int64),
+        ) TO STDOUT (FORMAT binary)"""
+    ).format(
+        tambons=_TAMBONS.format(area=sql.Literal(scope.area_code or None)),
+        urgencies=sql.Literal(list(URGENCIES)),
+        categories=sql.Literal(list(CATEGORIES)),
     )
+    buffer = io.BytesIO()
+    with conn.cursor() as cur:
+        cur.copy_expert(query, buffer)
+    body = buffer.getbuffer()[_COPY_HEADER : len(buffer.getbuffer()) - _COPY_TRAILER]
+    rows = np.frombuffer(body, _ROW)
+    return RequestPoints(
+        rows["id"].astype(np.int64),
+        rows["lon"].astype(np.float64),
+        rows["lat"].astype(np.float64),
+        rows["tambon"].astype(np.int64),
+        rows["urgency"].astype(np.int64),
+        rows["category"].astype(np.int64),
+    )
+
+
+def service_area_shapes(conn, scope: CoverageScope) -> list:
+    """The chosen service areas' polygons (shapely, lon/lat)."""
+    with conn.cursor() as cur:
+        cur.execute(
+            """SELECT ST_AsBinary(s.geom) FROM jitasa.service_area s
+                WHERE (%(areas)s::integer[] IS NULL OR s.id = ANY (%(areas)s::integer[]))
+                  AND (%(kinds)s::text[] IS NULL OR s.kind = ANY (%(kinds)s::text[]))
+                ORDER BY s.id""",
+            scope.bound(),
+        )
+        return [wkb.loads(bytes(r[0])) for r in cur.fetchall()]
 
 
 @dataclass
@@ -258,15 +240,3 @@ def open_facilities(conn, kinds: Sequence[str] = ()) -> Facilities:
         np.array([r[3] for r in rows], np.float64),
         np.array([r[4] for r in rows], np.float64),
     )
-
-
-def service_area_count(conn, scope: CoverageScope) -> int:
-    """How many service areas the scope's choice holds (0: every request is outside)."""
-    with conn.cursor() as cur:
-        cur.execute(
-            """SELECT count(*) FROM jitasa.service_area s
-                WHERE (%(areas)s::integer[] IS NULL OR s.id = ANY (%(areas)s::integer[]))
-                  AND (%(kinds)s::text[] IS NULL OR s.kind = ANY (%(kinds)s::text[]))""",
-            scope.bound(),
-        )
-        return int(cur.fetchone()[0])
