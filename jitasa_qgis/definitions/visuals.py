@@ -276,3 +276,71 @@ def legend_grid_class(lower: float, upper: float) -> str:
     else:
         counts = f"{int(lower) + 1}–{int(upper)}"
     return translate("MapLegend", "{counts} requests").format(counts=counts)
+
+
+# ------------------------------------------------------------------------------- coverage planning (issue 12)
+
+# Open requests not covered per tambon (outside every service area, or too far from an open facility with
+# room): (lower, upper, colour); 0 is its own pale class, more gaps darker.
+COVERAGE_GAP_CLASSES: tuple[tuple[float, float, str], ...] = (
+    (-1, 0, "#edf8e9"),
+    (0, 5, "#fee391"),
+    (5, 20, "#fe9929"),
+    (20, 50, "#d95f0e"),
+    (50, 1e12, "#993404"),
+)
+COVERAGE_GAP_OPACITY = 0.8
+COVERAGE_NO_DATA = "#d9d9d9"  # a tambon without the figure (no count imported)
+# Vaccination / screening coverage of the target population, percent: (lower, upper, colour); low is red.
+VACCINATION_CLASSES: tuple[tuple[float, float, str], ...] = (
+    (-1, 50, "#d7191c"),
+    (50, 70, "#fdae61"),
+    (70, 85, "#ffffbf"),
+    (85, 95, "#a6d96a"),
+    (95, 1e12, "#1a9641"),
+)
+UNCOVERED_OUTSIDE = "#6a1b9a"  # purple: outside every service area (but near a facility)
+UNCOVERED_BEYOND = "#c62828"  # red: too far from every open facility with room
+UNCOVERED_SIZE = 2.6
+PLAN_SITE_FILL = "#1565c0"  # a chosen site: a blue star with its rank
+PLAN_SITE_FIXED = "#455a64"  # an existing facility kept in the plan
+PLAN_SITE_SIZE = 7.0
+
+
+def legend_gap_class(lower: float, upper: float) -> str:
+    """A coverage-gap class's legend entry: open requests not covered in a tambon."""
+    if upper <= 0:
+        return translate("MapLegend", "No request left uncovered")
+    if upper >= 1e12:
+        counts = translate("MapLegend", "{count:,} or more").format(count=int(lower) + 1)
+    else:
+        counts = f"{int(lower) + 1}–{int(upper)}"
+    return translate("MapLegend", "{counts} requests not covered").format(counts=counts)
+
+
+def legend_vaccination_class(lower: float, upper: float) -> str:
+    """A coverage class's legend entry, in percent of the target population."""
+    if lower < 0:
+        return translate("MapLegend", "Under {upper:g} % covered").format(upper=upper)
+    if upper >= 1e12:
+        return translate("MapLegend", "{lower:g} % or more covered").format(lower=lower)
+    return translate("MapLegend", "{lower:g}–{upper:g} % covered").format(lower=lower, upper=upper)
+
+
+def legend_no_count() -> str:
+    return translate("MapLegend", "No count imported")
+
+
+def legend_uncovered(reason: str) -> str:
+    """An uncovered request's legend entry by reason: 'outside', 'beyond' or 'both'."""
+    if reason == "outside":
+        return translate("MapLegend", "Outside every service area")
+    if reason == "beyond":
+        return translate("MapLegend", "Too far from an open facility with room")
+    return translate("MapLegend", "Outside every area and too far")
+
+
+def legend_plan_site(fixed: bool) -> str:
+    if fixed:
+        return translate("MapLegend", "Existing facility kept")
+    return translate("MapLegend", "New site (number: order of benefit)")
