@@ -39,7 +39,10 @@ def _page(project, template):
             thai_digits=True,
         ),
     )
+    size = layout.itemById(layouts.ITEM_MAP).rect()
+    assert size.width() > 50 and size.height() > 50  # the template's map has a shape...
     layouts.set_map(layout, [tambons], tambons.extent())
+    assert layout.itemById(layouts.ITEM_MAP).rect() == size  # ...which showing an extent keeps
     return layout, tambons
 
 

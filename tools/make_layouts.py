@@ -92,9 +92,9 @@ def _map(layout, item_id, rect):
     the_map.setFrameStrokeWidth(QgsLayoutMeasurement(v.PRINT_FRAME_MM, MM))
     the_map.setBackgroundColor(QColor(v.WHITE))
     the_map.setCrs(QgsCoordinateReferenceSystem(ids.PRINT_CRS))
-    the_map.setExtent(PHETCHABUN_UTM)  # a shape for zoomToExtent in a template edited by hand
     layout.addLayoutItem(the_map)
     _place(the_map, *rect)
+    ids.fit_extent(the_map, PHETCHABUN_UTM)  # an extent of the item's shape, for a template edited by hand
     return the_map
 
 
@@ -109,24 +109,24 @@ def build(name: str) -> QgsPrintLayout:
     _label(layout, ids.ITEM_TITLE, "ชื่อแผนที่", (m, m, inner, 10), v.PRINT_TITLE_PT, bold=True)
     _label(layout, ids.ITEM_SUBTITLE, "พื้นที่และสิ่งที่แสดง", (m, m + 10.5, inner, 7), v.PRINT_SUBTITLE_PT)
     top = m + 19.5
-    footer = 17.0  # date, office and sources under the map
+    footer = 25.0  # date and office, then up to five lines of sources under the map
     gap = 4.0
     if sidebar:
         map_rect = (m, top, inner - sidebar - gap, height - top - m - footer)
         side_x = m + map_rect[2] + gap
-        overview_rect = (side_x, top, sidebar, sidebar * 0.75)
+        overview_rect = (side_x, top, sidebar, sidebar * 0.62)
         legend_y = top + overview_rect[3] + gap
-        figures_h = 42.0
+        figures_h = 36.0 if height < 250 else 46.0
         legend_rect = (side_x, legend_y, sidebar, height - legend_y - m - footer - figures_h - gap)
         figures_rect = (side_x, height - m - footer - figures_h, sidebar, figures_h)
     else:
-        map_h = inner * 0.86
+        map_h = inner * 0.78
         map_rect = (m, top, inner, map_h)
         below = top + map_h + gap
         column = (inner - gap) / 2
         rest = height - below - m - footer
         legend_rect = (m, below, column, rest)
-        overview_rect = (m + column + gap, below, column * 0.55, min(rest * 0.55, column * 0.55))
+        overview_rect = (m + column + gap, below, column * 0.5, min(rest * 0.4, column * 0.5))
         figures_rect = (m + column + gap, below + overview_rect[3] + gap, column, rest - overview_rect[3] - gap)
     the_map = _map(layout, ids.ITEM_MAP, map_rect)
     overview = _map(layout, ids.ITEM_OVERVIEW, overview_rect)
@@ -152,8 +152,11 @@ def build(name: str) -> QgsPrintLayout:
     legend.setStyleFont(QgsLegendStyle.Group, _font(v.PRINT_TEXT_PT, bold=True))
     legend.setStyleFont(QgsLegendStyle.Subgroup, _font(v.PRINT_TEXT_PT, bold=True))
     legend.setStyleFont(QgsLegendStyle.SymbolLabel, _font(v.PRINT_SMALL_PT))
-    legend.setSymbolWidth(6)
-    legend.setSymbolHeight(4)
+    legend.setSymbolWidth(5)
+    legend.setSymbolHeight(3.5)
+    legend.setMaximumSymbolSize(5.0)  # the map's big request and facility icons, smaller in the legend
+    legend.setColumnCount(1 if sidebar and width < 400 else 2)
+    legend.setSplitLayer(True)
     legend.setWrapString("")
     legend.setResizeToContents(False)
     legend.setFrameEnabled(False)

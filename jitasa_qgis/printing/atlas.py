@@ -1,0 +1,74 @@
+"""An atlas over the printed areas: a memory coverage layer (one feature per page: its code, title,
+subtitle and figures text, made beforehand from one store query) drives the template's main map; the
+title, subtitle and figures labels show the page's fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsGeometry,
+    QgsLayoutItemMap,
+    QgsPrintLayout,
+    QgsProject,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from .layouts import ITEM_FIGURES, ITEM_SUBTITLE, ITEM_TITLE, main_map
+
+FIELDS = ("code", "title", "subtitle", "figures")
+ATLAS_MARGIN = 0.08  # of the page's area around it
+
+
+@dataclass(frozen=True)
+class AtlasPage:
+    code: str
+    title: str
+    subtitle: str
+    figures: str
+    wkb: bytes  # the area's polygon in EPSG:4326
+
+
+def coverage_layer(project: QgsProject, pages: Sequence[AtlasPage], name: str = "atlas") -> QgsVectorLayer:
+    """A memory layer with one feature per page, in page order, added to `project` (not to its tree)."""
+    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", name, "memory")
+    provider = layer.dataProvider()
+    provider.addAttributes([QgsField("page", QVariant.Int)] + [QgsField(f, QVariant.String) for f in FIELDS])
+    layer.updateFields()
+    features = []
+    for number, page in enumerate(pages, start=1):
+        feature = QgsFeature(layer.fields())
+        geometry = QgsGeometry()
+        geometry.fromWkb(page.wkb)
+        feature.setGeometry(geometry)
+        feature.setAttributes([number, page.code, page.title, page.subtitle, page.figures])
+        features.append(feature)
+    provider.addFeatures(features)
+    layer.updateExtents()
+    project.addMapLayer(layer, False)
+    return layer
+
+
+def configure_atlas(layout: QgsPrintLayout, coverage: QgsVectorLayer) -> None:
+    """The layout's atlas over `coverage` in page order; the main map follows each page's area; the title,
+    subtitle and figures labels show the page's fields."""
+    atlas = layout.atlas()
+    atlas.setCoverageLayer(coverage)
+    atlas.setEnabled(True)
+    atlas.setHideCoverage(True)
+    atlas.setSortFeatures(True)
+    atlas.setSortExpression('"page"')
+    atlas.setPageNameExpression('"code"')
+    the_map: QgsLayoutItemMap = main_map(layout)
+    the_map.setAtlasDriven(True)
+    the_map.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+    the_map.setAtlasMargin(ATLAS_MARGIN)
+    for item_id, field in ((ITEM_TITLE, "title"), (ITEM_SUBTITLE, "subtitle"), (ITEM_FIGURES, "figures")):
+        label = layout.itemById(item_id)
+        if label is not None:
+            label.setText(f'[% "{field}" %]')
+            label.setVisibility(True)
