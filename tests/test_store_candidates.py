@@ -113,10 +113,12 @@ def test_reasons_and_the_eligible_list_stays_complete(rows, reader):
     # the 3 nearest of anyone, and the 3 nearest who can go
     assert [c.id for c in got] == [no_vehicle, unavailable, full] + able
     assert [c.id for c in got if c.eligible] == able
-    assert by_id[no_vehicle].ineligibility == "volunteer not eligible: needs vehicle"
+    assert by_id[no_vehicle].ineligibility == "volunteer_not_eligible" and by_id[no_vehicle].needs == "vehicle"
     assert not by_id[no_vehicle].can_serve and by_id[no_vehicle].needs == "vehicle"
-    assert by_id[unavailable].ineligibility == "volunteer unavailable" and by_id[unavailable].can_serve
-    assert by_id[full].ineligibility == "volunteer now full" and not by_id[full].has_room
+    assert by_id[unavailable].ineligibility == "volunteer_unavailable" and by_id[unavailable].can_serve
+    assert by_id[full].ineligibility == "volunteer_full" and not by_id[full].has_room
+    full_row = by_id[full]
+    assert full_row.ineligibility_detail == {"capacity": full_row.capacity, "active_count": full_row.active_count}
     assert by_id[able[0]].ineligibility is None and by_id[able[0]].vehicle is VehicleKind.PICKUP
 
 
@@ -127,7 +129,8 @@ def test_eligibility_follows_the_category_table(rows, reader):
     neither = rows.volunteer(dlat=0.003, skills=["medical"])
     got = {c.id: c for c in volunteer_candidates(reader, rid)}
     assert got[handler].eligible and got[rider].eligible and not got[neither].eligible
-    assert got[neither].ineligibility == "volunteer not eligible: needs oxygen handling or vehicle"
+    assert got[neither].ineligibility == "volunteer_not_eligible"
+    assert got[neither].needs == "oxygen handling or vehicle"
     assert got[handler].skills == (Skill.OXYGEN_HANDLING,)
 
 

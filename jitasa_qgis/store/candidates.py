@@ -34,6 +34,7 @@ from typing import Optional
 
 from ..definitions.enums import RequestCategory, RequestStatus, Skill, Urgency, VehicleKind, VolunteerKind
 from ..definitions.i18n import translate
+from ..definitions.reasons import RefusalReason
 from .calls import checked_id, fetch
 from .errors import StoreError
 
@@ -72,14 +73,21 @@ class Candidate:
         return self.available and self.has_room and self.can_serve
 
     @property
-    def ineligibility(self) -> Optional[str]:
-        """Why not (English, in the store's refusal words), or None when eligible."""
+    def ineligibility(self) -> Optional[RefusalReason]:
+        """Why not, as the store's refusal code (definitions.reasons says it in words), or None when
+        eligible; `ineligibility_detail` fills in the numbers."""
         if not self.available:
-            return "volunteer unavailable"
+            return RefusalReason.VOLUNTEER_UNAVAILABLE
         if not self.can_serve:
-            return f"volunteer not eligible: needs {self.needs}"
+            return RefusalReason.VOLUNTEER_NOT_ELIGIBLE
         if not self.has_room:
-            return "volunteer now full"
+            return RefusalReason.VOLUNTEER_FULL
+        return None
+
+    @property
+    def ineligibility_detail(self) -> Optional[dict]:
+        if self.ineligibility is RefusalReason.VOLUNTEER_FULL:
+            return {"capacity": self.capacity, "active_count": self.active_count}
         return None
 
 
