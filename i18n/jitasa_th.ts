@@ -1133,77 +1133,159 @@ Names and phone numbers are printed only when your role may read them (officers 
     <message>
         <location filename="../jitasa_qgis/services/coverage_gaps.py" line="128"/>
         <source>{0} open requests in {1} tambons; {2} service areas, {3} open facilities with room.</source>
-        <translation type="unfinished"></translation>
+        <translation>คำขอที่ยังเปิดอยู่ {0} รายการใน {1} ตำบล; พื้นที่บริการ {2} พื้นที่, สถานบริการที่เปิดและยังรับได้ {3} แห่ง</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/coverage_gaps.py" line="131"/>
         <source>{0} requests outside every service area.</source>
-        <translation type="unfinished"></translation>
+        <translation>คำขอ {0} รายการอยู่นอกพื้นที่บริการทั้งหมด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/coverage_gaps.py" line="132"/>
         <source>{0} requests beyond {1:g} minutes of an open facility with room.</source>
-        <translation type="unfinished"></translation>
+        <translation>คำขอ {0} รายการอยู่ไกลเกิน {1:g} นาทีจากสถานบริการที่เปิดและยังรับได้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/coverage_gaps.py" line="135"/>
         <source>Travel model: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>แบบจำลองเวลาเดินทาง: {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/coverage_gaps.py" line="138"/>
         <source>Road network: {0}.</source>
-        <translation type="unfinished">โครงข่ายถนน: {0}</translation>
+        <translation>โครงข่ายถนน: {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/coverage_gaps.py" line="140"/>
         <source>Report written to {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>เขียนรายงานไปที่ {0} แล้ว</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/coverage_gaps.py" line="146"/>
         <source>road minutes on the road network</source>
-        <translation type="unfinished"></translation>
+        <translation>นาทีตามโครงข่ายถนน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/coverage_gaps.py" line="147"/>
         <source>straight line (no road network covers the area)</source>
-        <translation type="unfinished"></translation>
+        <translation>เส้นตรง (ไม่มีโครงข่ายถนนครอบคลุมพื้นที่)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/coverage_gaps.py" line="152"/>
         <source>The travel-time limit must be a positive number of minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>เกณฑ์เวลาเดินทางต้องเป็นจำนวนนาทีที่มากกว่าศูนย์</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/coverage_gaps.py" line="154"/>
         <source>The report must be a .csv or .xlsx file, not &apos;{0}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>รายงานต้องเป็นไฟล์ .csv หรือ .xlsx ไม่ใช่ '{0}'</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/coverage_gaps.py" line="177"/>
         <source>No tambons in the store for the area code &apos;{0}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีตำบลในฐานข้อมูลสำหรับรหัสพื้นที่ '{0}'</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/coverage_gaps.py" line="225"/>
         <source>{0} requests not covered.</source>
-        <translation type="unfinished"></translation>
+        <translation>คำขอที่ไม่ครอบคลุม {0} รายการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/coverage_gaps.py" line="314"/>
         <source>Reading the coverage counts failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>อ่านข้อมูลความครอบคลุมไม่สำเร็จ: {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/coverage_gaps.py" line="182"/>
         <source>{0} open requests in {1} tambons.</source>
-        <translation type="unfinished"></translation>
+        <translation>คำขอที่ยังเปิดอยู่ {0} รายการใน {1} ตำบล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/coverage_gaps.py" line="187"/>
         <source>{0} service areas, {1} open facilities with room; travel model: {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>พื้นที่บริการ {0} พื้นที่, สถานบริการที่เปิดและยังรับได้ {1} แห่ง; แบบจำลองเวลาเดินทาง: {2}</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageGapsAlgorithm</name>
+    <message>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="80"/>
+        <source>&apos;{0}&apos; is not a service area id.</source>
+        <translation>'{0}' ไม่ใช่รหัสพื้นที่บริการ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="166"/>
+        <source>Coverage gaps per tambon</source>
+        <translation>ช่องว่างความครอบคลุมรายตำบล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="100"/>
+        <source>For each tambon: open requests (new, assigned, in progress) by urgency and category; those outside every service area (a request on an area&apos;s edge is inside it, and one in overlapping areas counts once); those further than the limit from the nearest facility that is open or limited and has free beds (or no bed count); volunteers available (available and below capacity), per open request and per 1,000 people where the tambon has a population.
+Minutes are road minutes on the road network covering the area, else the straight line; the travel_model field and the log say which.
+Outputs: the tambons (styled by requests not covered), the uncovered requests (by reason) and, if a file is given, a CSV or XLSX report. From the toolbox they load into the &apos;Jitasa planning&apos; group.</source>
+        <translation>สำหรับแต่ละตำบล: คำขอที่ยังเปิดอยู่ (ใหม่ มอบหมายแล้ว กำลังดำเนินการ) แยกตามความเร่งด่วนและประเภท; คำขอที่อยู่นอกพื้นที่บริการทั้งหมด (คำขอที่อยู่บนขอบพื้นที่นับว่าอยู่ในพื้นที่ และคำขอในพื้นที่ที่ซ้อนกันนับครั้งเดียว); คำขอที่อยู่ไกลเกินเกณฑ์จากสถานบริการที่ใกล้ที่สุดซึ่งเปิดหรือรับได้จำกัดและยังมีเตียงว่าง (หรือไม่มีข้อมูลเตียง); อาสาสมัครที่พร้อม (พร้อมและยังไม่เต็มความสามารถ) ต่อคำขอที่เปิดอยู่ และต่อประชากร 1,000 คนเมื่อตำบลมีข้อมูลประชากร
+เวลาเป็นนาทีตามโครงข่ายถนนที่ครอบคลุมพื้นที่ มิฉะนั้นใช้เส้นตรง; ฟิลด์ travel_model และบันทึกจะบอกว่าใช้แบบใด
+ผลลัพธ์: ชั้นข้อมูลตำบล (แสดงสีตามจำนวนคำขอที่ไม่ครอบคลุม) คำขอที่ไม่ครอบคลุม (ตามเหตุผล) และรายงาน CSV หรือ XLSX หากระบุไฟล์ เมื่อรันจากกล่องเครื่องมือ ผลลัพธ์จะอยู่ในกลุ่ม 'Jitasa วางแผน'</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="115"/>
+        <source>Province, amphoe or tambon code (empty: every tambon)</source>
+        <translation>รหัสจังหวัด อำเภอ หรือตำบล (ว่าง: ทุกตำบล)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="122"/>
+        <source>Travel-time limit to an open facility with room (minutes)</source>
+        <translation>เกณฑ์เวลาเดินทางถึงสถานบริการที่เปิดและยังรับได้ (นาที)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="131"/>
+        <source>Facility kinds that count (comma separated; empty: all)</source>
+        <translation>ประเภทสถานบริการที่นับ (คั่นด้วยจุลภาค; ว่าง: ทั้งหมด)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="138"/>
+        <source>Service area kinds that count (comma separated; empty: all)</source>
+        <translation>ประเภทพื้นที่บริการที่นับ (คั่นด้วยจุลภาค; ว่าง: ทั้งหมด)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="145"/>
+        <source>Service area ids that count (comma separated; empty: all)</source>
+        <translation>รหัสพื้นที่บริการที่นับ (คั่นด้วยจุลภาค; ว่าง: ทั้งหมด)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="152"/>
+        <source>Vaccination / screening campaign to show (e.g. covid19_dose2)</source>
+        <translation>แคมเปญฉีดวัคซีน / คัดกรองที่จะแสดง (เช่น covid19_dose2)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="159"/>
+        <source>Use the straight line even where a road network exists</source>
+        <translation>ใช้เส้นตรงแม้มีโครงข่ายถนน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="192"/>
+        <source>Requests not covered</source>
+        <translation>คำขอที่ไม่ครอบคลุม</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="182"/>
+        <source>Report (CSV or XLSX)</source>
+        <translation>รายงาน (CSV หรือ XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="182"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>สมุดงาน Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="191"/>
+        <source>Open requests</source>
+        <translation>คำขอที่ยังเปิดอยู่</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="195"/>
+        <source>Travel-time model (road_network or straight_line)</source>
+        <translation>แบบจำลองเวลาเดินทาง (road_network หรือ straight_line)</translation>
     </message>
 </context>
 <context>
@@ -3155,12 +3237,12 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
 <context>
     <name>JitasaProvider</name>
     <message>
-        <location filename="../jitasa_qgis/processing/provider.py" line="31"/>
+        <location filename="../jitasa_qgis/processing/provider.py" line="34"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/provider.py" line="34"/>
+        <location filename="../jitasa_qgis/processing/provider.py" line="37"/>
         <source>Jitasa volunteer coordination</source>
         <translation>ประสานงานจิตอาสา</translation>
     </message>
@@ -3350,7 +3432,7 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>(ข้อมูลเตียงเก่า)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="275"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="315"/>
         <source>{count:,} or more</source>
         <translation>{count:,} ขึ้นไป</translation>
     </message>
@@ -3388,6 +3470,61 @@ It refuses to run on a store that holds data that is not demo data (help request
         <location filename="../jitasa_qgis/definitions/visuals.py" line="269"/>
         <source>Drawn and other service areas</source>
         <translation>พื้นที่บริการที่วาดและอื่น ๆ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="313"/>
+        <source>No request left uncovered</source>
+        <translation>ไม่มีคำขอที่อยู่นอกความครอบคลุม</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="318"/>
+        <source>{counts} requests not covered</source>
+        <translation>คำขอที่ไม่ครอบคลุม {counts} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="324"/>
+        <source>Under {upper:g} % covered</source>
+        <translation>ครอบคลุมต่ำกว่า {upper:g} %</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="326"/>
+        <source>{lower:g} % or more covered</source>
+        <translation>ครอบคลุม {lower:g} % ขึ้นไป</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="327"/>
+        <source>{lower:g}–{upper:g} % covered</source>
+        <translation>ครอบคลุม {lower:g}–{upper:g} %</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="331"/>
+        <source>No count imported</source>
+        <translation>ยังไม่มีข้อมูลการนับ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="337"/>
+        <source>Outside every service area</source>
+        <translation>อยู่นอกพื้นที่บริการทั้งหมด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="339"/>
+        <source>Too far from an open facility with room</source>
+        <translation>ไกลเกินจากสถานบริการที่เปิดและยังรับได้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="340"/>
+        <source>Outside every area and too far</source>
+        <translation>อยู่นอกพื้นที่บริการและไกลเกิน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="345"/>
+        <source>Existing facility kept</source>
+        <translation>สถานบริการเดิมที่คงไว้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="346"/>
+        <source>New site (number: order of benefit)</source>
+        <translation>จุดใหม่ (ตัวเลข: ลำดับประโยชน์)</translation>
     </message>
 </context>
 <context>
@@ -3804,6 +3941,131 @@ It refuses to run on a store that holds data that is not demo data (help request
     </message>
 </context>
 <context>
+    <name>PlanningGroup</name>
+    <message>
+        <location filename="../jitasa_qgis/layers/planning_group.py" line="23"/>
+        <source>Jitasa planning</source>
+        <translation>Jitasa วางแผน</translation>
+    </message>
+</context>
+<context>
+    <name>PrintAlgorithms</name>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_atlas.py" line="20"/>
+        <source>Print an atlas (a page per amphoe, tambon or service area)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_atlas.py" line="23"/>
+        <source>Writes one PDF with a page per amphoe, tambon or service area of a province or amphoe (or of the whole store). Each page has its map, an overview inset, a legend of what it shows and its figures: open requests by urgency and need, volunteers assigned, facilities with their beds and daily capacity. An area with no open request gets a page that says so.
+
+The file is written whole or not at all; a cancel leaves no file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_atlas.py" line="34"/>
+        <source>One page per</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_atlas.py" line="34"/>
+        <source>Amphoe</source>
+        <translation type="unfinished">อำเภอ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_atlas.py" line="34"/>
+        <source>Tambon</source>
+        <translation type="unfinished">ตำบล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_atlas.py" line="34"/>
+        <source>Service area</source>
+        <translation type="unfinished">เขตบริการ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_atlas.py" line="46"/>
+        <source>Inside this province or amphoe: name or code (empty: the whole store)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="29"/>
+        <source>A4 portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="30"/>
+        <source>A4 landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="31"/>
+        <source>A3 landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="50"/>
+        <source>Paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="58"/>
+        <source>Title (empty: made from the area)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="63"/>
+        <source>Producing office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="71"/>
+        <source>Dates in Thai digits (๑ ธันวาคม ๒๕๖๙)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="80"/>
+        <source>PDF file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="80"/>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="85"/>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="102"/>
+        <source>Print a map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="105"/>
+        <source>Writes a PDF map of an area (a province, amphoe or tambon by name or code, or a service area by its id), of an extent, or of the whole store: open help requests, volunteers, facilities, service areas, roads and boundaries, with a legend of what the map shows, a scale bar, a north arrow, the date in the Buddhist Era, the data sources and the producing office.
+
+The file is written whole or not at all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="115"/>
+        <source>Province, amphoe or tambon: name or code (empty: the whole store)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="122"/>
+        <source>…or a service area (its id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="131"/>
+        <source>…or an extent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrintErrors</name>
     <message>
         <location filename="../jitasa_qgis/definitions/print_errors.py" line="30"/>
@@ -3928,94 +4190,124 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>PrintMap</name>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="81"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="82"/>
         <source>Wrote {0} pages to {1} ({2:.1f} s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="83"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="87"/>
         <source>{0} pages show areas with no open request.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="89"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="93"/>
         <source>Printing needs a saved PostgreSQL connection or a pg_service name for its layers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="96"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="100"/>
         <source>Open help requests, volunteers, facilities and service areas</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="112"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="116"/>
         <source>Area: {0}</source>
         <translation type="unfinished">พื้นที่: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="117"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="121"/>
         <source>Help requests and volunteers: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="136"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="140"/>
         <source>Drawing the map…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="149"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="153"/>
         <source>The extent is empty: give xmin &lt; xmax and ymin &lt; ymax.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="150"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="154"/>
         <source>the extent given</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="173"/>
-        <source>service area {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="213"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="221"/>
         <source>the whole store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="168"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="172"/>
         <source>all areas in the store</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="175"/>
-        <source>{0} {1}, {2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="195"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="203"/>
         <source>Page {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="207"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="215"/>
         <source>Unknown atlas level: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="217"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="225"/>
         <source>An atlas of {0} pages needs a wider scope than {1}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="231"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="238"/>
         <source>{0} pages to print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="272"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="287"/>
         <source>Cancelled; no file was written.</source>
         <translation type="unfinished">ยกเลิกแล้ว ไม่ได้เขียนไฟล์ใด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="177"/>
+        <source>Service area {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="180"/>
+        <source>Tambon {0}, amphoe {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="181"/>
+        <source>Tambon {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="183"/>
+        <source>Amphoe {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="184"/>
+        <source>Province {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="261"/>
+        <source>amphoe</source>
+        <translation type="unfinished">อำเภอ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="262"/>
+        <source>tambon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/print_map.py" line="263"/>
+        <source>service area</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4036,9 +4328,14 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>… และแถวที่ถูกปฏิเสธอีก {0} แถว (ดูในตารางรายการที่ถูกปฏิเสธ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="29"/>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="40"/>
         <source>Print</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="94"/>
+        <source>Planning</source>
+        <translation>การวางแผน</translation>
     </message>
 </context>
 <context>
@@ -5419,7 +5716,7 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>รูปปิดขอบเขตไม่ถูกต้อง: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/candidates.py" line="195"/>
+        <location filename="../jitasa_qgis/store/candidates.py" line="203"/>
         <source>The distance limit must be 0 km or more, got {0!r}.</source>
         <translation>ระยะทางสูงสุดต้องเป็น 0 กม. ขึ้นไป แต่ได้ {0!r}</translation>
     </message>
