@@ -40,6 +40,7 @@ from .store_access import connection
 
 PathLike = Union[str, Path]
 ATLAS_LEVELS = ("amphoe", "tambon", "service_area")
+TEMPLATES = tuple(layouts.TEMPLATES)  # a4_portrait, a4_landscape, a3_landscape (the Processing choices)
 Extent = tuple[float, float, float, float]  # xmin, ymin, xmax, ymax in EPSG:4326
 
 
