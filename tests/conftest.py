@@ -101,19 +101,27 @@ def conn(store):
 
 @pytest.fixture
 def login_role_on(pg_cluster):
-    """Factory: (spec, group, extra_sql="") -> (login name, connect(autocommit=True) -> connection).
+    """Factory: (spec, group, extra_sql="", scope="national") -> (login name, connect(autocommit=True)).
 
     A fresh LOGIN role in `group` on the database of `spec`; `extra_sql` (with {role}) runs after creating it.
+    `scope`: the areas the login works (jitasa.area_scope): "national" (the default, so tests about other
+    things see every row), None for none (it then reads no area data), or province / amphoe codes.
     """
     made: list[tuple[object, str, list]] = []
 
-    def make(spec, group: str, extra_sql: str = ""):
+    def make(spec, group: str, extra_sql: str = "", scope="national"):
         import uuid
 
         name = f"{group.replace('jitasa_', '')}_{uuid.uuid4().hex[:10]}"
         admin = spec.connect(autocommit=True)
         with admin.cursor() as cur:
             cur.execute(f'CREATE ROLE "{name}" LOGIN IN ROLE {group}')
+            cur.execute("SELECT to_regclass('jitasa.area_scope') IS NOT NULL")
+            if scope is not None and cur.fetchone()[0]:
+                codes = [None] if scope == "national" else ([scope] if isinstance(scope, str) else list(scope))
+                cur.executemany(
+                    "INSERT INTO jitasa.area_scope (role_name, area_code) VALUES (%s, %s)", [(name, c) for c in codes]
+                )
             if extra_sql:
                 cur.execute(extra_sql.format(role=name))
         admin.close()
@@ -145,14 +153,15 @@ def login_role_on(pg_cluster):
 
 @pytest.fixture
 def login_role(store, login_role_on):
-    """Factory: group -> (login name, connect(autocommit=True)) on the test's store."""
-    return lambda group, extra_sql="": login_role_on(store, group, extra_sql)
+    """Factory: (group, extra_sql="", scope="national") -> (login name, connect(autocommit=True)) on the test's
+    store."""
+    return lambda group, extra_sql="", scope="national": login_role_on(store, group, extra_sql, scope)
 
 
 @pytest.fixture
 def login_conn(login_role):
-    """Factory: (group, extra_sql="") -> a connection (not autocommit) of a fresh login in that group."""
-    return lambda group, extra_sql="": login_role(group, extra_sql)[1](autocommit=False)
+    """Factory: (group, extra_sql="", scope="national") -> a connection (not autocommit) of a fresh login."""
+    return lambda group, extra_sql="", scope="national": login_role(group, extra_sql, scope)[1](autocommit=False)
 
 
 @pytest.fixture

@@ -45,6 +45,8 @@ class RoleLogins:
         admin = self.store.connect(autocommit=True)
         with admin.cursor() as cur:
             cur.execute(f'CREATE ROLE "{name}" LOGIN IN ROLE {group}')
+            # national: the login works every area (jitasa.area_scope, issue 14)
+            cur.execute("INSERT INTO jitasa.area_scope (role_name, area_code) VALUES (%s, NULL)", (name,))
         admin.close()
         self.names.append(name)
         return ConnectionSpec(

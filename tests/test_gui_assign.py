@@ -414,6 +414,8 @@ def login(pg_cluster, demo):
         admin = spec.connect(autocommit=True)
         with admin.cursor() as cur:
             cur.execute(f'CREATE ROLE "{name}" LOGIN IN ROLE {group}')
+            # national: the login works every area (jitasa.area_scope, issue 14)
+            cur.execute("INSERT INTO jitasa.area_scope (role_name, area_code) VALUES (%s, NULL)", (name,))
         admin.close()
         made.append(name)
         return ConnectionSpec(params=pg_cluster.params(spec.params["dbname"], user=name), label=name)

@@ -169,6 +169,8 @@ def test_an_analyst_may_read_candidates_without_personal_data(rows, reader, pg_c
     admin = store.connect(autocommit=True)
     with admin.cursor() as cur:
         cur.execute(f'CREATE ROLE "{name}" LOGIN IN ROLE jitasa_analyst')
+        # national: the login works every area (jitasa.area_scope, issue 14)
+        cur.execute("INSERT INTO jitasa.area_scope (role_name, area_code) VALUES (%s, NULL)", (name,))
     admin.close()
     analyst = psycopg2.connect(**pg_cluster.params(store.params["dbname"], user=name))
     analyst.autocommit = True

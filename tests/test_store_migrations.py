@@ -165,7 +165,7 @@ def test_a_store_of_version_0_1_0_upgrades_in_place_with_data_and_audit(gis_db):
         with pytest.raises(SchemaVersionError):
             check_schema_current(conn)
 
-    assert migrate(gis_db) == list(range(9, LATEST_VERSION + 1))
+    assert migrate(gis_db) == [v for v in VERSIONS if v >= 9]  # numbers may have gaps
     with gis_db.connect() as conn, conn.cursor() as cur:
         check_schema_current(conn)
         cur.execute("SELECT count(*), max(id) FROM jitasa.audit_log")

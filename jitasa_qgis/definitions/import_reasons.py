@@ -44,6 +44,7 @@ class ImportReason(str, Enum):
     UNKNOWN_PARENT = "unknown_parent"
     AREA_IN_USE = "area_in_use"
     CAPACITY_BELOW_LOAD = "capacity_below_load"
+    OUT_OF_SCOPE = "out_of_scope"
 
 
 Detail = Optional[Mapping[str, Any]]
@@ -125,6 +126,9 @@ _TEXTS: dict[str, Callable[[Detail], str]] = {
     ImportReason.CAPACITY_BELOW_LOAD: lambda d: translate(
         "ImportReasons", "capacity {capacity} is below the {active} active assignment(s) the volunteer has now"
     ).format(capacity=_get(d, "capacity"), active=_get(d, "active")),
+    ImportReason.OUT_OF_SCOPE: lambda d: translate(
+        "ImportReasons", "it lies outside the areas you work (or updates a request that does)"
+    ),
 }
 _TEXTS = {code.value: text for code, text in _TEXTS.items()}
 

@@ -35,6 +35,7 @@ OUTCOMES: tuple[str, ...] = (
     "invalid_geometry",
     "not_polygon",
     "invalid_input",
+    "out_of_scope",
 )
 
 
@@ -127,6 +128,9 @@ _TEXTS: dict[str, Callable[[Mapping[str, Any]], str]] = {
         "ServiceAreaOutcomes", "A service area must be a polygon, not a {0}. Nothing was saved."
     ).format(str(d.get("type", "")).lower()),
     "invalid_input": _invalid_input,
+    "out_of_scope": lambda d: translate(
+        "ServiceAreaOutcomes", "This service area is outside the areas you work. Nothing was saved."
+    ),
 }
 
 

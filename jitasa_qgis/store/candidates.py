@@ -229,11 +229,16 @@ def volunteer_candidates(
 
 
 def request_summary(conn, request_id: int) -> Optional[RequestSummary]:
-    """The request with its tambon and amphoe names and who has it now; None when it does not exist."""
+    """The request with its tambon and amphoe names and who has it now; None when it does not exist (or lies
+    outside the login's areas). The note only for roles that may read it (not analysts)."""
+    from psycopg2 import sql
+
+    from .operations import note_readable
+
     rows = fetch(
         conn,
-        """
-        SELECT r.id, r.category::text, r.urgency::text, r.status::text, r.people_count, r.note,
+        sql.SQL("""
+        SELECT r.id, r.category::text, r.urgency::text, r.status::text, r.people_count, {note},
                tb.name_th, am.name_th, r.created_at, extract(epoch FROM now() - r.created_at)::float8,
                r.version, ST_X(r.geom), ST_Y(r.geom),
                (SELECT a.volunteer_id FROM jitasa.assignment a
@@ -241,7 +246,7 @@ def request_summary(conn, request_id: int) -> Optional[RequestSummary]:
           FROM jitasa.help_request r
           LEFT JOIN jitasa.admin_area tb ON tb.code = r.tambon_code AND tb.level = 'tambon'
           LEFT JOIN jitasa.admin_area am ON am.code = tb.parent_code AND am.level = 'amphoe'
-         WHERE r.id = %(request_id)s""",
+         WHERE r.id = %(request_id)s""").format(note=sql.SQL("r.note" if note_readable(conn) else "NULL::text")),
         {"request_id": checked_id(request_id)},
     )
     if not rows:

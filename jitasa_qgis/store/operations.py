@@ -133,8 +133,9 @@ def open_dock_connection(
 
 # --- reading ------------------------------------------------------------------------------------------------
 
+# {note}: r.note, or NULL for a role that may not read it (analysts: a note may name a person)
 _REQUEST_COLUMNS = sql.SQL("""
-SELECT r.id, r.category::text, r.urgency::text, r.status::text, r.people_count, r.note, r.tambon_code,
+SELECT r.id, r.category::text, r.urgency::text, r.status::text, r.people_count, {note}, r.tambon_code,
        tb.name_th, am.name_th, r.created_at, extract(epoch FROM now() - r.created_at)::float8, r.version,
        ST_X(r.geom), ST_Y(r.geom)
   FROM jitasa.help_request r
@@ -151,9 +152,11 @@ def open_requests_page(
 ) -> list[RequestRow]:
     """One page of the request queue: critical first, then the longest waiting."""
     flt = flt or RequestFilter()
-    where, params = _request_where(flt, with_statuses=True)
+    note_ok = note_readable(conn)
+    where, params = _request_where(flt, with_statuses=True, note_ok=note_ok)
     params.update(limit=max(int(limit), 0), offset=max(int(offset), 0))
-    query = sql.SQL("{} WHERE {} {} LIMIT %(limit)s OFFSET %(offset)s").format(_REQUEST_COLUMNS, where, _QUEUE_ORDER)
+    columns = _REQUEST_COLUMNS.format(note=sql.SQL("r.note" if note_ok else "NULL::text"))
+    query = sql.SQL("{} WHERE {} {} LIMIT %(limit)s OFFSET %(offset)s").format(columns, where, _QUEUE_ORDER)
     rows = fetch(conn, query, params)
     return [
         RequestRow(
@@ -184,7 +187,7 @@ def status_counts(
     `flt.statuses` is not applied: the counts label shows every open status while the list may show one.
     """
     wanted = tuple(RequestStatus(s) for s in (statuses or OPEN_REQUEST_STATUSES))
-    where, params = _request_where(flt or RequestFilter(), with_statuses=False)
+    where, params = _request_where(flt or RequestFilter(), with_statuses=False, note_ok=note_readable(conn))
     params["count_statuses"] = tuple(s.value for s in wanted)
     query = sql.SQL("""
         SELECT r.status::text, count(*) FROM jitasa.help_request r
@@ -196,7 +199,13 @@ def status_counts(
     return counts
 
 
-def _request_where(flt: RequestFilter, with_statuses: bool) -> tuple[sql.Composable, dict]:
+def note_readable(conn) -> bool:
+    """Whether the connected role may read requests' notes (officers and admins; analysts may not)."""
+    rows = fetch(conn, "SELECT has_column_privilege('jitasa.help_request', 'note', 'SELECT')", None)
+    return bool(rows and rows[0][0])
+
+
+def _request_where(flt: RequestFilter, with_statuses: bool, note_ok: bool = True) -> tuple[sql.Composable, dict]:
     """The WHERE clause for `flt` and its bound parameters.
 
     Value lists are bound as `IN (...)` tuples, not as arrays cast to the enum type: the planner can prove
@@ -225,12 +234,14 @@ def _request_where(flt: RequestFilter, with_statuses: bool) -> tuple[sql.Composa
         params["pattern"] = "%" + _like_escape(text) + "%"
         # Area names are matched once (an InitPlan), then requests by tambon code, so each branch of the OR
         # can use an index (the note's trigram index, the per-tambon index, the primary key).
-        match = sql.SQL("""r.note ILIKE %(pattern)s
+        match = sql.SQL("""{note} ILIKE %(pattern)s
             OR r.tambon_code = ANY (ARRAY(
                 SELECT t.code FROM jitasa.admin_area t LEFT JOIN jitasa.admin_area a ON a.code = t.parent_code
                  WHERE t.level = 'tambon'
                    AND (t.name_th ILIKE %(pattern)s OR t.name_en ILIKE %(pattern)s
-                        OR a.name_th ILIKE %(pattern)s OR a.name_en ILIKE %(pattern)s)))""")
+                        OR a.name_th ILIKE %(pattern)s OR a.name_en ILIKE %(pattern)s)))""").format(
+            note=sql.SQL("r.note" if note_ok else "NULL::text")
+        )
         if text.isdigit() and int(text) < 2**31:
             params["text_id"] = int(text)
             match = sql.SQL("{} OR r.id = %(text_id)s").format(match)

@@ -72,6 +72,7 @@ BEGIN
         RAISE EXCEPTION 'Help request % does not exist (it may have been deleted).', p_request_id
             USING ERRCODE = 'P0002';
     END IF;
+    PERFORM jitasa.require_in_scope(ARRAY[p_request_id]);  -- 42501 out_of_scope (015_scopes.sql)
     IF old_version <> p_expected_version THEN
         RAISE EXCEPTION 'Help request % was changed by someone else: it is now "%" (version %); you had '
                         'version %. Nothing was changed.', p_request_id, old_status, old_version, p_expected_version

@@ -358,6 +358,7 @@ BEGIN
     IF cardinality(p_request_ids) = 0 THEN
         RETURN;  -- an empty batch changes nothing, not even the run's status
     END IF;
+    PERFORM jitasa.require_in_scope(p_request_ids, p_volunteer_ids);  -- a batch outside one's areas: refused whole
     PERFORM jitasa.enter_run(p_run_id);
 
     SELECT array_agg(x.reason ORDER BY x.ord), array_agg(x.detail ORDER BY x.ord) INTO reasons, details
@@ -430,6 +431,7 @@ BEGIN
     END IF;
 
     IF ids IS NOT NULL THEN
+        PERFORM jitasa.require_in_scope(req, vol);  -- a run reaching outside one's areas: refused whole
         -- lock order: requests, assignments, volunteers; each in id order
         PERFORM 1 FROM jitasa.help_request r WHERE r.id = ANY (req) ORDER BY r.id FOR NO KEY UPDATE;
         PERFORM 1 FROM jitasa.assignment a WHERE a.id = ANY (ids) ORDER BY a.id FOR NO KEY UPDATE;
@@ -493,6 +495,7 @@ BEGIN
     IF cardinality(p_request_ids) = 0 THEN
         RETURN;  -- an empty batch changes nothing, not even the run's status
     END IF;
+    PERFORM jitasa.require_in_scope(p_request_ids, p_volunteer_ids);  -- a batch outside one's areas: refused whole
     PERFORM jitasa.enter_run(p_run_id);
 
     PERFORM 1 FROM jitasa.help_request r WHERE r.id = ANY (p_request_ids) ORDER BY r.id FOR NO KEY UPDATE;
@@ -542,6 +545,9 @@ BEGIN
                 USING ERRCODE = '22023';
         END IF;
     END IF;
+    PERFORM jitasa.require_in_scope(ARRAY(SELECT a.request_id FROM jitasa.assignment a
+                                           WHERE a.run_id = p_run_id AND a.status = 'proposed'
+                                             AND (p_assignment_ids IS NULL OR a.id = ANY (p_assignment_ids))));
     -- Proposed rows are written only under the run's lock (confirm, reject), so no request lock is needed.
     UPDATE jitasa.assignment a SET status = 'rejected', reason = 'rejected_by_officer'
      WHERE a.run_id = p_run_id AND a.status = 'proposed'
@@ -604,6 +610,7 @@ BEGIN
         RAISE EXCEPTION 'To % assignment % give a reason.', p_action, p_assignment_id USING ERRCODE = '22023';
     END IF;
     a := jitasa.lock_active_assignment(p_assignment_id, p_expected_version);
+    PERFORM jitasa.require_in_scope(ARRAY[a.request_id]);
 
     -- The request first: closing it ('done') takes the open-request grid cells' locks (0005's trigger),
     -- and 0004 takes those before any volunteer; so must we, or two closings deadlock over a volunteer.
@@ -645,6 +652,7 @@ BEGIN
         RAISE EXCEPTION 'To reassign assignment % give a reason.', p_assignment_id USING ERRCODE = '22023';
     END IF;
     a := jitasa.lock_active_assignment(p_assignment_id, p_expected_version);
+    PERFORM jitasa.require_in_scope(ARRAY[a.request_id], ARRAY[p_new_volunteer_id]);
     IF a.volunteer_id = p_new_volunteer_id THEN
         RAISE EXCEPTION 'Assignment % already goes to volunteer %.', p_assignment_id, p_new_volunteer_id
             USING ERRCODE = '22023';

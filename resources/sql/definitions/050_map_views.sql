@@ -1,9 +1,13 @@
 -- What the map layers read: views without personal data, so one layer definition works for officers and
--- analysts alike, and the assignment lines (volunteer → request) of proposed and active assignments.
+-- analysts alike (free text too is left out: a note or a closure reason may name a person; the columns stay,
+-- empty, so saved layers keep their fields; the dock shows notes to officers), read as the caller under the
+-- row policies (security_invoker, set in 910_row_security.sql); and the assignment lines (volunteer →
+-- request) of proposed and active assignments.
 -- Repeatable: re-applied whenever this file changes (CREATE OR REPLACE VIEW may only add columns at the end).
 
 CREATE OR REPLACE VIEW jitasa.help_request_map AS
-SELECT id, source, category, urgency, status, closure_reason, people_count, note, for_someone_else,
+SELECT id, source, category, urgency, status, NULL::text AS closure_reason, people_count, NULL::text AS note,
+       for_someone_else,
        location_accuracy_m, tambon_code, created_at, updated_at, version,
        (urgency = 'critical') AS is_critical, geom
   FROM jitasa.help_request;

@@ -149,6 +149,8 @@ DECLARE
     out_code   text[];
     out_detail jsonb[];
     closed_ids integer[];
+    scoped     boolean := NOT jitasa.scope_national();  -- 015_scopes.sql: only these records are checked
+    codes      text[] := jitasa.scope_codes();
     categories text[] := enum_range(NULL::jitasa.request_category)::text[];
     urgencies  text[] := enum_range(NULL::jitasa.urgency)::text[];
     num        text := '^-?[0-9]{1,12}(\.[0-9]{1,20})?$';
@@ -284,7 +286,11 @@ BEGIN
     ), final AS (
         SELECT rk.*,
                coalesce(rk.reason_detail, CASE WHEN rk.kept_ord <> rk.ord THEN
-                   jsonb_build_object('reason', 'duplicate_in_batch', 'key', rk.sid, 'first', rk.kept_ord - 1) END)
+                   jsonb_build_object('reason', 'duplicate_in_batch', 'key', rk.sid, 'first', rk.kept_ord - 1) END,
+                   CASE WHEN scoped AND jitasa.feed_record_out_of_scope(
+                                            v_source, rk.sid, coalesce(rk.lon::double precision, rk.place_lon),
+                                            coalesce(rk.lat::double precision, rk.place_lat), codes)
+                        THEN jsonb_build_object('reason', 'out_of_scope') END)
                    AS refused
           FROM ranked rk
     )

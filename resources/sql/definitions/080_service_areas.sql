@@ -115,11 +115,20 @@ BEGIN
         RETURN;
     END IF;
 
+    IF NOT jitasa.service_area_in_scope(v_amphoe, session_user) THEN  -- 015_scopes.sql
+        RETURN QUERY SELECT p_id, p_version, 'out_of_scope'::text, jsonb_build_object('amphoe_code', v_amphoe);
+        RETURN;
+    END IF;
     IF p_id IS NOT NULL THEN
         -- the version first: a stale save is refused whatever else is wrong with it
         SELECT s.version INTO v_stored FROM jitasa.service_area s WHERE s.id = p_id FOR UPDATE;
         IF NOT FOUND THEN
             RETURN QUERY SELECT p_id, NULL::integer, 'not_found'::text, '{}'::jsonb;
+            RETURN;
+        END IF;
+        IF NOT (SELECT jitasa.service_area_in_scope(s.amphoe_code, s.created_by) FROM jitasa.service_area s
+                 WHERE s.id = p_id) THEN
+            RETURN QUERY SELECT p_id, NULL::integer, 'out_of_scope'::text, '{}'::jsonb;
             RETURN;
         END IF;
         IF p_version IS NULL OR v_stored <> p_version THEN
@@ -170,6 +179,11 @@ BEGIN
     SELECT s.version INTO v_stored FROM jitasa.service_area s WHERE s.id = p_id FOR UPDATE;
     IF NOT FOUND THEN
         RETURN QUERY SELECT p_id, NULL::integer, 'not_found'::text, '{}'::jsonb;
+        RETURN;
+    END IF;
+    IF NOT (SELECT jitasa.service_area_in_scope(s.amphoe_code, s.created_by) FROM jitasa.service_area s
+             WHERE s.id = p_id) THEN
+        RETURN QUERY SELECT p_id, NULL::integer, 'out_of_scope'::text, '{}'::jsonb;
         RETURN;
     END IF;
     IF p_version IS NULL OR v_stored <> p_version THEN

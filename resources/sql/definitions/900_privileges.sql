@@ -99,7 +99,8 @@ GRANT SELECT ON jitasa.admin_area, jitasa.facility, jitasa.service_area, jitasa.
     jitasa.assignment_run, jitasa.road_segment, jitasa.category_need, jitasa.request_grid,
     jitasa.schema_migration, jitasa.schema_definition, jitasa.help_request_map, jitasa.volunteer_map,
     jitasa.assignment_line, jitasa.feed_state TO jitasa_analyst;
-GRANT SELECT (id, source, source_id, category, urgency, status, closure_reason, people_count, note,
+-- no name, phone, note or closure reason: free text may name a person (issue 14)
+GRANT SELECT (id, source, source_id, category, urgency, status, people_count,
               for_someone_else, location_accuracy_m, location_basis, tambon_code, geom, created_at, updated_at,
               source_updated_at, expires_at, version)
     ON jitasa.help_request TO jitasa_analyst;
@@ -160,6 +161,13 @@ GRANT EXECUTE ON FUNCTION
 TO jitasa_admin, jitasa_officer, jitasa_analyst;
 -- Trigger functions need no grant to fire; the text cleaning they call runs as the writer.
 GRANT EXECUTE ON FUNCTION jitasa.clean_text(text, text, integer)
+TO jitasa_admin, jitasa_officer, jitasa_analyst, jitasa_feed;
+
+-- --- area scopes (015_scopes.sql, issue 14): admins grant and revoke them; every role's row policies
+-- (910_row_security.sql) ask the login's scope; the plugin shows it ("you work: ...")
+GRANT SELECT ON jitasa.area_scope TO jitasa_admin;
+GRANT EXECUTE ON FUNCTION jitasa.grant_area_scope(text, text), jitasa.revoke_area_scope(text, text) TO jitasa_admin;
+GRANT EXECUTE ON FUNCTION jitasa.scope_national(), jitasa.scope_codes(), jitasa.scope_box(), jitasa.my_area_scopes()
 TO jitasa_admin, jitasa_officer, jitasa_analyst, jitasa_feed;
 
 -- --- the database ----------------------------------------------------------------------------------------
