@@ -59,6 +59,7 @@ class JitasaPlugin:
         self.edit_area_tool = None
         self.edit_area_action = None
         self.service_area_form = None
+        self.print_dialog = None
         self.session = None  # the one store session of the dock and the Assign panel
         self.import_menu = None
         self.import_actions: dict[str, QAction] = {}
@@ -94,6 +95,10 @@ class JitasaPlugin:
         self._add_edit_area_tool()
         self._add_menu_action(translate("JitasaPlugin", "Load demo data…"), self.load_demo_data)
         self._add_import_menu()
+        self._add_menu_action(translate("JitasaPlugin", "Print a map or an atlas…"), self.show_print_dialog)
+        from .printing import expressions
+
+        expressions.register()  # jitasa_thai_date() in layouts, labels and the field calculator
 
     def _add_action(self, icon: str, text: str, slot) -> QAction:
         action = QAction(QIcon(str(ICONS_DIR / icon)), text, self.iface.mainWindow())
@@ -295,6 +300,17 @@ class JitasaPlugin:
             layer.reload()
             layer.triggerRepaint()
 
+    def show_print_dialog(self):
+        """Menu ▸ Print a map or an atlas…: the Print dialog on the connected store; returns it."""
+        from .gui.print_dialog import PrintDialog
+        from .store.qgis_connections import current_location
+
+        if self.print_dialog is None:
+            self.print_dialog = PrintDialog(current_location, parent=self.iface.mainWindow())
+        self.print_dialog.show()
+        self.print_dialog.raise_()
+        return self.print_dialog
+
     def show_connect_dialog(self) -> None:
         from .gui.connect_dialog import ConnectDialog
 
@@ -422,6 +438,13 @@ class JitasaPlugin:
             self.service_area_form.close()
             self.service_area_form.deleteLater()
             self.service_area_form = None
+        if self.print_dialog is not None:
+            self.print_dialog.reject()  # cancels a running print
+            self.print_dialog.deleteLater()
+            self.print_dialog = None
+        from .printing import expressions
+
+        expressions.unregister()
         if self.dock is not None:
             self.dock.cancel_task()  # a running task's result has no dock to go to any more
             self.iface.removeDockWidget(self.dock)
