@@ -19,6 +19,8 @@ from .import_roads import ImportRoadsAlgorithm
 from .import_volunteers import ImportVolunteersAlgorithm
 from .load_demo_data import LoadDemoDataAlgorithm
 from .load_layers import LoadLayersAlgorithm
+from .print_atlas import PrintAtlasAlgorithm
+from .print_map import PrintMapAlgorithm
 from .service_areas import ServiceAreasAlgorithm
 from .sync_feed import SyncFeedAlgorithm
 
@@ -52,5 +54,7 @@ class JitasaProvider(QgsProcessingProvider):
             SyncFeedAlgorithm(),
             ServiceAreasAlgorithm(),
             CallSheetsAlgorithm(),
+            PrintMapAlgorithm(),
+            PrintAtlasAlgorithm(),
         ):
             self.addAlgorithm(algorithm)
