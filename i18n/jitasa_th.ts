@@ -821,7 +821,7 @@
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="346"/>
         <source>Printed {0}</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">พิมพ์เมื่อ {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="367"/>
@@ -956,7 +956,7 @@ Names and phone numbers are printed only when your role may read them (officers 
     <message>
         <location filename="../jitasa_qgis/processing/call_sheets.py" line="85"/>
         <source>Producing office</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">หน่วยงานที่จัดทำ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/call_sheets.py" line="93"/>
@@ -966,7 +966,7 @@ Names and phone numbers are printed only when your role may read them (officers 
     <message>
         <location filename="../jitasa_qgis/processing/call_sheets.py" line="98"/>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">จำนวนหน้า</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/call_sheets.py" line="99"/>
@@ -1209,17 +1209,17 @@ Names and phone numbers are printed only when your role may read them (officers 
 <context>
     <name>CoverageGapsAlgorithm</name>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="80"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="82"/>
         <source>&apos;{0}&apos; is not a service area id.</source>
         <translation>'{0}' ไม่ใช่รหัสพื้นที่บริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="166"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="168"/>
         <source>Coverage gaps per tambon</source>
         <translation>ช่องว่างความครอบคลุมรายตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="100"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="102"/>
         <source>For each tambon: open requests (new, assigned, in progress) by urgency and category; those outside every service area (a request on an area&apos;s edge is inside it, and one in overlapping areas counts once); those further than the limit from the nearest facility that is open or limited and has free beds (or no bed count); volunteers available (available and below capacity), per open request and per 1,000 people where the tambon has a population.
 Minutes are road minutes on the road network covering the area, else the straight line; the travel_model field and the log say which.
 Outputs: the tambons (styled by requests not covered), the uncovered requests (by reason) and, if a file is given, a CSV or XLSX report. From the toolbox they load into the &apos;Jitasa planning&apos; group.</source>
@@ -1228,62 +1228,62 @@ Outputs: the tambons (styled by requests not covered), the uncovered requests (b
 ผลลัพธ์: ชั้นข้อมูลตำบล (แสดงสีตามจำนวนคำขอที่ไม่ครอบคลุม) คำขอที่ไม่ครอบคลุม (ตามเหตุผล) และรายงาน CSV หรือ XLSX หากระบุไฟล์ เมื่อรันจากกล่องเครื่องมือ ผลลัพธ์จะอยู่ในกลุ่ม 'Jitasa วางแผน'</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="115"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="117"/>
         <source>Province, amphoe or tambon code (empty: every tambon)</source>
         <translation>รหัสจังหวัด อำเภอ หรือตำบล (ว่าง: ทุกตำบล)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="122"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="124"/>
         <source>Travel-time limit to an open facility with room (minutes)</source>
         <translation>เกณฑ์เวลาเดินทางถึงสถานบริการที่เปิดและยังรับได้ (นาที)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="131"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="133"/>
         <source>Facility kinds that count (comma separated; empty: all)</source>
         <translation>ประเภทสถานบริการที่นับ (คั่นด้วยจุลภาค; ว่าง: ทั้งหมด)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="138"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="140"/>
         <source>Service area kinds that count (comma separated; empty: all)</source>
         <translation>ประเภทพื้นที่บริการที่นับ (คั่นด้วยจุลภาค; ว่าง: ทั้งหมด)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="145"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="147"/>
         <source>Service area ids that count (comma separated; empty: all)</source>
         <translation>รหัสพื้นที่บริการที่นับ (คั่นด้วยจุลภาค; ว่าง: ทั้งหมด)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="152"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="154"/>
         <source>Vaccination / screening campaign to show (e.g. covid19_dose2)</source>
         <translation>แคมเปญฉีดวัคซีน / คัดกรองที่จะแสดง (เช่น covid19_dose2)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="159"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="161"/>
         <source>Use the straight line even where a road network exists</source>
         <translation>ใช้เส้นตรงแม้มีโครงข่ายถนน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="192"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="196"/>
         <source>Requests not covered</source>
         <translation>คำขอที่ไม่ครอบคลุม</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="182"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="186"/>
         <source>Report (CSV or XLSX)</source>
         <translation>รายงาน (CSV หรือ XLSX)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="182"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="186"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>สมุดงาน Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="191"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="195"/>
         <source>Open requests</source>
         <translation>คำขอที่ยังเปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="195"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="199"/>
         <source>Travel-time model (road_network or straight_line)</source>
         <translation>แบบจำลองเวลาเดินทาง (road_network หรือ straight_line)</translation>
     </message>
@@ -3094,42 +3094,42 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
 <context>
     <name>JitasaPlugin</name>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="310"/>
+        <location filename="../jitasa_qgis/plugin.py" line="326"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="85"/>
+        <location filename="../jitasa_qgis/plugin.py" line="86"/>
         <source>Connect to Jitasa store…</source>
         <translation>เชื่อมต่อคลังข้อมูลจิตอาสา…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="436"/>
+        <location filename="../jitasa_qgis/plugin.py" line="459"/>
         <source>&amp;Jitasa</source>
         <translation>จิตอาสา (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="86"/>
+        <location filename="../jitasa_qgis/plugin.py" line="87"/>
         <source>Load Jitasa layers</source>
         <translation>โหลดชั้นข้อมูลจิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="154"/>
+        <location filename="../jitasa_qgis/plugin.py" line="159"/>
         <source>Operations dock</source>
         <translation>แผงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="321"/>
+        <location filename="../jitasa_qgis/plugin.py" line="337"/>
         <source>Some layers failed to load: {0}</source>
         <translation>โหลดชั้นข้อมูลบางชั้นไม่สำเร็จ: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="176"/>
+        <location filename="../jitasa_qgis/plugin.py" line="181"/>
         <source>Assign volunteer</source>
         <translation>มอบหมายอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="180"/>
+        <location filename="../jitasa_qgis/plugin.py" line="185"/>
         <source>Assign volunteer: click a help request on the map to see who can help</source>
         <translation>มอบหมายอาสาสมัคร: คลิกคำขอความช่วยเหลือบนแผนที่เพื่อดูว่าใครช่วยได้</translation>
     </message>
@@ -3154,7 +3154,7 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
         <translation>กำลังโหลดข้อมูลสาธิต</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="95"/>
+        <location filename="../jitasa_qgis/plugin.py" line="96"/>
         <source>Load demo data…</source>
         <translation>โหลดข้อมูลสาธิต…</translation>
     </message>
@@ -3189,7 +3189,7 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
         <translation>ส่งออกข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="116"/>
+        <location filename="../jitasa_qgis/plugin.py" line="121"/>
         <source>Import / export data</source>
         <translation>นำเข้า / ส่งออกข้อมูล</translation>
     </message>
@@ -3209,40 +3209,45 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
         <translation>แทนที่คำขอความช่วยเหลือและอาสาสมัครสาธิตในคลังข้อมูลที่เชื่อมต่ออยู่ด้วยชุดใหม่หรือไม่ ระบบจะปรับปรุงเขตการปกครอง โรงพยาบาล และโครงข่ายถนนสาธิต (เฉพาะถนนสายหลัก) โดยไม่แตะต้องข้อมูลอื่น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="200"/>
+        <location filename="../jitasa_qgis/plugin.py" line="205"/>
         <source>Draw service area</source>
         <translation>วาดเขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="204"/>
+        <location filename="../jitasa_qgis/plugin.py" line="209"/>
         <source>Draw a service area: click its corners (they snap to boundaries and other service areas), right click or Enter to finish, Backspace to undo a corner, Esc to start again</source>
         <translation>วาดเขตบริการ: คลิกที่มุมต่าง ๆ (จะยึดติดกับเส้นเขตการปกครองและเขตบริการอื่น) คลิกขวาหรือกด Enter เพื่อจบ กด Backspace เพื่อลบมุมล่าสุด กด Esc เพื่อเริ่มใหม่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="226"/>
+        <location filename="../jitasa_qgis/plugin.py" line="231"/>
         <source>Edit service area</source>
         <translation>แก้ไขพื้นที่บริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="230"/>
+        <location filename="../jitasa_qgis/plugin.py" line="235"/>
         <source>Edit service area: click an area to change its name, kind, team or amphoe, or to delete it</source>
         <translation>แก้ไขพื้นที่บริการ: คลิกที่พื้นที่เพื่อเปลี่ยนชื่อ ประเภท ทีม หรืออำเภอ หรือเพื่อลบพื้นที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="259"/>
+        <location filename="../jitasa_qgis/plugin.py" line="264"/>
         <source>That service area no longer exists (someone deleted it).</source>
         <translation>ไม่มีพื้นที่บริการนี้แล้ว (มีผู้ลบไปแล้ว)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/plugin.py" line="98"/>
+        <source>Print a map or an atlas…</source>
+        <translation>พิมพ์แผนที่หรือสมุดแผนที่…</translation>
     </message>
 </context>
 <context>
     <name>JitasaProvider</name>
     <message>
-        <location filename="../jitasa_qgis/processing/provider.py" line="34"/>
+        <location filename="../jitasa_qgis/processing/provider.py" line="35"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/provider.py" line="37"/>
+        <location filename="../jitasa_qgis/processing/provider.py" line="38"/>
         <source>Jitasa volunteer coordination</source>
         <translation>ประสานงานจิตอาสา</translation>
     </message>
@@ -3392,6 +3397,19 @@ It refuses to run on a store that holds data that is not demo data (help request
         <location filename="../jitasa_qgis/processing/load_layers.py" line="58"/>
         <source>Layer failed to load: {0}</source>
         <translation>โหลดชั้นข้อมูลไม่สำเร็จ: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>LocationAllocation</name>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="402"/>
+        <source>{0} candidates have no capacity (first: {1}): give a default capacity.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="579"/>
+        <source>Storing the plan failed and nothing was written: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3953,116 +3971,258 @@ It refuses to run on a store that holds data that is not demo data (help request
     <message>
         <location filename="../jitasa_qgis/processing/print_atlas.py" line="20"/>
         <source>Print an atlas (a page per amphoe, tambon or service area)</source>
-        <translation type="unfinished"></translation>
+        <translation>พิมพ์สมุดแผนที่ (หน้าละอำเภอ ตำบล หรือพื้นที่ให้บริการ)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/print_atlas.py" line="23"/>
         <source>Writes one PDF with a page per amphoe, tambon or service area of a province or amphoe (or of the whole store). Each page has its map, an overview inset, a legend of what it shows and its figures: open requests by urgency and need, volunteers assigned, facilities with their beds and daily capacity. An area with no open request gets a page that says so.
 
 The file is written whole or not at all; a cancel leaves no file.</source>
-        <translation type="unfinished"></translation>
+        <translation>เขียนไฟล์ PDF หนึ่งไฟล์ หน้าละหนึ่งอำเภอ ตำบล หรือพื้นที่ให้บริการ ในจังหวัดหรืออำเภอที่เลือก (หรือทั้งฐานข้อมูล) แต่ละหน้ามีแผนที่ แผนที่ภาพรวม คำอธิบายสัญลักษณ์ของสิ่งที่แสดง และตัวเลขของพื้นที่: คำขอที่ยังเปิดอยู่ตามความเร่งด่วนและความต้องการ อาสาสมัครที่ได้รับมอบหมาย สถานพยาบาลพร้อมเตียงและจำนวนที่รับได้ต่อวัน พื้นที่ที่ไม่มีคำขอที่ยังเปิดอยู่ก็มีหน้าที่บอกเช่นนั้น
+
+ไฟล์จะถูกเขียนครบทั้งไฟล์หรือไม่เขียนเลย การยกเลิกจะไม่เหลือไฟล์ใดไว้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/print_atlas.py" line="34"/>
         <source>One page per</source>
-        <translation type="unfinished"></translation>
+        <translation>หน้าละหนึ่ง</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/print_atlas.py" line="34"/>
         <source>Amphoe</source>
-        <translation type="unfinished">อำเภอ</translation>
+        <translation>อำเภอ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/print_atlas.py" line="34"/>
         <source>Tambon</source>
-        <translation type="unfinished">ตำบล</translation>
+        <translation>ตำบล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/print_atlas.py" line="34"/>
         <source>Service area</source>
-        <translation type="unfinished">เขตบริการ</translation>
+        <translation>พื้นที่ให้บริการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/print_atlas.py" line="46"/>
         <source>Inside this province or amphoe: name or code (empty: the whole store)</source>
-        <translation type="unfinished"></translation>
+        <translation>ภายในจังหวัดหรืออำเภอนี้: ชื่อหรือรหัส (เว้นว่าง: ทั้งฐานข้อมูล)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/print_map.py" line="29"/>
         <source>A4 portrait</source>
-        <translation type="unfinished"></translation>
+        <translation>A4 แนวตั้ง</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/print_map.py" line="30"/>
         <source>A4 landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>A4 แนวนอน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/print_map.py" line="31"/>
         <source>A3 landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>A3 แนวนอน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/print_map.py" line="50"/>
         <source>Paper</source>
-        <translation type="unfinished"></translation>
+        <translation>กระดาษ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/print_map.py" line="58"/>
         <source>Title (empty: made from the area)</source>
-        <translation type="unfinished"></translation>
+        <translation>ชื่อแผนที่ (เว้นว่าง: ตั้งจากพื้นที่)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/print_map.py" line="63"/>
         <source>Producing office</source>
-        <translation type="unfinished"></translation>
+        <translation>หน่วยงานที่จัดทำ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/print_map.py" line="71"/>
         <source>Dates in Thai digits (๑ ธันวาคม ๒๕๖๙)</source>
-        <translation type="unfinished"></translation>
+        <translation>วันที่เป็นเลขไทย (๑ ธันวาคม ๒๕๖๙)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/print_map.py" line="80"/>
         <source>PDF file</source>
-        <translation type="unfinished"></translation>
+        <translation>ไฟล์ PDF</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/print_map.py" line="80"/>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/print_map.py" line="85"/>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="87"/>
         <source>Pages</source>
-        <translation type="unfinished"></translation>
+        <translation>จำนวนหน้า</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/print_map.py" line="102"/>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="104"/>
         <source>Print a map</source>
-        <translation type="unfinished"></translation>
+        <translation>พิมพ์แผนที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/print_map.py" line="105"/>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="107"/>
         <source>Writes a PDF map of an area (a province, amphoe or tambon by name or code, or a service area by its id), of an extent, or of the whole store: open help requests, volunteers, facilities, service areas, roads and boundaries, with a legend of what the map shows, a scale bar, a north arrow, the date in the Buddhist Era, the data sources and the producing office.
 
 The file is written whole or not at all.</source>
-        <translation type="unfinished"></translation>
+        <translation>เขียนแผนที่เป็นไฟล์ PDF ของพื้นที่ (จังหวัด อำเภอ หรือตำบล ตามชื่อหรือรหัส หรือพื้นที่ให้บริการตามรหัส) ของขอบเขตที่กำหนด หรือของทั้งฐานข้อมูล: คำขอความช่วยเหลือที่ยังเปิดอยู่ อาสาสมัคร สถานพยาบาล พื้นที่ให้บริการ ถนน และขอบเขตการปกครอง พร้อมคำอธิบายสัญลักษณ์ของสิ่งที่แสดง มาตราส่วน ทิศเหนือ วันที่แบบพุทธศักราช ที่มาของข้อมูล และหน่วยงานที่จัดทำ
+
+ไฟล์จะถูกเขียนครบทั้งไฟล์หรือไม่เขียนเลย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/print_map.py" line="115"/>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="117"/>
         <source>Province, amphoe or tambon: name or code (empty: the whole store)</source>
-        <translation type="unfinished"></translation>
+        <translation>จังหวัด อำเภอ หรือตำบล: ชื่อหรือรหัส (เว้นว่าง: ทั้งฐานข้อมูล)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/print_map.py" line="122"/>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="124"/>
         <source>…or a service area (its id)</source>
-        <translation type="unfinished"></translation>
+        <translation>…หรือพื้นที่ให้บริการ (รหัส)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/print_map.py" line="131"/>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="133"/>
         <source>…or an extent</source>
-        <translation type="unfinished"></translation>
+        <translation>…หรือขอบเขต</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="49"/>
+        <source>A4 portrait</source>
+        <translation>A4 แนวตั้ง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="50"/>
+        <source>A4 landscape</source>
+        <translation>A4 แนวนอน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="51"/>
+        <source>A3 landscape</source>
+        <translation>A3 แนวนอน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="57"/>
+        <source>Amphoe</source>
+        <translation>อำเภอ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="58"/>
+        <source>Tambon</source>
+        <translation>ตำบล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="59"/>
+        <source>Service area</source>
+        <translation>พื้นที่ให้บริการ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="72"/>
+        <source>Print a map or an atlas</source>
+        <translation>พิมพ์แผนที่หรือสมุดแผนที่</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="76"/>
+        <source>One map of an area</source>
+        <translation>แผนที่หนึ่งแผ่นของพื้นที่</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="77"/>
+        <source>Atlas: a page per area</source>
+        <translation>สมุดแผนที่: หน้าละหนึ่งพื้นที่</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="83"/>
+        <source>Name or code, e.g. วังโป่ง or 6710; empty: everything</source>
+        <translation>ชื่อหรือรหัส เช่น วังโป่ง หรือ 6710 เว้นว่าง: ทั้งหมด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="89"/>
+        <source>e.g. สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์</source>
+        <translation>เช่น สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="90"/>
+        <source>Dates in Thai digits (๑ ธันวาคม ๒๕๖๙)</source>
+        <translation>วันที่เป็นเลขไทย (๑ ธันวาคม ๒๕๖๙)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="94"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="114"/>
+        <source>Print</source>
+        <translation>พิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="99"/>
+        <source>Paper</source>
+        <translation>กระดาษ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="100"/>
+        <source>One page per</source>
+        <translation>หน้าละหนึ่ง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="104"/>
+        <source>Producing office</source>
+        <translation>หน่วยงานที่จัดทำ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="106"/>
+        <source>PDF file</source>
+        <translation>ไฟล์ PDF</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="116"/>
+        <source>Cancel printing</source>
+        <translation>ยกเลิกการพิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="118"/>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="140"/>
+        <source>Inside (province or amphoe)</source>
+        <translation>ภายใน (จังหวัดหรืออำเภอ)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="140"/>
+        <source>Area</source>
+        <translation>พื้นที่</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="166"/>
+        <source>Choose the PDF file to write.</source>
+        <translation>เลือกไฟล์ PDF ที่จะเขียน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="179"/>
+        <source>Printing…</source>
+        <translation>กำลังพิมพ์…</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="181"/>
+        <source>Jitasa: printing {0}</source>
+        <translation>จิตอาสา: กำลังพิมพ์ {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="203"/>
+        <source>Not printed: {0}</source>
+        <translation>พิมพ์ไม่สำเร็จ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="208"/>
+        <source>Cancelled; no file was written.</source>
+        <translation>ยกเลิกแล้ว ไม่ได้เขียนไฟล์</translation>
     </message>
 </context>
 <context>
@@ -4070,37 +4230,37 @@ The file is written whole or not at all.</source>
     <message>
         <location filename="../jitasa_qgis/definitions/print_errors.py" line="30"/>
         <source>No Thai font is installed, so Thai text would print as boxes. Install the Debian package {0} (sudo apt install {0}) and start QGIS again.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีฟอนต์ภาษาไทยในเครื่อง ข้อความภาษาไทยจะพิมพ์ออกมาเป็นกล่องสี่เหลี่ยม ติดตั้งแพ็กเกจ Debian {0} (sudo apt install {0}) แล้วเปิด QGIS ใหม่</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/definitions/print_errors.py" line="36"/>
         <source>No layout template named {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีแม่แบบหน้ากระดาษชื่อ {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/definitions/print_errors.py" line="38"/>
         <source>The layout template {0} cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>อ่านแม่แบบหน้ากระดาษ {0} ไม่ได้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/definitions/print_errors.py" line="40"/>
         <source>Cannot write the PDF {0}: choose a folder you may write to.</source>
-        <translation type="unfinished"></translation>
+        <translation>เขียนไฟล์ PDF {0} ไม่ได้ เลือกโฟลเดอร์ที่มีสิทธิ์เขียน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/definitions/print_errors.py" line="42"/>
         <source>QGIS could not export the layout: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>QGIS ส่งออกหน้ากระดาษไม่สำเร็จ: {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/definitions/print_errors.py" line="44"/>
         <source>The area {0} has no boundary in the store: nothing to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>พื้นที่ {0} ไม่มีขอบเขตในฐานข้อมูล จึงไม่มีอะไรให้พิมพ์</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/definitions/print_errors.py" line="45"/>
         <source>The scope {0} holds no areas: the atlas would have no pages.</source>
-        <translation type="unfinished"></translation>
+        <translation>ขอบเขต {0} ไม่มีพื้นที่ย่อย สมุดแผนที่จะไม่มีหน้าเลย</translation>
     </message>
 </context>
 <context>
@@ -4108,12 +4268,12 @@ The file is written whole or not at all.</source>
     <message>
         <location filename="../jitasa_qgis/printing/expressions.py" line="54"/>
         <source>jitasa_thai_date takes 1 to 4 arguments.</source>
-        <translation type="unfinished"></translation>
+        <translation>jitasa_thai_date รับอาร์กิวเมนต์ 1 ถึง 4 ตัว</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/expressions.py" line="60"/>
         <source>The style must be &apos;long&apos; or &apos;short&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>รูปแบบต้องเป็น 'long' หรือ 'short'</translation>
     </message>
 </context>
 <context>
@@ -4121,47 +4281,47 @@ The file is written whole or not at all.</source>
     <message>
         <location filename="../jitasa_qgis/printing/figures_text.py" line="16"/>
         <source>Open requests: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>คำขอที่ยังเปิดอยู่: {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/figures_text.py" line="19"/>
         <source>By urgency: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>ตามความเร่งด่วน: {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/figures_text.py" line="22"/>
         <source>By need: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>ตามความต้องการ: {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/figures_text.py" line="24"/>
         <source>No open requests in this area.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีคำขอที่ยังเปิดอยู่ในพื้นที่นี้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/figures_text.py" line="25"/>
         <source>Volunteers assigned: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>อาสาสมัครที่ได้รับมอบหมาย: {0} คน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/figures_text.py" line="28"/>
         <source>Facilities: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>สถานพยาบาล: {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/figures_text.py" line="30"/>
         <source>Beds free: {0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>เตียงว่าง: {0} จาก {1}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/figures_text.py" line="34"/>
         <source>Daily capacity: {0} people</source>
-        <translation type="unfinished"></translation>
+        <translation>รับบริการได้วันละ: {0} คน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/figures_text.py" line="36"/>
         <source>No facilities in this area.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีสถานพยาบาลในพื้นที่นี้</translation>
     </message>
 </context>
 <context>
@@ -4169,22 +4329,22 @@ The file is written whole or not at all.</source>
     <message>
         <location filename="../jitasa_qgis/printing/layouts.py" line="141"/>
         <source>Printed {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>พิมพ์เมื่อ {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/layouts.py" line="143"/>
         <source>Produced by {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>จัดทำโดย {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/layouts.py" line="157"/>
         <source>Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>คำอธิบายสัญลักษณ์</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/attribution.py" line="32"/>
         <source>Data: Jitasa store (help requests, volunteers, assignments, facilities).</source>
-        <translation type="unfinished"></translation>
+        <translation>ข้อมูล: ฐานข้อมูลจิตอาสา (คำขอความช่วยเหลือ อาสาสมัคร การมอบหมายงาน สถานพยาบาล)</translation>
     </message>
 </context>
 <context>
@@ -4192,122 +4352,122 @@ The file is written whole or not at all.</source>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="82"/>
         <source>Wrote {0} pages to {1} ({2:.1f} s).</source>
-        <translation type="unfinished"></translation>
+        <translation>เขียน {0} หน้าลงใน {1} แล้ว ({2:.1f} วินาที)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="87"/>
         <source>{0} pages show areas with no open request.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} หน้าเป็นพื้นที่ที่ไม่มีคำขอที่ยังเปิดอยู่</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="93"/>
         <source>Printing needs a saved PostgreSQL connection or a pg_service name for its layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>การพิมพ์ต้องใช้การเชื่อมต่อ PostgreSQL ที่บันทึกไว้หรือชื่อ pg_service เพื่อสร้างชั้นข้อมูล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="100"/>
         <source>Open help requests, volunteers, facilities and service areas</source>
-        <translation type="unfinished"></translation>
+        <translation>คำขอความช่วยเหลือที่ยังเปิดอยู่ อาสาสมัคร สถานพยาบาล และพื้นที่ให้บริการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="116"/>
         <source>Area: {0}</source>
-        <translation type="unfinished">พื้นที่: {0}</translation>
+        <translation>พื้นที่: {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="121"/>
         <source>Help requests and volunteers: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>คำขอความช่วยเหลือและอาสาสมัคร: {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="140"/>
         <source>Drawing the map…</source>
-        <translation type="unfinished"></translation>
+        <translation>กำลังวาดแผนที่…</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="153"/>
         <source>The extent is empty: give xmin &lt; xmax and ymin &lt; ymax.</source>
-        <translation type="unfinished"></translation>
+        <translation>ขอบเขตว่างเปล่า: ต้องให้ xmin &lt; xmax และ ymin &lt; ymax</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="154"/>
         <source>the extent given</source>
-        <translation type="unfinished"></translation>
+        <translation>ขอบเขตที่กำหนด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="221"/>
         <source>the whole store</source>
-        <translation type="unfinished"></translation>
+        <translation>ทั้งฐานข้อมูล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="172"/>
         <source>all areas in the store</source>
-        <translation type="unfinished"></translation>
+        <translation>ทุกพื้นที่ในฐานข้อมูล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="203"/>
         <source>Page {0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>หน้า {0} จาก {1}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="215"/>
         <source>Unknown atlas level: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่รู้จักระดับของสมุดแผนที่: {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="225"/>
         <source>An atlas of {0} pages needs a wider scope than {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>สมุดแผนที่รายหน้า{0}ต้องใช้ขอบเขตที่กว้างกว่า {1}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="238"/>
         <source>{0} pages to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>จะพิมพ์ {0} หน้า</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="287"/>
         <source>Cancelled; no file was written.</source>
-        <translation type="unfinished">ยกเลิกแล้ว ไม่ได้เขียนไฟล์ใด</translation>
+        <translation>ยกเลิกแล้ว ไม่ได้เขียนไฟล์</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="177"/>
         <source>Service area {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>พื้นที่ให้บริการ {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="180"/>
         <source>Tambon {0}, amphoe {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>ตำบล{0} อำเภอ{1}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="181"/>
         <source>Tambon {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>ตำบล{0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="183"/>
         <source>Amphoe {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>อำเภอ{0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="184"/>
         <source>Province {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>จังหวัด{0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="261"/>
         <source>amphoe</source>
-        <translation type="unfinished">อำเภอ</translation>
+        <translation>อำเภอ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="262"/>
         <source>tambon</source>
-        <translation type="unfinished"></translation>
+        <translation>ตำบล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/print_map.py" line="263"/>
         <source>service area</source>
-        <translation type="unfinished"></translation>
+        <translation>พื้นที่ให้บริการ</translation>
     </message>
 </context>
 <context>
@@ -4330,10 +4490,10 @@ The file is written whole or not at all.</source>
     <message>
         <location filename="../jitasa_qgis/processing/print_map.py" line="40"/>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>พิมพ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="94"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="96"/>
         <source>Planning</source>
         <translation>การวางแผน</translation>
     </message>
