@@ -52,8 +52,8 @@ from enum import Enum
 from typing import Optional, Sequence
 
 import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import csr_matrix, hstack, identity
+from scipy.optimize import Bounds, LinearConstraint, linprog, milp
+from scipy.sparse import csr_matrix, hstack, identity, vstack
 
 _INT_TOL = 1e-6
 
@@ -124,6 +124,7 @@ class Reductions:
     candidates_useless: int = 0  # reach no demand
     demand_rows: int = 0  # rows and columns the solver was given
     candidate_columns: int = 0
+    variables_fixed: int = 0  # 0/1 variables fixed by reduced costs against the incumbent
     notes: list[str] = field(default_factory=list)  # which reductions were applied (codes)
 
 
@@ -404,37 +405,143 @@ def _integral(x: np.ndarray, integrality: np.ndarray) -> bool:
     return bool(np.all(np.abs(v - np.round(v)) <= _INT_TOL))
 
 
-def _run_milp(f: _Milp, time_limit: Optional[float], lp_first: bool):
-    """(x, objective in the model's sense, bound, status, method, nodes)."""
+def _mclp_incumbent(red: _Reduced, k: int) -> tuple[np.ndarray, float]:
+    """A good MCLP solution on the reduced model: greedy, then best-improvement swaps (one site out, one in)
+    until none helps. Only an incumbent for the proof below, never the answer unless it is proven optimal."""
+    a = (red.matrix > 0).astype(np.float64).tocsr()
+    at = a.T.tocsr()
+    w = red.weights
+    n_cols = a.shape[1]
+    chosen = list(np.nonzero(red.fixed_cols)[0])
+    count = np.asarray(a[:, chosen].sum(axis=1)).ravel() if chosen else np.zeros(a.shape[0])
+    while len(chosen) < k:
+        gain = at @ (w * (count == 0))
+        gain[chosen] = -1.0
+        j = int(np.argmax(gain))
+        if gain[j] <= 0:
+            break
+        chosen.append(j)
+        count += a[:, j].toarray().ravel()
+    movable = [s for s in chosen if not red.fixed_cols[s]]
+    for _ in range(10 * max(1, k)):
+        if not movable:
+            break
+        gain = at @ (w * (count == 0))
+        cols = np.array(movable)
+        sub = a[:, cols].tocsc()
+        unique = sub.multiply((count == 1)[:, None]).tocsc()  # rows only this site covers
+        loss = np.asarray(unique.T @ w).ravel()
+        both = (at @ unique.multiply(w[:, None])).toarray()  # (candidates x movable): kept if swapped in
+        delta = gain[:, None] + both - loss[None, :]
+        delta[chosen, :] = -np.inf
+        j, t = np.unravel_index(int(np.argmax(delta)), delta.shape)
+        if delta[j, t] <= 1e-9 * max(1.0, float(w.sum())):
+            break
+        out = movable[t]
+        count += a[:, j].toarray().ravel() - a[:, out].toarray().ravel()
+        chosen[chosen.index(out)] = int(j)
+        movable[t] = int(j)
+    y = np.zeros(n_cols)
+    y[chosen] = 1.0
+    return y, float(w[count > 0].sum())
+
+
+def _as_linprog(f: _Milp):
+    ub_rows, ub, eq_rows, eq = [], [], [], []
+    for con in f.constraints:
+        a = csr_matrix(con.A)
+        lb, hi = np.broadcast_to(con.lb, a.shape[0]), np.broadcast_to(con.ub, a.shape[0])
+        is_eq = lb == hi
+        if is_eq.any():
+            eq_rows.append(a[is_eq])
+            eq.append(hi[is_eq])
+        up = ~is_eq & np.isfinite(hi)
+        if up.any():
+            ub_rows.append(a[up])
+            ub.append(hi[up])
+        low = ~is_eq & np.isfinite(lb)
+        if low.any():
+            ub_rows.append(-a[low])
+            ub.append(-lb[low])
+    a_ub = vstack(ub_rows).tocsr() if ub_rows else None
+    a_eq = vstack(eq_rows).tocsr() if eq_rows else None
+    return a_ub, (np.concatenate(ub) if ub else None), a_eq, (np.concatenate(eq) if eq else None)
+
+
+def _lp(f: _Milp, bounds: Bounds):
+    a_ub, b_ub, a_eq, b_eq = _as_linprog(f)
+    return linprog(
+        f.c, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=np.column_stack((bounds.lb, bounds.ub)), method="highs"
+    )
+
+
+def _fix_by_reduced_costs(f: _Milp, lp, incumbent_min: float) -> tuple[Bounds, int]:
+    """Fix integer variables that cannot be in a solution better than the incumbent.
+
+    The LP's dual solution bounds every feasible point: c.x >= LP + sum r_j (x_j - lb_j) + sum |u_j| (ub_j - x_j)
+    (r, u: the reduced costs at the lower / upper bounds). A 0/1 variable at 0 with LP + r_j >= incumbent
+    cannot be 1 in a strictly better solution (likewise at 1), so fixing it keeps every better optimum; the
+    answer is then the better of the restricted optimum and the incumbent. A margin covers float noise."""
+    lb, ub = f.bounds.lb.copy(), f.bounds.ub.copy()
+    margin = 1e-7 * max(1.0, abs(incumbent_min))
+    r = np.asarray(lp.lower.marginals, np.float64)
+    u = -np.asarray(lp.upper.marginals, np.float64)
+    x = lp.x
+    ints = (f.integrality > 0) & (lb < ub)
+    at_low = ints & (x <= lb + _INT_TOL) & (lp.fun + r >= incumbent_min + margin)
+    at_high = ints & (x >= ub - _INT_TOL) & (lp.fun + u >= incumbent_min + margin)
+    ub[at_low] = lb[at_low]
+    lb[at_high] = ub[at_high]
+    return Bounds(lb, ub), int(at_low.sum() + at_high.sum())
+
+
+def _run_milp(f: _Milp, time_limit: Optional[float], lp_first: bool, incumbent: Optional[np.ndarray] = None):
+    """(x, objective in the model's sense, bound, status, method, nodes, variables fixed).
+
+    `incumbent`: a feasible x (in the formulation's variables) to fix variables by reduced costs against."""
     start = time.perf_counter()
+    bounds, n_fixed = f.bounds, 0
+    inc_val = None if incumbent is None else float(f.c @ incumbent)
     if lp_first:
-        lp = milp(f.c, constraints=f.constraints, bounds=f.bounds, integrality=np.zeros_like(f.integrality))
+        lp = _lp(f, bounds)
         if lp.status == 2:
-            return None, None, None, SolveStatus.INFEASIBLE, "lp", 0
+            return None, None, None, SolveStatus.INFEASIBLE, "lp", 0, 0
         if lp.status == 0 and _integral(lp.x, f.integrality):
             x = lp.x.copy()
             x[f.integrality > 0] = np.round(x[f.integrality > 0])
             obj = float(f.c @ x) * f.sense
-            return x, obj, obj, SolveStatus.OPTIMAL, "lp_integral", 0
+            return x, obj, obj, SolveStatus.OPTIMAL, "lp_integral", 0, 0
+        if lp.status == 0 and inc_val is not None:
+            if inc_val <= lp.fun + 1e-9 * max(1.0, abs(lp.fun)):  # the incumbent meets the LP bound
+                obj = inc_val * f.sense
+                return incumbent, obj, obj, SolveStatus.OPTIMAL, "incumbent_lp_bound", 0, 0
+            bounds, n_fixed = _fix_by_reduced_costs(f, lp, inc_val)
     options = {"mip_rel_gap": 0.0}
     if time_limit is not None:
         options["time_limit"] = max(0.01, float(time_limit) - (time.perf_counter() - start))
-    res = milp(f.c, constraints=f.constraints, bounds=f.bounds, integrality=f.integrality, options=options)
+    res = milp(f.c, constraints=f.constraints, bounds=bounds, integrality=f.integrality, options=options)
     nodes = int(getattr(res, "mip_node_count", 0) or 0)
-    if res.status == 2:
-        return None, None, None, SolveStatus.INFEASIBLE, "milp", nodes
+    method = "milp" if not n_fixed else "milp_reduced_cost_fixing"
     dual = getattr(res, "mip_dual_bound", None)
-    bound = None if dual is None or not np.isfinite(dual) else float(dual) * f.sense
+    bound = None if dual is None or not np.isfinite(dual) else float(dual)
     if res.x is None:
+        if inc_val is not None and res.status in (0, 2):  # nothing strictly better than the incumbent
+            return incumbent, inc_val * f.sense, inc_val * f.sense, SolveStatus.OPTIMAL, method, nodes, n_fixed
+        if inc_val is not None:  # time ran out: the incumbent with the bound
+            bound = inc_val if bound is None else min(bound, inc_val)
+            return incumbent, inc_val * f.sense, bound * f.sense, SolveStatus.TIME_LIMIT, method, nodes, n_fixed
         status = SolveStatus.NO_SOLUTION if res.status == 1 else SolveStatus.INFEASIBLE
-        return None, None, bound, status, "milp", nodes
+        return None, None, None if bound is None else bound * f.sense, status, method, nodes, n_fixed
     x = res.x.copy()
     x[f.integrality > 0] = np.round(x[f.integrality > 0])
-    obj = float(f.c @ x) * f.sense
-    status = SolveStatus.OPTIMAL if res.status == 0 else SolveStatus.TIME_LIMIT
-    if status == SolveStatus.OPTIMAL:
-        bound = obj
-    return x, obj, bound, status, "milp", nodes
+    val = float(f.c @ x)
+    if inc_val is not None and inc_val < val:
+        x, val = incumbent, inc_val
+    if res.status == 0:
+        return x, val * f.sense, val * f.sense, SolveStatus.OPTIMAL, method, nodes, n_fixed
+    if inc_val is not None and bound is not None:
+        bound = min(bound, inc_val)  # the fixed-out part holds nothing better than the incumbent
+    return x, val * f.sense, None if bound is None else bound * f.sense, SolveStatus.TIME_LIMIT, method, nodes, n_fixed
 
 
 def relative_gap(objective: Optional[float], bound: Optional[float]) -> Optional[float]:
@@ -446,15 +553,29 @@ def relative_gap(objective: Optional[float], bound: Optional[float]) -> Optional
     return diff / max(abs(objective), 1e-12)
 
 
-def solve(problem: Problem, time_limit: Optional[float] = None, reduce: bool = True, lp_first: bool = True) -> Solution:
-    """Solve `problem`; raises LocationError for bad input (codes in its docstring)."""
+def solve(
+    problem: Problem,
+    time_limit: Optional[float] = None,
+    reduce: bool = True,
+    lp_first: bool = True,
+    incumbent: bool = True,
+) -> Solution:
+    """Solve `problem`; raises LocationError for bad input (codes in its docstring).
+
+    `reduce`: the reductions of the module docstring; `lp_first`: the LP relaxation before the MILP;
+    `incumbent` (uncapacitated MCLP, with lp_first): greedy + swaps, then reduced-cost fixing against it."""
     start = time.perf_counter()
     w, reach, fixed, cap = _checked(problem)
     capacitated = cap is not None
     red, counts = _reduce(problem, w, reach, fixed, cap, reduce)
     k = None if problem.k is None else min(problem.k, red.matrix.shape[1] + 0)
     f = _formulate(problem.model, red, k, capacitated, problem.split)
-    x, obj, bound, status, method, nodes = _run_milp(f, time_limit, lp_first)
+    start_x = None
+    if incumbent and lp_first and problem.model == Model.MCLP and not capacitated and f.n_y:
+        y, _ = _mclp_incumbent(red, k)
+        z = np.minimum(1.0, np.asarray((red.matrix > 0).astype(np.float64) @ y).ravel())
+        start_x = np.concatenate([y, z])
+    x, obj, bound, status, method, nodes, counts.variables_fixed = _run_milp(f, time_limit, lp_first, start_x)
     unreachable = np.setdiff1d(np.arange(reach.n_demand), reach.demand)
     total = float(w.sum())
     if x is None:
