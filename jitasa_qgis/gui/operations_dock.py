@@ -27,12 +27,13 @@ from qgis.core import Qgis
 from qgis.gui import QgsDockWidget
 from qgis.PyQt import uic
 from qgis.PyQt.QtCore import Qt, pyqtSignal
-from qgis.PyQt.QtWidgets import QHeaderView
+from qgis.PyQt.QtWidgets import QHeaderView, QLabel
 
 from ..core.candidate_ranking import RankedCandidate
 from ..definitions.i18n import translate
 from ..definitions.paths import UI_DIR
 from ..store.active_assignments import ActiveAssignment
+from ..store.area_scopes import my_area_scopes
 from ..store.errors import StoreError
 from ..store.operations import (
     PAGE_SIZE,
@@ -44,6 +45,7 @@ from ..store.operations import (
 from ..store.qgis_connections import StoreLocation
 from ..store.runs import ProposalRow, RunRow
 from . import request_assignment_actions, requests_tab
+from .area_scope_text import scope_text
 from .dock_link import DockLink
 from .facilities_tab import FacilitiesTab
 from .feed_status import FeedStatusTab
@@ -176,6 +178,11 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
             view.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
             view.horizontalHeader().setStretchLastSection(True)
 
+        # the login's areas (issue 14): what the row policies let it see, above the filters
+        self.scope_label = QLabel(self)
+        self.scope_label.setObjectName("scope_label")
+        self.scope_label.setWordWrap(True)
+        self.main_layout.insertWidget(0, self.scope_label)
         self.amphoe_combo.addItem(translate("OperationsDock", "All amphoe"), None)
         self.tambon_combo.addItem(translate("OperationsDock", "All tambon"), None)
         self.tambon_combo.setEnabled(False)
@@ -441,6 +448,8 @@ class OperationsDock(QgsDockWidget, FORM_CLASS):
         choices = self._query(amphoe_choices)
         if choices is None:
             return
+        scopes = self._query(my_area_scopes)
+        self.scope_label.setText(scope_text(scopes) if scopes is not None else "")
         current = self.amphoe_combo.currentData()
         self.amphoe_combo.blockSignals(True)
         self.amphoe_combo.clear()
