@@ -9,7 +9,7 @@ from shapely.geometry import Point, box
 
 from jitasa_qgis.core.road_network import LocalPlane
 from jitasa_qgis.core.service_areas import (
-    BANDS,
+    ARC_SHORTFALL,
     buffer_areas,
     catchments,
     drive_time_areas,
@@ -93,9 +93,10 @@ def test_drive_time_straight_road_holds_what_is_reachable_and_nothing_beyond(one
                 assert poly.buffer(0.02).contains(p), (t, x)
             elif true > t + 1e-6:
                 assert not poly.contains(p), (t, x)
-        # off the road: reachable places within one band of the edge are in, nothing beyond the threshold
+        # off the road: reachable places are in (but for the polygon's chords, under 2 % of the reach), nothing
+        # beyond the threshold
         rng = np.random.default_rng(1)
-        band = t / BANDS
+        band = t * ARC_SHORTFALL
         for x, y in rng.uniform([-1, -1], [10, 1], size=(400, 2)):
             true = _true_minutes_straight(x, y, 3.0, oneway)
             inside = poly.contains(Point(x * 1000.0, y * 1000.0))

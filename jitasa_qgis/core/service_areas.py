@@ -1,19 +1,25 @@
 """Service-area polygons (pure: numpy, scipy, shapely/GEOS, pyproj): drive-time areas and catchments on the
 road graph of core.travel_time, and the straight-line fallbacks (buffers, nearest-facility areas).
 
-- Drive-time areas (`drive_time_areas`): from `reached_segments` at the largest threshold, each part is cut
-  at the remaining time of every smaller threshold (minutes are linear along a part: one speed a segment),
-  then buffered by the off-road distance its remaining minutes still allow (off-road speed × remaining
-  time). The remaining time falls along a part, so a part is split into bands of remaining distance and
-  each band is buffered by the smallest remaining distance in it: the polygon never holds a place beyond the
-  threshold (it may miss up to one band's width at the edge). The origin itself reaches a disc off-road
-  (the whole way off-road). One polygon per origin and threshold.
+- Drive-time areas (`drive_time_areas`): the area of threshold T is the union, over the road points q an
+  origin reaches, of the discs of radius (T - t(q)) · off-road speed, with the origin's own disc (the whole
+  way off-road). Minutes are linear along each piece of a segment part, so a part's discs make a tapered
+  capsule (the convex hull of its two end discs), built directly as a polygon whose vertices lie on the
+  circles: inside the true capsule, at most `ARC_SHORTFALL` of the reach short of it. One Dijkstra run
+  gives every threshold. Faces of the road network (core.road_faces) whose whole boundary is reached with
+  at least their inscribed radius of reach left are covered whole; only the capsules of the parts on
+  segments beside a face that is not (the frontier) are unioned by GEOS, and the holes of that union lying
+  in covered faces are filled. Capsules of segments between two covered faces are left out (all they add
+  is what pokes out of the covered faces past the frontier's capsules): the polygon never holds a place
+  beyond the threshold, and may miss a little of what is reachable at its edge. One polygon per origin and
+  threshold.
 - Catchments (`catchments`): every reachable place to the origin it reaches first (Dijkstra with min_only
   and a readiness delay per origin). Every reached segment is sampled; each sample takes the origin with the
   smallest arrival (from either end of its segment, or from an origin snapped onto it); where the two ends
-  of a segment belong to different origins the exact meeting point is sampled on both sides. A Voronoi
-  diagram of the labelled samples, dissolved by origin and clipped to the reached area, partitions it: no
-  two catchments overlap.
+  of a segment belong to different origins the exact meeting point is sampled on both sides. Each place
+  goes to the label of its nearest sample: the borders are the Voronoi edges between samples of different
+  labels; polygonized with the boundary of the reached area (the joint drive-time area at the limit, or
+  the network within a margin) they partition it, no two catchments overlapping.
 - Straight line (`buffer_areas`, `nearest_areas`): buffers by distance in a local UTM zone, and the Voronoi
   cells of the facilities clipped to a boundary, for when no network covers the area.
 
@@ -28,17 +34,21 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 import numpy as np
-from scipy.spatial import cKDTree
-from shapely.geometry import LineString, MultiLineString, MultiPoint, MultiPolygon, Point, Polygon, box
-from shapely.geometry.base import BaseGeometry
-from shapely.ops import transform, unary_union, voronoi_diagram
+from scipy.spatial import QhullError, Voronoi, cKDTree
+from shapely import wkb
+from shapely.geometry import MultiLineString, MultiPoint, Point, Polygon, box
+from shapely.geometry.base import BaseGeometry, geom_factory
+from shapely.geos import lgeos
+from shapely.ops import polygonize, transform, unary_union, voronoi_diagram
+from shapely.prepared import prep
 
-from .travel_time import RoadGraph, Snapped, node_minutes, reached_segments
+from .road_faces import RoadFaces, faces_of
+from .travel_time import RoadGraph, Snapped, node_minutes
 
-BANDS = 8  # remaining-distance bands per threshold: the edge is within 1/BANDS of the off-road reach
+ARC_STEPS = 16  # an arc step of a capsule outline is at most 2π / ARC_STEPS
+ARC_SHORTFALL = 1.0 - math.cos(math.pi / ARC_STEPS)  # the most a capsule falls short of its discs
 _EPS = 1e-9
-_LINE_WIDTH_M = 0.01
-_THIN_M = 1.0
+_MIN_REACH_M = 1e-3  # a capsule thinner than this adds nothing
 _HEAL_M = 1e-3
 with warnings.catch_warnings():  # pyproj warns about PROJ's data folder on some installs
     warnings.simplefilter("ignore")
@@ -58,59 +68,6 @@ class Area:
 # --- geometry helpers -----------------------------------------------------------------------------------
 
 
-def _cum_lengths(xy: np.ndarray) -> np.ndarray:
-    step = np.hypot(*(xy[1:] - xy[:-1]).T)
-    return np.concatenate(([0.0], np.cumsum(step)))
-
-
-def _substring(xy: np.ndarray, cum: np.ndarray, a: float, b: float) -> Optional[np.ndarray]:
-    """The polyline between fractions a < b of its length (the vertices in between kept)."""
-    total = cum[-1]
-    if total <= 0 or b - a <= _EPS:
-        return None
-    da, db = a * total, b * total
-    pa = np.array([np.interp(da, cum, xy[:, 0]), np.interp(da, cum, xy[:, 1])])
-    pb = np.array([np.interp(db, cum, xy[:, 0]), np.interp(db, cum, xy[:, 1])])
-    inner = xy[(cum > da) & (cum < db)]
-    return np.vstack([pa, inner, pb])
-
-
-def _wide(lines: BaseGeometry, radius: float) -> BaseGeometry:
-    """The lines buffered by `radius`: first a thin strip (GEOS unions it fast), then the strip buffered by
-    the rest. The same Minkowski sum with a disc, but a wide buffer of many overlapping lines at once costs
-    GEOS minutes where this costs a fraction of a second. The polygonal discs lie inside the true ones."""
-    thin = min(_THIN_M, radius) if radius > 0 else _LINE_WIDTH_M
-    strip = lines.buffer(thin, 2)
-    rest = radius - thin
-    if rest <= _THIN_M:
-        return strip
-    return _fill_small_holes(strip, rest).buffer(rest, 4)
-
-
-def _fill_small_holes(geom: BaseGeometry, radius: float) -> BaseGeometry:
-    """Drops the holes a buffer by `radius` fills anyway: every point of a hole whose box has a side under
-    2·radius is within radius of the hole's edge (the line across the short side leaves the hole both ways).
-    A margin keeps it true for the polygonal discs GEOS draws (4 segments a quarter: 0.98 of the radius)."""
-    limit = 2.0 * radius * 0.95
-    polys = [geom] if isinstance(geom, Polygon) else [g for g in getattr(geom, "geoms", []) if isinstance(g, Polygon)]
-    out = []
-    for poly in polys:
-        keep = []
-        for ring in poly.interiors:
-            minx, miny, maxx, maxy = ring.bounds
-            if min(maxx - minx, maxy - miny) > limit:
-                keep.append(ring)
-        out.append(Polygon(poly.exterior, keep))
-    return MultiPolygon(out) if len(out) != 1 else out[0]
-
-
-def _frac_at(m: float, lo_f: float, hi_f: float, lo_m: float, span_m: float) -> float:
-    """The fraction of a part reached at minute m, driven from lo_f (minute lo_m) towards hi_f."""
-    if span_m <= _EPS:
-        return hi_f
-    return lo_f + (hi_f - lo_f) * min(1.0, max(0.0, (m - lo_m) / span_m))
-
-
 def _to_lonlat(geom: BaseGeometry, graph: RoadGraph) -> BaseGeometry:
     def inv(x, y, z=None):
         out = graph.plane.inverse(np.column_stack((np.asarray(x, float), np.asarray(y, float))))
@@ -127,62 +84,244 @@ def _polygonal(geom: BaseGeometry) -> BaseGeometry:
     return unary_union(parts) if parts else Polygon()
 
 
+def _polygons(geom: BaseGeometry) -> list[Polygon]:
+    if geom.is_empty:
+        return []
+    if isinstance(geom, Polygon):
+        return [geom]
+    return [g for g in getattr(geom, "geoms", []) if isinstance(g, Polygon) and not g.is_empty]
+
+
+def capsules(ax, ay, ra, bx, by, rb, steps: int = ARC_STEPS) -> BaseGeometry:
+    """The tapered capsules (convex hulls of the discs (a, ra) and (b, rb)), unioned by GEOS.
+
+    Each outline runs round b's disc on the side away from a, along the outer tangent, round a's disc and
+    back: vertices on the circles, arc steps of at most 2π / steps, so each polygon lies inside its true
+    capsule and holds every point at least (1 - ARC_SHORTFALL) of the way out. All capsules go to GEOS as
+    one multipolygon built as WKB in numpy (no Python object per capsule), and one unary union."""
+    ax, ay, ra, bx, by, rb = (np.asarray(v, np.float64).ravel() for v in (ax, ay, ra, bx, by, rb))
+    big = ra >= rb  # the outline is built from the bigger disc's side
+    ax, bx = np.where(big, ax, bx), np.where(big, bx, ax)
+    ay, by = np.where(big, ay, by), np.where(big, by, ay)
+    ra, rb = np.maximum(ra, rb), np.minimum(ra, rb)
+    keep = ra > _MIN_REACH_M
+    ax, ay, ra, bx, by, rb = ax[keep], ay[keep], ra[keep], bx[keep], by[keep], rb[keep]
+    n = len(ax)
+    if n == 0:
+        return Polygon()
+    dx, dy = bx - ax, by - ay
+    d = np.hypot(dx, dy)
+    theta = np.arctan2(dy, dx)
+    inside = d <= ra - rb  # the small disc lies in the big one: the capsule is the big disc
+    beta = np.where(inside, np.pi / 2, np.arccos(np.clip((ra - rb) / np.maximum(d, 1e-12), -1.0, 1.0)))
+    bx, by, rb = np.where(inside, ax, bx), np.where(inside, ay, by), np.where(inside, ra, rb)
+    total = steps + 2
+    n_b = np.clip(np.ceil(steps * beta / np.pi - 1e-9), 1, steps).astype(np.int64)  # steps round b
+    n_a = total - n_b  # steps round a, at least steps·(π - β)/π + 1
+    j = np.arange(total + 2)[None, :]  # b's arc: j = 0..n_b; a's arc: j = n_b + 1..total + 1
+    on_b = j <= n_b[:, None]
+    ang_b = theta[:, None] - beta[:, None] + 2.0 * beta[:, None] * j / n_b[:, None]
+    ang_a = theta[:, None] + beta[:, None] + (2.0 * np.pi - 2.0 * beta[:, None]) * (j - n_b[:, None] - 1) / n_a[:, None]
+    cx = np.where(on_b, bx[:, None], ax[:, None])
+    cy = np.where(on_b, by[:, None], ay[:, None])
+    r = np.where(on_b, rb[:, None], ra[:, None])
+    ang = np.where(on_b, ang_b, ang_a)
+    ring = np.empty((n, total + 3, 2))
+    ring[:, :-1, 0] = cx + r * np.cos(ang)
+    ring[:, :-1, 1] = cy + r * np.sin(ang)
+    ring[:, -1] = ring[:, 0]
+    rows = np.zeros(
+        n, dtype=[("order", "u1"), ("kind", "<u4"), ("rings", "<u4"), ("points", "<u4"), ("xy", "<f8", ring.shape[1:])]
+    )
+    rows["order"], rows["kind"], rows["rings"], rows["points"], rows["xy"] = 1, 3, 1, ring.shape[1], ring
+    head = np.zeros(1, dtype=[("order", "u1"), ("kind", "<u4"), ("count", "<u4")])
+    head["order"], head["kind"], head["count"] = 1, 6, n
+    multi = wkb.loads(head.tobytes() + rows.tobytes())
+    return geom_factory(lgeos.GEOSUnaryUnion(multi._geom))
+
+
+def _piece_table(graph: RoadGraph):
+    """(segment → first piece pointer, piece start xy, piece vector, piece start fraction, piece span), cached."""
+    cached = graph.__dict__.get("_piece_table")
+    if cached is None:
+        n_seg = len(graph.seg_xy)
+        ends = np.array([np.asarray(p.coords)[[0, -1]] for p in graph._pieces]).reshape(-1, 2, 2)
+        ptr = np.searchsorted(graph._piece_seg, np.arange(n_seg + 1))
+        cached = (ptr, ends[:, 0], ends[:, 1] - ends[:, 0], graph._piece_from, graph._piece_span)
+        graph.__dict__["_piece_table"] = cached
+    return cached
+
+
+def _at_fraction(graph: RoadGraph, seg: np.ndarray, frac: np.ndarray) -> np.ndarray:
+    """The plane point at each fraction along each segment."""
+    ptr, start, vec, p_from, p_span = _piece_table(graph)
+    lo, hi = ptr[seg], ptr[seg + 1] - 1
+    one = lo == hi
+    idx = lo.copy()
+    if not one.all():
+        many = np.flatnonzero(~one)
+        for i in many:  # rare: multi-vertex segments; a short search per point
+            k = lo[i] + np.searchsorted(p_from[lo[i] : hi[i] + 1], frac[i], side="right") - 1
+            idx[i] = min(max(k, lo[i]), hi[i])
+    local = np.clip((frac - p_from[idx]) / np.maximum(p_span[idx], 1e-15), 0.0, 1.0)
+    return start[idx] + local[:, None] * vec[idx]
+
+
+@dataclass
+class _Parts:
+    """Segment parts driven within a limit: fractions a → b along the segment, minutes at a and at b."""
+
+    seg: np.ndarray
+    fa: np.ndarray
+    fb: np.ndarray
+    ma: np.ndarray
+    mb: np.ndarray
+
+
+def _parts_from(graph: RoadGraph, d: np.ndarray, limit: float, own: Sequence[tuple[int, float, float]]) -> _Parts:
+    """The parts driven within `limit` from node minutes `d` (inf: not reached) and from origins snapped onto
+    segments (`own`: segment, fraction, minutes there)."""
+    cost_m, rev_m = graph.cost_s / 60.0, graph.reverse_cost_s / 60.0
+    at_src, at_tgt = d[graph.seg_source], d[graph.seg_target]
+    fwd = np.flatnonzero((at_src <= limit) & (cost_m >= 0))
+    back = np.flatnonzero((at_tgt <= limit) & (rev_m >= 0))
+    t0, t1 = at_src[fwd], at_tgt[back]
+    a = np.minimum(1.0, (limit - t0) / np.maximum(cost_m[fwd], 1e-12))
+    b = np.minimum(1.0, (limit - t1) / np.maximum(rev_m[back], 1e-12))
+    segs, fa, fb, ma, mb = [fwd, back], [np.zeros(len(fwd)), np.ones(len(back))], [a, 1.0 - b], [t0, t1], []
+    mb += [t0 + a * cost_m[fwd], t1 + b * rev_m[back]]
+    for k, t, start in own:
+        if start > limit:
+            continue
+        if cost_m[k] >= 0:
+            end = min(1.0, t + (limit - start) / max(cost_m[k], 1e-12))
+            segs.append(np.array([k])), fa.append(np.array([t])), fb.append(np.array([end]))
+            ma.append(np.array([start])), mb.append(np.array([start + (end - t) * cost_m[k]]))
+        if rev_m[k] >= 0:
+            begin = max(0.0, t - (limit - start) / max(rev_m[k], 1e-12))
+            segs.append(np.array([k])), fa.append(np.array([t])), fb.append(np.array([begin]))
+            ma.append(np.array([start])), mb.append(np.array([start + (t - begin) * rev_m[k]]))
+    out = _Parts(*(np.concatenate(x) for x in (segs, fa, fb, ma, mb)))
+    keep = np.abs(out.fb - out.fa) > _EPS
+    return _Parts(out.seg[keep].astype(np.int64), out.fa[keep], out.fb[keep], out.ma[keep], out.mb[keep])
+
+
+def _latest_minutes(graph: RoadGraph, d: np.ndarray, seg: np.ndarray) -> np.ndarray:
+    """An upper bound of the minutes at any point of each segment, driven from either end (inf: some of it
+    is not reached that way). Origins on the segment could only make it earlier: leaving them out is safe."""
+    cost_m, rev_m = graph.cost_s[seg] / 60.0, graph.reverse_cost_s[seg] / 60.0
+    du, dv = d[graph.seg_source[seg]], d[graph.seg_target[seg]]
+    f = np.where(cost_m >= 0, cost_m, np.inf)  # minutes of the whole segment each way
+    r = np.where(rev_m >= 0, rev_m, np.inf)
+    with np.errstate(invalid="ignore"):
+        # min(du + x·f, dv + (1 - x)·r) over x in [0, 1] is highest where the two meet (if they do)
+        x = np.clip((dv + r - du) / (f + r), 0.0, 1.0)
+        meet = np.minimum(du + x * f, dv + (1.0 - x) * r)
+    only_u = np.isfinite(du + f) & ~np.isfinite(dv + r)
+    only_v = ~np.isfinite(du + f) & np.isfinite(dv + r)
+    out = np.where(only_u, du + f, np.where(only_v, dv + r, meet))
+    return np.where(np.isnan(out), np.inf, out)
+
+
+def _fill_covered_holes(geom: BaseGeometry, faces: RoadFaces, covered: np.ndarray) -> BaseGeometry:
+    """The holes of `geom` that lie in covered faces filled (a hole lies wholly in covered faces or wholly
+    outside them: the covered faces' boundary is inside `geom`)."""
+    polys = _polygons(geom)
+    if not any(len(p.interiors) for p in polys):
+        return geom
+    shells = [Polygon(p.exterior) for p in polys]
+    out = []
+    for i, p in enumerate(polys):
+        keep = []
+        for ring in p.interiors:
+            hole = Polygon(ring)
+            islands = [s for j, s in enumerate(shells) if j != i and hole.contains(s)]
+            free = hole.difference(unary_union(islands)) if islands else hole
+            q = free.representative_point()
+            if not any(covered[f] for f in faces.touching(q.x, q.y)):
+                keep.append(ring)
+        out.append(Polygon(p.exterior, keep))
+    if len(out) == 1:
+        return out[0]
+    return unary_union(out)  # islands inside a filled hole merge into it
+
+
+def _reach_areas(
+    graph: RoadGraph,
+    d: np.ndarray,
+    thresholds: Sequence[float],
+    own: Sequence[tuple[int, float, float]],
+    discs: Sequence[tuple[float, float, float]],
+) -> list[BaseGeometry]:
+    """Per threshold (ascending), the plane polygon of every place reached within it: driven from node
+    minutes `d` and origins on segments (`own`), then off-road; `discs`: (x, y, minutes spent before leaving) the whole
+    way off-road; a disc lying in covered faces adds nothing and is left out."""
+    faces = faces_of(graph)
+    v = graph.off_road_kmh * 1000.0 / 60.0
+    parts = _parts_from(graph, d, thresholds[-1], own)
+    seg_u = np.unique(parts.seg)
+    near = np.unique(faces.seg_faces[seg_u])
+    near = near[near >= 0]
+    face_t = np.full(len(faces) + 1, np.inf)  # the last entry stands for "no face"
+    if len(near):
+        lo, hi = faces.ptr[near], faces.ptr[near + 1]
+        counts = hi - lo
+        idx = np.repeat(lo - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+        latest = _latest_minutes(graph, d, faces.seg[idx])
+        owner = np.repeat(np.arange(len(near)), counts)
+        worst = np.full(len(near), -np.inf)
+        np.maximum.at(worst, owner, latest)
+        face_t[near] = worst + faces.reach_m[near] / v
+    side = faces.seg_faces[parts.seg]
+    side_t = face_t[np.where(side >= 0, side, len(faces))]
+    interior_from = np.max(side_t, axis=1)  # the part's segment lies between two faces covered from then on
+    xa = _at_fraction(graph, parts.seg, parts.fa)
+    xb_full = _at_fraction(graph, parts.seg, parts.fb)
+    out = []
+    for t in thresholds:
+        sel = (parts.ma <= t + _EPS) & (interior_from > t)
+        ma, mb = parts.ma[sel], parts.mb[sel]
+        span = mb - ma
+        # the part's end at this threshold: minutes are linear along it
+        w = np.where(span > _EPS, np.clip((t - ma) / np.where(span > _EPS, span, 1.0), 0.0, 1.0), 1.0)
+        fb = parts.fa[sel] + w * (parts.fb[sel] - parts.fa[sel])
+        xb = np.where((w >= 1.0)[:, None], xb_full[sel], _at_fraction(graph, parts.seg[sel], fb))
+        end_m = np.minimum(mb, t)
+        a_xy = xa[sel]
+        ra, rb = (t - ma) * v, np.maximum(0.0, t - end_m) * v
+        covered = face_t[:-1] <= t
+        kept = [(x, y, (t - spent) * v) for x, y, spent in discs if spent < t]
+        kept = [c for c in kept if not faces.within_covered(c[0], c[1], c[2], covered)]
+        dx, dy, dr = (np.array([c[i] for c in kept], np.float64) for i in range(3))
+        geom = capsules(
+            np.concatenate([a_xy[:, 0], dx]),
+            np.concatenate([a_xy[:, 1], dy]),
+            np.concatenate([ra, dr]),
+            np.concatenate([xb[:, 0], dx]),
+            np.concatenate([xb[:, 1], dy]),
+            np.concatenate([rb, dr]),
+        )
+        out.append(_fill_covered_holes(geom, faces, covered))
+    return out
+
+
 # --- drive-time areas -----------------------------------------------------------------------------------
 
 
-def drive_time_areas(graph: RoadGraph, snapped: Snapped, thresholds: Sequence[float], bands: int = BANDS) -> list[Area]:
+def drive_time_areas(graph: RoadGraph, snapped: Snapped, thresholds: Sequence[float]) -> list[Area]:
     """One polygon per origin and threshold (minutes), origins in `snapped` order, thresholds ascending."""
     thresholds = sorted({float(t) for t in thresholds})
     if not thresholds or thresholds[0] <= 0 or not all(math.isfinite(t) for t in thresholds):
         raise ValueError(f"thresholds must be positive minutes, got {thresholds!r}")
     if not len(snapped):
         return []
-    reached = reached_segments(graph, snapped, thresholds[-1])
-    v_m_per_min = graph.off_road_kmh * 1000.0 / 60.0
-    cums: dict[int, np.ndarray] = {}
-    # each (origin, threshold): {band radius in metres: list of plane polylines}
-    pieces: dict[tuple[int, float], dict[float, list[np.ndarray]]] = {}
-    for i in range(len(reached)):
-        o, k = int(reached.origin[i]), int(reached.segment[i])
-        a, b = float(reached.start[i]), float(reached.end[i])
-        ma, mb = float(reached.start_minutes[i]), float(reached.end_minutes[i])
-        xy = graph.seg_xy[k]
-        cum = cums.get(k)
-        if cum is None:
-            cum = cums[k] = _cum_lengths(xy)
-        # driven from the end with fewer minutes: f(m) the fraction reached at minute m
-        lo_f, hi_f, lo_m, hi_m = (a, b, ma, mb) if ma <= mb else (b, a, mb, ma)
-        span_m = hi_m - lo_m
-
-        for t in thresholds:
-            if lo_m > t + _EPS:
-                continue
-            reach_max = t * v_m_per_min
-            step = reach_max / bands
-            end_m = min(hi_m, t)
-            # band boundaries: minutes where the remaining distance crosses a multiple of step
-            r_hi, r_lo = (t - lo_m) * v_m_per_min, (t - end_m) * v_m_per_min
-            j_lo = int(math.floor(r_lo / step + _EPS))
-            j_hi = int(math.floor(r_hi / step - _EPS))
-            cuts = [lo_m] + [t - j * step / v_m_per_min for j in range(j_hi, j_lo, -1)] + [end_m]
-            for m0, m1 in zip(cuts[:-1], cuts[1:]):
-                if m1 - m0 <= _EPS and span_m > _EPS:
-                    continue
-                radius = math.floor(max(0.0, t - m1) * v_m_per_min / step + _EPS) * step
-                f0, f1 = _frac_at(m0, lo_f, hi_f, lo_m, span_m), _frac_at(m1, lo_f, hi_f, lo_m, span_m)
-                line = _substring(xy, cum, min(f0, f1), max(f0, f1))
-                if line is None:
-                    continue
-                pieces.setdefault((o, t), {}).setdefault(radius, []).append(line)
-    out = []
+    nodes, _ = node_minutes(graph, snapped, thresholds[-1])
     origin_xy = graph.plane.forward(np.column_stack((snapped.lon, snapped.lat)))
+    out = []
     for o in range(len(snapped)):
-        for t in thresholds:
-            parts = [Point(origin_xy[o]).buffer(t * v_m_per_min, 32)]  # the whole way off-road
-            for radius, lines in pieces.get((o, t), {}).items():
-                # the last band reaches no further off-road: the road itself (a hair's width) only
-                parts.append(_wide(MultiLineString([LineString(li) for li in lines]), radius))
-            poly = unary_union(parts)
+        own = [(int(snapped.segment[o]), float(snapped.fraction[o]), float(snapped.off_road_minutes[o]))]
+        disc = [(float(origin_xy[o, 0]), float(origin_xy[o, 1]), 0.0)]
+        for t, poly in zip(thresholds, _reach_areas(graph, nodes[o], thresholds, own, disc)):
             out.append(Area(o, t, _to_lonlat(poly, graph), poly.area / 1e6))
     return out
 
@@ -219,87 +358,192 @@ def catchments(
     if k == 0:
         return empty
     minutes, owner = node_minutes(graph, snapped, limit_minutes, min_only=True, delay_minutes=delay)
+    xy_all, lab, tmin, near = _labelled_samples(graph, snapped, minutes, owner, delay, limit_minutes, spacing_m)
+    if not len(xy_all):
+        return empty
+    if limit_minutes is not None:
+        region = _joint_drive_area(graph, snapped, minutes, float(limit_minutes), delay)
+    else:
+        region = _network_margin(graph, margin_m)
+    if boundary_lonlat is not None:
+        region = _polygonal(region.intersection(transform(_forward_fn(graph), boundary_lonlat)))
+    areas = []
+    for o, poly in _partition(xy_all, lab, region, near).items():
+        areas.append(Area(int(o), None, _to_lonlat(poly, graph), poly.area / 1e6))
+    areas.sort(key=lambda a: a.origin)
+    return Catchments(areas, lab, graph.plane.inverse(xy_all), tmin)
+
+
+def _labelled_samples(graph, snapped, minutes, owner, delay, limit_minutes, spacing_m):
+    """Samples along every reached segment (at most `spacing_m` apart, its ends, the meeting points of two
+    origins ±, the snapped origins), each with the origin arriving first and its minutes; deduplicated."""
+    k = len(snapped)
     start = snapped.off_road_minutes + delay
     cost_m, rev_m = graph.cost_s / 60.0, graph.reverse_cost_s / 60.0
-    n_seg = len(graph.seg_xy)
-    total_len = sum(float(_cum_lengths(xy)[-1]) for xy in graph.seg_xy)
-    h = spacing_m or max(25.0, total_len / 20_000)
-    on_seg: dict[int, list[int]] = {}
+    ptr, _, vec, _, _ = _piece_table(graph)
+    piece_len = np.hypot(vec[:, 0], vec[:, 1])
+    seg_len = np.bincount(graph._piece_seg, weights=piece_len, minlength=len(graph.seg_xy))
+    h = spacing_m or max(25.0, float(seg_len.sum()) / 20_000)
+    u, v = graph.seg_source, graph.seg_target
+    has_own = np.zeros(len(seg_len), bool)
+    has_own[snapped.segment] = True
+    live = (seg_len > 0) & (has_own | np.isfinite(minutes[u]) | np.isfinite(minutes[v]))
+    seg = np.flatnonzero(live)
+    n = np.maximum(2, np.ceil(seg_len[seg] / h).astype(np.int64) + 1)
+    s_seg = np.repeat(seg, n)
+    s_x = (np.arange(int(n.sum())) - np.repeat(np.cumsum(n) - n, n)) / np.repeat(n - 1, n)
+    extra_seg, extra_x = [s_seg], [s_x]
+    # the exact meeting point of the two ends' origins, sampled on both sides
+    with np.errstate(invalid="ignore"):
+        both = (
+            live
+            & (owner[u] != owner[v])
+            & (owner[u] >= 0)
+            & (owner[v] >= 0)
+            & (cost_m >= 0)
+            & (rev_m >= 0)
+            & np.isfinite(minutes[u] + minutes[v])
+        )
+    mseg = np.flatnonzero(both)
+    xm = (minutes[v[mseg]] + rev_m[mseg] - minutes[u[mseg]]) / np.maximum(cost_m[mseg] + rev_m[mseg], 1e-12)
+    dm = np.minimum(0.5, seg_len[mseg] / 10) / seg_len[mseg]
+    for sign in (-1.0, 1.0):
+        x = xm + sign * dm
+        ok = (x > 0) & (x < 1)
+        extra_seg.append(mseg[ok])
+        extra_x.append(x[ok])
+    extra_seg.append(snapped.segment.astype(np.int64))  # an origin on its segment
+    extra_x.append(snapped.fraction.astype(np.float64))
+    s_seg = np.concatenate(extra_seg)
+    s_x = np.clip(np.concatenate(extra_x), 0.0, 1.0)
+    # the first arrival at each sample: from either end, or from an origin on its segment
+    with np.errstate(invalid="ignore"):
+        t_u = np.where((cost_m[s_seg] >= 0) & (owner[u[s_seg]] >= 0), minutes[u[s_seg]] + s_x * cost_m[s_seg], np.inf)
+        t_v = np.where(
+            (rev_m[s_seg] >= 0) & (owner[v[s_seg]] >= 0), minutes[v[s_seg]] + (1 - s_x) * rev_m[s_seg], np.inf
+        )
+    best_t = np.minimum(t_u, t_v)
+    best_o = np.where(t_u <= t_v, owner[u[s_seg]], owner[v[s_seg]])
     for o in range(k):
-        on_seg.setdefault(int(snapped.segment[o]), []).append(o)
-    pts, labels, mins = [], [], []
-    for s in range(n_seg):
-        u, v = graph.seg_source[s], graph.seg_target[s]
-        xy = graph.seg_xy[s]
-        cum = _cum_lengths(xy)
-        if cum[-1] <= 0:
-            continue
-        own = on_seg.get(s, [])
-        if not own and not (np.isfinite(minutes[u]) or np.isfinite(minutes[v])):
-            continue
-        n = max(2, int(math.ceil(cum[-1] / h)) + 1)
-        x = list(np.linspace(0.0, 1.0, n))
-        # the exact meeting point of the two ends' origins, sampled on both sides
-        if owner[u] != owner[v] and cost_m[s] >= 0 and rev_m[s] >= 0 and np.isfinite(minutes[u] + minutes[v]):
-            xm = (minutes[v] + rev_m[s] - minutes[u]) / max(cost_m[s] + rev_m[s], 1e-12)
-            d = min(0.5, cum[-1] / 10) / cum[-1]
-            x += [v_ for v_ in (xm - d, xm + d) if 0 < v_ < 1]
-        for o in own:  # an origin on the segment and the meeting points around it
-            x.append(float(snapped.fraction[o]))
-        x = np.unique(np.clip(np.asarray(x), 0.0, 1.0))
-        cands_t = []
-        cands_o = []
-        if cost_m[s] >= 0 and owner[u] >= 0:
-            cands_t.append(minutes[u] + x * cost_m[s])
-            cands_o.append(owner[u])
-        if rev_m[s] >= 0 and owner[v] >= 0:
-            cands_t.append(minutes[v] + (1 - x) * rev_m[s])
-            cands_o.append(owner[v])
-        for o in own:
-            t0 = float(snapped.fraction[o])
-            ahead = np.where((x >= t0) & (cost_m[s] >= 0), (x - t0) * cost_m[s], np.inf)
-            behind = np.where((x <= t0) & (rev_m[s] >= 0), (t0 - x) * rev_m[s], np.inf)
-            cands_t.append(start[o] + np.minimum(ahead, behind))
-            cands_o.append(o)
-        if not cands_t:
-            continue
-        t_all = np.vstack(cands_t)
-        best = np.argmin(t_all, axis=0)
-        t_best = t_all[best, np.arange(len(x))]
-        ok = np.isfinite(t_best)
-        if limit_minutes is not None:
-            ok &= t_best <= limit_minutes + _EPS
-        if not ok.any():
-            continue
-        px = np.interp(x[ok] * cum[-1], cum, xy[:, 0])
-        py = np.interp(x[ok] * cum[-1], cum, xy[:, 1])
-        pts.append(np.column_stack((px, py)))
-        labels.append(np.asarray(cands_o, np.int64)[best[ok]])
-        mins.append(t_best[ok])
-    if not pts:
-        return empty
-    xy_all = np.vstack(pts)
-    lab = np.concatenate(labels)
-    tmin = np.concatenate(mins)
-    xy_all, first = np.unique(np.round(xy_all, 3), axis=0, return_index=True)
-    lab, tmin = lab[first], tmin[first]
-    # the reached area
+        on = np.flatnonzero(s_seg == snapped.segment[o])
+        sk, t0 = int(snapped.segment[o]), float(snapped.fraction[o])
+        x = s_x[on]
+        ahead = np.where((x >= t0) & (cost_m[sk] >= 0), (x - t0) * cost_m[sk], np.inf)
+        behind = np.where((x <= t0) & (rev_m[sk] >= 0), (t0 - x) * rev_m[sk], np.inf)
+        t_o = start[o] + np.minimum(ahead, behind)
+        better = t_o < best_t[on]
+        best_t[on[better]], best_o[on[better]] = t_o[better], o
+    ok = np.isfinite(best_t) & (best_o >= 0)
     if limit_minutes is not None:
-        region = _joint_drive_area(graph, snapped, float(limit_minutes), delay)
-    else:
-        lines = MultiLineString([LineString(xy) for xy in graph.seg_xy if len(xy) >= 2])
-        region = _wide(lines, margin_m)
-    if boundary_lonlat is not None:
-        region = region.intersection(transform(_forward_fn(graph), boundary_lonlat))
-    cells = _voronoi_cells(xy_all, region)
-    areas = []
+        ok &= best_t <= limit_minutes + _EPS
+    xy = _at_fraction(graph, s_seg[ok], s_x[ok])
+    lab, tmin = best_o[ok].astype(np.int64), best_t[ok]
+    needed = _near_borders(graph, s_seg[ok], lab)
+    # one sample per place: the earliest arrival there (samples of two segments meet at their node)
+    order = np.lexsort((tmin, np.round(xy[:, 1], 3), np.round(xy[:, 0], 3)))
+    xy, lab, tmin, needed = xy[order], lab[order], tmin[order], needed[order]
+    key = np.round(xy, 3)
+    first = np.ones(len(xy), bool)
+    first[1:] = np.any(key[1:] != key[:-1], axis=1)
+    if len(xy):
+        needed = np.logical_or.reduceat(needed, np.flatnonzero(first))
+    return xy[first], lab[first], tmin[first], needed
+
+
+def _near_borders(graph: RoadGraph, seg: np.ndarray, lab: np.ndarray) -> np.ndarray:
+    """Per sample: whether it lies on a segment beside a face that is not pure, or beside no face. A pure
+    face has every boundary segment sampled and all its samples of one label: its places all go to that
+    label (their nearest samples are on its boundary), so no border crosses it and the Voronoi diagram
+    needs only the other samples to draw the borders."""
+    faces = faces_of(graph)
+    n_seg = len(graph.seg_xy)
+    lo = np.full(n_seg, np.iinfo(np.int64).max)
+    hi = np.full(n_seg, -1)
+    np.minimum.at(lo, seg, lab)
+    np.maximum.at(hi, seg, lab)
+    seg_label = np.where((hi >= 0) & (lo == hi), hi, -2)  # -2: mixed or not sampled
+    pure = np.zeros(len(faces) + 1, bool)  # the last entry stands for "no face"
+    if len(faces):
+        counts = np.diff(faces.ptr)
+        labels = np.append(seg_label[faces.seg], -2)
+        starts = np.minimum(faces.ptr[:-1], len(labels) - 1)
+        f_lo = np.minimum.reduceat(labels, starts)
+        f_hi = np.maximum.reduceat(labels, starts)
+        pure[:-1] = (counts > 0) & (f_lo >= 0) & (f_lo == f_hi)
+    side = np.where(faces.seg_faces >= 0, faces.seg_faces, len(faces))
+    return ~np.all(pure[side], axis=1)[seg]
+
+
+def _label_borders(xy: np.ndarray, lab: np.ndarray, far: float) -> Optional[list[np.ndarray]]:
+    """The Voronoi edges between samples of different labels, as (2, 2) arrays (infinite ones cut at `far`
+    from the samples' centre); None when Qhull cannot draw the diagram (too few samples, all on one line)."""
+    try:
+        vor = Voronoi(xy)
+    except (QhullError, ValueError):
+        return None
+    pairs = vor.ridge_points
+    verts = np.asarray(vor.ridge_vertices, dtype=np.int64)
+    mixed = lab[pairs[:, 0]] != lab[pairs[:, 1]]
+    pairs, verts = pairs[mixed], verts[mixed]
+    finite = np.all(verts >= 0, axis=1)
+    out = np.empty((len(pairs), 2, 2))
+    out[finite] = vor.vertices[verts[finite]]
+    centre = xy.mean(axis=0)
+    for i in np.flatnonzero(~finite):  # one end at infinity: along the bisector, away from the samples
+        v0 = verts[i][verts[i] >= 0][0]
+        p, q = xy[pairs[i]]
+        tangent = q - p
+        normal = np.array([-tangent[1], tangent[0]]) / max(np.hypot(*tangent), 1e-12)
+        if np.dot((p + q) / 2 - centre, normal) < 0:
+            normal = -normal
+        out[i] = (vor.vertices[v0], vor.vertices[v0] + normal * far)
+    return list(out)
+
+
+def _partition(
+    xy: np.ndarray, lab: np.ndarray, region: BaseGeometry, near: Optional[np.ndarray] = None
+) -> dict[int, BaseGeometry]:
+    """The region split by the label borders, each piece to its nearest sample's label: {label: polygon}.
+
+    The borders (from the samples `near` them, or all) and the region's boundary are noded and polygonized
+    once; each piece inside the region takes the label of the sample nearest its representative point (no
+    border crosses a piece). A label's few pieces are then dissolved (a Voronoi edge between two samples of
+    one label, drawn without the samples between them, may split a pure face)."""
+    if region.is_empty:
+        return {}
+    if len(np.unique(lab)) == 1:
+        return {int(lab[0]): region}
+    minx, miny, maxx, maxy = region.bounds
+    far = 2.0 * (max(maxx - minx, maxy - miny) + float(np.ptp(xy, axis=0).max()) + 1.0)
+    sub = np.ones(len(xy), bool) if near is None else near
+    borders = _label_borders(xy[sub], lab[sub], far) if len(np.unique(lab[sub])) > 1 else []
+    if borders is None:
+        return _partition_by_cells(xy, lab, region)
+    window = box(minx - 1.0, miny - 1.0, maxx + 1.0, maxy + 1.0)
+    lines = MultiLineString(borders).intersection(window) if borders else MultiLineString()
+    noded = unary_union([lines, region.boundary])
+    tree = cKDTree(xy)
+    inside = prep(region)
+    pieces: dict[int, list[Polygon]] = {}
+    for poly in polygonize(noded):
+        p = poly.representative_point()
+        if not inside.contains(p):
+            continue
+        _, i = tree.query((p.x, p.y))
+        pieces.setdefault(int(lab[i]), []).append(poly)
+    return {o: (ps[0] if len(ps) == 1 else unary_union(ps)) for o, ps in pieces.items()}
+
+
+def _partition_by_cells(xy: np.ndarray, lab: np.ndarray, region: BaseGeometry) -> dict[int, BaseGeometry]:
+    """The same partition from GEOS's Voronoi cells dissolved by label (for samples Qhull cannot take)."""
+    cells = _voronoi_cells(xy, region)
+    out = {}
     for o in np.unique(lab):
         mine = [cells[i] for i in np.flatnonzero(lab == o) if cells[i] is not None]
         poly = _polygonal(_dissolve(mine).intersection(region)) if mine else Polygon()
-        if poly.is_empty:
-            continue
-        areas.append(Area(int(o), None, _to_lonlat(poly, graph), poly.area / 1e6))
-    return Catchments(areas, lab, graph.plane.inverse(xy_all), tmin)
+        if not poly.is_empty:
+            out[int(o)] = poly
+    return out
 
 
 def _dissolve(cells: list[BaseGeometry]) -> BaseGeometry:
@@ -319,22 +563,27 @@ def _forward_fn(graph: RoadGraph):
     return fwd
 
 
-def _joint_drive_area(graph: RoadGraph, snapped: Snapped, limit: float, delay: np.ndarray) -> BaseGeometry:
-    """Where some origin arrives within the limit: each origin's drive-time area at the limit less its delay."""
-    parts = []
-    left = limit - delay
-    for t in np.unique(left[left > 0]):
-        idx = np.flatnonzero(left == t)
-        sub = Snapped(*(getattr(snapped, f)[idx] for f in _SNAPPED_FIELDS))
-        parts += [_plane_geometry(graph, a.geometry) for a in drive_time_areas(graph, sub, [float(t)])]
-    return unary_union(parts) if parts else Polygon()
+def _joint_drive_area(
+    graph: RoadGraph, snapped: Snapped, minutes: np.ndarray, limit: float, delay: np.ndarray
+) -> BaseGeometry:
+    """Where some origin arrives within the limit: the reach of the first arrivals (delays included)."""
+    xy = graph.plane.forward(np.column_stack((snapped.lon, snapped.lat)))
+    start = snapped.off_road_minutes + delay
+    own = [(int(snapped.segment[o]), float(snapped.fraction[o]), float(start[o])) for o in range(len(snapped))]
+    discs = [(float(xy[o, 0]), float(xy[o, 1]), float(delay[o])) for o in range(len(snapped)) if delay[o] < limit]
+    return _reach_areas(graph, minutes, [limit], own, discs)[0]
 
 
-_SNAPPED_FIELDS = ("lon", "lat", "segment", "fraction", "off_road_m", "off_road_minutes", "on_network")
-
-
-def _plane_geometry(graph: RoadGraph, geom: BaseGeometry) -> BaseGeometry:
-    return transform(_forward_fn(graph), geom)
+def _network_margin(graph: RoadGraph, margin_m: float) -> BaseGeometry:
+    """The network within `margin_m`: every segment's capsule of that radius, faces it covers filled."""
+    faces = faces_of(graph)
+    covered = faces.reach_m <= margin_m
+    inner = np.all(np.append(covered, False)[faces.seg_faces], axis=1)  # -1 (no face): the appended False
+    ptr, start, vec, _, _ = _piece_table(graph)
+    keep = ~inner[graph._piece_seg]
+    a, b = start[keep], start[keep] + vec[keep]
+    r = np.full(len(a), float(margin_m))
+    return _fill_covered_holes(capsules(a[:, 0], a[:, 1], r, b[:, 0], b[:, 1], r), faces, covered)
 
 
 def _voronoi_cells(xy: np.ndarray, region: BaseGeometry) -> list[Optional[BaseGeometry]]:
