@@ -322,3 +322,21 @@ def coverage_gaps(store: Store, params: CoverageGapParams, progress: Optional[Pr
         result.report_path = write_report(params.report_path, result, progress)
     progress.report(1.0, "")
     return result
+
+
+def campaign_coverage(
+    store: Store, campaign: str, area_code: Optional[str] = None, progress: Optional[Progress] = None
+) -> list[TambonGap]:
+    """Each tambon of the area with the campaign's latest count (target, covered, share); no request read."""
+    progress = progress_of(progress)
+    with connection(store, progress) as conn:
+        try:
+            check_schema_current(conn)
+            rows = tambon_rows(conn, CoverageScope(area_code, campaign=campaign), True)
+            conn.rollback()
+        except psycopg2.Error as exc:
+            rollback_quietly(conn)
+            raise StoreError(
+                translate("CoverageGaps", "Reading the coverage counts failed: {0}").format(server_message(exc))
+            ) from None
+    return [TambonGap(r) for r in rows]
