@@ -170,6 +170,16 @@ GRANT EXECUTE ON FUNCTION jitasa.grant_area_scope(text, text), jitasa.revoke_are
 GRANT EXECUTE ON FUNCTION jitasa.scope_national(), jitasa.scope_codes(), jitasa.scope_box(), jitasa.my_area_scopes()
 TO jitasa_admin, jitasa_officer, jitasa_analyst, jitasa_feed;
 
+-- --- the audit (070_audit.sql): whoever reads the audit log reads a request's history and past rows ------
+GRANT EXECUTE ON FUNCTION
+    jitasa.request_history(integer),
+    jitasa.audit_row_at(text, integer, timestamptz),
+    jitasa.audit_changes(text, jsonb, jsonb),
+    jitasa.audit_live_row(text, integer),
+    jitasa.audit_geometry_hex(jsonb),
+    jitasa.audit_row_columns(regclass, text, boolean)
+TO jitasa_admin, jitasa_officer;
+
 -- --- the database ----------------------------------------------------------------------------------------
 -- No temporary objects for PUBLIC: a temporary schema is where the search-path attack starts. Admins keep
 -- TEMP (the demo loader stages files in a temporary table). Needs the database's owner; others get a notice.
