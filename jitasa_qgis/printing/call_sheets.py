@@ -193,7 +193,7 @@ def build_layers(rows: CallSheetRows, outlines: list[Outline]) -> dict[str, QgsV
         "Point",
         "rows",
         [
-            ("vid", QVariant.Int),
+            ("page", QVariant.Int),
             ("no", QVariant.Int),
             ("category", QVariant.String),
             ("urgency", QVariant.String),
@@ -202,7 +202,7 @@ def build_layers(rows: CallSheetRows, outlines: list[Outline]) -> dict[str, QgsV
             ("contact", QVariant.String),
         ],
     )
-    people = _memory_layer("Point", "volunteers", [("vid", QVariant.Int)])
+    people = _memory_layer("Point", "volunteers", [("page", QVariant.Int)])
     areas = _memory_layer("MultiPolygon", "outlines", [("name_th", QVariant.String)])
     empty = translate("CallSheets", "No requests are assigned to this volunteer.")
     page_features, row_features, people_features = [], [], []
@@ -219,10 +219,13 @@ def build_layers(rows: CallSheetRows, outlines: list[Outline]) -> dict[str, QgsV
             ]
         )
         page_features.append(f)
+    ok, added = pages.dataProvider().addFeatures(page_features)
+    # the rows and points carry their page's feature id: "page" = @atlas_featureid is a cheap test per feature
+    for v, page in zip(rows.volunteers, added):
         if v.lon is not None:
             p = QgsFeature(people.fields())
             p.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(v.lon, v.lat)))
-            p.setAttributes([v.volunteer_id])
+            p.setAttributes([page.id()])
             people_features.append(p)
         for no, r in enumerate(v.requests[:MAX_ROWS], start=1):
             row = QgsFeature(table.fields())
@@ -230,7 +233,7 @@ def build_layers(rows: CallSheetRows, outlines: list[Outline]) -> dict[str, QgsV
                 row.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(r.lon, r.lat)))
             row.setAttributes(
                 [
-                    v.volunteer_id,
+                    page.id(),
                     no,
                     _label(r.category, labels.category_label),
                     _label(r.urgency, labels.urgency_label),
@@ -248,15 +251,14 @@ def build_layers(rows: CallSheetRows, outlines: list[Outline]) -> dict[str, QgsV
         a.setGeometry(geom)
         a.setAttributes([o.name_th])
         area_features.append(a)
-    for layer, features in ((pages, page_features), (table, row_features), (people, people_features)):
+    for layer, features in ((table, row_features), (people, people_features), (areas, area_features)):
         layer.dataProvider().addFeatures(features)
-    areas.dataProvider().addFeatures(area_features)
     for layer in (pages, table, people, areas):
         layer.updateExtents()
     return {"pages": pages, "rows": table, "volunteers": people, "outlines": areas}
 
 
-_THIS_PAGE = "\"vid\" = attribute(@atlas_feature, 'vid')"
+_THIS_PAGE = '"page" = @atlas_featureid'
 
 
 def _text_format(family: str, size: float, bold: bool = False) -> QgsTextFormat:

@@ -101,7 +101,9 @@ def print_call_sheets(store: Store, params: CallSheetParams, progress: Optional[
     if not rows.volunteers:
         where = describe_area(area) if area else translate("CallSheets", "the store")
         raise ValueError(
-            translate("CallSheets", "No volunteers in {0}: there are no call sheets to print.").format(where)
+            translate(
+                "CallSheets", "No volunteers in {0} that your role may see: there are no call sheets to print."
+            ).format(where)
         )
     requests = sum(len(v.requests) for v in rows.volunteers)
     progress.report(
