@@ -25,7 +25,7 @@ from ..core.coverage_counts import FIELDS, parse_date
 from ..definitions.i18n import translate
 from ..layers.planning_group import load_into_planning_group
 from ..services.coverage_count_import import CoverageCountImportParams, import_coverage_counts
-from ..services.coverage_gaps import campaign_coverage
+from ..services.coverage_gaps import TambonGap, campaign_coverage
 from .base import ImportExportAlgorithm, service_errors
 from .coverage_gaps import VACCINATION_STYLE
 from .feedback_progress import FeedbackProgress
@@ -46,6 +46,32 @@ def coverage_fields() -> QgsFields:
     ):
         fields.append(QgsField(name, kind))
     return fields
+
+
+def coverage_feature(fields: QgsFields, t: TambonGap, campaign: str) -> QgsFeature:
+    """A tambon with its campaign's latest count, as a feature of `coverage_fields()`."""
+    c = t.counts
+    feature = QgsFeature(fields)
+    if c.wkb is not None:
+        geometry = QgsGeometry()
+        geometry.fromWkb(c.wkb)
+        geometry.convertToMultiType()
+        feature.setGeometry(geometry)
+    share = t.coverage_share
+    feature.setAttributes(
+        [
+            c.code,
+            c.name_th,
+            c.amphoe_code,
+            campaign if c.target_population is not None else None,
+            c.counted_on.isoformat() if c.counted_on else None,
+            c.target_population,
+            c.covered_people,
+            t.unvaccinated,
+            None if share is None else round(share * 100.0, 1),
+        ]
+    )
+    return feature
 
 
 class ImportCoverageCountsAlgorithm(ImportExportAlgorithm):
@@ -167,27 +193,7 @@ class ImportCoverageCountsAlgorithm(ImportExportAlgorithm):
                 parameters, "OUTPUT", context, fields, QgsWkbTypes.MultiPolygon, _crs_4326()
             )
             for t in tambons:
-                c = t.counts
-                feature = QgsFeature(fields)
-                if c.wkb is not None:
-                    geometry = QgsGeometry()
-                    geometry.fromWkb(c.wkb)
-                    geometry.convertToMultiType()
-                    feature.setGeometry(geometry)
-                share = t.coverage_share
-                feature.setAttributes(
-                    [
-                        c.code,
-                        c.name_th,
-                        c.amphoe_code,
-                        campaign if c.target_population is not None else None,
-                        c.counted_on.isoformat() if c.counted_on else None,
-                        c.target_population,
-                        c.covered_people,
-                        t.unvaccinated,
-                        None if share is None else round(share * 100.0, 1),
-                    ]
-                )
+                feature = coverage_feature(fields, t, campaign)
                 sink.addFeature(feature, QgsFeatureSink.FastInsert)
             load_into_planning_group(context, dest, VACCINATION_STYLE)
         out = {
