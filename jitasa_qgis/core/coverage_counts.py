@@ -135,7 +135,7 @@ def count_records(
     seen: dict[tuple[str, str, dt.date], str] = {}
     numbers = table.row_numbers or list(range(2, len(table) + 2))
     for row, number in zip(table.rows, numbers):
-        key = translate("CoverageCounts", "row {0}").format(number)
+        key = f"row {number}"  # a key like the other importers' (stored, not shown as a sentence)
         raw = {h: jsonable(v) for h, v in row.items()}
 
         def cell(name: str, row: dict = row) -> Optional[str]:
