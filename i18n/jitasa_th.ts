@@ -274,6 +274,29 @@
     </message>
 </context>
 <context>
+    <name>AreaScopes</name>
+    <message>
+        <location filename="../jitasa_qgis/gui/area_scope_text.py" line="15"/>
+        <source>amphoe {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/area_scope_text.py" line="23"/>
+        <source>You work: the whole country</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/area_scope_text.py" line="25"/>
+        <source>You work no area: no requests or volunteers are shown. An admin grants areas (jitasa:grantarea).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/area_scope_text.py" line="30"/>
+        <source>You work: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssignAlgorithm</name>
     <message>
         <location filename="../jitasa_qgis/processing/assign_base.py" line="61"/>
@@ -809,67 +832,67 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="341"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="343"/>
         <source>Call sheets</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="344"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="346"/>
         <source>Call sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="346"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="348"/>
         <source>Printed {0}</source>
         <translation type="unfinished">พิมพ์เมื่อ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="367"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="369"/>
         <source>★ the volunteer  ● an assigned request (its number in the table)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="384"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
         <source>No.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="384"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
         <source>Category</source>
         <translation type="unfinished">ประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="384"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
         <source>Urgency</source>
         <translation type="unfinished">ความเร่งด่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="384"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
         <source>What is needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="384"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
         <source>Where</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="384"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
         <source>How to reach the requester</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="400"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="402"/>
         <source>Holds personal data: keep it safe, hand it only to the volunteer, destroy it when the work is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="400"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="402"/>
         <source>Names and phone numbers are not shown (your role may not read them): call the operations room.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="412"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="414"/>
         <source>Page [% @atlas_featurenumber %] of [% @atlas_totalfeatures %]</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1129,6 +1152,77 @@ Names and phone numbers are printed only when your role may read them (officers 
     </message>
 </context>
 <context>
+    <name>CoverageCountImport</name>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="69"/>
+        <source>{0}: {1} rows read with the mapping {2}.</source>
+        <translation>{0}: อ่านแล้ว {1} แถว ด้วยการจับคู่ {2}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="72"/>
+        <source>Counts: {0} new, {1} updated, {2} unchanged, {3} rejected.</source>
+        <translation>ข้อมูล: ใหม่ {0} ปรับปรุง {1} ไม่เปลี่ยน {2} ปฏิเสธ {3}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="77"/>
+        <source>Campaigns: {0}.</source>
+        <translation>แคมเปญ: {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="83"/>
+        <source>Tambon codes the store does not know: {0}.</source>
+        <translation>รหัสตำบลที่ไม่มีในฐานข้อมูล: {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="89"/>
+        <source>Rejected: {0} — {1}</source>
+        <translation>ปฏิเสธ: {0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="104"/>
+        <source>Give a CSV or XLSX file of per-tambon counts.</source>
+        <translation>โปรดระบุไฟล์ CSV หรือ XLSX ของข้อมูลรายตำบล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="106"/>
+        <source>{0}: {1} rows read.</source>
+        <translation>{0}: อ่านแล้ว {1} แถว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="121"/>
+        <source>{0} counts to write, {1} rows rejected.</source>
+        <translation>ข้อมูลที่จะบันทึก {0} แถว ปฏิเสธ {1} แถว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="135"/>
+        <source>Importing the counts failed and nothing was written: {0}</source>
+        <translation>นำเข้าข้อมูลไม่สำเร็จ ไม่มีการบันทึกใด ๆ: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageCounts</name>
+    <message>
+        <location filename="../jitasa_qgis/core/coverage_counts.py" line="118"/>
+        <source>The campaign &apos;{0}&apos; must be lower-case letters, digits and _ (e.g. covid19_dose2).</source>
+        <translation>แคมเปญ '{0}' ต้องเป็นอักษรอังกฤษตัวเล็ก ตัวเลข และ _ เท่านั้น (เช่น covid19_dose2)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/coverage_counts.py" line="125"/>
+        <source>No column for {0} in {1}. Its columns: {2}.</source>
+        <translation>ไม่พบคอลัมน์สำหรับ {0} ใน {1} คอลัมน์ที่มี: {2}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/coverage_counts.py" line="131"/>
+        <source>The file has no campaign column: give the campaign.</source>
+        <translation>ไฟล์ไม่มีคอลัมน์แคมเปญ: โปรดระบุแคมเปญ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/coverage_counts.py" line="133"/>
+        <source>The file has no date column: give the date of the counts.</source>
+        <translation>ไฟล์ไม่มีคอลัมน์วันที่: โปรดระบุวันที่ของข้อมูล</translation>
+    </message>
+</context>
+<context>
     <name>CoverageGaps</name>
     <message>
         <location filename="../jitasa_qgis/services/coverage_gaps.py" line="128"/>
@@ -1191,7 +1285,7 @@ Names and phone numbers are printed only when your role may read them (officers 
         <translation>คำขอที่ไม่ครอบคลุม {0} รายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="314"/>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="339"/>
         <source>Reading the coverage counts failed: {0}</source>
         <translation>อ่านข้อมูลความครอบคลุมไม่สำเร็จ: {0}</translation>
     </message>
@@ -2431,6 +2525,97 @@ Rows that cannot be taken (bad code, not a polygon, a negative population...) ar
     </message>
 </context>
 <context>
+    <name>ImportCoverageCountsAlgorithm</name>
+    <message>
+        <location filename="../jitasa_qgis/processing/import_coverage_counts.py" line="82"/>
+        <source>Import vaccination / screening counts per tambon</source>
+        <translation>นำเข้าข้อมูลการฉีดวัคซีน / คัดกรองรายตำบล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/import_coverage_counts.py" line="85"/>
+        <source>Imports per-tambon counts from a CSV or XLSX sheet: tambon code (รหัสตำบล), target population (ประชากรเป้าหมาย), vaccinated or screened (ได้รับวัคซีน), the date of the count (วันที่; Buddhist years are read) and the campaign (e.g. covid19_dose2), the last two as one value for the whole file when it has no such column. Counts are whole numbers of 0 or more.
+
+A tambon code the store does not know, a negative or non-numeric count, a bad date or a repeated row is refused, listed in the log and kept in the rejects; the other rows are imported, all in one transaction. Importing the same sheet again updates the same (campaign, tambon, date) in place.
+
+Output: the campaign's coverage per tambon (its latest count), styled by percent covered.</source>
+        <translation>นำเข้าข้อมูลรายตำบลจากไฟล์ CSV หรือ XLSX: รหัสตำบล ประชากรเป้าหมาย จำนวนที่ได้รับวัคซีนหรือคัดกรองแล้ว (ได้รับวัคซีน) วันที่ของข้อมูล (วันที่; อ่านปี พ.ศ. ได้) และแคมเปญ (เช่น covid19_dose2) สองรายการหลังระบุเป็นค่าเดียวสำหรับทั้งไฟล์ได้เมื่อไฟล์ไม่มีคอลัมน์นั้น จำนวนต้องเป็นจำนวนเต็มตั้งแต่ 0 ขึ้นไป
+
+รหัสตำบลที่ไม่มีในฐานข้อมูล จำนวนที่ติดลบหรือไม่ใช่ตัวเลข วันที่ไม่ถูกต้อง หรือแถวซ้ำ จะถูกปฏิเสธ แสดงในบันทึก และเก็บไว้ในรายการที่ถูกปฏิเสธ แถวอื่นจะถูกนำเข้าทั้งหมดในธุรกรรมเดียว การนำเข้าไฟล์เดิมซ้ำจะปรับปรุง (แคมเปญ ตำบล วันที่) เดิม
+
+ผลลัพธ์: ความครอบคลุมของแคมเปญรายตำบล (ข้อมูลล่าสุด) แสดงสีตามร้อยละที่ได้รับบริการ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/import_coverage_counts.py" line="99"/>
+        <source>Counts file (CSV or XLSX)</source>
+        <translation>ไฟล์ข้อมูล (CSV หรือ XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/import_coverage_counts.py" line="99"/>
+        <source>Sheets (*.csv *.txt *.xlsx *.xlsm)</source>
+        <translation>ตาราง (*.csv *.txt *.xlsx *.xlsm)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/import_coverage_counts.py" line="106"/>
+        <source>Sheet (XLSX; empty: the first)</source>
+        <translation>ชีต (XLSX; ว่าง: ชีตแรก)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/import_coverage_counts.py" line="111"/>
+        <source>Campaign (when the file has no campaign column)</source>
+        <translation>แคมเปญ (เมื่อไฟล์ไม่มีคอลัมน์แคมเปญ)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/import_coverage_counts.py" line="118"/>
+        <source>Date of the counts (when the file has none; 2021-08-15)</source>
+        <translation>วันที่ของข้อมูล (เมื่อไฟล์ไม่มี; 2021-08-15)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/import_coverage_counts.py" line="125"/>
+        <source>Field mapping, field=column; … (empty: guessed). Fields: {0}</source>
+        <translation>การจับคู่ฟิลด์ ฟิลด์=คอลัมน์; … (ว่าง: เดาจากหัวตาราง) ฟิลด์: {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/import_coverage_counts.py" line="135"/>
+        <source>Coverage per tambon</source>
+        <translation>ความครอบคลุมรายตำบล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/import_coverage_counts.py" line="144"/>
+        <source>New counts</source>
+        <translation>ข้อมูลใหม่</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/import_coverage_counts.py" line="144"/>
+        <source>Updated counts</source>
+        <translation>ข้อมูลที่ปรับปรุง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/import_coverage_counts.py" line="144"/>
+        <source>Unchanged counts</source>
+        <translation>ข้อมูลที่ไม่เปลี่ยน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/import_coverage_counts.py" line="144"/>
+        <source>Rejected rows</source>
+        <translation>แถวที่ถูกปฏิเสธ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/import_coverage_counts.py" line="151"/>
+        <source>Tambon codes the store does not know</source>
+        <translation>รหัสตำบลที่ไม่มีในฐานข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/import_coverage_counts.py" line="162"/>
+        <source>Choose a counts file.</source>
+        <translation>โปรดเลือกไฟล์ข้อมูล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/import_coverage_counts.py" line="166"/>
+        <source>&apos;{0}&apos; is not a date (2021-08-15 or 15/08/2564).</source>
+        <translation>'{0}' ไม่ใช่วันที่ (2021-08-15 หรือ 15/08/2564)</translation>
+    </message>
+</context>
+<context>
     <name>ImportFacilitiesAlgorithm</name>
     <message>
         <location filename="../jitasa_qgis/processing/import_facilities.py" line="55"/>
@@ -3242,12 +3427,12 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
 <context>
     <name>JitasaProvider</name>
     <message>
-        <location filename="../jitasa_qgis/processing/provider.py" line="35"/>
+        <location filename="../jitasa_qgis/processing/provider.py" line="38"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/provider.py" line="38"/>
+        <location filename="../jitasa_qgis/processing/provider.py" line="41"/>
         <source>Jitasa volunteer coordination</source>
         <translation>ประสานงานจิตอาสา</translation>
     </message>
@@ -3658,12 +3843,12 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>ทุกสถานะที่ยังเปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="447"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="456"/>
         <source>All amphoe</source>
         <translation>ทุกอำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="461"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="470"/>
         <source>All tambon</source>
         <translation>ทุกตำบล</translation>
     </message>
@@ -3683,7 +3868,7 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>ยกเลิกคำขอนี้เพราะเหตุใด?</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="425"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="432"/>
         <source>Offline since {time}: {reason}</source>
         <translation>ออฟไลน์ตั้งแต่ {time} น.: {reason}</translation>
     </message>
@@ -3713,7 +3898,7 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>คำขอ {id} เปลี่ยนสถานะเป็น: {status}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="344"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="351"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
@@ -3933,12 +4118,12 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>หยุดงานนี้ หากหยุดก่อนขั้นบันทึก จะไม่มีการบันทึกข้อมูลใด ๆ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="362"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="369"/>
         <source>Wait until “{task}” has finished.</source>
         <translation>โปรดรอให้ “{task}” เสร็จก่อน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="380"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="387"/>
         <source>“{task}” was cancelled; nothing was written.</source>
         <translation>ยกเลิก “{task}” แล้ว ไม่มีการบันทึกข้อมูลใด ๆ</translation>
     </message>
@@ -3953,7 +4138,7 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>กำลังปฏิเสธรอบ {run}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/operations_dock.py" line="162"/>
+        <location filename="../jitasa_qgis/gui/operations_dock.py" line="164"/>
         <source>Feed</source>
         <translation>ฟีด</translation>
     </message>
@@ -4493,7 +4678,7 @@ The file is written whole or not at all.</source>
         <translation>พิมพ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="96"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="70"/>
         <source>Planning</source>
         <translation>การวางแผน</translation>
     </message>
@@ -5701,6 +5886,154 @@ Without a road network (or with the straight line chosen) drive times use the st
     </message>
 </context>
 <context>
+    <name>SituationReport</name>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="51"/>
+        <source>outside the boundaries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="61"/>
+        <source>Open requests by tambon and category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="153"/>
+        <source>Code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="176"/>
+        <source>Tambon</source>
+        <translation type="unfinished">ตำบล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="171"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="92"/>
+        <source>Waiting times of open requests (hours)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="92"/>
+        <source>Urgency</source>
+        <translation type="unfinished">ความเร่งด่วน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="218"/>
+        <source>Open</source>
+        <translation type="unfinished">เปิดรับ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="92"/>
+        <source>Median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="92"/>
+        <source>90% within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="92"/>
+        <source>Longest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="116"/>
+        <source>All</source>
+        <translation type="unfinished">ทั้งหมด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="123"/>
+        <source>{0}–{1} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="125"/>
+        <source>over {0} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="136"/>
+        <source>Open requests by time waited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="136"/>
+        <source>Waited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="153"/>
+        <source>Assignments made today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="176"/>
+        <source>Facility capacity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="176"/>
+        <source>Facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="176"/>
+        <source>Kind</source>
+        <translation type="unfinished">ประเภท</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="176"/>
+        <source>Beds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="176"/>
+        <source>Free beds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="176"/>
+        <source>Per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="176"/>
+        <source>Status</source>
+        <translation type="unfinished">สถานะ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="176"/>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="218"/>
+        <source>Open requests over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="218"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="218"/>
+        <source>Time (B.E.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="254"/>
+        <source>Report tables go to a .xlsx or .csv file, not &apos;{0}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Skill</name>
     <message>
         <location filename="../jitasa_qgis/definitions/labels.py" line="72"/>
@@ -6304,6 +6637,168 @@ The API token comes only from a QGIS authentication configuration (EsriToken: se
         <location filename="../jitasa_qgis/definitions/labels.py" line="46"/>
         <source>Low</source>
         <translation>ไม่เร่งด่วน</translation>
+    </message>
+</context>
+<context>
+    <name>VaccinationPlan</name>
+    <message>
+        <location filename="../jitasa_qgis/services/vaccination_plan.py" line="64"/>
+        <source>Campaign {0}: {1:,} people not yet covered in {2} tambons (latest counts).</source>
+        <translation>แคมเปญ {0}: ผู้ที่ยังไม่ได้รับบริการ {1:,} คน ใน {2} ตำบล (ข้อมูลล่าสุด)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/vaccination_plan.py" line="70"/>
+        <source>Unit {0}: {1} — adds {2:,.0f} people, serves {3:,.0f}.</source>
+        <translation>หน่วยที่ {0}: {1} — เพิ่ม {2:,.0f} คน ให้บริการ {3:,.0f} คน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/vaccination_plan.py" line="76"/>
+        <source>Report written to {0}.</source>
+        <translation>เขียนรายงานไปที่ {0} แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/vaccination_plan.py" line="94"/>
+        <source>The report must be a .csv or .xlsx file, not &apos;{0}&apos;.</source>
+        <translation>รายงานต้องเป็นไฟล์ .csv หรือ .xlsx ไม่ใช่ '{0}'</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/vaccination_plan.py" line="110"/>
+        <source>No counts of campaign &apos;{0}&apos; in the area: import them with &apos;Import vaccination / screening counts per tambon&apos; first.</source>
+        <translation>ไม่มีข้อมูลของแคมเปญ '{0}' ในพื้นที่: โปรดนำเข้าด้วย 'นำเข้าข้อมูลการฉีดวัคซีน / คัดกรองรายตำบล' ก่อน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/vaccination_plan.py" line="119"/>
+        <source>Everyone in the target population of &apos;{0}&apos; is covered: nothing to plan.</source>
+        <translation>ประชากรเป้าหมายของ '{0}' ได้รับบริการครบแล้ว: ไม่มีสิ่งที่ต้องวางแผน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/vaccination_plan.py" line="124"/>
+        <source>{0:,} people not yet covered in {1} tambons.</source>
+        <translation>ผู้ที่ยังไม่ได้รับบริการ {0:,} คน ใน {1} ตำบล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/vaccination_plan.py" line="131"/>
+        <source>Mobile units for {0}</source>
+        <translation>หน่วยเคลื่อนที่สำหรับ {0}</translation>
+    </message>
+</context>
+<context>
+    <name>VaccinationPlanAlgorithm</name>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="67"/>
+        <source>Plan mobile vaccination / screening units</source>
+        <translation>วางแผนหน่วยฉีดวัคซีน / คัดกรองเคลื่อนที่</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="76"/>
+        <source>Where should the next mobile vaccination or screening units go? Places K units (tambon centres as candidates) so that as many people not yet covered as possible are within the threshold of one: maximal covering, solved exactly (the log gives the solver&apos;s proven gap, 0 when optimal).
+Demand: each tambon&apos;s latest imported count of the campaign (target population minus vaccinated or screened) at a point inside the tambon. Import the counts first with &apos;Import vaccination / screening counts per tambon&apos;.
+Minutes are road minutes where a road network covers the tambons, else the straight line (said in the output); or choose km on the map.
+Outputs: the units numbered in the order they add the most people, the tambons&apos; coverage, and a CSV or XLSX of the units; the plan is stored (plan_run, plan_site) to print or compare.</source>
+        <translation>หน่วยฉีดวัคซีนหรือคัดกรองเคลื่อนที่ชุดต่อไปควรไปที่ใด? วาง K หน่วย (ใช้จุดกลางตำบลเป็นตัวเลือก) ให้ผู้ที่ยังไม่ได้รับบริการอยู่ในระยะของหน่วยใดหน่วยหนึ่งมากที่สุด: แบบจำลองครอบคลุมสูงสุด แก้แบบแม่นตรง (บันทึกแสดงช่องว่างที่พิสูจน์แล้วของตัวแก้ 0 เมื่อเหมาะที่สุด)
+ความต้องการ: ข้อมูลล่าสุดของแคมเปญในแต่ละตำบล (ประชากรเป้าหมายลบผู้ได้รับวัคซีนหรือคัดกรองแล้ว) ที่จุดภายในตำบล โปรดนำเข้าข้อมูลก่อนด้วย 'นำเข้าข้อมูลการฉีดวัคซีน / คัดกรองรายตำบล'
+เวลาเป็นนาทีตามโครงข่ายถนนเมื่อมีโครงข่ายครอบคลุมตำบล มิฉะนั้นใช้เส้นตรง (ระบุในผลลัพธ์) หรือเลือกเป็นกิโลเมตรบนแผนที่
+ผลลัพธ์: หน่วยที่มีหมายเลขตามลำดับจำนวนคนที่เพิ่มได้มากที่สุด ความครอบคลุมของตำบล และไฟล์ CSV หรือ XLSX ของหน่วย แผนจะถูกบันทึก (plan_run, plan_site) เพื่อพิมพ์หรือเปรียบเทียบ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="92"/>
+        <source>Campaign (e.g. covid19_dose2)</source>
+        <translation>แคมเปญ (เช่น covid19_dose2)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="97"/>
+        <source>Number of units</source>
+        <translation>จำนวนหน่วย</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="106"/>
+        <source>Reach of a unit</source>
+        <translation>ระยะที่หน่วยเข้าถึง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="115"/>
+        <source>Reach in</source>
+        <translation>หน่วยของระยะ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="115"/>
+        <source>Minutes of travel</source>
+        <translation>นาทีการเดินทาง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="115"/>
+        <source>Kilometres (straight line)</source>
+        <translation>กิโลเมตร (เส้นตรง)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="126"/>
+        <source>Province or amphoe code (empty: every tambon with counts)</source>
+        <translation>รหัสจังหวัดหรืออำเภอ (ว่าง: ทุกตำบลที่มีข้อมูล)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="133"/>
+        <source>Existing facility kinds kept as units (e.g. vaccination_point)</source>
+        <translation>ประเภทสถานบริการเดิมที่คงไว้เป็นหน่วย (เช่น vaccination_point)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="140"/>
+        <source>Solver time limit (seconds)</source>
+        <translation>เวลาสูงสุดของตัวแก้ (วินาที)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="149"/>
+        <source>Use the straight line even where a road network exists</source>
+        <translation>ใช้เส้นตรงแม้มีโครงข่ายถนน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="156"/>
+        <source>Store the plan</source>
+        <translation>บันทึกแผน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="161"/>
+        <source>Plan name</source>
+        <translation>ชื่อแผน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="166"/>
+        <source>Mobile units</source>
+        <translation>หน่วยเคลื่อนที่</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="175"/>
+        <source>Coverage per tambon</source>
+        <translation>ความครอบคลุมรายตำบล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="184"/>
+        <source>Units report (CSV or XLSX)</source>
+        <translation>รายงานหน่วย (CSV หรือ XLSX)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="184"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation>สมุดงาน Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="193"/>
+        <source>Plan run id</source>
+        <translation>รหัสแผน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="194"/>
+        <source>People within reach</source>
+        <translation>จำนวนคนที่อยู่ในระยะ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="197"/>
+        <source>Proven gap</source>
+        <translation>ช่องว่างที่พิสูจน์แล้ว</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="198"/>
+        <source>Travel-time model (road_network or straight_line)</source>
+        <translation>แบบจำลองเวลาเดินทาง (road_network หรือ straight_line)</translation>
     </message>
 </context>
 <context>
