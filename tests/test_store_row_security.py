@@ -463,3 +463,19 @@ def test_grant_and_revoke_take_hostile_text_as_a_value(world, officers, login_ro
             with pytest.raises(StoreError):
                 fn(admin, role, area)
     assert _snapshot(store) == before
+
+
+@pytest.mark.parametrize("view", ["help_request_map", "volunteer_map", "assignment_line", "help_request"])
+def test_a_scoped_officers_map_query_still_uses_the_spatial_index(world, officers, view):
+    """The policies' quals run first; the box test may go into the index scan only because 910 marks
+    geometry && LEAKPROOF (the test cluster migrates as a superuser)."""
+    conn = officers["a1001"][1]()
+    with conn.cursor() as cur:
+        cur.execute("SET enable_seqscan = off")
+        cur.execute(
+            sql.SQL(
+                "EXPLAIN SELECT id FROM jitasa.{} WHERE geom && ST_MakeEnvelope(100, 15, 100.3, 15.3, 4326)"
+            ).format(sql.Identifier(view))
+        )
+        plan = "\n".join(r[0] for r in cur.fetchall())
+    assert any("Index Cond" in line and "geom &&" in line for line in plan.splitlines()), plan
