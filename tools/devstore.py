@@ -6,7 +6,8 @@ A second run reuses the cluster and its data. `make run` also serves a small SOS
 127.0.0.1 (tools/demo_feed.py), writes its settings into the demo profile and syncs it once before QGIS opens,
 so the dock's Feed tab shows a sync with rejects. JITASA_DEMO_TAB=feed_tab (a tab page's object name) opens
 the dock on that tab, JITASA_DEMO_LAYERS=service_area,road_segment shows only those store layers
-(tools/demo_startup.py, run by QGIS's --code).
+(tools/demo_startup.py, run by QGIS's --code). JITASA_DEMO_SCOPE=6703 opens QGIS as an officer who works
+amphoe หล่มสัก only (the store's row policies; any province or amphoe code will do).
 """
 
 from __future__ import annotations
@@ -40,10 +41,32 @@ def cluster() -> PgCluster:
     return PgCluster(DATADIR, PORT)
 
 
-def write_service_file() -> None:
+def write_service_file(user: str = "postgres") -> None:
     SERVICE_FILE.write_text(
-        f"[{SERVICE}]\nhost=127.0.0.1\nport={PORT}\ndbname={DBNAME}\nuser=postgres\n", encoding="utf-8"
+        f"[{SERVICE}]\nhost=127.0.0.1\nport={PORT}\ndbname={DBNAME}\nuser={user}\n", encoding="utf-8"
     )
+
+
+def scoped_demo_login(area: str) -> str:
+    """An officer login that works only `area` (a province or amphoe code, e.g. 6703 for หล่มสัก), made once;
+    `JITASA_DEMO_SCOPE=6703 make run` opens QGIS as it (row-level security, issue 14)."""
+    import psycopg2
+
+    if not area.isdigit() or len(area) not in (2, 4):
+        raise SystemExit(f"JITASA_DEMO_SCOPE must be a province or amphoe code, not {area!r}")
+    login = f"demo_officer_{area}"
+    conn = psycopg2.connect(**cluster().params(DBNAME))
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (login,))
+        if not cur.fetchone():
+            cur.execute(f'CREATE ROLE "{login}" LOGIN IN ROLE jitasa_officer')  # digits checked above
+        cur.execute(
+            "INSERT INTO jitasa.area_scope (role_name, area_code) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+            (login, area),
+        )
+    conn.close()
+    return login
     os.environ["PGSERVICEFILE"] = str(SERVICE_FILE)
 
 
@@ -211,6 +234,11 @@ def run(zip_path: Path) -> int:
 
     _feed_server, feed_url = demo_feed.start()  # a daemon thread: it serves as long as QGIS runs
     sync_demo_feed(feed_url)
+    area = os.environ.get("JITASA_DEMO_SCOPE", "").strip()
+    if area:  # QGIS opens as an officer of that area only (the feed was synced as the store's owner above)
+        login = scoped_demo_login(area)
+        write_service_file(login)
+        print(f"run: QGIS connects as {login}, who works area {area} only")
     plugin_dir = install_plugin(zip_path, feed_url)
     project = OUT / "jitasa_demo.qgz"
     OUT.mkdir(exist_ok=True)
