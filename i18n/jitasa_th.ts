@@ -200,77 +200,77 @@
     <message>
         <location filename="../jitasa_qgis/processing/area_scopes.py" line="22"/>
         <source>Login or group role</source>
-        <translation type="unfinished"></translation>
+        <translation>บัญชีผู้ใช้หรือกลุ่มบทบาท</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_scopes.py" line="23"/>
         <source>Province or amphoe code, or national</source>
-        <translation type="unfinished"></translation>
+        <translation>รหัสจังหวัดหรืออำเภอ หรือ national (ทั้งประเทศ)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_scopes.py" line="30"/>
         <source>Changed</source>
-        <translation type="unfinished"></translation>
+        <translation>มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_scopes.py" line="31"/>
         <source>The role&apos;s areas</source>
-        <translation type="unfinished"></translation>
+        <translation>พื้นที่ของบทบาทนี้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_scopes.py" line="41"/>
         <source>national</source>
-        <translation type="unfinished"></translation>
+        <translation>ทั้งประเทศ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_scopes.py" line="43"/>
         <source>Granted {0} to {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>กำหนดพื้นที่ {0} ให้ {1} แล้ว</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_scopes.py" line="43"/>
         <source>{1} already works {0}: nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{1} รับผิดชอบพื้นที่ {0} อยู่แล้ว: ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_scopes.py" line="49"/>
         <source>Revoked {0} from {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>ยกเลิกพื้นที่ {0} ของ {1} แล้ว</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_scopes.py" line="49"/>
         <source>{1} did not have {0}: nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{1} ไม่ได้รับผิดชอบพื้นที่ {0}: ไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_scopes.py" line="56"/>
         <source>{0}&apos;s own areas now: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>พื้นที่ของ {0} ตอนนี้: {1}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_scopes.py" line="56"/>
         <source>none (it sees no area data)</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มี (จะไม่เห็นข้อมูลของพื้นที่ใดเลย)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_scopes.py" line="71"/>
         <source>Grant an area to a login</source>
-        <translation type="unfinished"></translation>
+        <translation>กำหนดพื้นที่รับผิดชอบให้บัญชีผู้ใช้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_scopes.py" line="74"/>
         <source>Admins only. Lets a login (or every member of a group role) work a province (2-digit code, e.g. 67), an amphoe (4-digit code, e.g. 6703) or the whole country (national): it then sees and changes the requests, volunteers, assignments and service areas there. A login with no area sees none.</source>
-        <translation type="unfinished"></translation>
+        <translation>สำหรับผู้ดูแลระบบเท่านั้น ให้บัญชีผู้ใช้ (หรือสมาชิกทุกคนของกลุ่มบทบาท) รับผิดชอบจังหวัด (รหัส 2 หลัก เช่น 67) อำเภอ (รหัส 4 หลัก เช่น 6703) หรือทั้งประเทศ (national) แล้วจะเห็นและแก้ไขคำขอ อาสาสมัคร การมอบหมายงาน และพื้นที่บริการในพื้นที่นั้นได้ บัญชีที่ไม่มีพื้นที่จะไม่เห็นข้อมูลใดเลย</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_scopes.py" line="89"/>
         <source>Revoke an area from a login</source>
-        <translation type="unfinished"></translation>
+        <translation>ยกเลิกพื้นที่รับผิดชอบของบัญชีผู้ใช้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/area_scopes.py" line="92"/>
         <source>Admins only. Takes a province, an amphoe or the whole country (national) back from a login or group role. Areas it has through its groups stay.</source>
-        <translation type="unfinished"></translation>
+        <translation>สำหรับผู้ดูแลระบบเท่านั้น ยกเลิกจังหวัด อำเภอ หรือทั้งประเทศ (national) ของบัญชีผู้ใช้หรือกลุ่มบทบาท พื้นที่ที่ได้รับผ่านกลุ่มยังคงอยู่</translation>
     </message>
 </context>
 <context>
@@ -278,22 +278,22 @@
     <message>
         <location filename="../jitasa_qgis/gui/area_scope_text.py" line="15"/>
         <source>amphoe {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>อำเภอ{0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/gui/area_scope_text.py" line="23"/>
         <source>You work: the whole country</source>
-        <translation type="unfinished"></translation>
+        <translation>พื้นที่รับผิดชอบของคุณ: ทั้งประเทศ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/gui/area_scope_text.py" line="25"/>
         <source>You work no area: no requests or volunteers are shown. An admin grants areas (jitasa:grantarea).</source>
-        <translation type="unfinished"></translation>
+        <translation>คุณยังไม่มีพื้นที่รับผิดชอบ: จึงไม่แสดงคำขอหรืออาสาสมัคร ผู้ดูแลระบบเป็นผู้กำหนดพื้นที่ (jitasa:grantarea)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/gui/area_scope_text.py" line="30"/>
         <source>You work: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>พื้นที่รับผิดชอบของคุณ: {0}</translation>
     </message>
 </context>
 <context>
@@ -2866,7 +2866,7 @@ The kind comes from the type column: the MOPH type descriptions are recognised (
     <message>
         <location filename="../jitasa_qgis/definitions/import_reasons.py" line="129"/>
         <source>it lies outside the areas you work (or updates a request that does)</source>
-        <translation type="unfinished"></translation>
+        <translation>อยู่นอกพื้นที่รับผิดชอบของคุณ (หรือปรับปรุงคำขอที่อยู่นอกพื้นที่)</translation>
     </message>
 </context>
 <context>
@@ -3587,13 +3587,515 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>LocationAllocation</name>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="402"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="432"/>
         <source>{0} candidates have no capacity (first: {1}): give a default capacity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="579"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="611"/>
         <source>Storing the plan failed and nothing was written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="141"/>
+        <source>Model: {0}{1}; {2} demand points, {3} candidates; {4} sites chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="143"/>
+        <source>, capacitated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="150"/>
+        <source>Solver status: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="153"/>
+        <source>Objective {0:,.2f}; proven bound {1}; gap {2}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="161"/>
+        <source>Demand served {0:,.1f} of {1:,.1f} ({2:.1f} %).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="167"/>
+        <source>Threshold {0:g} km, straight line on the WGS84 ellipsoid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="170"/>
+        <source>Threshold {0:g} minutes on the road network {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="176"/>
+        <source>Threshold {0:g} minutes on the straight line (no road network covers the demand).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="182"/>
+        <source>{0} demand points (weight {1:,.1f}) are beyond the threshold of every candidate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="189"/>
+        <source>Reductions: {0} demand points merged, {1} dominated candidates removed, {2} dominated demand points, {3} variables fixed by reduced costs; the solver saw {4} demand rows and {5} candidates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="204"/>
+        <source>Stored as plan run {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="210"/>
+        <source>maximal covering (MCLP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="211"/>
+        <source>p-median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="212"/>
+        <source>set covering (LSCP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="218"/>
+        <source>proven optimal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="219"/>
+        <source>time limit reached: the best solution found, with the solver&apos;s bound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="222"/>
+        <source>time limit reached before any solution was found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="223"/>
+        <source>infeasible: the demand cannot all be served with these sites and capacities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="232"/>
+        <source>K = {0} is more than the {1} candidates: give a smaller K or more candidates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="236"/>
+        <source>No candidate is within the threshold of any demand point ({0} demand points, {1} candidates).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="241"/>
+        <source>{0} fixed facilities are more than K = {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="265"/>
+        <source>Give K, the number of sites to choose (1 or more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="247"/>
+        <source>Demand weights must be numbers of 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="249"/>
+        <source>Capacities must be numbers of 0 or more, one per candidate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="250"/>
+        <source>The location-allocation input is not valid ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="255"/>
+        <source>Unknown model &apos;{0}&apos;: use one of {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="261"/>
+        <source>Unknown unit &apos;{0}&apos;: use minutes or km.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="263"/>
+        <source>The threshold must be a positive number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="267"/>
+        <source>Unknown demand source &apos;{0}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="269"/>
+        <source>Unknown candidate source &apos;{0}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="271"/>
+        <source>Give the demand points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="273"/>
+        <source>Give the candidate points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="275"/>
+        <source>The time limit must be a positive number of seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="279"/>
+        <source>The default capacity must be 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="300"/>
+        <source>The demand points&apos; coordinates, weights and references differ in number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="308"/>
+        <source>Demand weight of &apos;{0}&apos; is not a number of 0 or more: {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="319"/>
+        <source>No open requests with a location in the area: no demand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="333"/>
+        <source>No tambons in the area: no demand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="335"/>
+        <source>The tambons carry no population: import admin areas with population first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="356"/>
+        <source>The candidate points&apos; coordinates and references differ in number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="379"/>
+        <source>No road network covers the demand: road junctions cannot be candidates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="389"/>
+        <source>Junction {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="404"/>
+        <source>No facility with id {0}: nothing computed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="422"/>
+        <source>No candidates: nothing to choose from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="451"/>
+        <source>{0} demand points, {1} candidates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="465"/>
+        <source>Travel times…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="475"/>
+        <source>{0} demand-candidate pairs within the threshold; solving.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="522"/>
+        <source>Solved: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocationAllocationAlgorithm</name>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="110"/>
+        <source>&apos;{0}&apos; is not urgency=weight with a weight of 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="151"/>
+        <source>Feature {0} has no number in the field {1} (&apos;{2}&apos;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="165"/>
+        <source>Location-allocation (choose sites)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="174"/>
+        <source>Choose K sites among candidates for the demand within a threshold:
+- Maximal covering (MCLP): the most demand within the threshold of a chosen site.
+- p-median: the least demand-weighted travel, every demand point served by a site within the threshold.
+- Set covering (LSCP): the fewest sites that reach all demand within the threshold (K is ignored).
+Existing facilities (by kind or id) are kept in the plan and count towards K. Capacitated: a site serves at most its capacity (the candidate layer&apos;s field, a facility&apos;s daily capacity, or the default); split lets one demand point be served by several sites. The threshold is minutes on the road network covering the demand (the straight line where there is none, or when chosen) or kilometres in a straight line. Solved exactly (HiGHS) after a reduction that keeps the optimum; a time limit returns the best plan found with its proven bound and gap. The sites are ranked in the order a greedy reading adds them (rank 1 adds the most).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="192"/>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="192"/>
+        <source>Maximal covering (MCLP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="192"/>
+        <source>p-median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="192"/>
+        <source>Set covering (LSCP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="204"/>
+        <source>Number of sites (K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="213"/>
+        <source>Threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="222"/>
+        <source>Threshold unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="222"/>
+        <source>Minutes (road network where there is one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="222"/>
+        <source>Kilometres (straight line)</source>
+        <translation type="unfinished">กิโลเมตร (เส้นตรง)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="233"/>
+        <source>Minutes on the straight line even where a road network exists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="242"/>
+        <source>Demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="242"/>
+        <source>Open requests weighted by urgency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="242"/>
+        <source>Tambon population</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="242"/>
+        <source>A numeric field of a layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="254"/>
+        <source>Urgency weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="261"/>
+        <source>Demand layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="269"/>
+        <source>Demand field (numeric)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="278"/>
+        <source>Candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="278"/>
+        <source>A point layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="278"/>
+        <source>Tambon centroids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="278"/>
+        <source>Road junctions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="290"/>
+        <source>Candidate layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="298"/>
+        <source>Capacity field of the candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="307"/>
+        <source>Only inside this province / amphoe / tambon code (e.g. 67)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="314"/>
+        <source>Keep existing facilities of these kinds (e.g. vaccination_point)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="323"/>
+        <source>Keep existing facilities with these ids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="330"/>
+        <source>Capacitated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="335"/>
+        <source>A demand point may be split between sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="342"/>
+        <source>Capacity of a site that has none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="351"/>
+        <source>Time limit (seconds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="360"/>
+        <source>Also store the plan (plan run and sites)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="367"/>
+        <source>Plan name</source>
+        <translation type="unfinished">ชื่อแผน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="370"/>
+        <source>Chosen sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="379"/>
+        <source>Allocation lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="388"/>
+        <source>Objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="388"/>
+        <source>Proven bound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="388"/>
+        <source>Relative gap (0: proven optimal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="388"/>
+        <source>Sites chosen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="388"/>
+        <source>Demand served</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="388"/>
+        <source>Plan run id</source>
+        <translation type="unfinished">รหัสแผน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="397"/>
+        <source>Solver status (optimal, time_limit, no_solution, infeasible)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="397"/>
+        <source>Model (mclp, pmedian, lscp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="397"/>
+        <source>Travel model (road_network, straight_line)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="397"/>
+        <source>Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="419"/>
+        <source>Choose the demand layer and its numeric field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="427"/>
+        <source>Choose the candidate layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="435"/>
+        <source>Facility ids must be whole numbers.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3828,17 +4330,17 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>สถานพยาบาล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/requests_tab.py" line="100"/>
+        <location filename="../jitasa_qgis/gui/requests_tab.py" line="108"/>
         <source>All categories</source>
         <translation>ทุกประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/requests_tab.py" line="103"/>
+        <location filename="../jitasa_qgis/gui/requests_tab.py" line="111"/>
         <source>All urgencies</source>
         <translation>ทุกระดับความเร่งด่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/requests_tab.py" line="106"/>
+        <location filename="../jitasa_qgis/gui/requests_tab.py" line="114"/>
         <source>All open</source>
         <translation>ทุกสถานะที่ยังเปิดอยู่</translation>
     </message>
@@ -3853,17 +4355,17 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>ทุกตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/requests_tab.py" line="201"/>
+        <location filename="../jitasa_qgis/gui/requests_tab.py" line="210"/>
         <source>Not cancelled: a request is cancelled only with a reason.</source>
         <translation>ไม่ได้ยกเลิก: ต้องระบุเหตุผลจึงจะยกเลิกคำขอได้.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/requests_tab.py" line="236"/>
+        <location filename="../jitasa_qgis/gui/requests_tab.py" line="270"/>
         <source>Cancel request {id}</source>
         <translation>ยกเลิกคำขอ {id}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/requests_tab.py" line="236"/>
+        <location filename="../jitasa_qgis/gui/requests_tab.py" line="270"/>
         <source>Why is this request cancelled?</source>
         <translation>ยกเลิกคำขอนี้เพราะเหตุใด?</translation>
     </message>
@@ -3893,7 +4395,7 @@ It refuses to run on a store that holds data that is not demo data (help request
         <translation>ไม่ได้เปลี่ยนแปลง: {message}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/requests_tab.py" line="224"/>
+        <location filename="../jitasa_qgis/gui/requests_tab.py" line="233"/>
         <source>Request {id} is now: {status}</source>
         <translation>คำขอ {id} เปลี่ยนสถานะเป็น: {status}</translation>
     </message>
@@ -4141,6 +4643,21 @@ It refuses to run on a store that holds data that is not demo data (help request
         <location filename="../jitasa_qgis/gui/operations_dock.py" line="164"/>
         <source>Feed</source>
         <translation>ฟีด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/requests_tab.py" line="99"/>
+        <source>History…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/requests_tab.py" line="256"/>
+        <source>No history: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/requests_tab.py" line="260"/>
+        <source>Reading the history of request {id}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -4673,7 +5190,7 @@ The file is written whole or not at all.</source>
         <translation>… และแถวที่ถูกปฏิเสธอีก {0} แถว (ดูในตารางรายการที่ถูกปฏิเสธ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/print_map.py" line="40"/>
+        <location filename="../jitasa_qgis/processing/situation_report.py" line="29"/>
         <source>Print</source>
         <translation>พิมพ์</translation>
     </message>
@@ -4885,6 +5402,157 @@ The file is written whole or not at all.</source>
         <location filename="../jitasa_qgis/definitions/labels.py" line="39"/>
         <source>Other</source>
         <translation>อื่น ๆ</translation>
+    </message>
+</context>
+<context>
+    <name>RequestHistory</name>
+    <message>
+        <location filename="../jitasa_qgis/definitions/history_text.py" line="35"/>
+        <source>Request recorded: {0}, urgency {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/history_text.py" line="39"/>
+        <source>Request deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/history_text.py" line="42"/>
+        <source>Status: {0} → {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/history_text.py" line="48"/>
+        <source>Urgency: {0} → {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/history_text.py" line="80"/>
+        <source>Changed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/history_text.py" line="57"/>
+        <source>Saved without changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/history_text.py" line="58"/>
+        <source>volunteer {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/history_text.py" line="58"/>
+        <source>a volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/history_text.py" line="65"/>
+        <source>Assigned to {0} (assignment {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/history_text.py" line="66"/>
+        <source>Proposed: {0} (assignment {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/history_text.py" line="68"/>
+        <source>Assignment {0} deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/history_text.py" line="71"/>
+        <source>Assignment {0} of {1}: {2} → {3}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/history_text.py" line="77"/>
+        <source>reason: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/definitions/history_text.py" line="81"/>
+        <source>Assignment {0} saved without changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="29"/>
+        <source>History of request {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="31"/>
+        <source>{0} changes, oldest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="31"/>
+        <source>No history you may see for this request.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="38"/>
+        <source>When</source>
+        <translation type="unfinished">เมื่อ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="38"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="38"/>
+        <source>Run</source>
+        <translation type="unfinished">รอบ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="38"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/request_history.py" line="79"/>
+        <source>Reading the history of request {0}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/request_history.py" line="82"/>
+        <source>{0} changes read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RequestHistoryAlgorithm</name>
+    <message>
+        <location filename="../jitasa_qgis/processing/request_history.py" line="56"/>
+        <source>History of a request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/request_history.py" line="59"/>
+        <source>Everything the audit log recorded about one request, oldest first: who recorded it, who proposed and assigned volunteers (and in which run), who changed its status, and when. Officers and admins; a scoped officer sees only requests of his areas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/request_history.py" line="68"/>
+        <source>Request id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/request_history.py" line="76"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/request_history.py" line="85"/>
+        <source>Changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/request_history.py" line="99"/>
+        <source>Request {0} has no history you may see.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -5645,7 +6313,7 @@ The file is written whole or not at all.</source>
     <message>
         <location filename="../jitasa_qgis/definitions/service_area_outcomes.py" line="131"/>
         <source>This service area is outside the areas you work. Nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>พื้นที่บริการนี้อยู่นอกพื้นที่รับผิดชอบของคุณ ไม่มีการบันทึก</translation>
     </message>
 </context>
 <context>
@@ -5898,139 +6566,267 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="153"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="163"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="176"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="190"/>
         <source>Tambon</source>
         <translation type="unfinished">ตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="171"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="183"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="92"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="96"/>
         <source>Waiting times of open requests (hours)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="92"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="96"/>
         <source>Urgency</source>
         <translation type="unfinished">ความเร่งด่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="218"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="234"/>
         <source>Open</source>
         <translation type="unfinished">เปิดรับ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="92"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="96"/>
         <source>Median</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="92"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="96"/>
         <source>90% within</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="92"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="96"/>
         <source>Longest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="116"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="126"/>
         <source>All</source>
         <translation type="unfinished">ทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="123"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="133"/>
         <source>{0}–{1} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="125"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="135"/>
         <source>over {0} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="136"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="146"/>
         <source>Open requests by time waited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="136"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="146"/>
         <source>Waited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="153"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="163"/>
         <source>Assignments made today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="176"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="190"/>
         <source>Facility capacity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="176"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="190"/>
         <source>Facility</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="176"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="190"/>
         <source>Kind</source>
         <translation type="unfinished">ประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="176"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="190"/>
         <source>Beds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="176"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="190"/>
         <source>Free beds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="176"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="190"/>
         <source>Per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="176"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="190"/>
         <source>Status</source>
         <translation type="unfinished">สถานะ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="176"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="190"/>
         <source>Updated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="218"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="234"/>
         <source>Open requests over time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="218"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="234"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="218"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="234"/>
         <source>Time (B.E.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="254"/>
+        <location filename="../jitasa_qgis/core/situation_report.py" line="274"/>
         <source>Report tables go to a .xlsx or .csv file, not &apos;{0}&apos;.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="103"/>
+        <source>{0} · as of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="115"/>
+        <source>Open requests at each time (every 6 hours); a closed request counts as open until its last change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="126"/>
+        <source>Open requests by the hours they have waited so far.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="157"/>
+        <source>Situation report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="173"/>
+        <source>Situation report · page {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="195"/>
+        <source>{0} open requests; median wait {1} h, longest {2} h.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="198"/>
+        <source>{0} assignments made today.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="199"/>
+        <source>{0} of {1} facilities are full or closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/situation_report.py" line="51"/>
+        <source>Wrote the situation report ({0} pages) to {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/situation_report.py" line="57"/>
+        <source>Wrote the report tables to {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/situation_report.py" line="69"/>
+        <source>Give a PDF or a tables file (or both) to write.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/situation_report.py" line="71"/>
+        <source>The series covers 1 to 90 days, not {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/situation_report.py" line="80"/>
+        <source>{0} open requests read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/situation_report.py" line="88"/>
+        <source>Cannot write {0}: {1}</source>
+        <translation type="unfinished">เขียน {0} ไม่ได้: {1}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/situation_report.py" line="97"/>
+        <source>everything you may see</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SituationReportAlgorithm</name>
+    <message>
+        <location filename="../jitasa_qgis/processing/situation_report.py" line="26"/>
+        <source>Situation report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/situation_report.py" line="39"/>
+        <source>Writes the situation report of a province or amphoe: open requests by tambon and category, waiting times and their distribution, assignments made today, facility capacity and open requests over time, as a PDF with charts (Thai, Buddhist-Era dates) and as tables (an XLSX workbook with a sheet per table, or one CSV per table). No personal data is read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/situation_report.py" line="49"/>
+        <source>Province or amphoe: name or code (e.g. 67, 6710); empty: all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/situation_report.py" line="56"/>
+        <source>Days of the open-requests chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/situation_report.py" line="66"/>
+        <source>Producing office</source>
+        <translation type="unfinished">หน่วยงานที่จัดทำ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/situation_report.py" line="74"/>
+        <source>Report (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/situation_report.py" line="79"/>
+        <source>Report tables (XLSX or CSV)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/situation_report.py" line="79"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished">สมุดงาน Excel (*.xlsx);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/situation_report.py" line="88"/>
+        <source>Pages</source>
+        <translation type="unfinished">จำนวนหน้า</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/situation_report.py" line="89"/>
+        <source>Open requests</source>
+        <translation type="unfinished">คำขอที่ยังเปิดอยู่</translation>
     </message>
 </context>
 <context>
