@@ -519,7 +519,11 @@ def _run_milp(f: _Milp, time_limit: Optional[float], lp_first: bool, incumbent: 
     options = {"mip_rel_gap": 0.0}
     if time_limit is not None:
         options["time_limit"] = max(0.01, float(time_limit) - (time.perf_counter() - start))
-    res = milp(f.c, constraints=f.constraints, bounds=bounds, integrality=f.integrality, options=options)
+    constraints = list(f.constraints)
+    if inc_val is not None and n_fixed:
+        # only solutions at least as good as the incumbent (the incumbent itself stays feasible)
+        constraints.append(LinearConstraint(csr_matrix(f.c[None, :]), lb=-np.inf, ub=inc_val))
+    res = milp(f.c, constraints=constraints, bounds=bounds, integrality=f.integrality, options=options)
     nodes = int(getattr(res, "mip_node_count", 0) or 0)
     method = "milp" if not n_fixed else "milp_reduced_cost_fixing"
     dual = getattr(res, "mip_dual_bound", None)

@@ -55,7 +55,6 @@ SITE_STYLE = "planning/plan_site"  # resources/styles/planning/plan_site.qml (h1
 DEMANDS = (REQUESTS, POPULATION, POINTS)
 CANDIDATE_SOURCES = (POINTS, TAMBON_CENTROIDS, ROAD_NODES)
 UNITS = (MINUTES, KM)
-_CTX = "LocationAllocationAlgorithm"
 
 
 def site_fields() -> QgsFields:
@@ -109,7 +108,9 @@ def parse_weights(text: str) -> tuple[tuple[str, float], ...]:
                 raise ValueError
         except ValueError:
             raise ValueError(
-                translate(_CTX, "'{0}' is not urgency=weight with a weight of 0 or more.").format(part.strip())
+                translate(
+                    "LocationAllocationAlgorithm", "'{0}' is not urgency=weight with a weight of 0 or more."
+                ).format(part.strip())
             ) from None
         out.append((key.strip(), number))
     return tuple(out)
@@ -148,9 +149,9 @@ def _points_of(source, context, field_name=None, allow_null: bool = False):
                 number = float(value)
             except (TypeError, ValueError):
                 raise QgsProcessingException(
-                    translate(_CTX, "Feature {0} has no number in the field {1} ('{2}').").format(
-                        feature.id(), field_name, value
-                    )
+                    translate(
+                        "LocationAllocationAlgorithm", "Feature {0} has no number in the field {1} ('{2}')."
+                    ).format(feature.id(), field_name, value)
                 ) from None
             values.append(number)
     return lon, lat, refs, names, values
@@ -161,7 +162,7 @@ class LocationAllocationAlgorithm(JitasaAlgorithm):
         return "locationallocation"
 
     def displayName(self) -> str:
-        return translate(_CTX, "Location-allocation (choose sites)")
+        return translate("LocationAllocationAlgorithm", "Location-allocation (choose sites)")
 
     def group(self) -> str:
         return translate("ProcessingGroups", "Planning")
@@ -171,7 +172,7 @@ class LocationAllocationAlgorithm(JitasaAlgorithm):
 
     def shortHelpString(self) -> str:
         return translate(
-            _CTX,
+            "LocationAllocationAlgorithm",
             "Choose K sites among candidates for the demand within a threshold:\n"
             "- Maximal covering (MCLP): the most demand within the threshold of a chosen site.\n"
             "- p-median: the least demand-weighted travel, every demand point served by a site within the "
@@ -191,32 +192,40 @@ class LocationAllocationAlgorithm(JitasaAlgorithm):
         self.addParameter(
             QgsProcessingParameterEnum(
                 "MODEL",
-                translate(_CTX, "Model"),
+                translate("LocationAllocationAlgorithm", "Model"),
                 options=[
-                    translate(_CTX, "Maximal covering (MCLP)"),
-                    translate(_CTX, "p-median"),
-                    translate(_CTX, "Set covering (LSCP)"),
+                    translate("LocationAllocationAlgorithm", "Maximal covering (MCLP)"),
+                    translate("LocationAllocationAlgorithm", "p-median"),
+                    translate("LocationAllocationAlgorithm", "Set covering (LSCP)"),
                 ],
                 defaultValue=0,
             )
         )
         self.addParameter(
             QgsProcessingParameterNumber(
-                "K", translate(_CTX, "Number of sites (K)"), QgsProcessingParameterNumber.Integer, 5, minValue=1
+                "K",
+                translate("LocationAllocationAlgorithm", "Number of sites (K)"),
+                QgsProcessingParameterNumber.Integer,
+                5,
+                minValue=1,
             )
         )
         self.addParameter(
             QgsProcessingParameterNumber(
-                "THRESHOLD", translate(_CTX, "Threshold"), QgsProcessingParameterNumber.Double, 30.0, minValue=0.0
+                "THRESHOLD",
+                translate("LocationAllocationAlgorithm", "Threshold"),
+                QgsProcessingParameterNumber.Double,
+                30.0,
+                minValue=0.0,
             )
         )
         self.addParameter(
             QgsProcessingParameterEnum(
                 "UNIT",
-                translate(_CTX, "Threshold unit"),
+                translate("LocationAllocationAlgorithm", "Threshold unit"),
                 options=[
-                    translate(_CTX, "Minutes (road network where there is one)"),
-                    translate(_CTX, "Kilometres (straight line)"),
+                    translate("LocationAllocationAlgorithm", "Minutes (road network where there is one)"),
+                    translate("LocationAllocationAlgorithm", "Kilometres (straight line)"),
                 ],
                 defaultValue=0,
             )
@@ -224,18 +233,20 @@ class LocationAllocationAlgorithm(JitasaAlgorithm):
         self.addParameter(
             QgsProcessingParameterBoolean(
                 "STRAIGHT_LINE",
-                translate(_CTX, "Minutes on the straight line even where a road network exists"),
+                translate(
+                    "LocationAllocationAlgorithm", "Minutes on the straight line even where a road network exists"
+                ),
                 defaultValue=False,
             )
         )
         self.addParameter(
             QgsProcessingParameterEnum(
                 "DEMAND",
-                translate(_CTX, "Demand"),
+                translate("LocationAllocationAlgorithm", "Demand"),
                 options=[
-                    translate(_CTX, "Open requests weighted by urgency"),
-                    translate(_CTX, "Tambon population"),
-                    translate(_CTX, "A numeric field of a layer"),
+                    translate("LocationAllocationAlgorithm", "Open requests weighted by urgency"),
+                    translate("LocationAllocationAlgorithm", "Tambon population"),
+                    translate("LocationAllocationAlgorithm", "A numeric field of a layer"),
                 ],
                 defaultValue=0,
             )
@@ -243,14 +254,14 @@ class LocationAllocationAlgorithm(JitasaAlgorithm):
         self.addParameter(
             QgsProcessingParameterString(
                 "URGENCY_WEIGHTS",
-                translate(_CTX, "Urgency weights"),
+                translate("LocationAllocationAlgorithm", "Urgency weights"),
                 defaultValue="critical=10,high=5,normal=2,low=1",
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 "DEMAND_LAYER",
-                translate(_CTX, "Demand layer"),
+                translate("LocationAllocationAlgorithm", "Demand layer"),
                 [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon],
                 optional=True,
             )
@@ -258,7 +269,7 @@ class LocationAllocationAlgorithm(JitasaAlgorithm):
         self.addParameter(
             QgsProcessingParameterField(
                 "DEMAND_FIELD",
-                translate(_CTX, "Demand field (numeric)"),
+                translate("LocationAllocationAlgorithm", "Demand field (numeric)"),
                 parentLayerParameterName="DEMAND_LAYER",
                 type=QgsProcessingParameterField.Numeric,
                 optional=True,
@@ -267,11 +278,11 @@ class LocationAllocationAlgorithm(JitasaAlgorithm):
         self.addParameter(
             QgsProcessingParameterEnum(
                 "CANDIDATES",
-                translate(_CTX, "Candidates"),
+                translate("LocationAllocationAlgorithm", "Candidates"),
                 options=[
-                    translate(_CTX, "A point layer"),
-                    translate(_CTX, "Tambon centroids"),
-                    translate(_CTX, "Road junctions"),
+                    translate("LocationAllocationAlgorithm", "A point layer"),
+                    translate("LocationAllocationAlgorithm", "Tambon centroids"),
+                    translate("LocationAllocationAlgorithm", "Road junctions"),
                 ],
                 defaultValue=1,
             )
@@ -279,7 +290,7 @@ class LocationAllocationAlgorithm(JitasaAlgorithm):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 "CANDIDATE_LAYER",
-                translate(_CTX, "Candidate layer"),
+                translate("LocationAllocationAlgorithm", "Candidate layer"),
                 [QgsProcessing.TypeVectorPoint],
                 optional=True,
             )
@@ -287,7 +298,7 @@ class LocationAllocationAlgorithm(JitasaAlgorithm):
         self.addParameter(
             QgsProcessingParameterField(
                 "CAPACITY_FIELD",
-                translate(_CTX, "Capacity field of the candidates"),
+                translate("LocationAllocationAlgorithm", "Capacity field of the candidates"),
                 parentLayerParameterName="CANDIDATE_LAYER",
                 type=QgsProcessingParameterField.Numeric,
                 optional=True,
@@ -295,33 +306,43 @@ class LocationAllocationAlgorithm(JitasaAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterString(
-                "AREA", translate(_CTX, "Only inside this province / amphoe / tambon code (e.g. 67)"), optional=True
-            )
-        )
-        self.addParameter(
-            QgsProcessingParameterString(
-                "FIXED_KINDS",
-                translate(_CTX, "Keep existing facilities of these kinds (e.g. vaccination_point)"),
+                "AREA",
+                translate("LocationAllocationAlgorithm", "Only inside this province / amphoe / tambon code (e.g. 67)"),
                 optional=True,
             )
         )
         self.addParameter(
             QgsProcessingParameterString(
-                "FIXED_IDS", translate(_CTX, "Keep existing facilities with these ids"), optional=True
+                "FIXED_KINDS",
+                translate(
+                    "LocationAllocationAlgorithm", "Keep existing facilities of these kinds (e.g. vaccination_point)"
+                ),
+                optional=True,
             )
         )
         self.addParameter(
-            QgsProcessingParameterBoolean("CAPACITATED", translate(_CTX, "Capacitated"), defaultValue=False)
+            QgsProcessingParameterString(
+                "FIXED_IDS",
+                translate("LocationAllocationAlgorithm", "Keep existing facilities with these ids"),
+                optional=True,
+            )
         )
         self.addParameter(
             QgsProcessingParameterBoolean(
-                "SPLIT", translate(_CTX, "A demand point may be split between sites"), defaultValue=True
+                "CAPACITATED", translate("LocationAllocationAlgorithm", "Capacitated"), defaultValue=False
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                "SPLIT",
+                translate("LocationAllocationAlgorithm", "A demand point may be split between sites"),
+                defaultValue=True,
             )
         )
         self.addParameter(
             QgsProcessingParameterNumber(
                 "DEFAULT_CAPACITY",
-                translate(_CTX, "Capacity of a site that has none"),
+                translate("LocationAllocationAlgorithm", "Capacity of a site that has none"),
                 QgsProcessingParameterNumber.Double,
                 optional=True,
                 minValue=0.0,
@@ -330,7 +351,7 @@ class LocationAllocationAlgorithm(JitasaAlgorithm):
         self.addParameter(
             QgsProcessingParameterNumber(
                 "TIME_LIMIT",
-                translate(_CTX, "Time limit (seconds)"),
+                translate("LocationAllocationAlgorithm", "Time limit (seconds)"),
                 QgsProcessingParameterNumber.Double,
                 60.0,
                 minValue=0.1,
@@ -338,14 +359,18 @@ class LocationAllocationAlgorithm(JitasaAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterBoolean(
-                "WRITE_TO_STORE", translate(_CTX, "Also store the plan (plan run and sites)"), defaultValue=False
+                "WRITE_TO_STORE",
+                translate("LocationAllocationAlgorithm", "Also store the plan (plan run and sites)"),
+                defaultValue=False,
             )
         )
-        self.addParameter(QgsProcessingParameterString("NAME", translate(_CTX, "Plan name"), optional=True))
+        self.addParameter(
+            QgsProcessingParameterString("NAME", translate("LocationAllocationAlgorithm", "Plan name"), optional=True)
+        )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 "OUTPUT",
-                translate(_CTX, "Chosen sites"),
+                translate("LocationAllocationAlgorithm", "Chosen sites"),
                 QgsProcessing.TypeVectorPoint,
                 createByDefault=True,
                 defaultValue="TEMPORARY_OUTPUT",
@@ -354,26 +379,31 @@ class LocationAllocationAlgorithm(JitasaAlgorithm):
         self.addParameter(
             QgsProcessingParameterFeatureSink(
                 "LINES",
-                translate(_CTX, "Allocation lines"),
+                translate("LocationAllocationAlgorithm", "Allocation lines"),
                 QgsProcessing.TypeVectorLine,
                 createByDefault=True,
                 defaultValue="TEMPORARY_OUTPUT",
             )
         )
         for key, label in (
-            ("OBJECTIVE", translate(_CTX, "Objective")),
-            ("BOUND", translate(_CTX, "Proven bound")),
-            ("GAP", translate(_CTX, "Relative gap (0: proven optimal)")),
-            ("SITES", translate(_CTX, "Sites chosen")),
-            ("COVERED", translate(_CTX, "Demand served")),
-            ("RUN_ID", translate(_CTX, "Plan run id")),
+            ("OBJECTIVE", translate("LocationAllocationAlgorithm", "Objective")),
+            ("BOUND", translate("LocationAllocationAlgorithm", "Proven bound")),
+            ("GAP", translate("LocationAllocationAlgorithm", "Relative gap (0: proven optimal)")),
+            ("SITES", translate("LocationAllocationAlgorithm", "Sites chosen")),
+            ("COVERED", translate("LocationAllocationAlgorithm", "Demand served")),
+            ("RUN_ID", translate("LocationAllocationAlgorithm", "Plan run id")),
         ):
             self.addOutput(QgsProcessingOutputNumber(key, label))
         for key, label in (
-            ("STATUS", translate(_CTX, "Solver status (optimal, time_limit, no_solution, infeasible)")),
-            ("MODEL_CODE", translate(_CTX, "Model (mclp, pmedian, lscp)")),
-            ("TRAVEL_MODEL", translate(_CTX, "Travel model (road_network, straight_line)")),
-            ("REPORT", translate(_CTX, "Report")),
+            (
+                "STATUS",
+                translate(
+                    "LocationAllocationAlgorithm", "Solver status (optimal, time_limit, no_solution, infeasible)"
+                ),
+            ),
+            ("MODEL_CODE", translate("LocationAllocationAlgorithm", "Model (mclp, pmedian, lscp)")),
+            ("TRAVEL_MODEL", translate("LocationAllocationAlgorithm", "Travel model (road_network, straight_line)")),
+            ("REPORT", translate("LocationAllocationAlgorithm", "Report")),
         ):
             self.addOutput(QgsProcessingOutputString(key, label))
 
@@ -386,13 +416,15 @@ class LocationAllocationAlgorithm(JitasaAlgorithm):
             source = self.parameterAsSource(parameters, "DEMAND_LAYER", context)
             field = text(parameters, "DEMAND_FIELD", context)
             if source is None or not field:
-                raise QgsProcessingException(translate(_CTX, "Choose the demand layer and its numeric field."))
+                raise QgsProcessingException(
+                    translate("LocationAllocationAlgorithm", "Choose the demand layer and its numeric field.")
+                )
             lon, lat, refs, names, values = _points_of(source, context, field)
             demand_points = DemandPoints(tuple(lon), tuple(lat), tuple(values), tuple(refs), tuple(names))
         if candidate_kind == POINTS:
             source = self.parameterAsSource(parameters, "CANDIDATE_LAYER", context)
             if source is None:
-                raise QgsProcessingException(translate(_CTX, "Choose the candidate layer."))
+                raise QgsProcessingException(translate("LocationAllocationAlgorithm", "Choose the candidate layer."))
             cap_field = text(parameters, "CAPACITY_FIELD", context) or None
             lon, lat, refs, names, caps = _points_of(source, context, cap_field, allow_null=True)
             candidate_points = CandidatePoints(tuple(lon), tuple(lat), tuple(refs), tuple(names), tuple(caps))
@@ -400,7 +432,9 @@ class LocationAllocationAlgorithm(JitasaAlgorithm):
         try:
             fixed_ids = tuple(int(p) for p in _parse_list(text(parameters, "FIXED_IDS", context)))
         except ValueError:
-            raise QgsProcessingException(translate(_CTX, "Facility ids must be whole numbers.")) from None
+            raise QgsProcessingException(
+                translate("LocationAllocationAlgorithm", "Facility ids must be whole numbers.")
+            ) from None
         try:
             weights = parse_weights(text(parameters, "URGENCY_WEIGHTS", context))
         except ValueError as exc:

@@ -137,20 +137,21 @@ class LocationAllocationResult:
     run_id: Optional[int] = None
 
     def summary_lines(self) -> list[str]:
-        t = "LocationAllocation"
         lines = [
-            translate(t, "Model: {0}{1}; {2} demand points, {3} candidates; {4} sites chosen.").format(
+            translate(
+                "LocationAllocation", "Model: {0}{1}; {2} demand points, {3} candidates; {4} sites chosen."
+            ).format(
                 model_label(self.model),
-                translate(t, ", capacitated") if self.capacitated else "",
+                translate("LocationAllocation", ", capacitated") if self.capacitated else "",
                 self.demand_count,
                 self.candidate_count,
                 len(self.sites),
             ),
-            translate(t, "Solver status: {0}.").format(status_text(self.status)),
+            translate("LocationAllocation", "Solver status: {0}.").format(status_text(self.status)),
         ]
         if self.objective is not None:
             lines.append(
-                translate(t, "Objective {0:,.2f}; proven bound {1}; gap {2}.").format(
+                translate("LocationAllocation", "Objective {0:,.2f}; proven bound {1}; gap {2}.").format(
                     self.objective,
                     "-" if self.bound is None else f"{self.bound:,.2f}",
                     "-" if self.gap is None else f"{100.0 * self.gap:.3f} %",
@@ -158,30 +159,36 @@ class LocationAllocationResult:
             )
         share = 100.0 * self.covered_weight / self.total_weight if self.total_weight else 0.0
         lines.append(
-            translate(t, "Demand served {0:,.1f} of {1:,.1f} ({2:.1f} %).").format(
+            translate("LocationAllocation", "Demand served {0:,.1f} of {1:,.1f} ({2:.1f} %).").format(
                 self.covered_weight, self.total_weight, share
             )
         )
         if self.unit == KM:
-            text = translate(t, "Threshold {0:g} km, straight line on the WGS84 ellipsoid.")
+            text = translate("LocationAllocation", "Threshold {0:g} km, straight line on the WGS84 ellipsoid.")
             lines.append(text.format(self.threshold))
         elif self.travel_model == TravelModelCode.ROAD_NETWORK:
             lines.append(
-                translate(t, "Threshold {0:g} minutes on the road network {1}.").format(self.threshold, self.network)
+                translate("LocationAllocation", "Threshold {0:g} minutes on the road network {1}.").format(
+                    self.threshold, self.network
+                )
             )
         else:
-            text = translate(t, "Threshold {0:g} minutes on the straight line (no road network covers the demand).")
+            text = translate(
+                "LocationAllocation",
+                "Threshold {0:g} minutes on the straight line (no road network covers the demand).",
+            )
             lines.append(text.format(self.threshold))
         if self.unreachable_count:
             lines.append(
-                translate(t, "{0} demand points (weight {1:,.1f}) are beyond the threshold of every candidate.").format(
-                    self.unreachable_count, self.unreachable_weight
-                )
+                translate(
+                    "LocationAllocation",
+                    "{0} demand points (weight {1:,.1f}) are beyond the threshold of every candidate.",
+                ).format(self.unreachable_count, self.unreachable_weight)
             )
         r = self.reductions
         lines.append(
             translate(
-                t,
+                "LocationAllocation",
                 "Reductions: {0} demand points merged, {1} dominated candidates removed, {2} dominated demand "
                 "points, {3} variables fixed by reduced costs; the solver saw {4} demand rows and {5} candidates.",
             ).format(
@@ -194,75 +201,82 @@ class LocationAllocationResult:
             )
         )
         if self.run_id is not None:
-            lines.append(translate(t, "Stored as plan run {0}.").format(self.run_id))
+            lines.append(translate("LocationAllocation", "Stored as plan run {0}.").format(self.run_id))
         return lines
 
 
 def model_label(model: str) -> str:
-    t = "LocationAllocation"
     return {
-        "mclp": translate(t, "maximal covering (MCLP)"),
-        "pmedian": translate(t, "p-median"),
-        "lscp": translate(t, "set covering (LSCP)"),
+        "mclp": translate("LocationAllocation", "maximal covering (MCLP)"),
+        "pmedian": translate("LocationAllocation", "p-median"),
+        "lscp": translate("LocationAllocation", "set covering (LSCP)"),
     }.get(model, model)
 
 
 def status_text(status: str) -> str:
-    t = "LocationAllocation"
     return {
-        "optimal": translate(t, "proven optimal"),
-        "time_limit": translate(t, "time limit reached: the best solution found, with the solver's bound"),
-        "no_solution": translate(t, "time limit reached before any solution was found"),
-        "infeasible": translate(t, "infeasible: the demand cannot all be served with these sites and capacities"),
+        "optimal": translate("LocationAllocation", "proven optimal"),
+        "time_limit": translate(
+            "LocationAllocation", "time limit reached: the best solution found, with the solver's bound"
+        ),
+        "no_solution": translate("LocationAllocation", "time limit reached before any solution was found"),
+        "infeasible": translate(
+            "LocationAllocation", "infeasible: the demand cannot all be served with these sites and capacities"
+        ),
     }.get(status, status)
 
 
 def error_text(code: str, detail: dict) -> str:
     """A core LocationError in words."""
-    t = "LocationAllocation"
     if code == "k_exceeds_candidates":
-        return translate(t, "K = {0} is more than the {1} candidates: give a smaller K or more candidates.").format(
-            detail.get("k"), detail.get("candidates")
-        )
+        return translate(
+            "LocationAllocation", "K = {0} is more than the {1} candidates: give a smaller K or more candidates."
+        ).format(detail.get("k"), detail.get("candidates"))
     if code == "no_candidate_in_reach":
         return translate(
-            t, "No candidate is within the threshold of any demand point ({0} demand points, {1} candidates)."
+            "LocationAllocation",
+            "No candidate is within the threshold of any demand point ({0} demand points, {1} candidates).",
         ).format(detail.get("demand"), detail.get("candidates"))
     if code == "fixed_exceed_k":
-        return translate(t, "{0} fixed facilities are more than K = {1}.").format(detail.get("fixed"), detail.get("k"))
+        return translate("LocationAllocation", "{0} fixed facilities are more than K = {1}.").format(
+            detail.get("fixed"), detail.get("k")
+        )
     if code in ("k_required", "k_not_positive"):
-        return translate(t, "Give K, the number of sites to choose (1 or more).")
+        return translate("LocationAllocation", "Give K, the number of sites to choose (1 or more).")
     if code == "bad_weights":
-        return translate(t, "Demand weights must be numbers of 0 or more.")
+        return translate("LocationAllocation", "Demand weights must be numbers of 0 or more.")
     if code == "bad_capacity":
-        return translate(t, "Capacities must be numbers of 0 or more, one per candidate.")
-    return translate(t, "The location-allocation input is not valid ({0}).").format(code)
+        return translate("LocationAllocation", "Capacities must be numbers of 0 or more, one per candidate.")
+    return translate("LocationAllocation", "The location-allocation input is not valid ({0}).").format(code)
 
 
 def _check(params: LocationAllocationParams) -> None:
-    t = "LocationAllocation"
     if params.model not in MODELS:
-        raise ValueError(translate(t, "Unknown model '{0}': use one of {1}.").format(params.model, ", ".join(MODELS)))
+        raise ValueError(
+            translate("LocationAllocation", "Unknown model '{0}': use one of {1}.").format(
+                params.model, ", ".join(MODELS)
+            )
+        )
     if params.unit not in UNITS:
-        raise ValueError(translate(t, "Unknown unit '{0}': use minutes or km.").format(params.unit))
+        raise ValueError(translate("LocationAllocation", "Unknown unit '{0}': use minutes or km.").format(params.unit))
     if not np.isfinite(params.threshold) or params.threshold <= 0:
-        raise ValueError(translate(t, "The threshold must be a positive number."))
+        raise ValueError(translate("LocationAllocation", "The threshold must be a positive number."))
     if params.model != "lscp" and (params.k is None or params.k < 1):
-        raise ValueError(translate(t, "Give K, the number of sites to choose (1 or more)."))
+        raise ValueError(translate("LocationAllocation", "Give K, the number of sites to choose (1 or more)."))
     if params.demand not in DEMANDS:
-        raise ValueError(translate(t, "Unknown demand source '{0}'.").format(params.demand))
+        raise ValueError(translate("LocationAllocation", "Unknown demand source '{0}'.").format(params.demand))
     if params.candidates not in CANDIDATES:
-        raise ValueError(translate(t, "Unknown candidate source '{0}'.").format(params.candidates))
+        raise ValueError(translate("LocationAllocation", "Unknown candidate source '{0}'.").format(params.candidates))
     if params.demand == POINTS and params.demand_points is None:
-        raise ValueError(translate(t, "Give the demand points."))
+        raise ValueError(translate("LocationAllocation", "Give the demand points."))
     if params.candidates == POINTS and params.candidate_points is None:
-        raise ValueError(translate(t, "Give the candidate points."))
+        raise ValueError(translate("LocationAllocation", "Give the candidate points."))
     if params.time_limit is not None and (not np.isfinite(params.time_limit) or params.time_limit <= 0):
-        raise ValueError(translate(t, "The time limit must be a positive number of seconds."))
+        raise ValueError(translate("LocationAllocation", "The time limit must be a positive number of seconds."))
     if params.default_capacity is not None and (
         not np.isfinite(params.default_capacity) or params.default_capacity < 0
     ):
-        raise ValueError(translate(t, "The default capacity must be 0 or more."))
+        raise ValueError(translate("LocationAllocation", "The default capacity must be 0 or more."))
 
 
 @dataclass
@@ -279,17 +293,20 @@ class _Points:
 
 
 def _demand(conn, params: LocationAllocationParams) -> _Points:
-    t = "LocationAllocation"
     if params.demand == POINTS:
         d = params.demand_points
         n = len(d.lon)
         if not (len(d.lat) == len(d.weight) == len(d.ref) == n) or (d.name and len(d.name) != n):
-            raise ValueError(translate(t, "The demand points' coordinates, weights and references differ in number."))
+            raise ValueError(
+                translate(
+                    "LocationAllocation", "The demand points' coordinates, weights and references differ in number."
+                )
+            )
         w = np.asarray(d.weight, np.float64)
         bad = np.nonzero(~np.isfinite(w) | (w < 0))[0]
         if len(bad):
             raise ValueError(
-                translate(t, "Demand weight of '{0}' is not a number of 0 or more: {1}.").format(
+                translate("LocationAllocation", "Demand weight of '{0}' is not a number of 0 or more: {1}.").format(
                     d.ref[bad[0]], d.weight[bad[0]]
                 )
             )
@@ -299,7 +316,9 @@ def _demand(conn, params: LocationAllocationParams) -> _Points:
         weights = dict(params.urgency_weights)
         rows = store.open_requests(conn, params.area_code)
         if not rows:
-            raise ValueError(translate(t, "No open requests with a location in the area: no demand."))
+            raise ValueError(
+                translate("LocationAllocation", "No open requests with a location in the area: no demand.")
+            )
         w = np.array([float(weights.get(r.urgency, 1.0)) for r in rows])
         return _Points(
             np.array([r.lon for r in rows]),
@@ -311,9 +330,13 @@ def _demand(conn, params: LocationAllocationParams) -> _Points:
         )
     rows = store.tambon_points(conn, params.area_code)
     if not rows:
-        raise ValueError(translate(t, "No tambons in the area: no demand."))
+        raise ValueError(translate("LocationAllocation", "No tambons in the area: no demand."))
     if all(r.population is None for r in rows):
-        raise ValueError(translate(t, "The tambons carry no population: import admin areas with population first."))
+        raise ValueError(
+            translate(
+                "LocationAllocation", "The tambons carry no population: import admin areas with population first."
+            )
+        )
     return _Points(
         np.array([r.lon for r in rows]),
         np.array([r.lat for r in rows]),
@@ -325,13 +348,14 @@ def _demand(conn, params: LocationAllocationParams) -> _Points:
 
 
 def _candidates(conn, params: LocationAllocationParams, demand: _Points) -> tuple[_Points, Optional[str]]:
-    t = "LocationAllocation"
     network = None
     if params.candidates == POINTS:
         c = params.candidate_points
         n = len(c.lon)
         if len(c.lat) != n or len(c.ref) != n or (c.name and len(c.name) != n) or (c.capacity and len(c.capacity) != n):
-            raise ValueError(translate(t, "The candidate points' coordinates and references differ in number."))
+            raise ValueError(
+                translate("LocationAllocation", "The candidate points' coordinates and references differ in number.")
+            )
         pts = _Points(
             np.asarray(c.lon, np.float64),
             np.asarray(c.lat, np.float64),
@@ -352,7 +376,11 @@ def _candidates(conn, params: LocationAllocationParams, demand: _Points) -> tupl
     else:
         info = network_covering(conn, demand.lon, demand.lat)
         if info is None:
-            raise ValueError(translate(t, "No road network covers the demand: road junctions cannot be candidates."))
+            raise ValueError(
+                translate(
+                    "LocationAllocation", "No road network covers the demand: road junctions cannot be candidates."
+                )
+            )
         network = info.name
         nodes = store.road_junctions(conn, info.id, params.area_code)
         if len(nodes) > MAX_ROAD_NODES:
@@ -362,7 +390,7 @@ def _candidates(conn, params: LocationAllocationParams, demand: _Points) -> tupl
             np.array([n[1] for n in nodes]),
             np.array([n[2] for n in nodes]),
             [f"node:{n[0]}" for n in nodes],
-            [translate(t, "Junction {0}").format(n[0]) for n in nodes],
+            [translate("LocationAllocation", "Junction {0}").format(n[0]) for n in nodes],
             capacity=[None] * len(nodes),
         )
     n = len(pts.lon)
@@ -374,7 +402,9 @@ def _candidates(conn, params: LocationAllocationParams, demand: _Points) -> tupl
         unknown = store.unknown_facility_ids(conn, params.fixed_ids)
         if unknown:
             raise ValueError(
-                translate(t, "No facility with id {0}: nothing computed.").format(", ".join(map(str, unknown)))
+                translate("LocationAllocation", "No facility with id {0}: nothing computed.").format(
+                    ", ".join(map(str, unknown))
+                )
             )
     fixed = []
     if params.fixed_kinds or params.fixed_ids:
@@ -389,7 +419,7 @@ def _candidates(conn, params: LocationAllocationParams, demand: _Points) -> tupl
         pts.facility_id += [f.id for f in fixed]
         pts.tambon += [f.tambon_code for f in fixed]
     if len(pts.lon) == 0:
-        raise ValueError(translate(t, "No candidates: nothing to choose from."))
+        raise ValueError(translate("LocationAllocation", "No candidates: nothing to choose from."))
     return pts, network
 
 
@@ -412,14 +442,16 @@ def _capacities(params: LocationAllocationParams, cand: _Points) -> Optional[np.
 
 def locate_on(conn, params: LocationAllocationParams, progress: Optional[Progress] = None) -> LocationAllocationResult:
     """The plan of `params` on an open connection; writes nothing."""
-    t = "LocationAllocation"
     progress = progress_of(progress)
     _check(params)
     demand = _demand(conn, params)
     cand, network = _candidates(conn, params, demand)
     capacity = _capacities(params, cand)
     check_cancelled(progress)
-    progress.report(0.1, translate(t, "{0} demand points, {1} candidates.").format(len(demand.lon), len(cand.lon)))
+    progress.report(
+        0.1,
+        translate("LocationAllocation", "{0} demand points, {1} candidates.").format(len(demand.lon), len(cand.lon)),
+    )
     if params.unit == KM:
         reach = pairs_within_km(demand.lon, demand.lat, cand.lon, cand.lat, params.threshold)
         code = TravelModelCode.STRAIGHT_LINE
@@ -437,10 +469,10 @@ def locate_on(conn, params: LocationAllocationParams, progress: Optional[Progres
             cand.lon,
             cand.lat,
             params.threshold,
-            lambda f: progress.report(0.1 + 0.4 * f, translate(t, "Travel times…")),
+            lambda f: progress.report(0.1 + 0.4 * f, translate("LocationAllocation", "Travel times…")),
         )
     check_cancelled(progress)
-    text = translate(t, "{0} demand-candidate pairs within the threshold; solving.")
+    text = translate("LocationAllocation", "{0} demand-candidate pairs within the threshold; solving.")
     progress.report(0.5, text.format(len(reach.demand)))
     problem = core.Problem(
         core.Model(params.model),
@@ -487,7 +519,7 @@ def locate_on(conn, params: LocationAllocationParams, progress: Optional[Progres
         )
         for d, s, f, c in zip(a.demand, a.site, a.fraction, a.cost)
     ]
-    progress.report(0.9, translate(t, "Solved: {0}.").format(status_text(sol.status.value)))
+    progress.report(0.9, translate("LocationAllocation", "Solved: {0}.").format(status_text(sol.status.value)))
     return LocationAllocationResult(
         params.model,
         capacity is not None,
