@@ -3589,252 +3589,252 @@ It refuses to run on a store that holds data that is not demo data (help request
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="432"/>
         <source>{0} candidates have no capacity (first: {1}): give a default capacity.</source>
-        <translation type="unfinished"></translation>
+        <translation>จุดที่เป็นไปได้ {0} จุดไม่มีขีดความสามารถ (จุดแรก: {1}) ให้ระบุขีดความสามารถตั้งต้น</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="611"/>
         <source>Storing the plan failed and nothing was written: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>บันทึกแผนไม่สำเร็จและไม่ได้เขียนข้อมูลใด: {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="141"/>
         <source>Model: {0}{1}; {2} demand points, {3} candidates; {4} sites chosen.</source>
-        <translation type="unfinished"></translation>
+        <translation>แบบจำลอง: {0}{1}; จุดความต้องการ {2} จุด จุดที่เป็นไปได้ {3} จุด; เลือกได้ {4} จุด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="143"/>
         <source>, capacitated</source>
-        <translation type="unfinished"></translation>
+        <translation> มีขีดความสามารถจำกัด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="150"/>
         <source>Solver status: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>สถานะของตัวแก้ปัญหา: {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="153"/>
         <source>Objective {0:,.2f}; proven bound {1}; gap {2}.</source>
-        <translation type="unfinished"></translation>
+        <translation>ค่าเป้าหมาย {0:,.2f}; ขอบเขตที่พิสูจน์ได้ {1}; ช่องว่าง {2}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="161"/>
         <source>Demand served {0:,.1f} of {1:,.1f} ({2:.1f} %).</source>
-        <translation type="unfinished"></translation>
+        <translation>ให้บริการความต้องการได้ {0:,.1f} จาก {1:,.1f} ({2:.1f} %)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="167"/>
         <source>Threshold {0:g} km, straight line on the WGS84 ellipsoid.</source>
-        <translation type="unfinished"></translation>
+        <translation>เกณฑ์ {0:g} กม. เป็นเส้นตรงบนทรงรี WGS84</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="170"/>
         <source>Threshold {0:g} minutes on the road network {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>เกณฑ์ {0:g} นาทีบนโครงข่ายถนน {1}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="176"/>
         <source>Threshold {0:g} minutes on the straight line (no road network covers the demand).</source>
-        <translation type="unfinished"></translation>
+        <translation>เกณฑ์ {0:g} นาทีตามเส้นตรง (ไม่มีโครงข่ายถนนครอบคลุมความต้องการ)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="182"/>
         <source>{0} demand points (weight {1:,.1f}) are beyond the threshold of every candidate.</source>
-        <translation type="unfinished"></translation>
+        <translation>จุดความต้องการ {0} จุด (น้ำหนัก {1:,.1f}) อยู่เกินเกณฑ์ของจุดที่เป็นไปได้ทุกจุด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="189"/>
         <source>Reductions: {0} demand points merged, {1} dominated candidates removed, {2} dominated demand points, {3} variables fixed by reduced costs; the solver saw {4} demand rows and {5} candidates.</source>
-        <translation type="unfinished"></translation>
+        <translation>การลดขนาดปัญหา: รวมจุดความต้องการ {0} จุด ตัดจุดที่เป็นไปได้ที่ถูกครอบงำ {1} จุด จุดความต้องการที่ถูกครอบงำ {2} จุด ตรึงตัวแปรด้วยต้นทุนลดทอน {3} ตัว; ตัวแก้ปัญหาเห็นความต้องการ {4} แถว และจุดที่เป็นไปได้ {5} จุด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="204"/>
         <source>Stored as plan run {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>บันทึกเป็นแผนครั้งที่ {0} แล้ว</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="210"/>
         <source>maximal covering (MCLP)</source>
-        <translation type="unfinished"></translation>
+        <translation>ครอบคลุมสูงสุด (MCLP)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="211"/>
         <source>p-median</source>
-        <translation type="unfinished"></translation>
+        <translation>p-median (ระยะเดินทางรวมต่ำสุด)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="212"/>
         <source>set covering (LSCP)</source>
-        <translation type="unfinished"></translation>
+        <translation>ครอบคลุมทั้งหมดด้วยจุดน้อยที่สุด (LSCP)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="218"/>
         <source>proven optimal</source>
-        <translation type="unfinished"></translation>
+        <translation>พิสูจน์แล้วว่าดีที่สุด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="219"/>
         <source>time limit reached: the best solution found, with the solver&apos;s bound</source>
-        <translation type="unfinished"></translation>
+        <translation>ครบเวลาจำกัด: คำตอบที่ดีที่สุดที่พบ พร้อมขอบเขตที่ตัวแก้ปัญหาพิสูจน์ได้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="222"/>
         <source>time limit reached before any solution was found</source>
-        <translation type="unfinished"></translation>
+        <translation>ครบเวลาจำกัดก่อนพบคำตอบใด ๆ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="223"/>
         <source>infeasible: the demand cannot all be served with these sites and capacities</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีคำตอบ: จุดและขีดความสามารถเหล่านี้ให้บริการความต้องการได้ไม่ครบ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="232"/>
         <source>K = {0} is more than the {1} candidates: give a smaller K or more candidates.</source>
-        <translation type="unfinished"></translation>
+        <translation>K = {0} มากกว่าจุดที่เป็นไปได้ {1} จุด ให้ลด K หรือเพิ่มจุดที่เป็นไปได้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="236"/>
         <source>No candidate is within the threshold of any demand point ({0} demand points, {1} candidates).</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีจุดที่เป็นไปได้อยู่ภายในเกณฑ์ของจุดความต้องการใดเลย (จุดความต้องการ {0} จุด จุดที่เป็นไปได้ {1} จุด)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="241"/>
         <source>{0} fixed facilities are more than K = {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>สถานบริการเดิมที่คงไว้ {0} แห่ง มากกว่า K = {1}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="265"/>
         <source>Give K, the number of sites to choose (1 or more).</source>
-        <translation type="unfinished"></translation>
+        <translation>ระบุ K จำนวนจุดที่จะเลือก (1 ขึ้นไป)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="247"/>
         <source>Demand weights must be numbers of 0 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>น้ำหนักความต้องการต้องเป็นตัวเลขตั้งแต่ 0 ขึ้นไป</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="249"/>
         <source>Capacities must be numbers of 0 or more, one per candidate.</source>
-        <translation type="unfinished"></translation>
+        <translation>ขีดความสามารถต้องเป็นตัวเลขตั้งแต่ 0 ขึ้นไป หนึ่งค่าต่อจุดที่เป็นไปได้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="250"/>
         <source>The location-allocation input is not valid ({0}).</source>
-        <translation type="unfinished"></translation>
+        <translation>ข้อมูลนำเข้าของการเลือกที่ตั้งไม่ถูกต้อง ({0})</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="255"/>
         <source>Unknown model &apos;{0}&apos;: use one of {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่รู้จักแบบจำลอง '{0}' ให้ใช้หนึ่งใน {1}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="261"/>
         <source>Unknown unit &apos;{0}&apos;: use minutes or km.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่รู้จักหน่วย '{0}' ให้ใช้ minutes หรือ km</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="263"/>
         <source>The threshold must be a positive number.</source>
-        <translation type="unfinished"></translation>
+        <translation>เกณฑ์ต้องเป็นตัวเลขที่มากกว่า 0</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="267"/>
         <source>Unknown demand source &apos;{0}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่รู้จักแหล่งความต้องการ '{0}'</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="269"/>
         <source>Unknown candidate source &apos;{0}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่รู้จักแหล่งจุดที่เป็นไปได้ '{0}'</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="271"/>
         <source>Give the demand points.</source>
-        <translation type="unfinished"></translation>
+        <translation>ระบุจุดความต้องการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="273"/>
         <source>Give the candidate points.</source>
-        <translation type="unfinished"></translation>
+        <translation>ระบุจุดที่เป็นไปได้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="275"/>
         <source>The time limit must be a positive number of seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>เวลาจำกัดต้องเป็นจำนวนวินาทีที่มากกว่า 0</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="279"/>
         <source>The default capacity must be 0 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>ขีดความสามารถตั้งต้นต้องเป็น 0 ขึ้นไป</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="300"/>
         <source>The demand points&apos; coordinates, weights and references differ in number.</source>
-        <translation type="unfinished"></translation>
+        <translation>จำนวนพิกัด น้ำหนัก และรหัสอ้างอิงของจุดความต้องการไม่เท่ากัน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="308"/>
         <source>Demand weight of &apos;{0}&apos; is not a number of 0 or more: {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>น้ำหนักความต้องการของ '{0}' ไม่ใช่ตัวเลขตั้งแต่ 0 ขึ้นไป: {1}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="319"/>
         <source>No open requests with a location in the area: no demand.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีคำขอที่ยังเปิดอยู่และมีตำแหน่งในพื้นที่นี้ จึงไม่มีความต้องการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="333"/>
         <source>No tambons in the area: no demand.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีตำบลในพื้นที่นี้ จึงไม่มีความต้องการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="335"/>
         <source>The tambons carry no population: import admin areas with population first.</source>
-        <translation type="unfinished"></translation>
+        <translation>ตำบลไม่มีข้อมูลประชากร ให้นำเข้าเขตการปกครองพร้อมจำนวนประชากรก่อน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="356"/>
         <source>The candidate points&apos; coordinates and references differ in number.</source>
-        <translation type="unfinished"></translation>
+        <translation>จำนวนพิกัดและรหัสอ้างอิงของจุดที่เป็นไปได้ไม่เท่ากัน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="379"/>
         <source>No road network covers the demand: road junctions cannot be candidates.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีโครงข่ายถนนครอบคลุมความต้องการ จึงใช้ทางแยกเป็นจุดที่เป็นไปได้ไม่ได้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="389"/>
         <source>Junction {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>ทางแยก {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="404"/>
         <source>No facility with id {0}: nothing computed.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีสถานบริการรหัส {0} จึงไม่ได้คำนวณ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="422"/>
         <source>No candidates: nothing to choose from.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีจุดที่เป็นไปได้ให้เลือก</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="451"/>
         <source>{0} demand points, {1} candidates.</source>
-        <translation type="unfinished"></translation>
+        <translation>จุดความต้องการ {0} จุด จุดที่เป็นไปได้ {1} จุด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="465"/>
         <source>Travel times…</source>
-        <translation type="unfinished"></translation>
+        <translation>กำลังคำนวณเวลาเดินทาง…</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="475"/>
         <source>{0} demand-candidate pairs within the threshold; solving.</source>
-        <translation type="unfinished"></translation>
+        <translation>คู่ความต้องการ-จุดที่เป็นไปได้ภายในเกณฑ์ {0} คู่ กำลังคำนวณหาคำตอบ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="522"/>
         <source>Solved: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>คำนวณเสร็จ: {0}</translation>
     </message>
 </context>
 <context>
@@ -3842,17 +3842,17 @@ It refuses to run on a store that holds data that is not demo data (help request
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="110"/>
         <source>&apos;{0}&apos; is not urgency=weight with a weight of 0 or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>'{0}' ไม่อยู่ในรูป ความเร่งด่วน=น้ำหนัก ที่น้ำหนักตั้งแต่ 0 ขึ้นไป</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="151"/>
         <source>Feature {0} has no number in the field {1} (&apos;{2}&apos;).</source>
-        <translation type="unfinished"></translation>
+        <translation>ฟีเจอร์ {0} ไม่มีตัวเลขในฟิลด์ {1} ('{2}')</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="165"/>
         <source>Location-allocation (choose sites)</source>
-        <translation type="unfinished"></translation>
+        <translation>เลือกที่ตั้งจุดบริการ (location-allocation)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="174"/>
@@ -3861,242 +3861,246 @@ It refuses to run on a store that holds data that is not demo data (help request
 - p-median: the least demand-weighted travel, every demand point served by a site within the threshold.
 - Set covering (LSCP): the fewest sites that reach all demand within the threshold (K is ignored).
 Existing facilities (by kind or id) are kept in the plan and count towards K. Capacitated: a site serves at most its capacity (the candidate layer&apos;s field, a facility&apos;s daily capacity, or the default); split lets one demand point be served by several sites. The threshold is minutes on the road network covering the demand (the straight line where there is none, or when chosen) or kilometres in a straight line. Solved exactly (HiGHS) after a reduction that keeps the optimum; a time limit returns the best plan found with its proven bound and gap. The sites are ranked in the order a greedy reading adds them (rank 1 adds the most).</source>
-        <translation type="unfinished"></translation>
+        <translation>เลือก K จุดจากจุดที่เป็นไปได้ให้ความต้องการภายในเกณฑ์:
+- ครอบคลุมสูงสุด (MCLP): ความต้องการมากที่สุดที่อยู่ภายในเกณฑ์ของจุดที่เลือก
+- p-median: ระยะเดินทางถ่วงด้วยความต้องการรวมน้อยที่สุด ทุกจุดความต้องการได้รับบริการจากจุดที่อยู่ภายในเกณฑ์
+- ครอบคลุมทั้งหมด (LSCP): จำนวนจุดน้อยที่สุดที่เข้าถึงความต้องการทั้งหมดภายในเกณฑ์ (ไม่ใช้ K)
+สถานบริการเดิม (ตามประเภทหรือรหัส) คงไว้ในแผนและนับรวมใน K แบบมีขีดความสามารถ: จุดหนึ่งให้บริการได้ไม่เกินขีดความสามารถ (จากฟิลด์ของชั้นข้อมูลจุดที่เป็นไปได้ ขีดความสามารถต่อวันของสถานบริการ หรือค่าตั้งต้น) การแบ่งทำให้จุดความต้องการหนึ่งจุดรับบริการจากหลายจุดได้ เกณฑ์เป็นนาทีบนโครงข่ายถนนที่ครอบคลุมความต้องการ (เส้นตรงเมื่อไม่มีถนนหรือเมื่อเลือก) หรือกิโลเมตรตามเส้นตรง คำนวณหาคำตอบที่ดีที่สุดจริง (HiGHS) หลังลดขนาดปัญหาโดยไม่เปลี่ยนคำตอบที่ดีที่สุด เมื่อครบเวลาจำกัดจะได้แผนที่ดีที่สุดที่พบพร้อมขอบเขตที่พิสูจน์ได้และช่องว่าง จุดเรียงลำดับตามที่การอ่านแบบละโมบเพิ่มเข้ามา (ลำดับ 1 เพิ่มได้มากที่สุด)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="192"/>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>แบบจำลอง</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="192"/>
         <source>Maximal covering (MCLP)</source>
-        <translation type="unfinished"></translation>
+        <translation>ครอบคลุมสูงสุด (MCLP)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="192"/>
         <source>p-median</source>
-        <translation type="unfinished"></translation>
+        <translation>p-median (ระยะเดินทางรวมต่ำสุด)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="192"/>
         <source>Set covering (LSCP)</source>
-        <translation type="unfinished"></translation>
+        <translation>ครอบคลุมทั้งหมดด้วยจุดน้อยที่สุด (LSCP)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="204"/>
         <source>Number of sites (K)</source>
-        <translation type="unfinished"></translation>
+        <translation>จำนวนจุด (K)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="213"/>
         <source>Threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>เกณฑ์</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="222"/>
         <source>Threshold unit</source>
-        <translation type="unfinished"></translation>
+        <translation>หน่วยของเกณฑ์</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="222"/>
         <source>Minutes (road network where there is one)</source>
-        <translation type="unfinished"></translation>
+        <translation>นาที (บนโครงข่ายถนนเมื่อมี)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="222"/>
         <source>Kilometres (straight line)</source>
-        <translation type="unfinished">กิโลเมตร (เส้นตรง)</translation>
+        <translation>กิโลเมตร (เส้นตรง)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="233"/>
         <source>Minutes on the straight line even where a road network exists</source>
-        <translation type="unfinished"></translation>
+        <translation>ใช้นาทีตามเส้นตรงแม้มีโครงข่ายถนน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="242"/>
         <source>Demand</source>
-        <translation type="unfinished"></translation>
+        <translation>ความต้องการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="242"/>
         <source>Open requests weighted by urgency</source>
-        <translation type="unfinished"></translation>
+        <translation>คำขอที่ยังเปิดอยู่ ถ่วงน้ำหนักตามความเร่งด่วน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="242"/>
         <source>Tambon population</source>
-        <translation type="unfinished"></translation>
+        <translation>ประชากรตำบล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="242"/>
         <source>A numeric field of a layer</source>
-        <translation type="unfinished"></translation>
+        <translation>ฟิลด์ตัวเลขของชั้นข้อมูล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="254"/>
         <source>Urgency weights</source>
-        <translation type="unfinished"></translation>
+        <translation>น้ำหนักตามความเร่งด่วน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="261"/>
         <source>Demand layer</source>
-        <translation type="unfinished"></translation>
+        <translation>ชั้นข้อมูลความต้องการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="269"/>
         <source>Demand field (numeric)</source>
-        <translation type="unfinished"></translation>
+        <translation>ฟิลด์ความต้องการ (ตัวเลข)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="278"/>
         <source>Candidates</source>
-        <translation type="unfinished"></translation>
+        <translation>จุดที่เป็นไปได้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="278"/>
         <source>A point layer</source>
-        <translation type="unfinished"></translation>
+        <translation>ชั้นข้อมูลจุด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="278"/>
         <source>Tambon centroids</source>
-        <translation type="unfinished"></translation>
+        <translation>จุดกึ่งกลางตำบล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="278"/>
         <source>Road junctions</source>
-        <translation type="unfinished"></translation>
+        <translation>ทางแยกของถนน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="290"/>
         <source>Candidate layer</source>
-        <translation type="unfinished"></translation>
+        <translation>ชั้นข้อมูลจุดที่เป็นไปได้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="298"/>
         <source>Capacity field of the candidates</source>
-        <translation type="unfinished"></translation>
+        <translation>ฟิลด์ขีดความสามารถของจุดที่เป็นไปได้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="307"/>
         <source>Only inside this province / amphoe / tambon code (e.g. 67)</source>
-        <translation type="unfinished"></translation>
+        <translation>เฉพาะในรหัสจังหวัด / อำเภอ / ตำบลนี้ (เช่น 67)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="314"/>
         <source>Keep existing facilities of these kinds (e.g. vaccination_point)</source>
-        <translation type="unfinished"></translation>
+        <translation>คงสถานบริการเดิมประเภทเหล่านี้ (เช่น vaccination_point)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="323"/>
         <source>Keep existing facilities with these ids</source>
-        <translation type="unfinished"></translation>
+        <translation>คงสถานบริการเดิมรหัสเหล่านี้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="330"/>
         <source>Capacitated</source>
-        <translation type="unfinished"></translation>
+        <translation>มีขีดความสามารถจำกัด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="335"/>
         <source>A demand point may be split between sites</source>
-        <translation type="unfinished"></translation>
+        <translation>แบ่งจุดความต้องการให้หลายจุดบริการได้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="342"/>
         <source>Capacity of a site that has none</source>
-        <translation type="unfinished"></translation>
+        <translation>ขีดความสามารถของจุดที่ไม่มีค่า</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="351"/>
         <source>Time limit (seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>เวลาจำกัด (วินาที)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="360"/>
         <source>Also store the plan (plan run and sites)</source>
-        <translation type="unfinished"></translation>
+        <translation>บันทึกแผนลงฐานข้อมูลด้วย (ครั้งของแผนและจุด)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="367"/>
         <source>Plan name</source>
-        <translation type="unfinished">ชื่อแผน</translation>
+        <translation>ชื่อแผน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="370"/>
         <source>Chosen sites</source>
-        <translation type="unfinished"></translation>
+        <translation>จุดที่เลือก</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="379"/>
         <source>Allocation lines</source>
-        <translation type="unfinished"></translation>
+        <translation>เส้นการจัดสรร</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="388"/>
         <source>Objective</source>
-        <translation type="unfinished"></translation>
+        <translation>ค่าเป้าหมาย</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="388"/>
         <source>Proven bound</source>
-        <translation type="unfinished"></translation>
+        <translation>ขอบเขตที่พิสูจน์ได้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="388"/>
         <source>Relative gap (0: proven optimal)</source>
-        <translation type="unfinished"></translation>
+        <translation>ช่องว่างสัมพัทธ์ (0: พิสูจน์แล้วว่าดีที่สุด)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="388"/>
         <source>Sites chosen</source>
-        <translation type="unfinished"></translation>
+        <translation>จำนวนจุดที่เลือก</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="388"/>
         <source>Demand served</source>
-        <translation type="unfinished"></translation>
+        <translation>ความต้องการที่ได้รับบริการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="388"/>
         <source>Plan run id</source>
-        <translation type="unfinished">รหัสแผน</translation>
+        <translation>รหัสครั้งของแผน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="397"/>
         <source>Solver status (optimal, time_limit, no_solution, infeasible)</source>
-        <translation type="unfinished"></translation>
+        <translation>สถานะของตัวแก้ปัญหา (optimal, time_limit, no_solution, infeasible)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="397"/>
         <source>Model (mclp, pmedian, lscp)</source>
-        <translation type="unfinished"></translation>
+        <translation>แบบจำลอง (mclp, pmedian, lscp)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="397"/>
         <source>Travel model (road_network, straight_line)</source>
-        <translation type="unfinished"></translation>
+        <translation>แบบจำลองการเดินทาง (road_network, straight_line)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="397"/>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>รายงาน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="419"/>
         <source>Choose the demand layer and its numeric field.</source>
-        <translation type="unfinished"></translation>
+        <translation>เลือกชั้นข้อมูลความต้องการและฟิลด์ตัวเลขของชั้นนั้น</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="427"/>
         <source>Choose the candidate layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>เลือกชั้นข้อมูลจุดที่เป็นไปได้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/location_allocation.py" line="435"/>
         <source>Facility ids must be whole numbers.</source>
-        <translation type="unfinished"></translation>
+        <translation>รหัสสถานบริการต้องเป็นจำนวนเต็ม</translation>
     </message>
 </context>
 <context>
