@@ -1,5 +1,6 @@
-"""The Requests tab: the queue of open requests (filters, counts per status, paging) and the status changes
-start / done / cancel of the selected request.
+"""The Requests tab: the queue of open requests (filters, counts per status, paging), the status changes
+start / done / cancel of the selected request and its History (a right-click action: the audit's story of
+the request, read as a background task and shown in a dialog).
 
 A status change goes through the store's guarded function with the version the list read; a stale one
 (someone else changed the request first) is refused with the server's message, and the list is re-read so
@@ -11,16 +12,18 @@ from typing import Callable, Optional
 
 from qgis.core import Qgis
 from qgis.PyQt.QtCore import Qt, QTimer
-from qgis.PyQt.QtWidgets import QInputDialog, QLineEdit
+from qgis.PyQt.QtWidgets import QAction, QInputDialog, QLineEdit
 
 from ..core.request_transitions import can_change
 from ..definitions.enums import OPEN_REQUEST_STATUSES, RequestCategory, RequestStatus, Urgency
 from ..definitions.i18n import translate
 from ..definitions.labels import category_label, request_status_label, urgency_label
+from ..services.request_history import RequestHistoryParams, read_request_history
 from ..store.errors import StaleWriteError, StoreError
 from ..store.operations import RequestFilter, RequestRow, change_request_status, open_requests_page, status_counts
 from .dock_link import DockLink
 from .paging import Pager, fit_columns_once
+from .request_history_dialog import RequestHistoryDialog
 from .request_table_model import COL_NOTE, RequestTableModel
 
 SEARCH_DELAY_MS = 400  # wait for the officer to stop typing before searching
@@ -93,6 +96,11 @@ class RequestsTab:
         done_button.clicked.connect(self.done_selected)
         cancel_button.clicked.connect(self.cancel_selected)
         self._tick_timer.timeout.connect(self.model.tick)
+        self.history_action = QAction(translate("OperationsDock", "History…"), view)
+        self.history_action.triggered.connect(self.show_history_selected)
+        view.addAction(self.history_action)
+        view.setContextMenuPolicy(Qt.ActionsContextMenu)
+        self.history_dialog: Optional[RequestHistoryDialog] = None
         self._tick_timer.start()
         self._update_buttons()
 
@@ -180,6 +188,7 @@ class RequestsTab:
         self._start_button.setEnabled(row is not None and can_change(row.status, RequestStatus.IN_PROGRESS))
         self._done_button.setEnabled(row is not None and can_change(row.status, RequestStatus.DONE))
         self._cancel_button.setEnabled(row is not None and can_change(row.status, RequestStatus.CANCELLED))
+        self.history_action.setEnabled(row is not None)
         self._selection_changed(row)
 
     # --- status changes ---------------------------------------------------------------------------------
@@ -229,6 +238,31 @@ class RequestsTab:
         self.refresh()
         self._after_change()
         return changed
+
+    # --- history ----------------------------------------------------------------------------------------
+
+    def show_history_selected(self):
+        """Read the selected request's history as a background task, then show it in a dialog."""
+        row = self.selected_request()
+        if row is None:
+            return None
+        params = RequestHistoryParams(row.id)
+
+        def shown(result) -> None:
+            self.history_dialog = RequestHistoryDialog(result, self._view.window())
+            self.history_dialog.show()
+
+        def failed(exc: BaseException) -> None:
+            self._link.notify(
+                translate("OperationsDock", "No history: {message}").format(message=str(exc)), Qgis.Warning
+            )
+
+        return self._link.start_task(
+            translate("OperationsDock", "Reading the history of request {id}").format(id=row.id),
+            lambda spec, progress: read_request_history(spec, params, progress),
+            on_result=shown,
+            on_error=failed,
+        )
 
 
 def ask_cancel_reason(parent, row: RequestRow) -> Optional[str]:

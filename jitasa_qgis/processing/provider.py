@@ -21,6 +21,7 @@ from .load_demo_data import LoadDemoDataAlgorithm
 from .load_layers import LoadLayersAlgorithm
 from .print_atlas import PrintAtlasAlgorithm
 from .print_map import PrintMapAlgorithm
+from .request_history import RequestHistoryAlgorithm
 from .service_areas import ServiceAreasAlgorithm
 from .sync_feed import SyncFeedAlgorithm
 
@@ -56,5 +57,6 @@ class JitasaProvider(QgsProcessingProvider):
             CallSheetsAlgorithm(),
             PrintMapAlgorithm(),
             PrintAtlasAlgorithm(),
+            RequestHistoryAlgorithm(),
         ):
             self.addAlgorithm(algorithm)
