@@ -7,23 +7,28 @@ from qgis.PyQt.QtGui import QIcon
 
 from ..definitions.i18n import translate
 from ..definitions.paths import ICONS_DIR
+from .area_scopes import GrantAreaAlgorithm, RevokeAreaAlgorithm
 from .assign_nearest import AssignNearestAlgorithm
 from .assign_optimal import AssignOptimalAlgorithm
 from .call_sheets import CallSheetsAlgorithm
+from .coverage_gaps import CoverageGapsAlgorithm
 from .create_database import CreateDatabaseAlgorithm
 from .export import ExportAlgorithm
 from .import_admin_areas import ImportAdminAreasAlgorithm
+from .import_coverage_counts import ImportCoverageCountsAlgorithm
 from .import_facilities import ImportFacilitiesAlgorithm
 from .import_requests import ImportRequestsAlgorithm
 from .import_roads import ImportRoadsAlgorithm
 from .import_volunteers import ImportVolunteersAlgorithm
 from .load_demo_data import LoadDemoDataAlgorithm
 from .load_layers import LoadLayersAlgorithm
+from .location_allocation import LocationAllocationAlgorithm
 from .print_atlas import PrintAtlasAlgorithm
 from .print_map import PrintMapAlgorithm
 from .request_history import RequestHistoryAlgorithm
 from .service_areas import ServiceAreasAlgorithm
 from .sync_feed import SyncFeedAlgorithm
+from .vaccination_plan import VaccinationPlanAlgorithm
 
 
 class JitasaProvider(QgsProcessingProvider):
@@ -55,6 +60,12 @@ class JitasaProvider(QgsProcessingProvider):
             SyncFeedAlgorithm(),
             ServiceAreasAlgorithm(),
             CallSheetsAlgorithm(),
+            GrantAreaAlgorithm(),
+            RevokeAreaAlgorithm(),
+            CoverageGapsAlgorithm(),
+            LocationAllocationAlgorithm(),
+            ImportCoverageCountsAlgorithm(),
+            VaccinationPlanAlgorithm(),
             PrintMapAlgorithm(),
             PrintAtlasAlgorithm(),
             RequestHistoryAlgorithm(),
