@@ -45,6 +45,7 @@ def write_service_file(user: str = "postgres") -> None:
     SERVICE_FILE.write_text(
         f"[{SERVICE}]\nhost=127.0.0.1\nport={PORT}\ndbname={DBNAME}\nuser={user}\n", encoding="utf-8"
     )
+    os.environ["PGSERVICEFILE"] = str(SERVICE_FILE)
 
 
 def scoped_demo_login(area: str) -> str:
@@ -67,7 +68,6 @@ def scoped_demo_login(area: str) -> str:
         )
     conn.close()
     return login
-    os.environ["PGSERVICEFILE"] = str(SERVICE_FILE)
 
 
 def ensure_store() -> None:
