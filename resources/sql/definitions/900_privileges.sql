@@ -112,6 +112,9 @@ GRANT SELECT (id, source, source_id, kind, skills, vehicle, capacity, active_cou
 GRANT SELECT, INSERT, UPDATE, DELETE ON jitasa.tambon_coverage_count, jitasa.plan_run, jitasa.plan_site
     TO jitasa_admin, jitasa_analyst;
 GRANT SELECT ON jitasa.tambon_coverage_count, jitasa.plan_run, jitasa.plan_site TO jitasa_officer;
+-- the rows a count import refuses (unknown tambon code, bad count) are kept like every import's: an analyst
+-- adds them and reads back only their ids (store.rejects counts the new ones with RETURNING)
+GRANT INSERT, SELECT (id) ON jitasa.import_reject TO jitasa_analyst;
 
 -- --- road networks: admins import (replace) them, officers and analysts read them (segments: above) -------
 GRANT SELECT, INSERT, UPDATE, DELETE ON jitasa.road_network TO jitasa_admin;
