@@ -27,6 +27,7 @@ from .print_atlas import PrintAtlasAlgorithm
 from .print_map import PrintMapAlgorithm
 from .request_history import RequestHistoryAlgorithm
 from .service_areas import ServiceAreasAlgorithm
+from .situation_report import SituationReportAlgorithm
 from .sync_feed import SyncFeedAlgorithm
 from .vaccination_plan import VaccinationPlanAlgorithm
 
@@ -60,6 +61,7 @@ class JitasaProvider(QgsProcessingProvider):
             SyncFeedAlgorithm(),
             ServiceAreasAlgorithm(),
             CallSheetsAlgorithm(),
+            SituationReportAlgorithm(),
             GrantAreaAlgorithm(),
             RevokeAreaAlgorithm(),
             CoverageGapsAlgorithm(),
