@@ -30,7 +30,7 @@ package: setup i18n
 run: package
 	@$(PY) tools/devstore.py run --zip $(ZIP)
 
-demo: setup
+demo: setup i18n
 	@$(PY) tools/devstore.py demo
 
 stop:

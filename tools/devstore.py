@@ -162,7 +162,9 @@ def demo() -> int:
     (OUT / "demo_summary.txt").write_text(text + "\n", encoding="utf-8")
     print(text)
     print(f"(written to {(OUT / 'demo_summary.txt').relative_to(ROOT)})")
-    return 0
+    # sample prints (map, amphoe atlas, call sheets, situation report), headless, in a QGIS of their own
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PGSERVICEFILE=str(SERVICE_FILE))
+    return subprocess.run([sys.executable, str(ROOT / "tools" / "demo_prints.py"), str(OUT)], env=env).returncode
 
 
 def sync_demo_feed(url: str) -> None:
