@@ -759,182 +759,182 @@
     <message>
         <location filename="../jitasa_qgis/store/call_sheets.py" line="111"/>
         <source>Your role may not read {0}, which a call sheet needs.</source>
-        <translation type="unfinished"></translation>
+        <translation>บทบาทของคุณอ่าน {0} ไม่ได้ ซึ่งใบงานต้องใช้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="94"/>
         <source>not shown</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่แสดง</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="100"/>
         <source>Village {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>หมู่ {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="102"/>
         <source>T. {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>ต.{0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="104"/>
         <source>A. {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>อ.{0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="105"/>
         <source>outside the boundaries</source>
-        <translation type="unfinished"></translation>
+        <translation>นอกเขตการปกครอง</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="109"/>
         <source>{0} people</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} คน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="111"/>
         <source>asked for someone else</source>
-        <translation type="unfinished"></translation>
+        <translation>แจ้งแทนผู้อื่น</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="119"/>
         <source>{0} (call the operations room)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} (ติดต่อผ่านศูนย์ปฏิบัติการ)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="132"/>
         <source>no phone</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีเบอร์โทร</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="128"/>
         <source>Volunteer: {0} ({1}), no. {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>อาสาสมัคร: {0} ({1}) รหัส {2}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="134"/>
         <source>Phone: {0} · Vehicle: {1} · Lives in: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>โทร: {0} · ยานพาหนะ: {1} · ที่อยู่: {2}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="141"/>
         <source>Assigned requests: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>คำขอที่ได้รับมอบหมาย: {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="143"/>
         <source>(the first {0} are listed; see the dock for the rest)</source>
-        <translation type="unfinished"></translation>
+        <translation>(แสดง {0} รายการแรก ดูที่เหลือในแผงปฏิบัติการ)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="207"/>
         <source>No requests are assigned to this volunteer.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีคำขอที่มอบหมายให้อาสาสมัครคนนี้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="343"/>
         <source>Call sheets</source>
-        <translation type="unfinished"></translation>
+        <translation>ใบงานอาสาสมัคร</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="346"/>
         <source>Call sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>ใบงานอาสาสมัคร</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="348"/>
         <source>Printed {0}</source>
-        <translation type="unfinished">พิมพ์เมื่อ {0}</translation>
+        <translation>พิมพ์เมื่อ {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="369"/>
         <source>★ the volunteer  ● an assigned request (its number in the table)</source>
-        <translation type="unfinished"></translation>
+        <translation>★ อาสาสมัคร  ● คำขอที่มอบหมาย (เลขตรงกับลำดับในตาราง)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>ลำดับ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
         <source>Category</source>
-        <translation type="unfinished">ประเภท</translation>
+        <translation>ประเภท</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
         <source>Urgency</source>
-        <translation type="unfinished">ความเร่งด่วน</translation>
+        <translation>ความเร่งด่วน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
         <source>What is needed</source>
-        <translation type="unfinished"></translation>
+        <translation>สิ่งที่ต้องการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>สถานที่</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
         <source>How to reach the requester</source>
-        <translation type="unfinished"></translation>
+        <translation>ติดต่อผู้ขอความช่วยเหลือ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="402"/>
         <source>Holds personal data: keep it safe, hand it only to the volunteer, destroy it when the work is done.</source>
-        <translation type="unfinished"></translation>
+        <translation>มีข้อมูลส่วนบุคคล: เก็บรักษาให้ปลอดภัย มอบให้อาสาสมัครเท่านั้น และทำลายเมื่องานเสร็จ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="402"/>
         <source>Names and phone numbers are not shown (your role may not read them): call the operations room.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่แสดงชื่อและเบอร์โทร (บทบาทของคุณไม่มีสิทธิ์อ่าน): โปรดติดต่อศูนย์ปฏิบัติการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/call_sheets.py" line="414"/>
         <source>Page [% @atlas_featurenumber %] of [% @atlas_totalfeatures %]</source>
-        <translation type="unfinished"></translation>
+        <translation>หน้า [% @atlas_featurenumber %] จาก [% @atlas_totalfeatures %]</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/call_sheets.py" line="57"/>
         <source>Wrote {0} call sheets ({1} volunteers with requests, {2} requests) to {3}.</source>
-        <translation type="unfinished"></translation>
+        <translation>เขียนใบงาน {0} หน้า (อาสาสมัครที่มีงาน {1} คน คำขอ {2} รายการ) ลงใน {3}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/call_sheets.py" line="62"/>
         <source>The sheets hold names and phone numbers: keep them safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>ใบงานมีชื่อและเบอร์โทร: เก็บรักษาให้ปลอดภัย</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/call_sheets.py" line="64"/>
         <source>Your role may not read names and phone numbers: they are masked on the sheets.</source>
-        <translation type="unfinished"></translation>
+        <translation>บทบาทของคุณอ่านชื่อและเบอร์โทรไม่ได้ จึงปกปิดไว้ในใบงาน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/call_sheets.py" line="70"/>
         <source>No names or phone numbers on the sheets.</source>
-        <translation type="unfinished"></translation>
+        <translation>ใบงานไม่มีชื่อหรือเบอร์โทร</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/call_sheets.py" line="102"/>
         <source>the store</source>
-        <translation type="unfinished"></translation>
+        <translation>ฐานข้อมูล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/call_sheets.py" line="103"/>
         <source>No volunteers in {0} that your role may see: there are no call sheets to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีอาสาสมัครใน {0} ที่บทบาทของคุณมองเห็น จึงไม่มีใบงานให้พิมพ์</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/call_sheets.py" line="109"/>
         <source>{0} volunteers, {1} assigned requests.</source>
-        <translation type="unfinished"></translation>
+        <translation>อาสาสมัคร {0} คน คำขอที่มอบหมาย {1} รายการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/call_sheets.py" line="129"/>
         <source>Cancelled; no file was written.</source>
-        <translation type="unfinished">ยกเลิกแล้ว ไม่ได้เขียนไฟล์ใด</translation>
+        <translation>ยกเลิกแล้ว ไม่ได้เขียนไฟล์</translation>
     </message>
 </context>
 <context>
@@ -942,64 +942,66 @@
     <message>
         <location filename="../jitasa_qgis/processing/call_sheets.py" line="26"/>
         <source>Print call sheets for volunteers</source>
-        <translation type="unfinished"></translation>
+        <translation>พิมพ์ใบงานอาสาสมัคร</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/call_sheets.py" line="39"/>
         <source>Writes one PDF with a page per volunteer of a province, amphoe or tambon: a small map of the requests assigned to them and a table (category, urgency, what is needed, tambon and amphoe, how to reach the requester).
 
 Names and phone numbers are printed only when your role may read them (officers and admins); otherwise they are masked and the PDF holds none of them. The file is written whole or not at all.</source>
-        <translation type="unfinished"></translation>
+        <translation>เขียน PDF หนึ่งไฟล์ หน้าละหนึ่งอาสาสมัครของจังหวัด อำเภอ หรือตำบล: แผนที่เล็กของคำขอที่มอบหมาย และตาราง (ประเภท ความเร่งด่วน สิ่งที่ต้องการ ตำบลและอำเภอ วิธีติดต่อผู้ขอ)
+
+พิมพ์ชื่อและเบอร์โทรเฉพาะเมื่อบทบาทของคุณมีสิทธิ์อ่าน (เจ้าหน้าที่และผู้ดูแลระบบ) มิฉะนั้นจะปกปิดและ PDF จะไม่มีข้อมูลเหล่านั้นเลย ไฟล์จะถูกเขียนทั้งหมดหรือไม่เขียนเลย</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/call_sheets.py" line="50"/>
         <source>Province, amphoe or tambon: name or code; empty: all volunteers</source>
-        <translation type="unfinished"></translation>
+        <translation>จังหวัด อำเภอ หรือตำบล: ชื่อหรือรหัส; เว้นว่าง: อาสาสมัครทั้งหมด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/call_sheets.py" line="57"/>
         <source>Only these volunteers (ids, comma-separated; optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>เฉพาะอาสาสมัครเหล่านี้ (รหัส คั่นด้วยจุลภาค; ไม่บังคับ)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/call_sheets.py" line="64"/>
         <source>Leave out volunteers with no assigned request</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่รวมอาสาสมัครที่ไม่มีคำขอที่มอบหมาย</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/call_sheets.py" line="71"/>
         <source>Also list proposed (not yet confirmed) assignments</source>
-        <translation type="unfinished"></translation>
+        <translation>รวมการมอบหมายที่เสนอ (ยังไม่ยืนยัน) ด้วย</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/call_sheets.py" line="78"/>
         <source>Print names and phone numbers (when your role may read them)</source>
-        <translation type="unfinished"></translation>
+        <translation>พิมพ์ชื่อและเบอร์โทร (เมื่อบทบาทของคุณมีสิทธิ์อ่าน)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/call_sheets.py" line="85"/>
         <source>Producing office</source>
-        <translation type="unfinished">หน่วยงานที่จัดทำ</translation>
+        <translation>หน่วยงานที่จัดทำ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/call_sheets.py" line="93"/>
         <source>Call sheets (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>ใบงานอาสาสมัคร (PDF)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/call_sheets.py" line="98"/>
         <source>Pages</source>
-        <translation type="unfinished">จำนวนหน้า</translation>
+        <translation>จำนวนหน้า</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/call_sheets.py" line="99"/>
         <source>Personal data printed (1/0)</source>
-        <translation type="unfinished"></translation>
+        <translation>พิมพ์ข้อมูลส่วนบุคคล (1/0)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/call_sheets.py" line="110"/>
         <source>Volunteer ids must be whole numbers, e.g. 12, 40: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>รหัสอาสาสมัครต้องเป็นจำนวนเต็ม เช่น 12, 40: {0}</translation>
     </message>
 </context>
 <context>
@@ -3427,12 +3429,12 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
 <context>
     <name>JitasaProvider</name>
     <message>
-        <location filename="../jitasa_qgis/processing/provider.py" line="38"/>
+        <location filename="../jitasa_qgis/processing/provider.py" line="40"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/provider.py" line="41"/>
+        <location filename="../jitasa_qgis/processing/provider.py" line="43"/>
         <source>Jitasa volunteer coordination</source>
         <translation>ประสานงานจิตอาสา</translation>
     </message>
@@ -6562,222 +6564,222 @@ Without a road network (or with the straight line chosen) drive times use the st
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="51"/>
         <source>outside the boundaries</source>
-        <translation type="unfinished"></translation>
+        <translation>นอกเขตการปกครอง</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="61"/>
         <source>Open requests by tambon and category</source>
-        <translation type="unfinished"></translation>
+        <translation>คำขอที่ยังเปิดอยู่ จำแนกตามตำบลและประเภท</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="163"/>
         <source>Code</source>
-        <translation type="unfinished"></translation>
+        <translation>รหัส</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="190"/>
         <source>Tambon</source>
-        <translation type="unfinished">ตำบล</translation>
+        <translation>ตำบล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="183"/>
         <source>Total</source>
-        <translation type="unfinished"></translation>
+        <translation>รวม</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="96"/>
         <source>Waiting times of open requests (hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>เวลารอของคำขอที่ยังเปิดอยู่ (ชั่วโมง)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="96"/>
         <source>Urgency</source>
-        <translation type="unfinished">ความเร่งด่วน</translation>
+        <translation>ความเร่งด่วน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="234"/>
         <source>Open</source>
-        <translation type="unfinished">เปิดรับ</translation>
+        <translation>เปิดอยู่</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="96"/>
         <source>Median</source>
-        <translation type="unfinished"></translation>
+        <translation>ค่ามัธยฐาน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="96"/>
         <source>90% within</source>
-        <translation type="unfinished"></translation>
+        <translation>90% ภายใน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="96"/>
         <source>Longest</source>
-        <translation type="unfinished"></translation>
+        <translation>นานที่สุด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="126"/>
         <source>All</source>
-        <translation type="unfinished">ทั้งหมด</translation>
+        <translation>ทั้งหมด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="133"/>
         <source>{0}–{1} h</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}–{1} ชม.</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="135"/>
         <source>over {0} h</source>
-        <translation type="unfinished"></translation>
+        <translation>เกิน {0} ชม.</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="146"/>
         <source>Open requests by time waited</source>
-        <translation type="unfinished"></translation>
+        <translation>คำขอที่ยังเปิดอยู่ จำแนกตามเวลาที่รอ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="146"/>
         <source>Waited</source>
-        <translation type="unfinished"></translation>
+        <translation>เวลาที่รอ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="163"/>
         <source>Assignments made today</source>
-        <translation type="unfinished"></translation>
+        <translation>การมอบหมายงานวันนี้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="190"/>
         <source>Facility capacity</source>
-        <translation type="unfinished"></translation>
+        <translation>ขีดความสามารถของสถานบริการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="190"/>
         <source>Facility</source>
-        <translation type="unfinished"></translation>
+        <translation>สถานบริการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="190"/>
         <source>Kind</source>
-        <translation type="unfinished">ประเภท</translation>
+        <translation>ประเภท</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="190"/>
         <source>Beds</source>
-        <translation type="unfinished"></translation>
+        <translation>เตียง</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="190"/>
         <source>Free beds</source>
-        <translation type="unfinished"></translation>
+        <translation>เตียงว่าง</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="190"/>
         <source>Per day</source>
-        <translation type="unfinished"></translation>
+        <translation>ต่อวัน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="190"/>
         <source>Status</source>
-        <translation type="unfinished">สถานะ</translation>
+        <translation>สถานะ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="190"/>
         <source>Updated</source>
-        <translation type="unfinished"></translation>
+        <translation>ปรับปรุงเมื่อ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="234"/>
         <source>Open requests over time</source>
-        <translation type="unfinished"></translation>
+        <translation>คำขอที่ยังเปิดอยู่ตามช่วงเวลา</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="234"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>เวลา</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="234"/>
         <source>Time (B.E.)</source>
-        <translation type="unfinished"></translation>
+        <translation>เวลา (พ.ศ.)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/core/situation_report.py" line="274"/>
         <source>Report tables go to a .xlsx or .csv file, not &apos;{0}&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>ตารางรายงานต้องเป็นไฟล์ .xlsx หรือ .csv ไม่ใช่ '{0}'</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/situation_report.py" line="103"/>
         <source>{0} · as of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} · ข้อมูล ณ {1}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/situation_report.py" line="115"/>
         <source>Open requests at each time (every 6 hours); a closed request counts as open until its last change.</source>
-        <translation type="unfinished"></translation>
+        <translation>จำนวนคำขอที่เปิดอยู่ ณ แต่ละเวลา (ทุก 6 ชั่วโมง) คำขอที่ปิดแล้วนับว่าเปิดอยู่จนถึงการเปลี่ยนแปลงครั้งสุดท้าย</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/situation_report.py" line="126"/>
         <source>Open requests by the hours they have waited so far.</source>
-        <translation type="unfinished"></translation>
+        <translation>คำขอที่ยังเปิดอยู่ตามจำนวนชั่วโมงที่รอมาแล้ว</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/situation_report.py" line="157"/>
         <source>Situation report</source>
-        <translation type="unfinished"></translation>
+        <translation>รายงานสถานการณ์</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/situation_report.py" line="173"/>
         <source>Situation report · page {0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>รายงานสถานการณ์ · หน้า {0} จาก {1}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/situation_report.py" line="195"/>
         <source>{0} open requests; median wait {1} h, longest {2} h.</source>
-        <translation type="unfinished"></translation>
+        <translation>คำขอที่ยังเปิดอยู่ {0} รายการ รอเฉลี่ย (มัธยฐาน) {1} ชม. นานที่สุด {2} ชม.</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/situation_report.py" line="198"/>
         <source>{0} assignments made today.</source>
-        <translation type="unfinished"></translation>
+        <translation>วันนี้มอบหมายงานแล้ว {0} รายการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/printing/situation_report.py" line="199"/>
         <source>{0} of {1} facilities are full or closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>สถานบริการเต็มหรือปิด {0} จาก {1} แห่ง</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/situation_report.py" line="51"/>
         <source>Wrote the situation report ({0} pages) to {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>เขียนรายงานสถานการณ์ ({0} หน้า) ลงใน {1}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/situation_report.py" line="57"/>
         <source>Wrote the report tables to {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>เขียนตารางรายงานลงใน {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/situation_report.py" line="69"/>
         <source>Give a PDF or a tables file (or both) to write.</source>
-        <translation type="unfinished"></translation>
+        <translation>โปรดระบุไฟล์ PDF หรือไฟล์ตาราง (หรือทั้งสอง) ที่จะเขียน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/situation_report.py" line="71"/>
         <source>The series covers 1 to 90 days, not {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>ช่วงเวลาของกราฟต้องเป็น 1 ถึง 90 วัน ไม่ใช่ {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/situation_report.py" line="80"/>
         <source>{0} open requests read.</source>
-        <translation type="unfinished"></translation>
+        <translation>อ่านคำขอที่ยังเปิดอยู่ {0} รายการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/situation_report.py" line="88"/>
         <source>Cannot write {0}: {1}</source>
-        <translation type="unfinished">เขียน {0} ไม่ได้: {1}</translation>
+        <translation>เขียน {0} ไม่ได้: {1}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/situation_report.py" line="97"/>
         <source>everything you may see</source>
-        <translation type="unfinished"></translation>
+        <translation>ทุกพื้นที่ที่คุณมองเห็น</translation>
     </message>
 </context>
 <context>
@@ -6785,52 +6787,52 @@ Without a road network (or with the straight line chosen) drive times use the st
     <message>
         <location filename="../jitasa_qgis/processing/situation_report.py" line="26"/>
         <source>Situation report</source>
-        <translation type="unfinished"></translation>
+        <translation>รายงานสถานการณ์</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/situation_report.py" line="39"/>
         <source>Writes the situation report of a province or amphoe: open requests by tambon and category, waiting times and their distribution, assignments made today, facility capacity and open requests over time, as a PDF with charts (Thai, Buddhist-Era dates) and as tables (an XLSX workbook with a sheet per table, or one CSV per table). No personal data is read.</source>
-        <translation type="unfinished"></translation>
+        <translation>เขียนรายงานสถานการณ์ของจังหวัดหรืออำเภอ: คำขอที่ยังเปิดอยู่ตามตำบลและประเภท เวลารอและการกระจาย การมอบหมายงานวันนี้ ขีดความสามารถของสถานบริการ และคำขอที่เปิดอยู่ตามช่วงเวลา เป็น PDF พร้อมกราฟ (ภาษาไทย วันที่ พ.ศ.) และเป็นตาราง (สมุดงาน XLSX หนึ่งแผ่นงานต่อหนึ่งตาราง หรือ CSV หนึ่งไฟล์ต่อหนึ่งตาราง) ไม่อ่านข้อมูลส่วนบุคคล</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/situation_report.py" line="49"/>
         <source>Province or amphoe: name or code (e.g. 67, 6710); empty: all</source>
-        <translation type="unfinished"></translation>
+        <translation>จังหวัดหรืออำเภอ: ชื่อหรือรหัส (เช่น 67, 6710); เว้นว่าง: ทั้งหมด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/situation_report.py" line="56"/>
         <source>Days of the open-requests chart</source>
-        <translation type="unfinished"></translation>
+        <translation>จำนวนวันของกราฟคำขอที่เปิดอยู่</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/situation_report.py" line="66"/>
         <source>Producing office</source>
-        <translation type="unfinished">หน่วยงานที่จัดทำ</translation>
+        <translation>หน่วยงานที่จัดทำ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/situation_report.py" line="74"/>
         <source>Report (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>รายงาน (PDF)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/situation_report.py" line="79"/>
         <source>Report tables (XLSX or CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>ตารางรายงาน (XLSX หรือ CSV)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/situation_report.py" line="79"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished">สมุดงาน Excel (*.xlsx);;CSV (*.csv)</translation>
+        <translation>สมุดงาน Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/situation_report.py" line="88"/>
         <source>Pages</source>
-        <translation type="unfinished">จำนวนหน้า</translation>
+        <translation>จำนวนหน้า</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/situation_report.py" line="89"/>
         <source>Open requests</source>
-        <translation type="unfinished">คำขอที่ยังเปิดอยู่</translation>
+        <translation>คำขอที่ยังเปิดอยู่</translation>
     </message>
 </context>
 <context>
@@ -7062,87 +7064,87 @@ Without a road network (or with the straight line chosen) drive times use the st
 <context>
     <name>StoreLayers</name>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="118"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="120"/>
         <source>Volunteers</source>
         <translation>อาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="119"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="121"/>
         <source>Facilities</source>
         <translation>สถานพยาบาล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="120"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="122"/>
         <source>Service areas</source>
         <translation>เขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="122"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="124"/>
         <source>Assignments</source>
         <translation>การมอบหมายงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="123"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="125"/>
         <source>Tambon</source>
         <translation>ตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="124"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="126"/>
         <source>Amphoe</source>
         <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="125"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="127"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="114"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="116"/>
         <source>Help requests (open)</source>
         <translation>คำขอความช่วยเหลือ (ยังเปิดอยู่)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="115"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="117"/>
         <source>Critical requests (overview)</source>
         <translation>คำขอเร่งด่วนวิกฤต (ภาพรวม)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="116"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="118"/>
         <source>Open requests per 5 km cell</source>
         <translation>คำขอที่ยังเปิดอยู่ ต่อช่องกริด 5 กม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="117"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="119"/>
         <source>Open requests per 25 km cell</source>
         <translation>คำขอที่ยังเปิดอยู่ ต่อช่องกริด 25 กม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="182"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="184"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="121"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="123"/>
         <source>Roads</source>
         <translation>ถนน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="134"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="136"/>
         <source>Roads — major roads only (OpenStreetMap)</source>
         <translation>ถนน — เฉพาะถนนสายหลัก (OpenStreetMap)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="137"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="139"/>
         <source>Roads — {0}</source>
         <translation>ถนน — {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="146"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="148"/>
         <source>{0}: version {1}, {2} segments, {3:.0f} km.</source>
         <translation>{0}: รุ่น {1}, {2} ช่วงถนน, {3:.0f} กม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/layers/store_layers.py" line="152"/>
+        <location filename="../jitasa_qgis/layers/store_layers.py" line="154"/>
         <source>The demo network holds major roads only (trunk and primary roads of OpenStreetMap, simplified): no secondary or local roads, so drive times on it are major roads plus an off-road leg.</source>
         <translation>โครงข่ายตัวอย่างมีเฉพาะถนนสายหลัก (ถนนประเภท trunk และ primary จาก OpenStreetMap แบบย่อรูป): ไม่มีถนนสายรองหรือถนนท้องถิ่น เวลาเดินทางจึงคิดตามถนนสายหลักบวกช่วงเดินทางนอกถนน</translation>
     </message>
