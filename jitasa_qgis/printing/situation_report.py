@@ -75,7 +75,8 @@ def _table_html(table: ReportTable, digits: bool, skip: Sequence[str] = ()) -> s
         cells = "".join(f"<td class='{'num' if i in numeric else 'txt'}'>{_cell(row[i], digits)}</td>" for i in keep)
         body.append(f"<tr class='total'>{cells}</tr>" if total else f"<tr>{cells}</tr>")
     if not table.rows:
-        body.append(f"<tr><td colspan='{len(keep)}'>{html.escape(translate('SituationReport', 'None.'))}</td></tr>")
+        none = html.escape(translate("SituationReport", "None."))
+        body.append(f"<tr><td colspan='{len(keep)}'>{none}</td></tr>")
     return f"<h2>{html.escape(table.title)}</h2><table><tr>{head}</tr>{''.join(body)}</table>"
 
 
@@ -103,13 +104,16 @@ def report_html(tables: Sequence[ReportTable], text: ReportText, charts: dict[st
     sub = translate("SituationReport", "{0} · as of {1}").format(html.escape(text.area), when)
     if text.office:
         sub += " · " + html.escape(text.office)
+    title = html.escape(translate("SituationReport", "Situation report"))
+    series_title = html.escape(translate("SituationReport", "Open requests over time"))
+    waiting_title = html.escape(translate("SituationReport", "Waiting time distribution"))
     parts = [
         f"<html><head><meta charset='utf-8'><style>{_STYLE.format(family=family)}</style></head><body>",
-        f"<h1>{html.escape(translate('SituationReport', 'Situation report'))}</h1>",
+        f"<h1>{title}</h1>",
         f"<p class='sub'>{sub}</p>",
         "<ul>" + "".join(f"<li>{html.escape(s)}</li>" for s in text.summary) + "</ul>",
         _table_html(by_key["open_by_tambon"], digits),
-        f"<h2>{html.escape(translate('SituationReport', 'Open requests over time'))}</h2>",
+        f"<h2>{series_title}</h2>",
         f"<img src='{QUrl.fromLocalFile(str(charts['series'])).toString()}'>",
         "<p class='cap'>"
         + html.escape(
@@ -120,7 +124,7 @@ def report_html(tables: Sequence[ReportTable], text: ReportText, charts: dict[st
         )
         + "</p>",
         _table_html(by_key["waiting_by_urgency"], digits),
-        f"<h2>{html.escape(translate('SituationReport', 'Waiting time distribution'))}</h2>",
+        f"<h2>{waiting_title}</h2>",
         f"<img src='{QUrl.fromLocalFile(str(charts['waiting'])).toString()}'>",
         "<p class='cap'>"
         + html.escape(translate("SituationReport", "Open requests by the hours they have waited so far."))
