@@ -6687,7 +6687,7 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>ปรับปรุงเมื่อ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/situation_report.py" line="234"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="108"/>
         <source>Open requests over time</source>
         <translation>คำขอที่ยังเปิดอยู่ตามช่วงเวลา</translation>
     </message>
@@ -6707,42 +6707,42 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>ตารางรายงานต้องเป็นไฟล์ .xlsx หรือ .csv ไม่ใช่ '{0}'</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="103"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="104"/>
         <source>{0} · as of {1}</source>
         <translation>{0} · ข้อมูล ณ {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="115"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="119"/>
         <source>Open requests at each time (every 6 hours); a closed request counts as open until its last change.</source>
         <translation>จำนวนคำขอที่เปิดอยู่ ณ แต่ละเวลา (ทุก 6 ชั่วโมง) คำขอที่ปิดแล้วนับว่าเปิดอยู่จนถึงการเปลี่ยนแปลงครั้งสุดท้าย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="126"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="130"/>
         <source>Open requests by the hours they have waited so far.</source>
         <translation>คำขอที่ยังเปิดอยู่ตามจำนวนชั่วโมงที่รอมาแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="157"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="161"/>
         <source>Situation report</source>
         <translation>รายงานสถานการณ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="173"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="177"/>
         <source>Situation report · page {0} of {1}</source>
         <translation>รายงานสถานการณ์ · หน้า {0} จาก {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="195"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="199"/>
         <source>{0} open requests; median wait {1} h, longest {2} h.</source>
         <translation>คำขอที่ยังเปิดอยู่ {0} รายการ รอเฉลี่ย (มัธยฐาน) {1} ชม. นานที่สุด {2} ชม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="198"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="202"/>
         <source>{0} assignments made today.</source>
         <translation>วันนี้มอบหมายงานแล้ว {0} รายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="199"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="203"/>
         <source>{0} of {1} facilities are full or closed.</source>
         <translation>สถานบริการเต็มหรือปิด {0} จาก {1} แห่ง</translation>
     </message>
@@ -6780,6 +6780,16 @@ Without a road network (or with the straight line chosen) drive times use the st
         <location filename="../jitasa_qgis/services/situation_report.py" line="97"/>
         <source>everything you may see</source>
         <translation>ทุกพื้นที่ที่คุณมองเห็น</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="78"/>
+        <source>None.</source>
+        <translation>ไม่มี</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="109"/>
+        <source>Waiting time distribution</source>
+        <translation>การกระจายของเวลารอ</translation>
     </message>
 </context>
 <context>
