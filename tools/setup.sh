@@ -10,7 +10,7 @@ DEB_PACKAGES=(
   postgresql-15 postgresql-15-postgis-3 postgresql-15-pgrouting
   python3-psycopg2 python3-numpy python3-scipy python3-pandas python3-shapely python3-geopandas
   python3-requests python3-pyqt5 python3-venv python3-pip python3-gdal
-  python3-openpyxl python3-jsonschema python3-fastjsonschema python3-pytest-httpserver
+  python3-openpyxl python3-jsonschema python3-fastjsonschema python3-pytest-httpserver python3-matplotlib
   fonts-thai-tlwg fonts-noto-core poppler-utils xvfb imagemagick
   qttools5-dev-tools pyqt5-dev-tools zip
 )
