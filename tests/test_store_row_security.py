@@ -479,3 +479,21 @@ def test_a_scoped_officers_map_query_still_uses_the_spatial_index(world, officer
         )
         plan = "\n".join(r[0] for r in cur.fetchall())
     assert any("Index Cond" in line and "geom &&" in line for line in plan.splitlines()), plan
+
+
+def test_the_audit_log_shows_an_officer_only_entries_of_its_rows(world, officers):
+    conn = officers["a1001"][1]()
+    with conn.cursor() as cur:
+        cur.execute(
+            "SELECT DISTINCT table_name, row_id FROM jitasa.audit_log WHERE table_name IN ('help_request', "
+            "'volunteer', 'assignment')"
+        )
+        seen = set(cur.fetchall())
+    mine = (
+        {("help_request", i) for i in world["req"]["1001"]}
+        | {("volunteer", i) for i in world["vol"]["1001"]}
+        | {("assignment", world["asg"]["1001"])}
+    )
+    assert seen == mine
+    # facilities are everyone's, their entries too; nothing else
+    assert _ids(officers["none"][1](), "SELECT id FROM jitasa.audit_log WHERE table_name <> 'facility'") == set()

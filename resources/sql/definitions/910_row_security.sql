@@ -13,11 +13,12 @@
 --   jitasa_officer, refused by WITH CHECK); assignment: those of requests in scope; assignment_run: runs with a
 --   jitasa_analyst  row in scope, or one's own; service_area: of an amphoe in scope, or one's own without
 --                   amphoe; facility: read all, write in scope; request_grid: cells in the box of one's areas;
---                   import_reject: one's own (an import's rejects), all for national logins.
+--                   import_reject: one's own (an import's rejects), all for national logins; audit_log
+--                   (admins, officers): entries of rows they may see now, and their own.
 --   jitasa_feed     no policy: it reads and writes nothing directly (jitasa.upsert_feed_requests does).
 -- Not row-secured (no personal data, no area rows): admin_area and road networks (read by all), feed_state,
 -- category_need, tambon_coverage_count, plan_run, plan_site (statistics and plans, readable as granted),
--- service_area_run (run parameters), audit_log (read through the audit functions, issue 14 items 5-6).
+-- service_area_run (run parameters).
 -- FORCE: the tables' owner (the migrating role) follows the policies too; superusers bypass them anyway.
 
 DO $$
@@ -25,7 +26,7 @@ DECLARE
     t text;
 BEGIN
     FOREACH t IN ARRAY ARRAY['help_request', 'volunteer', 'facility', 'assignment', 'assignment_run',
-                             'service_area', 'request_grid', 'import_reject'] LOOP
+                             'service_area', 'request_grid', 'import_reject', 'audit_log'] LOOP
         EXECUTE format('ALTER TABLE jitasa.%I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('ALTER TABLE jitasa.%I FORCE ROW LEVEL SECURITY', t);
         EXECUTE format('DROP POLICY IF EXISTS owner_all ON jitasa.%I', t);
@@ -105,9 +106,26 @@ CREATE POLICY in_scope ON jitasa.request_grid FOR SELECT TO jitasa_admin, jitasa
 
 -- --- rejected records (raw records may hold personal data and have no area): one's own ------------------
 DROP POLICY IF EXISTS own_or_national ON jitasa.import_reject;
-CREATE POLICY own_or_national ON jitasa.import_reject TO jitasa_admin, jitasa_officer, jitasa_feed
+CREATE POLICY own_or_national ON jitasa.import_reject TO jitasa_admin, jitasa_officer, jitasa_analyst, jitasa_feed
     USING ((SELECT jitasa.scope_national()) OR created_by = session_user)
     WITH CHECK (created_by = session_user);
+
+-- --- the audit log: whole rows with personal data; an entry of a row the login may see now, or its own ------
+-- (written only by the SECURITY DEFINER audit trigger, as jitasa_owner; the history functions read as the owner
+-- and check the caller's scope themselves, 070_audit.sql)
+DROP POLICY IF EXISTS in_scope ON jitasa.audit_log;
+CREATE POLICY in_scope ON jitasa.audit_log FOR SELECT TO jitasa_admin, jitasa_officer
+    USING ((SELECT jitasa.scope_national()) OR actor = session_user
+           OR CASE table_name
+                  WHEN 'help_request' THEN EXISTS (SELECT 1 FROM jitasa.help_request r WHERE r.id = audit_log.row_id)
+                  WHEN 'volunteer' THEN EXISTS (SELECT 1 FROM jitasa.volunteer v WHERE v.id = audit_log.row_id)
+                  WHEN 'assignment' THEN EXISTS (SELECT 1 FROM jitasa.assignment a WHERE a.id = audit_log.row_id)
+                  WHEN 'service_area' THEN EXISTS (SELECT 1 FROM jitasa.service_area x WHERE x.id = audit_log.row_id)
+                  WHEN 'assignment_run' THEN EXISTS (SELECT 1 FROM jitasa.assignment_run x
+                                                      WHERE x.id = audit_log.row_id)
+                  WHEN 'facility' THEN true
+                  ELSE false
+              END);
 
 -- --- the bounding-box operator may be used under the policies ----------------------------------------------
 -- A policy's quals run before the query's own, and a query qual may move below them (into an index scan) only
