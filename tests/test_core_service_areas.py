@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from shapely.geometry import Point, box
+from shapely.ops import transform, unary_union
 
 from jitasa_qgis.core.road_network import LocalPlane
 from jitasa_qgis.core.service_areas import (
@@ -208,3 +209,118 @@ def test_nearest_areas_partition_the_boundary() -> None:
         for b in areas:
             if a is not b:
                 assert a.geometry.intersection(b.geometry).area < 1e-9
+
+
+# --- grids: faces covered whole, frontier capsules, catchments by label borders -------------------------
+
+GRID_OFF_KMH = 20.0
+
+
+def _grid_graph(n: int) -> RoadGraph:
+    """n × n junctions 1 km apart, two-way segments at 30–70 km/h (a fixed pattern)."""
+    nodes = {r * n + c: (float(c), float(r)) for r in range(n) for c in range(n)}
+    segs = []
+    for r in range(n):
+        for c in range(n):
+            for dr, dc in ((0, 1), (1, 0)):
+                if r + dr < n and c + dc < n:
+                    kmh = 30.0 + 10.0 * ((3 * r + 7 * c + dr) % 5)
+                    cost = 1.0 / kmh * 3600.0
+                    segs.append((r * n + c, (r + dr) * n + c + dc, cost, cost))
+    return _graph(nodes, segs, off_kmh=GRID_OFF_KMH)
+
+
+def _node_minutes_brute(graph: RoadGraph, origin: int) -> np.ndarray:
+    """Plain Dijkstra (heapq) on the segments: minutes from node `origin` to every node."""
+    import heapq
+
+    adj: dict[int, list[tuple[int, float]]] = {}
+    for s in range(len(graph.seg_xy)):
+        u, v = int(graph.seg_source[s]), int(graph.seg_target[s])
+        adj.setdefault(u, []).append((v, graph.cost_s[s] / 60.0))
+        adj.setdefault(v, []).append((u, graph.reverse_cost_s[s] / 60.0))
+    dist = np.full(graph.n_nodes, np.inf)
+    dist[origin] = 0.0
+    heap = [(0.0, origin)]
+    while heap:
+        d, u = heapq.heappop(heap)
+        if d > dist[u]:
+            continue
+        for v, w in adj.get(u, []):
+            if d + w < dist[v]:
+                dist[v] = d + w
+                heapq.heappush(heap, (d + w, v))
+    return dist
+
+
+def _graph_plane(graph: RoadGraph):
+    def fwd(x, y, z=None):
+        out = graph.plane.forward(np.column_stack((np.asarray(x, float), np.asarray(y, float))))
+        return out[:, 0], out[:, 1]
+
+    return fwd
+
+
+def test_road_faces_of_a_grid() -> None:
+    from jitasa_qgis.core.road_faces import faces_of
+
+    graph = _grid_graph(4)
+    faces = faces_of(graph)
+    assert len(faces) == 9
+    assert faces.reach_m == pytest.approx(np.full(9, 500.0), rel=0.01)  # a 1 km square: its centre is 500 m in
+    sides = (faces.seg_faces >= 0).sum(axis=1)
+    assert list(np.bincount(sides, minlength=3)) == [0, 12, 12]  # 12 on the rim (one face), 12 between two
+    assert faces_of(graph) is faces  # kept on the graph
+
+
+def test_drive_time_on_a_grid_holds_what_is_reachable_and_nothing_beyond() -> None:
+    n = 9
+    graph = _grid_graph(n)
+    lon, lat = _lonlat(graph, n // 2, n // 2)  # the origin on a junction: no off-road leg
+    snapped = snap_points(graph, [lon], [lat])
+    node_xy = np.zeros((graph.n_nodes, 2))  # in the tests' plane, node ids as the graph numbers them
+    for s, xy in enumerate(graph.seg_xy):
+        node_xy[graph.seg_source[s]] = PLANE.forward(graph.plane.inverse(xy[:1]))[0]
+        node_xy[graph.seg_target[s]] = PLANE.forward(graph.plane.inverse(xy[-1:]))[0]
+    origin_node = int(np.argmin(np.hypot(*(node_xy - np.array([n // 2, n // 2]) * 1000.0).T)))
+    d = _node_minutes_brute(graph, origin_node)
+    # road points every 10 m with their minutes (two-way: the earlier of the two ends)
+    x = np.linspace(0.0, 1.0, 101)
+    road_xy, road_t = [], []
+    for s in range(len(graph.seg_xy)):
+        a, b = node_xy[graph.seg_source[s]], node_xy[graph.seg_target[s]]
+        c = graph.cost_s[s] / 60.0
+        road_xy.append(a[None, :] + x[:, None] * (b - a)[None, :])
+        road_t.append(np.minimum(d[graph.seg_source[s]] + x * c, d[graph.seg_target[s]] + (1 - x) * c))
+    road_xy, road_t = np.vstack(road_xy), np.concatenate(road_t)
+    v = GRID_OFF_KMH * 1000.0 / 60.0
+    rng = np.random.default_rng(7)
+    probes = rng.uniform(-1500.0, (n - 1) * 1000.0 + 1500.0, size=(1500, 2))
+    walk = [np.hypot(*(p - node_xy[origin_node])) / v for p in probes]
+    true = np.array([min(np.min(road_t + np.hypot(*(road_xy - p).T) / v), w) for p, w in zip(probes, walk)])
+    for t, area in zip((4.0, 7.0), drive_time_areas(graph, snapped, [4, 7])):
+        poly = _area_plane(graph, area)
+        inside = np.array([poly.contains(Point(*p)) for p in probes])
+        assert not np.any(inside & (true > t + 0.02)), t  # nothing beyond the threshold (10 m sampling)
+        assert np.all(inside[true < t * (1 - ARC_SHORTFALL) - 0.02]), t  # the reachable places are in
+
+
+def test_catchments_on_a_grid_partition_the_area_as_the_cells_would() -> None:
+    from jitasa_qgis.core.service_areas import _partition_by_cells
+
+    graph = _grid_graph(9)
+    for limit in (None, 6.0):
+        result = _catch(graph, [(1.0, 1.0), (6.3, 2.0), (4.0, 7.0)], delay=[0.0, 2.0, 0.0], limit=limit)
+        polys = {a.origin: transform(_graph_plane(graph), a.geometry) for a in result.areas}
+        assert sorted(polys) == [0, 1, 2]
+        for i in polys:
+            for j in polys:
+                if i < j:
+                    assert polys[i].intersection(polys[j]).area < 1.0  # m²: borders only
+        region = unary_union(list(polys.values()))
+        assert sum(p.area for p in polys.values()) == pytest.approx(region.area, rel=1e-6)
+        # the same partition as the Voronoi cells of all the samples dissolved by label (the plain way)
+        xy = graph.plane.forward(result.sample_lonlat)
+        cells = _partition_by_cells(xy, result.sample_origin, region)
+        for o, poly in polys.items():
+            assert poly.symmetric_difference(cells[o]).area < 1e-4 * region.area, (limit, o)

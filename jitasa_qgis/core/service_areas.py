@@ -93,50 +93,72 @@ def _polygons(geom: BaseGeometry) -> list[Polygon]:
 
 
 def capsules(ax, ay, ra, bx, by, rb, steps: int = ARC_STEPS) -> BaseGeometry:
-    """The tapered capsules (convex hulls of the discs (a, ra) and (b, rb)), unioned by GEOS.
+    """The union of the tapered capsules (convex hulls of the discs (a, ra) and (b, rb)), by GEOS.
 
-    Each outline runs round b's disc on the side away from a, along the outer tangent, round a's disc and
-    back: vertices on the circles, arc steps of at most 2π / steps, so each polygon lies inside its true
-    capsule and holds every point at least (1 - ARC_SHORTFALL) of the way out. All capsules go to GEOS as
-    one multipolygon built as WKB in numpy (no Python object per capsule), and one unary union."""
+    A capsule is its two end discs and the quadrilateral of the four points where the outer tangents touch
+    them. Capsules meeting at a point (the parts leaving one node) share one disc there, the biggest, so
+    GEOS sees each node's disc once (not once a part, arcs on top of each other) and a 4-sided band a
+    part. Discs are polygons with their vertices on the circle, steps of 2π / steps: inside the true
+    capsules, holding every point at least (1 - ARC_SHORTFALL) of the way out. Everything goes to GEOS as
+    one multipolygon built as WKB in numpy (no Python object per shape) and one unary union."""
     ax, ay, ra, bx, by, rb = (np.asarray(v, np.float64).ravel() for v in (ax, ay, ra, bx, by, rb))
-    big = ra >= rb  # the outline is built from the bigger disc's side
+    big = ra >= rb  # the bands are built from the bigger disc's side
     ax, bx = np.where(big, ax, bx), np.where(big, bx, ax)
     ay, by = np.where(big, ay, by), np.where(big, by, ay)
     ra, rb = np.maximum(ra, rb), np.minimum(ra, rb)
     keep = ra > _MIN_REACH_M
     ax, ay, ra, bx, by, rb = ax[keep], ay[keep], ra[keep], bx[keep], by[keep], rb[keep]
-    n = len(ax)
-    if n == 0:
+    if not len(ax):
         return Polygon()
+    # one disc per distinct end point, the biggest there
+    cx, cy, cr = np.concatenate([ax, bx]), np.concatenate([ay, by]), np.concatenate([ra, rb])
+    real = cr > _MIN_REACH_M
+    cx, cy, cr = cx[real], cy[real], cr[real]
+    key = np.round(np.column_stack((cx, cy)) / 1e-3).astype(np.int64)
+    _, group = np.unique(key, axis=0, return_inverse=True)
+    group = group.ravel()
+    biggest = np.zeros(group.max() + 1)
+    np.maximum.at(biggest, group, cr)
+    first = np.zeros(group.max() + 1, np.int64)
+    first[group[::-1]] = np.arange(len(group))[::-1]
+    cx, cy, cr = cx[first], cy[first], biggest
+    ang = 2.0 * np.pi * np.arange(steps + 1) / steps
+    discs = np.empty((len(cx), steps + 1, 2))
+    discs[:, :, 0] = cx[:, None] + cr[:, None] * np.cos(ang)[None, :]
+    discs[:, :, 1] = cy[:, None] + cr[:, None] * np.sin(ang)[None, :]
+    discs[:, -1] = discs[:, 0]
+    # the bands: tangent points at θ ± β on both circles (none when the small disc lies in the big one)
     dx, dy = bx - ax, by - ay
     d = np.hypot(dx, dy)
+    band = d > ra - rb + 1e-9
+    ax, ay, ra, bx, by, rb, dx, dy, d = (x[band] for x in (ax, ay, ra, bx, by, rb, dx, dy, d))
     theta = np.arctan2(dy, dx)
-    inside = d <= ra - rb  # the small disc lies in the big one: the capsule is the big disc
-    beta = np.where(inside, np.pi / 2, np.arccos(np.clip((ra - rb) / np.maximum(d, 1e-12), -1.0, 1.0)))
-    bx, by, rb = np.where(inside, ax, bx), np.where(inside, ay, by), np.where(inside, ra, rb)
-    total = steps + 2
-    n_b = np.clip(np.ceil(steps * beta / np.pi - 1e-9), 1, steps).astype(np.int64)  # steps round b
-    n_a = total - n_b  # steps round a, at least steps·(π - β)/π + 1
-    j = np.arange(total + 2)[None, :]  # b's arc: j = 0..n_b; a's arc: j = n_b + 1..total + 1
-    on_b = j <= n_b[:, None]
-    ang_b = theta[:, None] - beta[:, None] + 2.0 * beta[:, None] * j / n_b[:, None]
-    ang_a = theta[:, None] + beta[:, None] + (2.0 * np.pi - 2.0 * beta[:, None]) * (j - n_b[:, None] - 1) / n_a[:, None]
-    cx = np.where(on_b, bx[:, None], ax[:, None])
-    cy = np.where(on_b, by[:, None], ay[:, None])
-    r = np.where(on_b, rb[:, None], ra[:, None])
-    ang = np.where(on_b, ang_b, ang_a)
-    ring = np.empty((n, total + 3, 2))
-    ring[:, :-1, 0] = cx + r * np.cos(ang)
-    ring[:, :-1, 1] = cy + r * np.sin(ang)
-    ring[:, -1] = ring[:, 0]
-    rows = np.zeros(
-        n, dtype=[("order", "u1"), ("kind", "<u4"), ("rings", "<u4"), ("points", "<u4"), ("xy", "<f8", ring.shape[1:])]
-    )
-    rows["order"], rows["kind"], rows["rings"], rows["points"], rows["xy"] = 1, 3, 1, ring.shape[1], ring
+    beta = np.arccos(np.clip((ra - rb) / np.maximum(d, 1e-12), -1.0, 1.0))
+    quads = np.empty((len(ax), 5, 2))
+    for i, (cxs, cys, rs, sign) in enumerate(((ax, ay, ra, 1), (bx, by, rb, 1), (bx, by, rb, -1), (ax, ay, ra, -1))):
+        quads[:, i, 0] = cxs + rs * np.cos(theta + sign * beta)
+        quads[:, i, 1] = cys + rs * np.sin(theta + sign * beta)
+    quads[:, 4] = quads[:, 0]
+    return _union_wkb([discs, quads])
+
+
+def _union_wkb(groups: list[np.ndarray]) -> BaseGeometry:
+    """The GEOS union of single-ring polygons given as (n, points, 2) arrays of closed rings."""
+    blobs = []
+    count = 0
+    for ring in groups:
+        if not len(ring):
+            continue
+        fields = [("order", "u1"), ("kind", "<u4"), ("rings", "<u4"), ("points", "<u4"), ("xy", "<f8", ring.shape[1:])]
+        rows = np.zeros(len(ring), dtype=fields)
+        rows["order"], rows["kind"], rows["rings"], rows["points"], rows["xy"] = 1, 3, 1, ring.shape[1], ring
+        blobs.append(rows.tobytes())
+        count += len(ring)
+    if not count:
+        return Polygon()
     head = np.zeros(1, dtype=[("order", "u1"), ("kind", "<u4"), ("count", "<u4")])
-    head["order"], head["kind"], head["count"] = 1, 6, n
-    multi = wkb.loads(head.tobytes() + rows.tobytes())
+    head["order"], head["kind"], head["count"] = 1, 6, count
+    multi = wkb.loads(head.tobytes() + b"".join(blobs))
     return geom_factory(lgeos.GEOSUnaryUnion(multi._geom))
 
 
@@ -183,8 +205,13 @@ def _parts_from(graph: RoadGraph, d: np.ndarray, limit: float, own: Sequence[tup
     segments (`own`: segment, fraction, minutes there)."""
     cost_m, rev_m = graph.cost_s / 60.0, graph.reverse_cost_s / 60.0
     at_src, at_tgt = d[graph.seg_source], d[graph.seg_target]
-    fwd = np.flatnonzero((at_src <= limit) & (cost_m >= 0))
-    back = np.flatnonzero((at_tgt <= limit) & (rev_m >= 0))
+    # a part driven from one end that the other end's part outreaches all along it adds nothing: the end
+    # reached through the segment itself (minutes there >= the other end's + the whole segment)
+    with np.errstate(invalid="ignore"):
+        through_fwd = (cost_m >= 0) & (at_src + cost_m <= at_tgt)
+        through_back = (rev_m >= 0) & (at_tgt + rev_m < at_src)
+    fwd = np.flatnonzero((at_src <= limit) & (cost_m >= 0) & ~through_back)
+    back = np.flatnonzero((at_tgt <= limit) & (rev_m >= 0) & ~through_fwd)
     t0, t1 = at_src[fwd], at_tgt[back]
     a = np.minimum(1.0, (limit - t0) / np.maximum(cost_m[fwd], 1e-12))
     b = np.minimum(1.0, (limit - t1) / np.maximum(rev_m[back], 1e-12))
@@ -315,7 +342,7 @@ def drive_time_areas(graph: RoadGraph, snapped: Snapped, thresholds: Sequence[fl
         raise ValueError(f"thresholds must be positive minutes, got {thresholds!r}")
     if not len(snapped):
         return []
-    nodes, _ = node_minutes(graph, snapped, thresholds[-1])
+    nodes, _ = node_minutes(graph, snapped, thresholds[-1])  # one Dijkstra run: every origin, every threshold
     origin_xy = graph.plane.forward(np.column_stack((snapped.lon, snapped.lat)))
     out = []
     for o in range(len(snapped)):
