@@ -31,7 +31,7 @@ from ..printing.attribution import sources_text
 from ..printing.errors import PrintError
 from ..printing.figures_text import figures_text
 from ..printing.fonts import thai_font_family
-from ..printing.print_project import MAP_LAYERS, OVERVIEW_LAYERS, PrintProject, build_print_project
+from ..printing.print_project import MAP_LAYERS, PrintProject, build_print_project
 from ..store.print_figures import PrintArea, area_figures, print_areas, store_extent
 from ..store.qgis_connections import StoreLocation
 from .areas import describe_area, resolve_any_area
@@ -133,7 +133,7 @@ def print_map(store, params: PrintMapParams, progress: Optional[Progress] = None
             layout,
             shown,
             QgsRectangle(*extent),
-            overview_layers=printed.shown(OVERVIEW_LAYERS),
+            overview_layers=printed.overview,
             overview_extent=QgsRectangle(*whole) if whole else None,
         )
         check_cancelled(progress)
@@ -276,7 +276,7 @@ def _export_atlas(printed: PrintProject, params, pages, whole, font, progress) -
         layout,
         shown,
         QgsRectangle(*whole) if whole else None,
-        overview_layers=printed.shown(OVERVIEW_LAYERS),
+        overview_layers=printed.overview,
         overview_extent=QgsRectangle(*whole) if whole else None,
     )
     configure_atlas(layout, coverage_layer(printed.project, pages))
