@@ -109,18 +109,20 @@ def _anchor(spec) -> tuple[float, dict]:
 
 
 def run() -> list[dict]:
-    from live_layers import _store
+    from bench.live_layers import _store
 
     location = _store()
     _prepare(location.spec)
     _ours(location)  # warm the caches once, as the anchor gets its own warm-up below
     ours = [_ours(location) for _ in range(REPEAT)]
+    print("ours:", [round(o[0], 2) for o in ours], flush=True)
     result = ours[0][1]
     anchors = [_anchor(location.spec) for _ in range(max(1, REPEAT - 1))]
+    print("anchor:", [round(a[0], 2) for a in anchors], flush=True)
     value = statistics.median(o[0] for o in ours)
     anchor = statistics.median(a[0] for a in anchors)
     # the two ways must agree before their times mean anything
-    counts = {t.counts.code: (t.counts.open_total, t.counts.outside_areas, t.beyond_minutes) for t in result.tambons}
+    counts = {t.counts.code: (t.open_total, t.outside_areas, t.beyond_minutes) for t in result.tambons}
     differ = sum(counts.get(code, (0, 0, 0)) != tuple(v) for code, v in anchors[0][1].items())
     load = f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (shared machine)"
     return [

@@ -58,7 +58,7 @@ def _tambon_labels(layer: QgsVectorLayer, text: str) -> None:
         text,
         ms.text_format(*v.LABEL_TEXT["admin_tambon"], plate=True),
         QgsPalLayerSettings.OverPoint,
-        zoomed_in_beyond=v.TAMBON_LABEL_SCALE * 4,
+        zoomed_in_beyond=v.TAMBON_LABEL_SCALE * 6,  # a province's tambons (1:1,500,000)
         distance=0,
     )
 
