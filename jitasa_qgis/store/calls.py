@@ -3,6 +3,8 @@ a quiet rollback, and running one statement with its errors mapped to StoreError
 
 from __future__ import annotations
 
+import re
+
 import psycopg2
 from psycopg2 import sql
 
@@ -11,6 +13,7 @@ from .errors import StaleWriteError, StoreError
 
 SERIALIZATION_FAILURE = "40001"  # SQLSTATE the store's guarded functions raise for a stale write
 UNTRANSLATABLE_CHARACTER = "22P05"  # e.g. \u0000 inside JSON
+INSUFFICIENT_PRIVILEGE = "42501"  # also a row the policies refuse to write (910_row_security.sql)
 
 
 def _nul_text() -> str:
@@ -34,6 +37,12 @@ def server_message(exc: psycopg2.Error) -> str:
         return _nul_text()
     diag = getattr(exc, "diag", None)
     primary = diag.message_primary if diag is not None else None
+    if exc.pgcode == INSUFFICIENT_PRIVILEGE and primary and "row-level security" in primary:
+        found = re.search(r'table "([^"]+)"', primary)
+        table = diag.table_name or (found.group(1) if found else "?")
+        return translate(
+            "StoreErrors", "Some of these rows ({0}) lie outside the areas you work. Nothing was written."
+        ).format(table)
     if primary:
         return primary
     text = str(exc).strip()
