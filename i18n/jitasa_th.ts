@@ -6966,7 +6966,7 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>ชุดการมอบหมายงานต้องมีอาสาสมัครหนึ่งคน (และเวลาเดินทางหนึ่งค่า) ต่อหนึ่งคำขอ แต่ได้รหัสคำขอ {0} รายการ รหัสอาสาสมัคร {1} รายการ และเวลาเดินทาง {2} ค่า ไม่มีการเขียนข้อมูลใด ๆ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/calls.py" line="27"/>
+        <location filename="../jitasa_qgis/store/calls.py" line="30"/>
         <source>Not a valid id: {0!r}</source>
         <translation>รหัสไม่ถูกต้อง: {0!r}</translation>
     </message>
@@ -7026,7 +7026,7 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>ระยะทางสูงสุดต้องเป็น 0 กม. ขึ้นไป แต่ได้ {0!r}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/calls.py" line="17"/>
+        <location filename="../jitasa_qgis/store/calls.py" line="20"/>
         <source>Text with a NUL character (\u0000) cannot be stored. Nothing was changed.</source>
         <translation>ข้อความที่มีอักขระ NUL (\u0000) บันทึกไม่ได้ ไม่มีการเปลี่ยนแปลงใด ๆ</translation>
     </message>
@@ -7069,6 +7069,11 @@ Without a road network (or with the straight line chosen) drive times use the st
         <location filename="../jitasa_qgis/store/history.py" line="94"/>
         <source>{0} is not a table the audit keeps.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/calls.py" line="43"/>
+        <source>Some of these rows ({0}) lie outside the areas you work. Nothing was written.</source>
+        <translation>ข้อมูลบางแถว ({0}) อยู่นอกพื้นที่รับผิดชอบของคุณ ไม่มีการบันทึกข้อมูลใด</translation>
     </message>
 </context>
 <context>
