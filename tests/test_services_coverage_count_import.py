@@ -55,7 +55,7 @@ def _xlsx(path, body):
 def test_unknown_tambon_and_bad_counts_listed_the_rest_imported(tambons, login_conn, tmp_path):
     path = _xlsx(tmp_path / "counts.xlsx", SHEET)
     params = CoverageCountImportParams(path=path, campaign="covid19_dose2")
-    result = import_coverage_counts(lambda: login_conn("jitasa_admin"), params)
+    result = import_coverage_counts(lambda: login_conn("jitasa_analyst"), params)  # analysts import counts
     assert (result.rows, result.inserted, result.updated, result.unchanged, result.rejected) == (6, 2, 0, 0, 4)
     assert result.unknown_tambons == ["999999"]
     reasons = sorted((r.record_key, r.reason) for r in result.rejects)
@@ -78,7 +78,7 @@ def test_unknown_tambon_and_bad_counts_listed_the_rest_imported(tambons, login_c
     kept = rows(tambons, "SELECT target, reason FROM jitasa.import_reject ORDER BY record_key")
     assert [k[0] for k in kept] == ["tambon_coverage_count"] * 4
     assert any("999999" in line for line in result.summary_lines())
-    again = import_coverage_counts(lambda: login_conn("jitasa_admin"), params)
+    again = import_coverage_counts(lambda: login_conn("jitasa_analyst"), params)
     assert (again.inserted, again.updated, again.unchanged, again.rejects_new) == (0, 0, 2, 0)
 
 
