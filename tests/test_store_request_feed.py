@@ -643,7 +643,7 @@ def test_the_expiry_sweep_closes_new_and_assigned_frees_the_volunteer_and_keeps_
     plan = superuser(
         store,
         "EXPLAIN SELECT id FROM jitasa.help_request WHERE source = 'app' AND expires_at IS NOT NULL "
-        "AND status IN ('new', 'assigned') AND expires_at <= now()",
+        "AND status IN ('new', 'assigned') AND is_open AND expires_at <= now()",  # as the sweep asks (0020)
     )
     assert "help_request_feed_expiry_idx" in " ".join(r[0] for r in plan)
 

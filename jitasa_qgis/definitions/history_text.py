@@ -8,8 +8,8 @@ from typing import Optional
 from .i18n import translate
 from .labels import assignment_status_label, request_status_label, urgency_label
 
-# bookkeeping columns every update changes: not worth a word
-_QUIET = {"version", "updated_at"}
+# bookkeeping columns (every update changes them; is_open follows the status): not worth a word
+_QUIET = {"version", "updated_at", "is_open"}
 
 
 def _status(table: str, value) -> str:

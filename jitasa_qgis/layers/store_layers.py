@@ -53,7 +53,9 @@ class LayerDef:
         return self.style or self.key
 
 
-OPEN = "\"status\" IN ('new', 'assigned', 'in_progress')"
+# is_open: the stored column the open-request indexes are partial on (status IN new, assigned, in_progress;
+# 0020: a status change between open statuses then stays a HOT update)
+OPEN = '"is_open"'
 
 # Drawing order: first in the list is drawn on top.
 LAYER_DEFS = (

@@ -189,14 +189,18 @@ def status_counts(
     wanted = tuple(RequestStatus(s) for s in (statuses or OPEN_REQUEST_STATUSES))
     where, params = _request_where(flt or RequestFilter(), with_statuses=False, note_ok=note_readable(conn))
     params["count_statuses"] = tuple(s.value for s in wanted)
+    open_only = sql.SQL(" AND r.is_open" if set(params["count_statuses"]) <= _OPEN_VALUES else "")
     query = sql.SQL("""
         SELECT r.status::text, count(*) FROM jitasa.help_request r
-         WHERE r.status IN %(count_statuses)s AND {}
-         GROUP BY r.status""").format(where)
+         WHERE r.status IN %(count_statuses)s{} AND {}
+         GROUP BY r.status""").format(open_only, where)
     counts = {s: 0 for s in wanted}
     for status, n in fetch(conn, query, params):
         counts[RequestStatus(status)] = int(n)
     return counts
+
+
+_OPEN_VALUES = {s.value for s in OPEN_REQUEST_STATUSES}
 
 
 def note_readable(conn) -> bool:
@@ -216,6 +220,8 @@ def _request_where(flt: RequestFilter, with_statuses: bool, note_ok: bool = True
     if with_statuses and flt.statuses:
         parts.append(sql.SQL("r.status IN %(statuses)s"))
         params["statuses"] = tuple(RequestStatus(s).value for s in flt.statuses)
+        if set(params["statuses"]) <= _OPEN_VALUES:
+            parts.append(sql.SQL("r.is_open"))  # the open-request indexes are partial on it (0020)
     if flt.categories:
         parts.append(sql.SQL("r.category IN %(categories)s"))
         params["categories"] = tuple(RequestCategory(c).value for c in flt.categories)

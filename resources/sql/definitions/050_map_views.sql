@@ -9,7 +9,7 @@ CREATE OR REPLACE VIEW jitasa.help_request_map AS
 SELECT id, source, category, urgency, status, NULL::text AS closure_reason, people_count, NULL::text AS note,
        for_someone_else,
        location_accuracy_m, tambon_code, created_at, updated_at, version,
-       (urgency = 'critical') AS is_critical, geom
+       (urgency = 'critical') AS is_critical, geom, is_open
   FROM jitasa.help_request;
 
 CREATE OR REPLACE VIEW jitasa.volunteer_map AS

@@ -97,7 +97,7 @@ BEGIN
     SELECT array_agg(l.id ORDER BY l.id) INTO ids
       FROM (SELECT h.id FROM jitasa.help_request h
              WHERE h.source = v_source AND h.expires_at IS NOT NULL AND h.status IN ('new', 'assigned')
-               AND h.expires_at <= now()
+               AND h.is_open AND h.expires_at <= now()  -- is_open: help_request_feed_expiry_idx (0020)
              ORDER BY h.id FOR UPDATE) l;
     IF ids IS NULL THEN
         RETURN 0;

@@ -102,7 +102,7 @@ GRANT SELECT ON jitasa.admin_area, jitasa.facility, jitasa.service_area, jitasa.
 -- no name, phone, note or closure reason: free text may name a person (issue 14)
 GRANT SELECT (id, source, source_id, category, urgency, status, people_count,
               for_someone_else, location_accuracy_m, location_basis, tambon_code, geom, created_at, updated_at,
-              source_updated_at, expires_at, version)
+              source_updated_at, expires_at, version, is_open)
     ON jitasa.help_request TO jitasa_analyst;
 GRANT SELECT (id, source, source_id, kind, skills, vehicle, capacity, active_count, available, village_no,
               location_accuracy_m, location_basis, tambon_code, geom, created_at, updated_at, version)
