@@ -151,3 +151,45 @@ def test_cancel_stops_before_the_report(small_store, tmp_path):
     with pytest.raises(Cancelled):
         coverage_gaps(small_store, CoverageGapParams(report_path=tmp_path / "r.xlsx"), progress)
     assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_road_minutes_where_a_network_covers_the_area(store, tmp_path):
+    """A straight primary road at 60 km/h (test_services_service_areas): 9.5 km along it is within 10 minutes
+    of the hospital at its west end, 10.8 km is not; the straight line would say 19 and 22 minutes."""
+    from test_services_service_areas import LAT, WEST, osm_file
+
+    from jitasa_qgis.core.travel_time import clear_cache
+    from jitasa_qgis.services.road_import import RoadImportParams, import_roads
+
+    clear_cache()
+    import_roads(store, RoadImportParams(network="straight", path=osm_file(tmp_path), speeds="primary=60"))
+    c = store.connect(autocommit=True)
+    with c.cursor() as cur:
+        cur.execute(
+            "INSERT INTO jitasa.admin_area (level, code, name_th, geom) VALUES ('tambon', '670101', 'ถนน',"
+            " ST_Multi(ST_MakeEnvelope(100.9, 16.1, 101.3, 16.3, 4326)))"
+        )
+        cur.execute(
+            "INSERT INTO jitasa.facility (name_th, kind, geom)"
+            " VALUES ('West', 'hospital', ST_SetSRID(ST_MakePoint(%s, %s), 4326))",
+            (WEST, LAT),
+        )
+        for km in (9.5, 10.8):
+            cur.execute(
+                "INSERT INTO jitasa.help_request (category, geom)"
+                " VALUES ('oxygen', ST_SetSRID(ST_MakePoint(%s, %s), 4326))",
+                (WEST + km / 106.8, LAT),
+            )
+    c.close()
+    result = coverage_gaps(store, CoverageGapParams(max_minutes=10.0))
+    assert result.model == TravelModelCode.ROAD_NETWORK and result.network == "straight"
+    assert result.tambons[0].beyond_minutes == 1
+    un = result.uncovered  # both outside every service area (there are none); only the far one beyond
+    assert dict(zip(np.round(un.points.lon, 3).tolist(), un.beyond.tolist())) == {
+        round(WEST + 9.5 / 106.8, 3): False,
+        round(WEST + 10.8 / 106.8, 3): True,
+    }
+    assert 9.0 < un.minutes[~un.beyond][0] < 10.0
+    straight = coverage_gaps(store, CoverageGapParams(max_minutes=10.0, use_network=False))
+    assert straight.model == TravelModelCode.STRAIGHT_LINE and straight.tambons[0].beyond_minutes == 2
+    clear_cache()
