@@ -66,7 +66,7 @@ LAYER_FIELDS = {
         "id:integer name_th:string name_en:string kind:string beds_total:integer "
         "beds_free:integer capacity_status:string capacity_updated_at:datetime",
     ),
-    "service_area": ("MultiPolygon", "id:integer name:string method:string minutes:double"),
+    "service_area": ("MultiPolygon", "id:integer name:string method:string kind:string minutes:double"),
     "assignment": ("LineString", "id:integer status:string urgency:string category:string " "travel_minutes:double"),
     "admin_province": ("MultiPolygon", "id:integer level:string code:string name_th:string name_en:string"),
     "admin_amphoe": ("MultiPolygon", "id:integer level:string code:string name_th:string name_en:string"),

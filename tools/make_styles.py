@@ -508,7 +508,7 @@ def service_area_style() -> QgsVectorLayer:
         _area_fill(rgba(v.SERVICE_AREA_FILL, v.SERVICE_AREA_FILL_ALPHA), v.SERVICE_AREA_OUTLINE, 0.5),
         0,
         0,
-        "ELSE",
+        "\"kind\" NOT IN ('drive_time', 'catchment')",  # not ELSE: the layer's filter must compile to SQL
         v.legend_other_area(),
     )
     other.setRuleKey("service_area/other")

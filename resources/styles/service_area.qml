@@ -7,7 +7,7 @@
       <rule filter="&quot;kind&quot; = 'drive_time' AND &quot;minutes&quot; > 20 AND &quot;minutes&quot; &lt;= 30" symbol="2" label="เวลาขับรถไม่เกิน 30 นาที" key="service_area/drive_time/30"/>
       <rule filter="&quot;kind&quot; = 'drive_time' AND &quot;minutes&quot; > 30" symbol="3" label="เวลาขับรถเกิน 30 นาที" key="service_area/drive_time/beyond"/>
       <rule filter="&quot;kind&quot; = 'catchment'" symbol="4" label="พื้นที่รับผิดชอบ (ไปถึงจากสถานบริการนี้ก่อน)" key="service_area/catchment"/>
-      <rule filter="ELSE" symbol="5" label="พื้นที่บริการที่วาดและอื่น ๆ" key="service_area/other"/>
+      <rule filter="&quot;kind&quot; NOT IN ('drive_time', 'catchment')" symbol="5" label="พื้นที่บริการที่วาดและอื่น ๆ" key="service_area/other"/>
     </rules>
     <symbols>
       <symbol type="fill" force_rhr="0" clip_to_extent="1" alpha="1" name="0">
