@@ -52,8 +52,8 @@ PHETCHABUN_UTM = QgsRectangle(670_000, 1_690_000, 800_000, 1_905_000)
 # name: (page width, height, sidebar width (0: below the map, for portrait))
 PAPERS = {
     "a4_portrait": (210.0, 297.0, 0.0),
-    "a4_landscape": (297.0, 210.0, 78.0),
-    "a3_landscape": (420.0, 297.0, 100.0),
+    "a4_landscape": (297.0, 210.0, 100.0),
+    "a3_landscape": (420.0, 297.0, 120.0),
 }
 
 
@@ -114,9 +114,9 @@ def build(name: str) -> QgsPrintLayout:
     if sidebar:
         map_rect = (m, top, inner - sidebar - gap, height - top - m - footer)
         side_x = m + map_rect[2] + gap
-        overview_rect = (side_x, top, sidebar, sidebar * 0.62)
+        overview_rect = (side_x, top, sidebar, sidebar * (0.45 if height < 250 else 0.6))
         legend_y = top + overview_rect[3] + gap
-        figures_h = 36.0 if height < 250 else 46.0
+        figures_h = 30.0 if height < 250 else 42.0
         legend_rect = (side_x, legend_y, sidebar, height - legend_y - m - footer - figures_h - gap)
         figures_rect = (side_x, height - m - footer - figures_h, sidebar, figures_h)
     else:
@@ -154,8 +154,16 @@ def build(name: str) -> QgsPrintLayout:
     legend.setStyleFont(QgsLegendStyle.SymbolLabel, _font(v.PRINT_SMALL_PT))
     legend.setSymbolWidth(5)
     legend.setSymbolHeight(3.5)
-    legend.setMaximumSymbolSize(5.0)  # the map's big request and facility icons, smaller in the legend
-    legend.setColumnCount(1 if sidebar and width < 400 else 2)
+    legend.setMaximumSymbolSize(3.5)  # the map's big request and facility icons, smaller in the legend
+    legend.setColumnCount(2)
+    legend.setColumnSpace(3)
+    # tighter rows than QGIS's defaults, so a page's legend fits its box with the text still 8 pt
+    legend.setStyleMargin(QgsLegendStyle.Title, QgsLegendStyle.Bottom, 1.5)
+    legend.setStyleMargin(QgsLegendStyle.Group, QgsLegendStyle.Top, 1.5)
+    legend.setStyleMargin(QgsLegendStyle.Subgroup, QgsLegendStyle.Top, 1.2)
+    legend.setStyleMargin(QgsLegendStyle.Symbol, QgsLegendStyle.Top, 0.9)
+    legend.setStyleMargin(QgsLegendStyle.SymbolLabel, QgsLegendStyle.Top, 0.6)
+    legend.setStyleMargin(QgsLegendStyle.SymbolLabel, QgsLegendStyle.Left, 1.2)
     legend.setSplitLayer(True)
     legend.setWrapString("")
     legend.setResizeToContents(False)

@@ -235,6 +235,20 @@ def _transformed(extent: QgsRectangle, source: QgsCoordinateReferenceSystem, tar
     return transform.transformBoundingBox(extent)
 
 
+LEGEND_LINE_CHARS = 30  # a legend title longer than this breaks at its dash or bracket
+
+
+def legend_title(name: str) -> str:
+    """A layer's legend title, broken into two lines at " — " or " (" when it is long for the sidebar."""
+    if len(name) <= LEGEND_LINE_CHARS:
+        return name
+    for separator, keep in ((" — ", "— "), (" (", "(")):
+        head, found, tail = name.partition(separator)
+        if found and head:
+            return f"{head}\n{keep}{tail}"
+    return name
+
+
 def set_legend_layers(layout: QgsPrintLayout, layers: Iterable[QgsMapLayer]) -> None:
     """The legend lists only `layers` (those the map shows), in their order; symbols of classes with no
     feature on the map are left out (filter by map content), so the legend says what the page shows."""
@@ -242,10 +256,12 @@ def set_legend_layers(layout: QgsPrintLayout, layers: Iterable[QgsMapLayer]) -> 
     if not isinstance(legend, QgsLayoutItemLegend):
         return
     legend.setAutoUpdateModel(False)
+    legend.setWrapString("\n")
     root = legend.model().rootGroup()
     root.removeAllChildren()
     for layer in layers:
-        root.addLayer(layer)
+        node = root.addLayer(layer)
+        node.setName(legend_title(layer.name()))
     legend.setLinkedMap(main_map(layout))
     legend.setLegendFilterByMapEnabled(True)
     legend.updateLegend()
