@@ -87,7 +87,7 @@ h2 {{ font-size: 11.5pt; margin: 12pt 0 4pt 0; page-break-after: avoid; }}
 p.sub {{ font-size: 10pt; color: #444; margin: 0 0 6pt 0; }}
 ul {{ margin: 4pt 0 0 14pt; padding: 0; }}
 table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ border: 0.6pt solid #999; padding: 1.5pt 3pt; }}
+th, td {{ border: 0.6pt solid #999; padding: 1.5pt 3pt; font-size: 8.5pt; }}
 th {{ background: #eeeeee; font-weight: bold; font-size: 8.5pt; }}
 td.num {{ text-align: right; }}
 tr {{ page-break-inside: avoid; }}

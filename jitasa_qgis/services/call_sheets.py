@@ -95,7 +95,7 @@ def print_call_sheets(store: Store, params: CallSheetParams, progress: Optional[
             amphoes = {v.amphoe_code for v in rows.volunteers} | {
                 r.amphoe_code for v in rows.volunteers for r in v.requests
             }
-            outlines = [Outline(c, n, w) for c, n, w in read_outlines(conn, [a for a in amphoes if a])]
+            outlines = [Outline(*row) for row in read_outlines(conn, [a for a in amphoes if a])]
         finally:
             rollback_quietly(conn)
     if not rows.volunteers:

@@ -225,16 +225,19 @@ def read_call_sheets(
     return CallSheetRows(volunteers, volunteer_personal, requester_personal, withheld)
 
 
-def read_outlines(conn, amphoe_codes: Sequence[str], tolerance_deg: float = 0.0005) -> list[tuple[str, str, bytes]]:
-    """(code, Thai name, WKB) of the tambons of these amphoes, simplified for a small map: the sheets'
-    background and its landmark names."""
+def read_outlines(
+    conn, amphoe_codes: Sequence[str], tolerance_deg: float = 0.0005
+) -> list[tuple[str, str, bytes, bytes]]:
+    """(code, Thai name, WKB, WKB of a point inside) of the tambons of these amphoes, simplified for a small
+    map: the sheets' background and its landmark names."""
     codes = sorted({c for c in amphoe_codes if c})
     if not codes:
         return []
     rows = fetch(
         conn,
-        "SELECT code, name_th, ST_AsBinary(ST_Multi(ST_SimplifyPreserveTopology(geom, %s)))"
+        "SELECT code, name_th, ST_AsBinary(ST_Multi(ST_SimplifyPreserveTopology(geom, %s))),"
+        " ST_AsBinary(ST_PointOnSurface(geom))"
         " FROM jitasa.admin_area WHERE level = 'tambon' AND left(code, 4) = ANY(%s) ORDER BY code",
         (tolerance_deg, codes),
     )
-    return [(code, name, bytes(wkb)) for code, name, wkb in rows]
+    return [(code, name, bytes(wkb), bytes(point)) for code, name, wkb, point in rows]
