@@ -61,3 +61,44 @@ def test_errors_are_clear_and_write_nothing(provider, analyst_service, tmp_path)
             {"SERVICE": analyst_service, "LEVEL": 1, "SCOPE": "670101", "OUTPUT": str(tmp_path / "x.pdf")},
         )
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_qgis_process_prints_headless_from_the_package(store, tmp_path):
+    """The installed zip (templates, north arrow and all) prints through qgis_process, without a GUI."""
+    import json
+    import os
+    import subprocess
+    import sys
+    import zipfile
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root / "tools"))
+    from package import build
+
+    load_demo(store, DemoParams(n_requests=200, n_volunteers=60, seed=9))
+    plugins = tmp_path / "config" / "profiles" / "default" / "python" / "plugins"
+    plugins.mkdir(parents=True)
+    with zipfile.ZipFile(build(tmp_path / "jitasa_qgis.zip")) as zf:
+        zf.extractall(plugins)
+    service = tmp_path / "pg_service.conf"
+    service.write_text("[jitasa_cli]\n" + "".join(f"{k}={v}\n" for k, v in store.params.items()), encoding="utf-8")
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        QGIS_CUSTOM_CONFIG_PATH=str(tmp_path / "config"),
+        PGSERVICEFILE=str(service),
+    )
+    qp = "/usr/bin/qgis_process.bin"
+    subprocess.run([qp, "plugins", "enable", "jitasa_qgis"], env=env, check=True, capture_output=True)
+    out = tmp_path / "amphoe_atlas.pdf"
+    run = subprocess.run(
+        [qp, "--json", "run", "jitasa:printatlas", "--", "SERVICE=jitasa_cli", "LEVEL=0", "SCOPE=67", f"OUTPUT={out}"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert json.loads(run.stdout[run.stdout.index("{") :])["results"]["PAGES"] == 11
+    assert pdf_pages(out) == 11
+    assert any(embedded for _name, embedded in pdf_fonts(out))
