@@ -90,6 +90,7 @@ def _tidy() -> None:
     """The planning group open with its legends; of the store's layers only boundaries, facilities and roads;
     the browser and the operations dock closed, so the map and the legend are what one sees."""
     from qgis.core import QgsProject
+    from qgis.PyQt.QtCore import Qt, QTimer
     from qgis.PyQt.QtWidgets import QDockWidget
     from qgis.utils import iface, plugins
 
@@ -103,10 +104,18 @@ def _tidy() -> None:
             node.setExpanded(False)
             if node.parent() is not None and node.parent() is not root:
                 node.parent().setExpanded(False)
-    group = planning_group()
-    group.setExpanded(True)
-    for node in group.findLayers():
-        node.setExpanded(True)
+
+    def expand() -> None:  # later: the store group reloads its layers first, and the view with them
+        group = planning_group()
+        for child in root.children():
+            child.setExpanded(child is group)
+        for node in group.findLayers():
+            node.setExpanded(True)
+        layers_dock = iface.mainWindow().findChild(QDockWidget, "Layers")
+        if layers_dock is not None:
+            iface.mainWindow().resizeDocks([layers_dock], [400], Qt.Horizontal)
+
+    QTimer.singleShot(4000, expand)
     for dock in iface.mainWindow().findChildren(QDockWidget):
         if dock.objectName() in ("Browser", "Browser2"):
             dock.hide()
@@ -121,7 +130,7 @@ def _report_dock(title: str, lines: list[str]) -> None:
     from qgis.utils import iface
 
     dock = QDockWidget(title, iface.mainWindow())
-    text = QPlainTextEdit("\n".join(lines))
+    text = QPlainTextEdit("\n".join(line for line in lines if not line.startswith("Results:")))
     text.setReadOnly(True)
     dock.setWidget(text)
     iface.addDockWidget(Qt.RightDockWidgetArea, dock)

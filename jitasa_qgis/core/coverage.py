@@ -20,7 +20,7 @@ import numpy as np
 from scipy.spatial import cKDTree
 
 from ..definitions.roads import TravelModelCode
-from .assignment.costs import great_circle_minutes, unit_vectors
+from .assignment.costs import unit_vectors
 from .travel_time import _AT_END, TravelTimeModel, node_minutes, snap_points
 
 
@@ -31,12 +31,13 @@ class NearestMinutes:
     model: TravelModelCode
 
 
-def _nearest_straight(o_lon, o_lat, d_lon, d_lat, max_chord: float = np.inf) -> np.ndarray:
-    """The nearest origin of each destination on the sphere (-1: none within `max_chord`)."""
+def _nearest_straight(o_lon, o_lat, d_lon, d_lat, max_chord: float = np.inf) -> tuple[np.ndarray, np.ndarray]:
+    """The nearest origin of each destination on the sphere and its chord on the unit sphere (-1 and inf:
+    none within `max_chord`)."""
     tree = cKDTree(unit_vectors(o_lon, o_lat))
-    _, idx = tree.query(unit_vectors(d_lon, d_lat), k=1, distance_upper_bound=max_chord, workers=-1)
+    chord, idx = tree.query(unit_vectors(d_lon, d_lat), k=1, distance_upper_bound=max_chord, workers=-1)
     idx = np.asarray(idx, np.int64)
-    return np.where(idx >= len(o_lon), -1, idx)
+    return np.where(idx >= len(o_lon), -1, idx), np.asarray(chord, np.float64)
 
 
 def nearest_minutes(
@@ -57,10 +58,10 @@ def nearest_minutes(
     travel = model.straight_line if graph is None else graph.off_road
     # the straight line (or the whole way off-road) only matters within the limit: the tree stops there
     reach = np.inf if limit_minutes is None else float(travel.minutes_to_chord(limit_minutes)) * (1 + 1e-9) + 1e-12
-    near = _nearest_straight(o_lon, o_lat, d_lon, d_lat, reach)
+    near, chord = _nearest_straight(o_lon, o_lat, d_lon, d_lat, reach)
     found = near >= 0
     out = np.full(m, np.inf)
-    out[found] = great_circle_minutes(o_lon[near[found]], o_lat[near[found]], d_lon[found], d_lat[found], travel)
+    out[found] = travel.chord_to_minutes(chord[found])  # the chord great_circle_minutes would measure
     if graph is not None:
         origins = snap_points(graph, o_lon, o_lat)
         dest = snap_points(graph, d_lon, d_lat)
