@@ -762,137 +762,137 @@
         <translation>บทบาทของคุณอ่าน {0} ไม่ได้ ซึ่งใบงานต้องใช้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="94"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="99"/>
         <source>not shown</source>
         <translation>ไม่แสดง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="100"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="105"/>
         <source>Village {0}</source>
         <translation>หมู่ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="102"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="107"/>
         <source>T. {0}</source>
         <translation>ต.{0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="104"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="109"/>
         <source>A. {0}</source>
         <translation>อ.{0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="105"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="110"/>
         <source>outside the boundaries</source>
         <translation>นอกเขตการปกครอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="109"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="114"/>
         <source>{0} people</source>
         <translation>{0} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="111"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="116"/>
         <source>asked for someone else</source>
         <translation>แจ้งแทนผู้อื่น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="119"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="124"/>
         <source>{0} (call the operations room)</source>
         <translation>{0} (ติดต่อผ่านศูนย์ปฏิบัติการ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="132"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="137"/>
         <source>no phone</source>
         <translation>ไม่มีเบอร์โทร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="128"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="133"/>
         <source>Volunteer: {0} ({1}), no. {2}</source>
         <translation>อาสาสมัคร: {0} ({1}) รหัส {2}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="134"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="139"/>
         <source>Phone: {0} · Vehicle: {1} · Lives in: {2}</source>
         <translation>โทร: {0} · ยานพาหนะ: {1} · ที่อยู่: {2}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="141"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="146"/>
         <source>Assigned requests: {0}</source>
         <translation>คำขอที่ได้รับมอบหมาย: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="143"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="148"/>
         <source>(the first {0} are listed; see the dock for the rest)</source>
         <translation>(แสดง {0} รายการแรก ดูที่เหลือในแผงปฏิบัติการ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="207"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="213"/>
         <source>No requests are assigned to this volunteer.</source>
         <translation>ไม่มีคำขอที่มอบหมายให้อาสาสมัครคนนี้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="343"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="360"/>
         <source>Call sheets</source>
         <translation>ใบงานอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="346"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="363"/>
         <source>Call sheet</source>
         <translation>ใบงานอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="348"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="365"/>
         <source>Printed {0}</source>
         <translation>พิมพ์เมื่อ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="369"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
         <source>★ the volunteer  ● an assigned request (its number in the table)</source>
         <translation>★ อาสาสมัคร  ● คำขอที่มอบหมาย (เลขตรงกับลำดับในตาราง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="403"/>
         <source>No.</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="403"/>
         <source>Category</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="403"/>
         <source>Urgency</source>
         <translation>ความเร่งด่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="403"/>
         <source>What is needed</source>
         <translation>สิ่งที่ต้องการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="403"/>
         <source>Where</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="403"/>
         <source>How to reach the requester</source>
         <translation>ติดต่อผู้ขอความช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="402"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="419"/>
         <source>Holds personal data: keep it safe, hand it only to the volunteer, destroy it when the work is done.</source>
         <translation>มีข้อมูลส่วนบุคคล: เก็บรักษาให้ปลอดภัย มอบให้อาสาสมัครเท่านั้น และทำลายเมื่องานเสร็จ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="402"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="419"/>
         <source>Names and phone numbers are not shown (your role may not read them): call the operations room.</source>
         <translation>ไม่แสดงชื่อและเบอร์โทร (บทบาทของคุณไม่มีสิทธิ์อ่าน): โปรดติดต่อศูนย์ปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="414"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="431"/>
         <source>Page [% @atlas_featurenumber %] of [% @atlas_totalfeatures %]</source>
         <translation>หน้า [% @atlas_featurenumber %] จาก [% @atlas_totalfeatures %]</translation>
     </message>
@@ -1382,6 +1382,14 @@ Outputs: the tambons (styled by requests not covered), the uncovered requests (b
         <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="199"/>
         <source>Travel-time model (road_network or straight_line)</source>
         <translation>แบบจำลองเวลาเดินทาง (road_network หรือ straight_line)</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageStore</name>
+    <message>
+        <location filename="../jitasa_qgis/store/coverage.py" line="205"/>
+        <source>The request points came in an unexpected binary form.</source>
+        <translation>ข้อมูลตำแหน่งคำขอมาในรูปแบบไบนารีที่ไม่คาดคิด</translation>
     </message>
 </context>
 <context>
