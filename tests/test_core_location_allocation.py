@@ -291,3 +291,16 @@ def test_lscp_capacities_too_small_is_infeasible():
     cost = np.ones((3, 2))
     sol = solve(Problem(Model.LSCP, np.array([5.0, 5.0, 5.0]), Reach.from_matrix(cost), capacity=np.array([4.0, 4.0])))
     assert sol.status == SolveStatus.INFEASIBLE and sol.objective is None and len(sol.sites) == 0
+
+
+def test_time_limited_capacitated_bound_is_honest():
+    """Capacitated MCLP with a time limit far too short: objective <= brute-force optimum <= bound."""
+    for seed in range(8):
+        w, reach, cost = _instance(seed, n=9, m=7)
+        cap = np.random.default_rng(seed + 1000).integers(4, 16, cost.shape[1]).astype(float)
+        expected = _brute(Model.MCLP, cost, w, k=3, cap=cap, split=True)
+        sol = solve(Problem(Model.MCLP, w, reach, k=3, capacity=cap), time_limit=0.001)
+        if sol.objective is None:
+            continue
+        assert sol.objective <= expected + 1e-5
+        assert sol.bound is None or sol.bound >= expected - 1e-5

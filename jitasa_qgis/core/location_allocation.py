@@ -372,9 +372,12 @@ def _formulate(model: Model, red: _Reduced, k: Optional[int], capacitated: bool,
     pr, pc, pcost = m.row, m.col, m.data - 1.0
     xi = np.arange(p)
     per_row = csr_matrix((np.ones(p), (pr, xi)), shape=(n_rows, p))
-    # x_ij - y_j <= 0
-    link = hstack([csr_matrix((-np.ones(p), (xi, pc)), shape=(p, n_y)), identity(p, format="csr")]).tocsr()
-    cons.append(LinearConstraint(link, lb=-np.inf, ub=0.0))
+    if not capacitated:
+        # x_ij - y_j <= 0. With capacities the row sum_i w_i x_ij <= cap_j y_j already forces y_j = 1 wherever
+        # x_ij > 0 (every weight left is > 0), so the per-pair links are left out: the same integer solutions,
+        # and an LP 80 times faster on the cmclp bench (2 s instead of 175 s), at the price of a weaker bound.
+        link = hstack([csr_matrix((-np.ones(p), (xi, pc)), shape=(p, n_y)), identity(p, format="csr")]).tocsr()
+        cons.append(LinearConstraint(link, lb=-np.inf, ub=0.0))
     if model == Model.MCLP:
         cons.append(LinearConstraint(hstack([csr_matrix((n_rows, n_y)), per_row]).tocsr(), lb=0.0, ub=1.0))
     else:
@@ -468,11 +471,63 @@ def _as_linprog(f: _Milp):
     return a_ub, (np.concatenate(ub) if ub else None), a_eq, (np.concatenate(eq) if eq else None)
 
 
-def _lp(f: _Milp, bounds: Bounds):
+def _lp(f: _Milp, bounds: Bounds, time_limit: Optional[float] = None):
     a_ub, b_ub, a_eq, b_eq = _as_linprog(f)
+    options = {} if time_limit is None else {"time_limit": max(0.01, float(time_limit))}
     return linprog(
-        f.c, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq, b_eq=b_eq, bounds=np.column_stack((bounds.lb, bounds.ub)), method="highs"
+        f.c,
+        A_ub=a_ub,
+        b_ub=b_ub,
+        A_eq=a_eq,
+        b_eq=b_eq,
+        bounds=np.column_stack((bounds.lb, bounds.ub)),
+        method="highs",
+        options=options,
     )
+
+
+def _capacitated_mclp_incumbent(red: _Reduced, k: int, split: bool, f: _Milp) -> np.ndarray:
+    """A feasible capacitated MCLP solution (x in the formulation's variables): fixed sites first, then the
+    site that can serve the most of what is left (up to its capacity), each serving first the demand with the
+    fewest candidates in reach; unsplit, only whole points that fit."""
+    pr, pc, _ = f.pairs
+    n_y = f.n_y
+    w = red.weights
+    left = w.copy()
+    degree = np.bincount(pr, minlength=len(w))
+    by_col = csr_matrix((np.arange(len(pr)) + 1, (pc, pr)), shape=(n_y, len(w)))  # pair index + 1
+    x = np.zeros(len(f.c))
+    y = x[:n_y]
+    cap = red.capacity
+
+    def serve(j: int) -> None:
+        a, b = by_col.indptr[j], by_col.indptr[j + 1]
+        rows, pairs = by_col.indices[a:b], by_col.data[a:b] - 1
+        order = np.lexsort((rows, degree[rows]))
+        room = cap[j]
+        for r, q in zip(rows[order], pairs[order]):
+            if room <= 0:
+                break
+            if left[r] <= 0 or (not split and left[r] > room):
+                continue
+            amount = min(left[r], room)
+            x[n_y + q] = amount / w[r]
+            left[r] -= amount
+            room -= amount
+        y[j] = 1.0
+
+    for j in np.nonzero(red.fixed_cols)[0]:
+        serve(int(j))
+    reach_rows = by_col.copy()
+    reach_rows.data = np.ones_like(reach_rows.data, dtype=np.float64)
+    while int(y.sum()) < k:
+        potential = np.minimum(cap, np.asarray(reach_rows @ left).ravel())
+        potential[y > 0] = -1.0
+        j = int(np.argmax(potential))
+        if potential[j] <= 0:
+            break
+        serve(j)
+    return x
 
 
 def _fix_by_reduced_costs(f: _Milp, lp, incumbent_min: float) -> tuple[Bounds, int]:
@@ -495,15 +550,20 @@ def _fix_by_reduced_costs(f: _Milp, lp, incumbent_min: float) -> tuple[Bounds, i
     return Bounds(lb, ub), int(at_low.sum() + at_high.sum())
 
 
-def _run_milp(f: _Milp, time_limit: Optional[float], lp_first: bool, incumbent: Optional[np.ndarray] = None):
+def _run_milp(f: _Milp, time_limit: Optional[float], lp_first: bool, make_incumbent=None):
     """(x, objective in the model's sense, bound, status, method, nodes, variables fixed).
 
-    `incumbent`: a feasible x (in the formulation's variables) to fix variables by reduced costs against."""
+    `make_incumbent()`: a feasible x (in the formulation's variables), asked for only when the LP is not
+    integral, to compare with the LP bound and to fix variables by reduced costs against."""
     start = time.perf_counter()
     bounds, n_fixed = f.bounds, 0
-    inc_val = None if incumbent is None else float(f.c @ incumbent)
+    incumbent = inc_val = lp_bound = None
+
+    def remaining() -> Optional[float]:
+        return None if time_limit is None else float(time_limit) - (time.perf_counter() - start)
+
     if lp_first:
-        lp = _lp(f, bounds)
+        lp = _lp(f, bounds, remaining())
         if lp.status == 2:
             return None, None, None, SolveStatus.INFEASIBLE, "lp", 0, 0
         if lp.status == 0 and _integral(lp.x, f.integrality):
@@ -511,14 +571,19 @@ def _run_milp(f: _Milp, time_limit: Optional[float], lp_first: bool, incumbent: 
             x[f.integrality > 0] = np.round(x[f.integrality > 0])
             obj = float(f.c @ x) * f.sense
             return x, obj, obj, SolveStatus.OPTIMAL, "lp_integral", 0, 0
-        if lp.status == 0 and inc_val is not None:
-            if inc_val <= lp.fun + 1e-9 * max(1.0, abs(lp.fun)):  # the incumbent meets the LP bound
+        if lp.status == 0:
+            lp_bound = float(lp.fun)
+        if make_incumbent is not None:
+            incumbent = make_incumbent()
+            inc_val = float(f.c @ incumbent)
+        if lp_bound is not None and inc_val is not None:
+            if inc_val <= lp_bound + 1e-9 * max(1.0, abs(lp_bound)):  # the incumbent meets the LP bound
                 obj = inc_val * f.sense
                 return incumbent, obj, obj, SolveStatus.OPTIMAL, "incumbent_lp_bound", 0, 0
             bounds, n_fixed = _fix_by_reduced_costs(f, lp, inc_val)
     options = {"mip_rel_gap": 0.0}
     if time_limit is not None:
-        options["time_limit"] = max(0.01, float(time_limit) - (time.perf_counter() - start))
+        options["time_limit"] = max(0.01, remaining())
     constraints = list(f.constraints)
     if inc_val is not None and n_fixed:
         # only solutions at least as good as the incumbent (the incumbent itself stays feasible)
@@ -527,15 +592,18 @@ def _run_milp(f: _Milp, time_limit: Optional[float], lp_first: bool, incumbent: 
     nodes = int(getattr(res, "mip_node_count", 0) or 0)
     method = "milp" if not n_fixed else "milp_reduced_cost_fixing"
     dual = getattr(res, "mip_dual_bound", None)
-    bound = None if dual is None or not np.isfinite(dual) else float(dual)
+    bound = None if dual is None or not np.isfinite(dual) else float(dual)  # of the model HiGHS was given
+    if n_fixed:  # what was fixed out holds nothing better than the incumbent
+        bound = None if bound is None else min(bound, inc_val)
+    if lp_bound is not None:  # the LP relaxation bounds the whole model
+        bound = lp_bound if bound is None else max(bound, lp_bound)
     if res.x is None:
         if inc_val is not None and res.status in (0, 2):  # nothing strictly better than the incumbent
             return incumbent, inc_val * f.sense, inc_val * f.sense, SolveStatus.OPTIMAL, method, nodes, n_fixed
         if inc_val is not None:  # time ran out: the incumbent with the bound
-            bound = inc_val if bound is None else min(bound, inc_val)
-            return incumbent, inc_val * f.sense, bound * f.sense, SolveStatus.TIME_LIMIT, method, nodes, n_fixed
+            return incumbent, inc_val * f.sense, _sense(bound, f), SolveStatus.TIME_LIMIT, method, nodes, n_fixed
         status = SolveStatus.NO_SOLUTION if res.status == 1 else SolveStatus.INFEASIBLE
-        return None, None, None if bound is None else bound * f.sense, status, method, nodes, n_fixed
+        return None, None, _sense(bound, f), status, method, nodes, n_fixed
     x = res.x.copy()
     x[f.integrality > 0] = np.round(x[f.integrality > 0])
     val = float(f.c @ x)
@@ -543,9 +611,11 @@ def _run_milp(f: _Milp, time_limit: Optional[float], lp_first: bool, incumbent: 
         x, val = incumbent, inc_val
     if res.status == 0:
         return x, val * f.sense, val * f.sense, SolveStatus.OPTIMAL, method, nodes, n_fixed
-    if inc_val is not None and bound is not None:
-        bound = min(bound, inc_val)  # the fixed-out part holds nothing better than the incumbent
-    return x, val * f.sense, None if bound is None else bound * f.sense, SolveStatus.TIME_LIMIT, method, nodes, n_fixed
+    return x, val * f.sense, _sense(bound, f), SolveStatus.TIME_LIMIT, method, nodes, n_fixed
+
+
+def _sense(bound: Optional[float], f: _Milp) -> Optional[float]:
+    return None if bound is None else bound * f.sense
 
 
 def relative_gap(objective: Optional[float], bound: Optional[float]) -> Optional[float]:
@@ -574,12 +644,21 @@ def solve(
     red, counts = _reduce(problem, w, reach, fixed, cap, reduce)
     k = None if problem.k is None else min(problem.k, red.matrix.shape[1] + 0)
     f = _formulate(problem.model, red, k, capacitated, problem.split)
-    start_x = None
-    if incumbent and lp_first and problem.model == Model.MCLP and not capacitated and f.n_y:
-        y, _ = _mclp_incumbent(red, k)
-        z = np.minimum(1.0, np.asarray((red.matrix > 0).astype(np.float64) @ y).ravel())
-        start_x = np.concatenate([y, z])
-    x, obj, bound, status, method, nodes, counts.variables_fixed = _run_milp(f, time_limit, lp_first, start_x)
+    make = None
+    if incumbent and lp_first and problem.model == Model.MCLP and f.n_y:
+        if capacitated:
+
+            def make():
+                return _capacitated_mclp_incumbent(red, k, problem.split, f)
+
+        else:
+
+            def make():
+                y, _ = _mclp_incumbent(red, k)
+                z = np.minimum(1.0, np.asarray((red.matrix > 0).astype(np.float64) @ y).ravel())
+                return np.concatenate([y, z])
+
+    x, obj, bound, status, method, nodes, counts.variables_fixed = _run_milp(f, time_limit, lp_first, make)
     unreachable = np.setdiff1d(np.arange(reach.n_demand), reach.demand)
     total = float(w.sum())
     if x is None:
