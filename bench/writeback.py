@@ -12,6 +12,8 @@ three changes (assignment active, request assigned, volunteer load) and the QGIS
 layer of the same 5,000 proposals, changeAttributeValue ×5,000, commitChanges() timed. All of them fire the
 store's triggers (version, audit, NOTIFY, grid) as any writer must. A profiled run (auto_explain, nested
 statements) splits the confirmation's time into its steps and checks that no step reads a whole table.
+Each timed call also reads its backend's CPU time (/proc/<pid>/schedstat, the server runs on this machine):
+on a shared machine the wall time includes waiting for a core, the CPU time does not.
 """
 
 from __future__ import annotations
@@ -210,15 +212,42 @@ def _reset(spec) -> None:
     c.close()
 
 
+def _backend_cpu(conn):
+    """A reader of the connection's backend CPU seconds (None where /proc cannot tell)."""
+    with conn.cursor() as cur:
+        cur.execute("SELECT pg_backend_pid()")
+        pid = cur.fetchone()[0]
+    conn.commit()
+
+    def read():
+        try:
+            return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
+        except (OSError, ValueError, IndexError):
+            return None
+
+    return read
+
+
+CPU: dict[str, list[float]] = {"confirm": [], "bare": [], "bare_all": []}
+
+
+def _note_cpu(kind: str, before, after) -> None:
+    if before is not None and after is not None:
+        CPU[kind].append(after - before)
+
+
 def _time_confirm(spec, rng) -> float:
     from jitasa_qgis.store.assignments import confirm_assignments
 
     conn = spec.connect()
     try:
         run, ids, _req, _vol = _propose(conn, rng)
+        cpu = _backend_cpu(conn)
+        c0 = cpu()
         t = time.perf_counter()
         result = confirm_assignments(conn, run)
         elapsed = time.perf_counter() - t
+        _note_cpu("confirm", c0, cpu())
         if result.confirmed != len(ids):
             raise RuntimeError(f"confirmed {result.confirmed} of {len(ids)}: {result.refused_by_reason()}")
     finally:
@@ -231,6 +260,8 @@ def _time_bare(spec, rng, all_three: bool) -> float:
     try:
         _run, ids, req, vol = _propose(conn, rng)
         arrays = ["{" + ",".join(map(str, xs)) + "}" for xs in (ids, req, vol)]
+        cpu = _backend_cpu(conn)
+        c0 = cpu()
         with conn.cursor() as cur:
             t = time.perf_counter()
             if all_three:
@@ -239,6 +270,7 @@ def _time_bare(spec, rng, all_three: bool) -> float:
                 cur.execute("SELECT public.bench_bare_update(%s::int[])", arrays[:1])
             conn.commit()
             elapsed = time.perf_counter() - t
+        _note_cpu("bare_all" if all_three else "bare", c0, cpu())
     finally:
         conn.close()
     return elapsed
@@ -376,21 +408,33 @@ def run() -> list[dict]:
         if label:
             profile[label] = profile.get(label, 0.0) + seconds
     profile_text = ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in profile.items())
+    cpu_text = (
+        "Backend CPU time, median: confirm {:.3f} s, bare update {:.3f} s, bare update of all three {:.3f} s. ".format(
+            *(
+                statistics.median(CPU[k][1:]) if len(CPU[k]) > 1 else float("nan")
+                for k in ("confirm", "bare", "bare_all")
+            )
+        )
+    )
     own = sum(v for k, v in profile.items() if "+triggers" not in k)
     note = (
         f"median of {RUNS} runs on fresh proposals ({N_REQUESTS:,} requests, {N_VOLUNTEERS:,} volunteers "
         f"with capacity 1-3 in the store); locks requests, assignments and volunteers in id order, re-checks "
         f"every row, writes assignments, requests, loads, run status and their audit rows. Goal <= {GOAL_S} s "
-        f"(issue's anchor 0.046 s). Bare update of all three changes (assignments, requests, loads; no locks, "
+        f"(issue's anchor 0.126 s). Bare update of all three changes (assignments, requests, loads; no locks, "
         f"no checks, same plans): median {anchor_all:.3f} s. "
         + qgis_note
         + f"Profiled run (auto_explain, which slows the triggers): {profile_text}; the function's own "
         f"steps (locks, re-checks, run status) {own * 1000:.0f} ms, the rest is writing. "
         + ("No step reads a whole table. " if not full_reads else f"Full-table reads: {full_reads}. ")
-        + "Most of the time is the store's triggers and indexes, which every writer pays: the audit rows "
-        "serialise each request and volunteer row (since 0007 without GeoJSON: geometry as hex EWKB, only when "
-        "it moved; 0.97 s before), row-level version/tambon triggers run per row, and "
-        "a request's status change cannot be a HOT update (11 indexes, several partial on status)."
+        + cpu_text
+        + "Since issue 14: audit update rows hold only the changed columns (was: whole old and new rows), a "
+        "confirmation's request and volunteer updates are HOT (help_request's open-request indexes are partial "
+        "on the stored is_open, no index keys status; no volunteer index names active_count; fillfactor 85); "
+        "the assignment update cannot be HOT (the unique partial index of active assignments and the GiST index "
+        "of open lines need the new row). The anchor is itself a triggered update (version, audit, NOTIFY) of "
+        "the 5,000 assignment rows: the goal lies below it. Scope checks (910/040, issue 14) in place; the "
+        "bench's writer is the superuser (national)."
     )
     return [
         {
