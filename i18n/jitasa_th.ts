@@ -4661,17 +4661,17 @@ Existing facilities (by kind or id) are kept in the plan and count towards K. Ca
     <message>
         <location filename="../jitasa_qgis/gui/requests_tab.py" line="99"/>
         <source>History…</source>
-        <translation type="unfinished"></translation>
+        <translation>ประวัติ…</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/gui/requests_tab.py" line="256"/>
         <source>No history: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีประวัติ: {message}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/gui/requests_tab.py" line="260"/>
         <source>Reading the history of request {id}</source>
-        <translation type="unfinished"></translation>
+        <translation>กำลังอ่านประวัติของคำขอ {id}</translation>
     </message>
 </context>
 <context>
@@ -5423,117 +5423,117 @@ The file is written whole or not at all.</source>
     <message>
         <location filename="../jitasa_qgis/definitions/history_text.py" line="35"/>
         <source>Request recorded: {0}, urgency {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>บันทึกคำขอ: {0} ความเร่งด่วน {1}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/definitions/history_text.py" line="39"/>
         <source>Request deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>ลบคำขอแล้ว</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/definitions/history_text.py" line="42"/>
         <source>Status: {0} → {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>สถานะ: {0} → {1}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/definitions/history_text.py" line="48"/>
         <source>Urgency: {0} → {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>ความเร่งด่วน: {0} → {1}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/definitions/history_text.py" line="80"/>
         <source>Changed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>แก้ไข: {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/definitions/history_text.py" line="57"/>
         <source>Saved without changes</source>
-        <translation type="unfinished"></translation>
+        <translation>บันทึกโดยไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/definitions/history_text.py" line="58"/>
         <source>volunteer {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>อาสาสมัคร {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/definitions/history_text.py" line="58"/>
         <source>a volunteer</source>
-        <translation type="unfinished"></translation>
+        <translation>อาสาสมัคร</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/definitions/history_text.py" line="65"/>
         <source>Assigned to {0} (assignment {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>มอบหมายให้ {0} (งานมอบหมาย {1})</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/definitions/history_text.py" line="66"/>
         <source>Proposed: {0} (assignment {1})</source>
-        <translation type="unfinished"></translation>
+        <translation>เสนอ: {0} (งานมอบหมาย {1})</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/definitions/history_text.py" line="68"/>
         <source>Assignment {0} deleted</source>
-        <translation type="unfinished"></translation>
+        <translation>ลบงานมอบหมาย {0} แล้ว</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/definitions/history_text.py" line="71"/>
         <source>Assignment {0} of {1}: {2} → {3}</source>
-        <translation type="unfinished"></translation>
+        <translation>งานมอบหมาย {0} ของ{1}: {2} → {3}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/definitions/history_text.py" line="77"/>
         <source>reason: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>เหตุผล: {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/definitions/history_text.py" line="81"/>
         <source>Assignment {0} saved without changes</source>
-        <translation type="unfinished"></translation>
+        <translation>บันทึกงานมอบหมาย {0} โดยไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="29"/>
         <source>History of request {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>ประวัติของคำขอ {0}</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="31"/>
         <source>{0} changes, oldest first.</source>
-        <translation type="unfinished"></translation>
+        <translation>การเปลี่ยนแปลง {0} รายการ เรียงจากเก่าที่สุด</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="31"/>
         <source>No history you may see for this request.</source>
-        <translation type="unfinished"></translation>
+        <translation>ไม่มีประวัติของคำขอนี้ที่คุณดูได้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="38"/>
         <source>When</source>
-        <translation type="unfinished">เมื่อ</translation>
+        <translation>เมื่อ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="38"/>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>ผู้ดำเนินการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="38"/>
         <source>Run</source>
-        <translation type="unfinished">รอบ</translation>
+        <translation>รอบการจัดสรร</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="38"/>
         <source>What</source>
-        <translation type="unfinished"></translation>
+        <translation>รายการ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/request_history.py" line="79"/>
         <source>Reading the history of request {0}…</source>
-        <translation type="unfinished"></translation>
+        <translation>กำลังอ่านประวัติของคำขอ {0}…</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/request_history.py" line="82"/>
         <source>{0} changes read.</source>
-        <translation type="unfinished"></translation>
+        <translation>อ่านการเปลี่ยนแปลงแล้ว {0} รายการ</translation>
     </message>
 </context>
 <context>
@@ -5541,32 +5541,32 @@ The file is written whole or not at all.</source>
     <message>
         <location filename="../jitasa_qgis/processing/request_history.py" line="56"/>
         <source>History of a request</source>
-        <translation type="unfinished"></translation>
+        <translation>ประวัติของคำขอ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/request_history.py" line="59"/>
         <source>Everything the audit log recorded about one request, oldest first: who recorded it, who proposed and assigned volunteers (and in which run), who changed its status, and when. Officers and admins; a scoped officer sees only requests of his areas.</source>
-        <translation type="unfinished"></translation>
+        <translation>ทุกอย่างที่บันทึกการตรวจสอบเก็บไว้เกี่ยวกับคำขอหนึ่งรายการ เรียงจากเก่าที่สุด: ใครบันทึกคำขอ ใครเสนอและมอบหมายอาสาสมัคร (ในรอบการจัดสรรใด) ใครเปลี่ยนสถานะ และเมื่อใด สำหรับเจ้าหน้าที่และผู้ดูแลระบบ เจ้าหน้าที่ที่มีพื้นที่รับผิดชอบจะเห็นเฉพาะคำขอในพื้นที่ของตน</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/request_history.py" line="68"/>
         <source>Request id</source>
-        <translation type="unfinished"></translation>
+        <translation>รหัสคำขอ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/request_history.py" line="76"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>ประวัติ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/request_history.py" line="85"/>
         <source>Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>การเปลี่ยนแปลง</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/request_history.py" line="99"/>
         <source>Request {0} has no history you may see.</source>
-        <translation type="unfinished"></translation>
+        <translation>คำขอ {0} ไม่มีประวัติที่คุณดูได้</translation>
     </message>
 </context>
 <context>
@@ -7071,12 +7071,12 @@ Without a road network (or with the straight line chosen) drive times use the st
     <message>
         <location filename="../jitasa_qgis/store/history.py" line="51"/>
         <source>Your role may not read the audit log, so the history cannot be shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>บทบาทของคุณไม่มีสิทธิ์อ่านบันทึกการตรวจสอบ จึงแสดงประวัติไม่ได้</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/store/history.py" line="94"/>
         <source>{0} is not a table the audit keeps.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ไม่ใช่ตารางที่ระบบบันทึกการตรวจสอบ</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/store/calls.py" line="43"/>
