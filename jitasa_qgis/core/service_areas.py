@@ -501,9 +501,9 @@ def _near_borders(graph: RoadGraph, seg: np.ndarray, lab: np.ndarray) -> np.ndar
     return ~np.all(pure[side], axis=1)[seg]
 
 
-def _label_borders(xy: np.ndarray, lab: np.ndarray, far: float) -> Optional[list[np.ndarray]]:
-    """The Voronoi edges between samples of different labels, as (2, 2) arrays (infinite ones cut at `far`
-    from the samples' centre); None when Qhull cannot draw the diagram (too few samples, all on one line)."""
+def _label_borders(xy: np.ndarray, lab: np.ndarray, far: float) -> Optional[np.ndarray]:
+    """The Voronoi edges between samples of different labels, (edges, 2, 2) (infinite ones cut `far` from
+    their finite end); None when Qhull cannot draw the diagram (too few samples, all on one line)."""
     try:
         vor = Voronoi(xy)
     except (QhullError, ValueError):
@@ -524,7 +524,7 @@ def _label_borders(xy: np.ndarray, lab: np.ndarray, far: float) -> Optional[list
         if np.dot((p + q) / 2 - centre, normal) < 0:
             normal = -normal
         out[i] = (vor.vertices[v0], vor.vertices[v0] + normal * far)
-    return list(out)
+    return out
 
 
 def _partition(
@@ -543,22 +543,34 @@ def _partition(
     minx, miny, maxx, maxy = region.bounds
     far = 2.0 * (max(maxx - minx, maxy - miny) + float(np.ptp(xy, axis=0).max()) + 1.0)
     sub = np.ones(len(xy), bool) if near is None else near
-    borders = _label_borders(xy[sub], lab[sub], far) if len(np.unique(lab[sub])) > 1 else []
+    borders = _label_borders(xy[sub], lab[sub], far) if len(np.unique(lab[sub])) > 1 else np.zeros((0, 2, 2))
     if borders is None:
         return _partition_by_cells(xy, lab, region)
-    window = box(minx - 1.0, miny - 1.0, maxx + 1.0, maxy + 1.0)
-    lines = MultiLineString(borders).intersection(window) if borders else MultiLineString()
-    noded = unary_union([lines, region.boundary])
+    # only the edges whose box meets the region's (the rest cannot cut it)
+    lo, hi = borders.min(axis=1), borders.max(axis=1)
+    borders = borders[(lo[:, 0] <= maxx) & (hi[:, 0] >= minx) & (lo[:, 1] <= maxy) & (hi[:, 1] >= miny)]
+    noded = unary_union([_lines_wkb(borders), region.boundary])
     tree = cKDTree(xy)
     inside = prep(region)
     pieces: dict[int, list[Polygon]] = {}
-    for poly in polygonize(noded):
+    for poly in polygonize([noded]):  # one collection: GEOS takes its lines (no Python object per line)
         p = poly.representative_point()
         if not inside.contains(p):
             continue
         _, i = tree.query((p.x, p.y))
         pieces.setdefault(int(lab[i]), []).append(poly)
     return {o: (ps[0] if len(ps) == 1 else unary_union(ps)) for o, ps in pieces.items()}
+
+
+def _lines_wkb(edges: np.ndarray) -> BaseGeometry:
+    """A multilinestring of (edges, 2, 2) straight edges, built as WKB (no Python object per edge)."""
+    if not len(edges):
+        return MultiLineString()
+    rows = np.zeros(len(edges), dtype=[("order", "u1"), ("kind", "<u4"), ("points", "<u4"), ("xy", "<f8", (2, 2))])
+    rows["order"], rows["kind"], rows["points"], rows["xy"] = 1, 2, 2, edges
+    head = np.zeros(1, dtype=[("order", "u1"), ("kind", "<u4"), ("count", "<u4")])
+    head["order"], head["kind"], head["count"] = 1, 5, len(edges)
+    return wkb.loads(head.tobytes() + rows.tobytes())
 
 
 def _partition_by_cells(xy: np.ndarray, lab: np.ndarray, region: BaseGeometry) -> dict[int, BaseGeometry]:
