@@ -19,8 +19,18 @@ from ..definitions.i18n import translate
 from ..services.request_history import RequestHistoryResult
 
 
+def _role_label(role: str) -> str:
+    return {
+        "jitasa_officer": lambda: translate("RequestHistory", "officer"),
+        "jitasa_admin": lambda: translate("RequestHistory", "admin"),
+        "jitasa_analyst": lambda: translate("RequestHistory", "analyst"),
+        "jitasa_feed": lambda: translate("RequestHistory", "feed"),
+    }.get(role, lambda: role)()
+
+
 def role_text(actor: str, acting_role: str) -> str:
-    return actor if acting_role == actor else f"{actor} ({acting_role.replace('jitasa_', '')})"
+    """The login, and the group role it acted as when that is another one."""
+    return actor if acting_role == actor else f"{actor} ({_role_label(acting_role)})"
 
 
 class RequestHistoryDialog(QDialog):
@@ -56,7 +66,9 @@ class RequestHistoryDialog(QDialog):
                 ),
             ]
             for j, text in enumerate(cells):
-                self.table.setItem(i, j, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(i, j, item)
         header = self.table.horizontalHeader()
         for j in range(3):
             header.setSectionResizeMode(j, QHeaderView.ResizeToContents)
@@ -65,4 +77,4 @@ class RequestHistoryDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(820, 360)
+        self.resize(1000, 420)
