@@ -5491,37 +5491,37 @@ The file is written whole or not at all.</source>
         <translation>บันทึกงานมอบหมาย {0} โดยไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="29"/>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="39"/>
         <source>History of request {0}</source>
         <translation>ประวัติของคำขอ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="31"/>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="41"/>
         <source>{0} changes, oldest first.</source>
         <translation>การเปลี่ยนแปลง {0} รายการ เรียงจากเก่าที่สุด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="31"/>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="41"/>
         <source>No history you may see for this request.</source>
         <translation>ไม่มีประวัติของคำขอนี้ที่คุณดูได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="38"/>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="48"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="38"/>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="48"/>
         <source>Who</source>
         <translation>ผู้ดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="38"/>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="48"/>
         <source>Run</source>
         <translation>รอบการจัดสรร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="38"/>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="48"/>
         <source>What</source>
         <translation>รายการ</translation>
     </message>
@@ -5534,6 +5534,26 @@ The file is written whole or not at all.</source>
         <location filename="../jitasa_qgis/services/request_history.py" line="82"/>
         <source>{0} changes read.</source>
         <translation>อ่านการเปลี่ยนแปลงแล้ว {0} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="24"/>
+        <source>officer</source>
+        <translation>เจ้าหน้าที่</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="25"/>
+        <source>admin</source>
+        <translation>ผู้ดูแลระบบ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="26"/>
+        <source>analyst</source>
+        <translation>นักวิเคราะห์</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="27"/>
+        <source>feed</source>
+        <translation>ระบบรับคำขอ</translation>
     </message>
 </context>
 <context>
