@@ -365,3 +365,13 @@ def test_the_audit_refuses_changes_also_from_its_owner(su, statement):
         with su.cursor() as cur:
             cur.execute("RESET ROLE")
     assert _one(su, _LOG_DIGEST) == before
+
+
+def test_a_scoped_officer_reads_only_the_history_of_requests_he_sees(su, login_role):
+    rid = _request(su)  # in tambon 670101 (amphoe 6701)
+    _name, connect = login_role("jitasa_officer", scope="6702")
+    elsewhere = connect(autocommit=False)
+    assert request_history(elsewhere, rid) == []
+    _name, connect = login_role("jitasa_officer", scope="6701")
+    here = connect(autocommit=False)
+    assert [h.operation for h in request_history(here, rid)] == ["insert"]
