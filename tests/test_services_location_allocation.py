@@ -172,6 +172,13 @@ def test_lscp_and_pmedian(grid) -> None:
     pm = locate(store, LocationAllocationParams(model="pmedian", k=3, threshold=30.0, unit=KM, demand=POPULATION))
     assert pm.status == "optimal" and len(pm.sites) == 3
     assert pm.objective == pytest.approx(sum(ln.weight * ln.cost for ln in pm.lines))
+    # one site cannot reach every tambon within 6 km: p-median is infeasible, said in words, nothing chosen
+    none = locate(store, LocationAllocationParams(model="pmedian", k=1, threshold=6.0, unit=KM, demand=POPULATION))
+    assert none.status == "infeasible" and none.sites == [] and none.objective is None
+    assert (
+        "Solver status: infeasible: K sites (with these capacities) cannot serve all the demand within the threshold."
+        in none.summary_lines()
+    )
 
 
 def _osm(tmp_path):

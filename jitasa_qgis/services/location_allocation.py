@@ -221,7 +221,8 @@ def status_text(status: str) -> str:
         ),
         "no_solution": translate("LocationAllocation", "time limit reached before any solution was found"),
         "infeasible": translate(
-            "LocationAllocation", "infeasible: the demand cannot all be served with these sites and capacities"
+            "LocationAllocation",
+            "infeasible: K sites (with these capacities) cannot serve all the demand within the threshold",
         ),
     }.get(status, status)
 
