@@ -3597,12 +3597,12 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>LocationAllocation</name>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="432"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="433"/>
         <source>{0} candidates have no capacity (first: {1}): give a default capacity.</source>
         <translation>จุดที่เป็นไปได้ {0} จุดไม่มีขีดความสามารถ (จุดแรก: {1}) ให้ระบุขีดความสามารถตั้งต้น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="611"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="612"/>
         <source>Storing the plan failed and nothing was written: {0}</source>
         <translation>บันทึกแผนไม่สำเร็จและไม่ได้เขียนข้อมูลใด: {0}</translation>
     </message>
@@ -3693,156 +3693,156 @@ It refuses to run on a store that holds data that is not demo data (help request
     </message>
     <message>
         <location filename="../jitasa_qgis/services/location_allocation.py" line="223"/>
-        <source>infeasible: the demand cannot all be served with these sites and capacities</source>
-        <translation>ไม่มีคำตอบ: จุดและขีดความสามารถเหล่านี้ให้บริการความต้องการได้ไม่ครบ</translation>
+        <source>infeasible: K sites (with these capacities) cannot serve all the demand within the threshold</source>
+        <translation>ไม่มีคำตอบ: K จุด (ด้วยขีดความสามารถนี้) ให้บริการความต้องการทั้งหมดภายในเกณฑ์ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="232"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="233"/>
         <source>K = {0} is more than the {1} candidates: give a smaller K or more candidates.</source>
         <translation>K = {0} มากกว่าจุดที่เป็นไปได้ {1} จุด ให้ลด K หรือเพิ่มจุดที่เป็นไปได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="236"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="237"/>
         <source>No candidate is within the threshold of any demand point ({0} demand points, {1} candidates).</source>
         <translation>ไม่มีจุดที่เป็นไปได้อยู่ภายในเกณฑ์ของจุดความต้องการใดเลย (จุดความต้องการ {0} จุด จุดที่เป็นไปได้ {1} จุด)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="241"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="242"/>
         <source>{0} fixed facilities are more than K = {1}.</source>
         <translation>สถานบริการเดิมที่คงไว้ {0} แห่ง มากกว่า K = {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="265"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="266"/>
         <source>Give K, the number of sites to choose (1 or more).</source>
         <translation>ระบุ K จำนวนจุดที่จะเลือก (1 ขึ้นไป)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="247"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="248"/>
         <source>Demand weights must be numbers of 0 or more.</source>
         <translation>น้ำหนักความต้องการต้องเป็นตัวเลขตั้งแต่ 0 ขึ้นไป</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="249"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="250"/>
         <source>Capacities must be numbers of 0 or more, one per candidate.</source>
         <translation>ขีดความสามารถต้องเป็นตัวเลขตั้งแต่ 0 ขึ้นไป หนึ่งค่าต่อจุดที่เป็นไปได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="250"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="251"/>
         <source>The location-allocation input is not valid ({0}).</source>
         <translation>ข้อมูลนำเข้าของการเลือกที่ตั้งไม่ถูกต้อง ({0})</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="255"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="256"/>
         <source>Unknown model &apos;{0}&apos;: use one of {1}.</source>
         <translation>ไม่รู้จักแบบจำลอง '{0}' ให้ใช้หนึ่งใน {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="261"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="262"/>
         <source>Unknown unit &apos;{0}&apos;: use minutes or km.</source>
         <translation>ไม่รู้จักหน่วย '{0}' ให้ใช้ minutes หรือ km</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="263"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="264"/>
         <source>The threshold must be a positive number.</source>
         <translation>เกณฑ์ต้องเป็นตัวเลขที่มากกว่า 0</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="267"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="268"/>
         <source>Unknown demand source &apos;{0}&apos;.</source>
         <translation>ไม่รู้จักแหล่งความต้องการ '{0}'</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="269"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="270"/>
         <source>Unknown candidate source &apos;{0}&apos;.</source>
         <translation>ไม่รู้จักแหล่งจุดที่เป็นไปได้ '{0}'</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="271"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="272"/>
         <source>Give the demand points.</source>
         <translation>ระบุจุดความต้องการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="273"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="274"/>
         <source>Give the candidate points.</source>
         <translation>ระบุจุดที่เป็นไปได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="275"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="276"/>
         <source>The time limit must be a positive number of seconds.</source>
         <translation>เวลาจำกัดต้องเป็นจำนวนวินาทีที่มากกว่า 0</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="279"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="280"/>
         <source>The default capacity must be 0 or more.</source>
         <translation>ขีดความสามารถตั้งต้นต้องเป็น 0 ขึ้นไป</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="300"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="301"/>
         <source>The demand points&apos; coordinates, weights and references differ in number.</source>
         <translation>จำนวนพิกัด น้ำหนัก และรหัสอ้างอิงของจุดความต้องการไม่เท่ากัน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="308"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="309"/>
         <source>Demand weight of &apos;{0}&apos; is not a number of 0 or more: {1}.</source>
         <translation>น้ำหนักความต้องการของ '{0}' ไม่ใช่ตัวเลขตั้งแต่ 0 ขึ้นไป: {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="319"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="320"/>
         <source>No open requests with a location in the area: no demand.</source>
         <translation>ไม่มีคำขอที่ยังเปิดอยู่และมีตำแหน่งในพื้นที่นี้ จึงไม่มีความต้องการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="333"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="334"/>
         <source>No tambons in the area: no demand.</source>
         <translation>ไม่มีตำบลในพื้นที่นี้ จึงไม่มีความต้องการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="335"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="336"/>
         <source>The tambons carry no population: import admin areas with population first.</source>
         <translation>ตำบลไม่มีข้อมูลประชากร ให้นำเข้าเขตการปกครองพร้อมจำนวนประชากรก่อน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="356"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="357"/>
         <source>The candidate points&apos; coordinates and references differ in number.</source>
         <translation>จำนวนพิกัดและรหัสอ้างอิงของจุดที่เป็นไปได้ไม่เท่ากัน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="379"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="380"/>
         <source>No road network covers the demand: road junctions cannot be candidates.</source>
         <translation>ไม่มีโครงข่ายถนนครอบคลุมความต้องการ จึงใช้ทางแยกเป็นจุดที่เป็นไปได้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="389"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="390"/>
         <source>Junction {0}</source>
         <translation>ทางแยก {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="404"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="405"/>
         <source>No facility with id {0}: nothing computed.</source>
         <translation>ไม่มีสถานบริการรหัส {0} จึงไม่ได้คำนวณ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="422"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="423"/>
         <source>No candidates: nothing to choose from.</source>
         <translation>ไม่มีจุดที่เป็นไปได้ให้เลือก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="451"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="452"/>
         <source>{0} demand points, {1} candidates.</source>
         <translation>จุดความต้องการ {0} จุด จุดที่เป็นไปได้ {1} จุด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="465"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="466"/>
         <source>Travel times…</source>
         <translation>กำลังคำนวณเวลาเดินทาง…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="475"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="476"/>
         <source>{0} demand-candidate pairs within the threshold; solving.</source>
         <translation>คู่ความต้องการ-จุดที่เป็นไปได้ภายในเกณฑ์ {0} คู่ กำลังคำนวณหาคำตอบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="522"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="523"/>
         <source>Solved: {0}.</source>
         <translation>คำนวณเสร็จ: {0}</translation>
     </message>
@@ -5141,7 +5141,7 @@ The file is written whole or not at all.</source>
         <translation>จะพิมพ์ {0} หน้า</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="287"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="298"/>
         <source>Cancelled; no file was written.</source>
         <translation>ยกเลิกแล้ว ไม่ได้เขียนไฟล์</translation>
     </message>
@@ -5171,17 +5171,17 @@ The file is written whole or not at all.</source>
         <translation>จังหวัด{0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="261"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="272"/>
         <source>amphoe</source>
         <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="262"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="273"/>
         <source>tambon</source>
         <translation>ตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="263"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="274"/>
         <source>service area</source>
         <translation>พื้นที่ให้บริการ</translation>
     </message>
@@ -6994,7 +6994,7 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>ชุดการมอบหมายงานต้องมีอาสาสมัครหนึ่งคน (และเวลาเดินทางหนึ่งค่า) ต่อหนึ่งคำขอ แต่ได้รหัสคำขอ {0} รายการ รหัสอาสาสมัคร {1} รายการ และเวลาเดินทาง {2} ค่า ไม่มีการเขียนข้อมูลใด ๆ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/calls.py" line="30"/>
+        <location filename="../jitasa_qgis/store/calls.py" line="31"/>
         <source>Not a valid id: {0!r}</source>
         <translation>รหัสไม่ถูกต้อง: {0!r}</translation>
     </message>
@@ -7054,7 +7054,7 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>ระยะทางสูงสุดต้องเป็น 0 กม. ขึ้นไป แต่ได้ {0!r}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/calls.py" line="20"/>
+        <location filename="../jitasa_qgis/store/calls.py" line="21"/>
         <source>Text with a NUL character (\u0000) cannot be stored. Nothing was changed.</source>
         <translation>ข้อความที่มีอักขระ NUL (\u0000) บันทึกไม่ได้ ไม่มีการเปลี่ยนแปลงใด ๆ</translation>
     </message>
@@ -7099,9 +7099,19 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>{0} ไม่ใช่ตารางที่ระบบบันทึกการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/calls.py" line="43"/>
+        <location filename="../jitasa_qgis/store/calls.py" line="47"/>
         <source>Some of these rows ({0}) lie outside the areas you work. Nothing was written.</source>
         <translation>ข้อมูลบางแถว ({0}) อยู่นอกพื้นที่รับผิดชอบของคุณ ไม่มีการบันทึกข้อมูลใด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/calls.py" line="67"/>
+        <source>You may grant or revoke only areas you work yourself ({0}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/store/calls.py" line="70"/>
+        <source>Outside the areas you work: {0} help request(s) and {1} volunteer(s). Nothing was changed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
