@@ -244,7 +244,7 @@ def test_status_change_outside_is_refused_with_out_of_scope(world, officers, sto
     before = _snapshot(store)
     conn = officers["a1001"][1](autocommit=False)
     other = world["req"]["1002"][0]
-    with pytest.raises(StoreError, match="Outside your areas"):
+    with pytest.raises(StoreError, match="Outside the areas you work: 1 help request"):
         change_request_status(conn, other, 1, RequestStatus.IN_PROGRESS)
     err = _refused(conn, "SELECT jitasa.change_request_status(%s, 1, 'in_progress')", (other,))
     assert err.pgcode == "42501"

@@ -3,6 +3,7 @@ a quiet rollback, and running one statement with its errors mapped to StoreError
 
 from __future__ import annotations
 
+import json
 import re
 
 import psycopg2
@@ -37,6 +38,9 @@ def server_message(exc: psycopg2.Error) -> str:
         return _nul_text()
     diag = getattr(exc, "diag", None)
     primary = diag.message_primary if diag is not None else None
+    scope_text = _out_of_scope_text(diag) if exc.pgcode == INSUFFICIENT_PRIVILEGE else None
+    if scope_text:
+        return scope_text
     if exc.pgcode == INSUFFICIENT_PRIVILEGE and primary and "row-level security" in primary:
         found = re.search(r'table "([^"]+)"', primary)
         table = diag.table_name or (found.group(1) if found else "?")
@@ -47,6 +51,25 @@ def server_message(exc: psycopg2.Error) -> str:
         return primary
     text = str(exc).strip()
     return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _out_of_scope_text(diag) -> str | None:
+    """The store's out_of_scope refusal (015_scopes.sql: DETAIL {"reason": "out_of_scope", "detail": ...}) in
+    the user's language, or None for any other error."""
+    raw = getattr(diag, "message_detail", None) or ""
+    if '"out_of_scope"' not in raw:
+        return None
+    try:
+        detail = json.loads(raw).get("detail") or {}
+    except ValueError:
+        return None
+    if "area" in detail:
+        return translate("StoreErrors", "You may grant or revoke only areas you work yourself ({0}).").format(
+            detail["area"]
+        )
+    return translate(
+        "StoreErrors", "Outside the areas you work: {0} help request(s) and {1} volunteer(s). Nothing was changed."
+    ).format(detail.get("n_requests", 0), detail.get("n_volunteers", 0))
 
 
 def rollback_quietly(conn) -> None:
