@@ -7106,12 +7106,12 @@ Without a road network (or with the straight line chosen) drive times use the st
     <message>
         <location filename="../jitasa_qgis/store/calls.py" line="67"/>
         <source>You may grant or revoke only areas you work yourself ({0}).</source>
-        <translation type="unfinished"></translation>
+        <translation>คุณกำหนดหรือยกเลิกได้เฉพาะพื้นที่ที่คุณรับผิดชอบเอง ({0})</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/store/calls.py" line="70"/>
         <source>Outside the areas you work: {0} help request(s) and {1} volunteer(s). Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>อยู่นอกพื้นที่รับผิดชอบของคุณ: คำขอ {0} รายการ และอาสาสมัคร {1} คน ไม่มีการเปลี่ยนแปลงใด</translation>
     </message>
 </context>
 <context>
