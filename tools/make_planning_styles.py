@@ -52,13 +52,14 @@ def _fill(colour: str, opacity: float = v.COVERAGE_GAP_OPACITY) -> QgsFillSymbol
     return symbol
 
 
-def _tambon_labels(layer: QgsVectorLayer, text: str) -> None:
+def _tambon_labels(layer: QgsVectorLayer, text: str, zoomed_in_beyond: float) -> None:
     ms.labels(
         layer,
         text,
         ms.text_format(*v.LABEL_TEXT["admin_tambon"], plate=True),
         QgsPalLayerSettings.OverPoint,
-        zoomed_in_beyond=v.TAMBON_LABEL_SCALE * 6,  # a province's tambons (1:1,500,000)
+        zoomed_in_beyond=zoomed_in_beyond,
+        priority="2",  # a plan's numbered sites keep their labels over the tambons'
         distance=0,
     )
 
@@ -71,7 +72,12 @@ def coverage_gaps_style() -> QgsVectorLayer:
     ]
     layer.setRenderer(QgsGraduatedSymbolRenderer("uncovered", ranges))
     # the tambon's name and, where there are any, the requests not covered
-    _tambon_labels(layer, '"name_th" || if("uncovered" > 0, \'\\n\' || format_number("uncovered", 0), \'\')')
+    # the counts where a province is in view (1:1,500,000)
+    _tambon_labels(
+        layer,
+        '"name_th" || if("uncovered" > 0, \'\\n\' || format_number("uncovered", 0), \'\')',
+        v.TAMBON_LABEL_SCALE * 6,
+    )
     return layer
 
 
@@ -93,6 +99,7 @@ def vaccination_coverage_style() -> QgsVectorLayer:
     _tambon_labels(
         layer,
         "\"name_th\" || if(\"coverage_pct\" IS NOT NULL, '\\n' || format_number(\"coverage_pct\", 0) || ' %', '')",
+        v.TAMBON_LABEL_SCALE * 2,  # from an amphoe's view in: at the province's, the colours and the legend
     )
     return layer
 
@@ -126,6 +133,7 @@ def plan_site_style() -> QgsVectorLayer:
         "to_string(\"rank\") || if(coalesce(\"name\", '') <> '', ' ' || \"name\", '')",
         ms.text_format(9.0, v.PLAN_SITE_FILL, bold=True),
         QgsPalLayerSettings.AroundPoint,
+        priority="10",
         distance=1.2,
     )
     return layer

@@ -107,8 +107,8 @@ def _tidy() -> None:
 
     def expand() -> None:  # later: the store group reloads its layers first, and the view with them
         group = planning_group()
-        for child in root.children():
-            child.setExpanded(child is group)
+        for child in root.children():  # by name: sip may wrap one node in two Python objects
+            child.setExpanded(child.name() == group.name())
         for node in group.findLayers():
             node.setExpanded(True)
         layers_dock = iface.mainWindow().findChild(QDockWidget, "Layers")

@@ -192,7 +192,13 @@
       <dd_properties>
         <Option type="Map">
           <Option type="QString" name="name" value=""/>
-          <Option name="properties"/>
+          <Option type="Map" name="properties">
+            <Option type="Map" name="Priority">
+              <Option type="bool" name="active" value="true"/>
+              <Option type="QString" name="expression" value="10"/>
+              <Option type="int" name="type" value="3"/>
+            </Option>
+          </Option>
           <Option type="QString" name="type" value="collection"/>
         </Option>
       </dd_properties>
