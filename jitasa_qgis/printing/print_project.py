@@ -1,15 +1,25 @@
 """A private QgsProject holding the styled store layers a print shows, never the user's project: a print
-runs the same headless, in a Processing algorithm and in a background task, and leaves the open project
-alone. Layers come from layers/store_layers.py (the same definitions, URIs and styles as the map)."""
+runs the same headless, in a Processing algorithm and in a background task (its layers are made in the
+worker thread that renders them), and leaves the open project alone. Layers come from
+layers/store_layers.py (the same definitions, URIs and styles as the map)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from qgis.core import QgsFillSymbol, QgsMapLayer, QgsProject, QgsSingleSymbolRenderer, QgsVectorLayer
+from qgis.core import (
+    QgsFeatureRequest,
+    QgsFillSymbol,
+    QgsMapLayer,
+    QgsProject,
+    QgsRectangle,
+    QgsSingleSymbolRenderer,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtXml import QDomDocument
 
 from ..definitions.visuals import ADMIN_OUTLINES
-from ..layers.store_layers import LAYER_DEFS, add_store_layers, build_layer
+from ..layers.store_layers import LAYER_DEFS, build_layer, read_road_networks, road_layer_metadata, road_layer_title
 from ..layers.styles import apply_style
 from ..store.qgis_connections import StoreLocation
 
@@ -41,14 +51,52 @@ class PrintProject:
     def shown(self, keys=MAP_LAYERS) -> list[QgsMapLayer]:
         return [self.layers[k] for k in keys if k in self.layers]
 
+    def snapshot(self, keys, extent_4326: QgsRectangle) -> None:
+        """Replace the layers of `keys` by in-memory copies of their features inside `extent_4326`, styled
+        alike: every page of an atlas then draws from one moment of the store, and its ~20 renders a page
+        (map and legend filter) read memory instead of asking the server again each time."""
+        request = QgsFeatureRequest().setFilterRect(extent_4326)
+        for key in keys:
+            layer = self.layers.get(key)
+            if layer is None:
+                continue
+            copy = layer.materialize(request)
+            if copy is None or not copy.isValid():
+                continue
+            style = QDomDocument()
+            layer.exportNamedStyle(style)
+            copy.importNamedStyle(style)
+            copy.setName(layer.name())
+            copy.setAttribution(layer.attribution())
+            copy.setMetadata(layer.metadata())
+            copy.dataProvider().createSpatialIndex()
+            self.project.addMapLayer(copy, False)
+            self.layers[key] = copy
+
     def close(self) -> None:
         self.project.clear()
 
 
-def build_print_project(location: StoreLocation, road_networks=None) -> PrintProject:
-    """A new project with the styled store layers (all of LAYER_DEFS; a print picks those it shows)."""
+def build_print_project(location: StoreLocation, road_networks=None, keys=MAP_LAYERS) -> PrintProject:
+    """A new project with the styled store layers of `keys` (only those: each postgres layer costs its own
+    metadata queries), the road layer titled and attributed by the store's networks."""
     project = QgsProject()
-    layers, failed = add_store_layers(location, project, style=apply_style, road_networks=road_networks)
+    if road_networks is None and "road_segment" in keys:
+        road_networks = read_road_networks(location)
+    layers, failed = {}, []
+    for layer_def in LAYER_DEFS:
+        if layer_def.key not in keys:
+            continue
+        layer = build_layer(location, layer_def)
+        if layer_def.key == "road_segment":
+            layer.setName(road_layer_title(road_networks or []))
+            road_layer_metadata(layer, road_networks or [])
+        if not layer.isValid():
+            failed.append(layer.name())
+            continue
+        apply_style(layer, layer_def.style_name)
+        project.addMapLayer(layer, False)
+        layers[layer_def.key] = layer
     return PrintProject(project, layers, failed, _overview_layers(location, project))
 
 

@@ -249,11 +249,22 @@ def print_atlas(store, params: PrintAtlasParams, progress: Optional[Progress] = 
     empty = sum(1 for a in areas if figures[a.code].open_requests == 0)
     printed = build_print_project(location)
     try:
+        printed.snapshot(MAP_LAYERS, _pages_extent(areas))
         path = _export_atlas(printed, params, pages, whole, font, progress)
     finally:
         printed.close()
     progress.report(1.0)
     return PrintResult(path, len(pages), params.template, font, empty, time.perf_counter() - started)
+
+
+def _pages_extent(areas) -> QgsRectangle:
+    """The box of every page's area with the atlas margin around the widest, in EPSG:4326."""
+    xmin = min(a.bbox[0] for a in areas)
+    ymin = min(a.bbox[1] for a in areas)
+    xmax = max(a.bbox[2] for a in areas)
+    ymax = max(a.bbox[3] for a in areas)
+    pad = max(max(a.bbox[2] - a.bbox[0], a.bbox[3] - a.bbox[1]) for a in areas)  # a page shows beyond its area
+    return QgsRectangle(xmin - pad, ymin - pad, xmax + pad, ymax + pad)
 
 
 def _level_words(level: str) -> str:
