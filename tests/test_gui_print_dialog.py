@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from printing_support import pdf_pages
 from task_waiting import finish, wait_until
+from test_gui_thai_ui import thai  # noqa: F401 - the Thai translator fixture, used by name
 
 from jitasa_qgis.definitions import settings
 from jitasa_qgis.definitions.print_errors import PrintErrorCode
@@ -73,3 +74,23 @@ def test_missing_and_unwritable_outputs_are_said(location, tmp_path):
         finish(handle, timeout=60)
     assert caught.value.code is PrintErrorCode.OUTPUT_UNWRITABLE
     assert str(tmp_path / "no such folder") in dialog.status.text()
+
+
+@pytest.mark.usefixtures("thai")
+def test_the_dialog_in_thai_has_no_english_and_nothing_drawn_over(qgis_app):
+    from test_gui_thai_ui import english_in, visible_texts
+    from widget_checks import drawn_over, settle
+
+    dialog = PrintDialog(lambda: None)
+    try:
+        for kind in range(dialog.kind.count()):  # the map rows, then the atlas rows
+            dialog.kind.setCurrentIndex(kind)
+            dialog.show()
+            settle()
+            assert not drawn_over(dialog), drawn_over(dialog)
+            texts = [(w, t.replace("PDF", "").replace("A4", "").replace("A3", "")) for w, t in visible_texts(dialog)]
+            assert any("พิมพ์" in text for _, text in texts)
+            assert not english_in(texts), "English in the Thai Print dialog:\n" + "\n".join(english_in(texts))
+    finally:
+        dialog.reject()
+        dialog.deleteLater()
