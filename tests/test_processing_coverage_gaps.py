@@ -91,6 +91,9 @@ def test_post_processor_styles_into_the_planning_group(qgis_new_project) -> None
     points = QgsVectorLayer("Point?crs=EPSG:4326&field=reason:string", "uncovered", "memory")
     add_to_planning_group(points, "planning/uncovered_request", project)  # headless: not yet in the project
     assert [n.layerId() for n in group.findLayers()] == [points.id(), layer.id()]
+    later = QgsVectorLayer("MultiPolygon?crs=EPSG:4326&field=uncovered:integer", "gaps 2", "memory")
+    add_to_planning_group(later, None, project)  # a polygon layer loaded after the points stays below them
+    assert [n.layerId() for n in group.findLayers()] == [points.id(), later.id(), layer.id()]
     assert points.renderer().type() == "categorizedSymbol"
     assert load_into_planning_group(context, "not-loaded", "planning/coverage_gaps") is None
 

@@ -115,7 +115,8 @@ def _tidy() -> None:
         if layers_dock is not None:
             iface.mainWindow().resizeDocks([layers_dock], [400], Qt.Horizontal)
 
-    QTimer.singleShot(4000, expand)
+    for delay in (4000, 20000, 60000):  # again after the store layers' reloads
+        QTimer.singleShot(delay, expand)
     for dock in iface.mainWindow().findChildren(QDockWidget):
         if dock.objectName() in ("Browser", "Browser2"):
             dock.hide()

@@ -1,8 +1,9 @@
 """The "Jitasa planning" layer group: where coverage gaps, vaccination coverage and plans land, each with its
 style (resources/styles/*.qml through layers.styles).
 
-- `add_to_planning_group(layer, style_name, project)`: style the layer and put it at the top of the group
-  (made at the top of the layer tree when missing); a layer already in the project is moved, not copied.
+- `add_to_planning_group(layer, style_name, project)`: style the layer and put it in the group (made at the
+  top of the layer tree when missing) above the older layers of its kind, points above lines above polygons
+  (Processing loads a run's outputs in no fixed order); a layer already in the project is moved, not copied.
   Usable headless (a script, qgis_process with a project) as well as in the GUI.
 - `PlanningPostProcessor`: a QgsProcessingLayerPostProcessorInterface doing the same for a layer the
   toolbox loads when an algorithm finishes; `load_into_planning_group(context, dest, style_name)` attaches
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from qgis.core import QgsLayerTreeGroup, QgsProcessingLayerPostProcessorInterface, QgsProject
+from qgis.core import QgsLayerTreeGroup, QgsProcessingLayerPostProcessorInterface, QgsProject, QgsWkbTypes
 
 from ..definitions.i18n import translate
 from .styles import apply_style
@@ -44,11 +45,31 @@ def add_to_planning_group(layer, style_name: Optional[str] = None, project: Opti
         return node
     if project.mapLayer(layer.id()) is None:
         project.addMapLayer(layer, False)
-    new_node = group.insertLayer(0, layer)
+    new_node = group.insertLayer(_position(group, layer), layer)
     if node is not None:
         node.parent().removeChildNode(node)
     layer.triggerRepaint()
     return new_node
+
+
+def _rank(layer) -> int:
+    """Points above lines above polygons (above tables), whatever order the layers arrive in."""
+    geometry = layer.geometryType() if hasattr(layer, "geometryType") else QgsWkbTypes.NullGeometry
+    return {
+        QgsWkbTypes.PointGeometry: 0,
+        QgsWkbTypes.LineGeometry: 1,
+        QgsWkbTypes.PolygonGeometry: 2,
+    }.get(geometry, 3)
+
+
+def _position(group: QgsLayerTreeGroup, layer) -> int:
+    """Where `layer` goes in the group: the top of the layers of its kind (the newest first)."""
+    rank = _rank(layer)
+    for i, child in enumerate(group.children()):
+        other = getattr(child, "layer", lambda: None)()
+        if other is not None and other.id() != layer.id() and _rank(other) >= rank:
+            return i
+    return len(group.children())
 
 
 class PlanningPostProcessor(QgsProcessingLayerPostProcessorInterface):
