@@ -1,8 +1,8 @@
 """The coverage-planning demo inside QGIS, run with `qgis --code tools/planning_demo.py` after `make run` has
 prepared the demo store and profile (see docs/PLANNING.md), as JITASA_DEMO_PLANNING says:
 
-- JITASA_DEMO_PLANNING=coverage: 15-minute drive-time areas around the demo's hospitals written to the store
-  (jitasa:serviceareas), then jitasa:coveragegaps over Phetchabun (30 minutes to an open facility with room),
+- JITASA_DEMO_PLANNING=coverage: 20-minute drive-time areas around hospitals and health centres written to
+  the store (jitasa:serviceareas), then jitasa:coveragegaps over Phetchabun (30 minutes to an open facility with room),
   loaded through the toolbox's result handling into the "Jitasa planning" group;
 - JITASA_DEMO_PLANNING=plan: made-up per-tambon vaccination counts (seeded; target the tambon's population
   or 2,000–12,000, 35–95 % covered) imported with jitasa:importcoveragecounts, then jitasa:vaccinationplan
@@ -107,16 +107,25 @@ def _tidy() -> None:
 
     def expand() -> None:  # later: the store group reloads its layers first, and the view with them
         group = planning_group()
+        view = iface.layerTreeView()
+        view.expandAll()  # (a node's setExpanded alone does not reach the 3.22 view here)
         for child in root.children():  # by name: sip may wrap one node in two Python objects
-            child.setExpanded(child.name() == group.name())
-        for node in group.findLayers():
-            node.setExpanded(True)
+            if child.name() != group.name():
+                view.collapse(view.node2index(child))
         layers_dock = iface.mainWindow().findChild(QDockWidget, "Layers")
         if layers_dock is not None:
             iface.mainWindow().resizeDocks([layers_dock], [400], Qt.Horizontal)
 
+    def expand_logged() -> None:
+        try:
+            expand()
+        except Exception:  # a demo: say why in the log file, never stop QGIS
+            import traceback
+
+            Path(tempfile.gettempdir(), "jitasa_planning_demo.log").write_text(traceback.format_exc(), "utf-8")
+
     for delay in (4000, 20000, 60000):  # again after the store layers' reloads
-        QTimer.singleShot(delay, expand)
+        QTimer.singleShot(delay, expand_logged)
     for dock in iface.mainWindow().findChildren(QDockWidget):
         if dock.objectName() in ("Browser", "Browser2"):
             dock.hide()
@@ -147,8 +156,8 @@ def coverage() -> None:
         {
             "SERVICE": SERVICE,
             "METHOD": 1,
-            "KINDS": "hospital",
-            "THRESHOLDS": "15",
+            "KINDS": "hospital,health_centre",
+            "THRESHOLDS": "20",
             "WRITE_TO_STORE": True,
             "OUTPUT": "TEMPORARY_OUTPUT",
         },
