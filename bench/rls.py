@@ -5,7 +5,9 @@ reduce to one InitPlan that is true). Goal: ratio <= 1.2.
 
 Renders alternate officer / admin so both see the same machine load; medians of REPEAT each, after one warm-up
 render of each. The note adds the superuser's render (no policies at all) and what each login's layers hold
-in the extent. The store is live_layers' (bench/.pgdata, port 55433), built there on first use.
+in the extent. `rls_overhead_province_same_rows`: an officer scoped to every province by code (the same rows
+as the admin), so its ratio is the per-row policy test alone. The store is live_layers' (bench/.pgdata, port
+55433), built there on first use.
 """
 
 from __future__ import annotations
@@ -22,7 +24,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPEAT = int(os.environ.get("JITASA_BENCH_RLS_REPEAT", "7"))
 GOAL = 1.2
-LOGINS = (("bench_rls_officer67", "jitasa_officer", "67"), ("bench_rls_admin", "jitasa_admin", None))
+# the third login works every province by code: it sees what the admin sees, so the difference is the policy's
+# per-row test alone
+LOGINS = (
+    ("bench_rls_officer67", "jitasa_officer", "67"),
+    ("bench_rls_admin", "jitasa_admin", None),
+    ("bench_rls_officer_all", "jitasa_officer", "*"),
+)
 
 
 def _logins(spec) -> None:
@@ -35,7 +43,13 @@ def _logins(spec) -> None:
             if not cur.fetchone():
                 cur.execute(f'CREATE ROLE "{name}" LOGIN IN ROLE {group}')  # names from the fixed tuple above
             cur.execute("DELETE FROM jitasa.area_scope WHERE role_name = %s", (name,))
-            if scope:
+            if scope == "*":
+                cur.execute(
+                    "INSERT INTO jitasa.area_scope (role_name, area_code) "
+                    "SELECT %s, code FROM jitasa.admin_area WHERE level = 'province'",
+                    (name,),
+                )
+            elif scope:
                 cur.execute("INSERT INTO jitasa.area_scope (role_name, area_code) VALUES (%s, %s)", (name, scope))
     conn.close()
 
@@ -63,6 +77,15 @@ def _features_in(location, extent) -> dict[str, int]:
     return counts
 
 
+def _province_count(location) -> int:
+    conn = location.spec.connect()
+    with conn.cursor() as cur:
+        cur.execute("SELECT count(*) FROM jitasa.admin_area WHERE level = 'province'")
+        n = cur.fetchone()[0]
+    conn.close()
+    return n
+
+
 def run() -> list[dict]:
     from bench import live_layers as ll
 
@@ -71,13 +94,15 @@ def run() -> list[dict]:
     _logins(location.spec)
     officer = _location_as(location, LOGINS[0][0])
     admin = _location_as(location, LOGINS[1][0])
+    every = _location_as(location, LOGINS[2][0])
     province = ll._extent(location, "67")
 
-    for loc in (officer, admin, location):  # warm-up: server caches and plans, not measured
+    logins = (("officer", officer), ("admin", admin), ("every", every), ("superuser", location))
+    for _key, loc in logins:  # warm-up: server caches and plans, not measured
         ll._render(ll._settings(ll._our_layers(loc), province))
-    times: dict[str, list[float]] = {"officer": [], "admin": [], "superuser": []}
+    times: dict[str, list[float]] = {key: [] for key, _loc in logins}
     for _ in range(REPEAT):
-        for key, loc in (("officer", officer), ("admin", admin), ("superuser", location)):
+        for key, loc in logins:
             layers = ll._our_layers(loc)  # cold: new layer objects, no provider cache
             times[key].append(ll._render(ll._settings(layers, province)))
             del layers
@@ -90,7 +115,21 @@ def run() -> list[dict]:
         f"renders each, alternating; superuser (no policies) {med['superuser']:.3f} s; features in the extent "
         f"officer {seen_officer} vs admin {seen_admin}; goal ratio <= {GOAL}; shared 2-core machine, noisy"
     )
+    every_note = (
+        f"an officer scoped to all {_province_count(location)} provinces by code sees the admin's rows and pays the "
+        f"per-row test: {med['every']:.3f} s vs the admin {med['admin']:.3f} s; superuser {med['superuser']:.3f} s; "
+        f"median of {REPEAT}, alternating; shared 2-core machine, noisy"
+    )
     return [
+        {
+            "name": "rls_overhead_province_same_rows",
+            "value": round(med["every"], 4),
+            "unit": "s",
+            "anchor": "the same render as a national admin, same run",
+            "anchor_value": round(med["admin"], 4),
+            "ratio": round(med["every"] / med["admin"], 3),
+            "note": every_note,
+        },
         {
             "name": "rls_overhead_province",
             "value": round(med["officer"], 4),
@@ -99,7 +138,7 @@ def run() -> list[dict]:
             "anchor_value": round(med["admin"], 4),
             "ratio": round(ratio, 3),
             "note": note,
-        }
+        },
     ]
 
 
