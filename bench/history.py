@@ -182,6 +182,7 @@ def run() -> list[dict]:
         conn = store.spec.connect()
         with conn.cursor() as cur:
             cur.execute("SET ROLE jitasa_admin")
+        conn.commit()  # the role stays for the session (each measurement rolls back its transaction)
         history = "SELECT * FROM jitasa.request_history(%s)"
         anchor_q = "SELECT * FROM jitasa.audit_log WHERE table_name = 'help_request' AND row_id = %s"
         rebuild = "SELECT jitasa.audit_row_at('help_request', %s, now() - interval '400 days' + interval '15 minutes')"

@@ -4,7 +4,8 @@
 -- the whole old row, an update since 0020 only the columns it changed (old values, new values; is_delta),
 -- before 0020 the whole old and new rows (without the geometry unless it moved; before 0007 geometry as
 -- GeoJSON). Merging an update's new_row onto the row before it gives the row after it, for either kind.
--- Both functions run as the caller: whoever may read the audit log (and, under row security, its rows).
+-- audit_row_at runs as the caller (whoever may read the audit log and, under row security, its rows);
+-- request_history as the owner, checking the caller's scope itself.
 
 -- Geometry in audit rows is hex EWKB; rows written before 0007 hold GeoJSON: made hex EWKB here.
 CREATE OR REPLACE FUNCTION jitasa.audit_geometry_hex(p_row jsonb) RETURNS jsonb
@@ -92,11 +93,12 @@ $$;
 -- A request's history, oldest first: the request's own audit rows and those of every assignment ever made
 -- for it (found from the assignments' insert rows through their partial index), each with who (the login
 -- and the acting role), when, the transaction, the run and the columns it changed. Reads only this
--- request's rows: a few index scans whatever the size of the log. Scoped callers: only for a request they see.
+-- request's rows: a few index scans whatever the size of the log. SECURITY DEFINER (granted to officers and
+-- admins) with the caller's scope checked here: the audit log's per-row policy would run on every row read.
 CREATE OR REPLACE FUNCTION jitasa.request_history(p_request_id integer)
 RETURNS TABLE (audit_id bigint, at timestamptz, actor text, acting_role text, table_name text, row_id integer,
                operation text, run_id integer, xact_id bigint, old_values jsonb, new_values jsonb)
-LANGUAGE sql STABLE SET search_path = pg_catalog, jitasa, pg_temp AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, jitasa, pg_temp AS $$
     SELECT l.id, l.at, l.actor, l.acting_role, l.table_name, l.row_id, l.operation, l.run_id, l.xact_id,
            c.old_values, c.new_values
       FROM (SELECT h.* FROM jitasa.audit_log h
@@ -108,7 +110,12 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, jitasa, pg_temp AS $$
                                  WHERE i.table_name = 'assignment' AND i.operation = 'insert'
                                    AND (i.new_row ->> 'request_id')::integer = p_request_id)) l
      CROSS JOIN LATERAL jitasa.audit_changes(l.operation, l.old_row, l.new_row) c
-     -- a scoped officer sees the history of the requests his row policies let him see (910_row_security.sql)
-     WHERE jitasa.scope_national() OR EXISTS (SELECT 1 FROM jitasa.help_request r WHERE r.id = p_request_id)
+     -- a scoped login sees the history of the requests in its areas (the scope of 015_scopes.sql, as the row
+     -- policies of 910_row_security.sql ask it)
+     WHERE jitasa.scope_national()
+        OR EXISTS (SELECT 1 FROM jitasa.help_request r
+                    WHERE r.id = p_request_id
+                      AND (left(r.tambon_code, 2) = ANY (jitasa.scope_codes())
+                           OR left(r.tambon_code, 4) = ANY (jitasa.scope_codes())))
      ORDER BY l.id
 $$;
