@@ -174,6 +174,24 @@ def test_catchments_respect_one_way_and_the_limit() -> None:
     assert _owner_at(graph, result2, 4.1, 0.0) == []
 
 
+def test_an_origin_far_off_the_road_owns_the_places_around_it() -> None:
+    # a clinic 3 km north of the road's middle (36 min off-road at 5 km/h) and one on the road's west end:
+    # the western one reaches every road point first, yet the places next to the northern one are its own
+    graph = _straight()
+    pts = [_lonlat(graph, 0.0, 0.0), _lonlat(graph, 5.0, 3.0)]
+    snapped = snap_points(graph, [p[0] for p in pts], [p[1] for p in pts])
+    boundary = transform(lambda x, y, z=None: PLANE.inverse(np.column_stack((x, y))).T, box(-2e3, -4e3, 12e3, 6e3))
+    result = catchments(graph, snapped, None, None, boundary)
+    assert sorted(a.origin for a in result.areas) == [0, 1]
+    assert _owner_at(graph, result, 5.0, 3.05) == [1]
+    assert _owner_at(graph, result, 5.0, 2.0) == [1]  # 12 min off-road from it; by road 5 + 24 = 29 min
+    assert _owner_at(graph, result, 5.0, 0.2) == [0]  # 5 + 2.4 min by road, 33.6 min from the northern one
+    # without a limit the boundary is shared out whole, without overlap
+    parts = [_area_plane(graph, a) for a in result.areas]
+    assert parts[0].intersection(parts[1]).area < 1.0
+    assert sum(p.area for p in parts) == pytest.approx(14e3 * 10e3, rel=1e-6)
+
+
 def test_far_facility_is_snapped_with_its_distance() -> None:
     graph = _straight()
     far = _lonlat(graph, 5.0, 5.0)

@@ -375,8 +375,9 @@ def catchments(
 ) -> Catchments:
     """Non-overlapping areas, each place to the origin it reaches first (delay included).
 
-    The reached area: with `limit_minutes`, the drive-time area of all origins together at that limit; else
-    the network within `margin_m`. Clipped to `boundary_lonlat` when given."""
+    The reached area: with `limit_minutes`, the drive-time area of all origins together at that limit, clipped
+    to `boundary_lonlat` when given; else all of `boundary_lonlat` (the off-road leg reaches every place of it),
+    or without one the network within `margin_m`."""
     k = len(snapped)
     delay = np.zeros(k) if delay_minutes is None else np.asarray(delay_minutes, np.float64).ravel()
     if len(delay) != k or not np.all(np.isfinite(delay)) or np.any(delay < 0):
@@ -388,17 +389,61 @@ def catchments(
     xy_all, lab, tmin, near = _labelled_samples(graph, snapped, minutes, owner, delay, limit_minutes, spacing_m)
     if not len(xy_all):
         return empty
+    xy_all, lab, tmin, near = _with_origin_legs(graph, snapped, delay, limit_minutes, xy_all, lab, tmin, near)
     if limit_minutes is not None:
         region = _joint_drive_area(graph, snapped, minutes, float(limit_minutes), delay)
+    elif boundary_lonlat is not None:
+        # no limit: with the off-road leg every place of the boundary is reachable, so all of it is shared out
+        region = _polygonal(transform(_forward_fn(graph), boundary_lonlat))
     else:
         region = _network_margin(graph, margin_m)
-    if boundary_lonlat is not None:
+    if limit_minutes is not None and boundary_lonlat is not None:
         region = _polygonal(region.intersection(transform(_forward_fn(graph), boundary_lonlat)))
     areas = []
     for o, poly in _partition(xy_all, lab, region, near).items():
         areas.append(Area(int(o), None, _to_lonlat(poly, graph), poly.area / 1e6))
     areas.sort(key=lambda a: a.origin)
     return Catchments(areas, lab, graph.plane.inverse(xy_all), tmin)
+
+
+def _with_origin_legs(graph, snapped, delay, limit_minutes, xy, lab, tmin, near):
+    """The road samples plus samples on each origin's own off-road leg, from the origin to its road point,
+    labelled by the origin where it gets there first: an origin far from the road (a hospital 19 km off the
+    major roads) owns the places around it, which no road sample would give it. The road samples within
+    the leg's length are marked `near`, so the borders around the leg are drawn."""
+    v = graph.off_road_kmh * 1000.0 / 60.0  # metres a minute
+    origin_xy = graph.plane.forward(np.column_stack((snapped.lon, snapped.lat)))
+    tree = cKDTree(xy)
+    dist, j = tree.query(origin_xy)
+    near = np.ones(len(xy), bool) if near is None else near.copy()
+    add_xy, add_lab, add_t = [], [], []
+    for o in range(len(snapped)):
+        leg = float(dist[o])
+        if leg < 1.0:
+            continue  # on the road: its road samples say it all
+        f = np.linspace(0.0, 1.0, int(min(60, max(3, math.ceil(leg / 250.0)))), endpoint=False)
+        own = delay[o] + f * leg / v
+        other = np.inf if lab[j[o]] == o else tmin[j[o]] + (1.0 - f) * leg / v
+        keep = own <= other
+        if limit_minutes is not None:
+            keep &= own <= limit_minutes + _EPS
+        if not keep.any():
+            continue
+        road = xy[j[o]]
+        pts = origin_xy[o] + f[keep, None] * (road - origin_xy[o])
+        add_xy.append(pts)
+        add_lab.append(np.full(len(pts), o, np.int64))
+        add_t.append(own[keep])
+        near[tree.query_ball_point(origin_xy[o], leg * 1.5 + 1.0)] = True
+    if not add_xy:
+        return xy, lab, tmin, near
+    n = sum(len(p) for p in add_xy)
+    return (
+        np.vstack([xy, *add_xy]),
+        np.concatenate([lab, *add_lab]),
+        np.concatenate([tmin, *add_t]),
+        np.concatenate([near, np.ones(n, bool)]),
+    )
 
 
 def _labelled_samples(graph, snapped, minutes, owner, delay, limit_minutes, spacing_m):
