@@ -1,7 +1,9 @@
 """Run by QGIS at start (`--code`, see tools/devstore.py) for demos and screenshots, when one of these is set:
 - JITASA_DEMO_TAB names a tab page of the operations dock (e.g. feed_tab): the dock opens on that tab;
 - JITASA_DEMO_LAYERS lists store layer keys (e.g. service_area,road_segment,facility,admin_amphoe): only
-  those Jitasa layers are shown, and the dock stays closed unless JITASA_DEMO_TAB is set too.
+  those Jitasa layers are shown, and the dock stays closed unless JITASA_DEMO_TAB is set too;
+- JITASA_DEMO_CODE names a Python file run a moment later (e.g. tools/demo_draw_area.py: a service area
+  drawn and its form open), for screenshots of one action.
 The main window is maximised either way, so a screenshot shows the whole map."""
 
 import os
@@ -44,4 +46,12 @@ def _start() -> None:
     dock.raise_()
 
 
-QTimer.singleShot(2000, _start)  # after the project has opened and the dock has read the store
+def _run_code() -> None:
+    path = os.environ.get("JITASA_DEMO_CODE", "")
+    if path:
+        with open(path, encoding="utf-8") as f:
+            exec(compile(f.read(), path, "exec"), {"__name__": "__jitasa_demo__"})  # noqa: S102 - a demo script
+
+
+QTimer.singleShot(2000, _start)
+QTimer.singleShot(4000, _run_code)  # after the project has opened and the dock has read the store

@@ -250,7 +250,7 @@ def run(zip_path: Path) -> int:
         return 0
     env = dict(os.environ, PGSERVICEFILE=str(SERVICE_FILE))
     env.pop("QT_QPA_PLATFORM", None)
-    wanted = env.get("JITASA_DEMO_TAB") or env.get("JITASA_DEMO_LAYERS")
+    wanted = env.get("JITASA_DEMO_TAB") or env.get("JITASA_DEMO_LAYERS") or env.get("JITASA_DEMO_CODE")
     startup = ["--code", str(ROOT / "tools" / "demo_startup.py")] if wanted else []
     print(f"run: opening QGIS with {project.relative_to(ROOT)} (plugin from {plugin_dir.relative_to(ROOT)})")
     return subprocess.call(
