@@ -13,6 +13,8 @@ from typing import Iterator
 from qgis.core import (
     QgsProcessingAlgorithm,
     QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFileDestination,
     QgsProcessingParameterProviderConnection,
     QgsProcessingParameterString,
 )
@@ -100,6 +102,26 @@ class JitasaAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(translate("JitasaAlgorithm", "Store: {0}").format(location.name))
         return location
 
+    def add_layer_output(self, name: str, label: str, layer_type: int) -> None:
+        """A layer output, a temporary layer unless the user names a file."""
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                name, label, layer_type, createByDefault=True, defaultValue="TEMPORARY_OUTPUT"
+            )
+        )
+
+    def add_report_output(self, name: str, label: str) -> None:
+        """An optional CSV or XLSX report file (written only when the user names one)."""
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                name,
+                label,
+                fileFilter=translate("JitasaAlgorithm", "Excel workbook (*.xlsx);;CSV (*.csv)"),
+                optional=True,
+                createByDefault=False,
+            )
+        )
+
 
 @contextmanager
 def service_errors() -> Iterator[None]:
@@ -108,6 +130,16 @@ def service_errors() -> Iterator[None]:
         yield
     except (StoreError, ValueError, Cancelled) as exc:
         raise QgsProcessingException(str(exc)) from None
+
+
+class PlanningAlgorithm(JitasaAlgorithm):
+    """Base of the coverage and location-allocation algorithms: one toolbox group."""
+
+    def group(self) -> str:
+        return translate("ProcessingGroups", "Planning")
+
+    def groupId(self) -> str:
+        return "planning"
 
 
 class ImportExportAlgorithm(JitasaAlgorithm):

@@ -17,8 +17,6 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
@@ -37,7 +35,7 @@ from ..services.coverage_gaps import (
     report_columns,
     report_row,
 )
-from .base import JitasaAlgorithm, service_errors
+from .base import PlanningAlgorithm, service_errors
 from .feedback_progress import FeedbackProgress
 
 # resources/styles/planning/*.qml (tools/make_planning_styles.py)
@@ -85,18 +83,12 @@ def parse_ids(text: str) -> tuple[int, ...]:
     return tuple(out)
 
 
-class CoverageGapsAlgorithm(JitasaAlgorithm):
+class CoverageGapsAlgorithm(PlanningAlgorithm):
     def name(self) -> str:
         return "coveragegaps"
 
     def displayName(self) -> str:
         return translate("CoverageGapsAlgorithm", "Coverage gaps per tambon")
-
-    def group(self) -> str:
-        return translate("ProcessingGroups", "Planning")
-
-    def groupId(self) -> str:
-        return "planning"
 
     def shortHelpString(self) -> str:
         return translate(
@@ -165,33 +157,13 @@ class CoverageGapsAlgorithm(JitasaAlgorithm):
                 defaultValue=False,
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                "OUTPUT",
-                translate("CoverageGapsAlgorithm", "Coverage gaps per tambon"),
-                QgsProcessing.TypeVectorPolygon,
-                createByDefault=True,
-                defaultValue="TEMPORARY_OUTPUT",
-            )
+        self.add_layer_output(
+            "OUTPUT", translate("CoverageGapsAlgorithm", "Coverage gaps per tambon"), QgsProcessing.TypeVectorPolygon
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                "UNCOVERED",
-                translate("CoverageGapsAlgorithm", "Requests not covered"),
-                QgsProcessing.TypeVectorPoint,
-                createByDefault=True,
-                defaultValue="TEMPORARY_OUTPUT",
-            )
+        self.add_layer_output(
+            "UNCOVERED", translate("CoverageGapsAlgorithm", "Requests not covered"), QgsProcessing.TypeVectorPoint
         )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                "REPORT",
-                translate("CoverageGapsAlgorithm", "Report (CSV or XLSX)"),
-                fileFilter=translate("CoverageGapsAlgorithm", "Excel workbook (*.xlsx);;CSV (*.csv)"),
-                optional=True,
-                createByDefault=False,
-            )
-        )
+        self.add_report_output("REPORT", translate("CoverageGapsAlgorithm", "Report (CSV or XLSX)"))
         self.addOutput(QgsProcessingOutputNumber("REQUESTS", translate("CoverageGapsAlgorithm", "Open requests")))
         self.addOutput(
             QgsProcessingOutputNumber("UNCOVERED_COUNT", translate("CoverageGapsAlgorithm", "Requests not covered"))

@@ -22,7 +22,6 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterNumber,
@@ -48,7 +47,7 @@ from ..services.location_allocation import (
     LocationAllocationResult,
     locate,
 )
-from .base import JitasaAlgorithm, service_errors
+from .base import PlanningAlgorithm, service_errors
 from .feedback_progress import FeedbackProgress
 
 SITE_STYLE = "planning/plan_site"  # resources/styles/planning/plan_site.qml (h12b's, shared with the plan)
@@ -157,18 +156,12 @@ def _points_of(source, context, field_name=None, allow_null: bool = False):
     return lon, lat, refs, names, values
 
 
-class LocationAllocationAlgorithm(JitasaAlgorithm):
+class LocationAllocationAlgorithm(PlanningAlgorithm):
     def name(self) -> str:
         return "locationallocation"
 
     def displayName(self) -> str:
         return translate("LocationAllocationAlgorithm", "Location-allocation (choose sites)")
-
-    def group(self) -> str:
-        return translate("ProcessingGroups", "Planning")
-
-    def groupId(self) -> str:
-        return "planning"
 
     def shortHelpString(self) -> str:
         return translate(
@@ -367,23 +360,11 @@ class LocationAllocationAlgorithm(JitasaAlgorithm):
         self.addParameter(
             QgsProcessingParameterString("NAME", translate("LocationAllocationAlgorithm", "Plan name"), optional=True)
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                "OUTPUT",
-                translate("LocationAllocationAlgorithm", "Chosen sites"),
-                QgsProcessing.TypeVectorPoint,
-                createByDefault=True,
-                defaultValue="TEMPORARY_OUTPUT",
-            )
+        self.add_layer_output(
+            "OUTPUT", translate("LocationAllocationAlgorithm", "Chosen sites"), QgsProcessing.TypeVectorPoint
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                "LINES",
-                translate("LocationAllocationAlgorithm", "Allocation lines"),
-                QgsProcessing.TypeVectorLine,
-                createByDefault=True,
-                defaultValue="TEMPORARY_OUTPUT",
-            )
+        self.add_layer_output(
+            "LINES", translate("LocationAllocationAlgorithm", "Allocation lines"), QgsProcessing.TypeVectorLine
         )
         for key, label in (
             ("OBJECTIVE", translate("LocationAllocationAlgorithm", "Objective")),

@@ -17,8 +17,6 @@ from qgis.core import (
     QgsProcessingOutputString,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterEnum,
-    QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
@@ -29,7 +27,7 @@ from ..definitions.i18n import translate
 from ..layers.planning_group import load_into_planning_group
 from ..services.location_allocation import KM, MINUTES
 from ..services.vaccination_plan import VaccinationPlanParams, VaccinationPlanResult, vaccination_plan
-from .base import JitasaAlgorithm, service_errors
+from .base import PlanningAlgorithm, service_errors
 from .coverage_gaps import VACCINATION_STYLE, parse_list
 from .feedback_progress import FeedbackProgress
 from .import_coverage_counts import coverage_feature, coverage_fields
@@ -59,18 +57,12 @@ def site_fields() -> QgsFields:
     return fields
 
 
-class VaccinationPlanAlgorithm(JitasaAlgorithm):
+class VaccinationPlanAlgorithm(PlanningAlgorithm):
     def name(self) -> str:
         return "vaccinationplan"
 
     def displayName(self) -> str:
         return translate("VaccinationPlanAlgorithm", "Plan mobile vaccination / screening units")
-
-    def group(self) -> str:
-        return translate("ProcessingGroups", "Planning")
-
-    def groupId(self) -> str:
-        return "planning"
 
     def shortHelpString(self) -> str:
         return translate(
@@ -163,33 +155,13 @@ class VaccinationPlanAlgorithm(JitasaAlgorithm):
                 "NAME", translate("VaccinationPlanAlgorithm", "Plan name"), optional=True, defaultValue=""
             )
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                "OUTPUT",
-                translate("VaccinationPlanAlgorithm", "Mobile units"),
-                QgsProcessing.TypeVectorPoint,
-                createByDefault=True,
-                defaultValue="TEMPORARY_OUTPUT",
-            )
+        self.add_layer_output(
+            "OUTPUT", translate("VaccinationPlanAlgorithm", "Mobile units"), QgsProcessing.TypeVectorPoint
         )
-        self.addParameter(
-            QgsProcessingParameterFeatureSink(
-                "COVERAGE",
-                translate("VaccinationPlanAlgorithm", "Coverage per tambon"),
-                QgsProcessing.TypeVectorPolygon,
-                createByDefault=True,
-                defaultValue="TEMPORARY_OUTPUT",
-            )
+        self.add_layer_output(
+            "COVERAGE", translate("VaccinationPlanAlgorithm", "Coverage per tambon"), QgsProcessing.TypeVectorPolygon
         )
-        self.addParameter(
-            QgsProcessingParameterFileDestination(
-                "REPORT",
-                translate("VaccinationPlanAlgorithm", "Units report (CSV or XLSX)"),
-                fileFilter=translate("VaccinationPlanAlgorithm", "Excel workbook (*.xlsx);;CSV (*.csv)"),
-                optional=True,
-                createByDefault=False,
-            )
-        )
+        self.add_report_output("REPORT", translate("VaccinationPlanAlgorithm", "Units report (CSV or XLSX)"))
         self.addOutput(QgsProcessingOutputNumber("RUN_ID", translate("VaccinationPlanAlgorithm", "Plan run id")))
         self.addOutput(
             QgsProcessingOutputNumber("PEOPLE_COVERED", translate("VaccinationPlanAlgorithm", "People within reach"))
