@@ -1305,17 +1305,17 @@ Names and phone numbers are printed only when your role may read them (officers 
 <context>
     <name>CoverageGapsAlgorithm</name>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="82"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="80"/>
         <source>&apos;{0}&apos; is not a service area id.</source>
         <translation>'{0}' ไม่ใช่รหัสพื้นที่บริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="168"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="160"/>
         <source>Coverage gaps per tambon</source>
         <translation>ช่องว่างความครอบคลุมรายตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="102"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="94"/>
         <source>For each tambon: open requests (new, assigned, in progress) by urgency and category; those outside every service area (a request on an area&apos;s edge is inside it, and one in overlapping areas counts once); those further than the limit from the nearest facility that is open or limited and has free beds (or no bed count); volunteers available (available and below capacity), per open request and per 1,000 people where the tambon has a population.
 Minutes are road minutes on the road network covering the area, else the straight line; the travel_model field and the log say which.
 Outputs: the tambons (styled by requests not covered), the uncovered requests (by reason) and, if a file is given, a CSV or XLSX report. From the toolbox they load into the &apos;Jitasa planning&apos; group.</source>
@@ -1324,62 +1324,57 @@ Outputs: the tambons (styled by requests not covered), the uncovered requests (b
 ผลลัพธ์: ชั้นข้อมูลตำบล (แสดงสีตามจำนวนคำขอที่ไม่ครอบคลุม) คำขอที่ไม่ครอบคลุม (ตามเหตุผล) และรายงาน CSV หรือ XLSX หากระบุไฟล์ เมื่อรันจากกล่องเครื่องมือ ผลลัพธ์จะอยู่ในกลุ่ม 'Jitasa วางแผน'</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="117"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="109"/>
         <source>Province, amphoe or tambon code (empty: every tambon)</source>
         <translation>รหัสจังหวัด อำเภอ หรือตำบล (ว่าง: ทุกตำบล)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="124"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="116"/>
         <source>Travel-time limit to an open facility with room (minutes)</source>
         <translation>เกณฑ์เวลาเดินทางถึงสถานบริการที่เปิดและยังรับได้ (นาที)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="133"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="125"/>
         <source>Facility kinds that count (comma separated; empty: all)</source>
         <translation>ประเภทสถานบริการที่นับ (คั่นด้วยจุลภาค; ว่าง: ทั้งหมด)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="140"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="132"/>
         <source>Service area kinds that count (comma separated; empty: all)</source>
         <translation>ประเภทพื้นที่บริการที่นับ (คั่นด้วยจุลภาค; ว่าง: ทั้งหมด)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="147"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="139"/>
         <source>Service area ids that count (comma separated; empty: all)</source>
         <translation>รหัสพื้นที่บริการที่นับ (คั่นด้วยจุลภาค; ว่าง: ทั้งหมด)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="154"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="146"/>
         <source>Vaccination / screening campaign to show (e.g. covid19_dose2)</source>
         <translation>แคมเปญฉีดวัคซีน / คัดกรองที่จะแสดง (เช่น covid19_dose2)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="161"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="153"/>
         <source>Use the straight line even where a road network exists</source>
         <translation>ใช้เส้นตรงแม้มีโครงข่ายถนน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="196"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="168"/>
         <source>Requests not covered</source>
         <translation>คำขอที่ไม่ครอบคลุม</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="186"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="166"/>
         <source>Report (CSV or XLSX)</source>
         <translation>รายงาน (CSV หรือ XLSX)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="186"/>
-        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation>สมุดงาน Excel (*.xlsx);;CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="195"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="167"/>
         <source>Open requests</source>
         <translation>คำขอที่ยังเปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="199"/>
+        <location filename="../jitasa_qgis/processing/coverage_gaps.py" line="171"/>
         <source>Travel-time model (road_network or straight_line)</source>
         <translation>แบบจำลองเวลาเดินทาง (road_network หรือ straight_line)</translation>
     </message>
@@ -3256,34 +3251,39 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
 <context>
     <name>JitasaAlgorithm</name>
     <message>
-        <location filename="../jitasa_qgis/processing/base.py" line="40"/>
+        <location filename="../jitasa_qgis/processing/base.py" line="42"/>
         <source>Store</source>
         <translation>คลังข้อมูล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/base.py" line="49"/>
+        <location filename="../jitasa_qgis/processing/base.py" line="51"/>
         <source>Saved PostgreSQL connection</source>
         <translation>การเชื่อมต่อ PostgreSQL ที่บันทึกไว้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/base.py" line="58"/>
+        <location filename="../jitasa_qgis/processing/base.py" line="60"/>
         <source>…or pg_service name</source>
         <translation>…หรือชื่อ pg_service</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/base.py" line="82"/>
+        <location filename="../jitasa_qgis/processing/base.py" line="84"/>
         <source>No connection given: using the store the plugin is connected to ({0}).</source>
         <translation>ไม่ได้ระบุการเชื่อมต่อ: ใช้คลังข้อมูลที่ปลั๊กอินเชื่อมต่ออยู่ ({0})</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/base.py" line="90"/>
+        <location filename="../jitasa_qgis/processing/base.py" line="92"/>
         <source>Choose a saved PostgreSQL connection or give a pg_service name (or connect the plugin to a store first).</source>
         <translation>เลือกการเชื่อมต่อ PostgreSQL ที่บันทึกไว้ หรือระบุชื่อ pg_service (หรือเชื่อมต่อปลั๊กอินกับคลังข้อมูลก่อน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/base.py" line="100"/>
+        <location filename="../jitasa_qgis/processing/base.py" line="102"/>
         <source>Store: {0}</source>
         <translation>คลังข้อมูล: {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/base.py" line="115"/>
+        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+        <translation type="unfinished">สมุดงาน Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -3850,22 +3850,22 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>LocationAllocationAlgorithm</name>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="110"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="109"/>
         <source>&apos;{0}&apos; is not urgency=weight with a weight of 0 or more.</source>
         <translation>'{0}' ไม่อยู่ในรูป ความเร่งด่วน=น้ำหนัก ที่น้ำหนักตั้งแต่ 0 ขึ้นไป</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="151"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="150"/>
         <source>Feature {0} has no number in the field {1} (&apos;{2}&apos;).</source>
         <translation>ฟีเจอร์ {0} ไม่มีตัวเลขในฟิลด์ {1} ('{2}')</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="165"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="164"/>
         <source>Location-allocation (choose sites)</source>
         <translation>เลือกที่ตั้งจุดบริการ (location-allocation)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="174"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="167"/>
         <source>Choose K sites among candidates for the demand within a threshold:
 - Maximal covering (MCLP): the most demand within the threshold of a chosen site.
 - p-median: the least demand-weighted travel, every demand point served by a site within the threshold.
@@ -3878,237 +3878,237 @@ Existing facilities (by kind or id) are kept in the plan and count towards K. Ca
 สถานบริการเดิม (ตามประเภทหรือรหัส) คงไว้ในแผนและนับรวมใน K แบบมีขีดความสามารถ: จุดหนึ่งให้บริการได้ไม่เกินขีดความสามารถ (จากฟิลด์ของชั้นข้อมูลจุดที่เป็นไปได้ ขีดความสามารถต่อวันของสถานบริการ หรือค่าตั้งต้น) การแบ่งทำให้จุดความต้องการหนึ่งจุดรับบริการจากหลายจุดได้ เกณฑ์เป็นนาทีบนโครงข่ายถนนที่ครอบคลุมความต้องการ (เส้นตรงเมื่อไม่มีถนนหรือเมื่อเลือก) หรือกิโลเมตรตามเส้นตรง คำนวณหาคำตอบที่ดีที่สุดจริง (HiGHS) หลังลดขนาดปัญหาโดยไม่เปลี่ยนคำตอบที่ดีที่สุด เมื่อครบเวลาจำกัดจะได้แผนที่ดีที่สุดที่พบพร้อมขอบเขตที่พิสูจน์ได้และช่องว่าง จุดเรียงลำดับตามที่การอ่านแบบละโมบเพิ่มเข้ามา (ลำดับ 1 เพิ่มได้มากที่สุด)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="192"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="185"/>
         <source>Model</source>
         <translation>แบบจำลอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="192"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="185"/>
         <source>Maximal covering (MCLP)</source>
         <translation>ครอบคลุมสูงสุด (MCLP)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="192"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="185"/>
         <source>p-median</source>
         <translation>p-median (ระยะเดินทางรวมต่ำสุด)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="192"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="185"/>
         <source>Set covering (LSCP)</source>
         <translation>ครอบคลุมทั้งหมดด้วยจุดน้อยที่สุด (LSCP)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="204"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="197"/>
         <source>Number of sites (K)</source>
         <translation>จำนวนจุด (K)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="213"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="206"/>
         <source>Threshold</source>
         <translation>เกณฑ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="222"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="215"/>
         <source>Threshold unit</source>
         <translation>หน่วยของเกณฑ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="222"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="215"/>
         <source>Minutes (road network where there is one)</source>
         <translation>นาที (บนโครงข่ายถนนเมื่อมี)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="222"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="215"/>
         <source>Kilometres (straight line)</source>
         <translation>กิโลเมตร (เส้นตรง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="233"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="226"/>
         <source>Minutes on the straight line even where a road network exists</source>
         <translation>ใช้นาทีตามเส้นตรงแม้มีโครงข่ายถนน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="242"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="235"/>
         <source>Demand</source>
         <translation>ความต้องการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="242"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="235"/>
         <source>Open requests weighted by urgency</source>
         <translation>คำขอที่ยังเปิดอยู่ ถ่วงน้ำหนักตามความเร่งด่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="242"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="235"/>
         <source>Tambon population</source>
         <translation>ประชากรตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="242"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="235"/>
         <source>A numeric field of a layer</source>
         <translation>ฟิลด์ตัวเลขของชั้นข้อมูล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="254"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="247"/>
         <source>Urgency weights</source>
         <translation>น้ำหนักตามความเร่งด่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="261"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="254"/>
         <source>Demand layer</source>
         <translation>ชั้นข้อมูลความต้องการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="269"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="262"/>
         <source>Demand field (numeric)</source>
         <translation>ฟิลด์ความต้องการ (ตัวเลข)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="278"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="271"/>
         <source>Candidates</source>
         <translation>จุดที่เป็นไปได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="278"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="271"/>
         <source>A point layer</source>
         <translation>ชั้นข้อมูลจุด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="278"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="271"/>
         <source>Tambon centroids</source>
         <translation>จุดกึ่งกลางตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="278"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="271"/>
         <source>Road junctions</source>
         <translation>ทางแยกของถนน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="290"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="283"/>
         <source>Candidate layer</source>
         <translation>ชั้นข้อมูลจุดที่เป็นไปได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="298"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="291"/>
         <source>Capacity field of the candidates</source>
         <translation>ฟิลด์ขีดความสามารถของจุดที่เป็นไปได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="307"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="300"/>
         <source>Only inside this province / amphoe / tambon code (e.g. 67)</source>
         <translation>เฉพาะในรหัสจังหวัด / อำเภอ / ตำบลนี้ (เช่น 67)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="314"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="307"/>
         <source>Keep existing facilities of these kinds (e.g. vaccination_point)</source>
         <translation>คงสถานบริการเดิมประเภทเหล่านี้ (เช่น vaccination_point)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="323"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="316"/>
         <source>Keep existing facilities with these ids</source>
         <translation>คงสถานบริการเดิมรหัสเหล่านี้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="330"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="323"/>
         <source>Capacitated</source>
         <translation>มีขีดความสามารถจำกัด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="335"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="328"/>
         <source>A demand point may be split between sites</source>
         <translation>แบ่งจุดความต้องการให้หลายจุดบริการได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="342"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="335"/>
         <source>Capacity of a site that has none</source>
         <translation>ขีดความสามารถของจุดที่ไม่มีค่า</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="351"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="344"/>
         <source>Time limit (seconds)</source>
         <translation>เวลาจำกัด (วินาที)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="360"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="353"/>
         <source>Also store the plan (plan run and sites)</source>
         <translation>บันทึกแผนลงฐานข้อมูลด้วย (ครั้งของแผนและจุด)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="367"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="360"/>
         <source>Plan name</source>
         <translation>ชื่อแผน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="370"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="363"/>
         <source>Chosen sites</source>
         <translation>จุดที่เลือก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="379"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="366"/>
         <source>Allocation lines</source>
         <translation>เส้นการจัดสรร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="388"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="369"/>
         <source>Objective</source>
         <translation>ค่าเป้าหมาย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="388"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="369"/>
         <source>Proven bound</source>
         <translation>ขอบเขตที่พิสูจน์ได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="388"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="369"/>
         <source>Relative gap (0: proven optimal)</source>
         <translation>ช่องว่างสัมพัทธ์ (0: พิสูจน์แล้วว่าดีที่สุด)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="388"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="369"/>
         <source>Sites chosen</source>
         <translation>จำนวนจุดที่เลือก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="388"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="369"/>
         <source>Demand served</source>
         <translation>ความต้องการที่ได้รับบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="388"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="369"/>
         <source>Plan run id</source>
         <translation>รหัสครั้งของแผน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="397"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="378"/>
         <source>Solver status (optimal, time_limit, no_solution, infeasible)</source>
         <translation>สถานะของตัวแก้ปัญหา (optimal, time_limit, no_solution, infeasible)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="397"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="378"/>
         <source>Model (mclp, pmedian, lscp)</source>
         <translation>แบบจำลอง (mclp, pmedian, lscp)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="397"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="378"/>
         <source>Travel model (road_network, straight_line)</source>
         <translation>แบบจำลองการเดินทาง (road_network, straight_line)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="397"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="378"/>
         <source>Report</source>
         <translation>รายงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="419"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="400"/>
         <source>Choose the demand layer and its numeric field.</source>
         <translation>เลือกชั้นข้อมูลความต้องการและฟิลด์ตัวเลขของชั้นนั้น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="427"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="408"/>
         <source>Choose the candidate layer.</source>
         <translation>เลือกชั้นข้อมูลจุดที่เป็นไปได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="435"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="416"/>
         <source>Facility ids must be whole numbers.</source>
         <translation>รหัสสถานบริการต้องเป็นจำนวนเต็ม</translation>
     </message>
@@ -4677,7 +4677,7 @@ Existing facilities (by kind or id) are kept in the plan and count towards K. Ca
 <context>
     <name>PlanningGroup</name>
     <message>
-        <location filename="../jitasa_qgis/layers/planning_group.py" line="23"/>
+        <location filename="../jitasa_qgis/layers/planning_group.py" line="24"/>
         <source>Jitasa planning</source>
         <translation>Jitasa วางแผน</translation>
     </message>
@@ -5189,17 +5189,17 @@ The file is written whole or not at all.</source>
 <context>
     <name>ProcessingGroups</name>
     <message>
-        <location filename="../jitasa_qgis/processing/base.py" line="117"/>
+        <location filename="../jitasa_qgis/processing/base.py" line="149"/>
         <source>Import and export</source>
         <translation>นำเข้าและส่งออก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/base.py" line="128"/>
+        <location filename="../jitasa_qgis/processing/base.py" line="160"/>
         <source>Rejected {0}: {1}</source>
         <translation>ปฏิเสธ {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/base.py" line="134"/>
+        <location filename="../jitasa_qgis/processing/base.py" line="166"/>
         <source>… and {0} more rejected rows (see the rejects table).</source>
         <translation>… และแถวที่ถูกปฏิเสธอีก {0} แถว (ดูในตารางรายการที่ถูกปฏิเสธ)</translation>
     </message>
@@ -5209,7 +5209,7 @@ The file is written whole or not at all.</source>
         <translation>พิมพ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="70"/>
+        <location filename="../jitasa_qgis/processing/base.py" line="139"/>
         <source>Planning</source>
         <translation>การวางแผน</translation>
     </message>
@@ -7540,12 +7540,12 @@ The API token comes only from a QGIS authentication configuration (EsriToken: se
 <context>
     <name>VaccinationPlanAlgorithm</name>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="67"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="65"/>
         <source>Plan mobile vaccination / screening units</source>
         <translation>วางแผนหน่วยฉีดวัคซีน / คัดกรองเคลื่อนที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="76"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="68"/>
         <source>Where should the next mobile vaccination or screening units go? Places K units (tambon centres as candidates) so that as many people not yet covered as possible are within the threshold of one: maximal covering, solved exactly (the log gives the solver&apos;s proven gap, 0 when optimal).
 Demand: each tambon&apos;s latest imported count of the campaign (target population minus vaccinated or screened) at a point inside the tambon. Import the counts first with &apos;Import vaccination / screening counts per tambon&apos;.
 Minutes are road minutes where a road network covers the tambons, else the straight line (said in the output); or choose km on the map.
@@ -7556,102 +7556,97 @@ Outputs: the units numbered in the order they add the most people, the tambons&a
 ผลลัพธ์: หน่วยที่มีหมายเลขตามลำดับจำนวนคนที่เพิ่มได้มากที่สุด ความครอบคลุมของตำบล และไฟล์ CSV หรือ XLSX ของหน่วย แผนจะถูกบันทึก (plan_run, plan_site) เพื่อพิมพ์หรือเปรียบเทียบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="92"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="84"/>
         <source>Campaign (e.g. covid19_dose2)</source>
         <translation>แคมเปญ (เช่น covid19_dose2)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="97"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="89"/>
         <source>Number of units</source>
         <translation>จำนวนหน่วย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="106"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="98"/>
         <source>Reach of a unit</source>
         <translation>ระยะที่หน่วยเข้าถึง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="115"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="107"/>
         <source>Reach in</source>
         <translation>หน่วยของระยะ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="115"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="107"/>
         <source>Minutes of travel</source>
         <translation>นาทีการเดินทาง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="115"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="107"/>
         <source>Kilometres (straight line)</source>
         <translation>กิโลเมตร (เส้นตรง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="126"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="118"/>
         <source>Province or amphoe code (empty: every tambon with counts)</source>
         <translation>รหัสจังหวัดหรืออำเภอ (ว่าง: ทุกตำบลที่มีข้อมูล)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="133"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="125"/>
         <source>Existing facility kinds kept as units (e.g. vaccination_point)</source>
         <translation>ประเภทสถานบริการเดิมที่คงไว้เป็นหน่วย (เช่น vaccination_point)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="140"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="132"/>
         <source>Solver time limit (seconds)</source>
         <translation>เวลาสูงสุดของตัวแก้ (วินาที)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="149"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="141"/>
         <source>Use the straight line even where a road network exists</source>
         <translation>ใช้เส้นตรงแม้มีโครงข่ายถนน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="156"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="148"/>
         <source>Store the plan</source>
         <translation>บันทึกแผน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="161"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="153"/>
         <source>Plan name</source>
         <translation>ชื่อแผน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="166"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="158"/>
         <source>Mobile units</source>
         <translation>หน่วยเคลื่อนที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="175"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="161"/>
         <source>Coverage per tambon</source>
         <translation>ความครอบคลุมรายตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="184"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="164"/>
         <source>Units report (CSV or XLSX)</source>
         <translation>รายงานหน่วย (CSV หรือ XLSX)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="184"/>
-        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation>สมุดงาน Excel (*.xlsx);;CSV (*.csv)</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="193"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="165"/>
         <source>Plan run id</source>
         <translation>รหัสแผน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="194"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="166"/>
         <source>People within reach</source>
         <translation>จำนวนคนที่อยู่ในระยะ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="197"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="169"/>
         <source>Proven gap</source>
         <translation>ช่องว่างที่พิสูจน์แล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="198"/>
+        <location filename="../jitasa_qgis/processing/vaccination_plan.py" line="170"/>
         <source>Travel-time model (road_network or straight_line)</source>
         <translation>แบบจำลองเวลาเดินทาง (road_network หรือ straight_line)</translation>
     </message>
