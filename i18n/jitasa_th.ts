@@ -3283,7 +3283,7 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
     <message>
         <location filename="../jitasa_qgis/processing/base.py" line="115"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished">สมุดงาน Excel (*.xlsx);;CSV (*.csv)</translation>
+        <translation>สมุดงาน Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
 </context>
 <context>
