@@ -36,3 +36,13 @@ def test_escape_is_no_and_the_default_words_are_translatable(qgis_app):
     seen = _answer(escape=True)
     assert confirm(None, "title", "text") is False
     assert sorted(seen[0]) == ["No", "Yes"]  # the plugin's words (Thai through its translator), not Qt's
+
+
+def test_dialog_buttons_carry_the_plugin_words(qgis_app):
+    from qgis.PyQt.QtWidgets import QDialogButtonBox
+
+    from jitasa_qgis.gui.questions import dialog_buttons
+
+    box = dialog_buttons(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+    assert sorted(b.text() for b in box.buttons()) == ["Cancel", "OK"]
+    assert dialog_buttons(QDialogButtonBox.Close).button(QDialogButtonBox.Close).text() == "Close"

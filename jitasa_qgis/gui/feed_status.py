@@ -44,6 +44,7 @@ from ..definitions.import_reasons import import_reason_text
 from ..store.reject_access import RejectAccess, reject_access
 from ..store.rejects import StoredReject, recent_rejects
 from .dock_link import DockLink
+from .questions import dialog_buttons
 from .service_task import TaskHandle, start_service_task
 from .table_model_base import RowsTableModel
 
@@ -260,7 +261,7 @@ class RejectsDialog(QDialog):
         if self.model.columns > REJECT_COL_REASON + 1:
             self.view.setColumnWidth(REJECT_COL_REASON, min(self.view.columnWidth(REJECT_COL_REASON), 360))
         layout.addWidget(self.view)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons = dialog_buttons(QDialogButtonBox.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
@@ -290,7 +291,7 @@ class FeedSettingsDialog(QDialog):
         self.auth_select = QgsAuthConfigSelect(self)
         self.auth_select.setConfigId(choice.authcfg)
         form.addRow(translate("FeedStatus", "Authentication"), self.auth_select)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
+        buttons = dialog_buttons(QDialogButtonBox.Ok | QDialogButtonBox.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

@@ -1,11 +1,11 @@
-"""Questions to the user with buttons in the user's language (Qt's own Yes/No are not translated to Thai:
+"""Questions to the user, and dialog buttons, in the user's language (Qt's own Yes/No are not translated to Thai:
 Debian ships no qtbase_th), the safe answer the default."""
 
 from __future__ import annotations
 
 from typing import Optional
 
-from qgis.PyQt.QtWidgets import QMessageBox, QWidget
+from qgis.PyQt.QtWidgets import QDialogButtonBox, QMessageBox, QWidget
 
 from ..definitions.i18n import translate
 
@@ -31,3 +31,19 @@ def confirm(
     box.setEscapeButton(no)
     box.exec_()
     return box.clickedButton() is yes
+
+
+def dialog_buttons(buttons, parent: Optional[QWidget] = None) -> QDialogButtonBox:
+    """A QDialogButtonBox of standard buttons with their text in the user's language."""
+    box = QDialogButtonBox(buttons, parent)
+    words = {
+        QDialogButtonBox.Ok: translate("Questions", "OK"),
+        QDialogButtonBox.Cancel: translate("Questions", "Cancel"),
+        QDialogButtonBox.Close: translate("Questions", "Close"),
+        QDialogButtonBox.Save: translate("Questions", "Save"),
+    }
+    for which, text in words.items():
+        button = box.button(which)
+        if button is not None:
+            button.setText(text)
+    return box

@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
 from ..definitions.history_text import change_text
 from ..definitions.i18n import translate
 from ..services.request_history import RequestHistoryResult
+from .questions import dialog_buttons
 
 
 def _role_label(role: str) -> str:
@@ -74,7 +75,7 @@ class RequestHistoryDialog(QDialog):
             header.setSectionResizeMode(j, QHeaderView.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.Stretch)
         layout.addWidget(self.table)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close, self)
+        buttons = dialog_buttons(QDialogButtonBox.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(1000, 420)
