@@ -2030,327 +2030,327 @@ Only the columns your role may read are written. Names, phone numbers and notes 
 <context>
     <name>FeedStatus</name>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="59"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="60"/>
         <source>Jan</source>
         <translation>ม.ค.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="59"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="60"/>
         <source>Feb</source>
         <translation>ก.พ.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="59"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="60"/>
         <source>Mar</source>
         <translation>มี.ค.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="59"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="60"/>
         <source>Apr</source>
         <translation>เม.ย.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="59"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="60"/>
         <source>May</source>
         <translation>พ.ค.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="59"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="60"/>
         <source>Jun</source>
         <translation>มิ.ย.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="59"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="60"/>
         <source>Jul</source>
         <translation>ก.ค.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="59"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="60"/>
         <source>Aug</source>
         <translation>ส.ค.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="59"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="60"/>
         <source>Sep</source>
         <translation>ก.ย.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="59"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="60"/>
         <source>Oct</source>
         <translation>ต.ค.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="59"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="60"/>
         <source>Nov</source>
         <translation>พ.ย.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="59"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="60"/>
         <source>Dec</source>
         <translation>ธ.ค.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="88"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="89"/>
         <source>never</source>
         <translation>ยังไม่เคย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="100"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="101"/>
         <source>just now</source>
         <translation>เมื่อสักครู่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="102"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="103"/>
         <source>{n} min ago</source>
         <translation>{n} นาทีที่แล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="104"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="105"/>
         <source>{h} h {m} min ago</source>
         <translation>{h} ชม. {m} นาทีที่แล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="105"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="106"/>
         <source>today {time} ({ago})</source>
         <translation>วันนี้ {time} น. ({ago})</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="107"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="108"/>
         <source>yesterday {time}</source>
         <translation>เมื่อวาน {time} น.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="110"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="111"/>
         <source>{day} {month} {year} {time}</source>
         <translation>{day} {month} {year} {time} น.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="117"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="118"/>
         <source>OK</source>
         <translation>สำเร็จ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="118"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="119"/>
         <source>nothing new</source>
         <translation>ไม่มีข้อมูลใหม่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="119"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="120"/>
         <source>failed</source>
         <translation>ไม่สำเร็จ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="120"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="121"/>
         <source>not synced yet</source>
         <translation>ยังไม่เคยดึงข้อมูล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="137"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="138"/>
         <source>{new} new, {updated} updated, {rejected} rejected</source>
         <translation>ใหม่ {new} · ปรับปรุง {updated} · ถูกปฏิเสธ {rejected}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="157"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="158"/>
         <source>Source</source>
         <translation>แหล่งข้อมูล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="158"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="159"/>
         <source>Last sync</source>
         <translation>ดึงข้อมูลล่าสุด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="159"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="160"/>
         <source>Outcome</source>
         <translation>ผล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="160"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="161"/>
         <source>New</source>
         <translation>ใหม่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="161"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="162"/>
         <source>Updated</source>
         <translation>ปรับปรุง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="162"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="163"/>
         <source>Rejected</source>
         <translation>ปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="201"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="202"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="202"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="203"/>
         <source>Record</source>
         <translation>ระเบียน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="203"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="204"/>
         <source>Reason</source>
         <translation>เหตุผล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="204"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="205"/>
         <source>Record as received</source>
         <translation>ระเบียนตามที่ได้รับ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="242"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="243"/>
         <source>Rejected records of {source}</source>
         <translation>ระเบียนที่ถูกปฏิเสธของ {source}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="245"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="246"/>
         <source>{n} recent rejected record(s), newest first.</source>
         <translation>ระเบียนที่ถูกปฏิเสธล่าสุด {n} รายการ เรียงจากใหม่ไปเก่า</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="245"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="246"/>
         <source>{n} recent rejected record(s), newest first. Your role may not read the records.</source>
         <translation>ระเบียนที่ถูกปฏิเสธล่าสุด {n} รายการ เรียงจากใหม่ไปเก่า บทบาทของคุณไม่มีสิทธิ์อ่านตัวระเบียน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="277"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="278"/>
         <source>Feed settings</source>
         <translation>ตั้งค่าฟีด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="281"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="282"/>
         <source>Feed URL</source>
         <translation>ที่อยู่เว็บของฟีด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="283"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="284"/>
         <source>The name the feed&apos;s requests are kept under</source>
         <translation>ชื่อที่ใช้เก็บคำขอจากฟีดนี้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="284"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="285"/>
         <source>Source name</source>
         <translation>ชื่อแหล่งข้อมูล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="286"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="287"/>
         <source>Jitasa feed format</source>
         <translation>รูปแบบฟีดของจิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="287"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="288"/>
         <source>SOS GeoJSON feed</source>
         <translation>ฟีดแบบ SOS GeoJSON</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="289"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="290"/>
         <source>Format</source>
         <translation>รูปแบบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="292"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="293"/>
         <source>Authentication</source>
         <translation>การยืนยันตัวตน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="362"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="363"/>
         <source>Sync every</source>
         <translation>ดึงข้อมูลทุก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="364"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="365"/>
         <source>Sync the feed in the background at this interval</source>
         <translation>ดึงข้อมูลจากฟีดเบื้องหลังตามช่วงเวลานี้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="368"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="369"/>
         <source> min</source>
         <translation> นาที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="375"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="376"/>
         <source>Settings…</source>
         <translation>ตั้งค่า…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="376"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="377"/>
         <source>The feed&apos;s URL, source name, format and login</source>
         <translation>ที่อยู่เว็บของฟีด ชื่อแหล่งข้อมูล รูปแบบ และการเข้าสู่ระบบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="377"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="378"/>
         <source>Rejects…</source>
         <translation>ระเบียนที่ถูกปฏิเสธ…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="378"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="379"/>
         <source>The records the feed sent that were not taken</source>
         <translation>ระเบียนที่ฟีดส่งมาแต่รับเข้าไม่ได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="379"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="380"/>
         <source>Sync now</source>
         <translation>ดึงข้อมูลทันที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="424"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="425"/>
         <source>Syncing {source}…</source>
         <translation>กำลังดึงข้อมูลจาก {source}…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="475"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="476"/>
         <source>No feed set up yet: give its address in the feed settings.</source>
         <translation>ยังไม่ได้ตั้งค่าฟีด: ใส่ที่อยู่เว็บของฟีดในการตั้งค่าฟีด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="430"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="431"/>
         <source>{source}: not synced yet.</source>
         <translation>{source}: ยังไม่เคยดึงข้อมูล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="432"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="433"/>
         <source>{source}: last sync {when} failed: {reason}</source>
         <translation>{source}: ดึงข้อมูลล่าสุด {when} ไม่สำเร็จ: {reason}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="446"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="447"/>
         <source>Next sync in about {n} min.</source>
         <translation>ดึงข้อมูลครั้งถัดไปในอีกราว {n} นาที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="485"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="486"/>
         <source>Syncing the feed {source}</source>
         <translation>ดึงข้อมูลจากฟีด {source}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="513"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="514"/>
         <source>The feed sync failed: {reason}</source>
         <translation>ดึงข้อมูลจากฟีดไม่สำเร็จ: {reason}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="506"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="507"/>
         <source>Feed synced: {counts}</source>
         <translation>ดึงข้อมูลจากฟีดแล้ว: {counts}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="518"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="519"/>
         <source>The feed sync was cancelled.</source>
         <translation>ยกเลิกการดึงข้อมูลจากฟีดแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="585"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="586"/>
         <source>Only officers and admins may read the rejected records.</source>
         <translation>เฉพาะเจ้าหน้าที่และผู้ดูแลระบบเท่านั้นที่อ่านระเบียนที่ถูกปฏิเสธได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="96"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="97"/>
         <source>today {time}</source>
         <translation>วันนี้ {time} น.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/feed_status.py" line="436"/>
+        <location filename="../jitasa_qgis/gui/feed_status.py" line="437"/>
         <source>{source}: last sync {when}, {outcome}</source>
         <translation>{source}: ดึงข้อมูลล่าสุด {when} {outcome}</translation>
     </message>
@@ -5226,6 +5226,26 @@ The file is written whole or not at all.</source>
         <source>No</source>
         <translation>ไม่</translation>
     </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/questions.py" line="40"/>
+        <source>OK</source>
+        <translation>ตกลง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/questions.py" line="41"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/questions.py" line="42"/>
+        <source>Close</source>
+        <translation>ปิด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/questions.py" line="43"/>
+        <source>Save</source>
+        <translation>บันทึก</translation>
+    </message>
 </context>
 <context>
     <name>Reasons</name>
@@ -5491,37 +5511,37 @@ The file is written whole or not at all.</source>
         <translation>บันทึกงานมอบหมาย {0} โดยไม่มีการเปลี่ยนแปลง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="39"/>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="40"/>
         <source>History of request {0}</source>
         <translation>ประวัติของคำขอ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="41"/>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="42"/>
         <source>{0} changes, oldest first.</source>
         <translation>การเปลี่ยนแปลง {0} รายการ เรียงจากเก่าที่สุด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="41"/>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="42"/>
         <source>No history you may see for this request.</source>
         <translation>ไม่มีประวัติของคำขอนี้ที่คุณดูได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="48"/>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="49"/>
         <source>When</source>
         <translation>เมื่อ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="48"/>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="49"/>
         <source>Who</source>
         <translation>ผู้ดำเนินการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="48"/>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="49"/>
         <source>Run</source>
         <translation>รอบการจัดสรร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="48"/>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="49"/>
         <source>What</source>
         <translation>รายการ</translation>
     </message>
@@ -5536,22 +5556,22 @@ The file is written whole or not at all.</source>
         <translation>อ่านการเปลี่ยนแปลงแล้ว {0} รายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="24"/>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="25"/>
         <source>officer</source>
         <translation>เจ้าหน้าที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="25"/>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="26"/>
         <source>admin</source>
         <translation>ผู้ดูแลระบบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="26"/>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="27"/>
         <source>analyst</source>
         <translation>นักวิเคราะห์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="27"/>
+        <location filename="../jitasa_qgis/gui/request_history_dialog.py" line="28"/>
         <source>feed</source>
         <translation>ระบบรับคำขอ</translation>
     </message>
