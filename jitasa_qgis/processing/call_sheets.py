@@ -4,7 +4,6 @@ of them (services/call_sheets.py does the work)."""
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingOutputNumber,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFileDestination,
@@ -14,26 +13,17 @@ from qgis.core import (
 from ..definitions import settings
 from ..definitions.i18n import translate
 from ..services.call_sheets import CallSheetParams, print_call_sheets
-from .base import JitasaAlgorithm, service_errors
+from .base import service_errors
 from .feedback_progress import FeedbackProgress
+from .print_map import PrintAlgorithm
 
 
-class CallSheetsAlgorithm(JitasaAlgorithm):
+class CallSheetsAlgorithm(PrintAlgorithm):
     def name(self) -> str:
         return "callsheets"
 
     def displayName(self) -> str:
         return translate("CallSheetsAlgorithm", "Print call sheets for volunteers")
-
-    def group(self) -> str:
-        return translate("ProcessingGroups", "Print")
-
-    def groupId(self) -> str:
-        return "print"
-
-    def flags(self):
-        # layouts and fonts are made on the main thread
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def shortHelpString(self) -> str:
         return translate(

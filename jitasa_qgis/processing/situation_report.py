@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from qgis.core import (
-    QgsProcessingAlgorithm,
     QgsProcessingOutputNumber,
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterNumber,
@@ -14,26 +13,17 @@ from qgis.core import (
 from ..definitions import settings
 from ..definitions.i18n import translate
 from ..services.situation_report import SituationReportParams, make_situation_report
-from .base import JitasaAlgorithm, service_errors
+from .base import service_errors
 from .feedback_progress import FeedbackProgress
+from .print_map import PrintAlgorithm
 
 
-class SituationReportAlgorithm(JitasaAlgorithm):
+class SituationReportAlgorithm(PrintAlgorithm):
     def name(self) -> str:
         return "situationreport"
 
     def displayName(self) -> str:
         return translate("SituationReportAlgorithm", "Situation report")
-
-    def group(self) -> str:
-        return translate("ProcessingGroups", "Print")
-
-    def groupId(self) -> str:
-        return "print"
-
-    def flags(self):
-        # layouts, fonts and the HTML frame are made on the main thread
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
 
     def shortHelpString(self) -> str:
         return translate(
