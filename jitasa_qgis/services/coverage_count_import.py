@@ -13,21 +13,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
-import psycopg2
-
 from ..core.coverage_counts import count_records
 from ..core.field_mapping import mapping_text
 from ..core.import_records import Reject, reject
 from ..core.tabular import Table, read_table
 from ..definitions.i18n import translate
 from ..definitions.import_reasons import ImportReason, import_reason_text
-from ..store.calls import rollback_quietly, server_message
 from ..store.coverage_counts import known_tambons, write_counts
-from ..store.errors import StoreError
 from ..store.migrations import check_schema_current
 from ..store.rejects import keep_rejects
-from .progress import Cancelled, Progress, check_cancelled, progress_of
-from .store_access import Store, connection
+from .progress import Progress, check_cancelled, progress_of
+from .store_access import Store, connection, written_whole
 
 PathLike = Union[str, Path]
 REJECT_TARGET = "tambon_coverage_count"
@@ -108,7 +104,13 @@ def import_coverage_counts(
     check_cancelled(progress)
     source = (params.source or "file").strip() or "file"
     with connection(store, progress) as conn:
-        try:
+        with written_whole(
+            conn,
+            progress,
+            lambda message: translate(
+                "CoverageCountImport", "Importing the counts failed and nothing was written: {0}"
+            ).format(message),
+        ):
             check_schema_current(conn)
             with conn.cursor() as cur:
                 known = known_tambons(cur, (r.tambon_code for r in parsed.records))
@@ -128,18 +130,6 @@ def import_coverage_counts(
                 rejects_new = keep_rejects(cur, REJECT_TARGET, table.name, rejects)
             check_cancelled(progress)
             conn.commit()
-        except psycopg2.Error as exc:
-            rollback_quietly(conn)
-            if progress.is_cancelled():
-                raise Cancelled() from None
-            raise StoreError(
-                translate("CoverageCountImport", "Importing the counts failed and nothing was written: {0}").format(
-                    server_message(exc)
-                )
-            ) from None
-        except BaseException:
-            rollback_quietly(conn)
-            raise
     progress.report(1.0)
     return CoverageCountImportResult(
         table.name,

@@ -43,7 +43,7 @@ from ..store.coverage import (
 from ..store.errors import StoreError
 from ..store.migrations import check_schema_current
 from .progress import Cancelled, Progress, check_cancelled, progress_of
-from .store_access import Store, connection
+from .store_access import Store, connection, written_whole
 from .travel_times import travel_time_model
 
 PathLike = Union[str, Path]
@@ -299,7 +299,11 @@ def coverage_gaps(store: Store, params: CoverageGapParams, progress: Optional[Pr
     """Read the store once (one read-only snapshot), compute, and write the report if asked."""
     progress = progress_of(progress)
     with connection(store, progress) as conn:
-        try:
+        with written_whole(
+            conn,
+            progress,
+            lambda message: translate("CoverageGaps", "Reading the coverage counts failed: {0}").format(message),
+        ):
             check_schema_current(conn)
             conn.rollback()  # the snapshot starts with the first read below
             with conn.cursor() as cur:
@@ -307,16 +311,6 @@ def coverage_gaps(store: Store, params: CoverageGapParams, progress: Optional[Pr
                 cur.execute("SET LOCAL jit = off")  # compiling costs more than these short statements gain
             result = compute(conn, params, progress)
             conn.rollback()
-        except psycopg2.Error as exc:
-            rollback_quietly(conn)
-            if progress.is_cancelled():
-                raise Cancelled() from None
-            raise StoreError(
-                translate("CoverageGaps", "Reading the coverage counts failed: {0}").format(server_message(exc))
-            ) from None
-        except BaseException:
-            rollback_quietly(conn)
-            raise
     if params.report_path is not None:
         check_cancelled(progress)
         result.report_path = write_report(params.report_path, result, progress)

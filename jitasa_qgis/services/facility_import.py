@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
-import psycopg2
-
 from ..core.facility_import import MOPH_SOURCE, FacilityRows, facility_records
 from ..core.field_mapping import mapping_text
 from ..core.import_records import Reject
@@ -22,13 +20,11 @@ from ..core.tabular import Table, read_table
 from ..definitions.i18n import translate
 from ..definitions.import_reasons import import_reason_text
 from ..definitions.labels import facility_kind_label
-from ..store.calls import rollback_quietly, server_message
-from ..store.errors import StoreError
 from ..store.facility_import import write_facilities
 from ..store.migrations import check_schema_current
 from ..store.rejects import keep_rejects
-from .progress import Cancelled, Progress, check_cancelled, progress_of
-from .store_access import Store, connection
+from .progress import Progress, check_cancelled, progress_of
+from .store_access import Store, connection, written_whole
 
 PathLike = Union[str, Path]
 REJECT_TARGET = "facility"
@@ -123,7 +119,13 @@ def import_facilities(
     check_cancelled(progress)
     source = params.source.strip()
     with connection(store, progress) as conn:
-        try:
+        with written_whole(
+            conn,
+            progress,
+            lambda message: translate(
+                "FacilityImport", "Importing facilities failed and nothing was written: {0}"
+            ).format(message),
+        ):
             check_schema_current(conn)
             check_cancelled(progress)
             with conn.cursor() as cur:
@@ -131,18 +133,6 @@ def import_facilities(
                 rejects_new = keep_rejects(cur, REJECT_TARGET, table.name, rows.rejects)
             check_cancelled(progress)
             conn.commit()
-        except psycopg2.Error as exc:
-            rollback_quietly(conn)
-            if progress.is_cancelled():  # the cancel stopped the running statement
-                raise Cancelled() from None
-            raise StoreError(
-                translate("FacilityImport", "Importing facilities failed and nothing was written: {0}").format(
-                    server_message(exc)
-                )
-            ) from None
-        except BaseException:
-            rollback_quietly(conn)
-            raise
     progress.report(1.0)
     return FacilityImportResult(
         table_name=table.name,

@@ -16,7 +16,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Optional
 
 import numpy as np
-import psycopg2
 
 from ..core import location_allocation as core
 from ..core.location_reach import pairs_within_km, pairs_within_minutes
@@ -24,12 +23,10 @@ from ..core.travel_time import TravelTimeModel
 from ..definitions.i18n import translate
 from ..definitions.roads import TravelModelCode
 from ..store import planning as store
-from ..store.calls import rollback_quietly, server_message
-from ..store.errors import StoreError
 from ..store.migrations import check_schema_current
 from ..store.roads import network_covering
-from .progress import Cancelled, Progress, check_cancelled, progress_of
-from .store_access import Store, connection
+from .progress import Progress, check_cancelled, progress_of
+from .store_access import Store, connection, written_whole
 from .travel_times import travel_time_model
 
 MODELS = tuple(m.value for m in core.Model)
@@ -566,7 +563,13 @@ def locate(
     """Solve, and with `params.write` store the plan run and its sites in one transaction."""
     progress = progress_of(progress)
     with connection(store_, progress) as conn:
-        try:
+        with written_whole(
+            conn,
+            progress,
+            lambda message: translate(
+                "LocationAllocation", "Storing the plan failed and nothing was written: {0}"
+            ).format(message),
+        ):
             check_schema_current(conn)
             result = locate_on(conn, params, progress)
             if params.write and result.sites:
@@ -605,18 +608,6 @@ def locate(
                 result.run_id = run_id
             else:
                 conn.rollback()
-        except psycopg2.Error as exc:
-            rollback_quietly(conn)
-            if progress.is_cancelled():
-                raise Cancelled() from None
-            raise StoreError(
-                translate("LocationAllocation", "Storing the plan failed and nothing was written: {0}").format(
-                    server_message(exc)
-                )
-            ) from None
-        except BaseException:
-            rollback_quietly(conn)
-            raise
     progress.report(1.0, "")
     return result
 

@@ -15,19 +15,16 @@ from pathlib import Path
 from typing import Optional, Union
 
 import numpy as np
-import psycopg2
 
 from ..core.import_records import inside_thailand
 from ..core.road_network import NetworkReport, RoadLines, RoadNetwork, RoadNetworkError, build_network, road_lines
 from ..core.tabular import Table, read_table
 from ..definitions.i18n import translate
 from ..definitions.roads import speeds_from_text
-from ..store.calls import rollback_quietly, server_message
-from ..store.errors import StoreError
 from ..store.migrations import check_schema_current
 from ..store.roads import WrittenNetwork, replace_network
-from .progress import Cancelled, Progress, check_cancelled, progress_of
-from .store_access import Store, connection
+from .progress import Progress, check_cancelled, progress_of
+from .store_access import Store, connection, written_whole
 
 PathLike = Union[str, Path]
 OSM_SUFFIXES = (".osm", ".pbf")
@@ -241,23 +238,17 @@ def import_roads(store: Store, params: RoadImportParams, progress: Optional[Prog
     progress = progress_of(progress)
     built = build_roads(params, progress)
     with connection(store, progress) as conn:
-        try:
+        with written_whole(
+            conn,
+            progress,
+            lambda message: translate(
+                "RoadImport", "Importing the road network failed and nothing was written: {0}"
+            ).format(message),
+        ):
             check_schema_current(conn)
             with conn.cursor() as cur:
                 written = write_roads(cur, built)
             check_cancelled(progress)
             conn.commit()
-        except psycopg2.Error as exc:
-            rollback_quietly(conn)
-            if progress.is_cancelled():
-                raise Cancelled() from None
-            raise StoreError(
-                translate("RoadImport", "Importing the road network failed and nothing was written: {0}").format(
-                    server_message(exc)
-                )
-            ) from None
-        except BaseException:
-            rollback_quietly(conn)
-            raise
     progress.report(1.0)
     return import_result(built, written)

@@ -15,7 +15,6 @@ from dataclasses import asdict, dataclass, field
 from typing import Optional, Sequence
 
 import numpy as np
-import psycopg2
 from shapely.geometry import MultiPoint
 
 from ..core import service_areas as core
@@ -24,13 +23,11 @@ from ..core.travel_time import snap_points
 from ..definitions.i18n import translate
 from ..definitions.roads import TravelModelCode, travel_model_label
 from ..definitions.service_area_outcomes import kind_label
-from ..store.calls import rollback_quietly, server_message
-from ..store.errors import StoreError
 from ..store.migrations import check_schema_current
 from ..store.service_areas import FACILITIES, AreaRow, Origin, boundary, origins, write_run
 from ..store.service_areas import VOLUNTEERS as VOLUNTEERS  # re-exported: processing reaches the store only here
-from .progress import Cancelled, Progress, check_cancelled, progress_of
-from .store_access import Store, connection
+from .progress import Progress, check_cancelled, progress_of
+from .store_access import Store, connection, written_whole
 from .travel_times import travel_time_model
 
 BUFFER, DRIVE_TIME, CATCHMENT, NEAREST = "buffer", "drive_time", "catchment", "nearest"
@@ -218,7 +215,13 @@ def service_areas(store: Store, params: ServiceAreaParams, progress: Optional[Pr
     """Compute, and with `params.write` store the run and its areas in one transaction."""
     progress = progress_of(progress)
     with connection(store, progress) as conn:
-        try:
+        with written_whole(
+            conn,
+            progress,
+            lambda message: translate(
+                "ServiceAreas", "Storing the service areas failed and nothing was written: {0}"
+            ).format(message),
+        ):
             check_schema_current(conn)
             result = compute(conn, params, progress)
             if params.write:
@@ -231,18 +234,6 @@ def service_areas(store: Store, params: ServiceAreaParams, progress: Optional[Pr
                 result.run_id = run_id
             else:
                 conn.rollback()
-        except psycopg2.Error as exc:
-            rollback_quietly(conn)
-            if progress.is_cancelled():
-                raise Cancelled() from None
-            raise StoreError(
-                translate("ServiceAreas", "Storing the service areas failed and nothing was written: {0}").format(
-                    server_message(exc)
-                )
-            ) from None
-        except BaseException:
-            rollback_quietly(conn)
-            raise
     progress.report(1.0, "")
     return result
 

@@ -17,10 +17,11 @@ from typing import Callable, Iterator, Union
 import psycopg2
 import psycopg2.extensions
 
-from ..store.calls import rollback_quietly
+from ..store.calls import rollback_quietly, server_message
 from ..store.connection import ConnectionSpec
+from ..store.errors import StoreError
 from ..store.qgis_connections import StoreLocation
-from .progress import NO_PROGRESS, Progress, on_cancel
+from .progress import NO_PROGRESS, Cancelled, Progress, on_cancel
 
 Connection = psycopg2.extensions.connection
 ConnectionFactory = Callable[[], Connection]
@@ -83,3 +84,20 @@ def _cancel_quietly(conn: Connection) -> Callable[[], None]:
             conn.cancel()
 
     return cancel
+
+
+@contextmanager
+def written_whole(conn: Connection, progress: Progress, failed: Callable[[str], str]) -> Iterator[None]:
+    """A service's write: any error rolls the transaction back, so nothing of it is left. A statement that
+    the user's cancel stopped is `Cancelled`; another database error a StoreError of `failed(the server's
+    message)`, e.g. "Importing facilities failed and nothing was written: …"."""
+    try:
+        yield
+    except psycopg2.Error as exc:
+        rollback_quietly(conn)
+        if progress.is_cancelled():  # the cancel stopped the running statement
+            raise Cancelled() from None
+        raise StoreError(failed(server_message(exc))) from None
+    except BaseException:
+        rollback_quietly(conn)
+        raise
