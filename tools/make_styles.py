@@ -514,8 +514,13 @@ def service_area_style() -> QgsVectorLayer:
     other.setRuleKey("service_area/other")
     root.appendChild(other)
     renderer = QgsRuleBasedRenderer(root)
-    # the widest areas underneath, the nearest drive-time band on top (QGIS sorts the fetched features itself)
-    renderer.setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause('coalesce("minutes", 1e9)', False)]))
+    # catchments underneath, then the drive-time bands widest first, the areas drawn by hand on top (they are
+    # what an officer edits); QGIS sorts the fetched features itself
+    order = (
+        'CASE WHEN "kind" = \'catchment\' THEN 1e9 WHEN "kind" = \'drive_time\' THEN coalesce("minutes", 1e8) '
+        "ELSE -1 END"
+    )
+    renderer.setOrderBy(QgsFeatureRequest.OrderBy([QgsFeatureRequest.OrderByClause(order, False)]))
     renderer.setOrderByEnabled(True)
     layer.setRenderer(renderer)
     labels(

@@ -264,7 +264,7 @@
       </symbol>
     </symbols>
     <orderby>
-      <orderByClause nullsFirst="1" asc="0">coalesce("minutes", 1e9)</orderByClause>
+      <orderByClause nullsFirst="1" asc="0">CASE WHEN "kind" = 'catchment' THEN 1e9 WHEN "kind" = 'drive_time' THEN coalesce("minutes", 1e8) ELSE -1 END</orderByClause>
     </orderby>
   </renderer-v2>
   <labeling type="simple">
