@@ -165,6 +165,33 @@ def login_conn(login_role):
 
 
 @pytest.fixture
+def demo(store):
+    """The test's store with a small seeded demo (300 requests, 90 volunteers); a test file may define its own."""
+    from jitasa_qgis.services.demo_loading import DemoParams, load_demo
+
+    load_demo(store, DemoParams(n_requests=300, n_volunteers=90, seed=5))
+    return store
+
+
+@pytest.fixture
+def service_of(demo, pg_cluster, login_role, tmp_path, monkeypatch):
+    """Factory: group -> a pg_service name for a fresh login of that group on the demo store."""
+    path = tmp_path / "pg_service.conf"
+    entries: list[str] = []
+
+    def make(group: str) -> str:
+        user, _ = login_role(group)
+        name = f"jitasa_test_{user}"
+        params = pg_cluster.params(demo.params["dbname"], user=user)
+        entries.append(f"[{name}]\n" + "".join(f"{k}={v}\n" for k, v in params.items()))
+        path.write_text("".join(entries), encoding="utf-8")
+        return name
+
+    monkeypatch.setenv("PGSERVICEFILE", str(path))
+    return make
+
+
+@pytest.fixture
 def provider(qgis_processing):
     """The jitasa provider, registered for this test only (a later test may load the plugin, which adds
     its own). Shared by the Processing, render and demo-loading tests."""

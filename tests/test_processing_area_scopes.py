@@ -11,8 +11,6 @@ import pytest
 from qgis.core import QgsApplication, QgsProcessingException, QgsProcessingFeedback
 from service_support import rows
 
-from jitasa_qgis.services.demo_loading import DemoParams, load_demo
-
 LOM_SAK = "6703"
 HOSTILE = [
     "'; DELETE FROM jitasa.area_scope; --",
@@ -24,12 +22,6 @@ HOSTILE = [
     "-1",
     "1e9",
 ]
-
-
-@pytest.fixture
-def demo(store):
-    load_demo(store, DemoParams(n_requests=300, n_volunteers=90, seed=5))
-    return store
 
 
 @pytest.fixture

@@ -10,32 +10,6 @@ from printing_support import pdf_pages, pdf_text
 from qgis.core import QgsProcessingException
 from service_support import rows
 
-from jitasa_qgis.services.demo_loading import DemoParams, load_demo
-
-
-@pytest.fixture
-def demo(store):
-    load_demo(store, DemoParams(n_requests=300, n_volunteers=90, seed=5))
-    return store
-
-
-@pytest.fixture
-def service_of(demo, pg_cluster, login_role, tmp_path, monkeypatch):
-    """Factory: group -> a pg_service name for a fresh login of that group on the demo store."""
-    path = tmp_path / "pg_service.conf"
-    entries: list[str] = []
-
-    def make(group: str) -> str:
-        user, _ = login_role(group)
-        name = f"jitasa_sheets_{user}"
-        params = pg_cluster.params(demo.params["dbname"], user=user)
-        entries.append(f"[{name}]\n" + "".join(f"{k}={v}\n" for k, v in params.items()))
-        path.write_text("".join(entries), encoding="utf-8")
-        return name
-
-    monkeypatch.setenv("PGSERVICEFILE", str(path))
-    return make
-
 
 def test_the_algorithm_is_registered(provider):
     algorithm = provider.algorithm("callsheets")

@@ -8,14 +8,6 @@ import pytest
 from printing_support import pdf_pages
 from qgis.core import QgsProcessingException
 
-from jitasa_qgis.services.demo_loading import DemoParams, load_demo
-
-
-@pytest.fixture
-def demo(store):
-    load_demo(store, DemoParams(n_requests=300, n_volunteers=90, seed=5))
-    return store
-
 
 @pytest.fixture
 def service(demo, pg_cluster, tmp_path, monkeypatch):
