@@ -27,7 +27,7 @@ from ..core.table_export import Column, ExportCancelled, write_table
 from ..core.travel_time import TravelTimeModel
 from ..definitions.i18n import translate
 from ..definitions.roads import TravelModelCode
-from ..store.calls import rollback_quietly, server_message
+from ..store.calls import read_only_snapshot, rollback_quietly, server_message
 from ..store.coverage import (
     CATEGORIES,
     URGENCIES,
@@ -306,9 +306,7 @@ def coverage_gaps(store: Store, params: CoverageGapParams, progress: Optional[Pr
         ):
             check_schema_current(conn)
             conn.rollback()  # the snapshot starts with the first read below
-            with conn.cursor() as cur:
-                cur.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                cur.execute("SET LOCAL jit = off")  # compiling costs more than these short statements gain
+            read_only_snapshot(conn, jit=False)  # compiling costs more than these short statements gain
             result = compute(conn, params, progress)
             conn.rollback()
     if params.report_path is not None:

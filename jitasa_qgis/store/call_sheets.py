@@ -15,12 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
-import psycopg2
 from psycopg2 import sql
 
 from ..definitions.enums import AssignmentStatus
 from ..definitions.i18n import translate
-from .calls import fetch
+from .calls import fetch, read_only_snapshot
 from .errors import StoreError
 from .export_rows import readable_columns
 
@@ -102,8 +101,7 @@ def read_call_sheets(
     assignments' requests, most urgent first. `only_assigned` drops volunteers with none.
 
     Read in one read-only snapshot; StoreError when the role may not read what a sheet needs."""
-    if conn.get_transaction_status() == psycopg2.extensions.TRANSACTION_STATUS_IDLE:
-        fetch(conn, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SELECT 1", ())
+    read_only_snapshot(conn)
     wanted = set(_NEEDED) | set(_OPTIONAL) | set(VOLUNTEER_PERSONAL) | set(REQUESTER_PERSONAL)
     readable = readable_columns(conn, wanted)
     missing = sorted(set(_NEEDED) - readable)

@@ -7,6 +7,7 @@ import json
 import re
 
 import psycopg2
+import psycopg2.extensions
 from psycopg2 import sql
 
 from ..definitions.i18n import translate
@@ -94,6 +95,16 @@ def fetch(conn, query: str | sql.Composable, params) -> list[tuple]:
     except psycopg2.Error as exc:
         rollback_quietly(conn)
         raise StoreError(server_message(exc)) from None
+
+
+def read_only_snapshot(conn, jit: bool = True) -> None:
+    """Make the transaction about to start one read-only snapshot (REPEATABLE READ), so every read of a report
+    or export sees the same moment; a transaction already open is left as it is. `jit=False` turns the JIT
+    compiler off for it (compiling costs more than many short statements gain)."""
+    if conn.get_transaction_status() == psycopg2.extensions.TRANSACTION_STATUS_IDLE:
+        fetch(conn, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SELECT 1", ())
+    if not jit:
+        fetch(conn, "SELECT set_config('jit', 'off', true)", ())
 
 
 def call(conn, query: str, args, commit: bool) -> list[tuple]:

@@ -25,7 +25,7 @@ from ..core.table_export import Column
 from ..definitions import labels
 from ..definitions.enums import AssignmentStatus, RequestStatus
 from ..definitions.i18n import translate
-from .calls import fetch, server_message
+from .calls import fetch, read_only_snapshot, server_message
 from .errors import StoreError
 
 KINDS = ("requests", "assignments", "volunteers", "facilities")
@@ -260,8 +260,7 @@ def open_export_rows(
         raise ValueError(f"unknown export kind {kind!r}")
     if scope.status not in STATUSES:
         raise ValueError(f"unknown status filter {scope.status!r}")
-    if conn.get_transaction_status() == psycopg2.extensions.TRANSACTION_STATUS_IDLE:
-        fetch(conn, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SELECT 1", ())
+    read_only_snapshot(conn)
     fetch(conn, "SELECT set_config('TimeZone', %s, true)", (TIME_ZONE,))
 
     fields = _fields(kind)

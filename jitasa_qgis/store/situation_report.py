@@ -15,10 +15,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Optional
 
-import psycopg2
-
 from ..definitions.enums import OPEN_REQUEST_STATUSES
-from .calls import fetch
+from .calls import fetch, read_only_snapshot
 
 TIME_ZONE = "Asia/Bangkok"
 _OPEN = [s.value for s in OPEN_REQUEST_STATUSES]
@@ -57,8 +55,7 @@ class SituationRows:
 def read_situation(conn, area_code: str = "", days: int = 7, step_hours: int = 6) -> SituationRows:
     """The report's rows for `area_code` ('' = everything the role sees); the series covers the last `days`
     days in steps of `step_hours`, ending now. StoreError when the store fails."""
-    if conn.get_transaction_status() == psycopg2.extensions.TRANSACTION_STATUS_IDLE:
-        fetch(conn, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY; SELECT 1", ())
+    read_only_snapshot(conn)
     fetch(conn, "SELECT set_config('TimeZone', %s, true)", (TIME_ZONE,))
     code = (area_code or "").strip()
     params = {"code": code, "open": _OPEN, "days": int(days), "step": int(step_hours)}
