@@ -457,7 +457,11 @@ _json = st.recursive(
     _scalars, lambda kids: st.lists(kids, max_size=3) | st.dictionaries(_json_text, kids, max_size=3), max_leaves=8
 )
 _field_values = {
-    "source_id": st.text(max_size=5) | st.integers() | _json,
+    # no NUL: jsonb cannot hold \u0000, so the cast refuses such a page before the function sees it; the
+    # plugin scrubs NUL before it sends a page (core.request_records, tested there)
+    "source_id": st.text(st.characters(blacklist_characters="\x00", blacklist_categories=("Cs",)), max_size=5)
+    | st.integers()
+    | _json,
     "category": st.sampled_from(["oxygen", "medicine", "OTHER", "x", ""]) | _json,
     "urgency": st.sampled_from(["critical", "low", "soon"]) | _json,
     "people_count": st.integers(-5, 200000) | _json,
