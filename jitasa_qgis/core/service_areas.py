@@ -134,10 +134,18 @@ def capsules(ax, ay, ra, bx, by, rb, steps: int = ARC_STEPS) -> BaseGeometry:
     ax, ay, ra, bx, by, rb, dx, dy, d = (x[band] for x in (ax, ay, ra, bx, by, rb, dx, dy, d))
     theta = np.arctan2(dy, dx)
     beta = np.arccos(np.clip((ra - rb) / np.maximum(d, 1e-12), -1.0, 1.0))
+    # each band's corners are the discs' own vertices nearest the tangent points (within π / steps of them:
+    # the same shortfall bound as the arcs): a band meets its discs at shared vertices, not at points just
+    # outside their chords, which spares GEOS a sliver at every corner
+    step = 2.0 * np.pi / steps
+    left, right = np.round((theta + beta) / step) * step, np.round((theta - beta) / step) * step
+    wide = left != right  # a band folded onto one line (the small disc touching the big one inside) adds nothing
+    ax, ay, ra, bx, by, rb, left, right = (x[wide] for x in (ax, ay, ra, bx, by, rb, left, right))
     quads = np.empty((len(ax), 5, 2))
-    for i, (cxs, cys, rs, sign) in enumerate(((ax, ay, ra, 1), (bx, by, rb, 1), (bx, by, rb, -1), (ax, ay, ra, -1))):
-        quads[:, i, 0] = cxs + rs * np.cos(theta + sign * beta)
-        quads[:, i, 1] = cys + rs * np.sin(theta + sign * beta)
+    corners = ((ax, ay, ra, left), (bx, by, rb, left), (bx, by, rb, right), (ax, ay, ra, right))
+    for i, (cxs, cys, rs, at) in enumerate(corners):
+        quads[:, i, 0] = cxs + rs * np.cos(at)
+        quads[:, i, 1] = cys + rs * np.sin(at)
     quads[:, 4] = quads[:, 0]
     return _union_wkb([discs, quads])
 
@@ -167,7 +175,7 @@ def _piece_table(graph: RoadGraph):
     cached = graph.__dict__.get("_piece_table")
     if cached is None:
         n_seg = len(graph.seg_xy)
-        ends = np.array([np.asarray(p.coords)[[0, -1]] for p in graph._pieces]).reshape(-1, 2, 2)
+        ends = graph._piece_xy
         ptr = np.searchsorted(graph._piece_seg, np.arange(n_seg + 1))
         cached = (ptr, ends[:, 0], ends[:, 1] - ends[:, 0], graph._piece_from, graph._piece_span)
         graph.__dict__["_piece_table"] = cached

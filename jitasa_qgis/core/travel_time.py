@@ -77,6 +77,7 @@ class RoadGraph:
     _piece_from: np.ndarray  # fraction of the segment where the piece starts
     _piece_span: np.ndarray  # fraction of the segment the piece covers
     _pieces: list[LineString]
+    _piece_xy: np.ndarray  # (pieces, 2, 2): each piece's start and end in the plane (numpy, no GEOS call)
     _tree: object
 
     @classmethod
@@ -140,6 +141,7 @@ class RoadGraph:
             piece_from,
             piece_span,
             pieces,
+            np.stack((allxy[at], allxy[at + 1]), axis=1),
             strtree(pieces),
         )
 
@@ -531,7 +533,7 @@ def _sampled_pieces(graph: RoadGraph):
     cached = graph.__dict__.get("_snap_samples")
     if cached is not None:
         return cached
-    ends = np.array([np.asarray(p.coords)[[0, -1]] for p in graph._pieces])
+    ends = graph._piece_xy
     start, vec = ends[:, 0], ends[:, 1] - ends[:, 0]
     length = np.hypot(vec[:, 0], vec[:, 1])
     h = max(25.0, float(length.sum()) / _SAMPLES_MAX)
