@@ -183,7 +183,7 @@ def open_request_points(conn, scope: CoverageScope) -> RequestPoints:
           JOIN tambon t ON t.code = r.tambon_code
           JOIN urgency u ON u.v = r.urgency
           JOIN category c ON c.v = r.category
-         WHERE r.status IN ('new', 'assigned', 'in_progress') AND r.geom IS NOT NULL
+         WHERE r.is_open AND r.geom IS NOT NULL  -- the open partial indexes are on is_open (0020)
         ) TO STDOUT (FORMAT binary)"""
     ).format(
         tambons=_TAMBONS.format(area=sql.Literal(scope.area_code or None)),
