@@ -88,6 +88,23 @@ def test_population_to_sites_and_lines_stored(provider, service) -> None:
     assert sum(f["weight"] for f in lines) == pytest.approx(out["COVERED"])
     assert "Solver status: proven optimal." in out["REPORT"]
     assert _count(c, "plan_site") == 3
+    _lines_take_their_style(out["LINES"])
+
+
+def _lines_take_their_style(layer: QgsVectorLayer) -> None:
+    """The allocation lines' own style (thin, see-through, the sites' blue) fits the output's fields."""
+    from qgis.core import QgsSingleSymbolRenderer
+
+    from jitasa_qgis.definitions import visuals
+    from jitasa_qgis.layers.styles import apply_style
+    from jitasa_qgis.processing.location_allocation import LINE_STYLE
+
+    apply_style(layer, LINE_STYLE)
+    renderer = layer.renderer()
+    assert isinstance(renderer, QgsSingleSymbolRenderer)
+    symbol = renderer.symbol()
+    assert symbol.color().name() == visuals.PLAN_SITE_FILL
+    assert symbol.opacity() == pytest.approx(visuals.ALLOCATION_LINE_OPACITY)
 
 
 def test_layer_field_demand_and_capacitated_candidates(provider, service) -> None:

@@ -6,7 +6,9 @@ helpers and the Thai legend translator of tools/make_styles.py:
 - vaccination_coverage.qml: tambons by percent of the target population vaccinated / screened, a grey
   "no count imported" class;
 - uncovered_request.qml: the uncovered requests by reason (outside every area / too far / both);
-- plan_site.qml: a plan's sites (jitasa:vaccinationplan, jitasa:locationallocation) as numbered stars.
+- plan_site.qml: a plan's sites (jitasa:vaccinationplan, jitasa:locationallocation) as numbered stars;
+- allocation_line.qml: jitasa:locationallocation's lines from each demand point to its site, thin, in the
+  sites' blue, see-through (hundreds of them cross each other).
 
 Run: QT_QPA_PLATFORM=offscreen /usr/bin/python3 tools/make_planning_styles.py
 """
@@ -29,7 +31,9 @@ from qgis.core import (  # noqa: E402
     QgsRendererRange,
     QgsRuleBasedRenderer,
     QgsSimpleFillSymbolLayer,
+    QgsSimpleLineSymbolLayer,
     QgsSimpleMarkerSymbolLayerBase,
+    QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import Qt  # noqa: E402
@@ -139,6 +143,16 @@ def plan_site_style() -> QgsVectorLayer:
     return layer
 
 
+def allocation_line_style() -> QgsVectorLayer:
+    layer = ms.memory_layer("LineString", "field=site_rank:integer&field=fraction:double", "allocation_line")
+    line = QgsSimpleLineSymbolLayer(QColor(v.PLAN_SITE_FILL), v.ALLOCATION_LINE_WIDTH)
+    line.setPenCapStyle(Qt.RoundCap)
+    symbol = ms.line_symbol(line)
+    symbol.setOpacity(v.ALLOCATION_LINE_OPACITY)
+    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+    return layer
+
+
 def build() -> dict[str, QgsVectorLayer]:
     with ms.thai_translation():
         return {
@@ -146,6 +160,7 @@ def build() -> dict[str, QgsVectorLayer]:
             "vaccination_coverage": vaccination_coverage_style(),
             "uncovered_request": uncovered_request_style(),
             "plan_site": plan_site_style(),
+            "allocation_line": allocation_line_style(),
         }
 
 

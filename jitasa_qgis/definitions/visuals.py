@@ -305,6 +305,8 @@ UNCOVERED_SIZE = 2.6
 PLAN_SITE_FILL = "#1565c0"  # a chosen site: a blue star with its rank
 PLAN_SITE_FIXED = "#455a64"  # an existing facility kept in the plan
 PLAN_SITE_SIZE = 7.0
+ALLOCATION_LINE_WIDTH = 0.26  # mm: a demand point's line to its site, thin and see-through (hundreds of them)
+ALLOCATION_LINE_OPACITY = 0.45
 
 
 def legend_gap_class(lower: float, upper: float) -> str:

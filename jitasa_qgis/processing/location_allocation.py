@@ -51,6 +51,7 @@ from .base import PlanningAlgorithm, service_errors
 from .feedback_progress import FeedbackProgress
 
 SITE_STYLE = "planning/plan_site"  # resources/styles/planning/plan_site.qml (h12b's, shared with the plan)
+LINE_STYLE = "planning/allocation_line"
 DEMANDS = (REQUESTS, POPULATION, POINTS)
 CANDIDATE_SOURCES = (POINTS, TAMBON_CENTROIDS, ROAD_NODES)
 UNITS = (MINUTES, KM)
@@ -460,7 +461,7 @@ class LocationAllocationAlgorithm(PlanningAlgorithm):
         dest = self._write_sites(parameters, context, result)
         lines_dest = self._write_lines(parameters, context, result)
         load_into_planning_group(context, dest, SITE_STYLE)
-        load_into_planning_group(context, lines_dest, None)
+        load_into_planning_group(context, lines_dest, LINE_STYLE)
         return {
             "OUTPUT": dest,
             "LINES": lines_dest,
