@@ -1,45 +1,73 @@
-"""The situation report as a PDF: an A4 portrait layout holding one HTML frame that runs over as many pages as
-the tables need (Qt's WebKit shapes the Thai and keeps it as text in the PDF), with the two charts
-(printing.report_charts) as images between the tables, and the page number on each page.
+"""The situation report as a PDF: one Qt text document (Qt shapes the Thai with HarfBuzz and keeps it as text
+in the PDF, the Thai font embedded) paginated on A4 portrait, with the two charts (printing.report_charts) as
+images between the tables and "page n of m" at the foot of each page.
 
-The PDF is written through printing.layouts.export_pdf: a temporary file renamed at the end, so a failure
-leaves no file.
+Each table's title and column headings are its header rows (QTextTableFormat.headerRowCount): a table that
+runs onto the next page repeats them there. A chart's title stays on the page of its chart, and a table
+does not start with its headings alone at the foot of a page (the block is moved to the next page).
+
+Drawn with QPainter on a QPdfWriter, no QGIS layout and no WebKit: it runs in a background task as well as
+on the main thread. The PDF is written to a temporary file beside the target and renamed at the end, so a
+failure or a cancel leaves no file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
+import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
-from qgis.core import (
-    QgsLayoutFrame,
-    QgsLayoutItemHtml,
-    QgsLayoutItemLabel,
-    QgsLayoutItemPage,
-    QgsLayoutMultiFrame,
-    QgsLayoutPoint,
-    QgsLayoutSize,
-    QgsPrintLayout,
-    QgsProject,
-    QgsUnitTypes,
+from qgis.PyQt.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
+from qgis.PyQt.QtGui import (
+    QAbstractTextDocumentLayout,
+    QBrush,
+    QColor,
+    QFont,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextFrameFormat,
+    QTextImageFormat,
+    QTextLength,
+    QTextListFormat,
+    QTextTableCellFormat,
+    QTextTableFormat,
 )
-from qgis.PyQt.QtCore import QRectF, QUrl
-from qgis.PyQt.QtGui import QFont
 
 from ..core.situation_report import ReportTable, wait_class_labels
 from ..core.thai_dates import LONG, thai_date, thai_digits
 from ..definitions.i18n import translate
+from ..definitions.print_errors import PrintErrorCode
+from .errors import PrintError
 from .fonts import thai_font_family
-from .layouts import export_pdf
+from .layouts import check_writable
 from .report_charts import open_series_chart, waiting_chart
 
 PAGE_MM = (210.0, 297.0)
 MARGIN_MM = 12.0
 FOOTER_MM = 8.0
+DPI = 300  # the writer's resolution: layout and drawing in its pixels
+TEXT_COLOUR = "#222222"
+MUTED_COLOUR = "#444444"
+BORDER_COLOUR = "#999999"
+HEADING_FILL = "#eeeeee"
+TOTAL_FILL = "#f6f6f6"
+CELL_LINE_HEIGHT = 80  # percent of the font's line spacing
+SHORT_TABLE_ROWS = 12  # a table this short is not split across pages (unless it starts a page)
+
+
+class ReportCancelled(Exception):
+    """The caller cancelled while the pages were drawn; no file was left behind."""
 
 
 @dataclass(frozen=True)
@@ -49,6 +77,16 @@ class ReportText:
     office: str = ""
     use_thai_digits: bool = False
     summary: Sequence[str] = ()  # the key figures, one sentence each
+
+
+def _px(mm: float) -> float:
+    return mm / 25.4 * DPI
+
+
+def _pt(points: float) -> float:
+    """A length for the text layout's margins, padding and borders: Qt's 96-dpi pixels, which the layout
+    scales to the writer's resolution itself."""
+    return points / 72.0 * 96.0
 
 
 def _cell(value, digits: bool) -> str:
@@ -61,85 +99,281 @@ def _cell(value, digits: bool) -> str:
     elif isinstance(value, dt.datetime):
         text = value.strftime("%Y-%m-%d %H:%M")
     else:
-        return html.escape(str(value))
+        return str(value)
     return thai_digits(text) if digits else text
 
 
-def _table_html(table: ReportTable, digits: bool, skip: Sequence[str] = ()) -> str:
-    keep = [i for i, c in enumerate(table.columns) if c.name not in skip]
-    numeric = {i for i, c in enumerate(table.columns) if c.type in ("integer", "real")}
-    head = "".join(f"<th>{html.escape(table.headings[i])}</th>" for i in keep)
-    body = []
-    for n, row in enumerate(table.rows):
-        total = table.total_row and n == len(table.rows) - 1
-        cells = "".join(f"<td class='{'num' if i in numeric else 'txt'}'>{_cell(row[i], digits)}</td>" for i in keep)
-        body.append(f"<tr class='total'>{cells}</tr>" if total else f"<tr>{cells}</tr>")
-    if not table.rows:
-        none = html.escape(translate("SituationReport", "None."))
-        body.append(f"<tr><td colspan='{len(keep)}'>{none}</td></tr>")
-    return f"<h2>{html.escape(table.title)}</h2><table><tr>{head}</tr>{''.join(body)}</table>"
+def _ruled(fill: Optional[str]) -> QTextTableCellFormat:
+    """A cell with a thin grey rule on each side (and a fill)."""
+    fmt = QTextTableCellFormat()
+    fmt.setBorder(_pt(0.6))
+    fmt.setBorderBrush(QBrush(QColor(BORDER_COLOUR)))
+    fmt.setBorderStyle(QTextFrameFormat.BorderStyle_Solid)
+    if fill:
+        fmt.setBackground(QBrush(QColor(fill)))
+    return fmt
 
 
-_STYLE = """
-body {{ font-family: '{family}'; font-size: 9pt; color: #222; margin: 0; }}
-h1 {{ font-size: 17pt; margin: 0 0 2pt 0; }}
-h2 {{ font-size: 11.5pt; margin: 12pt 0 4pt 0; page-break-after: avoid; }}
-p.sub {{ font-size: 10pt; color: #444; margin: 0 0 6pt 0; }}
-ul {{ margin: 4pt 0 0 14pt; padding: 0; }}
-table {{ border-collapse: collapse; width: 100%; }}
-th, td {{ border: 0.6pt solid #999; padding: 1.5pt 3pt; font-size: 8.5pt; }}
-th {{ background: #eeeeee; font-weight: bold; font-size: 8.5pt; }}
-td.num {{ text-align: right; }}
-tr {{ page-break-inside: avoid; }}
-tr.total td {{ font-weight: bold; background: #f6f6f6; }}
-img {{ width: 100%; border: 0.6pt solid #cccccc; }}  /* a border on every row: no smart page break inside a chart */
-p.cap {{ font-size: 8.5pt; color: #444; margin: 2pt 0 0 0; }}
-"""
+class _Writer:
+    """Builds the document with a QTextCursor; remembers what must not be parted by a page break."""
+
+    def __init__(self, family: str):
+        self.family = family
+        self.doc = QTextDocument()
+        self.doc.setDocumentMargin(0)
+        font = QFont(family)
+        font.setPointSizeF(9)
+        self.doc.setDefaultFont(font)
+        self.cursor = QTextCursor(self.doc)
+        self.keep_together: list[tuple[int, int]] = []  # (block that moves, position that must share its page)
+        # (table, positions of its first and last body cells, body rows)
+        self.tables: list[tuple[object, int, int, int]] = []
+
+    def char(self, size: float, bold: bool = False, colour: str = TEXT_COLOUR) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        font = QFont(self.family)
+        font.setPointSizeF(size)
+        font.setBold(bold)
+        fmt.setFont(font)
+        fmt.setForeground(QBrush(QColor(colour)))
+        return fmt
+
+    def paragraph(
+        self,
+        text: str,
+        size: float,
+        bold: bool = False,
+        colour: str = TEXT_COLOUR,
+        before: float = 0,
+        after: float = 0,
+        first: bool = False,
+    ) -> int:
+        block = QTextBlockFormat()
+        block.setTopMargin(_pt(before))
+        block.setBottomMargin(_pt(after))
+        if first or self.cursor.block().length() == 1:  # the document's first block, or the empty one after a table
+            self.cursor.setBlockFormat(block)
+            self.cursor.setCharFormat(self.char(size, bold, colour))
+        else:
+            self.cursor.insertBlock(block, self.char(size, bold, colour))
+        position = self.cursor.block().position()
+        self.cursor.insertText(text)
+        return position
+
+    def bullets(self, lines: Sequence[str]) -> None:
+        listing = QTextListFormat()
+        listing.setStyle(QTextListFormat.ListDisc)
+        listing.setIndent(1)
+        for n, line in enumerate(lines):
+            if n == 0:
+                self.cursor.insertBlock(QTextBlockFormat(), self.char(9))
+                self.cursor.createList(listing)
+            else:
+                self.cursor.insertBlock()  # the list's block format: another item
+            self.cursor.insertText(line, self.char(9))
+        self.cursor.insertBlock(QTextBlockFormat(), self.char(9))  # a fresh block format: out of the list
+
+    def table(self, table: ReportTable, digits: bool, skip: Sequence[str] = ()) -> None:
+        keep = [i for i, c in enumerate(table.columns) if c.name not in skip]
+        numeric = {i for i, c in enumerate(table.columns) if c.type in ("integer", "real")}
+        body = table.rows or [None]
+        fmt = QTextTableFormat()
+        fmt.setHeaderRowCount(2)  # the title and the headings: repeated on each page the table runs onto
+        fmt.setBorderCollapse(True)
+        fmt.setBorder(0)  # the cells draw their own borders: none around the title
+        fmt.setCellSpacing(0)
+        fmt.setCellPadding(_pt(2))
+        fmt.setTopMargin(_pt(8))
+        fmt.setWidth(QTextLength(QTextLength.PercentageLength, 100))
+        self.cursor.movePosition(QTextCursor.End)
+        grid = self.cursor.insertTable(len(body) + 2, len(keep), fmt)
+        grid.mergeCells(0, 0, 1, len(keep))
+        title = QTextTableCellFormat()
+        title.setLeftPadding(0)
+        title.setBottomPadding(_pt(3))
+        grid.cellAt(0, 0).setFormat(title)
+        self._write(grid.cellAt(0, 0), table.title, self.char(11.5, bold=True))
+        heading = _ruled(HEADING_FILL)
+        for column, i in enumerate(keep):
+            cell = grid.cellAt(1, column)
+            cell.setFormat(heading)
+            self._write(cell, table.headings[i], self.char(8, bold=True))
+        plain, total_fill = _ruled(None), _ruled(TOTAL_FILL)
+        for n, row in enumerate(body):
+            if row is None:
+                grid.mergeCells(2, 0, 1, len(keep))
+                grid.cellAt(2, 0).setFormat(plain)
+                self._write(grid.cellAt(2, 0), translate("SituationReport", "None."), self.char(8.5))
+                break
+            total = table.total_row and n == len(body) - 1
+            for column, i in enumerate(keep):
+                cell = grid.cellAt(n + 2, column)
+                cell.setFormat(total_fill if total else plain)
+                self._write(cell, _cell(row[i], digits), self.char(8.5, bold=total), right=i in numeric)
+        last = grid.cellAt(len(body) + 1, 0).firstCursorPosition().position()
+        self.tables.append((grid, grid.cellAt(2, 0).firstCursorPosition().position(), last, len(body)))
+        self.cursor.movePosition(QTextCursor.End)
+
+    @staticmethod
+    def _write(cell, text: str, fmt: QTextCharFormat, right: bool = False) -> None:
+        cursor = cell.firstCursorPosition()
+        block = cursor.blockFormat()
+        # Thai fonts' line spacing is tall (room for stacked marks); a table row needs less
+        block.setLineHeight(CELL_LINE_HEIGHT, QTextBlockFormat.ProportionalHeight)
+        if right:
+            block.setAlignment(Qt.AlignRight)
+            block.setNonBreakableLines(True)  # "1,577" is not broken at its comma
+        cursor.setBlockFormat(block)
+        cursor.insertText(text, fmt)
+
+    def chart(self, title: str, image: QImage, name: str, caption: str, width_mm: float) -> None:
+        title_at = self.paragraph(title, 11.5, bold=True, before=12, after=4)
+        self.doc.addResource(QTextDocument.ImageResource, QUrl(name), image)
+        picture = QTextImageFormat()
+        picture.setName(name)
+        # an image's size is in Qt's 96-dpi pixels, scaled to the device by the text layout
+        picture.setWidth(width_mm / 25.4 * 96)
+        picture.setHeight(width_mm / 25.4 * 96 * image.height() / max(image.width(), 1))
+        self.cursor.insertBlock(QTextBlockFormat())
+        image_at = self.cursor.block().position()
+        self.cursor.insertImage(picture)
+        self.keep_together.append((title_at, image_at))
+        self.paragraph(caption, 8.5, colour=MUTED_COLOUR, before=2)
 
 
-def report_html(tables: Sequence[ReportTable], text: ReportText, charts: dict[str, Path], family: str) -> str:
+def build_document(
+    tables: Sequence[ReportTable], text: ReportText, charts: dict[str, Path], family: str, device=None
+) -> QTextDocument:
+    """The report as a text document (laid out for `device`, the PDF writer, when given)."""
     digits = text.use_thai_digits
     by_key = {t.key: t for t in tables}
+    w = _Writer(family)
+    if device is not None:
+        w.doc.documentLayout().setPaintDevice(device)
+    width_mm = PAGE_MM[0] - 2 * MARGIN_MM
+    w.doc.setPageSize(QSizeF(_px(width_mm), _px(PAGE_MM[1] - 2 * MARGIN_MM - FOOTER_MM)))
     when = thai_date(text.at, LONG, digits, with_time=True)
-    sub = translate("SituationReport", "{0} · as of {1}").format(html.escape(text.area), when)
+    sub = translate("SituationReport", "{0} · as of {1}").format(text.area, when)
     if text.office:
-        sub += " · " + html.escape(text.office)
-    title = html.escape(translate("SituationReport", "Situation report"))
-    series_title = html.escape(translate("SituationReport", "Open requests over time"))
-    waiting_title = html.escape(translate("SituationReport", "Waiting time distribution"))
-    parts = [
-        f"<html><head><meta charset='utf-8'><style>{_STYLE.format(family=family)}</style></head><body>",
-        f"<h1>{title}</h1>",
-        f"<p class='sub'>{sub}</p>",
-        "<ul>" + "".join(f"<li>{html.escape(s)}</li>" for s in text.summary) + "</ul>",
-        _table_html(by_key["open_by_tambon"], digits),
-        f"<h2>{series_title}</h2>",
-        f"<img src='{QUrl.fromLocalFile(str(charts['series'])).toString()}'>",
-        "<p class='cap'>"
-        + html.escape(
-            translate(
-                "SituationReport",
-                "Open requests at each time (every 6 hours); a closed request counts as open until its last change.",
-            )
-        )
-        + "</p>",
-        _table_html(by_key["waiting_by_urgency"], digits),
-        f"<h2>{waiting_title}</h2>",
-        f"<img src='{QUrl.fromLocalFile(str(charts['waiting'])).toString()}'>",
-        "<p class='cap'>"
-        + html.escape(translate("SituationReport", "Open requests by the hours they have waited so far."))
-        + "</p>",
-        _table_html(by_key["assignments_today"], digits, skip=("rejected",)),
-        _table_html(by_key["facility_capacity"], digits),
-        "</body></html>",
-    ]
-    return "".join(parts)
+        sub += " · " + text.office
+    w.cursor.beginEditBlock()  # one layout at the end, not one per cell written
+    w.paragraph(translate("SituationReport", "Situation report"), 17, bold=True, after=2, first=True)
+    w.paragraph(sub, 10, colour=MUTED_COLOUR, after=4)
+    w.bullets(list(text.summary))
+    w.table(by_key["open_by_tambon"], digits)
+    w.chart(
+        translate("SituationReport", "Open requests over time"),
+        QImage(str(charts["series"])),
+        "chart:series",
+        translate(
+            "SituationReport",
+            "Open requests at each time (every 6 hours); a closed request counts as open until its last change.",
+        ),
+        width_mm,
+    )
+    w.table(by_key["waiting_by_urgency"], digits)
+    w.chart(
+        translate("SituationReport", "Waiting time distribution"),
+        QImage(str(charts["waiting"])),
+        "chart:waiting",
+        translate("SituationReport", "Open requests by the hours they have waited so far."),
+        width_mm,
+    )
+    w.table(by_key["assignments_today"], digits, skip=("rejected",))
+    w.table(by_key["facility_capacity"], digits)
+    w.cursor.endEditBlock()
+    _keep_together(w)
+    return w.doc
 
 
-def export_report(tables: Sequence[ReportTable], text: ReportText, path: Path) -> int:
+def _page_of(doc: QTextDocument, position: int) -> int:
+    """The page the first line of the block at `position` is drawn on (a line that did not fit is pushed
+    to the next page inside its block, so the block's own top can be a page earlier)."""
+    block = doc.findBlock(position)
+    top = doc.documentLayout().blockBoundingRect(block).top()
+    layout = block.layout()
+    if layout is not None and layout.lineCount():
+        top += layout.lineAt(0).y()
+    return int((top + 1.0) // doc.pageSize().height())  # + 1: a line pushed to a page starts on its top edge
+
+
+def _keep_together(w: _Writer, rounds: int = 8) -> None:
+    """Move a chart's title to the page of its chart, and a table to the next page when only its header
+    rows fit at the foot of this one or when it is short (SHORT_TABLE_ROWS) and would be split; each move can
+    shift what follows, so again until nothing moves."""
+    doc = w.doc
+    for _ in range(rounds):
+        moved = False
+        for title_at, image_at in w.keep_together:
+            if _page_of(doc, title_at) != _page_of(doc, image_at):
+                cursor = QTextCursor(doc.findBlock(title_at))
+                fmt = cursor.blockFormat()
+                if not fmt.pageBreakPolicy() & QTextFormat.PageBreak_AlwaysBefore:
+                    fmt.setPageBreakPolicy(QTextFormat.PageBreak_AlwaysBefore)
+                    cursor.setBlockFormat(fmt)
+                    moved = True
+        for grid, first_body, last_body, rows in w.tables:
+            title_at = grid.cellAt(0, 0).firstCursorPosition().position()
+            page = _page_of(doc, title_at)
+            short_and_split = rows <= SHORT_TABLE_ROWS and _page_of(doc, last_body) != page
+            if page != _page_of(doc, first_body) or short_and_split:
+                fmt = grid.format()
+                if not fmt.pageBreakPolicy() & QTextFormat.PageBreak_AlwaysBefore:
+                    fmt.setPageBreakPolicy(QTextFormat.PageBreak_AlwaysBefore)
+                    grid.setFormat(fmt)
+                    moved = True
+        if not moved:
+            return
+
+
+def _draw(
+    doc: QTextDocument,
+    writer: QPdfWriter,
+    footer: Callable[[int, int], str],
+    family: str,
+    is_cancelled: Optional[Callable[[], bool]],
+) -> int:
+    pages = doc.pageCount()
+    size = doc.pageSize()
+    margin = _px(MARGIN_MM)
+    font = QFont(family)
+    font.setPointSizeF(8)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise PrintError(PrintErrorCode.EXPORT_FAILED, "QPainter on the PDF")
+    try:
+        for page in range(pages):
+            if is_cancelled is not None and is_cancelled():
+                raise ReportCancelled()
+            if page:
+                writer.newPage()
+            painter.save()
+            painter.translate(margin, margin - page * size.height())
+            clip = QRectF(0, page * size.height(), size.width(), size.height())
+            painter.setClipRect(clip)
+            context = QAbstractTextDocumentLayout.PaintContext()
+            context.clip = clip
+            context.palette.setColor(context.palette.Text, QColor(TEXT_COLOUR))
+            doc.documentLayout().draw(painter, context)
+            painter.restore()
+            painter.setFont(font)
+            painter.setPen(QColor(MUTED_COLOUR))
+            painter.drawText(QPointF(margin, _px(PAGE_MM[1] - MARGIN_MM) - _px(2)), footer(page + 1, pages))
+    finally:
+        painter.end()
+    return pages
+
+
+def export_report(
+    tables: Sequence[ReportTable],
+    text: ReportText,
+    path: Path,
+    is_cancelled: Optional[Callable[[], bool]] = None,
+) -> int:
     """Write the report PDF; returns its page count. PrintError (THAI_FONT_MISSING, OUTPUT_UNWRITABLE,
-    EXPORT_FAILED) leaves no file."""
+    EXPORT_FAILED) and ReportCancelled leave no file (an earlier file at `path` stays as it was)."""
     family = thai_font_family()
+    path = check_writable(path)
     by_key = {t.key: t for t in tables}
     with tempfile.TemporaryDirectory(prefix="jitasa-report-") as folder:
         series = by_key["open_over_time"]
@@ -154,35 +388,34 @@ def export_report(tables: Sequence[ReportTable], text: ReportText, path: Path) -
                 family,
             ),
         }
-        project = QgsProject()
-        layout = QgsPrintLayout(project)
-        layout.initializeDefaults()
-        layout.pageCollection().page(0).setPageSize("A4", QgsLayoutItemPage.Portrait)
-        layout.setName(translate("SituationReport", "Situation report"))
-        frame_html = QgsLayoutItemHtml(layout)
-        frame_html.setContentMode(QgsLayoutItemHtml.ManualHtml)
-        frame_html.setResizeMode(QgsLayoutMultiFrame.RepeatUntilFinished)
-        frame_html.setHtml(report_html(tables, text, charts, family))
-        layout.addMultiFrame(frame_html)
-        frame = QgsLayoutFrame(layout, frame_html)
-        height = PAGE_MM[1] - 2 * MARGIN_MM - FOOTER_MM
-        frame.attemptSetSceneRect(QRectF(MARGIN_MM, MARGIN_MM, PAGE_MM[0] - 2 * MARGIN_MM, height))
-        frame_html.addFrame(frame)
-        frame_html.loadHtml()
-        pages = layout.pageCollection().pageCount()
-        font = QFont(family)
-        font.setPointSizeF(8)
-        for page in range(pages):
-            label = QgsLayoutItemLabel(layout)
-            number = translate("SituationReport", "Situation report · page {0} of {1}").format(page + 1, pages)
-            label.setText(thai_digits(number) if text.use_thai_digits else number)
-            label.setFont(font)
-            label.attemptResize(QgsLayoutSize(PAGE_MM[0] - 2 * MARGIN_MM, 6, QgsUnitTypes.LayoutMillimeters))
-            label.attemptMove(
-                QgsLayoutPoint(MARGIN_MM, PAGE_MM[1] - MARGIN_MM - 4, QgsUnitTypes.LayoutMillimeters), page=page
+        try:
+            handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".part.pdf", dir=str(path.parent))
+        except OSError as exc:
+            raise PrintError(PrintErrorCode.OUTPUT_UNWRITABLE, f"{path} ({exc.strerror or exc})") from None
+        os.close(handle)
+        try:
+            writer = QPdfWriter(name)
+            writer.setResolution(DPI)
+            writer.setPageLayout(
+                QPageLayout(
+                    QPageSize(QPageSize.A4), QPageLayout.Portrait, QMarginsF(0, 0, 0, 0), QPageLayout.Millimeter
+                )
             )
-            layout.addLayoutItem(label)
-        export_pdf(layout, path)
+            writer.setTitle(translate("SituationReport", "Situation report"))
+            writer.setCreator("Jitasa QGIS")
+            doc = build_document(tables, text, charts, family, writer)
+
+            def footer(page: int, pages: int) -> str:
+                words = translate("SituationReport", "Situation report · page {0} of {1}").format(page, pages)
+                return thai_digits(words) if text.use_thai_digits else words
+
+            pages = _draw(doc, writer, footer, family, is_cancelled)
+            del writer  # closes the file
+            os.replace(name, path)
+        except BaseException:
+            if os.path.exists(name):
+                os.unlink(name)
+            raise
     return pages
 
 

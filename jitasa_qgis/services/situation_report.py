@@ -15,12 +15,13 @@ from typing import Optional, Union
 
 from ..core.situation_report import ReportTable, build_tables, write_tables
 from ..definitions.i18n import translate
-from ..printing.situation_report import ReportText, export_report, summary_sentences
+from ..printing.layouts import check_writable
+from ..printing.situation_report import ReportCancelled, ReportText, export_report, summary_sentences
 from ..store.area_lookup import AdminAreaMatch
 from ..store.calls import rollback_quietly
 from ..store.situation_report import read_situation
 from .areas import describe_area, resolve_any_area
-from .progress import Progress, check_cancelled, progress_of
+from .progress import Cancelled, Progress, check_cancelled, progress_of
 from .store_access import Store, connection
 
 PathLike = Union[str, Path]
@@ -69,6 +70,8 @@ def make_situation_report(
         raise ValueError(translate("SituationReport", "Give a PDF or a tables file (or both) to write."))
     if not 1 <= int(params.days) <= 90:
         raise ValueError(translate("SituationReport", "The series covers 1 to 90 days, not {0}.").format(params.days))
+    if params.path is not None:
+        check_writable(params.path)  # before any file is written: the tables are not left without their PDF
     check_cancelled(progress)
     with connection(store, progress) as conn:
         try:
@@ -102,7 +105,10 @@ def make_situation_report(
             use_thai_digits=params.use_thai_digits,
             summary=summary_sentences(tables, params.use_thai_digits),
         )
-        pages = export_report(tables, text, Path(params.path))
+        try:
+            pages = export_report(tables, text, Path(params.path), is_cancelled=progress.is_cancelled)
+        except ReportCancelled:
+            raise Cancelled(translate("SituationReport", "Cancelled; no report was written.")) from None
     progress.report(1.0)
     return SituationReportResult(
         path=Path(params.path) if params.path is not None else None,
