@@ -757,7 +757,7 @@
 <context>
     <name>CallSheets</name>
     <message>
-        <location filename="../jitasa_qgis/store/call_sheets.py" line="111"/>
+        <location filename="../jitasa_qgis/store/call_sheets.py" line="109"/>
         <source>Your role may not read {0}, which a call sheet needs.</source>
         <translation>บทบาทของคุณอ่าน {0} ไม่ได้ ซึ่งใบงานต้องใช้</translation>
     </message>
@@ -945,7 +945,7 @@
         <translation>พิมพ์ใบงานอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="39"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="29"/>
         <source>Writes one PDF with a page per volunteer of a province, amphoe or tambon: a small map of the requests assigned to them and a table (category, urgency, what is needed, tambon and amphoe, how to reach the requester).
 
 Names and phone numbers are printed only when your role may read them (officers and admins); otherwise they are masked and the PDF holds none of them. The file is written whole or not at all.</source>
@@ -954,54 +954,132 @@ Names and phone numbers are printed only when your role may read them (officers 
 พิมพ์ชื่อและเบอร์โทรเฉพาะเมื่อบทบาทของคุณมีสิทธิ์อ่าน (เจ้าหน้าที่และผู้ดูแลระบบ) มิฉะนั้นจะปกปิดและ PDF จะไม่มีข้อมูลเหล่านั้นเลย ไฟล์จะถูกเขียนทั้งหมดหรือไม่เขียนเลย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="50"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="40"/>
         <source>Province, amphoe or tambon: name or code; empty: all volunteers</source>
         <translation>จังหวัด อำเภอ หรือตำบล: ชื่อหรือรหัส; เว้นว่าง: อาสาสมัครทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="57"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="47"/>
         <source>Only these volunteers (ids, comma-separated; optional)</source>
         <translation>เฉพาะอาสาสมัครเหล่านี้ (รหัส คั่นด้วยจุลภาค; ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="64"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="54"/>
         <source>Leave out volunteers with no assigned request</source>
         <translation>ไม่รวมอาสาสมัครที่ไม่มีคำขอที่มอบหมาย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="71"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="61"/>
         <source>Also list proposed (not yet confirmed) assignments</source>
         <translation>รวมการมอบหมายที่เสนอ (ยังไม่ยืนยัน) ด้วย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="78"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="68"/>
         <source>Print names and phone numbers (when your role may read them)</source>
         <translation>พิมพ์ชื่อและเบอร์โทร (เมื่อบทบาทของคุณมีสิทธิ์อ่าน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="85"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="75"/>
         <source>Producing office</source>
         <translation>หน่วยงานที่จัดทำ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="93"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="83"/>
         <source>Call sheets (PDF)</source>
         <translation>ใบงานอาสาสมัคร (PDF)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="98"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="88"/>
         <source>Pages</source>
         <translation>จำนวนหน้า</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="99"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="89"/>
         <source>Personal data printed (1/0)</source>
         <translation>พิมพ์ข้อมูลส่วนบุคคล (1/0)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="110"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="100"/>
         <source>Volunteer ids must be whole numbers, e.g. 12, 40: {0}</source>
         <translation>รหัสอาสาสมัครต้องเป็นจำนวนเต็ม เช่น 12, 40: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CallSheetsDialog</name>
+    <message>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="25"/>
+        <source>Print</source>
+        <translation>พิมพ์</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="27"/>
+        <source>Print call sheets</source>
+        <translation>พิมพ์ใบงานอาสาสมัคร</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="29"/>
+        <source>Area</source>
+        <translation>พื้นที่</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="29"/>
+        <source>Name or code, e.g. วังโป่ง or 6710; empty: every volunteer you may see</source>
+        <translation>ชื่อหรือรหัส เช่น วังโป่ง หรือ 6710 ว่างไว้: อาสาสมัครทุกคนที่คุณเห็นได้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="34"/>
+        <source>Only volunteers with assigned requests</source>
+        <translation>เฉพาะอาสาสมัครที่มีงานมอบหมาย</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="35"/>
+        <source>Also list proposed assignments (not yet confirmed)</source>
+        <translation>แสดงงานที่เสนอไว้ด้วย (ยังไม่ยืนยัน)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="38"/>
+        <source>Print names and phone numbers (where your role may read them)</source>
+        <translation>พิมพ์ชื่อและเบอร์โทร (เมื่อบทบาทของคุณมีสิทธิ์อ่าน)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="43"/>
+        <source>e.g. สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์</source>
+        <translation>เช่น สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="44"/>
+        <source>Dates in Thai digits (๑ ธ.ค. ๒๕๖๙)</source>
+        <translation>วันที่เป็นเลขไทย (๑ ธ.ค. ๒๕๖๙)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="48"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="53"/>
+        <source>Producing office</source>
+        <translation>หน่วยงานที่จัดทำ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="55"/>
+        <source>PDF file</source>
+        <translation>ไฟล์ PDF</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="56"/>
+        <source>Open the PDF</source>
+        <translation>เปิด PDF</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="73"/>
+        <source>Choose the PDF file to write.</source>
+        <translation>เลือกไฟล์ PDF ที่จะบันทึก</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="92"/>
+        <source>Jitasa: call sheets to {0}</source>
+        <translation>จิตอาสา: ใบงานไปยัง {0}</translation>
     </message>
 </context>
 <context>
@@ -1156,47 +1234,47 @@ Names and phone numbers are printed only when your role may read them (officers 
 <context>
     <name>CoverageCountImport</name>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="69"/>
+        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="65"/>
         <source>{0}: {1} rows read with the mapping {2}.</source>
         <translation>{0}: อ่านแล้ว {1} แถว ด้วยการจับคู่ {2}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="72"/>
+        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="68"/>
         <source>Counts: {0} new, {1} updated, {2} unchanged, {3} rejected.</source>
         <translation>ข้อมูล: ใหม่ {0} ปรับปรุง {1} ไม่เปลี่ยน {2} ปฏิเสธ {3}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="77"/>
+        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="73"/>
         <source>Campaigns: {0}.</source>
         <translation>แคมเปญ: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="83"/>
+        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="79"/>
         <source>Tambon codes the store does not know: {0}.</source>
         <translation>รหัสตำบลที่ไม่มีในฐานข้อมูล: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="89"/>
+        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="85"/>
         <source>Rejected: {0} — {1}</source>
         <translation>ปฏิเสธ: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="104"/>
+        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="100"/>
         <source>Give a CSV or XLSX file of per-tambon counts.</source>
         <translation>โปรดระบุไฟล์ CSV หรือ XLSX ของข้อมูลรายตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="106"/>
+        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="102"/>
         <source>{0}: {1} rows read.</source>
         <translation>{0}: อ่านแล้ว {1} แถว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="121"/>
+        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="123"/>
         <source>{0} counts to write, {1} rows rejected.</source>
         <translation>ข้อมูลที่จะบันทึก {0} แถว ปฏิเสธ {1} แถว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="135"/>
+        <location filename="../jitasa_qgis/services/coverage_count_import.py" line="107"/>
         <source>Importing the counts failed and nothing was written: {0}</source>
         <translation>นำเข้าข้อมูลไม่สำเร็จ ไม่มีการบันทึกใด ๆ: {0}</translation>
     </message>
@@ -1287,7 +1365,7 @@ Names and phone numbers are printed only when your role may read them (officers 
         <translation>คำขอที่ไม่ครอบคลุม {0} รายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="339"/>
+        <location filename="../jitasa_qgis/services/coverage_gaps.py" line="331"/>
         <source>Reading the coverage counts failed: {0}</source>
         <translation>อ่านข้อมูลความครอบคลุมไม่สำเร็จ: {0}</translation>
     </message>
@@ -1684,12 +1762,12 @@ Only the columns your role may read are written. Names, phone numbers and notes 
         <translation>สถานพยาบาล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/export_rows.py" line="285"/>
+        <location filename="../jitasa_qgis/store/export_rows.py" line="284"/>
         <source>Your role may not read {0}: nothing to export.</source>
         <translation>บทบาทของคุณไม่มีสิทธิ์อ่าน{0}: ไม่มีข้อมูลให้ส่งออก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/export_rows.py" line="340"/>
+        <location filename="../jitasa_qgis/store/export_rows.py" line="339"/>
         <source>Your role may not read {0}.{1}, which this filter needs.</source>
         <translation>บทบาทของคุณไม่มีสิทธิ์อ่าน {0}.{1} ซึ่งตัวกรองนี้ต้องใช้</translation>
     </message>
@@ -1727,52 +1805,52 @@ Only the columns your role may read are written. Names, phone numbers and notes 
         <translation>'{0}' ไม่ใช่ประเภทหน่วยบริการ ประเภทที่มี: {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/facility_import.py" line="70"/>
+        <location filename="../jitasa_qgis/services/facility_import.py" line="66"/>
         <source>{0}: {1} rows read with the mapping {2}.</source>
         <translation>{0}: อ่านแล้ว {1} แถว ด้วยการจับคู่ฟิลด์ {2}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/facility_import.py" line="73"/>
+        <location filename="../jitasa_qgis/services/facility_import.py" line="69"/>
         <source>Facilities: {0} new, {1} updated, {2} unchanged, {3} rejected.</source>
         <translation>หน่วยบริการ: ใหม่ {0} ปรับปรุง {1} ไม่เปลี่ยนแปลง {2} ปฏิเสธ {3}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/facility_import.py" line="78"/>
+        <location filename="../jitasa_qgis/services/facility_import.py" line="74"/>
         <source>Kinds: {0}.</source>
         <translation>ประเภท: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/facility_import.py" line="84"/>
+        <location filename="../jitasa_qgis/services/facility_import.py" line="80"/>
         <source>{0} facilities have no name in the file: named from their kind and id.</source>
         <translation>หน่วยบริการ {0} แห่งไม่มีชื่อในไฟล์ จึงตั้งชื่อจากประเภทและรหัส</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/facility_import.py" line="90"/>
+        <location filename="../jitasa_qgis/services/facility_import.py" line="86"/>
         <source>Rejected: {0} — {1}</source>
         <translation>ปฏิเสธ: {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/facility_import.py" line="92"/>
+        <location filename="../jitasa_qgis/services/facility_import.py" line="88"/>
         <source>{0} of the rejected rows were new in the rejects table.</source>
         <translation>ในแถวที่ถูกปฏิเสธ มี {0} แถวที่เพิ่งบันทึกในตารางรายการที่ถูกปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/facility_import.py" line="112"/>
+        <location filename="../jitasa_qgis/services/facility_import.py" line="108"/>
         <source>Give a layer or a file to import facilities from.</source>
         <translation>ระบุชั้นข้อมูลหรือไฟล์ที่จะนำเข้าหน่วยบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/facility_import.py" line="114"/>
+        <location filename="../jitasa_qgis/services/facility_import.py" line="110"/>
         <source>{0}: {1} rows read.</source>
         <translation>{0}: อ่านแล้ว {1} แถว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/facility_import.py" line="117"/>
+        <location filename="../jitasa_qgis/services/facility_import.py" line="113"/>
         <source>{0} facilities to write, {1} rows rejected.</source>
         <translation>หน่วยบริการที่จะบันทึก {0} แห่ง ปฏิเสธ {1} แถว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/facility_import.py" line="138"/>
+        <location filename="../jitasa_qgis/services/facility_import.py" line="122"/>
         <source>Importing facilities failed and nothing was written: {0}</source>
         <translation>นำเข้าหน่วยบริการไม่สำเร็จ ไม่มีการบันทึกข้อมูลใด: {0}</translation>
     </message>
@@ -3289,42 +3367,42 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
 <context>
     <name>JitasaPlugin</name>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="326"/>
+        <location filename="../jitasa_qgis/plugin.py" line="352"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="86"/>
+        <location filename="../jitasa_qgis/plugin.py" line="88"/>
         <source>Connect to Jitasa store…</source>
         <translation>เชื่อมต่อคลังข้อมูลจิตอาสา…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="459"/>
+        <location filename="../jitasa_qgis/plugin.py" line="490"/>
         <source>&amp;Jitasa</source>
         <translation>จิตอาสา (&amp;J)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="87"/>
+        <location filename="../jitasa_qgis/plugin.py" line="89"/>
         <source>Load Jitasa layers</source>
         <translation>โหลดชั้นข้อมูลจิตอาสา</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="159"/>
+        <location filename="../jitasa_qgis/plugin.py" line="163"/>
         <source>Operations dock</source>
         <translation>แผงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="337"/>
+        <location filename="../jitasa_qgis/plugin.py" line="363"/>
         <source>Some layers failed to load: {0}</source>
         <translation>โหลดชั้นข้อมูลบางชั้นไม่สำเร็จ: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="181"/>
+        <location filename="../jitasa_qgis/plugin.py" line="185"/>
         <source>Assign volunteer</source>
         <translation>มอบหมายอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="185"/>
+        <location filename="../jitasa_qgis/plugin.py" line="189"/>
         <source>Assign volunteer: click a help request on the map to see who can help</source>
         <translation>มอบหมายอาสาสมัคร: คลิกคำขอความช่วยเหลือบนแผนที่เพื่อดูว่าใครช่วยได้</translation>
     </message>
@@ -3349,7 +3427,7 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
         <translation>กำลังโหลดข้อมูลสาธิต</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="96"/>
+        <location filename="../jitasa_qgis/plugin.py" line="98"/>
         <source>Load demo data…</source>
         <translation>โหลดข้อมูลสาธิต…</translation>
     </message>
@@ -3384,7 +3462,7 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
         <translation>ส่งออกข้อมูล…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="121"/>
+        <location filename="../jitasa_qgis/plugin.py" line="125"/>
         <source>Import / export data</source>
         <translation>นำเข้า / ส่งออกข้อมูล</translation>
     </message>
@@ -3404,34 +3482,44 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
         <translation>แทนที่คำขอความช่วยเหลือและอาสาสมัครสาธิตในคลังข้อมูลที่เชื่อมต่ออยู่ด้วยชุดใหม่หรือไม่ ระบบจะปรับปรุงเขตการปกครอง โรงพยาบาล และโครงข่ายถนนสาธิต (เฉพาะถนนสายหลัก) โดยไม่แตะต้องข้อมูลอื่น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="205"/>
+        <location filename="../jitasa_qgis/plugin.py" line="209"/>
         <source>Draw service area</source>
         <translation>วาดเขตบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="209"/>
+        <location filename="../jitasa_qgis/plugin.py" line="213"/>
         <source>Draw a service area: click its corners (they snap to boundaries and other service areas), right click or Enter to finish, Backspace to undo a corner, Esc to start again</source>
         <translation>วาดเขตบริการ: คลิกที่มุมต่าง ๆ (จะยึดติดกับเส้นเขตการปกครองและเขตบริการอื่น) คลิกขวาหรือกด Enter เพื่อจบ กด Backspace เพื่อลบมุมล่าสุด กด Esc เพื่อเริ่มใหม่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="231"/>
+        <location filename="../jitasa_qgis/plugin.py" line="235"/>
         <source>Edit service area</source>
         <translation>แก้ไขพื้นที่บริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="235"/>
+        <location filename="../jitasa_qgis/plugin.py" line="239"/>
         <source>Edit service area: click an area to change its name, kind, team or amphoe, or to delete it</source>
         <translation>แก้ไขพื้นที่บริการ: คลิกที่พื้นที่เพื่อเปลี่ยนชื่อ ประเภท ทีม หรืออำเภอ หรือเพื่อลบพื้นที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="264"/>
+        <location filename="../jitasa_qgis/plugin.py" line="268"/>
         <source>That service area no longer exists (someone deleted it).</source>
         <translation>ไม่มีพื้นที่บริการนี้แล้ว (มีผู้ลบไปแล้ว)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="98"/>
+        <location filename="../jitasa_qgis/plugin.py" line="100"/>
         <source>Print a map or an atlas…</source>
         <translation>พิมพ์แผนที่หรือสมุดแผนที่…</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/plugin.py" line="101"/>
+        <source>Print call sheets…</source>
+        <translation>พิมพ์ใบงานอาสาสมัคร…</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/plugin.py" line="102"/>
+        <source>Situation report…</source>
+        <translation>รายงานสถานการณ์…</translation>
     </message>
 </context>
 <context>
@@ -3597,252 +3685,252 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>LocationAllocation</name>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="433"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="430"/>
         <source>{0} candidates have no capacity (first: {1}): give a default capacity.</source>
         <translation>จุดที่เป็นไปได้ {0} จุดไม่มีขีดความสามารถ (จุดแรก: {1}) ให้ระบุขีดความสามารถตั้งต้น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="612"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="566"/>
         <source>Storing the plan failed and nothing was written: {0}</source>
         <translation>บันทึกแผนไม่สำเร็จและไม่ได้เขียนข้อมูลใด: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="141"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="138"/>
         <source>Model: {0}{1}; {2} demand points, {3} candidates; {4} sites chosen.</source>
         <translation>แบบจำลอง: {0}{1}; จุดความต้องการ {2} จุด จุดที่เป็นไปได้ {3} จุด; เลือกได้ {4} จุด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="143"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="140"/>
         <source>, capacitated</source>
         <translation> มีขีดความสามารถจำกัด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="150"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="147"/>
         <source>Solver status: {0}.</source>
         <translation>สถานะของตัวแก้ปัญหา: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="153"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="150"/>
         <source>Objective {0:,.2f}; proven bound {1}; gap {2}.</source>
         <translation>ค่าเป้าหมาย {0:,.2f}; ขอบเขตที่พิสูจน์ได้ {1}; ช่องว่าง {2}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="161"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="158"/>
         <source>Demand served {0:,.1f} of {1:,.1f} ({2:.1f} %).</source>
         <translation>ให้บริการความต้องการได้ {0:,.1f} จาก {1:,.1f} ({2:.1f} %)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="167"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="164"/>
         <source>Threshold {0:g} km, straight line on the WGS84 ellipsoid.</source>
         <translation>เกณฑ์ {0:g} กม. เป็นเส้นตรงบนทรงรี WGS84</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="170"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="167"/>
         <source>Threshold {0:g} minutes on the road network {1}.</source>
         <translation>เกณฑ์ {0:g} นาทีบนโครงข่ายถนน {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="176"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="173"/>
         <source>Threshold {0:g} minutes on the straight line (no road network covers the demand).</source>
         <translation>เกณฑ์ {0:g} นาทีตามเส้นตรง (ไม่มีโครงข่ายถนนครอบคลุมความต้องการ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="182"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="179"/>
         <source>{0} demand points (weight {1:,.1f}) are beyond the threshold of every candidate.</source>
         <translation>จุดความต้องการ {0} จุด (น้ำหนัก {1:,.1f}) อยู่เกินเกณฑ์ของจุดที่เป็นไปได้ทุกจุด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="189"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="186"/>
         <source>Reductions: {0} demand points merged, {1} dominated candidates removed, {2} dominated demand points, {3} variables fixed by reduced costs; the solver saw {4} demand rows and {5} candidates.</source>
         <translation>การลดขนาดปัญหา: รวมจุดความต้องการ {0} จุด ตัดจุดที่เป็นไปได้ที่ถูกครอบงำ {1} จุด จุดความต้องการที่ถูกครอบงำ {2} จุด ตรึงตัวแปรด้วยต้นทุนลดทอน {3} ตัว; ตัวแก้ปัญหาเห็นความต้องการ {4} แถว และจุดที่เป็นไปได้ {5} จุด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="204"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="201"/>
         <source>Stored as plan run {0}.</source>
         <translation>บันทึกเป็นแผนครั้งที่ {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="210"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="207"/>
         <source>maximal covering (MCLP)</source>
         <translation>ครอบคลุมสูงสุด (MCLP)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="211"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="208"/>
         <source>p-median</source>
         <translation>p-median (ระยะเดินทางรวมต่ำสุด)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="212"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="209"/>
         <source>set covering (LSCP)</source>
         <translation>ครอบคลุมทั้งหมดด้วยจุดน้อยที่สุด (LSCP)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="218"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="215"/>
         <source>proven optimal</source>
         <translation>พิสูจน์แล้วว่าดีที่สุด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="219"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="216"/>
         <source>time limit reached: the best solution found, with the solver&apos;s bound</source>
         <translation>ครบเวลาจำกัด: คำตอบที่ดีที่สุดที่พบ พร้อมขอบเขตที่ตัวแก้ปัญหาพิสูจน์ได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="222"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="219"/>
         <source>time limit reached before any solution was found</source>
         <translation>ครบเวลาจำกัดก่อนพบคำตอบใด ๆ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="223"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="220"/>
         <source>infeasible: K sites (with these capacities) cannot serve all the demand within the threshold</source>
         <translation>ไม่มีคำตอบ: K จุด (ด้วยขีดความสามารถนี้) ให้บริการความต้องการทั้งหมดภายในเกณฑ์ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="233"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="230"/>
         <source>K = {0} is more than the {1} candidates: give a smaller K or more candidates.</source>
         <translation>K = {0} มากกว่าจุดที่เป็นไปได้ {1} จุด ให้ลด K หรือเพิ่มจุดที่เป็นไปได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="237"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="234"/>
         <source>No candidate is within the threshold of any demand point ({0} demand points, {1} candidates).</source>
         <translation>ไม่มีจุดที่เป็นไปได้อยู่ภายในเกณฑ์ของจุดความต้องการใดเลย (จุดความต้องการ {0} จุด จุดที่เป็นไปได้ {1} จุด)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="242"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="239"/>
         <source>{0} fixed facilities are more than K = {1}.</source>
         <translation>สถานบริการเดิมที่คงไว้ {0} แห่ง มากกว่า K = {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="266"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="263"/>
         <source>Give K, the number of sites to choose (1 or more).</source>
         <translation>ระบุ K จำนวนจุดที่จะเลือก (1 ขึ้นไป)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="248"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="245"/>
         <source>Demand weights must be numbers of 0 or more.</source>
         <translation>น้ำหนักความต้องการต้องเป็นตัวเลขตั้งแต่ 0 ขึ้นไป</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="250"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="247"/>
         <source>Capacities must be numbers of 0 or more, one per candidate.</source>
         <translation>ขีดความสามารถต้องเป็นตัวเลขตั้งแต่ 0 ขึ้นไป หนึ่งค่าต่อจุดที่เป็นไปได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="251"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="248"/>
         <source>The location-allocation input is not valid ({0}).</source>
         <translation>ข้อมูลนำเข้าของการเลือกที่ตั้งไม่ถูกต้อง ({0})</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="256"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="253"/>
         <source>Unknown model &apos;{0}&apos;: use one of {1}.</source>
         <translation>ไม่รู้จักแบบจำลอง '{0}' ให้ใช้หนึ่งใน {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="262"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="259"/>
         <source>Unknown unit &apos;{0}&apos;: use minutes or km.</source>
         <translation>ไม่รู้จักหน่วย '{0}' ให้ใช้ minutes หรือ km</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="264"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="261"/>
         <source>The threshold must be a positive number.</source>
         <translation>เกณฑ์ต้องเป็นตัวเลขที่มากกว่า 0</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="268"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="265"/>
         <source>Unknown demand source &apos;{0}&apos;.</source>
         <translation>ไม่รู้จักแหล่งความต้องการ '{0}'</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="270"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="267"/>
         <source>Unknown candidate source &apos;{0}&apos;.</source>
         <translation>ไม่รู้จักแหล่งจุดที่เป็นไปได้ '{0}'</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="272"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="269"/>
         <source>Give the demand points.</source>
         <translation>ระบุจุดความต้องการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="274"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="271"/>
         <source>Give the candidate points.</source>
         <translation>ระบุจุดที่เป็นไปได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="276"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="273"/>
         <source>The time limit must be a positive number of seconds.</source>
         <translation>เวลาจำกัดต้องเป็นจำนวนวินาทีที่มากกว่า 0</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="280"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="277"/>
         <source>The default capacity must be 0 or more.</source>
         <translation>ขีดความสามารถตั้งต้นต้องเป็น 0 ขึ้นไป</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="301"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="298"/>
         <source>The demand points&apos; coordinates, weights and references differ in number.</source>
         <translation>จำนวนพิกัด น้ำหนัก และรหัสอ้างอิงของจุดความต้องการไม่เท่ากัน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="309"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="306"/>
         <source>Demand weight of &apos;{0}&apos; is not a number of 0 or more: {1}.</source>
         <translation>น้ำหนักความต้องการของ '{0}' ไม่ใช่ตัวเลขตั้งแต่ 0 ขึ้นไป: {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="320"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="317"/>
         <source>No open requests with a location in the area: no demand.</source>
         <translation>ไม่มีคำขอที่ยังเปิดอยู่และมีตำแหน่งในพื้นที่นี้ จึงไม่มีความต้องการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="334"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="331"/>
         <source>No tambons in the area: no demand.</source>
         <translation>ไม่มีตำบลในพื้นที่นี้ จึงไม่มีความต้องการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="336"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="333"/>
         <source>The tambons carry no population: import admin areas with population first.</source>
         <translation>ตำบลไม่มีข้อมูลประชากร ให้นำเข้าเขตการปกครองพร้อมจำนวนประชากรก่อน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="357"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="354"/>
         <source>The candidate points&apos; coordinates and references differ in number.</source>
         <translation>จำนวนพิกัดและรหัสอ้างอิงของจุดที่เป็นไปได้ไม่เท่ากัน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="380"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="377"/>
         <source>No road network covers the demand: road junctions cannot be candidates.</source>
         <translation>ไม่มีโครงข่ายถนนครอบคลุมความต้องการ จึงใช้ทางแยกเป็นจุดที่เป็นไปได้ไม่ได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="390"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="387"/>
         <source>Junction {0}</source>
         <translation>ทางแยก {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="405"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="402"/>
         <source>No facility with id {0}: nothing computed.</source>
         <translation>ไม่มีสถานบริการรหัส {0} จึงไม่ได้คำนวณ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="423"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="420"/>
         <source>No candidates: nothing to choose from.</source>
         <translation>ไม่มีจุดที่เป็นไปได้ให้เลือก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="452"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="449"/>
         <source>{0} demand points, {1} candidates.</source>
         <translation>จุดความต้องการ {0} จุด จุดที่เป็นไปได้ {1} จุด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="466"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="463"/>
         <source>Travel times…</source>
         <translation>กำลังคำนวณเวลาเดินทาง…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="476"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="473"/>
         <source>{0} demand-candidate pairs within the threshold; solving.</source>
         <translation>คู่ความต้องการ-จุดที่เป็นไปได้ภายในเกณฑ์ {0} คู่ กำลังคำนวณหาคำตอบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/location_allocation.py" line="523"/>
+        <location filename="../jitasa_qgis/services/location_allocation.py" line="520"/>
         <source>Solved: {0}.</source>
         <translation>คำนวณเสร็จ: {0}</translation>
     </message>
@@ -3850,22 +3938,22 @@ It refuses to run on a store that holds data that is not demo data (help request
 <context>
     <name>LocationAllocationAlgorithm</name>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="109"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="110"/>
         <source>&apos;{0}&apos; is not urgency=weight with a weight of 0 or more.</source>
         <translation>'{0}' ไม่อยู่ในรูป ความเร่งด่วน=น้ำหนัก ที่น้ำหนักตั้งแต่ 0 ขึ้นไป</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="150"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="151"/>
         <source>Feature {0} has no number in the field {1} (&apos;{2}&apos;).</source>
         <translation>ฟีเจอร์ {0} ไม่มีตัวเลขในฟิลด์ {1} ('{2}')</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="164"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="165"/>
         <source>Location-allocation (choose sites)</source>
         <translation>เลือกที่ตั้งจุดบริการ (location-allocation)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="167"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="168"/>
         <source>Choose K sites among candidates for the demand within a threshold:
 - Maximal covering (MCLP): the most demand within the threshold of a chosen site.
 - p-median: the least demand-weighted travel, every demand point served by a site within the threshold.
@@ -3878,237 +3966,237 @@ Existing facilities (by kind or id) are kept in the plan and count towards K. Ca
 สถานบริการเดิม (ตามประเภทหรือรหัส) คงไว้ในแผนและนับรวมใน K แบบมีขีดความสามารถ: จุดหนึ่งให้บริการได้ไม่เกินขีดความสามารถ (จากฟิลด์ของชั้นข้อมูลจุดที่เป็นไปได้ ขีดความสามารถต่อวันของสถานบริการ หรือค่าตั้งต้น) การแบ่งทำให้จุดความต้องการหนึ่งจุดรับบริการจากหลายจุดได้ เกณฑ์เป็นนาทีบนโครงข่ายถนนที่ครอบคลุมความต้องการ (เส้นตรงเมื่อไม่มีถนนหรือเมื่อเลือก) หรือกิโลเมตรตามเส้นตรง คำนวณหาคำตอบที่ดีที่สุดจริง (HiGHS) หลังลดขนาดปัญหาโดยไม่เปลี่ยนคำตอบที่ดีที่สุด เมื่อครบเวลาจำกัดจะได้แผนที่ดีที่สุดที่พบพร้อมขอบเขตที่พิสูจน์ได้และช่องว่าง จุดเรียงลำดับตามที่การอ่านแบบละโมบเพิ่มเข้ามา (ลำดับ 1 เพิ่มได้มากที่สุด)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="185"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="186"/>
         <source>Model</source>
         <translation>แบบจำลอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="185"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="186"/>
         <source>Maximal covering (MCLP)</source>
         <translation>ครอบคลุมสูงสุด (MCLP)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="185"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="186"/>
         <source>p-median</source>
         <translation>p-median (ระยะเดินทางรวมต่ำสุด)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="185"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="186"/>
         <source>Set covering (LSCP)</source>
         <translation>ครอบคลุมทั้งหมดด้วยจุดน้อยที่สุด (LSCP)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="197"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="198"/>
         <source>Number of sites (K)</source>
         <translation>จำนวนจุด (K)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="206"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="207"/>
         <source>Threshold</source>
         <translation>เกณฑ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="215"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="216"/>
         <source>Threshold unit</source>
         <translation>หน่วยของเกณฑ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="215"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="216"/>
         <source>Minutes (road network where there is one)</source>
         <translation>นาที (บนโครงข่ายถนนเมื่อมี)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="215"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="216"/>
         <source>Kilometres (straight line)</source>
         <translation>กิโลเมตร (เส้นตรง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="226"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="227"/>
         <source>Minutes on the straight line even where a road network exists</source>
         <translation>ใช้นาทีตามเส้นตรงแม้มีโครงข่ายถนน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="235"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="236"/>
         <source>Demand</source>
         <translation>ความต้องการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="235"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="236"/>
         <source>Open requests weighted by urgency</source>
         <translation>คำขอที่ยังเปิดอยู่ ถ่วงน้ำหนักตามความเร่งด่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="235"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="236"/>
         <source>Tambon population</source>
         <translation>ประชากรตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="235"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="236"/>
         <source>A numeric field of a layer</source>
         <translation>ฟิลด์ตัวเลขของชั้นข้อมูล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="247"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="248"/>
         <source>Urgency weights</source>
         <translation>น้ำหนักตามความเร่งด่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="254"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="255"/>
         <source>Demand layer</source>
         <translation>ชั้นข้อมูลความต้องการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="262"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="263"/>
         <source>Demand field (numeric)</source>
         <translation>ฟิลด์ความต้องการ (ตัวเลข)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="271"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="272"/>
         <source>Candidates</source>
         <translation>จุดที่เป็นไปได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="271"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="272"/>
         <source>A point layer</source>
         <translation>ชั้นข้อมูลจุด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="271"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="272"/>
         <source>Tambon centroids</source>
         <translation>จุดกึ่งกลางตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="271"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="272"/>
         <source>Road junctions</source>
         <translation>ทางแยกของถนน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="283"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="284"/>
         <source>Candidate layer</source>
         <translation>ชั้นข้อมูลจุดที่เป็นไปได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="291"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="292"/>
         <source>Capacity field of the candidates</source>
         <translation>ฟิลด์ขีดความสามารถของจุดที่เป็นไปได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="300"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="301"/>
         <source>Only inside this province / amphoe / tambon code (e.g. 67)</source>
         <translation>เฉพาะในรหัสจังหวัด / อำเภอ / ตำบลนี้ (เช่น 67)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="307"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="308"/>
         <source>Keep existing facilities of these kinds (e.g. vaccination_point)</source>
         <translation>คงสถานบริการเดิมประเภทเหล่านี้ (เช่น vaccination_point)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="316"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="317"/>
         <source>Keep existing facilities with these ids</source>
         <translation>คงสถานบริการเดิมรหัสเหล่านี้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="323"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="324"/>
         <source>Capacitated</source>
         <translation>มีขีดความสามารถจำกัด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="328"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="329"/>
         <source>A demand point may be split between sites</source>
         <translation>แบ่งจุดความต้องการให้หลายจุดบริการได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="335"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="336"/>
         <source>Capacity of a site that has none</source>
         <translation>ขีดความสามารถของจุดที่ไม่มีค่า</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="344"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="345"/>
         <source>Time limit (seconds)</source>
         <translation>เวลาจำกัด (วินาที)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="353"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="354"/>
         <source>Also store the plan (plan run and sites)</source>
         <translation>บันทึกแผนลงฐานข้อมูลด้วย (ครั้งของแผนและจุด)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="360"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="361"/>
         <source>Plan name</source>
         <translation>ชื่อแผน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="363"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="364"/>
         <source>Chosen sites</source>
         <translation>จุดที่เลือก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="366"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="367"/>
         <source>Allocation lines</source>
         <translation>เส้นการจัดสรร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="369"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="370"/>
         <source>Objective</source>
         <translation>ค่าเป้าหมาย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="369"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="370"/>
         <source>Proven bound</source>
         <translation>ขอบเขตที่พิสูจน์ได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="369"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="370"/>
         <source>Relative gap (0: proven optimal)</source>
         <translation>ช่องว่างสัมพัทธ์ (0: พิสูจน์แล้วว่าดีที่สุด)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="369"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="370"/>
         <source>Sites chosen</source>
         <translation>จำนวนจุดที่เลือก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="369"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="370"/>
         <source>Demand served</source>
         <translation>ความต้องการที่ได้รับบริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="369"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="370"/>
         <source>Plan run id</source>
         <translation>รหัสครั้งของแผน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="378"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="379"/>
         <source>Solver status (optimal, time_limit, no_solution, infeasible)</source>
         <translation>สถานะของตัวแก้ปัญหา (optimal, time_limit, no_solution, infeasible)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="378"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="379"/>
         <source>Model (mclp, pmedian, lscp)</source>
         <translation>แบบจำลอง (mclp, pmedian, lscp)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="378"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="379"/>
         <source>Travel model (road_network, straight_line)</source>
         <translation>แบบจำลองการเดินทาง (road_network, straight_line)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="378"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="379"/>
         <source>Report</source>
         <translation>รายงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="400"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="401"/>
         <source>Choose the demand layer and its numeric field.</source>
         <translation>เลือกชั้นข้อมูลความต้องการและฟิลด์ตัวเลขของชั้นนั้น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="408"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="409"/>
         <source>Choose the candidate layer.</source>
         <translation>เลือกชั้นข้อมูลจุดที่เป็นไปได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/location_allocation.py" line="416"/>
+        <location filename="../jitasa_qgis/processing/location_allocation.py" line="417"/>
         <source>Facility ids must be whole numbers.</source>
         <translation>รหัสสถานบริการต้องเป็นจำนวนเต็ม</translation>
     </message>
@@ -4151,7 +4239,7 @@ Existing facilities (by kind or id) are kept in the plan and count towards K. Ca
         <translation>(ข้อมูลเตียงเก่า)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="315"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="317"/>
         <source>{count:,} or more</source>
         <translation>{count:,} ขึ้นไป</translation>
     </message>
@@ -4191,57 +4279,57 @@ Existing facilities (by kind or id) are kept in the plan and count towards K. Ca
         <translation>พื้นที่บริการที่วาดและอื่น ๆ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="313"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="315"/>
         <source>No request left uncovered</source>
         <translation>ไม่มีคำขอที่อยู่นอกความครอบคลุม</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="318"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="320"/>
         <source>{counts} requests not covered</source>
         <translation>คำขอที่ไม่ครอบคลุม {counts} รายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="324"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="326"/>
         <source>Under {upper:g} % covered</source>
         <translation>ครอบคลุมต่ำกว่า {upper:g} %</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="326"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="328"/>
         <source>{lower:g} % or more covered</source>
         <translation>ครอบคลุม {lower:g} % ขึ้นไป</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="327"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="329"/>
         <source>{lower:g}–{upper:g} % covered</source>
         <translation>ครอบคลุม {lower:g}–{upper:g} %</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="331"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="333"/>
         <source>No count imported</source>
         <translation>ยังไม่มีข้อมูลการนับ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="337"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="339"/>
         <source>Outside every service area</source>
         <translation>อยู่นอกพื้นที่บริการทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="339"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="341"/>
         <source>Too far from an open facility with room</source>
         <translation>ไกลเกินจากสถานบริการที่เปิดและยังรับได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="340"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="342"/>
         <source>Outside every area and too far</source>
         <translation>อยู่นอกพื้นที่บริการและไกลเกิน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="345"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="347"/>
         <source>Existing facility kept</source>
         <translation>สถานบริการเดิมที่คงไว้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="346"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="348"/>
         <source>New site (number: order of benefit)</source>
         <translation>จุดใหม่ (ตัวเลข: ลำดับประโยชน์)</translation>
     </message>
@@ -4675,6 +4763,54 @@ Existing facilities (by kind or id) are kept in the plan and count towards K. Ca
     </message>
 </context>
 <context>
+    <name>OutputDialog</name>
+    <message>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="43"/>
+        <source>Province</source>
+        <translation>จังหวัด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="44"/>
+        <source>Amphoe</source>
+        <translation>อำเภอ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="45"/>
+        <source>Tambon</source>
+        <translation>ตำบล</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="71"/>
+        <source>Cancel</source>
+        <translation>ยกเลิก</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="98"/>
+        <source>Any level</source>
+        <translation>ทุกระดับ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="155"/>
+        <source>Working…</source>
+        <translation>กำลังทำงาน…</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="183"/>
+        <source>Nothing was written: {0}</source>
+        <translation>ไม่ได้บันทึกสิ่งใด: {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="188"/>
+        <source>Cancelled; no file was written.</source>
+        <translation>ยกเลิกแล้ว ไม่ได้บันทึกไฟล์ใด</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="193"/>
+        <source>No program on this computer opens {0}.</source>
+        <translation>ไม่มีโปรแกรมในเครื่องนี้ที่เปิด {0} ได้</translation>
+    </message>
+</context>
+<context>
     <name>PlanningGroup</name>
     <message>
         <location filename="../jitasa_qgis/layers/planning_group.py" line="24"/>
@@ -5043,17 +5179,17 @@ The file is written whole or not at all.</source>
 <context>
     <name>PrintLayout</name>
     <message>
-        <location filename="../jitasa_qgis/printing/layouts.py" line="141"/>
+        <location filename="../jitasa_qgis/printing/layouts.py" line="142"/>
         <source>Printed {0}</source>
         <translation>พิมพ์เมื่อ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/layouts.py" line="143"/>
+        <location filename="../jitasa_qgis/printing/layouts.py" line="144"/>
         <source>Produced by {0}</source>
         <translation>จัดทำโดย {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/layouts.py" line="157"/>
+        <location filename="../jitasa_qgis/printing/layouts.py" line="158"/>
         <source>Legend</source>
         <translation>คำอธิบายสัญลักษณ์</translation>
     </message>
@@ -5141,7 +5277,7 @@ The file is written whole or not at all.</source>
         <translation>จะพิมพ์ {0} หน้า</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/print_map.py" line="298"/>
+        <location filename="../jitasa_qgis/services/print_map.py" line="301"/>
         <source>Cancelled; no file was written.</source>
         <translation>ยกเลิกแล้ว ไม่ได้เขียนไฟล์</translation>
     </message>
@@ -5204,7 +5340,7 @@ The file is written whole or not at all.</source>
         <translation>… และแถวที่ถูกปฏิเสธอีก {0} แถว (ดูในตารางรายการที่ถูกปฏิเสธ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/situation_report.py" line="29"/>
+        <location filename="../jitasa_qgis/processing/print_map.py" line="40"/>
         <source>Print</source>
         <translation>พิมพ์</translation>
     </message>
@@ -5824,87 +5960,87 @@ The file is written whole or not at all.</source>
 <context>
     <name>RoadImport</name>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="79"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="76"/>
         <source>Network &apos;{0}&apos; (version {1}) from {2}: {3} segments, {4} nodes, {5:.1f} km.</source>
         <translation>โครงข่าย '{0}' (รุ่น {1}) จาก {2}: {3} ช่วงถนน, {4} จุดต่อ, {5:.1f} กม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="82"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="79"/>
         <source>Junctions made by snapping line ends: {0} (largest move {1:.0f} m, median {2:.0f} m).</source>
         <translation>ทางแยกที่สร้างจากการเชื่อมปลายเส้น: {0} (ระยะมากที่สุด {1:.0f} ม., มัธยฐาน {2:.0f} ม.)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="85"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="82"/>
         <source>Lines split at {0} crossings and junctions inside them.</source>
         <translation>ตัดเส้นที่จุดตัดและทางแยกกลางเส้น {0} จุด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="88"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="85"/>
         <source>{0} connected pieces: the largest, routable, holds {1:.1f}% of the length ({2} segments).</source>
         <translation>ส่วนที่เชื่อมต่อกัน {0} ส่วน: ส่วนใหญ่ที่สุดซึ่งใช้หาเส้นทาง มีความยาว {1:.1f}% ของทั้งหมด ({2} ช่วงถนน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="94"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="91"/>
         <source>Island {0}: {1} segments, {2:.1f} km, near {3:.4f}, {4:.4f}.</source>
         <translation>ส่วนโดดเดี่ยว {0}: {1} ช่วงถนน, {2:.1f} กม., ใกล้ {3:.4f}, {4:.4f}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="100"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="97"/>
         <source>… and {0} more islands.</source>
         <translation>… และส่วนโดดเดี่ยวอีก {0} ส่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="102"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="99"/>
         <source>Lines left out, not roads to drive on: {0}.</source>
         <translation>เส้นที่ไม่นำเข้าเพราะไม่ใช่ถนนสำหรับรถ: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="108"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="105"/>
         <source>{0} lines outside Thailand left out.</source>
         <translation>ไม่นำเข้าเส้นนอกประเทศไทย {0} เส้น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="110"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="107"/>
         <source>The network&apos;s previous segments were replaced.</source>
         <translation>แทนที่ช่วงถนนเดิมของโครงข่ายแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="118"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="115"/>
         <source>Give a line layer or a file to import roads from.</source>
         <translation>ระบุชั้นข้อมูลเส้นหรือไฟล์ที่จะนำเข้าถนน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="155"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="152"/>
         <source>Name the road network (importing under a name again replaces it).</source>
         <translation>ตั้งชื่อโครงข่ายถนน (นำเข้าซ้ำด้วยชื่อเดิมจะแทนที่ของเดิม)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="158"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="155"/>
         <source>The snap tolerance must be between 0 and {0} m, not {1}.</source>
         <translation>ระยะเชื่อมปลายเส้นต้องอยู่ระหว่าง 0 ถึง {0} ม. ไม่ใช่ {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="165"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="162"/>
         <source>{0}: {1} lines read.</source>
         <translation>{0}: อ่านได้ {1} เส้น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="170"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="167"/>
         <source>{0} holds no road to drive on inside Thailand ({1} lines read, {2} outside Thailand; left out as not roads: {3}). Nothing was written.</source>
         <translation>{0} ไม่มีถนนสำหรับรถในประเทศไทย (อ่านได้ {1} เส้น, อยู่นอกประเทศไทย {2} เส้น; ไม่ใช่ถนน: {3}) ไม่ได้บันทึกสิ่งใด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="180"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="177"/>
         <source>The network of {0} falls apart into {1} pieces; the largest holds only {2:.0f}% of the length (at least {3:.0f}% is needed to route on it). Raise the snap tolerance (now {4:.0f} m) or import a more complete file. Nothing was written.</source>
         <translation>โครงข่ายของ {0} แตกออกเป็น {1} ส่วน ส่วนใหญ่ที่สุดมีความยาวเพียง {2:.0f}% (ต้องมีอย่างน้อย {3:.0f}% จึงจะใช้หาเส้นทางได้) เพิ่มระยะเชื่อมปลายเส้น (ขณะนี้ {4:.0f} ม.) หรือนำเข้าไฟล์ที่ครบกว่านี้ ไม่ได้บันทึกสิ่งใด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="190"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="187"/>
         <source>{0} segments built, {1} junctions made by snapping.</source>
         <translation>สร้างช่วงถนน {0} ช่วง, ทางแยกจากการเชื่อมปลายเส้น {1} แห่ง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/road_import.py" line="254"/>
+        <location filename="../jitasa_qgis/services/road_import.py" line="241"/>
         <source>Importing the road network failed and nothing was written: {0}</source>
         <translation>นำเข้าโครงข่ายถนนไม่สำเร็จ ไม่ได้บันทึกสิ่งใด: {0}</translation>
     </message>
@@ -6381,82 +6517,82 @@ The file is written whole or not at all.</source>
 <context>
     <name>ServiceAreas</name>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="88"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="85"/>
         <source>Road network: {0}.</source>
         <translation>โครงข่ายถนน: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="98"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="95"/>
         <source>Stored as service-area run {0}.</source>
         <translation>บันทึกเป็นการคำนวณพื้นที่บริการครั้งที่ {0} แล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="104"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="101"/>
         <source>Unknown method &apos;{0}&apos;: use one of {1}.</source>
         <translation>ไม่รู้จักวิธี '{0}': ใช้หนึ่งใน {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="110"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="107"/>
         <source>Give one or more positive thresholds in minutes (10,20,30).</source>
         <translation>ระบุเกณฑ์เวลาเป็นนาทีที่มากกว่าศูนย์อย่างน้อยหนึ่งค่า (10,20,30)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="114"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="111"/>
         <source>Give one or more positive buffer distances in metres.</source>
         <translation>ระบุระยะบัฟเฟอร์เป็นเมตรที่มากกว่าศูนย์อย่างน้อยหนึ่งค่า</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="116"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="113"/>
         <source>The readiness delay must be 0 or more minutes.</source>
         <translation>เวลาเตรียมพร้อมต้องเป็น 0 นาทีขึ้นไป</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="128"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="125"/>
         <source>&apos;{0}&apos; is not a number.</source>
         <translation>'{0}' ไม่ใช่ตัวเลข</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="139"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="136"/>
         <source>No origins with a location match the choice: nothing computed.</source>
         <translation>ไม่มีจุดตั้งต้นที่มีตำแหน่งตรงกับที่เลือก: ไม่ได้คำนวณอะไร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="144"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="141"/>
         <source>No admin area with code {0}.</source>
         <translation>ไม่มีเขตการปกครองรหัส {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="154"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="151"/>
         <source>{0} origins; travel model: {1}.</source>
         <translation>จุดตั้งต้น {0} จุด แบบจำลองเวลาเดินทาง: {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="187"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="184"/>
         <source>{0} areas computed.</source>
         <translation>คำนวณแล้ว {0} พื้นที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="195"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="192"/>
         <source>{0}: {1:g} m</source>
         <translation>{0}: {1:g} ม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="198"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="195"/>
         <source>{0}: {1:g} min</source>
         <translation>{0}: {1:g} นาที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="238"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="218"/>
         <source>Storing the service areas failed and nothing was written: {0}</source>
         <translation>บันทึกพื้นที่บริการไม่สำเร็จ และไม่มีการเขียนข้อมูลใด: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="83"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="80"/>
         <source>{0} × {1} for {2} origins; travel model: {3}.</source>
         <translation>{0} × {1} สำหรับจุดตั้งต้น {2} แห่ง แบบจำลองเวลาเดินทาง: {3}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="92"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="89"/>
         <source>{0} is {1:.1f} km from the nearest road: its off-road leg is part of every time.</source>
         <translation>{0} อยู่ห่างจากถนนที่ใกล้ที่สุด {1:.1f} กม. เวลาเดินทางนอกถนนช่วงนี้รวมอยู่ในทุกเวลา</translation>
     </message>
@@ -6735,7 +6871,7 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>ปรับปรุงเมื่อ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="108"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="264"/>
         <source>Open requests over time</source>
         <translation>คำขอที่ยังเปิดอยู่ตามช่วงเวลา</translation>
     </message>
@@ -6755,89 +6891,94 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>ตารางรายงานต้องเป็นไฟล์ .xlsx หรือ .csv ไม่ใช่ '{0}'</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="104"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="256"/>
         <source>{0} · as of {1}</source>
         <translation>{0} · ข้อมูล ณ {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="119"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="264"/>
         <source>Open requests at each time (every 6 hours); a closed request counts as open until its last change.</source>
         <translation>จำนวนคำขอที่เปิดอยู่ ณ แต่ละเวลา (ทุก 6 ชั่วโมง) คำขอที่ปิดแล้วนับว่าเปิดอยู่จนถึงการเปลี่ยนแปลงครั้งสุดท้าย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="130"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="275"/>
         <source>Open requests by the hours they have waited so far.</source>
         <translation>คำขอที่ยังเปิดอยู่ตามจำนวนชั่วโมงที่รอมาแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="161"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="404"/>
         <source>Situation report</source>
         <translation>รายงานสถานการณ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="177"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="409"/>
         <source>Situation report · page {0} of {1}</source>
         <translation>รายงานสถานการณ์ · หน้า {0} จาก {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="199"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="432"/>
         <source>{0} open requests; median wait {1} h, longest {2} h.</source>
         <translation>คำขอที่ยังเปิดอยู่ {0} รายการ รอเฉลี่ย (มัธยฐาน) {1} ชม. นานที่สุด {2} ชม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="202"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="435"/>
         <source>{0} assignments made today.</source>
         <translation>วันนี้มอบหมายงานแล้ว {0} รายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="203"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="436"/>
         <source>{0} of {1} facilities are full or closed.</source>
         <translation>สถานบริการเต็มหรือปิด {0} จาก {1} แห่ง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/situation_report.py" line="51"/>
+        <location filename="../jitasa_qgis/services/situation_report.py" line="52"/>
         <source>Wrote the situation report ({0} pages) to {1}.</source>
         <translation>เขียนรายงานสถานการณ์ ({0} หน้า) ลงใน {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/situation_report.py" line="57"/>
+        <location filename="../jitasa_qgis/services/situation_report.py" line="58"/>
         <source>Wrote the report tables to {0}.</source>
         <translation>เขียนตารางรายงานลงใน {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/situation_report.py" line="69"/>
+        <location filename="../jitasa_qgis/services/situation_report.py" line="70"/>
         <source>Give a PDF or a tables file (or both) to write.</source>
         <translation>โปรดระบุไฟล์ PDF หรือไฟล์ตาราง (หรือทั้งสอง) ที่จะเขียน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/situation_report.py" line="71"/>
+        <location filename="../jitasa_qgis/services/situation_report.py" line="72"/>
         <source>The series covers 1 to 90 days, not {0}.</source>
         <translation>ช่วงเวลาของกราฟต้องเป็น 1 ถึง 90 วัน ไม่ใช่ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/situation_report.py" line="80"/>
+        <location filename="../jitasa_qgis/services/situation_report.py" line="83"/>
         <source>{0} open requests read.</source>
         <translation>อ่านคำขอที่ยังเปิดอยู่ {0} รายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/situation_report.py" line="88"/>
+        <location filename="../jitasa_qgis/services/situation_report.py" line="91"/>
         <source>Cannot write {0}: {1}</source>
         <translation>เขียน {0} ไม่ได้: {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/situation_report.py" line="97"/>
+        <location filename="../jitasa_qgis/services/situation_report.py" line="100"/>
         <source>everything you may see</source>
         <translation>ทุกพื้นที่ที่คุณมองเห็น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="78"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="206"/>
         <source>None.</source>
         <translation>ไม่มี</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="109"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="275"/>
         <source>Waiting time distribution</source>
         <translation>การกระจายของเวลารอ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/situation_report.py" line="111"/>
+        <source>Cancelled; no report was written.</source>
+        <translation>ยกเลิกแล้ว ไม่ได้บันทึกรายงาน</translation>
     </message>
 </context>
 <context>
@@ -6848,49 +6989,142 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>รายงานสถานการณ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/situation_report.py" line="39"/>
+        <location filename="../jitasa_qgis/processing/situation_report.py" line="29"/>
         <source>Writes the situation report of a province or amphoe: open requests by tambon and category, waiting times and their distribution, assignments made today, facility capacity and open requests over time, as a PDF with charts (Thai, Buddhist-Era dates) and as tables (an XLSX workbook with a sheet per table, or one CSV per table). No personal data is read.</source>
         <translation>เขียนรายงานสถานการณ์ของจังหวัดหรืออำเภอ: คำขอที่ยังเปิดอยู่ตามตำบลและประเภท เวลารอและการกระจาย การมอบหมายงานวันนี้ ขีดความสามารถของสถานบริการ และคำขอที่เปิดอยู่ตามช่วงเวลา เป็น PDF พร้อมกราฟ (ภาษาไทย วันที่ พ.ศ.) และเป็นตาราง (สมุดงาน XLSX หนึ่งแผ่นงานต่อหนึ่งตาราง หรือ CSV หนึ่งไฟล์ต่อหนึ่งตาราง) ไม่อ่านข้อมูลส่วนบุคคล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/situation_report.py" line="49"/>
+        <location filename="../jitasa_qgis/processing/situation_report.py" line="39"/>
         <source>Province or amphoe: name or code (e.g. 67, 6710); empty: all</source>
         <translation>จังหวัดหรืออำเภอ: ชื่อหรือรหัส (เช่น 67, 6710); เว้นว่าง: ทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/situation_report.py" line="56"/>
+        <location filename="../jitasa_qgis/processing/situation_report.py" line="46"/>
         <source>Days of the open-requests chart</source>
         <translation>จำนวนวันของกราฟคำขอที่เปิดอยู่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/situation_report.py" line="66"/>
+        <location filename="../jitasa_qgis/processing/situation_report.py" line="56"/>
         <source>Producing office</source>
         <translation>หน่วยงานที่จัดทำ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/situation_report.py" line="74"/>
+        <location filename="../jitasa_qgis/processing/situation_report.py" line="64"/>
         <source>Report (PDF)</source>
         <translation>รายงาน (PDF)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/situation_report.py" line="79"/>
+        <location filename="../jitasa_qgis/processing/situation_report.py" line="69"/>
         <source>Report tables (XLSX or CSV)</source>
         <translation>ตารางรายงาน (XLSX หรือ CSV)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/situation_report.py" line="79"/>
+        <location filename="../jitasa_qgis/processing/situation_report.py" line="69"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>สมุดงาน Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/situation_report.py" line="88"/>
+        <location filename="../jitasa_qgis/processing/situation_report.py" line="78"/>
         <source>Pages</source>
         <translation>จำนวนหน้า</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/situation_report.py" line="89"/>
+        <location filename="../jitasa_qgis/processing/situation_report.py" line="79"/>
         <source>Open requests</source>
         <translation>คำขอที่ยังเปิดอยู่</translation>
+    </message>
+</context>
+<context>
+    <name>SituationReportDialog</name>
+    <message>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="24"/>
+        <source>Make the report</source>
+        <translation>จัดทำรายงาน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="26"/>
+        <source>Situation report</source>
+        <translation>รายงานสถานการณ์</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="28"/>
+        <source>Area</source>
+        <translation>พื้นที่</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="28"/>
+        <source>Name or code, e.g. เพชรบูรณ์, 67 or 6710; empty: everything you may see</source>
+        <translation>ชื่อหรือรหัส เช่น เพชรบูรณ์ 67 หรือ 6710 ว่างไว้: ทุกพื้นที่ที่คุณเห็นได้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="36"/>
+        <source> days</source>
+        <translation> วัน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="38"/>
+        <source>e.g. สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์</source>
+        <translation>เช่น สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="39"/>
+        <source>Thai digits (๑ ธันวาคม ๒๕๖๙)</source>
+        <translation>ใช้เลขไทย (๑ ธันวาคม ๒๕๖๙)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="43"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="46"/>
+        <source>Excel workbook (*.xlsx);;CSV, a file per table (*.csv)</source>
+        <translation>สมุดงาน Excel (*.xlsx);;CSV ไฟล์ละตาราง (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="50"/>
+        <source>Open requests over the last</source>
+        <translation>คำขอที่เปิดอยู่ย้อนหลัง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="51"/>
+        <source>Producing office</source>
+        <translation>หน่วยงานที่จัดทำ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="53"/>
+        <source>Report (PDF)</source>
+        <translation>รายงาน (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="54"/>
+        <source>Tables (XLSX or CSV)</source>
+        <translation>ตาราง (XLSX หรือ CSV)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="55"/>
+        <source>Open the PDF</source>
+        <translation>เปิด PDF</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="56"/>
+        <source>Open the tables</source>
+        <translation>เปิดตาราง</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="65"/>
+        <source>Choose the PDF or the tables file (or both) to write.</source>
+        <translation>เลือกไฟล์ PDF หรือไฟล์ตาราง (หรือทั้งสอง) ที่จะบันทึก</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="85"/>
+        <source>everything you may see</source>
+        <translation>ทุกพื้นที่ที่คุณเห็นได้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="86"/>
+        <source>Jitasa: situation report of {0}</source>
+        <translation>จิตอาสา: รายงานสถานการณ์ของ {0}</translation>
     </message>
 </context>
 <context>
@@ -7014,7 +7248,7 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>ชุดการมอบหมายงานต้องมีอาสาสมัครหนึ่งคน (และเวลาเดินทางหนึ่งค่า) ต่อหนึ่งคำขอ แต่ได้รหัสคำขอ {0} รายการ รหัสอาสาสมัคร {1} รายการ และเวลาเดินทาง {2} ค่า ไม่มีการเขียนข้อมูลใด ๆ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/calls.py" line="31"/>
+        <location filename="../jitasa_qgis/store/calls.py" line="32"/>
         <source>Not a valid id: {0!r}</source>
         <translation>รหัสไม่ถูกต้อง: {0!r}</translation>
     </message>
@@ -7074,7 +7308,7 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>ระยะทางสูงสุดต้องเป็น 0 กม. ขึ้นไป แต่ได้ {0!r}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/calls.py" line="21"/>
+        <location filename="../jitasa_qgis/store/calls.py" line="22"/>
         <source>Text with a NUL character (\u0000) cannot be stored. Nothing was changed.</source>
         <translation>ข้อความที่มีอักขระ NUL (\u0000) บันทึกไม่ได้ ไม่มีการเปลี่ยนแปลงใด ๆ</translation>
     </message>
@@ -7119,17 +7353,17 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>{0} ไม่ใช่ตารางที่ระบบบันทึกการตรวจสอบ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/calls.py" line="47"/>
+        <location filename="../jitasa_qgis/store/calls.py" line="48"/>
         <source>Some of these rows ({0}) lie outside the areas you work. Nothing was written.</source>
         <translation>ข้อมูลบางแถว ({0}) อยู่นอกพื้นที่รับผิดชอบของคุณ ไม่มีการบันทึกข้อมูลใด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/calls.py" line="67"/>
+        <location filename="../jitasa_qgis/store/calls.py" line="68"/>
         <source>You may grant or revoke only areas you work yourself ({0}).</source>
         <translation>คุณกำหนดหรือยกเลิกได้เฉพาะพื้นที่ที่คุณรับผิดชอบเอง ({0})</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/calls.py" line="70"/>
+        <location filename="../jitasa_qgis/store/calls.py" line="71"/>
         <source>Outside the areas you work: {0} help request(s) and {1} volunteer(s). Nothing was changed.</source>
         <translation>อยู่นอกพื้นที่รับผิดชอบของคุณ: คำขอ {0} รายการ และอาสาสมัคร {1} คน ไม่มีการเปลี่ยนแปลงใด</translation>
     </message>

@@ -60,6 +60,8 @@ class JitasaPlugin:
         self.edit_area_action = None
         self.service_area_form = None
         self.print_dialog = None
+        self.call_sheets_dialog = None
+        self.situation_report_dialog = None
         self.session = None  # the one store session of the dock and the Assign panel
         self.import_menu = None
         self.import_actions: dict[str, QAction] = {}
@@ -96,6 +98,8 @@ class JitasaPlugin:
         self._add_menu_action(translate("JitasaPlugin", "Load demo data…"), self.load_demo_data)
         self._add_import_menu()
         self._add_menu_action(translate("JitasaPlugin", "Print a map or an atlas…"), self.show_print_dialog)
+        self._add_menu_action(translate("JitasaPlugin", "Print call sheets…"), self.show_call_sheets_dialog)
+        self._add_menu_action(translate("JitasaPlugin", "Situation report…"), self.show_situation_report_dialog)
         from .printing import expressions
 
         expressions.register()  # jitasa_thai_date() in layouts, labels and the field calculator
@@ -311,6 +315,28 @@ class JitasaPlugin:
         self.print_dialog.raise_()
         return self.print_dialog
 
+    def show_call_sheets_dialog(self):
+        """Menu ▸ Print call sheets…: one dialog on the connected store, shown again; returns it."""
+        from .gui.call_sheets_dialog import CallSheetsDialog
+        from .store.qgis_connections import current_location
+
+        if self.call_sheets_dialog is None:
+            self.call_sheets_dialog = CallSheetsDialog(current_location, parent=self.iface.mainWindow())
+        self.call_sheets_dialog.show()
+        self.call_sheets_dialog.raise_()
+        return self.call_sheets_dialog
+
+    def show_situation_report_dialog(self):
+        """Menu ▸ Situation report…: one dialog on the connected store, shown again; returns it."""
+        from .gui.situation_report_dialog import SituationReportDialog
+        from .store.qgis_connections import current_location
+
+        if self.situation_report_dialog is None:
+            self.situation_report_dialog = SituationReportDialog(current_location, parent=self.iface.mainWindow())
+        self.situation_report_dialog.show()
+        self.situation_report_dialog.raise_()
+        return self.situation_report_dialog
+
     def show_connect_dialog(self) -> None:
         from .gui.connect_dialog import ConnectDialog
 
@@ -442,6 +468,11 @@ class JitasaPlugin:
             self.print_dialog.reject()  # cancels a running print
             self.print_dialog.deleteLater()
             self.print_dialog = None
+        for dialog in (self.call_sheets_dialog, self.situation_report_dialog):
+            if dialog is not None:
+                dialog.reject()  # cancels a running task
+                dialog.deleteLater()
+        self.call_sheets_dialog = self.situation_report_dialog = None
         from .printing import expressions
 
         expressions.unregister()

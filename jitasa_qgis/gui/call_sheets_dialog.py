@@ -1,0 +1,95 @@
+"""The "Print call sheets" dialog: the area (province, amphoe or tambon), which volunteers and assignments,
+whether names and phone numbers are printed (where the role may read them), the office, the digits and the
+PDF; Print runs services.call_sheets as a background task with a progress bar and Cancel, says what was
+written (and whether personal data is on it) or why not, and Open shows the PDF.
+
+Built in code, like the Print dialog; the running machinery is gui/output_task_dialog.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Optional
+
+from qgis.gui import QgsFileWidget
+from qgis.PyQt.QtWidgets import QCheckBox, QLineEdit, QWidget
+
+from ..definitions import settings
+from ..definitions.i18n import translate
+from ..services.call_sheets import CallSheetParams, CallSheetResult, print_call_sheets
+from .output_task_dialog import OutputTaskDialog, with_suffix
+
+
+class CallSheetsDialog(OutputTaskDialog):
+    def __init__(self, location_of: Callable[[], object], parent: Optional[QWidget] = None):
+        super().__init__(location_of, translate("CallSheetsDialog", "Print"), parent)
+        self.setObjectName("JitasaCallSheetsDialog")
+        self.setWindowTitle(translate("CallSheetsDialog", "Print call sheets"))
+
+        self.add_area_row(
+            translate("CallSheetsDialog", "Area"),
+            ("province", "amphoe", "tambon"),
+            translate("CallSheetsDialog", "Name or code, e.g. วังโป่ง or 6710; empty: every volunteer you may see"),
+        )
+        self.only_assigned = QCheckBox(translate("CallSheetsDialog", "Only volunteers with assigned requests"))
+        self.include_proposed = QCheckBox(
+            translate("CallSheetsDialog", "Also list proposed assignments (not yet confirmed)")
+        )
+        self.include_personal = QCheckBox(
+            translate("CallSheetsDialog", "Print names and phone numbers (where your role may read them)")
+        )
+        self.include_personal.setChecked(True)
+        self.office = QLineEdit(str(settings.get(settings.KEY_PRINT_OFFICE) or ""))
+        self.office.setPlaceholderText(translate("CallSheetsDialog", "e.g. สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์"))
+        self.thai_digits = QCheckBox(translate("CallSheetsDialog", "Dates in Thai digits (๑ ธ.ค. ๒๕๖๙)"))
+        self.thai_digits.setChecked(bool(settings.get(settings.KEY_PRINT_THAI_DIGITS)))
+        self.output = QgsFileWidget()
+        self.output.setStorageMode(QgsFileWidget.SaveFile)
+        self.output.setFilter(translate("CallSheetsDialog", "PDF (*.pdf)"))
+
+        self.form.addRow("", self.only_assigned)
+        self.form.addRow("", self.include_proposed)
+        self.form.addRow("", self.include_personal)
+        self.form.addRow(translate("CallSheetsDialog", "Producing office"), self.office)
+        self.form.addRow("", self.thai_digits)
+        self.form.addRow(translate("CallSheetsDialog", "PDF file"), self.output)
+        self.open_button = self.add_open_button(translate("CallSheetsDialog", "Open the PDF"))
+
+    def input_widgets(self) -> list[QWidget]:
+        return [
+            self.area_level,
+            self.area,
+            self.only_assigned,
+            self.include_proposed,
+            self.include_personal,
+            self.office,
+            self.thai_digits,
+            self.output,
+        ]
+
+    def params(self) -> CallSheetParams:
+        path = with_suffix(self.output.filePath(), (".pdf",))
+        if not path:
+            raise ValueError(translate("CallSheetsDialog", "Choose the PDF file to write."))
+        return CallSheetParams(
+            path=path,
+            area=self.area_text(),
+            only_assigned=self.only_assigned.isChecked(),
+            include_proposed=self.include_proposed.isChecked(),
+            include_personal=self.include_personal.isChecked(),
+            office=self.office.text().strip(),
+            use_thai_digits=self.thai_digits.isChecked(),
+        )
+
+    def remember(self, params: CallSheetParams) -> None:
+        settings.set_value(settings.KEY_PRINT_OFFICE, params.office)
+        settings.set_value(settings.KEY_PRINT_THAI_DIGITS, params.use_thai_digits)
+
+    def service(self):
+        return print_call_sheets
+
+    def task_description(self, params: CallSheetParams) -> str:
+        return translate("CallSheetsDialog", "Jitasa: call sheets to {0}").format(str(params.path))
+
+    def outputs_of(self, result: CallSheetResult):
+        return {self.open_button: Path(result.path)}

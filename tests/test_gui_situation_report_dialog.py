@@ -1,0 +1,108 @@
+"""The Situation report dialog on the real test store (demo loaded, logins of real roles through pg_service):
+an analyst's report PDF and XLSX made as a background task with progress, each opened by its button; CSV
+tables a file each; a missing output, an unwritable PDF (no tables written either), an area that names nothing
+and a role that may not read the requests are said in words; the Thai dialog has no English."""
+
+from __future__ import annotations
+
+import pytest
+from printing_support import pdf_pages, pdf_text, thai_letters
+from task_waiting import finish
+from test_gui_thai_ui import thai  # noqa: F401 - the Thai translator fixture, used by name
+
+from jitasa_qgis.gui import output_task_dialog
+from jitasa_qgis.gui.situation_report_dialog import SituationReportDialog
+from jitasa_qgis.printing.errors import PrintError
+from jitasa_qgis.store.errors import StoreError
+from jitasa_qgis.store.qgis_connections import from_service
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    paths = []
+    monkeypatch.setattr(output_task_dialog, "open_path", lambda path: paths.append(path) or True)
+    return paths
+
+
+def test_an_analyst_makes_the_report_of_the_province(demo, service_of, tmp_path, opened, qgis_app):
+    from openpyxl import load_workbook
+
+    location = from_service(service_of("jitasa_analyst"))
+    dialog = SituationReportDialog(lambda: location)
+    dialog.area_level.setCurrentIndex(dialog.area_level.findData("province"))
+    dialog.area.setText("เพชรบูรณ์")
+    dialog.days.setValue(3)
+    dialog.thai_digits.setChecked(False)
+    dialog.output.setFilePath(str(tmp_path / "report"))
+    dialog.tables.setFilePath(str(tmp_path / "report.xlsx"))
+    seen = []
+    dialog.progress.valueChanged.connect(seen.append)
+    result = finish(dialog.start(), timeout=120)
+    assert result.path == tmp_path / "report.pdf" and result.pages == pdf_pages(result.path) >= 2
+    assert result.area.code == "67"
+    assert thai_letters("เพชรบูรณ์") in thai_letters(pdf_text(result.path, 1, 1))  # made in the worker thread
+    book = load_workbook(tmp_path / "report.xlsx", read_only=True)
+    assert "open_by_tambon" in book.sheetnames
+    assert str(result.path) in dialog.status.text() and "report.xlsx" in dialog.status.text()
+    assert any(0 < v < 100 for v in seen) and dialog.progress.value() == 100
+    dialog.open_button.click()
+    dialog.open_tables_button.click()
+    assert opened == [result.path, tmp_path / "report.xlsx"]
+
+
+def test_csv_tables_only_open_their_folder(demo, service_of, tmp_path, opened, qgis_app):
+    location = from_service(service_of("jitasa_analyst"))
+    dialog = SituationReportDialog(lambda: location)
+    dialog.area.setText("6710")
+    dialog.tables.setFilePath(str(tmp_path / "wangpong.csv"))
+    result = finish(dialog.start(), timeout=120)
+    assert result.path is None and len(result.table_paths) >= 4
+    assert all(p.parent == tmp_path and p.exists() for p in result.table_paths)
+    assert not dialog.open_button.isEnabled() and dialog.open_tables_button.isEnabled()
+    dialog.open_tables_button.click()
+    assert opened == [tmp_path]
+
+
+def test_bad_input_is_said_in_words(demo, service_of, tmp_path, qgis_app):
+    location = from_service(service_of("jitasa_analyst"))
+    dialog = SituationReportDialog(lambda: location)
+    assert dialog.start() is None and "PDF" in dialog.status.text()
+
+    dialog.output.setFilePath(str(tmp_path / "no such folder" / "report.pdf"))
+    dialog.tables.setFilePath(str(tmp_path / "report.xlsx"))
+    with pytest.raises(PrintError):
+        finish(dialog.start(), timeout=60)
+    assert "Nothing was written" in dialog.status.text() and "no such folder" in dialog.status.text()
+    assert not (tmp_path / "report.xlsx").exists()  # the tables are not written without their PDF
+
+    dialog.output.setFilePath(str(tmp_path / "report.pdf"))
+    dialog.area.setText("ไม่มีที่นี่")
+    with pytest.raises(ValueError):
+        finish(dialog.start(), timeout=60)
+    assert "ไม่มีที่นี่" in dialog.status.text()
+
+    feed = from_service(service_of("jitasa_feed"))  # the feed role reads no request
+    dialog = SituationReportDialog(lambda: feed)
+    dialog.output.setFilePath(str(tmp_path / "report.pdf"))
+    with pytest.raises(StoreError):
+        finish(dialog.start(), timeout=60)
+    assert "Nothing was written" in dialog.status.text()
+    assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob("*.xlsx")) == []
+
+
+@pytest.mark.usefixtures("thai")
+def test_the_dialog_in_thai_has_no_english_and_nothing_drawn_over(qgis_app):
+    from test_gui_thai_ui import english_in, visible_texts
+    from widget_checks import drawn_over, settle
+
+    dialog = SituationReportDialog(lambda: None)
+    try:
+        dialog.show()
+        settle()
+        assert not drawn_over(dialog), drawn_over(dialog)
+        texts = [(w, t.replace("PDF", "").replace("XLSX", "").replace("CSV", "")) for w, t in visible_texts(dialog)]
+        assert any("รายงาน" in text for _, text in texts)
+        assert not english_in(texts), "English in the Thai situation-report dialog:\n" + "\n".join(english_in(texts))
+    finally:
+        dialog.reject()
+        dialog.deleteLater()
