@@ -39,7 +39,6 @@ from qgis.PyQt.QtGui import (
     QTextFrameFormat,
     QTextImageFormat,
     QTextLength,
-    QTextListFormat,
     QTextTableCellFormat,
     QTextTableFormat,
 )
@@ -161,17 +160,13 @@ class _Writer:
         return position
 
     def bullets(self, lines: Sequence[str]) -> None:
-        listing = QTextListFormat()
-        listing.setStyle(QTextListFormat.ListDisc)
-        listing.setIndent(1)
-        for n, line in enumerate(lines):
-            if n == 0:
-                self.cursor.insertBlock(QTextBlockFormat(), self.char(9))
-                self.cursor.createList(listing)
-            else:
-                self.cursor.insertBlock()  # the list's block format: another item
-            self.cursor.insertText(line, self.char(9))
-        self.cursor.insertBlock(QTextBlockFormat(), self.char(9))  # a fresh block format: out of the list
+        for line in lines:
+            at = self.paragraph("•\u00a0" + line, 9, before=1.5)
+            block = QTextCursor(self.doc.findBlock(at))
+            fmt = block.blockFormat()
+            fmt.setLeftMargin(_pt(14))
+            fmt.setTextIndent(-_pt(8))
+            block.setBlockFormat(fmt)
 
     def table(self, table: ReportTable, digits: bool, skip: Sequence[str] = ()) -> None:
         keep = [i for i, c in enumerate(table.columns) if c.name not in skip]
