@@ -323,6 +323,38 @@ def test_drive_time_on_a_grid_holds_what_is_reachable_and_nothing_beyond() -> No
         assert np.all(inside[true < t * (1 - ARC_SHORTFALL) - 0.02]), t  # the reachable places are in
 
 
+def _grid_origins(graph: RoadGraph, n: int, k: int):
+    rng = np.random.default_rng(5)
+    pts = [_lonlat(graph, *xy) for xy in rng.uniform(0.0, n - 1.0, size=(k, 2))]
+    return snap_points(graph, [p[0] for p in pts], [p[1] for p in pts])
+
+
+def test_drive_time_threads_give_what_one_thread_gives_in_origin_order() -> None:
+    graph = _grid_graph(9)
+    snapped = _grid_origins(graph, 9, 6)
+    told = []
+    serial = drive_time_areas(graph, snapped, [3, 6], workers=1)
+    threaded = drive_time_areas(graph, snapped, [3, 6], workers=3, on_origin=lambda d, t: told.append((d, t)))
+    assert [(a.origin, a.threshold) for a in threaded] == [(o, t) for o in range(6) for t in (3.0, 6.0)]
+    assert [(a.origin, a.threshold) for a in serial] == [(a.origin, a.threshold) for a in threaded]
+    assert all(a.geometry.equals_exact(b.geometry, 0.0) for a, b in zip(serial, threaded))
+    assert told == [(i, 6) for i in range(1, 7)]  # in the calling thread, one call an origin
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_drive_time_cancel_between_origins(workers: int) -> None:
+    from jitasa_qgis.core.service_areas import AreasCancelled
+
+    graph = _grid_graph(9)
+    snapped = _grid_origins(graph, 9, 8)
+    done = []
+    with pytest.raises(AreasCancelled):
+        drive_time_areas(
+            graph, snapped, [4], workers=workers, on_origin=lambda d, t: done.append(d), is_cancelled=lambda: bool(done)
+        )
+    assert done and done[-1] < 8  # stopped after the first origin it saw finish, not at the end
+
+
 def test_catchments_on_a_grid_partition_the_area_as_the_cells_would() -> None:
     from jitasa_qgis.core.service_areas import _partition_by_cells
 

@@ -107,6 +107,21 @@ def test_cancel_before_commit_writes_nothing(roads) -> None:
     assert count(c, "service_area_run") == 0 and count(c, "service_area") == 0
 
 
+def test_cancel_between_origins_stops_the_drive_time_areas(roads) -> None:
+    store, c, _ = roads
+    seen = []
+
+    def report(fraction: float, message: str) -> None:
+        seen.append(fraction)
+
+    progress = CallbackProgress(report, lambda: any(0.2 < f < 0.8 for f in seen))  # once an origin is done
+    params = ServiceAreaParams("drive_time", kinds=("hospital", "health_centre"), thresholds_min=(5.0,), write=True)
+    with pytest.raises(Cancelled):
+        service_areas(store, params, progress)
+    assert [f for f in seen if 0.2 < f <= 0.8] == [pytest.approx(0.2 + 0.6 / 3)]  # one origin of three, then stop
+    assert count(c, "service_area_run") == 0 and count(c, "service_area") == 0
+
+
 def test_catchments_meet_where_the_delay_says(roads) -> None:
     store, c, ids = roads
     with c.cursor() as cur:  # the far health centre out of the way

@@ -29,9 +29,11 @@ Polygons come back in lon/lat (EPSG:4326); areas in km² are measured in the met
 from __future__ import annotations
 
 import math
+import os
 import warnings
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
 import numpy as np
 from scipy.spatial import QhullError, Voronoi, cKDTree
@@ -343,8 +345,28 @@ def _reach_areas(
 # --- drive-time areas -----------------------------------------------------------------------------------
 
 
-def drive_time_areas(graph: RoadGraph, snapped: Snapped, thresholds: Sequence[float]) -> list[Area]:
-    """One polygon per origin and threshold (minutes), origins in `snapped` order, thresholds ascending."""
+class AreasCancelled(Exception):
+    """The caller cancelled between origins; nothing was returned."""
+
+
+def _workers(asked: Optional[int], origins: int) -> int:
+    """Threads for the origins: GEOS runs without the GIL, so each core unions its own origin's polygons."""
+    n = asked if asked is not None else min(8, os.cpu_count() or 1)
+    return max(1, min(int(n), origins))
+
+
+def drive_time_areas(
+    graph: RoadGraph,
+    snapped: Snapped,
+    thresholds: Sequence[float],
+    workers: Optional[int] = None,
+    is_cancelled: Optional[Callable[[], bool]] = None,
+    on_origin: Optional[Callable[[int, int], None]] = None,
+) -> list[Area]:
+    """One polygon per origin and threshold (minutes), origins in `snapped` order, thresholds ascending.
+
+    Origins are done by `workers` threads (default: the cores, at most 8); `is_cancelled` is asked and
+    `on_origin(done, total)` told after each origin, both in the calling thread (AreasCancelled on a cancel)."""
     thresholds = sorted({float(t) for t in thresholds})
     if not thresholds or thresholds[0] <= 0 or not all(math.isfinite(t) for t in thresholds):
         raise ValueError(f"thresholds must be positive minutes, got {thresholds!r}")
@@ -352,13 +374,37 @@ def drive_time_areas(graph: RoadGraph, snapped: Snapped, thresholds: Sequence[fl
         return []
     nodes, _ = node_minutes(graph, snapped, thresholds[-1])  # one Dijkstra run: every origin, every threshold
     origin_xy = graph.plane.forward(np.column_stack((snapped.lon, snapped.lat)))
-    out = []
-    for o in range(len(snapped)):
+    _warm(graph, origin_xy[0])
+
+    def one(o: int) -> list[Area]:
         own = [(int(snapped.segment[o]), float(snapped.fraction[o]), float(snapped.off_road_minutes[o]))]
         disc = [(float(origin_xy[o, 0]), float(origin_xy[o, 1]), 0.0)]
-        for t, poly in zip(thresholds, _reach_areas(graph, nodes[o], thresholds, own, disc)):
-            out.append(Area(o, t, _to_lonlat(poly, graph), poly.area / 1e6))
-    return out
+        polys = _reach_areas(graph, nodes[o], thresholds, own, disc)
+        return [Area(o, t, _to_lonlat(poly, graph), poly.area / 1e6) for t, poly in zip(thresholds, polys)]
+
+    k = len(snapped)
+    done: dict[int, list[Area]] = {}
+    with ThreadPoolExecutor(_workers(workers, k)) as pool:
+        pending = {pool.submit(one, o): o for o in range(k)}
+        try:
+            for future in as_completed(pending):
+                done[pending[future]] = future.result()
+                if on_origin is not None:
+                    on_origin(len(done), k)
+                if is_cancelled is not None and len(done) < k and is_cancelled():
+                    raise AreasCancelled()
+        except BaseException:
+            for f in pending:  # the origins not started yet are dropped; the running ones end first
+                f.cancel()
+            raise
+    return [a for o in range(k) for a in done[o]]
+
+
+def _warm(graph: RoadGraph, xy: np.ndarray) -> None:
+    """What the worker threads share, built once here: the faces, the piece table and the faces' tree (GEOS
+    builds an STRtree on its first query, which two threads must not race for)."""
+    faces_of(graph).touching(float(xy[0]), float(xy[1]))
+    _piece_table(graph)
 
 
 # --- catchments -----------------------------------------------------------------------------------------
