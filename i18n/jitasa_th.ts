@@ -757,184 +757,219 @@
 <context>
     <name>CallSheets</name>
     <message>
-        <location filename="../jitasa_qgis/store/call_sheets.py" line="109"/>
+        <location filename="../jitasa_qgis/store/call_sheets.py" line="110"/>
         <source>Your role may not read {0}, which a call sheet needs.</source>
         <translation>บทบาทของคุณอ่าน {0} ไม่ได้ ซึ่งใบงานต้องใช้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="99"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="139"/>
         <source>not shown</source>
         <translation>ไม่แสดง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="105"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="145"/>
         <source>Village {0}</source>
         <translation>หมู่ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="107"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="147"/>
         <source>T. {0}</source>
         <translation>ต.{0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="109"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="149"/>
         <source>A. {0}</source>
         <translation>อ.{0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="110"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="150"/>
         <source>outside the boundaries</source>
         <translation>นอกเขตการปกครอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="114"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="154"/>
         <source>{0} people</source>
         <translation>{0} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="116"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="156"/>
         <source>asked for someone else</source>
         <translation>แจ้งแทนผู้อื่น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="124"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="164"/>
         <source>{0} (call the operations room)</source>
         <translation>{0} (ติดต่อผ่านศูนย์ปฏิบัติการ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="137"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="177"/>
         <source>no phone</source>
         <translation>ไม่มีเบอร์โทร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="133"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="173"/>
         <source>Volunteer: {0} ({1}), no. {2}</source>
         <translation>อาสาสมัคร: {0} ({1}) รหัส {2}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="139"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="179"/>
         <source>Phone: {0} · Vehicle: {1} · Lives in: {2}</source>
         <translation>โทร: {0} · ยานพาหนะ: {1} · ที่อยู่: {2}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="146"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="185"/>
         <source>Assigned requests: {0}</source>
         <translation>คำขอที่ได้รับมอบหมาย: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="148"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="187"/>
         <source>(the first {0} are listed; see the dock for the rest)</source>
         <translation>(แสดง {0} รายการแรก ดูที่เหลือในแผงปฏิบัติการ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="213"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="286"/>
         <source>No requests are assigned to this volunteer.</source>
         <translation>ไม่มีคำขอที่มอบหมายให้อาสาสมัครคนนี้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="360"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="442"/>
         <source>Call sheets</source>
         <translation>ใบงานอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="363"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="445"/>
         <source>Call sheet</source>
         <translation>ใบงานอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="365"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="447"/>
         <source>Printed {0}</source>
         <translation>พิมพ์เมื่อ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="386"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="473"/>
         <source>★ the volunteer  ● an assigned request (its number in the table)</source>
         <translation>★ อาสาสมัคร  ● คำขอที่มอบหมาย (เลขตรงกับลำดับในตาราง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="403"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="502"/>
         <source>No.</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="403"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="503"/>
         <source>Category</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="403"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="504"/>
         <source>Urgency</source>
         <translation>ความเร่งด่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="403"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="505"/>
         <source>What is needed</source>
         <translation>สิ่งที่ต้องการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="403"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="506"/>
         <source>Where</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="403"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="507"/>
         <source>How to reach the requester</source>
         <translation>ติดต่อผู้ขอความช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="419"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="516"/>
         <source>Holds personal data: keep it safe, hand it only to the volunteer, destroy it when the work is done.</source>
         <translation>มีข้อมูลส่วนบุคคล: เก็บรักษาให้ปลอดภัย มอบให้อาสาสมัครเท่านั้น และทำลายเมื่องานเสร็จ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="419"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="516"/>
         <source>Names and phone numbers are not shown (your role may not read them): call the operations room.</source>
         <translation>ไม่แสดงชื่อและเบอร์โทร (บทบาทของคุณไม่มีสิทธิ์อ่าน): โปรดติดต่อศูนย์ปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="431"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="528"/>
         <source>Page [% @atlas_featurenumber %] of [% @atlas_totalfeatures %]</source>
         <translation>หน้า [% @atlas_featurenumber %] จาก [% @atlas_totalfeatures %]</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/call_sheets.py" line="57"/>
+        <location filename="../jitasa_qgis/services/call_sheets.py" line="60"/>
         <source>Wrote {0} call sheets ({1} volunteers with requests, {2} requests) to {3}.</source>
         <translation>เขียนใบงาน {0} หน้า (อาสาสมัครที่มีงาน {1} คน คำขอ {2} รายการ) ลงใน {3}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/call_sheets.py" line="62"/>
+        <location filename="../jitasa_qgis/services/call_sheets.py" line="71"/>
         <source>The sheets hold names and phone numbers: keep them safe.</source>
         <translation>ใบงานมีชื่อและเบอร์โทร: เก็บรักษาให้ปลอดภัย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/call_sheets.py" line="64"/>
+        <location filename="../jitasa_qgis/services/call_sheets.py" line="73"/>
         <source>Your role may not read names and phone numbers: they are masked on the sheets.</source>
         <translation>บทบาทของคุณอ่านชื่อและเบอร์โทรไม่ได้ จึงปกปิดไว้ในใบงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/call_sheets.py" line="70"/>
+        <location filename="../jitasa_qgis/services/call_sheets.py" line="79"/>
         <source>No names or phone numbers on the sheets.</source>
         <translation>ใบงานไม่มีชื่อหรือเบอร์โทร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/call_sheets.py" line="102"/>
+        <location filename="../jitasa_qgis/services/call_sheets.py" line="112"/>
         <source>the store</source>
         <translation>ฐานข้อมูล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/call_sheets.py" line="103"/>
+        <location filename="../jitasa_qgis/services/call_sheets.py" line="113"/>
         <source>No volunteers in {0} that your role may see: there are no call sheets to print.</source>
         <translation>ไม่มีอาสาสมัครใน {0} ที่บทบาทของคุณมองเห็น จึงไม่มีใบงานให้พิมพ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/call_sheets.py" line="109"/>
+        <location filename="../jitasa_qgis/services/call_sheets.py" line="119"/>
         <source>{0} volunteers, {1} assigned requests.</source>
         <translation>อาสาสมัคร {0} คน คำขอที่มอบหมาย {1} รายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/call_sheets.py" line="129"/>
+        <location filename="../jitasa_qgis/services/call_sheets.py" line="141"/>
         <source>Cancelled; no file was written.</source>
         <translation>ยกเลิกแล้ว ไม่ได้เขียนไฟล์</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="192"/>
+        <source>Team: {0} · members: {1}</source>
+        <translation>ทีม: {0} · สมาชิก {1} คน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="201"/>
+        <source>No. {0}: {1} ({2})</source>
+        <translation>รหัส {0}: {1} ({2})</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="204"/>
+        <source>and {0} more members (see the dock)</source>
+        <translation>และสมาชิกอีก {0} คน (ดูในแผงปฏิบัติการ)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="213"/>
+        <source>no. {0}</source>
+        <translation>รหัส {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="287"/>
+        <source>No requests are assigned to this team.</source>
+        <translation>ยังไม่มีคำขอที่มอบหมายให้ทีมนี้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="493"/>
+        <source>Volunteer</source>
+        <translation>อาสาสมัคร</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/call_sheets.py" line="65"/>
+        <source>{0} pages of teams, {1} of volunteers in no team.</source>
+        <translation>หน้าของทีม {0} หน้า และของอาสาสมัครที่ไม่อยู่ในทีม {1} หน้า</translation>
     </message>
 </context>
 <context>
@@ -946,62 +981,67 @@
     </message>
     <message>
         <location filename="../jitasa_qgis/processing/call_sheets.py" line="29"/>
-        <source>Writes one PDF with a page per volunteer of a province, amphoe or tambon: a small map of the requests assigned to them and a table (category, urgency, what is needed, tambon and amphoe, how to reach the requester).
+        <source>Writes one PDF with a page per volunteer of a province, amphoe or tambon: a small map of the requests assigned to them and a table (category, urgency, what is needed, tambon and amphoe, how to reach the requester). With one page per team, a team&apos;s page lists its members and all their requests on one map and table.
 
 Names and phone numbers are printed only when your role may read them (officers and admins); otherwise they are masked and the PDF holds none of them. The file is written whole or not at all.</source>
-        <translation>เขียน PDF หนึ่งไฟล์ หน้าละหนึ่งอาสาสมัครของจังหวัด อำเภอ หรือตำบล: แผนที่เล็กของคำขอที่มอบหมาย และตาราง (ประเภท ความเร่งด่วน สิ่งที่ต้องการ ตำบลและอำเภอ วิธีติดต่อผู้ขอ)
+        <translation>เขียน PDF หนึ่งไฟล์ หน้าละหนึ่งอาสาสมัครของจังหวัด อำเภอ หรือตำบล: แผนที่เล็กของคำขอที่มอบหมาย และตาราง (ประเภท ความเร่งด่วน สิ่งที่ต้องการ ตำบลและอำเภอ วิธีติดต่อผู้ขอ) เมื่อเลือกหน้าละหนึ่งทีม หน้าของทีมจะแสดงรายชื่อสมาชิก และคำขอทั้งหมดของสมาชิกบนแผนที่และตารางเดียวกัน
 
 พิมพ์ชื่อและเบอร์โทรเฉพาะเมื่อบทบาทของคุณมีสิทธิ์อ่าน (เจ้าหน้าที่และผู้ดูแลระบบ) มิฉะนั้นจะปกปิดและ PDF จะไม่มีข้อมูลเหล่านั้นเลย ไฟล์จะถูกเขียนทั้งหมดหรือไม่เขียนเลย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="40"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="41"/>
         <source>Province, amphoe or tambon: name or code; empty: all volunteers</source>
         <translation>จังหวัด อำเภอ หรือตำบล: ชื่อหรือรหัส; เว้นว่าง: อาสาสมัครทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="47"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="48"/>
         <source>Only these volunteers (ids, comma-separated; optional)</source>
         <translation>เฉพาะอาสาสมัครเหล่านี้ (รหัส คั่นด้วยจุลภาค; ไม่บังคับ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="54"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="62"/>
         <source>Leave out volunteers with no assigned request</source>
         <translation>ไม่รวมอาสาสมัครที่ไม่มีคำขอที่มอบหมาย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="61"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="69"/>
         <source>Also list proposed (not yet confirmed) assignments</source>
         <translation>รวมการมอบหมายที่เสนอ (ยังไม่ยืนยัน) ด้วย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="68"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="76"/>
         <source>Print names and phone numbers (when your role may read them)</source>
         <translation>พิมพ์ชื่อและเบอร์โทร (เมื่อบทบาทของคุณมีสิทธิ์อ่าน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="75"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="83"/>
         <source>Producing office</source>
         <translation>หน่วยงานที่จัดทำ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="83"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="91"/>
         <source>Call sheets (PDF)</source>
         <translation>ใบงานอาสาสมัคร (PDF)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="88"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="96"/>
         <source>Pages</source>
         <translation>จำนวนหน้า</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="89"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="97"/>
         <source>Personal data printed (1/0)</source>
         <translation>พิมพ์ข้อมูลส่วนบุคคล (1/0)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/processing/call_sheets.py" line="100"/>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="108"/>
         <source>Volunteer ids must be whole numbers, e.g. 12, 40: {0}</source>
         <translation>รหัสอาสาสมัครต้องเป็นจำนวนเต็ม เช่น 12, 40: {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/processing/call_sheets.py" line="55"/>
+        <source>One page per team (volunteers in no team: a page each)</source>
+        <translation>หน้าละหนึ่งทีม (อาสาสมัครที่ไม่อยู่ในทีม: คนละหน้า)</translation>
     </message>
 </context>
 <context>
@@ -1027,59 +1067,74 @@ Names and phone numbers are printed only when your role may read them (officers 
         <translation>ชื่อหรือรหัส เช่น วังโป่ง หรือ 6710 ว่างไว้: อาสาสมัครทุกคนที่คุณเห็นได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="34"/>
-        <source>Only volunteers with assigned requests</source>
-        <translation>เฉพาะอาสาสมัครที่มีงานมอบหมาย</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="35"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="38"/>
         <source>Also list proposed assignments (not yet confirmed)</source>
         <translation>แสดงงานที่เสนอไว้ด้วย (ยังไม่ยืนยัน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="38"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="41"/>
         <source>Print names and phone numbers (where your role may read them)</source>
         <translation>พิมพ์ชื่อและเบอร์โทร (เมื่อบทบาทของคุณมีสิทธิ์อ่าน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="43"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="46"/>
         <source>e.g. สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์</source>
         <translation>เช่น สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="44"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="47"/>
         <source>Dates in Thai digits (๑ ธ.ค. ๒๕๖๙)</source>
         <translation>วันที่เป็นเลขไทย (๑ ธ.ค. ๒๕๖๙)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="48"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="51"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="53"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="57"/>
         <source>Producing office</source>
         <translation>หน่วยงานที่จัดทำ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="55"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="59"/>
         <source>PDF file</source>
         <translation>ไฟล์ PDF</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="56"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="60"/>
         <source>Open the PDF</source>
         <translation>เปิด PDF</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="73"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="78"/>
         <source>Choose the PDF file to write.</source>
         <translation>เลือกไฟล์ PDF ที่จะบันทึก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="92"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="98"/>
         <source>Jitasa: call sheets to {0}</source>
         <translation>จิตอาสา: ใบงานไปยัง {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="35"/>
+        <source>Volunteer</source>
+        <translation>อาสาสมัคร</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="36"/>
+        <source>Team (its members and all their requests)</source>
+        <translation>ทีม (สมาชิกและคำขอทั้งหมดของทีม)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="37"/>
+        <source>Only volunteers or teams with assigned requests</source>
+        <translation>เฉพาะอาสาสมัครหรือทีมที่มีงานมอบหมาย</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="53"/>
+        <source>One page per</source>
+        <translation>หน้าละหนึ่ง</translation>
     </message>
 </context>
 <context>
@@ -6552,37 +6607,37 @@ The file is written whole or not at all.</source>
         <translation>'{0}' ไม่ใช่ตัวเลข</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="136"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="151"/>
         <source>No origins with a location match the choice: nothing computed.</source>
         <translation>ไม่มีจุดตั้งต้นที่มีตำแหน่งตรงกับที่เลือก: ไม่ได้คำนวณอะไร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="141"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="156"/>
         <source>No admin area with code {0}.</source>
         <translation>ไม่มีเขตการปกครองรหัส {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="151"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="166"/>
         <source>{0} origins; travel model: {1}.</source>
         <translation>จุดตั้งต้น {0} จุด แบบจำลองเวลาเดินทาง: {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="184"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="199"/>
         <source>{0} areas computed.</source>
         <translation>คำนวณแล้ว {0} พื้นที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="192"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="207"/>
         <source>{0}: {1:g} m</source>
         <translation>{0}: {1:g} ม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="195"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="210"/>
         <source>{0}: {1:g} min</source>
         <translation>{0}: {1:g} นาที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/service_areas.py" line="218"/>
+        <location filename="../jitasa_qgis/services/service_areas.py" line="233"/>
         <source>Storing the service areas failed and nothing was written: {0}</source>
         <translation>บันทึกพื้นที่บริการไม่สำเร็จ และไม่มีการเขียนข้อมูลใด: {0}</translation>
     </message>
@@ -6871,7 +6926,7 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>ปรับปรุงเมื่อ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="264"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="259"/>
         <source>Open requests over time</source>
         <translation>คำขอที่ยังเปิดอยู่ตามช่วงเวลา</translation>
     </message>
@@ -6891,42 +6946,42 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>ตารางรายงานต้องเป็นไฟล์ .xlsx หรือ .csv ไม่ใช่ '{0}'</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="256"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="251"/>
         <source>{0} · as of {1}</source>
         <translation>{0} · ข้อมูล ณ {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="264"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="259"/>
         <source>Open requests at each time (every 6 hours); a closed request counts as open until its last change.</source>
         <translation>จำนวนคำขอที่เปิดอยู่ ณ แต่ละเวลา (ทุก 6 ชั่วโมง) คำขอที่ปิดแล้วนับว่าเปิดอยู่จนถึงการเปลี่ยนแปลงครั้งสุดท้าย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="275"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="270"/>
         <source>Open requests by the hours they have waited so far.</source>
         <translation>คำขอที่ยังเปิดอยู่ตามจำนวนชั่วโมงที่รอมาแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="404"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="399"/>
         <source>Situation report</source>
         <translation>รายงานสถานการณ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="409"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="404"/>
         <source>Situation report · page {0} of {1}</source>
         <translation>รายงานสถานการณ์ · หน้า {0} จาก {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="432"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="427"/>
         <source>{0} open requests; median wait {1} h, longest {2} h.</source>
         <translation>คำขอที่ยังเปิดอยู่ {0} รายการ รอเฉลี่ย (มัธยฐาน) {1} ชม. นานที่สุด {2} ชม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="435"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="430"/>
         <source>{0} assignments made today.</source>
         <translation>วันนี้มอบหมายงานแล้ว {0} รายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="436"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="431"/>
         <source>{0} of {1} facilities are full or closed.</source>
         <translation>สถานบริการเต็มหรือปิด {0} จาก {1} แห่ง</translation>
     </message>
@@ -6966,12 +7021,12 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>ทุกพื้นที่ที่คุณมองเห็น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="206"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="201"/>
         <source>None.</source>
         <translation>ไม่มี</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="275"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="270"/>
         <source>Waiting time distribution</source>
         <translation>การกระจายของเวลารอ</translation>
     </message>
@@ -7936,12 +7991,12 @@ Outputs: the units numbered in the order they add the most people, the tambons&a
 <context>
     <name>VolunteerImport</name>
     <message>
-        <location filename="../jitasa_qgis/core/volunteer_import.py" line="289"/>
+        <location filename="../jitasa_qgis/core/volunteer_import.py" line="291"/>
         <source>The roster has no name column (ชื่อ, ชื่อ-สกุล or name). Its columns: {0}.</source>
         <translation>ทะเบียนรายชื่อไม่มีคอลัมน์ชื่อ (ชื่อ, ชื่อ-สกุล หรือ name) คอลัมน์ที่มี: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/volunteer_import.py" line="295"/>
+        <location filename="../jitasa_qgis/core/volunteer_import.py" line="297"/>
         <source>The roster has neither coordinates (lon, lat) nor a tambon (ตำบล or รหัสตำบล) to place volunteers. Its columns: {0}.</source>
         <translation>ทะเบียนรายชื่อไม่มีทั้งพิกัด (lon, lat) และตำบล (ตำบล หรือ รหัสตำบล) ที่จะใช้วางตำแหน่งอาสาสมัคร คอลัมน์ที่มี: {0}</translation>
     </message>

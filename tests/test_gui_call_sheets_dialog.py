@@ -126,3 +126,19 @@ def test_the_dialog_in_thai_has_no_english_and_nothing_drawn_over(qgis_app):
     finally:
         dialog.reject()
         dialog.deleteLater()
+
+
+def test_a_page_per_team(demo, service_of, tmp_path, qgis_app):
+    location = from_service(service_of("jitasa_officer"))
+    dialog = CallSheetsDialog(lambda: location)
+    dialog.area.setText("6710")
+    dialog.per.setCurrentIndex(dialog.per.findData(True))
+    dialog.output.setFilePath(str(tmp_path / "teams.pdf"))
+    result = finish(dialog.start(), timeout=120)
+    teams = rows(
+        demo,
+        "SELECT count(DISTINCT team), count(*) - count(team) FROM jitasa.volunteer WHERE tambon_code LIKE %s",
+        ("6710%",),
+    )[0]
+    assert result.team_pages == teams[0] > 0 and result.pages == pdf_pages(result.path) == sum(teams)
+    assert "teams" in dialog.status.text()

@@ -412,6 +412,7 @@ class VolunteerBatch:
     vehicle: np.ndarray
     capacity: np.ndarray
     available: np.ndarray
+    team: np.ndarray  # object array: the team's name, or None (not in a team)
 
     def __len__(self) -> int:
         return len(self.lon)
@@ -501,6 +502,8 @@ def generate_volunteers(areas: Areas, n: int = DEFAULT_N_VOLUNTEERS, seed: int =
     vehicle = _conditional_choice(rng, kind, np.array([_VEHICLE_P[k] for k in kinds]))
     has_skill = rng.random((n, len(_SKILLS))) < np.array([_SKILL_P[k] for k in kinds])[kind]
     drives = np.isin(vehicle, [_VEHICLES.index(v) for v in _DRIVEN]) | (rng.random(n) < 0.10)
+    available = rng.random(n) < 0.85
+    team = _teams(tambons.codes[t_idx], rng.random(n) < TEAM_SHARE)  # drawn last: the other columns stay
     return VolunteerBatch(
         lon=lon,
         lat=lat,
@@ -511,8 +514,26 @@ def generate_volunteers(areas: Areas, n: int = DEFAULT_N_VOLUNTEERS, seed: int =
         skills=_skill_tuples(has_skill, drives),
         vehicle=_labels(_VEHICLES)[vehicle],
         capacity=rng.choice(np.array([1, 2, 3], dtype=np.int16), size=n, p=[0.5, 0.35, 0.15]),
-        available=rng.random(n) < 0.85,
+        available=available,
+        team=team,
     )
+
+
+TEAM_SIZE = 4  # volunteers of a tambon go out in teams of up to this many
+TEAM_SHARE = 0.8  # the share of volunteers in a team; the others work alone
+
+
+def _teams(tambon_codes: np.ndarray, in_team: np.ndarray) -> np.ndarray:
+    """Teams of up to TEAM_SIZE of the volunteers of one tambon who are in a team, in row order, named
+    "ทีม <tambon code>-<n>" (a tambon's name is not unique in a province; its code is)."""
+    team = np.full(len(tambon_codes), None, dtype=object)
+    seen: dict[str, int] = {}
+    for row in np.flatnonzero(in_team).tolist():
+        code = str(tambon_codes[row])
+        k = seen.get(code, 0)
+        seen[code] = k + 1
+        team[row] = f"ทีม {code}-{k // TEAM_SIZE + 1}"
+    return team
 
 
 def generate_demo(

@@ -79,6 +79,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "mobile",
     ),
     "village_no": ("หมู่ที่", "หมู่", "ม.", "village_no", "moo"),
+    "team": ("ทีม", "ชื่อทีม", "ทีมงาน", "ชุดปฏิบัติการ", "ชุดปฏิบัติงาน", "team", "team_name", "squad", "crew"),
     "tambon_code": ("รหัสตำบล", "tambon_code", "subdistrict_code", "adm3_pcode"),
     "tambon": ("ตำบล", "tambon", "subdistrict", "sub_district"),
     "amphoe": ("อำเภอ", "amphoe", "district"),
@@ -184,7 +185,7 @@ _BLANK = ("", "-", "–", "—")
 _LIST_SPLIT = re.compile(r"[,;/、|+\n]+|\s+และ\s+|\s+and\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
-MAX_NAME, MAX_ID, MAX_VILLAGE, MAX_PLACE = 200, 100, 20, 100
+MAX_NAME, MAX_ID, MAX_VILLAGE, MAX_PLACE, MAX_TEAM = 200, 100, 20, 100, 100
 MAX_CAPACITY = 1000
 
 
@@ -231,6 +232,7 @@ class VolunteerRecord:
     amphoe: Optional[str]
     province: Optional[str]
     row_cells: Mapping[str, Optional[str]] = field(default_factory=dict)  # the file's row as read
+    team: Optional[str] = None  # the team's name; None: the file says nothing (kept on update)
     phone_extension: Optional[str] = None  # dropped from the phone number
     other_phones: tuple[str, ...] = ()  # further numbers in the phone cell, not kept
 
@@ -394,6 +396,7 @@ def _record(number: int, row: Mapping, mapping: Mapping[str, str], default_kind:
         amphoe=_place(cell("amphoe"), ("อำเภอ", "อ."), mapping.get("amphoe")),
         province=_place(cell("province"), ("จังหวัด", "จ."), mapping.get("province")),
         row_cells=row,
+        team=_team(cell("team"), mapping),
         phone_extension=extension,
         other_phones=others,
     )
@@ -550,6 +553,14 @@ def _place(text: Optional[str], prefixes: Sequence[str], column: Optional[str]) 
             break
     _limit(text, column or "?", MAX_PLACE)
     return text or None
+
+
+def _team(text: Optional[str], mapping: Mapping[str, str]) -> Optional[str]:
+    """A team's name as the roster writes it (spaces made single: "ทีม  อสม. 3" and "ทีม อสม. 3" are one team)."""
+    if not text or text in _BLANK:
+        return None
+    _limit(text, mapping["team"], MAX_TEAM)
+    return text
 
 
 def _village(text: Optional[str], mapping: Mapping[str, str]) -> Optional[str]:

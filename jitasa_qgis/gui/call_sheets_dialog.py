@@ -1,7 +1,7 @@
-"""The "Print call sheets" dialog: the area (province, amphoe or tambon), which volunteers and assignments,
-whether names and phone numbers are printed (where the role may read them), the office, the digits and the
-PDF; Print runs services.call_sheets as a background task with a progress bar and Cancel, says what was
-written (and whether personal data is on it) or why not, and Open shows the PDF.
+"""The "Print call sheets" dialog: the area (province, amphoe or tambon), a page per volunteer or per team,
+which volunteers and assignments, whether names and phone numbers are printed (where the role may read them),
+the office, the digits and the PDF; Print runs services.call_sheets as a background task with a progress bar
+and Cancel, says what was written (and whether personal data is on it) or why not, and Open shows the PDF.
 
 Built in code, like the Print dialog; the running machinery is gui/output_task_dialog.py.
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from qgis.gui import QgsFileWidget
-from qgis.PyQt.QtWidgets import QCheckBox, QLineEdit, QWidget
+from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from ..definitions import settings
 from ..definitions.i18n import translate
@@ -31,7 +31,10 @@ class CallSheetsDialog(OutputTaskDialog):
             ("province", "amphoe", "tambon"),
             translate("CallSheetsDialog", "Name or code, e.g. วังโป่ง or 6710; empty: every volunteer you may see"),
         )
-        self.only_assigned = QCheckBox(translate("CallSheetsDialog", "Only volunteers with assigned requests"))
+        self.per = QComboBox()
+        self.per.addItem(translate("CallSheetsDialog", "Volunteer"), False)
+        self.per.addItem(translate("CallSheetsDialog", "Team (its members and all their requests)"), True)
+        self.only_assigned = QCheckBox(translate("CallSheetsDialog", "Only volunteers or teams with assigned requests"))
         self.include_proposed = QCheckBox(
             translate("CallSheetsDialog", "Also list proposed assignments (not yet confirmed)")
         )
@@ -47,6 +50,7 @@ class CallSheetsDialog(OutputTaskDialog):
         self.output.setStorageMode(QgsFileWidget.SaveFile)
         self.output.setFilter(translate("CallSheetsDialog", "PDF (*.pdf)"))
 
+        self.form.addRow(translate("CallSheetsDialog", "One page per"), self.per)
         self.form.addRow("", self.only_assigned)
         self.form.addRow("", self.include_proposed)
         self.form.addRow("", self.include_personal)
@@ -59,6 +63,7 @@ class CallSheetsDialog(OutputTaskDialog):
         return [
             self.area_level,
             self.area,
+            self.per,
             self.only_assigned,
             self.include_proposed,
             self.include_personal,
@@ -77,6 +82,7 @@ class CallSheetsDialog(OutputTaskDialog):
             only_assigned=self.only_assigned.isChecked(),
             include_proposed=self.include_proposed.isChecked(),
             include_personal=self.include_personal.isChecked(),
+            per_team=bool(self.per.currentData()),
             office=self.office.text().strip(),
             use_thai_digits=self.thai_digits.isChecked(),
         )

@@ -1,5 +1,7 @@
-"""Call sheets as one PDF: a page per volunteer with a small map of the requests assigned to them and a table
-(category, urgency, what is needed, tambon / amphoe, how to reach the requester).
+"""Call sheets as one PDF: a page per volunteer, or per team, with a small map of the requests assigned to them
+and a table (category, urgency, what is needed, tambon / amphoe, how to reach the requester). A team's page
+lists its members and puts all their requests on one map and one table (with the member each is assigned
+to); with pages per team, a volunteer in no team still gets a page of their own.
 
 The layout is built in code (A4 portrait) and printed as an atlas over a memory layer with one feature per
 volunteer (its geometry is the box the page's map shows); the table reads a memory layer of the request
@@ -61,10 +63,48 @@ from .fonts import thai_font_family
 from .layouts import ExportCancelled, check_writable, export_atlas_pdf
 
 MAP_CRS = "EPSG:32647"  # UTM 47N: Phetchabun and most of Thailand; metres for the scale
-MAX_ROWS = 10  # rows of the table a page holds; more are counted in the header
+MAX_ROWS = 10  # rows of the table a volunteer's page holds; more are counted in the header
+MAX_TEAM_ROWS = 13  # a team's page: its map is smaller, its table longer
+MAX_MEMBERS_LISTED = 5  # a team's members named on its page; more are counted
 MIN_HALF_SIZE_M = 2_000.0  # a page's map shows at least 4 km around the volunteer
 MAP_SIZE_MM = (190.0, 105.0)
+TEAM_MAP_SIZE_MM = (190.0, 80.0)
 MASK = "•••"
+
+
+@dataclass(frozen=True)
+class SheetPage:
+    """One page: a volunteer (team None, one member) or a team and its members."""
+
+    members: tuple[SheetVolunteer, ...]
+    team: Optional[str] = None
+
+    @property
+    def requests(self) -> list[tuple[SheetVolunteer, SheetRequest]]:
+        """Every member's requests, most urgent first (then by request id), with the member."""
+        order = {"critical": 0, "high": 1, "normal": 2, "low": 3}
+        pairs = [(v, r) for v in self.members for r in v.requests]
+        return sorted(pairs, key=lambda p: (order.get(p[1].urgency, 9), p[1].request_id))
+
+
+def sheet_pages(rows: CallSheetRows, per_team: bool = False, only_assigned: bool = False) -> list[SheetPage]:
+    """The pages to print: one per volunteer, or (per_team) one per team in the order of its first member
+    and one per volunteer in no team. `only_assigned` leaves out pages without a request."""
+    if not per_team:
+        pages = [SheetPage((v,)) for v in rows.volunteers]
+    else:
+        teams: dict[str, list[SheetVolunteer]] = {}
+        order: list[object] = []
+        for v in rows.volunteers:
+            if v.team:
+                if v.team not in teams:
+                    teams[v.team] = []
+                    order.append(v.team)
+                teams[v.team].append(v)
+            else:
+                order.append(v)
+        pages = [SheetPage(tuple(teams[k]), k) if isinstance(k, str) else SheetPage((k,)) for k in order]
+    return [p for p in pages if p.requests] if only_assigned else pages
 
 
 @dataclass(frozen=True)
@@ -141,18 +181,44 @@ def _volunteer_contact(v: SheetVolunteer, personal: bool) -> str:
     )
 
 
-def _summary(v: SheetVolunteer) -> str:
-    n = len(v.requests)
+def _summary(n: int, listed: int) -> str:
     text = translate("CallSheets", "Assigned requests: {0}").format(n)
-    if n > MAX_ROWS:
-        text += " " + translate("CallSheets", "(the first {0} are listed; see the dock for the rest)").format(MAX_ROWS)
+    if n > listed:
+        text += " " + translate("CallSheets", "(the first {0} are listed; see the dock for the rest)").format(listed)
     return text
 
 
-def _page_box(v: SheetVolunteer, to_map: QgsCoordinateTransform) -> QgsGeometry:
+def _team_who(page: SheetPage) -> str:
+    return translate("CallSheets", "Team: {0} · members: {1}").format(page.team, len(page.members))
+
+
+def _members(page: SheetPage, personal: bool) -> str:
+    """A line per member (no., name or •••, kind, phone, vehicle, where they live); more are counted."""
+    lines = []
+    for v in page.members[:MAX_MEMBERS_LISTED]:
+        name = (v.name or "-") if personal else MASK
+        kind = _label(v.kind, labels.volunteer_kind_label)
+        who = translate("CallSheets", "No. {0}: {1} ({2})").format(v.volunteer_id, name, kind)
+        lines.append(f"{who} · {_volunteer_contact(v, personal)}")
+    if len(page.members) > MAX_MEMBERS_LISTED:
+        lines.append(
+            translate("CallSheets", "and {0} more members (see the dock)").format(
+                len(page.members) - MAX_MEMBERS_LISTED
+            )
+        )
+    return "\n".join(lines)
+
+
+def _member(v: SheetVolunteer, personal: bool) -> str:
+    text = translate("CallSheets", "no. {0}").format(v.volunteer_id)
+    return f"{text} {v.name}" if personal and v.name else text
+
+
+def _page_box(page: SheetPage, to_map: QgsCoordinateTransform, map_size: tuple[float, float]) -> QgsGeometry:
     """The box the page's map shows, in the map's CRS, of the map item's own proportions (an atlas map given
     an extent of other proportions grows its item on the page)."""
-    points = [(r.lon, r.lat) for r in v.requests if r.lon is not None] + ([(v.lon, v.lat)] if v.lon is not None else [])
+    points = [(r.lon, r.lat) for _, r in page.requests if r.lon is not None]
+    points += [(v.lon, v.lat) for v in page.members if v.lon is not None]
     if not points:  # a volunteer without a place: the page still prints, its map shows nothing
         points = [(101.0, 16.0)]
     mapped = [to_map.transform(QgsPointXY(x, y)) for x, y in points]
@@ -160,7 +226,7 @@ def _page_box(v: SheetVolunteer, to_map: QgsCoordinateTransform) -> QgsGeometry:
     cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
     hx = max((max(xs) - min(xs)) / 2, MIN_HALF_SIZE_M)
     hy = max((max(ys) - min(ys)) / 2, MIN_HALF_SIZE_M)
-    ratio = MAP_SIZE_MM[0] / MAP_SIZE_MM[1]
+    ratio = map_size[0] / map_size[1]
     if hx / hy < ratio:
         hx = hy * ratio
     else:
@@ -177,8 +243,14 @@ def _memory_layer(
     return layer
 
 
-def build_layers(rows: CallSheetRows, outlines: list[Outline]) -> dict[str, QgsVectorLayer]:
-    """The memory layers the sheets print from: pages (one per volunteer), rows, volunteers, outlines."""
+def build_layers(
+    rows: CallSheetRows, outlines: list[Outline], pages_to_print: Optional[list[SheetPage]] = None, per_team=False
+) -> dict[str, QgsVectorLayer]:
+    """The memory layers the sheets print from: pages (one per volunteer or team), rows, volunteers,
+    outlines. `pages_to_print` defaults to a page per volunteer."""
+    sheets = sheet_pages(rows) if pages_to_print is None else pages_to_print
+    map_size = TEAM_MAP_SIZE_MM if per_team else MAP_SIZE_MM
+    listed = MAX_TEAM_ROWS if per_team else MAX_ROWS
     to_map = QgsCoordinateTransform(
         QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSystem(MAP_CRS), QgsProject.instance()
     )
@@ -200,6 +272,7 @@ def build_layers(rows: CallSheetRows, outlines: list[Outline]) -> dict[str, QgsV
         [
             ("page", QVariant.Int),
             ("no", QVariant.Int),
+            ("member", QVariant.String),
             ("category", QVariant.String),
             ("urgency", QVariant.String),
             ("need", QVariant.String),
@@ -211,29 +284,30 @@ def build_layers(rows: CallSheetRows, outlines: list[Outline]) -> dict[str, QgsV
     areas = _memory_layer("MultiPolygon", "outlines", [("name_th", QVariant.String)])
     places = _memory_layer("Point", "places", [("name_th", QVariant.String)])
     empty = translate("CallSheets", "No requests are assigned to this volunteer.")
+    empty_team = translate("CallSheets", "No requests are assigned to this team.")
+    personal = rows.volunteer_personal
     page_features, row_features, people_features = [], [], []
-    for v in rows.volunteers:
+    for sheet in sheets:
         f = QgsFeature(pages.fields())
-        f.setGeometry(_page_box(v, to_map))
-        f.setAttributes(
-            [
-                v.volunteer_id,
-                _who(v, rows.volunteer_personal),
-                _volunteer_contact(v, rows.volunteer_personal),
-                _summary(v),
-                "" if v.requests else empty,
-            ]
-        )
+        f.setGeometry(_page_box(sheet, to_map, map_size))
+        n = len(sheet.requests)
+        if sheet.team is None:
+            v = sheet.members[0]
+            who, contact, nothing = _who(v, personal), _volunteer_contact(v, personal), empty
+        else:
+            who, contact, nothing = _team_who(sheet), _members(sheet, personal), empty_team
+        f.setAttributes([sheet.members[0].volunteer_id, who, contact, _summary(n, listed), "" if n else nothing])
         page_features.append(f)
     ok, added = pages.dataProvider().addFeatures(page_features)
     # the rows and points carry their page's feature id: "page" = @atlas_featureid is a cheap test per feature
-    for v, page in zip(rows.volunteers, added):
-        if v.lon is not None:
-            p = QgsFeature(people.fields())
-            p.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(v.lon, v.lat)))
-            p.setAttributes([page.id()])
-            people_features.append(p)
-        for no, r in enumerate(v.requests[:MAX_ROWS], start=1):
+    for sheet, page in zip(sheets, added):
+        for v in sheet.members:
+            if v.lon is not None:
+                p = QgsFeature(people.fields())
+                p.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(v.lon, v.lat)))
+                p.setAttributes([page.id()])
+                people_features.append(p)
+        for no, (v, r) in enumerate(sheet.requests, start=1):  # all on the map; the table lists the first
             row = QgsFeature(table.fields())
             if r.lon is not None:
                 row.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(r.lon, r.lat)))
@@ -241,6 +315,7 @@ def build_layers(rows: CallSheetRows, outlines: list[Outline]) -> dict[str, QgsV
                 [
                     page.id(),
                     no,
+                    _member(v, personal),
                     _label(r.category, labels.category_label),
                     _label(r.urgency, labels.urgency_label),
                     _need(r),
@@ -350,8 +425,15 @@ def _column(attribute: str, heading: str, width: float) -> QgsLayoutTableColumn:
     return column
 
 
-def build_layout(project: QgsProject, layers: dict[str, QgsVectorLayer], options: SheetOptions, personal: bool):
-    """The A4 portrait call-sheet layout, an atlas over `layers['pages']`."""
+def build_layout(
+    project: QgsProject,
+    layers: dict[str, QgsVectorLayer],
+    options: SheetOptions,
+    personal: bool,
+    per_team: bool = False,
+):
+    """The A4 portrait call-sheet layout, an atlas over `layers['pages']`; `per_team`: room for a team's
+    members above a smaller map, and a longer table with the member each request is assigned to."""
     family = thai_font_family()
     _style_layers(layers, family)
     layout = QgsPrintLayout(project)
@@ -368,12 +450,17 @@ def build_layout(project: QgsProject, layers: dict[str, QgsVectorLayer], options
     right = _label_item(layout, stamp, family, 8, (110, 9, 90, 8))
     right.setHAlign(0x0002)  # Qt.AlignRight
     _label_item(layout, '[% "who" %]', family, 12, (10, 19, 190, 7), bold=True)
-    _label_item(layout, '[% "contact" %]', family, 9, (10, 27, 190, 6))
-    _label_item(layout, '[% "summary" %]', family, 9, (10, 33, 190, 6))
+    if per_team:  # a line per member, then the map from y 57, the legend, the table from y 146
+        _label_item(layout, '[% "contact" %]', family, 8, (10, 26.5, 190, 23))
+        summary_y, map_y, map_size, table_y, rows_listed = 50, 57, TEAM_MAP_SIZE_MM, 146, MAX_TEAM_ROWS
+    else:
+        _label_item(layout, '[% "contact" %]', family, 9, (10, 27, 190, 6))
+        summary_y, map_y, map_size, table_y, rows_listed = 33, 41, MAP_SIZE_MM, 154, MAX_ROWS
+    _label_item(layout, '[% "summary" %]', family, 9, (10, summary_y, 190, 6))
 
     map_item = QgsLayoutItemMap(layout)
-    map_item.attemptMove(QgsLayoutPoint(10, 41, QgsUnitTypes.LayoutMillimeters))
-    map_item.attemptResize(QgsLayoutSize(*MAP_SIZE_MM, QgsUnitTypes.LayoutMillimeters))
+    map_item.attemptMove(QgsLayoutPoint(10, map_y, QgsUnitTypes.LayoutMillimeters))
+    map_item.attemptResize(QgsLayoutSize(*map_size, QgsUnitTypes.LayoutMillimeters))
     map_item.setCrs(QgsCoordinateReferenceSystem(MAP_CRS))
     map_item.setLayers([layers["rows"], layers["volunteers"], layers["places"], layers["outlines"]])
     map_item.setFrameEnabled(True)
@@ -388,20 +475,30 @@ def build_layout(project: QgsProject, layers: dict[str, QgsVectorLayer], options
         translate("CallSheets", "★ the volunteer  ● an assigned request (its number in the table)"),
         family,
         8,
-        (10, 147, 190, 5),
+        (10, map_y + map_size[1] + 1, 190, 5),
     )
 
     table = QgsLayoutItemAttributeTable.create(layout)
     table.setVectorLayer(layers["rows"])
     table.setFilterFeatures(True)
     table.setFeatureFilter(_THIS_PAGE)
-    table.setMaximumNumberOfFeatures(MAX_ROWS)
+    table.setMaximumNumberOfFeatures(rows_listed)
     table.setWrapBehavior(QgsLayoutTable.WrapText)
     table.setEmptyTableBehavior(QgsLayoutTable.HideTable)
     table.setContentTextFormat(_text_format(family, 8))
     table.setHeaderTextFormat(_text_format(family, 8, bold=True))
-    table.setColumns(
-        [
+    if per_team:
+        columns = [
+            _column("no", translate("CallSheets", "No."), 8),  # widths + 2 mm of cell margins each: 190 mm
+            _column("member", translate("CallSheets", "Volunteer"), 22),
+            _column("category", translate("CallSheets", "Category"), 20),
+            _column("urgency", translate("CallSheets", "Urgency"), 13),
+            _column("need", translate("CallSheets", "What is needed"), 40),
+            _column("place", translate("CallSheets", "Where"), 31),
+            _column("contact", translate("CallSheets", "How to reach the requester"), 42),
+        ]
+    else:
+        columns = [
             _column("no", translate("CallSheets", "No."), 8),
             _column("category", translate("CallSheets", "Category"), 25),
             _column("urgency", translate("CallSheets", "Urgency"), 16),
@@ -409,12 +506,12 @@ def build_layout(project: QgsProject, layers: dict[str, QgsVectorLayer], options
             _column("place", translate("CallSheets", "Where"), 35),
             _column("contact", translate("CallSheets", "How to reach the requester"), 40),
         ]
-    )
+    table.setColumns(columns)
     layout.addMultiFrame(table)
     frame = QgsLayoutFrame(layout, table)
-    frame.attemptSetSceneRect(QRectF(10, 154, 190, 122))
+    frame.attemptSetSceneRect(QRectF(10, table_y, 190, 276 - table_y))
     table.addFrame(frame)
-    _label_item(layout, '[% "empty_note" %]', family, 12, (10, 160, 190, 10), bold=True)
+    _label_item(layout, '[% "empty_note" %]', family, 12, (10, table_y + 6, 190, 10), bold=True)
 
     note = (
         translate(
@@ -450,18 +547,21 @@ def export_call_sheets(
     options: SheetOptions,
     on_progress: Optional[Callable[[float], None]] = None,
     is_cancelled: Optional[Callable[[], bool]] = None,
+    pages_to_print: Optional[list[SheetPage]] = None,
+    per_team: bool = False,
 ) -> int:
-    """Write the sheets of `rows` to `path` (one page per volunteer) and return the page count.
+    """Write the sheets of `rows` to `path` (one page per volunteer, or the `pages_to_print` of
+    sheet_pages(rows, per_team=True)) and return the page count.
 
     PrintError (THAI_FONT_MISSING, OUTPUT_UNWRITABLE, EXPORT_FAILED); PrintCancelled on a cancel. Neither
     leaves a file; an earlier file at `path` stays as it was (printing.layouts.export_atlas_pdf)."""
     path = check_writable(path)
     project = QgsProject()
-    layers = build_layers(rows, outlines)
+    layers = build_layers(rows, outlines, pages_to_print, per_team)
     pages = layers["pages"].featureCount()
     project.addMapLayers(list(layers.values()), False)
     personal = rows.volunteer_personal or rows.requester_personal
-    layout = build_layout(project, layers, options, personal)
+    layout = build_layout(project, layers, options, personal, per_team)
     feedback = QgsFeedback()
 
     def progressed(percent: float) -> None:

@@ -30,7 +30,8 @@ class CallSheetsAlgorithm(PrintAlgorithm):
             "CallSheetsAlgorithm",
             "Writes one PDF with a page per volunteer of a province, amphoe or tambon: a small map of the requests "
             "assigned to them and a table (category, urgency, what is needed, tambon and amphoe, how to reach the "
-            "requester).\n\n"
+            "requester). With one page per team, a team's page lists its members and all their requests on one "
+            "map and table.\n\n"
             "Names and phone numbers are printed only when your role may read them (officers and admins); "
             "otherwise they are masked and the PDF holds none of them. The file is written whole or not at all.",
         )
@@ -49,6 +50,13 @@ class CallSheetsAlgorithm(PrintAlgorithm):
                 "VOLUNTEER_IDS",
                 translate("CallSheetsAlgorithm", "Only these volunteers (ids, comma-separated; optional)"),
                 optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                "PER_TEAM",
+                translate("CallSheetsAlgorithm", "One page per team (volunteers in no team: a page each)"),
+                defaultValue=False,
             )
         )
         self.addParameter(
@@ -109,6 +117,7 @@ class CallSheetsAlgorithm(PrintAlgorithm):
             only_assigned=self.parameterAsBool(parameters, "ONLY_ASSIGNED", context),
             include_proposed=self.parameterAsBool(parameters, "INCLUDE_PROPOSED", context),
             include_personal=self.parameterAsBool(parameters, "INCLUDE_PERSONAL", context),
+            per_team=self.parameterAsBool(parameters, "PER_TEAM", context),
             office=(self.parameterAsString(parameters, "OFFICE", context) or "").strip(),
             use_thai_digits=bool(settings.get(settings.KEY_PRINT_THAI_DIGITS)),
         )

@@ -1,5 +1,6 @@
 """Call sheets (the workflow behind jitasa:callsheets): one PDF, a page per volunteer of an area with a small
-map of their assigned requests and a table of them.
+map of their assigned requests and a table of them; or (per_team) a page per team: its members, all their
+requests on one map and table, and a page of their own for volunteers in no team.
 
 The area (province, amphoe or tambon: code or name) is resolved, then one read-only snapshot gives the
 volunteers and their requests with only what the connected role may read (store.call_sheets): names and
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Optional, Sequence, Union
 
 from ..definitions.i18n import translate
-from ..printing.call_sheets import Outline, PrintCancelled, SheetOptions, export_call_sheets
+from ..printing.call_sheets import Outline, PrintCancelled, SheetOptions, export_call_sheets, sheet_pages
 from ..store.area_lookup import AdminAreaMatch
 from ..store.call_sheets import read_call_sheets, read_outlines
 from ..store.calls import rollback_quietly
@@ -40,6 +41,7 @@ class CallSheetParams:
     office: str = ""  # the producing office, printed in the header
     use_thai_digits: bool = False
     printed_at: Optional[dt.datetime] = None  # default: now (Thai time)
+    per_team: bool = False  # a page per team (volunteers in no team: a page each)
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class CallSheetResult:
     personal_data: bool  # names or phone numbers are printed
     personal_data_withheld: bool  # asked for, but the role may not read them: masked
     area: Optional[AdminAreaMatch]
+    team_pages: int = 0  # with per_team: the pages of teams (the others are volunteers in no team)
 
     def summary_lines(self) -> list[str]:
         lines = [
@@ -58,6 +61,12 @@ class CallSheetResult:
                 "CallSheets", "Wrote {0} call sheets ({1} volunteers with requests, {2} requests) to {3}."
             ).format(self.pages, self.with_requests, self.requests, str(self.path))
         ]
+        if self.team_pages:
+            lines.append(
+                translate("CallSheets", "{0} pages of teams, {1} of volunteers in no team.").format(
+                    self.team_pages, self.pages - self.team_pages
+                )
+            )
         if self.personal_data:
             lines.append(translate("CallSheets", "The sheets hold names and phone numbers: keep them safe."))
         elif self.personal_data_withheld:
@@ -88,7 +97,7 @@ def print_call_sheets(store: Store, params: CallSheetParams, progress: Optional[
                 conn,
                 area_code=area.code if area else "",
                 volunteer_ids=params.volunteer_ids,
-                only_assigned=params.only_assigned,
+                only_assigned=params.only_assigned and not params.per_team,  # a team's members all listed
                 include_proposed=params.include_proposed,
                 include_personal=params.include_personal,
             )
@@ -98,14 +107,15 @@ def print_call_sheets(store: Store, params: CallSheetParams, progress: Optional[
             outlines = [Outline(*row) for row in read_outlines(conn, [a for a in amphoes if a])]
         finally:
             rollback_quietly(conn)
-    if not rows.volunteers:
+    pages = sheet_pages(rows, params.per_team, params.only_assigned)
+    if not pages:
         where = describe_area(area) if area else translate("CallSheets", "the store")
         raise ValueError(
             translate(
                 "CallSheets", "No volunteers in {0} that your role may see: there are no call sheets to print."
             ).format(where)
         )
-    requests = sum(len(v.requests) for v in rows.volunteers)
+    requests = sum(len(p.requests) for p in pages)
     progress.report(
         _READ,
         translate("CallSheets", "{0} volunteers, {1} assigned requests.").format(len(rows.volunteers), requests),
@@ -117,23 +127,26 @@ def print_call_sheets(store: Store, params: CallSheetParams, progress: Optional[
         use_thai_digits=params.use_thai_digits,
     )
     try:
-        pages = export_call_sheets(
+        written = export_call_sheets(
             rows,
             outlines,
             path,
             options,
             on_progress=lambda f: progress.report(_READ + (1 - _READ) * f),
             is_cancelled=progress.is_cancelled,
+            pages_to_print=pages,
+            per_team=params.per_team,
         )
     except PrintCancelled:
         raise Cancelled(translate("CallSheets", "Cancelled; no file was written.")) from None
     progress.report(1.0)
     return CallSheetResult(
         path=path,
-        pages=pages,
-        with_requests=sum(1 for v in rows.volunteers if v.requests),
+        pages=written,
+        with_requests=sum(1 for p in pages for v in p.members if v.requests),
         requests=requests,
         personal_data=rows.volunteer_personal or rows.requester_personal,
         personal_data_withheld=rows.personal_withheld,
         area=area,
+        team_pages=sum(1 for p in pages if p.team is not None),
     )

@@ -42,7 +42,7 @@ _NEEDED = (
     ("help_request", "tambon_code"),
     ("help_request", "geom"),
 )
-_OPTIONAL = (("volunteer", "vehicle"), ("volunteer", "village_no"), ("help_request", "note"))
+_OPTIONAL = (("volunteer", "vehicle"), ("volunteer", "village_no"), ("volunteer", "team"), ("help_request", "note"))
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,7 @@ class SheetVolunteer:
     name: Optional[str] = None  # None unless personal data was read
     phone: Optional[str] = None
     requests: list[SheetRequest] = field(default_factory=list)
+    team: Optional[str] = None  # the team's name (not personal data); None: in no team
 
 
 @dataclass
@@ -142,7 +143,7 @@ def read_call_sheets(
     )  # never selected when masked
     volunteers_query = sql.SQL(
         "SELECT v.id, v.kind::text, {vehicle}, {village}, t.name_th, am.name_th, ST_X(v.geom), ST_Y(v.geom),"
-        " left(v.tambon_code, 4), {names}"
+        " left(v.tambon_code, 4), {names}, {team}"
         " FROM jitasa.volunteer v"
         " LEFT JOIN jitasa.admin_area t ON t.code = v.tambon_code"
         " LEFT JOIN jitasa.admin_area am ON am.code = left(v.tambon_code, 4)"
@@ -151,6 +152,7 @@ def read_call_sheets(
         vehicle=optional("v", "volunteer", "vehicle") + sql.SQL("::text"),
         village=optional("v", "volunteer", "village_no") + sql.SQL("::text"),
         names=name_cols,
+        team=optional("v", "volunteer", "team") + sql.SQL("::text"),
         where=where_sql,
     )
     volunteers = [
@@ -166,6 +168,7 @@ def read_call_sheets(
             amphoe_code=r[8],
             name=r[9],
             phone=r[10],
+            team=r[11],
         )
         for r in fetch(conn, volunteers_query, params)
     ]

@@ -5,7 +5,7 @@ The inputs are plain records and column batches (duck-typed: the store does not 
 - facilities: .code, .name_th, .name_en, .kind, .beds_total, .lon, .lat
 - request batch: arrays .lon .lat .category .urgency .status .closure_reason .people_count .note
   .requester_name .requester_phone .for_someone_else .location_accuracy_m .age_s (seconds before now)
-- volunteer batch: arrays .lon .lat .name .phone .kind .skills (tuples) .vehicle .capacity .available
+- volunteer batch: arrays .lon .lat .name .phone .kind .skills (tuples) .vehicle .capacity .available .team
 - roads (optional): a built network as services.road_import.BuiltRoads gives it: .name .network (see
   store.roads) .source_name .attribution .snap_tolerance_m .speeds_kmh
 
@@ -269,6 +269,7 @@ class _DemoWriter:
             "active_count",
             "available",
             "geom",
+            "team",
         )
         for start, stop in _chunks(n):
             s = slice(start, stop)
@@ -284,6 +285,7 @@ class _DemoWriter:
                 active[s].tolist(),
                 _bools(b.available[s]),
                 _points(b.lon[s], b.lat[s]),
+                b.team[s].tolist(),
             )
             _copy(cur, sql.Identifier(_SCHEMA, "volunteer"), columns, rows)
             self._step(stop - start)

@@ -33,7 +33,7 @@ _STAGE = """CREATE TEMP TABLE volunteer_import_stage (
     ord integer PRIMARY KEY, roster_id text, source_id text NOT NULL, name text NOT NULL, phone text,
     kind text, skills text[], vehicle text, capacity integer, available boolean, village_no text,
     lon double precision, lat double precision, tambon_code text, tambon text, amphoe text, province text,
-    place_key text, target_id integer
+    place_key text, team text, target_id integer
 ) ON COMMIT DROP"""
 _STAGE_COLUMNS = (
     "ord",
@@ -54,6 +54,7 @@ _STAGE_COLUMNS = (
     "amphoe",
     "province",
     "place_key",
+    "team",
 )
 
 _KEY = r"lower(regexp_replace(btrim({0}), '\s+', ' ', 'g'))"  # how names are compared, on both sides
@@ -151,7 +152,7 @@ WITH new AS (
            coalesce(s.skills::jitasa.skill[], v.skills) AS skills,
            coalesce(s.vehicle::jitasa.vehicle_kind, v.vehicle) AS vehicle,
            coalesce(s.capacity, v.capacity) AS capacity, coalesce(s.available, v.available) AS available,
-           coalesce(s.village_no, v.village_no) AS village_no,
+           coalesce(s.village_no, v.village_no) AS village_no, coalesce(s.team, v.team) AS team,
            CASE WHEN k.keep THEN v.geom ELSE g.geom END AS geom,
            CASE WHEN k.keep THEN v.location_basis ELSE g.basis END AS basis,
            CASE WHEN k.keep THEN v.location_accuracy_m ELSE g.accuracy END AS accuracy
@@ -166,23 +167,23 @@ WITH new AS (
 )
 UPDATE jitasa.volunteer v
    SET name = n.name, phone = n.phone, kind = n.kind, skills = n.skills, vehicle = n.vehicle,
-       capacity = n.capacity, available = n.available, village_no = n.village_no, geom = n.geom,
+       capacity = n.capacity, available = n.available, village_no = n.village_no, team = n.team, geom = n.geom,
        location_basis = n.basis, location_accuracy_m = n.accuracy
   FROM new n
  WHERE v.id = n.id
-   AND (v.name, v.phone, v.kind, v.skills, v.vehicle, v.capacity, v.available, v.village_no,
+   AND (v.name, v.phone, v.kind, v.skills, v.vehicle, v.capacity, v.available, v.village_no, v.team,
         ST_AsEWKB(v.geom), v.location_basis, v.location_accuracy_m)
        IS DISTINCT FROM
-       (n.name, n.phone, n.kind, n.skills, n.vehicle, n.capacity, n.available, n.village_no,
+       (n.name, n.phone, n.kind, n.skills, n.vehicle, n.capacity, n.available, n.village_no, n.team,
         ST_AsEWKB(n.geom), n.basis, n.accuracy)
 RETURNING v.id"""
 
 _INSERT = """
 INSERT INTO jitasa.volunteer (source, source_id, name, phone, kind, skills, vehicle, capacity, available,
-                              village_no, geom, location_basis, location_accuracy_m)
+                              village_no, team, geom, location_basis, location_accuracy_m)
 SELECT %(source)s, s.source_id, s.name, s.phone, coalesce(s.kind, %(default_kind)s)::jitasa.volunteer_kind,
        coalesce(s.skills, '{}')::jitasa.skill[], coalesce(s.vehicle, 'none')::jitasa.vehicle_kind,
-       coalesce(s.capacity, 1), coalesce(s.available, true), s.village_no,
+       coalesce(s.capacity, 1), coalesce(s.available, true), s.village_no, s.team,
        CASE WHEN s.lon IS NULL THEN p.point ELSE ST_SetSRID(ST_MakePoint(s.lon, s.lat), 4326) END,
        CASE WHEN s.lon IS NULL THEN 'tambon' ELSE 'point' END, CASE WHEN s.lon IS NULL THEN p.radius END
   FROM volunteer_import_stage s LEFT JOIN volunteer_import_place p ON p.place_key = s.place_key
@@ -307,6 +308,7 @@ def _copy(cur, by_ord: dict[int, VolunteerRecord]) -> None:
                 r.amphoe,
                 r.province,
                 None if r.has_point else _place_key(r),
+                r.team,
             )
         )
     buf.seek(0)

@@ -14,7 +14,8 @@ SELECT id, source, category, urgency, status, NULL::text AS closure_reason, peop
 
 CREATE OR REPLACE VIEW jitasa.volunteer_map AS
 SELECT id, kind, skills, vehicle, capacity, active_count, available,
-       (available AND active_count < capacity) AS can_take_more, tambon_code, updated_at, version, geom
+       (available AND active_count < capacity) AS can_take_more, tambon_code, updated_at, version, geom,
+       team  -- 0022; last, as CREATE OR REPLACE VIEW only adds columns at the end
   FROM jitasa.volunteer;
 
 -- The line is stored on the assignment (0010) so a map area reads only its lines through the partial GiST

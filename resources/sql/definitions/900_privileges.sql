@@ -105,7 +105,7 @@ GRANT SELECT (id, source, source_id, category, urgency, status, people_count,
               source_updated_at, expires_at, version, is_open)
     ON jitasa.help_request TO jitasa_analyst;
 GRANT SELECT (id, source, source_id, kind, skills, vehicle, capacity, active_count, available, village_no,
-              location_accuracy_m, location_basis, tambon_code, geom, created_at, updated_at, version)
+              location_accuracy_m, location_basis, tambon_code, geom, created_at, updated_at, version, team)
     ON jitasa.volunteer TO jitasa_analyst;
 
 -- --- coverage planning: admins and analysts import counts and write plans; officers read them -------------
