@@ -762,137 +762,137 @@
         <translation>บทบาทของคุณอ่าน {0} ไม่ได้ ซึ่งใบงานต้องใช้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="139"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="143"/>
         <source>not shown</source>
         <translation>ไม่แสดง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="145"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="149"/>
         <source>Village {0}</source>
         <translation>หมู่ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="147"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="151"/>
         <source>T. {0}</source>
         <translation>ต.{0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="149"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="153"/>
         <source>A. {0}</source>
         <translation>อ.{0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="150"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="154"/>
         <source>outside the boundaries</source>
         <translation>นอกเขตการปกครอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="154"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="158"/>
         <source>{0} people</source>
         <translation>{0} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="156"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="160"/>
         <source>asked for someone else</source>
         <translation>แจ้งแทนผู้อื่น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="164"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="168"/>
         <source>{0} (call the operations room)</source>
         <translation>{0} (ติดต่อผ่านศูนย์ปฏิบัติการ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="177"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="181"/>
         <source>no phone</source>
         <translation>ไม่มีเบอร์โทร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="173"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="177"/>
         <source>Volunteer: {0} ({1}), no. {2}</source>
         <translation>อาสาสมัคร: {0} ({1}) รหัส {2}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="179"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="183"/>
         <source>Phone: {0} · Vehicle: {1} · Lives in: {2}</source>
         <translation>โทร: {0} · ยานพาหนะ: {1} · ที่อยู่: {2}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="185"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="189"/>
         <source>Assigned requests: {0}</source>
         <translation>คำขอที่ได้รับมอบหมาย: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="187"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="191"/>
         <source>(the first {0} are listed; see the dock for the rest)</source>
         <translation>(แสดง {0} รายการแรก ดูที่เหลือในแผงปฏิบัติการ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="286"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="290"/>
         <source>No requests are assigned to this volunteer.</source>
         <translation>ไม่มีคำขอที่มอบหมายให้อาสาสมัครคนนี้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="442"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="446"/>
         <source>Call sheets</source>
         <translation>ใบงานอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="445"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="449"/>
         <source>Call sheet</source>
         <translation>ใบงานอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="447"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="451"/>
         <source>Printed {0}</source>
         <translation>พิมพ์เมื่อ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="473"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="477"/>
         <source>★ the volunteer  ● an assigned request (its number in the table)</source>
         <translation>★ อาสาสมัคร  ● คำขอที่มอบหมาย (เลขตรงกับลำดับในตาราง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="502"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="495"/>
         <source>No.</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="503"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="497"/>
         <source>Category</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="504"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="498"/>
         <source>Urgency</source>
         <translation>ความเร่งด่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="505"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="499"/>
         <source>What is needed</source>
         <translation>สิ่งที่ต้องการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="506"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="500"/>
         <source>Where</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="507"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="501"/>
         <source>How to reach the requester</source>
         <translation>ติดต่อผู้ขอความช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="516"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="512"/>
         <source>Holds personal data: keep it safe, hand it only to the volunteer, destroy it when the work is done.</source>
         <translation>มีข้อมูลส่วนบุคคล: เก็บรักษาให้ปลอดภัย มอบให้อาสาสมัครเท่านั้น และทำลายเมื่องานเสร็จ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="516"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="512"/>
         <source>Names and phone numbers are not shown (your role may not read them): call the operations room.</source>
         <translation>ไม่แสดงชื่อและเบอร์โทร (บทบาทของคุณไม่มีสิทธิ์อ่าน): โปรดติดต่อศูนย์ปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="528"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="524"/>
         <source>Page [% @atlas_featurenumber %] of [% @atlas_totalfeatures %]</source>
         <translation>หน้า [% @atlas_featurenumber %] จาก [% @atlas_totalfeatures %]</translation>
     </message>
@@ -937,32 +937,32 @@
         <translation>ยกเลิกแล้ว ไม่ได้เขียนไฟล์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="192"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="196"/>
         <source>Team: {0} · members: {1}</source>
         <translation>ทีม: {0} · สมาชิก {1} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="201"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="205"/>
         <source>No. {0}: {1} ({2})</source>
         <translation>รหัส {0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="204"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="208"/>
         <source>and {0} more members (see the dock)</source>
         <translation>และสมาชิกอีก {0} คน (ดูในแผงปฏิบัติการ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="213"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="217"/>
         <source>no. {0}</source>
         <translation>รหัส {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="287"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="291"/>
         <source>No requests are assigned to this team.</source>
         <translation>ยังไม่มีคำขอที่มอบหมายให้ทีมนี้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="493"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="496"/>
         <source>Volunteer</source>
         <translation>อาสาสมัคร</translation>
     </message>
@@ -1047,92 +1047,77 @@ Names and phone numbers are printed only when your role may read them (officers 
 <context>
     <name>CallSheetsDialog</name>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="25"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="23"/>
         <source>Print</source>
         <translation>พิมพ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="27"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="25"/>
         <source>Print call sheets</source>
         <translation>พิมพ์ใบงานอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="29"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="27"/>
         <source>Area</source>
         <translation>พื้นที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="29"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="27"/>
         <source>Name or code, e.g. วังโป่ง or 6710; empty: every volunteer you may see</source>
         <translation>ชื่อหรือรหัส เช่น วังโป่ง หรือ 6710 ว่างไว้: อาสาสมัครทุกคนที่คุณเห็นได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="38"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="36"/>
         <source>Also list proposed assignments (not yet confirmed)</source>
         <translation>แสดงงานที่เสนอไว้ด้วย (ยังไม่ยืนยัน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="41"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="39"/>
         <source>Print names and phone numbers (where your role may read them)</source>
         <translation>พิมพ์ชื่อและเบอร์โทร (เมื่อบทบาทของคุณมีสิทธิ์อ่าน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="46"/>
-        <source>e.g. สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์</source>
-        <translation>เช่น สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="47"/>
-        <source>Dates in Thai digits (๑ ธ.ค. ๒๕๖๙)</source>
-        <translation>วันที่เป็นเลขไทย (๑ ธ.ค. ๒๕๖๙)</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="51"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="48"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="57"/>
-        <source>Producing office</source>
-        <translation>หน่วยงานที่จัดทำ</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="59"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="48"/>
         <source>PDF file</source>
         <translation>ไฟล์ PDF</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="60"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="51"/>
         <source>Open the PDF</source>
         <translation>เปิด PDF</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="78"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="56"/>
         <source>Choose the PDF file to write.</source>
         <translation>เลือกไฟล์ PDF ที่จะบันทึก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="98"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="72"/>
         <source>Jitasa: call sheets to {0}</source>
         <translation>จิตอาสา: ใบงานไปยัง {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="35"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="33"/>
         <source>Volunteer</source>
         <translation>อาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="36"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="34"/>
         <source>Team (its members and all their requests)</source>
         <translation>ทีม (สมาชิกและคำขอทั้งหมดของทีม)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="37"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="35"/>
         <source>Only volunteers or teams with assigned requests</source>
         <translation>เฉพาะอาสาสมัครหรือทีมที่มีงานมอบหมาย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="53"/>
+        <location filename="../jitasa_qgis/gui/call_sheets_dialog.py" line="43"/>
         <source>One page per</source>
         <translation>หน้าละหนึ่ง</translation>
     </message>
@@ -3422,7 +3407,7 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
 <context>
     <name>JitasaPlugin</name>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="352"/>
+        <location filename="../jitasa_qgis/plugin.py" line="349"/>
         <source>Jitasa</source>
         <translation>จิตอาสา</translation>
     </message>
@@ -3432,7 +3417,7 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
         <translation>เชื่อมต่อคลังข้อมูลจิตอาสา…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="490"/>
+        <location filename="../jitasa_qgis/plugin.py" line="484"/>
         <source>&amp;Jitasa</source>
         <translation>จิตอาสา (&amp;J)</translation>
     </message>
@@ -3447,7 +3432,7 @@ Rows that cannot be taken (no name, a phone that is not Thai, an ambiguous or un
         <translation>แผงปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/plugin.py" line="363"/>
+        <location filename="../jitasa_qgis/plugin.py" line="360"/>
         <source>Some layers failed to load: {0}</source>
         <translation>โหลดชั้นข้อมูลบางชั้นไม่สำเร็จ: {0}</translation>
     </message>
@@ -4820,49 +4805,64 @@ Existing facilities (by kind or id) are kept in the plan and count towards K. Ca
 <context>
     <name>OutputDialog</name>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="43"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="48"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="44"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="49"/>
         <source>Amphoe</source>
         <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="45"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="50"/>
         <source>Tambon</source>
         <translation>ตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="71"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="78"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="98"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="105"/>
         <source>Any level</source>
         <translation>ทุกระดับ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="155"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="178"/>
         <source>Working…</source>
         <translation>กำลังทำงาน…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="183"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="206"/>
         <source>Nothing was written: {0}</source>
         <translation>ไม่ได้บันทึกสิ่งใด: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="188"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="211"/>
         <source>Cancelled; no file was written.</source>
         <translation>ยกเลิกแล้ว ไม่ได้บันทึกไฟล์ใด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="193"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="216"/>
         <source>No program on this computer opens {0}.</source>
         <translation>ไม่มีโปรแกรมในเครื่องนี้ที่เปิด {0} ได้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="118"/>
+        <source>e.g. สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์</source>
+        <translation>เช่น สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="119"/>
+        <source>Thai digits (๑ ธันวาคม ๒๕๖๙)</source>
+        <translation>ใช้เลขไทย (๑ ธันวาคม ๒๕๖๙)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="121"/>
+        <source>Producing office</source>
+        <translation>หน่วยงานที่จัดทำ</translation>
     </message>
 </context>
 <context>
@@ -7092,92 +7092,77 @@ Without a road network (or with the straight line chosen) drive times use the st
 <context>
     <name>SituationReportDialog</name>
     <message>
-        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="24"/>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="22"/>
         <source>Make the report</source>
         <translation>จัดทำรายงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="26"/>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="24"/>
         <source>Situation report</source>
         <translation>รายงานสถานการณ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="28"/>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="26"/>
         <source>Area</source>
         <translation>พื้นที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="28"/>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="26"/>
         <source>Name or code, e.g. เพชรบูรณ์, 67 or 6710; empty: everything you may see</source>
         <translation>ชื่อหรือรหัส เช่น เพชรบูรณ์ 67 หรือ 6710 ว่างไว้: ทุกพื้นที่ที่คุณเห็นได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="36"/>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="34"/>
         <source> days</source>
         <translation> วัน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="38"/>
-        <source>e.g. สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์</source>
-        <translation>เช่น สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="39"/>
-        <source>Thai digits (๑ ธันวาคม ๒๕๖๙)</source>
-        <translation>ใช้เลขไทย (๑ ธันวาคม ๒๕๖๙)</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="43"/>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="37"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="46"/>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="40"/>
         <source>Excel workbook (*.xlsx);;CSV, a file per table (*.csv)</source>
         <translation>สมุดงาน Excel (*.xlsx);;CSV ไฟล์ละตาราง (*.csv)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="50"/>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="35"/>
         <source>Open requests over the last</source>
         <translation>คำขอที่เปิดอยู่ย้อนหลัง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="51"/>
-        <source>Producing office</source>
-        <translation>หน่วยงานที่จัดทำ</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="53"/>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="37"/>
         <source>Report (PDF)</source>
         <translation>รายงาน (PDF)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="54"/>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="40"/>
         <source>Tables (XLSX or CSV)</source>
         <translation>ตาราง (XLSX หรือ CSV)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="55"/>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="44"/>
         <source>Open the PDF</source>
         <translation>เปิด PDF</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="56"/>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="45"/>
         <source>Open the tables</source>
         <translation>เปิดตาราง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="65"/>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="51"/>
         <source>Choose the PDF or the tables file (or both) to write.</source>
         <translation>เลือกไฟล์ PDF หรือไฟล์ตาราง (หรือทั้งสอง) ที่จะบันทึก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="85"/>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="67"/>
         <source>everything you may see</source>
         <translation>ทุกพื้นที่ที่คุณเห็นได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="86"/>
+        <location filename="../jitasa_qgis/gui/situation_report_dialog.py" line="68"/>
         <source>Jitasa: situation report of {0}</source>
         <translation>จิตอาสา: รายงานสถานการณ์ของ {0}</translation>
     </message>

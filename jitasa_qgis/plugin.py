@@ -307,35 +307,32 @@ class JitasaPlugin:
     def show_print_dialog(self):
         """Menu ▸ Print a map or an atlas…: the Print dialog on the connected store; returns it."""
         from .gui.print_dialog import PrintDialog
-        from .store.qgis_connections import current_location
 
-        if self.print_dialog is None:
-            self.print_dialog = PrintDialog(current_location, parent=self.iface.mainWindow())
-        self.print_dialog.show()
-        self.print_dialog.raise_()
-        return self.print_dialog
+        return self._show_dialog("print_dialog", PrintDialog)
 
     def show_call_sheets_dialog(self):
-        """Menu ▸ Print call sheets…: one dialog on the connected store, shown again; returns it."""
+        """Menu ▸ Print call sheets…: the call-sheets dialog on the connected store; returns it."""
         from .gui.call_sheets_dialog import CallSheetsDialog
-        from .store.qgis_connections import current_location
 
-        if self.call_sheets_dialog is None:
-            self.call_sheets_dialog = CallSheetsDialog(current_location, parent=self.iface.mainWindow())
-        self.call_sheets_dialog.show()
-        self.call_sheets_dialog.raise_()
-        return self.call_sheets_dialog
+        return self._show_dialog("call_sheets_dialog", CallSheetsDialog)
 
     def show_situation_report_dialog(self):
-        """Menu ▸ Situation report…: one dialog on the connected store, shown again; returns it."""
+        """Menu ▸ Situation report…: the situation-report dialog on the connected store; returns it."""
         from .gui.situation_report_dialog import SituationReportDialog
+
+        return self._show_dialog("situation_report_dialog", SituationReportDialog)
+
+    def _show_dialog(self, attribute: str, dialog_class):
+        """One dialog of `dialog_class(location_of, parent)` kept in `attribute`, shown and raised again."""
         from .store.qgis_connections import current_location
 
-        if self.situation_report_dialog is None:
-            self.situation_report_dialog = SituationReportDialog(current_location, parent=self.iface.mainWindow())
-        self.situation_report_dialog.show()
-        self.situation_report_dialog.raise_()
-        return self.situation_report_dialog
+        dialog = getattr(self, attribute)
+        if dialog is None:
+            dialog = dialog_class(current_location, parent=self.iface.mainWindow())
+            setattr(self, attribute, dialog)
+        dialog.show()
+        dialog.raise_()
+        return dialog
 
     def show_connect_dialog(self) -> None:
         from .gui.connect_dialog import ConnectDialog
@@ -464,15 +461,12 @@ class JitasaPlugin:
             self.service_area_form.close()
             self.service_area_form.deleteLater()
             self.service_area_form = None
-        if self.print_dialog is not None:
-            self.print_dialog.reject()  # cancels a running print
-            self.print_dialog.deleteLater()
-            self.print_dialog = None
-        for dialog in (self.call_sheets_dialog, self.situation_report_dialog):
+        for attribute in ("print_dialog", "call_sheets_dialog", "situation_report_dialog"):
+            dialog = getattr(self, attribute)
             if dialog is not None:
                 dialog.reject()  # cancels a running task
                 dialog.deleteLater()
-        self.call_sheets_dialog = self.situation_report_dialog = None
+                setattr(self, attribute, None)
         from .printing import expressions
 
         expressions.unregister()

@@ -112,20 +112,9 @@ def test_bad_input_is_said_in_words(demo, service_of, tmp_path, qgis_app):
 
 @pytest.mark.usefixtures("thai")
 def test_the_dialog_in_thai_has_no_english_and_nothing_drawn_over(qgis_app):
-    from test_gui_thai_ui import english_in, visible_texts
-    from widget_checks import drawn_over, settle
+    from dialog_checks import assert_thai_dialog
 
-    dialog = CallSheetsDialog(lambda: None)
-    try:
-        dialog.show()
-        settle()
-        assert not drawn_over(dialog), drawn_over(dialog)
-        texts = [(w, t.replace("PDF", "")) for w, t in visible_texts(dialog)]
-        assert any("ใบงาน" in text for _, text in texts)
-        assert not english_in(texts), "English in the Thai call-sheets dialog:\n" + "\n".join(english_in(texts))
-    finally:
-        dialog.reject()
-        dialog.deleteLater()
+    assert_thai_dialog(CallSheetsDialog(lambda: None), "ใบงาน")
 
 
 def test_a_page_per_team(demo, service_of, tmp_path, qgis_app):

@@ -11,10 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Optional
 
-from qgis.gui import QgsFileWidget
-from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
+from qgis.PyQt.QtWidgets import QCheckBox, QComboBox, QWidget
 
-from ..definitions import settings
 from ..definitions.i18n import translate
 from ..services.call_sheets import CallSheetParams, CallSheetResult, print_call_sheets
 from .output_task_dialog import OutputTaskDialog, with_suffix
@@ -42,35 +40,15 @@ class CallSheetsDialog(OutputTaskDialog):
             translate("CallSheetsDialog", "Print names and phone numbers (where your role may read them)")
         )
         self.include_personal.setChecked(True)
-        self.office = QLineEdit(str(settings.get(settings.KEY_PRINT_OFFICE) or ""))
-        self.office.setPlaceholderText(translate("CallSheetsDialog", "e.g. สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์"))
-        self.thai_digits = QCheckBox(translate("CallSheetsDialog", "Dates in Thai digits (๑ ธ.ค. ๒๕๖๙)"))
-        self.thai_digits.setChecked(bool(settings.get(settings.KEY_PRINT_THAI_DIGITS)))
-        self.output = QgsFileWidget()
-        self.output.setStorageMode(QgsFileWidget.SaveFile)
-        self.output.setFilter(translate("CallSheetsDialog", "PDF (*.pdf)"))
-
         self.form.addRow(translate("CallSheetsDialog", "One page per"), self.per)
         self.form.addRow("", self.only_assigned)
         self.form.addRow("", self.include_proposed)
         self.form.addRow("", self.include_personal)
-        self.form.addRow(translate("CallSheetsDialog", "Producing office"), self.office)
-        self.form.addRow("", self.thai_digits)
-        self.form.addRow(translate("CallSheetsDialog", "PDF file"), self.output)
+        self.add_office_rows()
+        self.output = self.add_file_row(
+            translate("CallSheetsDialog", "PDF file"), translate("CallSheetsDialog", "PDF (*.pdf)")
+        )
         self.open_button = self.add_open_button(translate("CallSheetsDialog", "Open the PDF"))
-
-    def input_widgets(self) -> list[QWidget]:
-        return [
-            self.area_level,
-            self.area,
-            self.per,
-            self.only_assigned,
-            self.include_proposed,
-            self.include_personal,
-            self.office,
-            self.thai_digits,
-            self.output,
-        ]
 
     def params(self) -> CallSheetParams:
         path = with_suffix(self.output.filePath(), (".pdf",))
@@ -86,10 +64,6 @@ class CallSheetsDialog(OutputTaskDialog):
             office=self.office.text().strip(),
             use_thai_digits=self.thai_digits.isChecked(),
         )
-
-    def remember(self, params: CallSheetParams) -> None:
-        settings.set_value(settings.KEY_PRINT_OFFICE, params.office)
-        settings.set_value(settings.KEY_PRINT_THAI_DIGITS, params.use_thai_digits)
 
     def service(self):
         return print_call_sheets

@@ -1,10 +1,12 @@
-"""What the call-sheets and situation-report dialogs share: a form on top, then a progress bar, a status line
-and the buttons (run, cancel, an Open button per output, Close); the service runs as a background task
-(gui/service_task.py) and its result or error is shown in the callbacks, on the main thread.
+"""A dialog that writes files through a service (the call-sheets and situation-report dialogs): a form on top,
+then a progress bar, a status line and the buttons (run, cancel, an Open button per output, Close); the
+service runs as a background task (gui/service_task.py) and its result or error is shown in the callbacks,
+on the main thread.
 
-A subclass builds its form rows into `self.form`, gives `params()`, the service and the result's files
-(`outputs_of`), and the words of its run button; the base checks nothing else, runs, and opens a written
-file with the desktop's viewer (`open_path`).
+A subclass builds its form into `self.form` (with the rows offered here: the area and its level, the
+producing office and the digits, a file to save), gives `params()`, the service and the result's files
+(`outputs_of`), and the words of its run button; the base runs, says what came of it, and opens a written
+file with the desktop's viewer (`open_path`). The office and digits are kept in the print settings.
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Optional
 
+from qgis.gui import QgsFileWidget
 from qgis.PyQt.QtCore import QUrl
 from qgis.PyQt.QtGui import QDesktopServices
 from qgis.PyQt.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -28,6 +32,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..definitions import settings
 from ..definitions.i18n import translate
 from .questions import dialog_buttons
 from .service_task import TaskHandle, start_service_task
@@ -56,7 +61,9 @@ class OutputTaskDialog(QDialog):
         self.last_result = None
         self._opened: dict[QPushButton, Optional[Path]] = {}
         self.setMinimumWidth(560)
-        self.form = QFormLayout()
+        self.form_box = QWidget()  # disabled as a whole while the task runs
+        self.form = QFormLayout(self.form_box)
+        self.form.setContentsMargins(0, 0, 0, 0)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -77,7 +84,7 @@ class OutputTaskDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.addWidget(self.form_box)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
@@ -105,6 +112,23 @@ class OutputTaskDialog(QDialog):
         row.addWidget(self.area, 1)
         self.form.addRow(label, row)
 
+    def add_office_rows(self) -> None:
+        """The producing office and the Thai-digits choice, from the print settings."""
+        self.office = QLineEdit(str(settings.get(settings.KEY_PRINT_OFFICE) or ""))
+        self.office.setPlaceholderText(translate("OutputDialog", "e.g. สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์"))
+        self.thai_digits = QCheckBox(translate("OutputDialog", "Thai digits (๑ ธันวาคม ๒๕๖๙)"))
+        self.thai_digits.setChecked(bool(settings.get(settings.KEY_PRINT_THAI_DIGITS)))
+        self.form.addRow(translate("OutputDialog", "Producing office"), self.office)
+        self.form.addRow("", self.thai_digits)
+
+    def add_file_row(self, label: str, file_filter: str) -> QgsFileWidget:
+        """A file to write, with a Save As picker."""
+        widget = QgsFileWidget()
+        widget.setStorageMode(QgsFileWidget.SaveFile)
+        widget.setFilter(file_filter)
+        self.form.addRow(label, widget)
+        return widget
+
     def area_text(self) -> str:
         text = self.area.text().strip()
         level = self.area_level.currentData()
@@ -121,14 +145,13 @@ class OutputTaskDialog(QDialog):
     def outputs_of(self, result) -> dict[QPushButton, Optional[Path]]:  # what each Open button opens
         raise NotImplementedError
 
-    def input_widgets(self) -> list[QWidget]:
-        return []
-
     def task_description(self, params) -> str:
         return self.windowTitle()
 
     def remember(self, params) -> None:
-        """Keep what should be the default next time (settings); called when a run starts."""
+        """Keep the office and the digits for next time (and the Processing algorithms' defaults)."""
+        settings.set_value(settings.KEY_PRINT_OFFICE, params.office)
+        settings.set_value(settings.KEY_PRINT_THAI_DIGITS, params.use_thai_digits)
 
     # -------------------------------------------------------------------------------------------- running
 
@@ -195,8 +218,7 @@ class OutputTaskDialog(QDialog):
     def _set_running(self, running: bool) -> None:
         self.run_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
-        for widget in self.input_widgets():
-            widget.setEnabled(not running)
+        self.form_box.setEnabled(not running)
 
     def _say(self, text: str) -> None:
         self.status.setText(text)

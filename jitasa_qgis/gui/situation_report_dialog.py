@@ -10,10 +10,8 @@ from __future__ import annotations
 
 from typing import Callable, Optional
 
-from qgis.gui import QgsFileWidget
-from qgis.PyQt.QtWidgets import QCheckBox, QLineEdit, QSpinBox, QWidget
+from qgis.PyQt.QtWidgets import QSpinBox, QWidget
 
-from ..definitions import settings
 from ..definitions.i18n import translate
 from ..services.situation_report import SituationReportParams, SituationReportResult, make_situation_report
 from .output_task_dialog import OutputTaskDialog, with_suffix
@@ -34,29 +32,17 @@ class SituationReportDialog(OutputTaskDialog):
         self.days.setRange(1, 90)
         self.days.setValue(7)
         self.days.setSuffix(translate("SituationReportDialog", " days"))
-        self.office = QLineEdit(str(settings.get(settings.KEY_PRINT_OFFICE) or ""))
-        self.office.setPlaceholderText(translate("SituationReportDialog", "e.g. สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์"))
-        self.thai_digits = QCheckBox(translate("SituationReportDialog", "Thai digits (๑ ธันวาคม ๒๕๖๙)"))
-        self.thai_digits.setChecked(bool(settings.get(settings.KEY_PRINT_THAI_DIGITS)))
-        self.output = QgsFileWidget()
-        self.output.setStorageMode(QgsFileWidget.SaveFile)
-        self.output.setFilter(translate("SituationReportDialog", "PDF (*.pdf)"))
-        self.tables = QgsFileWidget()
-        self.tables.setStorageMode(QgsFileWidget.SaveFile)
-        self.tables.setFilter(
-            translate("SituationReportDialog", "Excel workbook (*.xlsx);;CSV, a file per table (*.csv)")
-        )
-
         self.form.addRow(translate("SituationReportDialog", "Open requests over the last"), self.days)
-        self.form.addRow(translate("SituationReportDialog", "Producing office"), self.office)
-        self.form.addRow("", self.thai_digits)
-        self.form.addRow(translate("SituationReportDialog", "Report (PDF)"), self.output)
-        self.form.addRow(translate("SituationReportDialog", "Tables (XLSX or CSV)"), self.tables)
+        self.add_office_rows()
+        self.output = self.add_file_row(
+            translate("SituationReportDialog", "Report (PDF)"), translate("SituationReportDialog", "PDF (*.pdf)")
+        )
+        self.tables = self.add_file_row(
+            translate("SituationReportDialog", "Tables (XLSX or CSV)"),
+            translate("SituationReportDialog", "Excel workbook (*.xlsx);;CSV, a file per table (*.csv)"),
+        )
         self.open_button = self.add_open_button(translate("SituationReportDialog", "Open the PDF"))
         self.open_tables_button = self.add_open_button(translate("SituationReportDialog", "Open the tables"))
-
-    def input_widgets(self) -> list[QWidget]:
-        return [self.area_level, self.area, self.days, self.office, self.thai_digits, self.output, self.tables]
 
     def params(self) -> SituationReportParams:
         pdf = with_suffix(self.output.filePath(), (".pdf",))
@@ -73,10 +59,6 @@ class SituationReportDialog(OutputTaskDialog):
             office=self.office.text().strip(),
             use_thai_digits=self.thai_digits.isChecked(),
         )
-
-    def remember(self, params: SituationReportParams) -> None:
-        settings.set_value(settings.KEY_PRINT_OFFICE, params.office)
-        settings.set_value(settings.KEY_PRINT_THAI_DIGITS, params.use_thai_digits)
 
     def service(self):
         return make_situation_report

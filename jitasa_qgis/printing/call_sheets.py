@@ -70,6 +70,10 @@ MIN_HALF_SIZE_M = 2_000.0  # a page's map shows at least 4 km around the volunte
 MAP_SIZE_MM = (190.0, 105.0)
 TEAM_MAP_SIZE_MM = (190.0, 80.0)
 MASK = "•••"
+# the table's columns and widths (mm; with the 2 mm of cell margins each, 186-190 mm): a volunteer's page,
+# and a team's with the member each request is assigned to
+COLUMNS_MM = {"no": 8, "category": 25, "urgency": 16, "need": 50, "place": 35, "contact": 40}
+TEAM_COLUMNS_MM = {"no": 8, "member": 22, "category": 20, "urgency": 13, "need": 40, "place": 31, "contact": 42}
 
 
 @dataclass(frozen=True)
@@ -487,25 +491,17 @@ def build_layout(
     table.setEmptyTableBehavior(QgsLayoutTable.HideTable)
     table.setContentTextFormat(_text_format(family, 8))
     table.setHeaderTextFormat(_text_format(family, 8, bold=True))
-    if per_team:
-        columns = [
-            _column("no", translate("CallSheets", "No."), 8),  # widths + 2 mm of cell margins each: 190 mm
-            _column("member", translate("CallSheets", "Volunteer"), 22),
-            _column("category", translate("CallSheets", "Category"), 20),
-            _column("urgency", translate("CallSheets", "Urgency"), 13),
-            _column("need", translate("CallSheets", "What is needed"), 40),
-            _column("place", translate("CallSheets", "Where"), 31),
-            _column("contact", translate("CallSheets", "How to reach the requester"), 42),
-        ]
-    else:
-        columns = [
-            _column("no", translate("CallSheets", "No."), 8),
-            _column("category", translate("CallSheets", "Category"), 25),
-            _column("urgency", translate("CallSheets", "Urgency"), 16),
-            _column("need", translate("CallSheets", "What is needed"), 50),
-            _column("place", translate("CallSheets", "Where"), 35),
-            _column("contact", translate("CallSheets", "How to reach the requester"), 40),
-        ]
+    headings = {
+        "no": translate("CallSheets", "No."),
+        "member": translate("CallSheets", "Volunteer"),
+        "category": translate("CallSheets", "Category"),
+        "urgency": translate("CallSheets", "Urgency"),
+        "need": translate("CallSheets", "What is needed"),
+        "place": translate("CallSheets", "Where"),
+        "contact": translate("CallSheets", "How to reach the requester"),
+    }
+    widths = TEAM_COLUMNS_MM if per_team else COLUMNS_MM
+    columns = [_column(name, headings[name], width) for name, width in widths.items()]
     table.setColumns(columns)
     layout.addMultiFrame(table)
     frame = QgsLayoutFrame(layout, table)
