@@ -205,3 +205,15 @@ def test_the_algorithm_prints_a_page_per_team(provider, demo, service_of, tmp_pa
     )
     teams, alone = _teams_of(demo)
     assert result["PAGES"] == pdf_pages(out) == len(teams) + len(alone)
+
+
+def test_a_demo_loaded_before_teams_gets_the_teams_a_fresh_load_gives(demo):
+    from jitasa_qgis.services.demo_loading import seed_demo_teams
+
+    fresh = rows(demo, "SELECT source_id, team FROM jitasa.volunteer ORDER BY source_id")
+    with demo.connect() as conn, conn.cursor() as cur:  # as a store loaded before 0022 has them
+        cur.execute("UPDATE jitasa.volunteer SET team = NULL")
+    seeded = seed_demo_teams(demo, DemoParams(n_requests=300, n_volunteers=90, seed=5))  # the conftest demo's
+    assert seeded == sum(1 for _, team in fresh if team)
+    assert rows(demo, "SELECT source_id, team FROM jitasa.volunteer ORDER BY source_id") == fresh
+    assert seed_demo_teams(demo, DemoParams(n_volunteers=90, seed=5)) == 0  # only volunteers in no team

@@ -4,6 +4,7 @@
 - out/demo_atlas_amphoe.pdf    the amphoe atlas of Phetchabun, a page per amphoe (jitasa:printatlas's)
 - out/demo_call_sheets.pdf     call sheets of amphoe Wang Pong, names and phones printed (the store's owner)
 - out/demo_call_sheets_masked.pdf  the same sheets without personal data (as an analyst prints them)
+- out/demo_call_sheets_teams.pdf   the same volunteers' sheets a page per team (volunteers in no team: a page each)
 - out/demo_situation_report.pdf / .xlsx  the province's situation report and its tables
 
 python tools/demo_prints.py OUT_DIR   (PGSERVICEFILE pointing at the demo's service file)
@@ -61,6 +62,12 @@ def main(out: Path) -> int:
             "demo_call_sheets_masked.pdf",
             lambda p: print_call_sheets(
                 location, CallSheetParams(path=p, area=SHEETS_AMPHOE, office=office, include_personal=False)
+            ),
+        ),
+        (
+            "demo_call_sheets_teams.pdf",
+            lambda p: print_call_sheets(
+                location, CallSheetParams(path=p, area=SHEETS_AMPHOE, office=office, per_team=True)
             ),
         ),
         (

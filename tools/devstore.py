@@ -102,6 +102,8 @@ def ensure_store() -> None:
     with conn.cursor() as cur:
         cur.execute("SELECT count(*) FROM jitasa.help_request")
         has_data = cur.fetchone()[0] > 0
+        cur.execute("SELECT count(*) > 0 AND count(team) = 0 FROM jitasa.volunteer WHERE source = 'demo'")
+        without_teams = cur.fetchone()[0]  # loaded before volunteers had teams (0022)
     has_roads = network_by_name(conn, DEMO_ROAD_NETWORK) is not None
     conn.close()
     if not has_data:
@@ -121,7 +123,12 @@ def ensure_store() -> None:
             seed=67,
             roads_path=DEMO_ROADS_PATH,
         )
-    elif not has_roads:
+    elif without_teams:
+        from jitasa_qgis.services.demo_loading import DemoParams, seed_demo_teams
+
+        teams = seed_demo_teams(spec, DemoParams(n_volunteers=600, seed=67))
+        print(f"store: {teams} demo volunteers given the teams a fresh demo load gives them")
+    if has_data and not has_roads:
         from jitasa_qgis.services.demo_loading import demo_roads_params
         from jitasa_qgis.services.road_import import import_roads
 

@@ -19,17 +19,24 @@ from typing import Callable, Optional, Union
 from osgeo import ogr
 
 from ..core.admin_source import DEFAULT_FACILITY_LAYER, DemoDataError, read_admin_areas, read_facilities
-from ..core.demo_data import DEFAULT_N_REQUESTS, DEFAULT_N_VOLUNTEERS, DEFAULT_SEED, TambonSet, generate_demo
+from ..core.demo_data import (
+    DEFAULT_N_REQUESTS,
+    DEFAULT_N_VOLUNTEERS,
+    DEFAULT_SEED,
+    TambonSet,
+    generate_demo,
+    generate_volunteers,
+)
 from ..definitions.i18n import translate
 from ..definitions.paths import DEMO_DIR
 from ..definitions.roads import DEMO_ROAD_NETWORK, RoadClass, road_class_label
 from ..definitions.visuals import MAJOR_ROAD_CLASSES
 from ..store.demo_guard import check_only_demo_data
-from ..store.demo_writer import LoadCancelled, write_demo
+from ..store.demo_writer import LoadCancelled, write_demo, write_demo_teams
 from .database import check_store_current
-from .progress import CallbackProgress, Cancelled, Progress, progress_of, scaled
+from .progress import NO_PROGRESS, CallbackProgress, Cancelled, Progress, progress_of, scaled
 from .road_import import OSM_ATTRIBUTION, BuiltRoads, RoadImportParams, build_roads
-from .store_access import Store, spec_of
+from .store_access import Store, spec_of, written_whole
 
 PathLike = Union[str, Path]
 # Share of the progress for each step; writing (the trigger per row) is most of the time.
@@ -169,6 +176,23 @@ def load_demo(store: Store, params: Optional[DemoParams] = None, progress: Optio
             raise
         raise DemoLoadCancelled(str(exc)) from None
     return DemoResult(counts=counts, roads=_demo_roads(roads, counts) if roads is not None else None)
+
+
+def seed_demo_teams(store: Store, params: Optional[DemoParams] = None) -> int:
+    """Teams for the volunteers of a demo loaded before volunteers had teams: the teams a fresh load with
+    the same parameters gives them (the same seed draws the same volunteers), written in one transaction to
+    volunteers still in no team. Returns how many were given one."""
+    params = params or DemoParams()
+    areas = read_admin_areas(params.admin_path)
+    volunteers = generate_volunteers(TambonSet.from_records(areas), params.n_volunteers, params.seed)
+    conn = spec_of(store).connect()
+    try:
+        with written_whole(conn, NO_PROGRESS, lambda m: translate("DemoData", "Seeding teams failed: {0}").format(m)):
+            written = write_demo_teams(conn, volunteers.team.tolist())
+            conn.commit()
+    finally:
+        conn.close()
+    return written
 
 
 def demo_roads_params(params: Optional[DemoParams] = None) -> RoadImportParams:

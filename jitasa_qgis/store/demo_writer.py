@@ -535,6 +535,20 @@ def _copy(cur, table: sql.Composable, columns: Sequence[str], rows: Iterable[Seq
     cur.copy_expert(statement.as_string(cur), buf)
 
 
+def write_demo_teams(conn, teams: Sequence[Optional[str]]) -> int:
+    """The demo volunteers' teams by row (row i is source id demo-<i+1>), for a demo store loaded before
+    volunteers had teams (migration 0022): only volunteers still in no team are given one, in the caller's
+    transaction. Returns how many were."""
+    ids = _source_ids(0, len(teams))
+    with conn.cursor() as cur:
+        cur.execute(
+            "UPDATE jitasa.volunteer v SET team = t.team FROM unnest(%s::text[], %s::text[]) AS t(source_id, team)"
+            " WHERE v.source = %s AND v.source_id = t.source_id AND v.team IS NULL AND t.team IS NOT NULL",
+            (ids, list(teams), DEMO_SOURCE),
+        )
+        return cur.rowcount
+
+
 def _chunks(n: int) -> Iterable[tuple[int, int]]:
     return ((start, min(n, start + CHUNK_ROWS)) for start in range(0, n, CHUNK_ROWS))
 
