@@ -29,6 +29,7 @@ page() {  # page PDF PAGE NAME: one page of a PDF as docs/images/NAME.png
 make -s demo >/dev/null
 page out/demo_call_sheets.pdf 2 guide_call_sheet
 page out/demo_call_sheets_masked.pdf 2 guide_call_sheet_masked
+page out/demo_call_sheets_teams.pdf 3 guide_call_sheet_team
 page out/demo_situation_report.pdf 1 guide_situation_report
 page out/demo_atlas_amphoe.pdf 1 guide_atlas_page
 page out/demo_map_a3.pdf 1 guide_map_a3
@@ -47,12 +48,12 @@ if not proposed:
     print(f"guide: proposed run {run_batch_assignment(spec, params).run_id} (amphoe 6710)")
 PY
 
-shot() {  # shot NAME TAB: QGIS with the operations dock on TAB
+shot() {  # shot NAME TAB [CODE CROP]: QGIS with the operations dock on TAB (after a demo script, cropped)
   local display=:$(( 90 + RANDOM % 100 ))
   Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
   local xvfb=$!
   sleep 1
-  DISPLAY=$display JITASA_DEMO_TAB="$2" setsid make -s run >"$tmp/$1.log" 2>&1 &
+  DISPLAY=$display JITASA_DEMO_TAB="$2" JITASA_DEMO_CODE="${3:-}" setsid make -s run >"$tmp/$1.log" 2>&1 &
   local run=$!
   sleep "$WAIT_S"
   DISPLAY=$display import -window root "$tmp/$1.png"
@@ -60,13 +61,16 @@ shot() {  # shot NAME TAB: QGIS with the operations dock on TAB
   sleep 2
   kill "$xvfb" 2>/dev/null || true
   wait "$xvfb" 2>/dev/null || true
-  shrink "$tmp/$1.png" "$IMAGES/$1.png"
+  shrink "$tmp/$1.png" "$IMAGES/$1.png" "${4:-}"
 }
 
 (
   flock 9
   shot guide_officer_requests requests_tab
   shot guide_officer_runs runs_tab
+  # the menu's dialogs, printed as background tasks, cropped to the dialog (placed by the demo scripts)
+  shot guide_call_sheets_dialog requests_tab tools/demo_call_sheets_dialog.py 580x428+508+112
+  shot guide_situation_report_dialog requests_tab tools/demo_situation_report_dialog.py 580x340+508+112
 ) 9>/tmp/jitasa_run.lock
 
 ls -l "$IMAGES"/guide_*.png

@@ -73,7 +73,7 @@ MASK = "•••"
 # the table's columns and widths (mm; with the 2 mm of cell margins each, 186-190 mm): a volunteer's page,
 # and a team's with the member each request is assigned to
 COLUMNS_MM = {"no": 8, "category": 25, "urgency": 16, "need": 50, "place": 35, "contact": 40}
-TEAM_COLUMNS_MM = {"no": 8, "member": 22, "category": 20, "urgency": 13, "need": 40, "place": 31, "contact": 42}
+TEAM_COLUMNS_MM = {"no": 8, "member": 22, "category": 20, "urgency": 16, "need": 40, "place": 29, "contact": 41}
 
 
 @dataclass(frozen=True)
