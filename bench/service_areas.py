@@ -123,7 +123,8 @@ def _oracle_floor(graph, f_lon, f_lat, sample: int = 4) -> float:
     sa._union_wkb = lambda g: groups.append([x.copy() for x in g]) or plain_union(g)
     sa._fill_covered_holes = lambda geom, faces, covered: finals.append(plain_fill(geom, faces, covered)) or finals[-1]
     try:
-        sa.drive_time_areas(graph, snap_points(graph, f_lon[:sample], f_lat[:sample]), THRESHOLDS)
+        # one thread: the captured unions and polygons must pair up in order
+        sa.drive_time_areas(graph, snap_points(graph, f_lon[:sample], f_lat[:sample]), THRESHOLDS, workers=1)
     finally:
         sa._union_wkb, sa._fill_covered_holes = plain_union, plain_fill
     total = 0.0
@@ -312,7 +313,8 @@ def run() -> list[dict]:
             f"took {o['union_s']:.1f} s summed over the threads ({100 * o['union_s'] / max(drive_cpu, 1e-9):.0f} % "
             f"of the CPU time); given only the shapes that reach each final polygon's boundary (an "
             f"oracle: known after the fact), GEOS would still take {floor:.1f} s for the 300 unions (4 facilities "
-            f"measured, scaled to 100), so 2 s needs another construction than a union of capsules. Was 376 s "
+            f"measured, scaled to 100; {floor / workers:.1f} s at best on {workers} threads), so 2 s needs "
+            f"another construction than a union of capsules. Was 376 s "
             f"(per-band GEOS buffers). Second "
             f"anchor, QGIS native:serviceareafromlayer (Fastest, once per threshold, its graph built each run): "
             f"{q_drive:.1f} s for the three runs, {q_lines} reached-edge LINE features (no polygons, no off-road "
