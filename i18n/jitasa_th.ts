@@ -1596,24 +1596,29 @@ Outputs: the tambons (styled by requests not covered), the uncovered requests (b
         <translation>ไม่ได้ระบุตำบล: คำขอความช่วยเหลือและอาสาสมัครตัวอย่างต้องมีอย่างน้อยหนึ่งตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/demo_loading.py" line="230"/>
+        <location filename="../jitasa_qgis/services/demo_loading.py" line="254"/>
         <source>{0} has no hospital layer named &apos;{1}&apos;. Its layers: {2}. Choose the hospital layer (the &apos;Hospital layer&apos; parameter).</source>
         <translation>{0} ไม่มีชั้นข้อมูลโรงพยาบาลชื่อ '{1}' ชั้นข้อมูลในไฟล์: {2} โปรดเลือกชั้นข้อมูลโรงพยาบาล (พารามิเตอร์ 'ชั้นข้อมูลโรงพยาบาล')</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/demo_loading.py" line="230"/>
+        <location filename="../jitasa_qgis/services/demo_loading.py" line="254"/>
         <source>none</source>
         <translation>ไม่มี</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/demo_loading.py" line="79"/>
+        <location filename="../jitasa_qgis/services/demo_loading.py" line="86"/>
         <source>Road network &apos;{0}&apos; (version {1}): {2} segments, {3:,.0f} km, {4} junctions made by snapping; the routable piece holds {5:.0f}% of the length ({6} pieces).</source>
         <translation>โครงข่ายถนน '{0}' (รุ่น {1}): {2} ช่วงถนน, {3:,.0f} กม., ทางแยกจากการเชื่อมปลายเส้น {4} แห่ง; ส่วนที่ใช้หาเส้นทางได้มีความยาว {5:.0f}% ของทั้งหมด ({6} ส่วน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/services/demo_loading.py" line="99"/>
+        <location filename="../jitasa_qgis/services/demo_loading.py" line="106"/>
         <source>It holds major roads only ({0}): no secondary or local roads, so drive times on it are major roads plus an off-road leg.</source>
         <translation>มีเฉพาะถนนสายหลัก ({0}): ไม่มีถนนสายรองหรือถนนท้องถิ่น เวลาเดินทางจึงคิดตามถนนสายหลักบวกช่วงเดินทางนอกถนน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/services/demo_loading.py" line="190"/>
+        <source>Seeding teams failed: {0}</source>
+        <translation>การกำหนดทีมให้อาสาสมัครสาธิตไม่สำเร็จ: {0}</translation>
     </message>
 </context>
 <context>
