@@ -210,6 +210,15 @@ def test_an_analysts_export_has_no_names_phones_or_notes_even_when_asked(demo, t
         assert leaked == [], (what, leaked[:5])
 
 
+def test_an_analysts_volunteer_export_has_the_teams(demo, tmp_path, login_role):
+    _, analyst = login_role("jitasa_analyst")
+    result = export_table(analyst, ExportParams(what="volunteers", path=tmp_path / "v.csv"))
+    assert "team" in result.columns  # not personal data: analysts read it
+    _, records = read_back(tmp_path / "v.csv")
+    teams = {t for (t,) in rows(demo, "SELECT DISTINCT team FROM jitasa.volunteer WHERE team IS NOT NULL")}
+    assert teams and {r["team"] for r in records if r["team"]} == teams
+
+
 def test_an_officers_export_has_personal_data_only_when_asked(demo, tmp_path, login_role):
     _, officer = login_role("jitasa_officer")
     phones = {

@@ -123,6 +123,7 @@ def _volunteer_fields(prefix: str = "") -> list[_Field]:
         _plain(f"{prefix}name", "v", "name", personal=True),
         _plain(f"{prefix}phone", "v", "phone", personal=True),
         _enum_field(f"{prefix}kind", "v", "kind", labels.volunteer_kind_label),
+        _plain(f"{prefix}team", "v", "team"),  # 0022; not personal data
         _enum_field(f"{prefix}skills", "v", "skills", labels.skill_label, many=True),
         _enum_field(f"{prefix}vehicle", "v", "vehicle", labels.vehicle_label),
     ]
