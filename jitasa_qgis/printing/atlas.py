@@ -5,9 +5,11 @@ title, subtitle and figures labels show the page's fields."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Optional, Sequence
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsFeature,
     QgsField,
     QgsGeometry,
@@ -33,9 +35,17 @@ class AtlasPage:
     wkb: bytes  # the area's polygon in EPSG:4326
 
 
-def coverage_layer(project: QgsProject, pages: Sequence[AtlasPage], name: str = "atlas") -> QgsVectorLayer:
-    """A memory layer with one feature per page, in page order, added to `project` (not to its tree)."""
-    layer = QgsVectorLayer("MultiPolygon?crs=EPSG:4326", name, "memory")
+def coverage_layer(
+    project: QgsProject,
+    pages: Sequence[AtlasPage],
+    name: str = "atlas",
+    crs: Optional[QgsCoordinateReferenceSystem] = None,
+) -> QgsVectorLayer:
+    """A memory layer with one feature per page, in page order, added to `project` (not to its tree); in
+    `crs` when given (the map's: the atlas then reprojects no page)."""
+    target = crs if crs is not None and crs.isValid() else QgsCoordinateReferenceSystem("EPSG:4326")
+    transform = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), target, project.transformContext())
+    layer = QgsVectorLayer("MultiPolygon?crs=" + target.authid(), name, "memory")
     provider = layer.dataProvider()
     provider.addAttributes([QgsField("page", QVariant.Int)] + [QgsField(f, QVariant.String) for f in FIELDS])
     layer.updateFields()
@@ -44,6 +54,8 @@ def coverage_layer(project: QgsProject, pages: Sequence[AtlasPage], name: str = 
         feature = QgsFeature(layer.fields())
         geometry = QgsGeometry()
         geometry.fromWkb(page.wkb)
+        if target.authid() != "EPSG:4326":
+            geometry.transform(transform)
         feature.setGeometry(geometry)
         feature.setAttributes([number, page.code, page.title, page.subtitle, page.figures])
         features.append(feature)

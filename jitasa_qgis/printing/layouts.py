@@ -50,6 +50,7 @@ from ..definitions.visuals import PRINT_NORTH_ARROW
 from .errors import PrintError
 from .expressions import thai_date_function
 from .fonts import thai_font_family
+from .page_legend import PageLegend
 
 PathLike = Union[str, Path]
 
@@ -189,10 +190,12 @@ def set_map(
     extent_crs: Optional[QgsCoordinateReferenceSystem] = None,
     overview_layers: Sequence[QgsMapLayer] = (),
     overview_extent: Optional[QgsRectangle] = None,
-) -> None:
+    whole_layers: bool = False,
+):
     """The main map shows `layers` (first on top) over `extent` (in `extent_crs`, default EPSG:4326), in
-    PRINT_CRS; the legend lists exactly those layers; the overview inset shows `overview_layers` over
-    `overview_extent` with the main map's extent drawn on it."""
+    PRINT_CRS; the legend lists those layers (what the map shows of them); the overview inset shows
+    `overview_layers` over `overview_extent` with the main map's extent drawn on it. Returns the legend's
+    PageLegend (set_legend_layers), or None."""
     project = layout.project()
     crs = QgsCoordinateReferenceSystem(PRINT_CRS)
     source_crs = extent_crs or QgsCoordinateReferenceSystem("EPSG:4326")
@@ -202,7 +205,6 @@ def set_map(
     the_map.setKeepLayerSet(True)
     if extent is not None and not extent.isEmpty():
         fit_extent(the_map, _transformed(extent, source_crs, crs, project))
-    set_legend_layers(layout, layers)
     overview = layout.itemById(ITEM_OVERVIEW)
     if isinstance(overview, QgsLayoutItemMap):
         overview.setCrs(crs)
@@ -213,6 +215,7 @@ def set_map(
             fit_extent(overview, _transformed(wide, source_crs, crs, project))
         for frame in overview.overviews().asList():
             frame.setLinkedMap(the_map)
+    return set_legend_layers(layout, layers, whole_layers)
 
 
 def fit_extent(the_map: QgsLayoutItemMap, extent: QgsRectangle, margin: float = 0.03) -> None:
@@ -235,36 +238,17 @@ def _transformed(extent: QgsRectangle, source: QgsCoordinateReferenceSystem, tar
     return transform.transformBoundingBox(extent)
 
 
-LEGEND_LINE_CHARS = 30  # a legend title longer than this breaks at its dash or bracket
-
-
-def legend_title(name: str) -> str:
-    """A layer's legend title, broken into two lines at " — " or " (" when it is long for the sidebar."""
-    if len(name) <= LEGEND_LINE_CHARS:
-        return name
-    for separator, keep in ((" — ", "— "), (" (", "(")):
-        head, found, tail = name.partition(separator)
-        if found and head:
-            return f"{head}\n{keep}{tail}"
-    return name
-
-
-def set_legend_layers(layout: QgsPrintLayout, layers: Iterable[QgsMapLayer]) -> None:
-    """The legend lists only `layers` (those the map shows), in their order; symbols of classes with no
-    feature on the map are left out (filter by map content), so the legend says what the page shows."""
+def set_legend_layers(layout: QgsPrintLayout, layers: Iterable[QgsMapLayer], whole_layers: bool = False):
+    """The legend lists only `layers` (those the map shows), in their order, and of them only the classes
+    with a feature on the map, fitted into its box (printing.page_legend). Returns the PageLegend, whose
+    `update()` an atlas calls on every page (`whole_layers`: its layers are in-memory snapshots, classed whole
+    once), or None for a template without a legend."""
     legend = layout.itemById(ITEM_LEGEND)
     if not isinstance(legend, QgsLayoutItemLegend):
-        return
-    legend.setAutoUpdateModel(False)
-    legend.setWrapString("\n")
-    root = legend.model().rootGroup()
-    root.removeAllChildren()
-    for layer in layers:
-        node = root.addLayer(layer)
-        node.setName(legend_title(layer.name()))
-    legend.setLinkedMap(main_map(layout))
-    legend.setLegendFilterByMapEnabled(True)
-    legend.updateLegend()
+        return None
+    page_legend = PageLegend(legend, main_map(layout), list(layers), whole_layers=whole_layers)
+    page_legend.update()
+    return page_legend
 
 
 # ------------------------------------------------------------------------------------------------- export

@@ -6,8 +6,11 @@ layers/store_layers.py (the same definitions, URIs and styles as the map)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Optional
 
 from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
     QgsFeatureRequest,
     QgsFillSymbol,
     QgsMapLayer,
@@ -19,7 +22,14 @@ from qgis.core import (
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..definitions.visuals import ADMIN_OUTLINES
-from ..layers.store_layers import LAYER_DEFS, build_layer, read_road_networks, road_layer_metadata, road_layer_title
+from ..layers.store_layers import (
+    LAYER_DEFS,
+    LAYER_PROPERTY,
+    build_layer,
+    read_road_networks,
+    road_layer_metadata,
+    road_layer_title,
+)
 from ..layers.styles import apply_style
 from ..store.qgis_connections import StoreLocation
 
@@ -51,35 +61,54 @@ class PrintProject:
     def shown(self, keys=MAP_LAYERS) -> list[QgsMapLayer]:
         return [self.layers[k] for k in keys if k in self.layers]
 
-    def snapshot(self, keys, extent_4326: QgsRectangle) -> None:
-        """Replace the layers of `keys` by in-memory copies of their features inside `extent_4326`, styled
-        alike: every page of an atlas then draws from one moment of the store, and its ~20 renders a page
-        (map and legend filter) read memory instead of asking the server again each time."""
-        request = QgsFeatureRequest().setFilterRect(extent_4326)
+    def snapshot(self, keys, extent_4326: QgsRectangle, crs: QgsCoordinateReferenceSystem) -> None:
+        """Replace the layers of `keys` by in-memory copies of their features inside
+        `extent_4326`, in `crs` (the map's: no reprojection on every page), styled alike: every page of an
+        atlas then draws from one moment of the store, and its renders (map, inset, legend) read memory
+        instead of asking the server again each time. The inset's outlines are copied too."""
         for key in keys:
             layer = self.layers.get(key)
-            if layer is None:
-                continue
-            copy = layer.materialize(request)
-            if copy is None or not copy.isValid():
-                continue
-            style = QDomDocument()
-            layer.exportNamedStyle(style)
-            copy.importNamedStyle(style)
-            copy.setName(layer.name())
-            copy.setAttribution(layer.attribution())
-            copy.setMetadata(layer.metadata())
-            copy.dataProvider().createSpatialIndex()
-            self.project.addMapLayer(copy, False)
-            self.layers[key] = copy
+            copy = _copy(layer, extent_4326, crs, self.project) if layer is not None else None
+            if copy is not None:
+                self.layers[key] = copy
+        overview = []
+        for layer in self.overview:
+            copy = _copy(layer, extent_4326, crs, self.project)
+            overview.append(copy if copy is not None else layer)
+        self.overview = overview
 
     def close(self) -> None:
         self.project.clear()
 
 
-def build_print_project(location: StoreLocation, road_networks=None, keys=MAP_LAYERS) -> PrintProject:
+def _copy(layer, extent_4326, crs, project) -> Optional[QgsVectorLayer]:
+    """An in-memory copy of `layer`'s features in `extent_4326`, in `crs`, with the layer's style, title,
+    attribution and metadata; None when it cannot be made (the layer is then drawn from the store)."""
+    request = QgsFeatureRequest()
+    request.setDestinationCrs(crs, project.transformContext())  # the filter box is then in `crs` too
+    to_crs = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), crs, project.transformContext())
+    request.setFilterRect(to_crs.transformBoundingBox(extent_4326))
+    copy = layer.materialize(request)
+    if copy is None or not copy.isValid():
+        return None
+    style = QDomDocument()
+    layer.exportNamedStyle(style)
+    copy.importNamedStyle(style)
+    copy.setName(layer.name())
+    copy.setAttribution(layer.attribution())
+    copy.setMetadata(layer.metadata())
+    copy.setCustomProperty(LAYER_PROPERTY, layer.customProperty(LAYER_PROPERTY))
+    copy.dataProvider().createSpatialIndex()
+    project.addMapLayer(copy, False)
+    return copy
+
+
+def build_print_project(
+    location: StoreLocation, road_networks=None, keys=MAP_LAYERS, overview: bool = True
+) -> PrintProject:
     """A new project with the styled store layers of `keys` (only those: each postgres layer costs its own
-    metadata queries), the road layer titled and attributed by the store's networks."""
+    metadata queries), the road layer titled and attributed by the store's networks, and the inset's
+    outlines (`overview`; an atlas makes them from its snapshot instead)."""
     project = QgsProject()
     if road_networks is None and "road_segment" in keys:
         road_networks = read_road_networks(location)
@@ -97,32 +126,30 @@ def build_print_project(location: StoreLocation, road_networks=None, keys=MAP_LA
         apply_style(layer, layer_def.style_name)
         project.addMapLayer(layer, False)
         layers[layer_def.key] = layer
-    return PrintProject(project, layers, failed, _overview_layers(location, project))
+    return PrintProject(project, layers, failed, _overview_layers(location, project) if overview else [])
 
 
 def _overview_layers(location: StoreLocation, project: QgsProject) -> list[QgsVectorLayer]:
-    """The inset's amphoe and province outlines: plain lines, no labels, no fill. The inset is drawn again on
-    every atlas page, and the map's styled boundaries with their labels cost three times as much there."""
+    """The inset's amphoe and province outlines from the store (see _plain_outlines)."""
     made = []
     for key in OVERVIEW_LAYERS:
-        layer_def = next(d for d in LAYER_DEFS if d.key == key)
-        layer = build_layer(location, layer_def)
-        if not layer.isValid():
-            continue
-        colour, width, _dashed = ADMIN_OUTLINES[key.replace("admin_", "")]
-        layer.setRenderer(
-            QgsSingleSymbolRenderer(
-                QgsFillSymbol.createSimple(
-                    {
-                        "style": "no",
-                        "outline_color": colour,
-                        "outline_width": str(width * 0.6),
-                        "outline_width_unit": "MM",
-                    }
-                )
+        layer = build_layer(location, next(d for d in LAYER_DEFS if d.key == key))
+        if layer.isValid():
+            made.append(_plain_outlines(layer, key, project))
+    return made
+
+
+def _plain_outlines(layer: QgsVectorLayer, key: str, project: QgsProject) -> QgsVectorLayer:
+    """`layer` drawn as the inset draws boundaries: plain lines, no labels, no fill. The inset is drawn again
+    on every atlas page, and the map's styled boundaries with their labels cost three times as much there."""
+    colour, width, _dashed = ADMIN_OUTLINES[key.replace("admin_", "")]
+    layer.setRenderer(
+        QgsSingleSymbolRenderer(
+            QgsFillSymbol.createSimple(
+                {"style": "no", "outline_color": colour, "outline_width": str(width * 0.6), "outline_width_unit": "MM"}
             )
         )
-        layer.setLabelsEnabled(False)
-        project.addMapLayer(layer, False)
-        made.append(layer)
-    return made
+    )
+    layer.setLabelsEnabled(False)
+    project.addMapLayer(layer, False)
+    return layer

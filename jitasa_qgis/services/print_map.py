@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Union
 
-from qgis.core import QgsFeedback, QgsRectangle
+from qgis.core import QgsCoordinateReferenceSystem, QgsFeedback, QgsRectangle
 
 from ..definitions.i18n import translate
 from ..definitions.print_errors import PrintErrorCode
@@ -249,7 +249,7 @@ def print_atlas(store, params: PrintAtlasParams, progress: Optional[Progress] = 
     empty = sum(1 for a in areas if figures[a.code].open_requests == 0)
     printed = build_print_project(location)
     try:
-        printed.snapshot(MAP_LAYERS, _pages_extent(areas))
+        printed.snapshot(MAP_LAYERS, _pages_extent(areas), QgsCoordinateReferenceSystem(layouts.PRINT_CRS))
         path = _export_atlas(printed, params, pages, whole, font, progress)
     finally:
         printed.close()
@@ -283,14 +283,17 @@ def _export_atlas(printed: PrintProject, params, pages, whole, font, progress) -
         layouts.PageText(title="-", sources=sources_text(shown), office=params.office, thai_digits=params.thai_digits),
         font_family=font,
     )
-    layouts.set_map(
+    page_legend = layouts.set_map(
         layout,
         shown,
         QgsRectangle(*whole) if whole else None,
         overview_layers=printed.overview,
         overview_extent=QgsRectangle(*whole) if whole else None,
+        whole_layers=True,
     )
     configure_atlas(layout, coverage_layer(printed.project, pages))
+    if page_legend is not None:  # each page's legend: what its map shows
+        layout.atlas().featureChanged.connect(page_legend.update)
     feedback = _AtlasFeedback(progress, len(pages), 0.1)
     try:
         return layouts.export_atlas_pdf(layout, params.output, feedback)
