@@ -1787,32 +1787,32 @@ Only the columns your role may read are written. Names, phone numbers and notes 
 <context>
     <name>ExportRows</name>
     <message>
-        <location filename="../jitasa_qgis/store/export_rows.py" line="244"/>
+        <location filename="../jitasa_qgis/store/export_rows.py" line="245"/>
         <source>requests</source>
         <translation>คำขอความช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/export_rows.py" line="245"/>
+        <location filename="../jitasa_qgis/store/export_rows.py" line="246"/>
         <source>assignments</source>
         <translation>การมอบหมายงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/export_rows.py" line="246"/>
+        <location filename="../jitasa_qgis/store/export_rows.py" line="247"/>
         <source>volunteers</source>
         <translation>อาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/export_rows.py" line="247"/>
+        <location filename="../jitasa_qgis/store/export_rows.py" line="248"/>
         <source>facilities</source>
         <translation>สถานพยาบาล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/export_rows.py" line="284"/>
+        <location filename="../jitasa_qgis/store/export_rows.py" line="285"/>
         <source>Your role may not read {0}: nothing to export.</source>
         <translation>บทบาทของคุณไม่มีสิทธิ์อ่าน{0}: ไม่มีข้อมูลให้ส่งออก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/export_rows.py" line="339"/>
+        <location filename="../jitasa_qgis/store/export_rows.py" line="340"/>
         <source>Your role may not read {0}.{1}, which this filter needs.</source>
         <translation>บทบาทของคุณไม่มีสิทธิ์อ่าน {0}.{1} ซึ่งตัวกรองนี้ต้องใช้</translation>
     </message>
