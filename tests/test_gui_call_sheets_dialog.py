@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the fixture opened comes from dialog_checks
 """The Print call sheets dialog on the real test store (demo loaded, logins of real roles through pg_service):
 an officer's sheets printed as a background task with progress and Open; an analyst's are masked; a cancel
 leaves no file; a missing or unwritable output, an area that names nothing and a role that may not read the
@@ -8,25 +9,15 @@ from __future__ import annotations
 import re
 
 import pytest
+from dialog_checks import assert_bad_input_said, opened  # noqa: F401 - a fixture, used by name
 from printing_support import pdf_pages, pdf_text
 from service_support import rows
 from task_waiting import finish, wait_until
 from test_gui_thai_ui import thai  # noqa: F401 - the Thai translator fixture, used by name
 
 from jitasa_qgis.definitions import settings
-from jitasa_qgis.gui import output_task_dialog
 from jitasa_qgis.gui.call_sheets_dialog import CallSheetsDialog
-from jitasa_qgis.printing.errors import PrintError
-from jitasa_qgis.store.errors import StoreError
 from jitasa_qgis.store.qgis_connections import from_service
-
-
-@pytest.fixture
-def opened(monkeypatch):
-    """What the dialog's Open buttons asked the desktop to open (no viewer is started)."""
-    paths = []
-    monkeypatch.setattr(output_task_dialog, "open_path", lambda path: paths.append(path) or True)
-    return paths
 
 
 def _volunteers(store, prefix: str) -> int:
@@ -86,27 +77,8 @@ def test_a_cancel_leaves_no_file(demo, service_of, tmp_path, qgis_app):
 
 
 def test_bad_input_is_said_in_words(demo, service_of, tmp_path, qgis_app):
-    location = from_service(service_of("jitasa_officer"))
-    dialog = CallSheetsDialog(lambda: location)
-    assert dialog.start() is None and "PDF" in dialog.status.text()
-
-    dialog.output.setFilePath(str(tmp_path / "no such folder" / "sheets.pdf"))
-    with pytest.raises(PrintError):
-        finish(dialog.start(), timeout=60)
-    assert "Nothing was written" in dialog.status.text() and "no such folder" in dialog.status.text()
-
-    dialog.output.setFilePath(str(tmp_path / "sheets.pdf"))
-    dialog.area.setText("ไม่มีที่นี่")
-    with pytest.raises(ValueError):
-        finish(dialog.start(), timeout=60)
-    assert "ไม่มีที่นี่" in dialog.status.text()
-
-    feed = from_service(service_of("jitasa_feed"))  # the feed role reads no volunteer
-    dialog = CallSheetsDialog(lambda: feed)
-    dialog.output.setFilePath(str(tmp_path / "sheets.pdf"))
-    with pytest.raises(StoreError):
-        finish(dialog.start(), timeout=60)
-    assert "may not read" in dialog.status.text()
+    officer, feed = (from_service(service_of(role)) for role in ("jitasa_officer", "jitasa_feed"))
+    assert_bad_input_said(CallSheetsDialog, officer, feed, tmp_path, "sheets.pdf", "may not read")  # no volunteer
     assert list(tmp_path.glob("*.pdf")) == []
 
 

@@ -35,9 +35,9 @@ def test_print_a_map_in_the_background(location, tmp_path):
     dialog.output.setFilePath(str(tmp_path / "map"))
     seen = []
     dialog.progress.valueChanged.connect(seen.append)
-    result = finish(dialog.start_print(), timeout=120)
+    result = finish(dialog.start(), timeout=120)
     assert result.path == tmp_path / "map.pdf" and pdf_pages(result.path) == 1
-    assert dialog.progress.value() == 100 and dialog.print_button.isEnabled()
+    assert dialog.progress.value() == 100 and dialog.run_button.isEnabled()
     assert str(result.path) in dialog.status.text()
     assert any(0 < v < 100 for v in seen)
     assert settings.get(settings.KEY_PRINT_OFFICE) == "สสจ.เพชรบูรณ์"
@@ -50,15 +50,15 @@ def test_an_atlas_and_its_cancel(location, tmp_path):
     assert dialog.level.isVisible() or not dialog.isVisible()
     dialog.area.setText("6710")
     dialog.output.setFilePath(str(tmp_path / "atlas.pdf"))
-    result = finish(dialog.start_print(), timeout=120)
+    result = finish(dialog.start(), timeout=120)
     assert result.pages == pdf_pages(result.path) == 5
 
     dialog.area.setText("67")  # 117 pages: cancelled once a few are drawn
     dialog.output.setFilePath(str(tmp_path / "big.pdf"))
-    handle = dialog.start_print()
-    assert dialog.cancel_button.isEnabled() and not dialog.print_button.isEnabled()
+    handle = dialog.start()
+    assert dialog.cancel_button.isEnabled() and not dialog.run_button.isEnabled()
     assert wait_until(lambda: dialog.progress.value() >= 15, timeout=120)
-    dialog.cancel_print()
+    dialog.cancel()
     assert wait_until(lambda: handle.done, timeout=60)
     assert handle.cancelled
     assert not (tmp_path / "big.pdf").exists() and not list(tmp_path.glob("*.part.pdf"))
@@ -67,9 +67,9 @@ def test_an_atlas_and_its_cancel(location, tmp_path):
 
 def test_missing_and_unwritable_outputs_are_said(location, tmp_path):
     dialog = PrintDialog(lambda: location)
-    assert dialog.start_print() is None and dialog.status.text()
+    assert dialog.start() is None and dialog.status.text()
     dialog.output.setFilePath(str(tmp_path / "no such folder" / "map.pdf"))
-    handle = dialog.start_print()
+    handle = dialog.start()
     with pytest.raises(PrintError) as caught:
         finish(handle, timeout=60)
     assert caught.value.code is PrintErrorCode.OUTPUT_UNWRITABLE

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the fixture opened comes from dialog_checks
 """The Situation report dialog on the real test store (demo loaded, logins of real roles through pg_service):
 an analyst's report PDF and XLSX made as a background task with progress, each opened by its button; CSV
 tables a file each; a missing output, an unwritable PDF (no tables written either), an area that names nothing
@@ -6,22 +7,13 @@ and a role that may not read the requests are said in words; the Thai dialog has
 from __future__ import annotations
 
 import pytest
+from dialog_checks import assert_bad_input_said, opened  # noqa: F401 - a fixture, used by name
 from printing_support import pdf_pages, pdf_text, thai_letters
 from task_waiting import finish
 from test_gui_thai_ui import thai  # noqa: F401 - the Thai translator fixture, used by name
 
-from jitasa_qgis.gui import output_task_dialog
 from jitasa_qgis.gui.situation_report_dialog import SituationReportDialog
-from jitasa_qgis.printing.errors import PrintError
-from jitasa_qgis.store.errors import StoreError
 from jitasa_qgis.store.qgis_connections import from_service
-
-
-@pytest.fixture
-def opened(monkeypatch):
-    paths = []
-    monkeypatch.setattr(output_task_dialog, "open_path", lambda path: paths.append(path) or True)
-    return paths
 
 
 def test_an_analyst_makes_the_report_of_the_province(demo, service_of, tmp_path, opened, qgis_app):
@@ -64,29 +56,9 @@ def test_csv_tables_only_open_their_folder(demo, service_of, tmp_path, opened, q
 
 
 def test_bad_input_is_said_in_words(demo, service_of, tmp_path, qgis_app):
-    location = from_service(service_of("jitasa_analyst"))
-    dialog = SituationReportDialog(lambda: location)
-    assert dialog.start() is None and "PDF" in dialog.status.text()
-
-    dialog.output.setFilePath(str(tmp_path / "no such folder" / "report.pdf"))
-    dialog.tables.setFilePath(str(tmp_path / "report.xlsx"))
-    with pytest.raises(PrintError):
-        finish(dialog.start(), timeout=60)
-    assert "Nothing was written" in dialog.status.text() and "no such folder" in dialog.status.text()
-    assert not (tmp_path / "report.xlsx").exists()  # the tables are not written without their PDF
-
-    dialog.output.setFilePath(str(tmp_path / "report.pdf"))
-    dialog.area.setText("ไม่มีที่นี่")
-    with pytest.raises(ValueError):
-        finish(dialog.start(), timeout=60)
-    assert "ไม่มีที่นี่" in dialog.status.text()
-
-    feed = from_service(service_of("jitasa_feed"))  # the feed role reads no request
-    dialog = SituationReportDialog(lambda: feed)
-    dialog.output.setFilePath(str(tmp_path / "report.pdf"))
-    with pytest.raises(StoreError):
-        finish(dialog.start(), timeout=60)
-    assert "Nothing was written" in dialog.status.text()
+    analyst, feed = (from_service(service_of(role)) for role in ("jitasa_analyst", "jitasa_feed"))
+    tables = tmp_path / "report.xlsx"  # not written when the PDF is not
+    assert_bad_input_said(SituationReportDialog, analyst, feed, tmp_path, "report.pdf", tables=tables)
     assert list(tmp_path.glob("*.pdf")) == [] and list(tmp_path.glob("*.xlsx")) == []
 
 

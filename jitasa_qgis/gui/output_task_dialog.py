@@ -1,11 +1,12 @@
-"""A dialog that writes files through a service (the call-sheets and situation-report dialogs): a form on top,
+"""A dialog that writes files through a service (the Print, call-sheets and situation-report dialogs): a form on top,
 then a progress bar, a status line and the buttons (run, cancel, an Open button per output, Close); the
 service runs as a background task (gui/service_task.py) and its result or error is shown in the callbacks,
 on the main thread.
 
 A subclass builds its form into `self.form` (with the rows offered here: the area and its level, the
 producing office and the digits, a file to save), gives `params()`, the service and the result's files
-(`outputs_of`), and the words of its run button; the base runs, says what came of it, and opens a written
+(`outputs_of`), and the words of its run button (and, if it likes, of Cancel, the running status and a
+failure); the base runs, says what came of it, and opens a written
 file with the desktop's viewer (`open_path`). The office and digits are kept in the print settings.
 """
 
@@ -54,7 +55,13 @@ def _level_words(level: str) -> str:
 class OutputTaskDialog(QDialog):
     """`location_of()` gives the store (a StoreLocation) when the run button is pressed."""
 
-    def __init__(self, location_of: Callable[[], object], run_text: str, parent: Optional[QWidget] = None):
+    def __init__(
+        self,
+        location_of: Callable[[], object],
+        run_text: str,
+        parent: Optional[QWidget] = None,
+        cancel_text: Optional[str] = None,
+    ):
         super().__init__(parent)
         self._location_of = location_of
         self.handle: Optional[TaskHandle] = None
@@ -75,7 +82,7 @@ class OutputTaskDialog(QDialog):
         self.close_button = self.buttons.button(QDialogButtonBox.Close)
         self.run_button = QPushButton(run_text)
         self.run_button.setDefault(True)
-        self.cancel_button = QPushButton(translate("OutputDialog", "Cancel"))
+        self.cancel_button = QPushButton(cancel_text or translate("OutputDialog", "Cancel"))
         self.cancel_button.setEnabled(False)
         self.buttons.addButton(self.run_button, QDialogButtonBox.AcceptRole)
         self.buttons.addButton(self.cancel_button, QDialogButtonBox.ActionRole)
@@ -148,6 +155,12 @@ class OutputTaskDialog(QDialog):
     def task_description(self, params) -> str:
         return self.windowTitle()
 
+    def working_text(self) -> str:  # the status while the task runs
+        return translate("OutputDialog", "Working…")
+
+    def failure_text(self, error: BaseException) -> str:  # the status when the service raised
+        return translate("OutputDialog", "Nothing was written: {0}").format(str(error))
+
     def remember(self, params) -> None:
         """Keep the office and the digits for next time (and the Processing algorithms' defaults)."""
         settings.set_value(settings.KEY_PRINT_OFFICE, params.office)
@@ -175,7 +188,7 @@ class OutputTaskDialog(QDialog):
             self._opened[button] = None
             button.setEnabled(False)
         self.progress.setValue(0)
-        self._say(translate("OutputDialog", "Working…"))
+        self._say(self.working_text())
         self._set_running(True)
         self.handle = start_service_task(
             self.task_description(params),
@@ -203,7 +216,7 @@ class OutputTaskDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self._set_running(False)
         self.progress.setValue(0)
-        self._say(translate("OutputDialog", "Nothing was written: {0}").format(str(error)))
+        self._say(self.failure_text(error))
 
     def _cancelled(self) -> None:
         self._set_running(False)
