@@ -5,12 +5,20 @@
 Sizes and colours come from jitasa_qgis/definitions/visuals.py; every item has the id printing.layouts
 looks for (title, subtitle, map, overview, legend, scalebar, north_arrow, date, office, sources, figures).
 The texts are placeholders: printing.layouts.fill_layout puts the page's words and the installed Thai font
-in them when a map is printed. Run again after changing the visuals, and commit the .qpt files.
+in them when a map is printed. Run again after changing the visuals, and commit the .qpt files
+(tests/test_printing_templates.py checks they are this script's output).
+
+The output is made the same on every run (QGIS writes attributes in a random order and gives items random
+uuids): attributes sorted, every uuid replaced by one derived from the template's name and its order.
 """
 
 from __future__ import annotations
 
+import re
 import sys
+import tempfile
+import uuid
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,12 +57,18 @@ OUT = ROOT / "resources" / "layouts"
 MM = QgsUnitTypes.LayoutMillimeters
 PHETCHABUN_UTM = QgsRectangle(670_000, 1_690_000, 800_000, 1_905_000)
 
-# name: (page width, height, sidebar width (0: below the map, for portrait))
+# name: (page width, height, sidebar width (0: below the map, for portrait)). The figures box holds an amphoe
+# page's figures at the template's 9 pt (about 9 lines of Noto Sans Thai, 5.1 mm each, at these widths) and
+# the longest figures (every need, urgency and facility kind) at 7.5-8.5 pt: printing.figures_fit shrinks
+# them to fit, down to 6.5 pt, and drops the last lines below that.
 PAPERS = {
     "a4_portrait": (210.0, 297.0, 0.0),
     "a4_landscape": (297.0, 210.0, 100.0),
     "a3_landscape": (420.0, 297.0, 120.0),
 }
+PORTRAIT_MAP_SHARE = 0.72  # the map's height as a share of the inner width; below it the legend and figures
+FIGURES_MM = {"a4_landscape": 44.0, "a3_landscape": 50.0}  # the sidebar's figures box height
+OVERVIEW_SHARE = {"a4_landscape": 0.36, "a3_landscape": 0.6}  # the inset's height as a share of the sidebar
 
 
 def _font(size: float, bold: bool = False) -> QFont:
@@ -114,13 +128,13 @@ def build(name: str) -> QgsPrintLayout:
     if sidebar:
         map_rect = (m, top, inner - sidebar - gap, height - top - m - footer)
         side_x = m + map_rect[2] + gap
-        overview_rect = (side_x, top, sidebar, sidebar * (0.45 if height < 250 else 0.6))
+        overview_rect = (side_x, top, sidebar, sidebar * OVERVIEW_SHARE[name])
         legend_y = top + overview_rect[3] + gap
-        figures_h = 30.0 if height < 250 else 42.0
+        figures_h = FIGURES_MM[name]
         legend_rect = (side_x, legend_y, sidebar, height - legend_y - m - footer - figures_h - gap)
         figures_rect = (side_x, height - m - footer - figures_h, sidebar, figures_h)
     else:
-        map_h = inner * 0.78
+        map_h = inner * PORTRAIT_MAP_SHARE
         map_rect = (m, top, inner, map_h)
         below = top + map_h + gap
         column = (inner - gap) / 2
@@ -223,18 +237,51 @@ def build(name: str) -> QgsPrintLayout:
     return layout
 
 
+_UUID = re.compile(r"\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}")
+
+
+def canonical(text: str, name: str) -> str:
+    """A template's XML the same on every run: attributes sorted, uuids renumbered (references kept)."""
+    seen: dict[str, str] = {}
+
+    def renumber(match: re.Match) -> str:
+        if match.group(0) not in seen:
+            renumbered = uuid.uuid5(uuid.NAMESPACE_URL, f"jitasa-layout:{name}:{len(seen)}")
+            seen[match.group(0)] = f"{{{renumbered}}}"
+        return seen[match.group(0)]
+
+    root = ET.fromstring(text)
+    for element in root.iter():
+        ordered = sorted(element.attrib.items())
+        element.attrib.clear()
+        element.attrib.update(ordered)
+    return _UUID.sub(renumber, ET.tostring(root, encoding="unicode")) + "\n"  # numbered in sorted order
+
+
+def template_text(name: str) -> str:
+    """The .qpt text of template `name` (its north arrow's path relative to resources/layouts)."""
+    layout = build(name)
+    context = QgsReadWriteContext()
+    context.setPathResolver(QgsPathResolver(str(OUT / ids.TEMPLATES[name])))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / ids.TEMPLATES[name]
+        if not layout.saveAsTemplate(str(path), context):
+            raise OSError(f"could not write {path}")
+        return canonical(path.read_text(encoding="utf-8"), name)
+
+
 def main() -> int:
     QgsApplication.setPrefixPath("/usr", True)  # Debian's QGIS: finds proj.db and the svg folders
     app = QgsApplication([], False)
     app.initQgis()
     OUT.mkdir(parents=True, exist_ok=True)
     for name, file_name in ids.TEMPLATES.items():
-        layout = build(name)
-        context = QgsReadWriteContext()  # the north arrow's path relative to the template
-        context.setPathResolver(QgsPathResolver(str(OUT / file_name)))
-        if not layout.saveAsTemplate(str(OUT / file_name), context):
-            print(f"could not write {file_name}", file=sys.stderr)
+        try:
+            text = template_text(name)
+        except OSError as exc:
+            print(exc, file=sys.stderr)
             return 1
+        (OUT / file_name).write_text(text, encoding="utf-8")
         print(OUT / file_name)
     return 0
 

@@ -1,6 +1,7 @@
 """An atlas over the printed areas: a memory coverage layer (one feature per page: its code, title,
 subtitle and figures text, made beforehand from one store query) drives the template's main map; the
-title, subtitle and figures labels show the page's fields."""
+title and subtitle labels show the page's fields; the figures label shows the page's figures fitted into its
+box (printing/figures_fit.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from qgis.core import (
     QgsFeature,
     QgsField,
     QgsGeometry,
+    QgsLayoutItemLabel,
     QgsLayoutItemMap,
     QgsPrintLayout,
     QgsProject,
@@ -20,6 +22,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
+from .figures_fit import FiguresFit, figures_fit
 from .layouts import ITEM_FIGURES, ITEM_SUBTITLE, ITEM_TITLE, main_map
 
 FIELDS = ("code", "title", "subtitle", "figures")
@@ -65,9 +68,10 @@ def coverage_layer(
     return layer
 
 
-def configure_atlas(layout: QgsPrintLayout, coverage: QgsVectorLayer) -> None:
-    """The layout's atlas over `coverage` in page order; the main map follows each page's area; the title,
-    subtitle and figures labels show the page's fields."""
+def configure_atlas(layout: QgsPrintLayout, coverage: QgsVectorLayer) -> Optional[FiguresFit]:
+    """The layout's atlas over `coverage` in page order; the main map follows each page's area; the title
+    and subtitle labels show the page's fields, the figures label its figures fitted on every page. Returns
+    the figures' FiguresFit, or None for a template without a figures label."""
     atlas = layout.atlas()
     atlas.setCoverageLayer(coverage)
     atlas.setEnabled(True)
@@ -79,8 +83,15 @@ def configure_atlas(layout: QgsPrintLayout, coverage: QgsVectorLayer) -> None:
     the_map.setAtlasDriven(True)
     the_map.setAtlasScalingMode(QgsLayoutItemMap.Auto)
     the_map.setAtlasMargin(ATLAS_MARGIN)
-    for item_id, field in ((ITEM_TITLE, "title"), (ITEM_SUBTITLE, "subtitle"), (ITEM_FIGURES, "figures")):
+    for item_id, field in ((ITEM_TITLE, "title"), (ITEM_SUBTITLE, "subtitle")):
         label = layout.itemById(item_id)
         if label is not None:
             label.setText(f'[% "{field}" %]')
             label.setVisibility(True)
+    label = layout.itemById(ITEM_FIGURES)
+    if not isinstance(label, QgsLayoutItemLabel):
+        return None
+    # the text itself, not an expression: its size is chosen per page, and a fitted text may be shorter
+    fit = figures_fit(label)
+    fit.connect_atlas(atlas)
+    return fit

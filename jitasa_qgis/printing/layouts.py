@@ -2,7 +2,8 @@
 
 A template's items are found by their ids (ITEM_*): the title, subtitle, date, sources, office and figures
 labels, the map, the overview inset, the legend, the scale bar and the north arrow. `fill_layout` puts the
-page's words in them and the installed Thai font on every text (printing.fonts); the date label holds the
+page's words in them and the installed Thai font on every text (printing.fonts), the figures fitted into
+their box (printing.figures_fit); the date label holds the
 expression `jitasa_thai_date(now(), ...)` so it is the date of printing, in the Buddhist Era, with the
 digits of the print setting (layout variable `jitasa_thai_digits`).
 
@@ -49,6 +50,7 @@ from ..definitions.print_errors import PrintErrorCode
 from ..definitions.visuals import PRINT_NORTH_ARROW
 from .errors import PrintError
 from .expressions import thai_date_function
+from .figures_fit import figures_fit
 from .fonts import thai_font_family
 from .page_legend import PageLegend
 
@@ -150,6 +152,9 @@ def fill_layout(layout: QgsPrintLayout, text: PageText, font_family: Optional[st
             label.setText(value)
             label.setVisibility(bool(value))
     apply_font(layout, family)
+    figures = layout.itemById(ITEM_FIGURES)
+    if isinstance(figures, QgsLayoutItemLabel) and text.figures and "[%" not in text.figures:
+        figures_fit(figures).show(text.figures)  # smaller text, or fewer lines, rather than overflowing
     north = layout.itemById(ITEM_NORTH)
     if isinstance(north, QgsLayoutItemPicture):
         north.setPicturePath(str(LAYOUTS_DIR / PRINT_NORTH_ARROW))
