@@ -68,7 +68,7 @@ PAPERS = {
 }
 PORTRAIT_MAP_SHARE = 0.72  # the map's height as a share of the inner width; below it the legend and figures
 FIGURES_MM = {"a4_landscape": 44.0, "a3_landscape": 50.0}  # the sidebar's figures box height
-OVERVIEW_SHARE = {"a4_landscape": 0.36, "a3_landscape": 0.6}  # the inset's height as a share of the sidebar
+OVERVIEW_SHARE = {"a4_landscape": 0.30, "a3_landscape": 0.6}  # the inset's height, of the sidebar's width
 
 
 def _font(size: float, bold: bool = False) -> QFont:
