@@ -1,6 +1,7 @@
 """An atlas page's figures in words (Thai or English, where they are printed): open requests by urgency
 and category, the volunteers assigned there, the facilities with their beds and daily capacity. An area
-with nothing open says so: a page, not an error."""
+with nothing open says so: a page, not an error. The lines come in order of importance: a page whose figures
+do not fit their box even in the smallest text loses its last lines first (printing/figures_fit.py)."""
 
 from __future__ import annotations
 
