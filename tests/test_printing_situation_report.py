@@ -1,20 +1,30 @@
 """printing.situation_report's pages (the province of the demo store, through the service): a table that runs
 onto the next page repeats its title and column headings there, never leaves them alone at the foot of a
-page, a chart's title is on its chart's page, the page numbers count the pages; the PDF is also written from
+page, and fills the page down to the foot margin before it goes on; column headings break between words
+only; a chart's title is on its chart's page, the page numbers count the pages; the PDF is also written from
 a worker thread (the GUI's background task), the same as from the main thread."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import subprocess
 import threading
 
 import pytest
-from printing_support import pdf_pages, pdf_text
+from printing_support import pdf_pages, pdf_text, thai_letters
+from test_gui_thai_ui import thai  # noqa: F401 - the Thai translator fixture, used by name
 
 from jitasa_qgis.definitions.i18n import translate
-from jitasa_qgis.printing.situation_report import ReportCancelled, ReportText, export_report
+from jitasa_qgis.printing.situation_report import (
+    FOOTER_MM,
+    MARGIN_MM,
+    PAGE_MM,
+    ReportCancelled,
+    ReportText,
+    export_report,
+)
 from jitasa_qgis.services.situation_report import SituationReportParams, make_situation_report
 
 CODE = re.compile(r"^\s*(67\d{4})\b", re.M)  # a tambon code starting a line: a table row
@@ -67,16 +77,92 @@ def test_a_long_table_repeats_its_title_and_headings_on_every_page(report, key):
     assert seen == codes  # every row printed, under its headings
 
 
+FOOT_SLACK_MM = 2.5  # less than the 8 pt (2.8 mm) Qt held back at the foot for a table's top margin
+
+
+def _ink_bottom_mm(path, page: int, below_mm: float, dpi: int = 100) -> float:
+    """How far down page `page` (mm from its top) the lowest dark pixel above `below_mm` is."""
+    out = subprocess.run(
+        ["pdftoppm", "-gray", "-r", str(dpi), "-f", str(page), "-l", str(page), str(path)],
+        capture_output=True,
+        check=True,
+    ).stdout
+    _magic, size, _depth, pixels = out.split(b"\n", 3)  # a binary PGM
+    width, height = (int(v) for v in size.split())
+    for y in range(min(height, int(below_mm / 25.4 * dpi)) - 1, -1, -1):
+        if min(pixels[y * width : (y + 1) * width]) < 160:  # the rules are #999999
+            return y / dpi * 25.4
+    return 0.0
+
+
+@pytest.mark.parametrize("locale", ["en", "th"])
+def test_a_table_fills_the_page_before_it_goes_on(demo, tmp_path, qgis_app, request, locale):
+    """Where a table runs onto the next page, its rows reach down to the foot margin (Qt kept a table's top
+    margin free at the foot of each page it ran over, and up to a row's room more with it)."""
+    if locale == "th":
+        request.getfixturevalue("thai")
+    path = tmp_path / "province.pdf"
+    result = make_situation_report(demo, SituationReportParams(path=path, area="67"))
+    pages = _pages(path)
+    foot = PAGE_MM[1] - MARGIN_MM - FOOTER_MM
+    gone_on = []
+    for key in ("open_by_tambon", "assignments_today"):
+        title = thai_letters(_title(key))  # the letters: Qt's PDF text drops some Thai marks
+        gone_on += [n for n, text in enumerate(pages) if title in thai_letters(text)][:-1]
+    assert len(gone_on) >= 2 and result.pages == len(pages)
+    for n in gone_on:
+        gap = foot - _ink_bottom_mm(path, n + 1, foot + 2)  # the footer's text is lower than that
+        assert 0 <= gap < FOOT_SLACK_MM, f"page {n + 1}: {gap:.1f} mm left empty above the foot margin"
+
+
+@pytest.mark.parametrize("area", ["67", "6710"])
+def test_headings_break_between_words_only(demo, tmp_path, qgis_app, area):
+    """The English headings of the 12-column tambon table: each word whole on one line (Qt broke
+    "Vaccination" into "Vaccinatio" / "n" when a narrow column could not hold it)."""
+    path = tmp_path / "report.pdf"
+    result = make_situation_report(demo, SituationReportParams(path=path, area=area))
+    table = next(t for t in result.tables if t.key == "open_by_tambon")
+    text = _pages(path)[0]
+    start = text.index(_title("open_by_tambon")) + len(_title("open_by_tambon"))
+    headings = text[start : CODE.search(text, start).start()]  # from the title down to the first row
+    printed = set(headings.split())
+    words = {word for heading in table.headings for word in heading.split()}
+    assert words <= printed, f"split or missing: {sorted(words - printed)}"
+
+
+def test_headings_too_long_for_their_columns_are_made_smaller(demo, tmp_path, qgis_app):
+    """Headings whose words cannot all fit the page's width at 8 pt are set smaller, still whole words,
+    rather than broken inside a word or run off the page."""
+    result = make_situation_report(demo, SituationReportParams(tables_path=tmp_path / "t.xlsx", area="6710"))
+    long = "Transportation"  # twelve columns of it do not fit 186 mm at 8 pt bold
+    tables = [
+        dataclasses.replace(t, headings=[long] * len(t.headings)) if t.key == "open_by_tambon" else t
+        for t in result.tables
+    ]
+    path = tmp_path / "long.pdf"
+    export_report(tables, ReportText(area="6710", at=dt.datetime.now(dt.timezone.utc)), path)
+    text = _pages(path)[0]
+    start = text.index(_title("open_by_tambon"))
+    headings = text[start : CODE.search(text, start).start()].split()
+    assert headings.count(long) == len(tables[0].headings), headings
+    assert max(len(line) for line in text.splitlines()) < 200  # nothing laid out past the page's edge
+
+
 def test_charts_sit_under_their_titles_and_pages_are_numbered(report):
     result, pages = report
     assert result.pages == len(pages)
     for n, text in enumerate(pages, start=1):
         footer = translate("SituationReport", "Situation report · page {0} of {1}").format(n, len(pages))
         assert footer in text
-    for words in ("Open requests over time", "Waiting time distribution"):
+    captions = {
+        "Open requests over time": "Open requests at each time",  # their first words
+        "Waiting time distribution": "Open requests by the hours they have waited",
+    }
+    for words, caption in captions.items():
         title = translate("SituationReport", words)
         page = next(text for text in pages if title in text)
         assert not page.rstrip().endswith(title)
+        assert caption in page[page.index(title) :], f"the caption of {title!r} is not on its page"
 
 
 def test_the_pdf_is_made_the_same_in_a_worker_thread(demo, tmp_path, qgis_app):

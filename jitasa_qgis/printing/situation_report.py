@@ -3,8 +3,10 @@ in the PDF, the Thai font embedded) paginated on A4 portrait, with the two chart
 images between the tables and "page n of m" at the foot of each page.
 
 Each table's title and column headings are its header rows (QTextTableFormat.headerRowCount): a table that
-runs onto the next page repeats them there. A chart's title stays on the page of its chart, and a table
-does not start with its headings alone at the foot of a page (the block is moved to the next page).
+runs onto the next page repeats them there, after filling this one down to the foot margin. A chart's title
+stays on the page of its chart, and a table does not start with its headings alone at the foot of a page
+(the block is moved to the next page). Lines break between words only (Thai words too, by Qt's Thai
+line breaking); a table whose headings' words are too wide for the page gets smaller headings.
 
 Drawn with QPainter on a QPdfWriter, no QGIS layout and no WebKit: it runs in a background task as well as
 on the main thread. The PDF is written to a temporary file beside the target and renamed at the end, so a
@@ -39,6 +41,7 @@ from qgis.PyQt.QtGui import (
     QTextFrameFormat,
     QTextImageFormat,
     QTextLength,
+    QTextOption,
     QTextTableCellFormat,
     QTextTableFormat,
 )
@@ -62,7 +65,9 @@ BORDER_COLOUR = "#999999"
 HEADING_FILL = "#eeeeee"
 TOTAL_FILL = "#f6f6f6"
 CELL_LINE_HEIGHT = 80  # percent of the font's line spacing
+TABLE_GAP_PT = 8  # above and below a table
 SHORT_TABLE_ROWS = 12  # a table this short is not split across pages (unless it starts a page)
+HEADING_PT, SMALLEST_HEADING_PT = 8.0, 5.5  # column headings shrink (by half points) until their table fits
 
 
 class ReportCancelled(Exception):
@@ -123,8 +128,13 @@ class _Writer:
         font = QFont(family)
         font.setPointSizeF(9)
         self.doc.setDefaultFont(font)
+        # lines break between words only; Qt's default (or anywhere) breaks a narrow column's heading mid-word
+        option = self.doc.defaultTextOption()
+        option.setWrapMode(QTextOption.WordWrap)
+        self.doc.setDefaultTextOption(option)
         self.cursor = QTextCursor(self.doc)
-        self.keep_together: list[tuple[int, int]] = []  # (block that moves, position that must share its page)
+        # (block that moves, positions that must share its page): a chart's title, its image and its caption
+        self.keep_together: list[tuple[int, tuple[int, ...]]] = []
         # (table, positions of its first and last body cells, body rows)
         self.tables: list[tuple[object, int, int, int]] = []
 
@@ -178,9 +188,16 @@ class _Writer:
         fmt.setBorder(0)  # the cells draw their own borders: none around the title
         fmt.setCellSpacing(0)
         fmt.setCellPadding(_pt(2))
-        fmt.setTopMargin(_pt(8))
         fmt.setWidth(QTextLength(QTextLength.PercentageLength, 100))
+        # no top margin: Qt adds a table's top margin to the room it keeps free at the foot of each page the
+        # table runs over (up to a row's height more left empty); the space above the table is the bottom
+        # margin of the paragraph before it, or of the table before it (an empty block between two tables
+        # takes no room)
+        fmt.setBottomMargin(_pt(TABLE_GAP_PT))
         self.cursor.movePosition(QTextCursor.End)
+        before = self.cursor.blockFormat()
+        before.setBottomMargin(max(before.bottomMargin(), _pt(TABLE_GAP_PT)))
+        self.cursor.setBlockFormat(before)
         grid = self.cursor.insertTable(len(body) + 2, len(keep), fmt)
         grid.mergeCells(0, 0, 1, len(keep))
         title = QTextTableCellFormat()
@@ -192,7 +209,7 @@ class _Writer:
         for column, i in enumerate(keep):
             cell = grid.cellAt(1, column)
             cell.setFormat(heading)
-            self._write(cell, table.headings[i], self.char(8, bold=True))
+            self._write(cell, table.headings[i], self.char(HEADING_PT, bold=True))
         plain, total_fill = _ruled(None), _ruled(TOTAL_FILL)
         for n, row in enumerate(body):
             if row is None:
@@ -232,8 +249,8 @@ class _Writer:
         self.cursor.insertBlock(QTextBlockFormat())
         image_at = self.cursor.block().position()
         self.cursor.insertImage(picture)
-        self.keep_together.append((title_at, image_at))
-        self.paragraph(caption, 8.5, colour=MUTED_COLOUR, before=2)
+        caption_at = self.paragraph(caption, 8.5, colour=MUTED_COLOUR, before=2)
+        self.keep_together.append((title_at, (image_at, caption_at)))
 
 
 def build_document(
@@ -277,8 +294,25 @@ def build_document(
     w.table(by_key["assignments_today"], digits, skip=("rejected",))
     w.table(by_key["facility_capacity"], digits)
     w.cursor.endEditBlock()
+    _fit_headings(w)
     _keep_together(w)
     return w.doc
+
+
+def _fit_headings(w: _Writer) -> None:
+    """Make a table's column headings smaller until the table is no wider than the page: a heading breaks
+    only between words (the document's WordWrap), so a long word in a narrow column widens its column."""
+    doc = w.doc
+    width = doc.pageSize().width() + 1.0
+    for grid, _first, _last, _rows in w.tables:
+        size = HEADING_PT
+        while doc.documentLayout().frameBoundingRect(grid).width() > width and size > SMALLEST_HEADING_PT:
+            size -= 0.5
+            for column in range(grid.columns()):
+                cell = grid.cellAt(1, column)
+                cursor = cell.firstCursorPosition()
+                cursor.setPosition(cell.lastCursorPosition().position(), QTextCursor.KeepAnchor)
+                cursor.mergeCharFormat(w.char(size, bold=True))
 
 
 def _page_of(doc: QTextDocument, position: int) -> int:
@@ -293,14 +327,14 @@ def _page_of(doc: QTextDocument, position: int) -> int:
 
 
 def _keep_together(w: _Writer, rounds: int = 8) -> None:
-    """Move a chart's title to the page of its chart, and a table to the next page when only its header
-    rows fit at the foot of this one or when it is short (SHORT_TABLE_ROWS) and would be split; each move can
-    shift what follows, so again until nothing moves."""
+    """Move a chart's title to the page of its chart and caption, and a table to the next page when only its
+    header rows fit at the foot of this one or when it is short (SHORT_TABLE_ROWS) and would be split; each
+    move can shift what follows, so again until nothing moves."""
     doc = w.doc
     for _ in range(rounds):
         moved = False
-        for title_at, image_at in w.keep_together:
-            if _page_of(doc, title_at) != _page_of(doc, image_at):
+        for title_at, rest in w.keep_together:
+            if any(_page_of(doc, title_at) != _page_of(doc, at) for at in rest):
                 cursor = QTextCursor(doc.findBlock(title_at))
                 fmt = cursor.blockFormat()
                 if not fmt.pageBreakPolicy() & QTextFormat.PageBreak_AlwaysBefore:
