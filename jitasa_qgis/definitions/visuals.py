@@ -178,6 +178,8 @@ PRINT_TEXT_COLOUR = "#212121"
 PRINT_MUTED_COLOUR = "#546e7a"  # sources, office, date
 PRINT_FRAME_COLOUR = "#455a64"
 PRINT_FRAME_MM = 0.3
+# a PDF's raster parts: the point icons (printing/print_icons.py), at the usual print resolution
+PRINT_DPI = 300.0
 PRINT_OVERVIEW_EXTENT_COLOUR = "#d32f2f"  # the main map's extent on the overview inset
 PRINT_NORTH_ARROW = "north_arrow.svg"  # in resources/layouts (plain colours, not a styled map icon)
 

@@ -47,7 +47,7 @@ from qgis.PyQt.QtXml import QDomDocument
 from ..definitions.i18n import translate
 from ..definitions.paths import LAYOUTS_DIR
 from ..definitions.print_errors import PrintErrorCode
-from ..definitions.visuals import PRINT_NORTH_ARROW
+from ..definitions.visuals import PRINT_DPI, PRINT_NORTH_ARROW
 from .errors import PrintError
 from .expressions import thai_date_function
 from .figures_fit import figures_fit
@@ -270,9 +270,9 @@ def check_writable(path: PathLike) -> Path:
     return path
 
 
-def pdf_settings(dpi: float = 150.0) -> QgsLayoutExporter.PdfExportSettings:
-    """Vector PDF, text kept as text (so it is searchable and its Thai font embedded), 150 dpi for the
-    few raster parts."""
+def pdf_settings(dpi: float = PRINT_DPI) -> QgsLayoutExporter.PdfExportSettings:
+    """Vector PDF, text kept as text (so it is searchable and its Thai font embedded), PRINT_DPI for the
+    few raster parts (the point icons: printing/print_icons.py)."""
     settings = QgsLayoutExporter.PdfExportSettings()
     settings.dpi = dpi
     settings.rasterizeWholeImage = False
@@ -314,7 +314,7 @@ class ExportCancelled(Exception):
     """The export was cancelled through its feedback; no file was written."""
 
 
-def export_pdf(layout: QgsPrintLayout, path: PathLike, dpi: float = 150.0) -> Path:
+def export_pdf(layout: QgsPrintLayout, path: PathLike, dpi: float = PRINT_DPI) -> Path:
     """One layout to one PDF (see the module docstring). Raises PrintError."""
     path = check_writable(path)
     temporary = _TemporaryPdf(path)
@@ -332,7 +332,7 @@ def export_pdf(layout: QgsPrintLayout, path: PathLike, dpi: float = 150.0) -> Pa
 
 
 def export_atlas_pdf(
-    layout: QgsPrintLayout, path: PathLike, feedback: Optional[QgsFeedback] = None, dpi: float = 150.0
+    layout: QgsPrintLayout, path: PathLike, feedback: Optional[QgsFeedback] = None, dpi: float = PRINT_DPI
 ) -> Path:
     """The layout's atlas, one page per feature, to one PDF. The feedback gets the progress page by page
     and can cancel (ExportCancelled; no file). Raises PrintError."""

@@ -32,6 +32,7 @@ from ..layers.store_layers import (
 )
 from ..layers.styles import apply_style
 from ..store.qgis_connections import StoreLocation
+from .print_icons import raster_icons
 
 # What a printed map shows, first on top: requests (individual when zoomed in, the 5 km grid and critical
 # discs at a province's scale), facilities, volunteers, service areas, roads, boundaries.
@@ -124,6 +125,7 @@ def build_print_project(
             failed.append(layer.name())
             continue
         apply_style(layer, layer_def.style_name)
+        raster_icons(layer)
         project.addMapLayer(layer, False)
         layers[layer_def.key] = layer
     return PrintProject(project, layers, failed, _overview_layers(location, project) if overview else [])
