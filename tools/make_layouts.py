@@ -68,7 +68,10 @@ PAPERS = {
 }
 PORTRAIT_MAP_SHARE = 0.72  # the map's height as a share of the inner width; below it the legend and figures
 FIGURES_MM = {"a4_landscape": 44.0, "a3_landscape": 50.0}  # the sidebar's figures box height
-OVERVIEW_SHARE = {"a4_landscape": 0.30, "a3_landscape": 0.6}  # the inset's height, of the sidebar's width
+OVERVIEW_SHARE = {"a3_landscape": 0.6}  # the inset's height, of the sidebar's width
+# A4 landscape's sidebar cannot hold the inset, an amphoe page's legend (80 mm at its smallest text) and
+# the figures: its inset sits in the map's top left corner instead (width, height)
+INSET_IN_MAP = {"a4_landscape": (30.0, 40.0)}
 
 
 def _font(size: float, bold: bool = False) -> QFont:
@@ -128,8 +131,12 @@ def build(name: str) -> QgsPrintLayout:
     if sidebar:
         map_rect = (m, top, inner - sidebar - gap, height - top - m - footer)
         side_x = m + map_rect[2] + gap
-        overview_rect = (side_x, top, sidebar, sidebar * OVERVIEW_SHARE[name])
-        legend_y = top + overview_rect[3] + gap
+        if name in INSET_IN_MAP:
+            overview_rect = (m + 2, top + 2, *INSET_IN_MAP[name])
+            legend_y = top
+        else:
+            overview_rect = (side_x, top, sidebar, sidebar * OVERVIEW_SHARE[name])
+            legend_y = top + overview_rect[3] + gap
         figures_h = FIGURES_MM[name]
         legend_rect = (side_x, legend_y, sidebar, height - legend_y - m - footer - figures_h - gap)
         figures_rect = (side_x, height - m - footer - figures_h, sidebar, figures_h)
