@@ -762,137 +762,132 @@
         <translation>บทบาทของคุณอ่าน {0} ไม่ได้ ซึ่งใบงานต้องใช้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="143"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="238"/>
         <source>not shown</source>
         <translation>ไม่แสดง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="149"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="244"/>
         <source>Village {0}</source>
         <translation>หมู่ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="151"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="246"/>
         <source>T. {0}</source>
         <translation>ต.{0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="153"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="248"/>
         <source>A. {0}</source>
         <translation>อ.{0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="154"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="249"/>
         <source>outside the boundaries</source>
         <translation>นอกเขตการปกครอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="158"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="253"/>
         <source>{0} people</source>
         <translation>{0} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="160"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="255"/>
         <source>asked for someone else</source>
         <translation>แจ้งแทนผู้อื่น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="168"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="263"/>
         <source>{0} (call the operations room)</source>
         <translation>{0} (ติดต่อผ่านศูนย์ปฏิบัติการ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="181"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="276"/>
         <source>no phone</source>
         <translation>ไม่มีเบอร์โทร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="177"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="272"/>
         <source>Volunteer: {0} ({1}), no. {2}</source>
         <translation>อาสาสมัคร: {0} ({1}) รหัส {2}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="183"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="278"/>
         <source>Phone: {0} · Vehicle: {1} · Lives in: {2}</source>
         <translation>โทร: {0} · ยานพาหนะ: {1} · ที่อยู่: {2}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="189"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="290"/>
         <source>Assigned requests: {0}</source>
         <translation>คำขอที่ได้รับมอบหมาย: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="191"/>
-        <source>(the first {0} are listed; see the dock for the rest)</source>
-        <translation>(แสดง {0} รายการแรก ดูที่เหลือในแผงปฏิบัติการ)</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="290"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="402"/>
         <source>No requests are assigned to this volunteer.</source>
         <translation>ไม่มีคำขอที่มอบหมายให้อาสาสมัครคนนี้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="446"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="601"/>
         <source>Call sheets</source>
         <translation>ใบงานอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="449"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="604"/>
         <source>Call sheet</source>
         <translation>ใบงานอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="451"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="606"/>
         <source>Printed {0}</source>
         <translation>พิมพ์เมื่อ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="477"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="635"/>
         <source>★ the volunteer  ● an assigned request (its number in the table)</source>
         <translation>★ อาสาสมัคร  ● คำขอที่มอบหมาย (เลขตรงกับลำดับในตาราง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="495"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="501"/>
         <source>No.</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="497"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="503"/>
         <source>Category</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="498"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="504"/>
         <source>Urgency</source>
         <translation>ความเร่งด่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="499"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="505"/>
         <source>What is needed</source>
         <translation>สิ่งที่ต้องการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="500"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="506"/>
         <source>Where</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="501"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="507"/>
         <source>How to reach the requester</source>
         <translation>ติดต่อผู้ขอความช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="512"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="649"/>
         <source>Holds personal data: keep it safe, hand it only to the volunteer, destroy it when the work is done.</source>
         <translation>มีข้อมูลส่วนบุคคล: เก็บรักษาให้ปลอดภัย มอบให้อาสาสมัครเท่านั้น และทำลายเมื่องานเสร็จ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="512"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="649"/>
         <source>Names and phone numbers are not shown (your role may not read them): call the operations room.</source>
         <translation>ไม่แสดงชื่อและเบอร์โทร (บทบาทของคุณไม่มีสิทธิ์อ่าน): โปรดติดต่อศูนย์ปฏิบัติการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="524"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="661"/>
         <source>Page [% @atlas_featurenumber %] of [% @atlas_totalfeatures %]</source>
         <translation>หน้า [% @atlas_featurenumber %] จาก [% @atlas_totalfeatures %]</translation>
     </message>
@@ -937,32 +932,27 @@
         <translation>ยกเลิกแล้ว ไม่ได้เขียนไฟล์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="196"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="305"/>
         <source>Team: {0} · members: {1}</source>
         <translation>ทีม: {0} · สมาชิก {1} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="205"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="315"/>
         <source>No. {0}: {1} ({2})</source>
         <translation>รหัส {0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="208"/>
-        <source>and {0} more members (see the dock)</source>
-        <translation>และสมาชิกอีก {0} คน (ดูในแผงปฏิบัติการ)</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="217"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="326"/>
         <source>no. {0}</source>
         <translation>รหัส {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="291"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="403"/>
         <source>No requests are assigned to this team.</source>
         <translation>ยังไม่มีคำขอที่มอบหมายให้ทีมนี้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="496"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="502"/>
         <source>Volunteer</source>
         <translation>อาสาสมัคร</translation>
     </message>
@@ -970,6 +960,36 @@
         <location filename="../jitasa_qgis/services/call_sheets.py" line="65"/>
         <source>{0} pages of teams, {1} of volunteers in no team.</source>
         <translation>หน้าของทีม {0} หน้า และของอาสาสมัครที่ไม่อยู่ในทีม {1} หน้า</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="288"/>
+        <source>Assigned requests: {0} (all listed on the pages before)</source>
+        <translation>คำขอที่ได้รับมอบหมาย: {0} รายการ (แสดงครบแล้วในหน้าก่อน)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="289"/>
+        <source>Assigned requests {0}–{1} of {2}</source>
+        <translation>คำขอที่ได้รับมอบหมาย ลำดับที่ {0}–{1} จาก {2} รายการ</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="292"/>
+        <source>(the first {0} are listed here, the rest on the next pages)</source>
+        <translation>(แสดง {0} รายการแรกในหน้านี้ ที่เหลืออยู่ในหน้าถัดไป)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="301"/>
+        <source>page {0} of {1} of this sheet</source>
+        <translation>หน้า {0} จาก {1} ของใบงานนี้</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="319"/>
+        <source>and {0} more members (on the next page)</source>
+        <translation>และสมาชิกอีก {0} คน (ในหน้าถัดไป)</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="321"/>
+        <source>The members are listed on the pages before.</source>
+        <translation>รายชื่อสมาชิกอยู่ในหน้าก่อน</translation>
     </message>
 </context>
 <context>
@@ -4249,132 +4269,132 @@ Existing facilities (by kind or id) are kept in the plan and count towards K. Ca
 <context>
     <name>MapLegend</name>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="214"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="216"/>
         <source>Declined</source>
         <translation>อาสาปฏิเสธ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="219"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="221"/>
         <source>Ready for work</source>
         <translation>พร้อมรับงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="223"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="225"/>
         <source>Unavailable / full</source>
         <translation>ไม่ว่าง / งานเต็ม</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="228"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="230"/>
         <source>Critical: {status}</source>
         <translation>วิกฤต: {status}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="233"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="235"/>
         <source>(critical)</source>
         <translation>(วิกฤต)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="238"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="240"/>
         <source>{beds} beds free</source>
         <translation>ว่าง {beds} เตียง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="242"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="244"/>
         <source>(bed data out of date)</source>
         <translation>(ข้อมูลเตียงเก่า)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="317"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="319"/>
         <source>{count:,} or more</source>
         <translation>{count:,} ขึ้นไป</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="278"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="280"/>
         <source>{counts} requests</source>
         <translation>{counts} คำขอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="248"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="250"/>
         <source>Local roads and streets</source>
         <translation>ถนนท้องถิ่นและถนนในชุมชน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="254"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="256"/>
         <source>Not joined to the routable network</source>
         <translation>ไม่เชื่อมกับโครงข่ายที่ใช้หาเส้นทาง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="260"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="262"/>
         <source>Drive time up to {upper:g} min</source>
         <translation>เวลาขับรถไม่เกิน {upper:g} นาที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="261"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="263"/>
         <source>Drive time over {lower:g} min</source>
         <translation>เวลาขับรถเกิน {lower:g} นาที</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="265"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="267"/>
         <source>Catchment (reached first from its facility)</source>
         <translation>พื้นที่รับผิดชอบ (ไปถึงจากสถานบริการนี้ก่อน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="269"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="271"/>
         <source>Drawn and other service areas</source>
         <translation>พื้นที่บริการที่วาดและอื่น ๆ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="315"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="317"/>
         <source>No request left uncovered</source>
         <translation>ไม่มีคำขอที่อยู่นอกความครอบคลุม</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="320"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="322"/>
         <source>{counts} requests not covered</source>
         <translation>คำขอที่ไม่ครอบคลุม {counts} รายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="326"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="328"/>
         <source>Under {upper:g} % covered</source>
         <translation>ครอบคลุมต่ำกว่า {upper:g} %</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="328"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="330"/>
         <source>{lower:g} % or more covered</source>
         <translation>ครอบคลุม {lower:g} % ขึ้นไป</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="329"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="331"/>
         <source>{lower:g}–{upper:g} % covered</source>
         <translation>ครอบคลุม {lower:g}–{upper:g} %</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="333"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="335"/>
         <source>No count imported</source>
         <translation>ยังไม่มีข้อมูลการนับ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="339"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="341"/>
         <source>Outside every service area</source>
         <translation>อยู่นอกพื้นที่บริการทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="341"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="343"/>
         <source>Too far from an open facility with room</source>
         <translation>ไกลเกินจากสถานบริการที่เปิดและยังรับได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="342"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="344"/>
         <source>Outside every area and too far</source>
         <translation>อยู่นอกพื้นที่บริการและไกลเกิน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="347"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="349"/>
         <source>Existing facility kept</source>
         <translation>สถานบริการเดิมที่คงไว้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/definitions/visuals.py" line="348"/>
+        <location filename="../jitasa_qgis/definitions/visuals.py" line="350"/>
         <source>New site (number: order of benefit)</source>
         <translation>จุดใหม่ (ตัวเลข: ลำดับประโยชน์)</translation>
     </message>
@@ -4810,62 +4830,62 @@ Existing facilities (by kind or id) are kept in the plan and count towards K. Ca
 <context>
     <name>OutputDialog</name>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="48"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="49"/>
         <source>Province</source>
         <translation>จังหวัด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="49"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="50"/>
         <source>Amphoe</source>
         <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="50"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="51"/>
         <source>Tambon</source>
         <translation>ตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="78"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="85"/>
         <source>Cancel</source>
         <translation>ยกเลิก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="105"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="112"/>
         <source>Any level</source>
         <translation>ทุกระดับ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="178"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="159"/>
         <source>Working…</source>
         <translation>กำลังทำงาน…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="206"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="162"/>
         <source>Nothing was written: {0}</source>
         <translation>ไม่ได้บันทึกสิ่งใด: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="211"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="224"/>
         <source>Cancelled; no file was written.</source>
         <translation>ยกเลิกแล้ว ไม่ได้บันทึกไฟล์ใด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="216"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="229"/>
         <source>No program on this computer opens {0}.</source>
         <translation>ไม่มีโปรแกรมในเครื่องนี้ที่เปิด {0} ได้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="118"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="125"/>
         <source>e.g. สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์</source>
         <translation>เช่น สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="119"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="126"/>
         <source>Thai digits (๑ ธันวาคม ๒๕๖๙)</source>
         <translation>ใช้เลขไทย (๑ ธันวาคม ๒๕๖๙)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="121"/>
+        <location filename="../jitasa_qgis/gui/output_task_dialog.py" line="128"/>
         <source>Producing office</source>
         <translation>หน่วยงานที่จัดทำ</translation>
     </message>
@@ -5002,139 +5022,114 @@ The file is written whole or not at all.</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="49"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="33"/>
         <source>A4 portrait</source>
         <translation>A4 แนวตั้ง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="50"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="34"/>
         <source>A4 landscape</source>
         <translation>A4 แนวนอน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="51"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="35"/>
         <source>A3 landscape</source>
         <translation>A3 แนวนอน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="57"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="41"/>
         <source>Amphoe</source>
         <translation>อำเภอ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="58"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="42"/>
         <source>Tambon</source>
         <translation>ตำบล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="59"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="43"/>
         <source>Service area</source>
         <translation>พื้นที่ให้บริการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="72"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="58"/>
         <source>Print a map or an atlas</source>
         <translation>พิมพ์แผนที่หรือสมุดแผนที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="76"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="61"/>
         <source>One map of an area</source>
         <translation>แผนที่หนึ่งแผ่นของพื้นที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="77"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="62"/>
         <source>Atlas: a page per area</source>
         <translation>สมุดแผนที่: หน้าละหนึ่งพื้นที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="83"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="68"/>
         <source>Name or code, e.g. วังโป่ง or 6710; empty: everything</source>
         <translation>ชื่อหรือรหัส เช่น วังโป่ง หรือ 6710 เว้นว่าง: ทั้งหมด</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="89"/>
-        <source>e.g. สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์</source>
-        <translation>เช่น สำนักงานสาธารณสุขจังหวัดเพชรบูรณ์</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="90"/>
-        <source>Dates in Thai digits (๑ ธันวาคม ๒๕๖๙)</source>
-        <translation>วันที่เป็นเลขไทย (๑ ธันวาคม ๒๕๖๙)</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="94"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="81"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="114"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="74"/>
         <source>Print</source>
         <translation>พิมพ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="99"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="75"/>
         <source>Paper</source>
         <translation>กระดาษ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="100"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="76"/>
         <source>One page per</source>
         <translation>หน้าละหนึ่ง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="104"/>
-        <source>Producing office</source>
-        <translation>หน่วยงานที่จัดทำ</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="106"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="81"/>
         <source>PDF file</source>
         <translation>ไฟล์ PDF</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="116"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="51"/>
         <source>Cancel printing</source>
         <translation>ยกเลิกการพิมพ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="118"/>
-        <source>Close</source>
-        <translation>ปิด</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="140"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="89"/>
         <source>Inside (province or amphoe)</source>
         <translation>ภายใน (จังหวัดหรืออำเภอ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="140"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="89"/>
         <source>Area</source>
         <translation>พื้นที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="166"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="99"/>
         <source>Choose the PDF file to write.</source>
         <translation>เลือกไฟล์ PDF ที่จะเขียน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="179"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="120"/>
         <source>Printing…</source>
         <translation>กำลังพิมพ์…</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="181"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="117"/>
         <source>Jitasa: printing {0}</source>
         <translation>จิตอาสา: กำลังพิมพ์ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="203"/>
+        <location filename="../jitasa_qgis/gui/print_dialog.py" line="123"/>
         <source>Not printed: {0}</source>
         <translation>พิมพ์ไม่สำเร็จ: {0}</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/gui/print_dialog.py" line="208"/>
-        <source>Cancelled; no file was written.</source>
-        <translation>ยกเลิกแล้ว ไม่ได้เขียนไฟล์</translation>
     </message>
 </context>
 <context>
@@ -5191,47 +5186,47 @@ The file is written whole or not at all.</source>
 <context>
     <name>PrintFigures</name>
     <message>
-        <location filename="../jitasa_qgis/printing/figures_text.py" line="16"/>
+        <location filename="../jitasa_qgis/printing/figures_text.py" line="17"/>
         <source>Open requests: {0}</source>
         <translation>คำขอที่ยังเปิดอยู่: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/figures_text.py" line="19"/>
+        <location filename="../jitasa_qgis/printing/figures_text.py" line="20"/>
         <source>By urgency: {0}</source>
         <translation>ตามความเร่งด่วน: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/figures_text.py" line="22"/>
+        <location filename="../jitasa_qgis/printing/figures_text.py" line="23"/>
         <source>By need: {0}</source>
         <translation>ตามความต้องการ: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/figures_text.py" line="24"/>
+        <location filename="../jitasa_qgis/printing/figures_text.py" line="25"/>
         <source>No open requests in this area.</source>
         <translation>ไม่มีคำขอที่ยังเปิดอยู่ในพื้นที่นี้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/figures_text.py" line="25"/>
+        <location filename="../jitasa_qgis/printing/figures_text.py" line="26"/>
         <source>Volunteers assigned: {0}</source>
         <translation>อาสาสมัครที่ได้รับมอบหมาย: {0} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/figures_text.py" line="28"/>
+        <location filename="../jitasa_qgis/printing/figures_text.py" line="29"/>
         <source>Facilities: {0}</source>
         <translation>สถานพยาบาล: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/figures_text.py" line="30"/>
+        <location filename="../jitasa_qgis/printing/figures_text.py" line="31"/>
         <source>Beds free: {0} of {1}</source>
         <translation>เตียงว่าง: {0} จาก {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/figures_text.py" line="34"/>
+        <location filename="../jitasa_qgis/printing/figures_text.py" line="35"/>
         <source>Daily capacity: {0} people</source>
         <translation>รับบริการได้วันละ: {0} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/figures_text.py" line="36"/>
+        <location filename="../jitasa_qgis/printing/figures_text.py" line="37"/>
         <source>No facilities in this area.</source>
         <translation>ไม่มีสถานพยาบาลในพื้นที่นี้</translation>
     </message>
@@ -5239,17 +5234,17 @@ The file is written whole or not at all.</source>
 <context>
     <name>PrintLayout</name>
     <message>
-        <location filename="../jitasa_qgis/printing/layouts.py" line="142"/>
+        <location filename="../jitasa_qgis/printing/layouts.py" line="144"/>
         <source>Printed {0}</source>
         <translation>พิมพ์เมื่อ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/layouts.py" line="144"/>
+        <location filename="../jitasa_qgis/printing/layouts.py" line="146"/>
         <source>Produced by {0}</source>
         <translation>จัดทำโดย {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/layouts.py" line="158"/>
+        <location filename="../jitasa_qgis/printing/layouts.py" line="163"/>
         <source>Legend</source>
         <translation>คำอธิบายสัญลักษณ์</translation>
     </message>
@@ -6931,7 +6926,7 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>ปรับปรุงเมื่อ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="259"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="276"/>
         <source>Open requests over time</source>
         <translation>คำขอที่ยังเปิดอยู่ตามช่วงเวลา</translation>
     </message>
@@ -6951,42 +6946,42 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>ตารางรายงานต้องเป็นไฟล์ .xlsx หรือ .csv ไม่ใช่ '{0}'</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="251"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="268"/>
         <source>{0} · as of {1}</source>
         <translation>{0} · ข้อมูล ณ {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="259"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="276"/>
         <source>Open requests at each time (every 6 hours); a closed request counts as open until its last change.</source>
         <translation>จำนวนคำขอที่เปิดอยู่ ณ แต่ละเวลา (ทุก 6 ชั่วโมง) คำขอที่ปิดแล้วนับว่าเปิดอยู่จนถึงการเปลี่ยนแปลงครั้งสุดท้าย</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="270"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="287"/>
         <source>Open requests by the hours they have waited so far.</source>
         <translation>คำขอที่ยังเปิดอยู่ตามจำนวนชั่วโมงที่รอมาแล้ว</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="399"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="433"/>
         <source>Situation report</source>
         <translation>รายงานสถานการณ์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="404"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="438"/>
         <source>Situation report · page {0} of {1}</source>
         <translation>รายงานสถานการณ์ · หน้า {0} จาก {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="427"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="461"/>
         <source>{0} open requests; median wait {1} h, longest {2} h.</source>
         <translation>คำขอที่ยังเปิดอยู่ {0} รายการ รอเฉลี่ย (มัธยฐาน) {1} ชม. นานที่สุด {2} ชม.</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="430"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="464"/>
         <source>{0} assignments made today.</source>
         <translation>วันนี้มอบหมายงานแล้ว {0} รายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="431"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="465"/>
         <source>{0} of {1} facilities are full or closed.</source>
         <translation>สถานบริการเต็มหรือปิด {0} จาก {1} แห่ง</translation>
     </message>
@@ -7026,12 +7021,12 @@ Without a road network (or with the straight line chosen) drive times use the st
         <translation>ทุกพื้นที่ที่คุณมองเห็น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="201"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="218"/>
         <source>None.</source>
         <translation>ไม่มี</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/situation_report.py" line="270"/>
+        <location filename="../jitasa_qgis/printing/situation_report.py" line="287"/>
         <source>Waiting time distribution</source>
         <translation>การกระจายของเวลารอ</translation>
     </message>

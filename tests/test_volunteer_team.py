@@ -149,7 +149,7 @@ def test_a_page_per_team_and_per_volunteer_in_no_team(demo, tmp_path):
     assert result.team_pages == len(teams)
     pages = [pdf_text(out, n, n) for n in range(1, result.pages + 1)]
     for team, members in teams.items():
-        (page,) = [p for p in pages if thai_letters(team) in thai_letters(p)]
+        page = "".join(p for p in pages if thai_letters(team) in thai_letters(p))  # a sheet may go on over pages
         assert all(f"No. {vid}:" in page for vid in members[:5])  # its members listed
         assigned = rows(
             demo,

@@ -1,13 +1,16 @@
-"""Call sheets as one PDF: a page per volunteer, or per team, with a small map of the requests assigned to them
-and a table (category, urgency, what is needed, tambon / amphoe, how to reach the requester). A team's page
+"""Call sheets as one PDF: a sheet per volunteer, or per team, with a small map of the requests assigned to them
+and a table (category, urgency, what is needed, tambon / amphoe, how to reach the requester). A team's sheet
 lists its members and puts all their requests on one map and one table (with the member each is assigned
-to); with pages per team, a volunteer in no team still gets a page of their own.
+to); with sheets per team, a volunteer in no team still gets a sheet of their own. A sheet whose requests or
+members do not fit its first page goes on over as many pages as they need (`paper_pages`): the same header,
+the members not yet listed, and a longer table where the map was; the map only on the first page.
 
 The layout is built in code (A4 portrait) and printed as an atlas over a memory layer with one feature per
-volunteer (its geometry is the box the page's map shows); the table reads a memory layer of the request
-rows filtered to the atlas feature. Only what `store.call_sheets` read reaches the layers: a name or phone
-number the role may not read was never fetched, and its cell says "not shown". The PDF is written to a
-temporary file beside the target and renamed at the end, so a failure or a cancel leaves no file.
+page of paper (the geometry of a sheet's first page is the box its map shows); the tables read a memory
+layer of the request rows, each carrying the page it is listed on, filtered to the atlas feature. Only what
+`store.call_sheets` read reaches the layers: a name or phone number the role may not read was never
+fetched, and its cell says "not shown". The PDF is written to a temporary file beside the target and renamed
+at the end, so a failure or a cancel leaves no file.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -32,6 +35,7 @@ from qgis.core import (
     QgsLayoutItemMap,
     QgsLayoutItemPage,
     QgsLayoutMeasurement,
+    QgsLayoutObject,
     QgsLayoutPoint,
     QgsLayoutSize,
     QgsLayoutTable,
@@ -53,7 +57,7 @@ from qgis.core import (
     QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import QRectF, QVariant
-from qgis.PyQt.QtGui import QColor, QFont
+from qgis.PyQt.QtGui import QColor, QFont, QFontMetricsF
 
 from ..core.thai_dates import SHORT, thai_date
 from ..definitions import labels
@@ -63,9 +67,12 @@ from .fonts import thai_font_family
 from .layouts import ExportCancelled, check_writable, export_atlas_pdf
 
 MAP_CRS = "EPSG:32647"  # UTM 47N: Phetchabun and most of Thailand; metres for the scale
-MAX_ROWS = 10  # rows of the table a volunteer's page holds; more are counted in the header
-MAX_TEAM_ROWS = 13  # a team's page: its map is smaller, its table longer
-MAX_MEMBERS_LISTED = 5  # a team's members named on its page; more are counted
+MAX_ROWS = 10  # rows of the table a volunteer's first page holds; the rest go on to the next pages
+MAX_TEAM_ROWS = 13  # a team's first page: its map is smaller, its table longer
+MAX_MEMBERS_LISTED = 5  # a team's members named on a page
+MORE_ROWS_MOST = 60  # a following page's table: as many rows as fit where the map was (not more than this)
+ROOM_USED = 0.97  # of a table's frame, for the rows as measured (`_TableText`)
+MAP_Y, TABLE_Y, TEAM_MAP_Y, TEAM_TABLE_Y, TABLE_BOTTOM = 41, 154, 57, 146, 276  # mm from the page's top
 MIN_HALF_SIZE_M = 2_000.0  # a page's map shows at least 4 km around the volunteer
 MAP_SIZE_MM = (190.0, 105.0)
 TEAM_MAP_SIZE_MM = (190.0, 80.0)
@@ -89,6 +96,88 @@ class SheetPage:
         order = {"critical": 0, "high": 1, "normal": 2, "low": 3}
         pairs = [(v, r) for v in self.members for r in v.requests]
         return sorted(pairs, key=lambda p: (order.get(p[1].urgency, 9), p[1].request_id))
+
+
+@dataclass(frozen=True)
+class PaperPage:
+    """One page of paper of a sheet: `number` 0 is the first (the map, the first rows); the rows listed on
+    it are `requests[first_row:end_row]` of the sheet, the members `members[first_member:end_member]`."""
+
+    sheet: SheetPage
+    number: int
+    pages: int  # of the sheet
+    first_row: int
+    end_row: int
+    first_member: int
+    end_member: int
+
+
+def paper_pages(sheet: SheetPage, heights: Sequence[float], first_room: float, more_room: float) -> list[PaperPage]:
+    """The pages of paper `sheet` takes: rows of `heights` (mm, in the sheet's order) fill its first page's
+    table (`first_room` mm, at most MAX_TEAM_ROWS or MAX_ROWS), then the following pages' tables
+    (`more_room` mm each), with a team's members MAX_MEMBERS_LISTED a page; at least one row a page."""
+    team = sheet.team is not None
+    spans, start = [], 0
+    while start < len(heights) or not spans:
+        room, end = (first_room if not spans else more_room), start
+        most = (MAX_TEAM_ROWS if team else MAX_ROWS) if not spans else len(heights)
+        while end < len(heights) and end - start < most and (end == start or heights[end] <= room):
+            room -= heights[end]
+            end += 1
+        spans.append((start, end))
+        start = end
+    members = len(sheet.members) if team else 0
+    while len(spans) * MAX_MEMBERS_LISTED < members:
+        spans.append((len(heights), len(heights)))
+    return [
+        PaperPage(
+            sheet,
+            number,
+            len(spans),
+            first,
+            end,
+            min(number * MAX_MEMBERS_LISTED, members),
+            min((number + 1) * MAX_MEMBERS_LISTED, members),
+        )
+        for number, (first, end) in enumerate(spans)
+    ]
+
+
+class _TableText:
+    """Heights (mm) of the call-sheet table's rows as QgsLayoutTable draws them: each cell's text wrapped at
+    spaces to its column's width, the row as tall as its tallest cell's lines plus the cell margins and the
+    grid (measured on QGIS 3.22's PDF: 5.50 mm a row of one line, 9.80 mm of two at 8 pt Noto Sans Thai)."""
+
+    PADDING_MM = 1.3  # the cell margins and the grid line, a little over the measured 1.24 mm
+    SIZE_PT = 8.0
+
+    def __init__(self, family: str, widths: dict[str, float], bold: bool = False):
+        font = QFont(family)
+        font.setPixelSize(1000)  # measured large, scaled to the text's size
+        font.setBold(bold)
+        self._metrics = QFontMetricsF(font)
+        self._mm = self.SIZE_PT * 25.4 / 72 / 1000  # mm per measured pixel
+        self._widths = widths
+        self._space = self._metrics.horizontalAdvance(" ") * self._mm
+        self.line_mm = self._metrics.lineSpacing() * self._mm
+
+    def _lines(self, text: str, width: float) -> int:
+        lines = 0
+        for paragraph in text.split("\n"):
+            lines += 1
+            used = 0.0
+            for word in paragraph.split(" "):
+                w = self._metrics.horizontalAdvance(word) * self._mm
+                if used and used + self._space + w > width:
+                    lines += 1
+                    used = w
+                else:
+                    used += (self._space if used else 0.0) + w
+        return lines
+
+    def height(self, cells: dict[str, str]) -> float:
+        lines = max(self._lines(cells.get(name, ""), width) for name, width in self._widths.items())
+        return lines * self.line_mm + self.PADDING_MM
 
 
 def sheet_pages(rows: CallSheetRows, per_team: bool = False, only_assigned: bool = False) -> list[SheetPage]:
@@ -124,6 +213,12 @@ class SheetOptions:
     printed_at: dt.datetime
     office: str = ""
     use_thai_digits: bool = False
+
+
+@dataclass(frozen=True)
+class SheetsPrinted:
+    pages: int  # of paper
+    team_pages: int  # of them, pages of teams' sheets
 
 
 class PrintCancelled(Exception):
@@ -185,31 +280,45 @@ def _volunteer_contact(v: SheetVolunteer, personal: bool) -> str:
     )
 
 
-def _summary(n: int, listed: int) -> str:
+def _summary(paper: PaperPage) -> str:
+    """The first page: how many requests (and where the rest are listed); a following page: which rows."""
+    n = len(paper.sheet.requests)
+    if paper.number:
+        if paper.first_row == paper.end_row:
+            return translate("CallSheets", "Assigned requests: {0} (all listed on the pages before)").format(n)
+        return translate("CallSheets", "Assigned requests {0}–{1} of {2}").format(paper.first_row + 1, paper.end_row, n)
     text = translate("CallSheets", "Assigned requests: {0}").format(n)
-    if n > listed:
-        text += " " + translate("CallSheets", "(the first {0} are listed; see the dock for the rest)").format(listed)
+    if n > paper.end_row:
+        text += " " + translate("CallSheets", "(the first {0} are listed here, the rest on the next pages)").format(
+            paper.end_row
+        )
     return text
+
+
+def _continued(text: str, paper: PaperPage) -> str:
+    if paper.pages == 1:
+        return text
+    return text + " · " + translate("CallSheets", "page {0} of {1} of this sheet").format(paper.number + 1, paper.pages)
 
 
 def _team_who(page: SheetPage) -> str:
     return translate("CallSheets", "Team: {0} · members: {1}").format(page.team, len(page.members))
 
 
-def _members(page: SheetPage, personal: bool) -> str:
-    """A line per member (no., name or •••, kind, phone, vehicle, where they live); more are counted."""
+def _members(paper: PaperPage, personal: bool) -> str:
+    """A line per member listed on this page (no., name or •••, kind, phone, vehicle, where they live), and
+    how many more follow on the next pages."""
     lines = []
-    for v in page.members[:MAX_MEMBERS_LISTED]:
+    for v in paper.sheet.members[paper.first_member : paper.end_member]:
         name = (v.name or "-") if personal else MASK
         kind = _label(v.kind, labels.volunteer_kind_label)
         who = translate("CallSheets", "No. {0}: {1} ({2})").format(v.volunteer_id, name, kind)
         lines.append(f"{who} · {_volunteer_contact(v, personal)}")
-    if len(page.members) > MAX_MEMBERS_LISTED:
-        lines.append(
-            translate("CallSheets", "and {0} more members (see the dock)").format(
-                len(page.members) - MAX_MEMBERS_LISTED
-            )
-        )
+    after = len(paper.sheet.members) - paper.end_member
+    if after > 0:
+        lines.append(translate("CallSheets", "and {0} more members (on the next page)").format(after))
+    if not lines:
+        lines.append(translate("CallSheets", "The members are listed on the pages before."))
     return "\n".join(lines)
 
 
@@ -250,11 +359,10 @@ def _memory_layer(
 def build_layers(
     rows: CallSheetRows, outlines: list[Outline], pages_to_print: Optional[list[SheetPage]] = None, per_team=False
 ) -> dict[str, QgsVectorLayer]:
-    """The memory layers the sheets print from: pages (one per volunteer or team), rows, volunteers,
-    outlines. `pages_to_print` defaults to a page per volunteer."""
+    """The memory layers the sheets print from: pages (one per page of paper of each volunteer's or team's
+    sheet), rows, volunteers, outlines. `pages_to_print` defaults to a sheet per volunteer."""
     sheets = sheet_pages(rows) if pages_to_print is None else pages_to_print
     map_size = TEAM_MAP_SIZE_MM if per_team else MAP_SIZE_MM
-    listed = MAX_TEAM_ROWS if per_team else MAX_ROWS
     to_map = QgsCoordinateTransform(
         QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSystem(MAP_CRS), QgsProject.instance()
     )
@@ -267,6 +375,8 @@ def build_layers(
             ("contact", QVariant.String),
             ("summary", QVariant.String),
             ("empty_note", QVariant.String),
+            ("more", QVariant.Bool),  # a following page of its sheet: no map, the longer table
+            ("team", QVariant.Bool),  # a page of a team's sheet
         ],
         crs=MAP_CRS,
     )
@@ -274,7 +384,9 @@ def build_layers(
         "Point",
         "rows",
         [
-            ("page", QVariant.Int),
+            ("page", QVariant.Int),  # the sheet's first page: its map
+            ("listed", QVariant.Int),  # the page of paper its row is listed on
+            ("first", QVariant.Bool),  # listed on the first page
             ("no", QVariant.Int),
             ("member", QVariant.String),
             ("category", QVariant.String),
@@ -290,43 +402,56 @@ def build_layers(
     empty = translate("CallSheets", "No requests are assigned to this volunteer.")
     empty_team = translate("CallSheets", "No requests are assigned to this team.")
     personal = rows.volunteer_personal
-    page_features, row_features, people_features = [], [], []
+    family = thai_font_family()
+    widths = TEAM_COLUMNS_MM if per_team else COLUMNS_MM
+    cell_text, heading_text = _TableText(family, widths), _TableText(family, widths, bold=True)
+    first_top, more_top = (TEAM_TABLE_Y, TEAM_MAP_Y) if per_team else (TABLE_Y, MAP_Y)
+    heading = heading_text.height(_headings())
+    # a little room spare: the estimate's rounding must not push a row off the frame
+    first_room = (TABLE_BOTTOM - first_top - heading) * ROOM_USED
+    more_room = (TABLE_BOTTOM - more_top - heading) * ROOM_USED
+    page_features, papers, cells_of = [], [], {}
     for sheet in sheets:
-        f = QgsFeature(pages.fields())
-        f.setGeometry(_page_box(sheet, to_map, map_size))
+        box = _page_box(sheet, to_map, map_size)  # a following page keeps it: its map is not drawn
         n = len(sheet.requests)
-        if sheet.team is None:
-            v = sheet.members[0]
-            who, contact, nothing = _who(v, personal), _volunteer_contact(v, personal), empty
-        else:
-            who, contact, nothing = _team_who(sheet), _members(sheet, personal), empty_team
-        f.setAttributes([sheet.members[0].volunteer_id, who, contact, _summary(n, listed), "" if n else nothing])
-        page_features.append(f)
+        cells_of[id(sheet)] = cells = [_row_cells(v, r, personal, rows.requester_personal) for v, r in sheet.requests]
+        for paper in paper_pages(sheet, [cell_text.height(c) for c in cells], first_room, more_room):
+            f = QgsFeature(pages.fields())
+            f.setGeometry(box)
+            if sheet.team is None:
+                v = sheet.members[0]
+                who, contact, nothing = _who(v, personal), _volunteer_contact(v, personal), empty
+            else:
+                who, contact, nothing = _team_who(sheet), _members(paper, personal), empty_team
+            note = nothing if not n and not paper.number else ""
+            vid, more = sheet.members[0].volunteer_id, paper.number > 0
+            f.setAttributes([vid, _continued(who, paper), contact, _summary(paper), note, more, sheet.team is not None])
+            page_features.append(f)
+            papers.append(paper)
     ok, added = pages.dataProvider().addFeatures(page_features)
-    # the rows and points carry their page's feature id: "page" = @atlas_featureid is a cheap test per feature
-    for sheet, page in zip(sheets, added):
+    # the rows and points carry their pages' feature ids: "page" = @atlas_featureid is a cheap test per feature
+    row_features, people_features = [], []
+    first_of: dict[int, int] = {}  # the feature id of a sheet's first page, by the sheet's identity
+    listed_on: dict[tuple[int, int], int] = {}  # (sheet, row) -> the feature id of the page it is listed on
+    for paper, page in zip(papers, added):
+        key = id(paper.sheet)
+        first_of.setdefault(key, page.id())
+        for i in range(paper.first_row, paper.end_row):
+            listed_on[(key, i)] = page.id()
+    for sheet in sheets:
+        first = first_of[id(sheet)]
         for v in sheet.members:
             if v.lon is not None:
                 p = QgsFeature(people.fields())
                 p.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(v.lon, v.lat)))
-                p.setAttributes([page.id()])
+                p.setAttributes([first])
                 people_features.append(p)
-        for no, (v, r) in enumerate(sheet.requests, start=1):  # all on the map; the table lists the first
-            row = QgsFeature(table.fields())
+        for no, ((_v, r), cells) in enumerate(zip(sheet.requests, cells_of[id(sheet)]), start=1):
+            row = QgsFeature(table.fields())  # all on the first page's map
             if r.lon is not None:
                 row.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(r.lon, r.lat)))
-            row.setAttributes(
-                [
-                    page.id(),
-                    no,
-                    _member(v, personal),
-                    _label(r.category, labels.category_label),
-                    _label(r.urgency, labels.urgency_label),
-                    _need(r),
-                    _place(r.tambon_name, r.amphoe_name),
-                    _contact(r, rows.requester_personal),
-                ]
-            )
+            listed = listed_on[(id(sheet), no - 1)]
+            row.setAttributes([first, listed, listed == first, no] + [cells[name] for name in _CELLS])
             row_features.append(row)
     area_features, place_features = [], []
     for o in outlines:
@@ -355,7 +480,37 @@ def build_layers(
     return {"pages": pages, "rows": table, "volunteers": people, "outlines": areas, "places": places}
 
 
-_THIS_PAGE = '"page" = @atlas_featureid'
+_CELLS = ("member", "category", "urgency", "need", "place", "contact")
+
+
+def _row_cells(v: SheetVolunteer, r: SheetRequest, personal: bool, requester_personal: bool) -> dict[str, str]:
+    """A table row's texts (its number aside) by column."""
+    return {
+        "no": "99",
+        "member": _member(v, personal),
+        "category": _label(r.category, labels.category_label),
+        "urgency": _label(r.urgency, labels.urgency_label),
+        "need": _need(r),
+        "place": _place(r.tambon_name, r.amphoe_name),
+        "contact": _contact(r, requester_personal),
+    }
+
+
+def _headings() -> dict[str, str]:
+    return {
+        "no": translate("CallSheets", "No."),
+        "member": translate("CallSheets", "Volunteer"),
+        "category": translate("CallSheets", "Category"),
+        "urgency": translate("CallSheets", "Urgency"),
+        "need": translate("CallSheets", "What is needed"),
+        "place": translate("CallSheets", "Where"),
+        "contact": translate("CallSheets", "How to reach the requester"),
+    }
+
+
+_THIS_PAGE = '"page" = @atlas_featureid'  # on the map of a sheet's first page
+_LISTED_FIRST = '"listed" = @atlas_featureid AND "first"'  # in the table of a sheet's first page
+_LISTED_MORE = '"listed" = @atlas_featureid AND NOT "first"'  # in the table of a following page
 
 
 def _text_format(family: str, size: float, bold: bool = False) -> QgsTextFormat:
@@ -454,12 +609,14 @@ def build_layout(
     right = _label_item(layout, stamp, family, 8, (110, 9, 90, 8))
     right.setHAlign(0x0002)  # Qt.AlignRight
     _label_item(layout, '[% "who" %]', family, 12, (10, 19, 190, 7), bold=True)
-    if per_team:  # a line per member, then the map from y 57, the legend, the table from y 146
+    if per_team:  # a line per member, then the map, the legend, the table
         _label_item(layout, '[% "contact" %]', family, 8, (10, 26.5, 190, 23))
-        summary_y, map_y, map_size, table_y, rows_listed = 50, 57, TEAM_MAP_SIZE_MM, 146, MAX_TEAM_ROWS
+        summary_y, map_y, map_size, table_y, rows_listed = 50, TEAM_MAP_Y, TEAM_MAP_SIZE_MM, TEAM_TABLE_Y, MAX_TEAM_ROWS
     else:
         _label_item(layout, '[% "contact" %]', family, 9, (10, 27, 190, 6))
-        summary_y, map_y, map_size, table_y, rows_listed = 33, 41, MAP_SIZE_MM, 154, MAX_ROWS
+        summary_y, map_y, map_size, table_y, rows_listed = 33, MAP_Y, MAP_SIZE_MM, TABLE_Y, MAX_ROWS
+    # a following page of a sheet has no map: its table starts where the map did
+    not_on_more = QgsProperty.fromExpression('"more"')
     _label_item(layout, '[% "summary" %]', family, 9, (10, summary_y, 190, 6))
 
     map_item = QgsLayoutItemMap(layout)
@@ -473,40 +630,20 @@ def build_layout(
     map_item.setAtlasScalingMode(QgsLayoutItemMap.Auto)
     map_item.setAtlasMargin(0.2)
     map_item.zoomToExtent(layers["pages"].extent() if layers["pages"].featureCount() else QgsRectangle(0, 0, 1, 1))
+    map_item.dataDefinedProperties().setProperty(QgsLayoutObject.ExcludeFromExports, not_on_more)
     layout.addLayoutItem(map_item)
-    _label_item(
+    legend = _label_item(
         layout,
         translate("CallSheets", "★ the volunteer  ● an assigned request (its number in the table)"),
         family,
         8,
         (10, map_y + map_size[1] + 1, 190, 5),
     )
+    legend.dataDefinedProperties().setProperty(QgsLayoutObject.ExcludeFromExports, not_on_more)
 
-    table = QgsLayoutItemAttributeTable.create(layout)
-    table.setVectorLayer(layers["rows"])
-    table.setFilterFeatures(True)
-    table.setFeatureFilter(_THIS_PAGE)
-    table.setMaximumNumberOfFeatures(rows_listed)
-    table.setWrapBehavior(QgsLayoutTable.WrapText)
-    table.setEmptyTableBehavior(QgsLayoutTable.HideTable)
-    table.setContentTextFormat(_text_format(family, 8))
-    table.setHeaderTextFormat(_text_format(family, 8, bold=True))
-    headings = {
-        "no": translate("CallSheets", "No."),
-        "member": translate("CallSheets", "Volunteer"),
-        "category": translate("CallSheets", "Category"),
-        "urgency": translate("CallSheets", "Urgency"),
-        "need": translate("CallSheets", "What is needed"),
-        "place": translate("CallSheets", "Where"),
-        "contact": translate("CallSheets", "How to reach the requester"),
-    }
-    widths = TEAM_COLUMNS_MM if per_team else COLUMNS_MM
-    columns = [_column(name, headings[name], width) for name, width in widths.items()]
-    table.setColumns(columns)
-    layout.addMultiFrame(table)
-    frame = QgsLayoutFrame(layout, table)
-    frame.attemptSetSceneRect(QRectF(10, table_y, 190, 276 - table_y))
-    table.addFrame(frame)
+    _rows_table(layout, layers["rows"], family, per_team, _LISTED_FIRST, rows_listed, table_y)
+    if any(f["more"] for f in layers["pages"].getFeatures()):  # a table more costs time on every page
+        _rows_table(layout, layers["rows"], family, per_team, _LISTED_MORE, MORE_ROWS_MOST, map_y)
     _label_item(layout, '[% "empty_note" %]', family, 12, (10, table_y + 6, 190, 10), bold=True)
 
     note = (
@@ -536,6 +673,27 @@ def build_layout(
     return layout
 
 
+def _rows_table(layout, rows: QgsVectorLayer, family: str, per_team: bool, which: str, most: int, top: float):
+    """A table of the rows `which` selects, at most `most`, from y `top` (mm) down to the foot; hidden when
+    it has none (the first page's table on a following page, and the other way round)."""
+    table = QgsLayoutItemAttributeTable.create(layout)
+    table.setVectorLayer(rows)
+    table.setFilterFeatures(True)
+    table.setFeatureFilter(which)
+    table.setMaximumNumberOfFeatures(most)
+    table.setWrapBehavior(QgsLayoutTable.WrapText)
+    table.setEmptyTableBehavior(QgsLayoutTable.HideTable)
+    table.setContentTextFormat(_text_format(family, 8))
+    table.setHeaderTextFormat(_text_format(family, 8, bold=True))
+    headings = _headings()
+    widths = TEAM_COLUMNS_MM if per_team else COLUMNS_MM
+    table.setColumns([_column(name, headings[name], width) for name, width in widths.items()])
+    layout.addMultiFrame(table)
+    frame = QgsLayoutFrame(layout, table)
+    frame.attemptSetSceneRect(QRectF(10, top, 190, TABLE_BOTTOM - top))
+    table.addFrame(frame)
+
+
 def export_call_sheets(
     rows: CallSheetRows,
     outlines: list[Outline],
@@ -545,9 +703,9 @@ def export_call_sheets(
     is_cancelled: Optional[Callable[[], bool]] = None,
     pages_to_print: Optional[list[SheetPage]] = None,
     per_team: bool = False,
-) -> int:
-    """Write the sheets of `rows` to `path` (one page per volunteer, or the `pages_to_print` of
-    sheet_pages(rows, per_team=True)) and return the page count.
+) -> SheetsPrinted:
+    """Write the sheets of `rows` to `path` (one per volunteer, or the `pages_to_print` of
+    sheet_pages(rows, per_team=True)), each on as many pages as it needs; return the page counts.
 
     PrintError (THAI_FONT_MISSING, OUTPUT_UNWRITABLE, EXPORT_FAILED); PrintCancelled on a cancel. Neither
     leaves a file; an earlier file at `path` stays as it was (printing.layouts.export_atlas_pdf)."""
@@ -555,6 +713,7 @@ def export_call_sheets(
     project = QgsProject()
     layers = build_layers(rows, outlines, pages_to_print, per_team)
     pages = layers["pages"].featureCount()
+    team_pages = sum(1 for f in layers["pages"].getFeatures() if f["team"])
     project.addMapLayers(list(layers.values()), False)
     personal = rows.volunteer_personal or rows.requester_personal
     layout = build_layout(project, layers, options, personal, per_team)
@@ -576,4 +735,4 @@ def export_call_sheets(
     finally:
         del layout
         project.removeAllMapLayers()
-    return pages
+    return SheetsPrinted(pages, team_pages)

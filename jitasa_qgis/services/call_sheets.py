@@ -53,7 +53,7 @@ class CallSheetResult:
     personal_data: bool  # names or phone numbers are printed
     personal_data_withheld: bool  # asked for, but the role may not read them: masked
     area: Optional[AdminAreaMatch]
-    team_pages: int = 0  # with per_team: the pages of teams (the others are volunteers in no team)
+    team_pages: int = 0  # with per_team: the pages of teams' sheets (the others are of volunteers in no team)
 
     def summary_lines(self) -> list[str]:
         lines = [
@@ -127,7 +127,7 @@ def print_call_sheets(store: Store, params: CallSheetParams, progress: Optional[
         use_thai_digits=params.use_thai_digits,
     )
     try:
-        written = export_call_sheets(
+        printed = export_call_sheets(
             rows,
             outlines,
             path,
@@ -142,11 +142,11 @@ def print_call_sheets(store: Store, params: CallSheetParams, progress: Optional[
     progress.report(1.0)
     return CallSheetResult(
         path=path,
-        pages=written,
+        pages=printed.pages,
         with_requests=sum(1 for p in pages for v in p.members if v.requests),
         requests=requests,
         personal_data=rows.volunteer_personal or rows.requester_personal,
         personal_data_withheld=rows.personal_withheld,
         area=area,
-        team_pages=sum(1 for p in pages if p.team is not None),
+        team_pages=printed.team_pages,
     )
