@@ -5234,17 +5234,17 @@ The file is written whole or not at all.</source>
 <context>
     <name>PrintLayout</name>
     <message>
-        <location filename="../jitasa_qgis/printing/layouts.py" line="144"/>
+        <location filename="../jitasa_qgis/printing/layouts.py" line="145"/>
         <source>Printed {0}</source>
         <translation>พิมพ์เมื่อ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/layouts.py" line="146"/>
+        <location filename="../jitasa_qgis/printing/layouts.py" line="147"/>
         <source>Produced by {0}</source>
         <translation>จัดทำโดย {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/layouts.py" line="163"/>
+        <location filename="../jitasa_qgis/printing/layouts.py" line="164"/>
         <source>Legend</source>
         <translation>คำอธิบายสัญลักษณ์</translation>
     </message>

@@ -53,6 +53,7 @@ from .expressions import thai_date_function
 from .figures_fit import figures_fit
 from .fonts import thai_font_family
 from .page_legend import PageLegend
+from .time_zone import name_time_zone
 
 PathLike = Union[str, Path]
 
@@ -317,6 +318,7 @@ class ExportCancelled(Exception):
 def export_pdf(layout: QgsPrintLayout, path: PathLike, dpi: float = PRINT_DPI) -> Path:
     """One layout to one PDF (see the module docstring). Raises PrintError."""
     path = check_writable(path)
+    name_time_zone()
     temporary = _TemporaryPdf(path)
     try:
         with thai_date_function():
@@ -337,6 +339,7 @@ def export_atlas_pdf(
     """The layout's atlas, one page per feature, to one PDF. The feedback gets the progress page by page
     and can cancel (ExportCancelled; no file). Raises PrintError."""
     path = check_writable(path)
+    name_time_zone()
     temporary = _TemporaryPdf(path)
     try:
         with thai_date_function():
