@@ -29,6 +29,7 @@ from qgis.core import (
     QgsLegendSymbolItem,
     QgsMapLayer,
     QgsMapLayerLegend,
+    QgsMarkerSymbol,
     QgsRectangle,
     QgsRenderContext,
     QgsRuleBasedRenderer,
@@ -218,7 +219,9 @@ def _legend_sized(item: QgsLegendSymbolItem, legend: QgsLayoutItemLegend) -> Qgs
     """`item` with its symbol no larger than the legend draws it (else the legend clones it on every page
     to shrink it)."""
     symbol = item.symbol()
-    if symbol is None or legend.maximumSymbolSize() <= 0:
+    if symbol is None:  # a heading of a rule-based renderer's classes: a row as tall as theirs
+        return _spaced_heading(item)
+    if legend.maximumSymbolSize() <= 0:
         return QgsLegendSymbolItem(item)
     context = QgsRenderContext()
     context.setScaleFactor(300 / 25.4)
@@ -229,6 +232,16 @@ def _legend_sized(item: QgsLegendSymbolItem, legend: QgsLayoutItemLegend) -> Qgs
     if smaller is not None:
         sized.setSymbol(smaller)
     return sized
+
+
+def _spaced_heading(item: QgsLegendSymbolItem) -> QgsLegendSymbolItem:
+    """A class without a symbol (the parent rule over "ready" or "busy" volunteers' kinds) given an empty
+    one: QGIS lays a row without a symbol out as tall as its text alone, so its tone marks touched the layer
+    title above; with the empty symbol the row has the symbol height and its text is centred like the rows
+    it heads."""
+    spaced = QgsLegendSymbolItem(item)
+    spaced.setSymbol(QgsMarkerSymbol.createSimple({"name": "circle", "color": "0,0,0,0", "outline_style": "no"}))
+    return spaced
 
 
 def legend_title(name: str) -> str:
