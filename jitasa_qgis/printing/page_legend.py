@@ -335,7 +335,14 @@ class PageLegend:
         wanted = {layer.id(): self._visible(layer, extent, scale) for layer in self.layers}
         if wanted == self._shown:
             return
-        self._apply(wanted)
+        # The legend item refreshes itself (six expression contexts) on every signal of its model; one
+        # updateLegend() at the end of fit() does it once. Qt's row bookkeeping runs regardless of blocking.
+        model = self.legend.model()
+        was_blocked = model.blockSignals(True)
+        try:
+            self._apply(wanted)
+        finally:
+            model.blockSignals(was_blocked)
         self._shown = wanted
         self.fit()
 
