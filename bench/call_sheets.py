@@ -158,6 +158,10 @@ def _time_bare_pages(out: Path, pages: int) -> float:
 
 def run() -> list[dict]:
     _app()
+    # our exports name the time zone (printing.time_zone); the anchors run under the same TZ from the start
+    from jitasa_qgis.printing.time_zone import name_time_zone
+
+    name_time_zone()
     store = _Store()
     work = Path(tempfile.mkdtemp(prefix="jitasa-bench-callsheets-out-"))
     try:

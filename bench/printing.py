@@ -227,6 +227,10 @@ def _printmap_1m(work: Path) -> list[dict]:
 
 def run() -> list[dict]:
     _app()
+    # our exports name the time zone (printing.time_zone); the anchors run under the same TZ from the start
+    from jitasa_qgis.printing.time_zone import name_time_zone
+
+    name_time_zone()
     work = Path(tempfile.mkdtemp(prefix="jitasa-bench-print-out-"))
     records = []
     try:
