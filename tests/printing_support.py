@@ -29,6 +29,19 @@ def pdf_text(path: Path, first: int = 1, last: int | None = None) -> str:
     return subprocess.run(args, capture_output=True, text=True, check=True).stdout
 
 
+def pdf_layout_pages(path: Path) -> list[str]:
+    """Each page's text as laid out (a table row on one line, in the order printed)."""
+    return [
+        subprocess.run(
+            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for n in range(1, pdf_pages(path) + 1)
+    ]
+
+
 def pdf_fonts(path: Path) -> list[tuple[str, bool]]:
     """(font name without the subset tag, embedded) for each font of the PDF."""
     out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout

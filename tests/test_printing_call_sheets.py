@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from printing_support import pdf_pages, pdf_text
+from printing_support import pdf_layout_pages, pdf_text
 
 from jitasa_qgis.printing.call_sheets import (
     MAX_MEMBERS_LISTED,
@@ -79,20 +79,6 @@ def _numbers(text: str) -> list[int]:
     return [int(n) for n in re.findall(r"^ {0,3}(\d{1,2}) ", text, re.M)]
 
 
-def _layout_pages(path) -> list[str]:
-    import subprocess
-
-    return [
-        subprocess.run(
-            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        for n in range(1, pdf_pages(path) + 1)
-    ]
-
-
 def test_a_team_bigger_than_a_page_goes_on_over_the_next_pages(qgis_app, tmp_path):
     rows = _rows(members=12, requests_each=4)
     sheets = sheet_pages(rows, per_team=True)
@@ -101,7 +87,7 @@ def test_a_team_bigger_than_a_page_goes_on_over_the_next_pages(qgis_app, tmp_pat
     printed = export_call_sheets(
         rows, [], path, SheetOptions(dt.datetime(2026, 12, 2, 10, 0)), pages_to_print=sheets, per_team=True
     )
-    pages = _layout_pages(path)
+    pages = pdf_layout_pages(path)
     assert printed.pages == printed.team_pages == len(pages) >= 3
     listed = [_numbers(text) for text in pages]
     assert [n for page in listed for n in page] == list(range(1, 49))  # every request once, in order
@@ -125,7 +111,7 @@ def test_a_volunteer_with_more_requests_than_a_page_gets_a_second(qgis_app, tmp_
     rows = _rows(members=1, requests_each=MAX_ROWS + 5, team=None)
     path = tmp_path / "one.pdf"
     printed = export_call_sheets(rows, [], path, SheetOptions(dt.datetime(2026, 12, 2, 10, 0)))
-    pages = _layout_pages(path)
+    pages = pdf_layout_pages(path)
     assert printed.pages == len(pages) == 2 and printed.team_pages == 0
     assert _numbers(pages[0]) == list(range(1, MAX_ROWS + 1))
     assert _numbers(pages[1]) == list(range(MAX_ROWS + 1, MAX_ROWS + 6))

@@ -13,7 +13,7 @@ import subprocess
 import threading
 
 import pytest
-from printing_support import pdf_pages, pdf_text, thai_letters
+from printing_support import pdf_layout_pages, pdf_pages, pdf_text, thai_letters
 from test_gui_thai_ui import thai  # noqa: F401 - the Thai translator fixture, used by name
 
 from jitasa_qgis.definitions.i18n import translate
@@ -30,19 +30,6 @@ from jitasa_qgis.services.situation_report import SituationReportParams, make_si
 CODE = re.compile(r"^\s*(67\d{4})\b", re.M)  # a tambon code starting a line: a table row
 
 
-def _pages(path) -> list[str]:
-    """Each page's text as laid out (a table row on one line, in the order printed)."""
-    return [
-        subprocess.run(
-            ["pdftotext", "-layout", "-f", str(n), "-l", str(n), str(path), "-"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        for n in range(1, pdf_pages(path) + 1)
-    ]
-
-
 def _title(key: str) -> str:
     return {
         "open_by_tambon": translate("SituationReport", "Open requests by tambon and category"),
@@ -54,7 +41,7 @@ def _title(key: str) -> str:
 def report(demo, tmp_path, qgis_app):
     path = tmp_path / "province.pdf"
     result = make_situation_report(demo, SituationReportParams(path=path, area="67", use_thai_digits=False))
-    return result, _pages(path)
+    return result, pdf_layout_pages(path)
 
 
 @pytest.mark.parametrize("key", ["open_by_tambon", "assignments_today"])
@@ -103,7 +90,7 @@ def test_a_table_fills_the_page_before_it_goes_on(demo, tmp_path, qgis_app, requ
         request.getfixturevalue("thai")
     path = tmp_path / "province.pdf"
     result = make_situation_report(demo, SituationReportParams(path=path, area="67"))
-    pages = _pages(path)
+    pages = pdf_layout_pages(path)
     foot = PAGE_MM[1] - MARGIN_MM - FOOTER_MM
     gone_on = []
     for key in ("open_by_tambon", "assignments_today"):
@@ -122,7 +109,7 @@ def test_headings_break_between_words_only(demo, tmp_path, qgis_app, area):
     path = tmp_path / "report.pdf"
     result = make_situation_report(demo, SituationReportParams(path=path, area=area))
     table = next(t for t in result.tables if t.key == "open_by_tambon")
-    text = _pages(path)[0]
+    text = pdf_layout_pages(path)[0]
     start = text.index(_title("open_by_tambon")) + len(_title("open_by_tambon"))
     headings = text[start : CODE.search(text, start).start()]  # from the title down to the first row
     printed = set(headings.split())
@@ -141,7 +128,7 @@ def test_headings_too_long_for_their_columns_are_made_smaller(demo, tmp_path, qg
     ]
     path = tmp_path / "long.pdf"
     export_report(tables, ReportText(area="6710", at=dt.datetime.now(dt.timezone.utc)), path)
-    text = _pages(path)[0]
+    text = pdf_layout_pages(path)[0]
     start = text.index(_title("open_by_tambon"))
     headings = text[start : CODE.search(text, start).start()].split()
     assert headings.count(long) == len(tables[0].headings), headings
