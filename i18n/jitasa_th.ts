@@ -762,134 +762,129 @@
         <translation>บทบาทของคุณอ่าน {0} ไม่ได้ ซึ่งใบงานต้องใช้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="238"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="243"/>
         <source>not shown</source>
         <translation>ไม่แสดง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="244"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="249"/>
         <source>Village {0}</source>
         <translation>หมู่ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="246"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="251"/>
         <source>T. {0}</source>
         <translation>ต.{0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="248"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="253"/>
         <source>A. {0}</source>
         <translation>อ.{0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="249"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="254"/>
         <source>outside the boundaries</source>
         <translation>นอกเขตการปกครอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="253"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="258"/>
         <source>{0} people</source>
         <translation>{0} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="255"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="260"/>
         <source>asked for someone else</source>
         <translation>แจ้งแทนผู้อื่น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="263"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="268"/>
         <source>{0} (call the operations room)</source>
         <translation>{0} (ติดต่อผ่านศูนย์ปฏิบัติการ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="276"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="281"/>
         <source>no phone</source>
         <translation>ไม่มีเบอร์โทร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="272"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="277"/>
         <source>Volunteer: {0} ({1}), no. {2}</source>
         <translation>อาสาสมัคร: {0} ({1}) รหัส {2}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="278"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="283"/>
         <source>Phone: {0} · Vehicle: {1} · Lives in: {2}</source>
         <translation>โทร: {0} · ยานพาหนะ: {1} · ที่อยู่: {2}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="290"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="295"/>
         <source>Assigned requests: {0}</source>
         <translation>คำขอที่ได้รับมอบหมาย: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="402"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="440"/>
         <source>No requests are assigned to this volunteer.</source>
         <translation>ไม่มีคำขอที่มอบหมายให้อาสาสมัครคนนี้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="601"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="637"/>
         <source>Call sheets</source>
         <translation>ใบงานอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="604"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="640"/>
         <source>Call sheet</source>
         <translation>ใบงานอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="606"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="642"/>
         <source>Printed {0}</source>
         <translation>พิมพ์เมื่อ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="635"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="671"/>
         <source>★ the volunteer  ● an assigned request (its number in the table)</source>
         <translation>★ อาสาสมัคร  ● คำขอที่มอบหมาย (เลขตรงกับลำดับในตาราง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="501"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="535"/>
         <source>No.</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="503"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="537"/>
         <source>Category</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="504"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="538"/>
         <source>Urgency</source>
         <translation>ความเร่งด่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="505"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="539"/>
         <source>What is needed</source>
         <translation>สิ่งที่ต้องการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="506"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="540"/>
         <source>Where</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="507"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="541"/>
         <source>How to reach the requester</source>
         <translation>ติดต่อผู้ขอความช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="649"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="685"/>
         <source>Holds personal data: keep it safe, hand it only to the volunteer, destroy it when the work is done.</source>
         <translation>มีข้อมูลส่วนบุคคล: เก็บรักษาให้ปลอดภัย มอบให้อาสาสมัครเท่านั้น และทำลายเมื่องานเสร็จ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="649"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="685"/>
         <source>Names and phone numbers are not shown (your role may not read them): call the operations room.</source>
         <translation>ไม่แสดงชื่อและเบอร์โทร (บทบาทของคุณไม่มีสิทธิ์อ่าน): โปรดติดต่อศูนย์ปฏิบัติการ</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="661"/>
-        <source>Page [% @atlas_featurenumber %] of [% @atlas_totalfeatures %]</source>
-        <translation>หน้า [% @atlas_featurenumber %] จาก [% @atlas_totalfeatures %]</translation>
     </message>
     <message>
         <location filename="../jitasa_qgis/services/call_sheets.py" line="60"/>
@@ -932,27 +927,27 @@
         <translation>ยกเลิกแล้ว ไม่ได้เขียนไฟล์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="305"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="310"/>
         <source>Team: {0} · members: {1}</source>
         <translation>ทีม: {0} · สมาชิก {1} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="315"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="320"/>
         <source>No. {0}: {1} ({2})</source>
         <translation>รหัส {0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="326"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="331"/>
         <source>no. {0}</source>
         <translation>รหัส {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="403"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="441"/>
         <source>No requests are assigned to this team.</source>
         <translation>ยังไม่มีคำขอที่มอบหมายให้ทีมนี้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="502"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="536"/>
         <source>Volunteer</source>
         <translation>อาสาสมัคร</translation>
     </message>
@@ -962,34 +957,39 @@
         <translation>หน้าของทีม {0} หน้า และของอาสาสมัครที่ไม่อยู่ในทีม {1} หน้า</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="288"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="293"/>
         <source>Assigned requests: {0} (all listed on the pages before)</source>
         <translation>คำขอที่ได้รับมอบหมาย: {0} รายการ (แสดงครบแล้วในหน้าก่อน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="289"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="294"/>
         <source>Assigned requests {0}–{1} of {2}</source>
         <translation>คำขอที่ได้รับมอบหมาย ลำดับที่ {0}–{1} จาก {2} รายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="292"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="297"/>
         <source>(the first {0} are listed here, the rest on the next pages)</source>
         <translation>(แสดง {0} รายการแรกในหน้านี้ ที่เหลืออยู่ในหน้าถัดไป)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="301"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="306"/>
         <source>page {0} of {1} of this sheet</source>
         <translation>หน้า {0} จาก {1} ของใบงานนี้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="319"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="324"/>
         <source>and {0} more members (on the next page)</source>
         <translation>และสมาชิกอีก {0} คน (ในหน้าถัดไป)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="321"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="326"/>
         <source>The members are listed on the pages before.</source>
         <translation>รายชื่อสมาชิกอยู่ในหน้าก่อน</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="697"/>
+        <source>Page {0} of {1}</source>
+        <translation>หน้า {0} จาก {1}</translation>
     </message>
 </context>
 <context>

@@ -9,20 +9,24 @@ The layout is built in code (A4 portrait) and printed as an atlas over a memory 
 page of paper (the geometry of a sheet's first page is the box its map shows); the tables read a memory
 layer of the request rows, each carrying the page it is listed on, filtered to the atlas feature. Only what
 `store.call_sheets` read reaches the layers: a name or phone number the role may not read was never
-fetched, and its cell says "not shown". The PDF is written to a temporary file beside the target and renamed
-at the end, so a failure or a cancel leaves no file.
+fetched, and its cell says "not shown". Long runs of sheets are written in parts at once, a part per core,
+each with its own layers and layout on its own thread, and joined (printing.pdf_parts); pages are numbered
+across the whole PDF. The PDF is written to a temporary file beside the target and renamed at the end, so a
+failure or a cancel leaves no file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsCoordinateTransformContext,
     QgsFeature,
     QgsFeedback,
     QgsField,
@@ -64,7 +68,8 @@ from ..definitions import labels
 from ..definitions.i18n import translate
 from ..store.call_sheets import CallSheetRows, SheetRequest, SheetVolunteer
 from .fonts import thai_font_family
-from .layouts import ExportCancelled, check_writable, export_atlas_pdf
+from .layouts import ExportCancelled, check_writable, write_atlas_pdf
+from .pdf_parts import export_in_parts, parts_for
 
 MAP_CRS = "EPSG:32647"  # UTM 47N: Phetchabun and most of Thailand; metres for the scale
 MAX_ROWS = 10  # rows of the table a volunteer's first page holds; the rest go on to the next pages
@@ -356,15 +361,47 @@ def _memory_layer(
     return layer
 
 
+@dataclass(frozen=True)
+class PlannedSheet:
+    """A sheet with its table's cells (by row) and the pages of paper they take."""
+
+    sheet: SheetPage
+    cells: list[dict[str, str]]
+    papers: list[PaperPage]
+
+
+def plan_sheets(rows: CallSheetRows, sheets: Sequence[SheetPage], per_team: bool, family: str) -> list[PlannedSheet]:
+    """The cells of every sheet's rows and the pages of paper each sheet takes (measured with `family`)."""
+    widths = TEAM_COLUMNS_MM if per_team else COLUMNS_MM
+    cell_text, heading_text = _TableText(family, widths), _TableText(family, widths, bold=True)
+    first_top, more_top = (TEAM_TABLE_Y, TEAM_MAP_Y) if per_team else (TABLE_Y, MAP_Y)
+    heading = heading_text.height(_headings())
+    # a little room spare: the estimate's rounding must not push a row off the frame
+    first_room = (TABLE_BOTTOM - first_top - heading) * ROOM_USED
+    more_room = (TABLE_BOTTOM - more_top - heading) * ROOM_USED
+    planned = []
+    for sheet in sheets:
+        cells = [_row_cells(v, r, rows.volunteer_personal, rows.requester_personal) for v, r in sheet.requests]
+        papers = paper_pages(sheet, [cell_text.height(c) for c in cells], first_room, more_room)
+        planned.append(PlannedSheet(sheet, cells, papers))
+    return planned
+
+
 def build_layers(
-    rows: CallSheetRows, outlines: list[Outline], pages_to_print: Optional[list[SheetPage]] = None, per_team=False
+    rows: CallSheetRows,
+    outlines: list[Outline],
+    planned: Sequence[PlannedSheet],
+    per_team: bool = False,
+    first_number: int = 1,
+    transform_context: Optional[QgsCoordinateTransformContext] = None,
 ) -> dict[str, QgsVectorLayer]:
-    """The memory layers the sheets print from: pages (one per page of paper of each volunteer's or team's
-    sheet), rows, volunteers, outlines. `pages_to_print` defaults to a sheet per volunteer."""
-    sheets = sheet_pages(rows) if pages_to_print is None else pages_to_print
+    """The memory layers the sheets print from: pages (one per page of paper of each planned sheet,
+    numbered in the PDF from `first_number`), rows, volunteers, outlines, places."""
     map_size = TEAM_MAP_SIZE_MM if per_team else MAP_SIZE_MM
     to_map = QgsCoordinateTransform(
-        QgsCoordinateReferenceSystem("EPSG:4326"), QgsCoordinateReferenceSystem(MAP_CRS), QgsProject.instance()
+        QgsCoordinateReferenceSystem("EPSG:4326"),
+        QgsCoordinateReferenceSystem(MAP_CRS),
+        transform_context or QgsCoordinateTransformContext(),
     )
     pages = _memory_layer(
         "Polygon",
@@ -377,6 +414,7 @@ def build_layers(
             ("empty_note", QVariant.String),
             ("more", QVariant.Bool),  # a following page of its sheet: no map, the longer table
             ("team", QVariant.Bool),  # a page of a team's sheet
+            ("number", QVariant.Int),  # the page's number in the whole PDF (which may be written in parts)
         ],
         crs=MAP_CRS,
     )
@@ -402,20 +440,12 @@ def build_layers(
     empty = translate("CallSheets", "No requests are assigned to this volunteer.")
     empty_team = translate("CallSheets", "No requests are assigned to this team.")
     personal = rows.volunteer_personal
-    family = thai_font_family()
-    widths = TEAM_COLUMNS_MM if per_team else COLUMNS_MM
-    cell_text, heading_text = _TableText(family, widths), _TableText(family, widths, bold=True)
-    first_top, more_top = (TEAM_TABLE_Y, TEAM_MAP_Y) if per_team else (TABLE_Y, MAP_Y)
-    heading = heading_text.height(_headings())
-    # a little room spare: the estimate's rounding must not push a row off the frame
-    first_room = (TABLE_BOTTOM - first_top - heading) * ROOM_USED
-    more_room = (TABLE_BOTTOM - more_top - heading) * ROOM_USED
-    page_features, papers, cells_of = [], [], {}
-    for sheet in sheets:
+    page_features, papers = [], []
+    for plan in planned:
+        sheet = plan.sheet
         box = _page_box(sheet, to_map, map_size)  # a following page keeps it: its map is not drawn
         n = len(sheet.requests)
-        cells_of[id(sheet)] = cells = [_row_cells(v, r, personal, rows.requester_personal) for v, r in sheet.requests]
-        for paper in paper_pages(sheet, [cell_text.height(c) for c in cells], first_room, more_room):
+        for paper in plan.papers:
             f = QgsFeature(pages.fields())
             f.setGeometry(box)
             if sheet.team is None:
@@ -425,7 +455,10 @@ def build_layers(
                 who, contact, nothing = _team_who(sheet), _members(paper, personal), empty_team
             note = nothing if not n and not paper.number else ""
             vid, more = sheet.members[0].volunteer_id, paper.number > 0
-            f.setAttributes([vid, _continued(who, paper), contact, _summary(paper), note, more, sheet.team is not None])
+            number = first_number + len(page_features)
+            f.setAttributes(
+                [vid, _continued(who, paper), contact, _summary(paper), note, more, sheet.team is not None, number]
+            )
             page_features.append(f)
             papers.append(paper)
     ok, added = pages.dataProvider().addFeatures(page_features)
@@ -438,7 +471,8 @@ def build_layers(
         first_of.setdefault(key, page.id())
         for i in range(paper.first_row, paper.end_row):
             listed_on[(key, i)] = page.id()
-    for sheet in sheets:
+    for plan in planned:
+        sheet = plan.sheet
         first = first_of[id(sheet)]
         for v in sheet.members:
             if v.lon is not None:
@@ -446,7 +480,7 @@ def build_layers(
                 p.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(v.lon, v.lat)))
                 p.setAttributes([first])
                 people_features.append(p)
-        for no, ((_v, r), cells) in enumerate(zip(sheet.requests, cells_of[id(sheet)]), start=1):
+        for no, ((_v, r), cells) in enumerate(zip(sheet.requests, plan.cells), start=1):
             row = QgsFeature(table.fields())  # all on the first page's map
             if r.lon is not None:
                 row.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(r.lon, r.lat)))
@@ -590,9 +624,11 @@ def build_layout(
     options: SheetOptions,
     personal: bool,
     per_team: bool = False,
+    total_pages: Optional[int] = None,
 ):
     """The A4 portrait call-sheet layout, an atlas over `layers['pages']`; `per_team`: room for a team's
-    members above a smaller map, and a longer table with the member each request is assigned to."""
+    members above a smaller map, and a longer table with the member each request is assigned to.
+    `total_pages`: of the whole PDF (default: the pages of this layout), for "page n of N"."""
     family = thai_font_family()
     _style_layers(layers, family)
     layout = QgsPrintLayout(project)
@@ -660,7 +696,9 @@ def build_layout(
     _label_item(layout, note, family, 8, (10, 279, 150, 8))
     _label_item(
         layout,
-        translate("CallSheets", "Page [% @atlas_featurenumber %] of [% @atlas_totalfeatures %]"),
+        translate("CallSheets", "Page {0} of {1}").format(
+            '[% "number" %]', total_pages if total_pages is not None else layers["pages"].featureCount()
+        ),
         family,
         8,
         (160, 279, 40, 8),
@@ -703,36 +741,70 @@ def export_call_sheets(
     is_cancelled: Optional[Callable[[], bool]] = None,
     pages_to_print: Optional[list[SheetPage]] = None,
     per_team: bool = False,
+    parts: Optional[int] = None,
 ) -> SheetsPrinted:
     """Write the sheets of `rows` to `path` (one per volunteer, or the `pages_to_print` of
     sheet_pages(rows, per_team=True)), each on as many pages as it needs; return the page counts.
+    `parts`: how many parts are written at once (printing.pdf_parts; default: what the machine allows).
 
     PrintError (THAI_FONT_MISSING, OUTPUT_UNWRITABLE, EXPORT_FAILED); PrintCancelled on a cancel. Neither
-    leaves a file; an earlier file at `path` stays as it was (printing.layouts.export_atlas_pdf)."""
+    leaves a file; an earlier file at `path` stays as it was."""
     path = check_writable(path)
-    project = QgsProject()
-    layers = build_layers(rows, outlines, pages_to_print, per_team)
-    pages = layers["pages"].featureCount()
-    team_pages = sum(1 for f in layers["pages"].getFeatures() if f["team"])
-    project.addMapLayers(list(layers.values()), False)
-    personal = rows.volunteer_personal or rows.requester_personal
-    layout = build_layout(project, layers, options, personal, per_team)
-    feedback = QgsFeedback()
-
-    def progressed(percent: float) -> None:
-        if is_cancelled is not None and is_cancelled():
-            feedback.cancel()
-        if on_progress is not None:
-            on_progress(percent / 100.0)
-
-    feedback.progressChanged.connect(progressed)
+    family = thai_font_family()  # before any part starts: a missing font is reported once
+    sheets = sheet_pages(rows) if pages_to_print is None else pages_to_print
+    planned = plan_sheets(rows, sheets, per_team, family)
+    total = sum(len(p.papers) for p in planned)
+    team_pages = sum(len(p.papers) for p in planned if p.sheet.team is not None)
+    groups = split_sheets(planned, parts_for(total) if parts is None else parts)
+    writers, weights, first = [], [], 1
+    for group in groups:
+        writers.append(partial(_write_part, rows, outlines, group, options, per_team, first, total))
+        weights.append(sum(len(p.papers) for p in group))
+        first += weights[-1]
     try:
-        if is_cancelled is not None and is_cancelled():
-            raise PrintCancelled()
-        export_atlas_pdf(layout, path, feedback)
+        export_in_parts(path, writers, weights, on_progress, is_cancelled)
     except ExportCancelled:
         raise PrintCancelled() from None
+    return SheetsPrinted(total, team_pages)
+
+
+def split_sheets(planned: Sequence[PlannedSheet], parts: int) -> list[list[PlannedSheet]]:
+    """The sheets in `parts` runs (fewer if there are fewer sheets) of about as many pages of paper each, in
+    their order; a sheet is never split."""
+    parts = max(1, min(parts, len(planned)))
+    total = sum(len(p.papers) for p in planned)
+    groups: list[list[PlannedSheet]] = [[]]
+    done = 0
+    for plan in planned:
+        # a new run where the runs so far come nearest their share: before a sheet that would overshoot it
+        # by more than stopping short of it
+        share = total * len(groups) / parts
+        if groups[-1] and len(groups) < parts and done + len(plan.papers) - share > share - done:
+            groups.append([])
+        groups[-1].append(plan)
+        done += len(plan.papers)
+    return groups
+
+
+def _write_part(
+    rows: CallSheetRows,
+    outlines: list[Outline],
+    planned: Sequence[PlannedSheet],
+    options: SheetOptions,
+    per_team: bool,
+    first_number: int,
+    total_pages: int,
+    file: Path,
+    feedback: QgsFeedback,
+) -> None:
+    """One part of the sheets to `file` (on the part's own thread: its project, layers and layout are its own)."""
+    project = QgsProject()
+    layers = build_layers(rows, outlines, planned, per_team, first_number, project.transformContext())
+    project.addMapLayers(list(layers.values()), False)
+    personal = rows.volunteer_personal or rows.requester_personal
+    layout = build_layout(project, layers, options, personal, per_team, total_pages)
+    try:
+        write_atlas_pdf(layout, file, feedback)
     finally:
         del layout
         project.removeAllMapLayers()
-    return SheetsPrinted(pages, team_pages)

@@ -285,7 +285,7 @@ def pdf_settings(dpi: float = PRINT_DPI) -> QgsLayoutExporter.PdfExportSettings:
     return settings
 
 
-class _TemporaryPdf:
+class TemporaryPdf:
     """A temporary file beside the output; `commit()` renames it over the output, else it is removed."""
 
     def __init__(self, path: Path):
@@ -319,7 +319,7 @@ def export_pdf(layout: QgsPrintLayout, path: PathLike, dpi: float = PRINT_DPI) -
     """One layout to one PDF (see the module docstring). Raises PrintError."""
     path = check_writable(path)
     name_time_zone()
-    temporary = _TemporaryPdf(path)
+    temporary = TemporaryPdf(path)
     try:
         with thai_date_function():
             exporter = QgsLayoutExporter(layout)
@@ -340,21 +340,27 @@ def export_atlas_pdf(
     and can cancel (ExportCancelled; no file). Raises PrintError."""
     path = check_writable(path)
     name_time_zone()
-    temporary = _TemporaryPdf(path)
+    temporary = TemporaryPdf(path)
     try:
         with thai_date_function():
-            result, error = QgsLayoutExporter.exportToPdf(
-                layout.atlas(), str(temporary.temporary), pdf_settings(dpi), feedback
-            )
-        if result == QgsLayoutExporter.Canceled or (feedback is not None and feedback.isCanceled()):
-            raise ExportCancelled()
-        if result != QgsLayoutExporter.Success:
-            raise PrintError(PrintErrorCode.EXPORT_FAILED, error or _result_name(result))
+            write_atlas_pdf(layout, temporary.temporary, feedback, dpi)
         temporary.commit()
     except BaseException:
         temporary.discard()
         raise
     return path
+
+
+def write_atlas_pdf(
+    layout: QgsPrintLayout, file: PathLike, feedback: Optional[QgsFeedback] = None, dpi: float = PRINT_DPI
+) -> None:
+    """The layout's atlas straight to `file` (no temporary, no rename: the caller's part of an export).
+    Raises ExportCancelled or PrintError(EXPORT_FAILED)."""
+    result, error = QgsLayoutExporter.exportToPdf(layout.atlas(), str(file), pdf_settings(dpi), feedback)
+    if result == QgsLayoutExporter.Canceled or (feedback is not None and feedback.isCanceled()):
+        raise ExportCancelled()
+    if result != QgsLayoutExporter.Success:
+        raise PrintError(PrintErrorCode.EXPORT_FAILED, error or _result_name(result))
 
 
 def _result_name(result) -> str:
