@@ -787,102 +787,102 @@
         <translation>นอกเขตการปกครอง</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="258"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="261"/>
         <source>{0} people</source>
         <translation>{0} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="260"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="263"/>
         <source>asked for someone else</source>
         <translation>แจ้งแทนผู้อื่น</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="268"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="271"/>
         <source>{0} (call the operations room)</source>
         <translation>{0} (ติดต่อผ่านศูนย์ปฏิบัติการ)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="281"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="284"/>
         <source>no phone</source>
         <translation>ไม่มีเบอร์โทร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="277"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="280"/>
         <source>Volunteer: {0} ({1}), no. {2}</source>
         <translation>อาสาสมัคร: {0} ({1}) รหัส {2}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="283"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="286"/>
         <source>Phone: {0} · Vehicle: {1} · Lives in: {2}</source>
         <translation>โทร: {0} · ยานพาหนะ: {1} · ที่อยู่: {2}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="295"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="298"/>
         <source>Assigned requests: {0}</source>
         <translation>คำขอที่ได้รับมอบหมาย: {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="440"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="443"/>
         <source>No requests are assigned to this volunteer.</source>
         <translation>ไม่มีคำขอที่มอบหมายให้อาสาสมัครคนนี้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="637"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="640"/>
         <source>Call sheets</source>
         <translation>ใบงานอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="640"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="643"/>
         <source>Call sheet</source>
         <translation>ใบงานอาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="642"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="645"/>
         <source>Printed {0}</source>
         <translation>พิมพ์เมื่อ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="671"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="674"/>
         <source>★ the volunteer  ● an assigned request (its number in the table)</source>
         <translation>★ อาสาสมัคร  ● คำขอที่มอบหมาย (เลขตรงกับลำดับในตาราง)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="535"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="538"/>
         <source>No.</source>
         <translation>ลำดับ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="537"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="540"/>
         <source>Category</source>
         <translation>ประเภท</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="538"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="541"/>
         <source>Urgency</source>
         <translation>ความเร่งด่วน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="539"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="542"/>
         <source>What is needed</source>
         <translation>สิ่งที่ต้องการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="540"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="543"/>
         <source>Where</source>
         <translation>สถานที่</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="541"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="544"/>
         <source>How to reach the requester</source>
         <translation>ติดต่อผู้ขอความช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="685"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="688"/>
         <source>Holds personal data: keep it safe, hand it only to the volunteer, destroy it when the work is done.</source>
         <translation>มีข้อมูลส่วนบุคคล: เก็บรักษาให้ปลอดภัย มอบให้อาสาสมัครเท่านั้น และทำลายเมื่องานเสร็จ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="685"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="688"/>
         <source>Names and phone numbers are not shown (your role may not read them): call the operations room.</source>
         <translation>ไม่แสดงชื่อและเบอร์โทร (บทบาทของคุณไม่มีสิทธิ์อ่าน): โปรดติดต่อศูนย์ปฏิบัติการ</translation>
     </message>
@@ -927,27 +927,27 @@
         <translation>ยกเลิกแล้ว ไม่ได้เขียนไฟล์</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="310"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="313"/>
         <source>Team: {0} · members: {1}</source>
         <translation>ทีม: {0} · สมาชิก {1} คน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="320"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="323"/>
         <source>No. {0}: {1} ({2})</source>
         <translation>รหัส {0}: {1} ({2})</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="331"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="334"/>
         <source>no. {0}</source>
         <translation>รหัส {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="441"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="444"/>
         <source>No requests are assigned to this team.</source>
         <translation>ยังไม่มีคำขอที่มอบหมายให้ทีมนี้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="536"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="539"/>
         <source>Volunteer</source>
         <translation>อาสาสมัคร</translation>
     </message>
@@ -957,39 +957,44 @@
         <translation>หน้าของทีม {0} หน้า และของอาสาสมัครที่ไม่อยู่ในทีม {1} หน้า</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="293"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="296"/>
         <source>Assigned requests: {0} (all listed on the pages before)</source>
         <translation>คำขอที่ได้รับมอบหมาย: {0} รายการ (แสดงครบแล้วในหน้าก่อน)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="294"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="297"/>
         <source>Assigned requests {0}–{1} of {2}</source>
         <translation>คำขอที่ได้รับมอบหมาย ลำดับที่ {0}–{1} จาก {2} รายการ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="297"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="300"/>
         <source>(the first {0} are listed here, the rest on the next pages)</source>
         <translation>(แสดง {0} รายการแรกในหน้านี้ ที่เหลืออยู่ในหน้าถัดไป)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="306"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="309"/>
         <source>page {0} of {1} of this sheet</source>
         <translation>หน้า {0} จาก {1} ของใบงานนี้</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="324"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="327"/>
         <source>and {0} more members (on the next page)</source>
         <translation>และสมาชิกอีก {0} คน (ในหน้าถัดไป)</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="326"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="329"/>
         <source>The members are listed on the pages before.</source>
         <translation>รายชื่อสมาชิกอยู่ในหน้าก่อน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/call_sheets.py" line="697"/>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="700"/>
         <source>Page {0} of {1}</source>
         <translation>หน้า {0} จาก {1}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/call_sheets.py" line="259"/>
+        <source>{0} person</source>
+        <translation>{0} คน</translation>
     </message>
 </context>
 <context>
@@ -5234,17 +5239,17 @@ The file is written whole or not at all.</source>
 <context>
     <name>PrintLayout</name>
     <message>
-        <location filename="../jitasa_qgis/printing/layouts.py" line="145"/>
+        <location filename="../jitasa_qgis/printing/layouts.py" line="149"/>
         <source>Printed {0}</source>
         <translation>พิมพ์เมื่อ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/layouts.py" line="147"/>
+        <location filename="../jitasa_qgis/printing/layouts.py" line="151"/>
         <source>Produced by {0}</source>
         <translation>จัดทำโดย {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/layouts.py" line="164"/>
+        <location filename="../jitasa_qgis/printing/layouts.py" line="168"/>
         <source>Legend</source>
         <translation>คำอธิบายสัญลักษณ์</translation>
     </message>

@@ -17,6 +17,7 @@ from jitasa_qgis.printing.call_sheets import (
     MAX_TEAM_ROWS,
     SheetOptions,
     SheetPage,
+    _need,
     export_call_sheets,
     paper_pages,
     sheet_pages,
@@ -127,3 +128,8 @@ def test_the_split_follows_the_rows_heights(qgis_app):
     assert all(p.pages == len(tall) for p in tall) and [p.number for p in tall] == [0, 1, 2, 3]
     one = paper_pages(sheet, [300.0] * 2, first_room=120, more_room=220)  # a row taller than a page still prints
     assert [(p.first_row, p.end_row) for p in one] == [(0, 1), (1, 2)]
+
+
+def test_what_is_needed_says_person_for_one_and_people_for_more():
+    assert _need(_request(1, 0, False)).startswith("1 person · ")
+    assert _need(_request(2, 2, False)) == "3 people"

@@ -142,3 +142,17 @@ def test_missing_template_and_missing_thai_font_are_clear_errors(project, monkey
     assert "fonts-thai-tlwg" in str(caught.value)
     with pytest.raises(PrintError):
         thai_font_family()
+
+
+def test_a_new_pdf_gets_the_usual_file_mode_and_a_replaced_one_keeps_its_own(project, tmp_path):
+    layout, _ = _page(project, "a4_portrait")
+    fresh = layouts.export_pdf(layout, tmp_path / "fresh.pdf")
+    # as any new file under the process's umask (0644 under the usual 022), not private like mkstemp's 0600
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~layouts._UMASK
+    kept = tmp_path / "kept.pdf"
+    kept.write_bytes(b"%PDF-1.4 an earlier map")
+    kept.chmod(0o640)
+    layouts.export_pdf(layout, kept)
+    assert kept.stat().st_mode & 0o777 == 0o640
+    assert kept.read_bytes().startswith(b"%PDF")
+    assert kept.stat().st_size > 1000

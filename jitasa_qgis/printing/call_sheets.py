@@ -255,7 +255,10 @@ def _place(tambon: Optional[str], amphoe: Optional[str], village: Optional[str] 
 
 
 def _need(r: SheetRequest) -> str:
-    text = translate("CallSheets", "{0} people").format(r.people_count)
+    if r.people_count == 1:
+        text = translate("CallSheets", "{0} person").format(r.people_count)
+    else:
+        text = translate("CallSheets", "{0} people").format(r.people_count)
     if r.for_someone_else:
         text += " · " + translate("CallSheets", "asked for someone else")
     if r.note:

@@ -15,6 +15,7 @@ cannot be written is refused before anything is rendered (PrintErrorCode.OUTPUT_
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,6 +55,9 @@ from .figures_fit import figures_fit
 from .fonts import thai_font_family
 from .page_legend import PageLegend
 from .time_zone import name_time_zone
+
+_UMASK = os.umask(0)  # read once: os.umask can only be read by setting it
+os.umask(_UMASK)
 
 PathLike = Union[str, Path]
 
@@ -299,6 +303,8 @@ class TemporaryPdf:
 
     def commit(self) -> None:
         try:
+            # mkstemp's file is private (0600); the output gets the mode any new file would, or keeps its own
+            os.chmod(self.temporary, _mode_for(self.path))
             os.replace(self.temporary, self.path)
         except OSError as exc:
             self.discard()
@@ -309,6 +315,13 @@ class TemporaryPdf:
             self.temporary.unlink()
         except FileNotFoundError:
             pass
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~_UMASK
 
 
 class ExportCancelled(Exception):
