@@ -1812,32 +1812,32 @@ Only the columns your role may read are written. Names, phone numbers and notes 
 <context>
     <name>ExportRows</name>
     <message>
-        <location filename="../jitasa_qgis/store/export_rows.py" line="245"/>
+        <location filename="../jitasa_qgis/store/export_rows.py" line="246"/>
         <source>requests</source>
         <translation>คำขอความช่วยเหลือ</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/export_rows.py" line="246"/>
+        <location filename="../jitasa_qgis/store/export_rows.py" line="247"/>
         <source>assignments</source>
         <translation>การมอบหมายงาน</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/export_rows.py" line="247"/>
+        <location filename="../jitasa_qgis/store/export_rows.py" line="248"/>
         <source>volunteers</source>
         <translation>อาสาสมัคร</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/export_rows.py" line="248"/>
+        <location filename="../jitasa_qgis/store/export_rows.py" line="249"/>
         <source>facilities</source>
         <translation>สถานพยาบาล</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/export_rows.py" line="285"/>
+        <location filename="../jitasa_qgis/store/export_rows.py" line="286"/>
         <source>Your role may not read {0}: nothing to export.</source>
         <translation>บทบาทของคุณไม่มีสิทธิ์อ่าน{0}: ไม่มีข้อมูลให้ส่งออก</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/store/export_rows.py" line="340"/>
+        <location filename="../jitasa_qgis/store/export_rows.py" line="341"/>
         <source>Your role may not read {0}.{1}, which this filter needs.</source>
         <translation>บทบาทของคุณไม่มีสิทธิ์อ่าน {0}.{1} ซึ่งตัวกรองนี้ต้องใช้</translation>
     </message>
@@ -2014,17 +2014,17 @@ Only the columns your role may read are written. Names, phone numbers and notes 
 <context>
     <name>Feed</name>
     <message>
-        <location filename="../jitasa_qgis/core/request_records.py" line="362"/>
+        <location filename="../jitasa_qgis/core/request_records.py" line="361"/>
         <source>Unknown feed format &apos;{0}&apos;; known: {1}.</source>
         <translation>ไม่รู้จักรูปแบบฟีด '{0}' รูปแบบที่รู้จัก: {1}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/request_records.py" line="367"/>
+        <location filename="../jitasa_qgis/core/request_records.py" line="366"/>
         <source>The page is not a feed page: a JSON object with a &apos;records&apos; list was expected.</source>
         <translation>หน้านี้ไม่ใช่หน้าของฟีด: ต้องเป็นออบเจ็กต์ JSON ที่มีรายการ 'records'</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/core/request_records.py" line="375"/>
+        <location filename="../jitasa_qgis/core/request_records.py" line="374"/>
         <source>The page is not an SOS feed page: a JSON list or an object with a &apos;data&apos; list was expected.</source>
         <translation>หน้านี้ไม่ใช่หน้าของฟีด SOS: ต้องเป็นรายการ JSON หรือออบเจ็กต์ที่มีรายการ 'data'</translation>
     </message>
@@ -5178,14 +5178,19 @@ The file is written whole or not at all.</source>
 <context>
     <name>PrintExpressions</name>
     <message>
-        <location filename="../jitasa_qgis/printing/expressions.py" line="54"/>
-        <source>jitasa_thai_date takes 1 to 4 arguments.</source>
-        <translation>jitasa_thai_date รับอาร์กิวเมนต์ 1 ถึง 4 ตัว</translation>
-    </message>
-    <message>
-        <location filename="../jitasa_qgis/printing/expressions.py" line="60"/>
+        <location filename="../jitasa_qgis/printing/expressions.py" line="85"/>
         <source>The style must be &apos;long&apos; or &apos;short&apos;.</source>
         <translation>รูปแบบต้องเป็น 'long' หรือ 'short'</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/expressions.py" line="65"/>
+        <source>Unknown time zone: {0}</source>
+        <translation>ไม่รู้จักเขตเวลา: {0}</translation>
+    </message>
+    <message>
+        <location filename="../jitasa_qgis/printing/expressions.py" line="79"/>
+        <source>jitasa_thai_date takes 1 to 5 arguments.</source>
+        <translation>jitasa_thai_date รับอาร์กิวเมนต์ 1 ถึง 5 ตัว</translation>
     </message>
 </context>
 <context>
@@ -5239,17 +5244,17 @@ The file is written whole or not at all.</source>
 <context>
     <name>PrintLayout</name>
     <message>
-        <location filename="../jitasa_qgis/printing/layouts.py" line="149"/>
+        <location filename="../jitasa_qgis/printing/layouts.py" line="151"/>
         <source>Printed {0}</source>
         <translation>พิมพ์เมื่อ {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/layouts.py" line="151"/>
+        <location filename="../jitasa_qgis/printing/layouts.py" line="153"/>
         <source>Produced by {0}</source>
         <translation>จัดทำโดย {0}</translation>
     </message>
     <message>
-        <location filename="../jitasa_qgis/printing/layouts.py" line="168"/>
+        <location filename="../jitasa_qgis/printing/layouts.py" line="170"/>
         <source>Legend</source>
         <translation>คำอธิบายสัญลักษณ์</translation>
     </message>

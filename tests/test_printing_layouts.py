@@ -4,16 +4,19 @@ output is refused and a failed export leaves no file; a missing Thai font is a c
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 import pytest
 from printing_support import demo_tambons, non_white_share, pdf_fonts, pdf_pages, pdf_text, thai_letters
 from qgis.core import QgsLayoutItemLegend, QgsProject, QgsVectorLayer
 
+from jitasa_qgis.core.thai_dates import LONG, thai_date
 from jitasa_qgis.definitions.print_errors import PrintErrorCode
+from jitasa_qgis.definitions.thai_time import THAI_TIME
 from jitasa_qgis.printing import fonts, layouts
 from jitasa_qgis.printing.errors import PrintError
-from jitasa_qgis.printing.expressions import is_registered
+from jitasa_qgis.printing.expressions import is_registered, thai_date_function
 from jitasa_qgis.printing.fonts import THAI_FONT_FAMILIES, installed_thai_families, thai_font_family
 
 TITLE = "แผนที่คำขอความช่วยเหลือ จังหวัดเพชรบูรณ์"
@@ -68,6 +71,16 @@ def test_each_template_loads_fills_and_exports(project, tmp_path, template):
     assert non_white_share(out, tmp_dir=tmp_path) > 0.05  # the tambons are drawn, not a blank page
     assert not is_registered()  # the date function was registered only for the export
     assert list(tmp_path.glob("*.part.pdf")) == []
+
+
+def test_the_date_printed_is_thai_time_whatever_the_machine_clock_says(project):
+    layout, _ = _page(project, "a4_portrait")
+    label = layout.itemById(layouts.ITEM_DATE)
+    before = dt.datetime.now(THAI_TIME)
+    with thai_date_function():
+        text = label.currentText()
+    after = dt.datetime.now(THAI_TIME)
+    assert any(thai_date(moment, LONG, True, with_time=True) in text for moment in (before, after)), text
 
 
 def test_date_in_arabic_digits_when_the_setting_says_so(project, tmp_path):

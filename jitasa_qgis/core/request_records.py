@@ -24,14 +24,13 @@ from ..definitions.enums import RequestCategory, Urgency
 from ..definitions.i18n import translate
 from ..definitions.import_reasons import ImportReason
 from ..definitions.paths import RESOURCES_DIR
+from ..definitions.thai_time import THAI_TIME
 from .import_records import Reject, inside_thailand, jsonable, reject
 from .phone import ascii_digits, normalise_phone
 from .tabular import Table
 
 SCHEMA_PATH = RESOURCES_DIR / "feed" / "feed.schema.json"
 ADAPTERS = ("jitasa", "sos_geojson")
-# Times without an offset are Thai time: a hotline's sheet and many local apps write them so.
-THAI_TIME = dt.timezone(dt.timedelta(hours=7))
 CATEGORIES = tuple(c.value for c in RequestCategory)
 URGENCIES = tuple(u.value for u in Urgency)
 
@@ -182,7 +181,7 @@ def parse_time(value: Any) -> Optional[dt.datetime]:
         text = text[:-1] + "+00:00"
     parsed = dt.datetime.fromisoformat(_iso_text(text))
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=THAI_TIME)
+        parsed = parsed.replace(tzinfo=THAI_TIME)  # a hotline's sheet and many local apps write Thai time so
     if not 1900 <= parsed.year <= 2199:
         raise ValueError(value)
     # the store takes at most microseconds and a whole-minute offset

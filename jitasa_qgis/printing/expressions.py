@@ -1,8 +1,11 @@
-"""The expression function `jitasa_thai_date(datetime [, style [, thai_digits [, with_time]]])`.
+"""The expression function `jitasa_thai_date(datetime [, style [, thai_digits [, with_time [, time_zone]]]])`.
 
 Usable in any expression: layout labels (`[% jitasa_thai_date(now(), 'long', true, true) %]`), map labels,
 field calculator. style is 'long' ("๑ ธันวาคม ๒๕๖๙") or 'short' ("1 ธ.ค. 2569"); thai_digits defaults to
-the print setting (definitions.settings KEY_PRINT_THAI_DIGITS); with_time defaults to false.
+the print setting (definitions.settings KEY_PRINT_THAI_DIGITS); with_time defaults to false. time_zone (an
+IANA name, 'Asia/Bangkok') gives the moment in that zone's time; without it a date-time is printed as it is
+(QGIS's now() is the machine's time). The templates give Thai time, so a machine on UTC prints the date an
+office in Thailand would.
 
 The plugin registers it in initGui and removes it on unload. A headless print (Processing without the
 plugin) registers it for the export and removes it again (`thai_date_function()`), so the templates' dates
@@ -12,6 +15,7 @@ work in both.
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from contextlib import contextmanager
 from typing import Iterator, Optional
 
@@ -22,6 +26,7 @@ from qgis.PyQt.QtCore import QDate, QDateTime
 from ..core.thai_dates import STYLES, thai_date
 from ..definitions import settings
 from ..definitions.i18n import translate
+from ..definitions.thai_time import THAI_TIME, THAI_TIME_ZONE
 
 FUNCTION_NAME = "jitasa_thai_date"
 GROUP = "Jitasa"
@@ -40,6 +45,26 @@ def _as_python(value):
     return None
 
 
+def _in_zone(value, moment, name):
+    """The moment as the time in the zone named (a date stays as it is). A naive datetime is the machine's
+    time, as QGIS's own."""
+    if not isinstance(moment, dt.datetime):
+        return moment
+    zone = _zone(name)
+    if isinstance(value, QDateTime):  # whatever its time spec: the instant it stands for
+        return dt.datetime.fromtimestamp(value.toMSecsSinceEpoch() / 1000, zone)
+    return moment.astimezone(zone)
+
+
+def _zone(name: str) -> dt.tzinfo:
+    if name == THAI_TIME_ZONE:  # exact (no daylight saving), and needs no time zone database
+        return THAI_TIME
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValueError(translate("PrintExpressions", "Unknown time zone: {0}").format(name)) from None
+
+
 def _flag(value, default: bool) -> bool:
     if value is None or (hasattr(value, "isNull") and value.isNull()):
         return default
@@ -49,9 +74,9 @@ def _flag(value, default: bool) -> bool:
 
 
 def jitasa_thai_date(values, feature, parent):
-    """Buddhist-Era date: jitasa_thai_date(datetime, 'long'|'short', thai_digits, with_time)."""
-    if not values or len(values) > 4:
-        raise ValueError(translate("PrintExpressions", "jitasa_thai_date takes 1 to 4 arguments."))
+    """Buddhist-Era date: jitasa_thai_date(datetime, 'long'|'short', thai_digits, with_time, time_zone)."""
+    if not values or len(values) > 5:
+        raise ValueError(translate("PrintExpressions", "jitasa_thai_date takes 1 to 5 arguments."))
     moment = _as_python(values[0])
     if moment is None:
         return None
@@ -60,15 +85,20 @@ def jitasa_thai_date(values, feature, parent):
         raise ValueError(translate("PrintExpressions", "The style must be 'long' or 'short'."))
     digits = _flag(values[2] if len(values) > 2 else None, bool(settings.get(settings.KEY_PRINT_THAI_DIGITS)))
     with_time = _flag(values[3] if len(values) > 3 else None, False)
+    zone = values[4] if len(values) > 4 else None
+    if zone is not None and not (hasattr(zone, "isNull") and zone.isNull()) and str(zone).strip():
+        moment = _in_zone(values[0], moment, str(zone).strip())
     return thai_date(moment, style, use_thai_digits=digits, with_time=with_time)
 
 
 _HELP = (
     "<p>A date in the Thai Buddhist Era.</p>"
-    "<p><code>jitasa_thai_date(datetime, style, thai_digits, with_time)</code>: style 'long' "
+    "<p><code>jitasa_thai_date(datetime, style, thai_digits, with_time, time_zone)</code>: style 'long' "
     "(๑ ธันวาคม ๒๕๖๙) or 'short' (1 ธ.ค. 2569); thai_digits true for Thai digits (default: the Jitasa "
-    "print setting); with_time true to add the time (เวลา ๑๔.๓๐ น.).</p>"
-    "<p>Example: <code>jitasa_thai_date(now(), 'short', false)</code> → 1 ธ.ค. 2569</p>"
+    "print setting); with_time true to add the time (เวลา ๑๔.๓๐ น.); time_zone, such as 'Asia/Bangkok', "
+    "for the time there (default: the date-time as given).</p>"
+    "<p>Example: <code>jitasa_thai_date(now(), 'short', false)</code> → 1 ธ.ค. 2569; "
+    "<code>jitasa_thai_date(now(), 'long', true, true, 'Asia/Bangkok')</code> → ๑ ธันวาคม ๒๕๖๙ เวลา ๑๔.๓๐ น.</p>"
 )
 
 

@@ -4,8 +4,9 @@ A template's items are found by their ids (ITEM_*): the title, subtitle, date, s
 labels, the map, the overview inset, the legend, the scale bar and the north arrow. `fill_layout` puts the
 page's words in them and the installed Thai font on every text (printing.fonts), the figures fitted into
 their box (printing.figures_fit); the date label holds the
-expression `jitasa_thai_date(now(), ...)` so it is the date of printing, in the Buddhist Era, with the
-digits of the print setting (layout variable `jitasa_thai_digits`).
+expression `jitasa_thai_date(now(), ...)` so it is the date of printing, in the Buddhist Era, in Thai time
+(whatever the machine's clock is set to, as on the call sheets and reports), with the digits of the print
+setting (layout variable `jitasa_thai_digits`).
 
 An export writes a temporary file beside the output and renames it over the output at the end, so a
 failure or a cancel leaves no broken PDF, and an output that exists stays as it was. An output path that
@@ -48,6 +49,7 @@ from qgis.PyQt.QtXml import QDomDocument
 from ..definitions.i18n import translate
 from ..definitions.paths import LAYOUTS_DIR
 from ..definitions.print_errors import PrintErrorCode
+from ..definitions.thai_time import THAI_TIME_ZONE
 from ..definitions.visuals import PRINT_DPI, PRINT_NORTH_ARROW
 from .errors import PrintError
 from .expressions import thai_date_function
@@ -83,7 +85,7 @@ ITEM_NORTH = "north_arrow"
 TEXT_ITEMS = (ITEM_TITLE, ITEM_SUBTITLE, ITEM_DATE, ITEM_SOURCES, ITEM_OFFICE, ITEM_FIGURES)
 
 # The date of printing, in the Buddhist Era, with the digits the layout variable says.
-DATE_EXPRESSION = "[% jitasa_thai_date(now(), 'long', @jitasa_thai_digits, true) %]"
+DATE_EXPRESSION = f"[% jitasa_thai_date(now(), 'long', @jitasa_thai_digits, true, '{THAI_TIME_ZONE}') %]"
 PRINT_CRS = "EPSG:32647"  # UTM 47N: Phetchabun and most of Thailand; true shapes and a true scale bar
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Optional, Sequence, Union
 
 from ..definitions.i18n import translate
+from ..definitions.thai_time import THAI_TIME
 from ..printing.call_sheets import Outline, PrintCancelled, SheetOptions, export_call_sheets, sheet_pages
 from ..store.area_lookup import AdminAreaMatch
 from ..store.call_sheets import read_call_sheets, read_outlines
@@ -27,7 +28,6 @@ from .store_access import Store, connection
 
 PathLike = Union[str, Path]
 _READ = 0.1  # share of the progress for reading; printing is the rest
-BANGKOK = dt.timezone(dt.timedelta(hours=7))
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def print_call_sheets(store: Store, params: CallSheetParams, progress: Optional[
     )
     check_cancelled(progress)
     options = SheetOptions(
-        printed_at=params.printed_at or dt.datetime.now(BANGKOK),
+        printed_at=params.printed_at or dt.datetime.now(THAI_TIME),
         office=params.office,
         use_thai_digits=params.use_thai_digits,
     )

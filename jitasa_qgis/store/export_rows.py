@@ -25,13 +25,14 @@ from ..core.table_export import Column
 from ..definitions import labels
 from ..definitions.enums import AssignmentStatus, RequestStatus
 from ..definitions.i18n import translate
+from ..definitions.thai_time import THAI_TIME_ZONE
 from .calls import fetch, read_only_snapshot, server_message
 from .errors import StoreError
 
 KINDS = ("requests", "assignments", "volunteers", "facilities")
 STATUSES = ("all", "open")
 FETCH_ROWS = 5_000  # rows per round trip of the server-side cursor
-TIME_ZONE = "Asia/Bangkok"
+TIME_ZONE = THAI_TIME_ZONE
 _OPEN_REQUEST = [s.value for s in (RequestStatus.NEW, RequestStatus.ASSIGNED, RequestStatus.IN_PROGRESS)]
 _OPEN_ASSIGNMENT = [s.value for s in (AssignmentStatus.PROPOSED, AssignmentStatus.ACTIVE)]
 

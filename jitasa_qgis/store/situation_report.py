@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..definitions.enums import OPEN_REQUEST_STATUSES
+from ..definitions.thai_time import THAI_TIME_ZONE
 from .calls import fetch, read_only_snapshot
 
-TIME_ZONE = "Asia/Bangkok"
+TIME_ZONE = THAI_TIME_ZONE
 _OPEN = [s.value for s in OPEN_REQUEST_STATUSES]
 
 
