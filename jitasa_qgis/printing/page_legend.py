@@ -62,15 +62,28 @@ def text_width_mm(font: QFont, text: str) -> float:
 
 
 def _pieces(paragraph: str) -> list[str]:
-    """`paragraph` cut where a line may break (after spaces, and at Thai word boundaries: libthai)."""
+    """`paragraph` cut where a line may break (after spaces, and at Thai word boundaries: libthai), except
+    after a number: it stays with the unit or the end of the range that follows it ("5 กม.", "10–49 คำ")."""
     finder = QTextBoundaryFinder(QTextBoundaryFinder.Line, paragraph)
     pieces, start, position = [], 0, finder.toNextBoundary()
     while position != -1:
         if position > start:
-            pieces.append(paragraph[start:position])
+            piece = paragraph[start:position]
+            if pieces and _ends_in_number(pieces[-1]):
+                pieces[-1] += piece
+            else:
+                pieces.append(piece)
             start = position
         position = finder.toNextBoundary()
     return pieces
+
+
+def _ends_in_number(piece: str) -> bool:
+    """A number before a space ("5 ") or the start of a range ("10–"). str.isdigit: Thai digits too."""
+    word = piece.rstrip()
+    if word != piece:
+        return word[-1:].isdigit()
+    return word[-1:] == "–" and word[-2:-1].isdigit()
 
 
 def wrap_text(text: str, font: QFont, width_mm: float) -> str:
@@ -255,6 +268,19 @@ def legend_title(name: str) -> str:
     return name
 
 
+class _LayerBreak:
+    """A forced column break before a layer (its title), set as a legend node's is."""
+
+    def __init__(self, node: QgsLayerTreeLayer):
+        self.node = node
+
+    def setColumnBreak(self, on: bool) -> None:  # noqa: N802 - as QgsLayerTreeModelLegendNode's
+        if on:
+            self.node.setCustomProperty("legend/column-break", "1")
+        else:
+            self.node.removeCustomProperty("legend/column-break")
+
+
 class PageLegend:
     """The legend of one map: `update()` after the map's extent changed (an atlas calls it on every page)."""
 
@@ -286,6 +312,7 @@ class PageLegend:
         self._labels: dict[str, list[str]] = {}
         self._wrapped: dict[str, list[str]] = {}
         self._legends: dict[str, _ShownClasses] = {}
+        self._headings: dict[str, frozenset] = {}  # layer id -> indices of its classes that head others
         legend.model().rootGroup().removeAllChildren()
         for layer in self.layers:
             self._read_classes(layer)
@@ -299,6 +326,7 @@ class PageLegend:
         items = list(renderer.legendSymbolItems()) if renderer is not None else []
         self._node_keys[layer.id()] = [str(item.ruleKey() or "") for item in items]
         self._labels[layer.id()] = [str(item.label() or "") for item in items]
+        self._headings[layer.id()] = frozenset(i for i, item in enumerate(items) if item.symbol() is None)
         if len(items) > 1:
             shown = _ShownClasses([_legend_sized(item, self.legend) for item in items])
             layer.setLegend(shown)  # the layer (a print's own) owns it
@@ -404,12 +432,66 @@ class PageLegend:
         self.legend.setSymbolHeight(self._base_symbol_height * min(1.0, scale_step + 0.1))
         self._step = scale_step
 
-    def _content_height(self) -> float:
-        """The legend's height as QGIS lays it out (columns balanced), in mm."""
+    def _content_size(self) -> tuple[float, float]:
+        """The legend's size as QGIS lays it out (columns balanced), in mm."""
         context = QgsRenderContext()  # text metrics only; the layout's own context costs its variables
         context.setScaleFactor(self.legend.layout().renderContext().dpi() / 25.4)
         renderer = QgsLegendRenderer(self.legend.model(), self.legend.legendSettings())
-        return renderer.minimumSize(context).height()
+        size = renderer.minimumSize(context)
+        return round(size.width(), 3), round(size.height(), 3)
+
+    def _content_height(self) -> float:
+        return self._content_size()[1]
+
+    # ---- a heading kept with its rows
+
+    def _heading_rows(self) -> list[tuple]:
+        """(where to break before the heading, the node of the first row it heads) for each class heading
+        shown: the places where QGIS may break a column between a heading and its rows. A layer's first
+        row goes with the layer's title, so before a first heading the break is before the layer."""
+        pairs = []
+        model = self.legend.model()
+        for layer in self.layers:
+            headings, node = self._headings.get(layer.id()), self._nodes.get(layer.id())
+            if not headings or node is None:
+                continue
+            order = self._shown.get(layer.id(), ())
+            nodes = model.layerLegendNodes(node)
+            for j in range(min(len(order), len(nodes)) - 1):
+                if order[j] in headings and order[j + 1] not in headings:
+                    pairs.append((_LayerBreak(node) if j == 0 else nodes[j], nodes[j + 1]))
+        return pairs
+
+    def _clear_breaks(self) -> None:
+        model = self.legend.model()
+        for node in self._nodes.values():
+            _LayerBreak(node).setColumnBreak(False)
+            for legend_node in model.layerLegendNodes(node):
+                legend_node.setColumnBreak(False)
+
+    def _keep_headings_with_their_rows(self, box: float) -> bool:
+        """Move a class heading that would end a column (QGIS 3.22 has no keep-with-next) to the top of the
+        next, with its rows. False when the legend then no longer fits the box (the breaks undone).
+
+        For two columns: a forced break before the heading's first row lays the legend out exactly as the
+        automatic split does when that is where it breaks, so equal sizes tell it."""
+        if self._columns != 2 or not self.legend.splitLayer():
+            return True
+        pairs = self._heading_rows()
+        if not pairs:
+            return True
+        automatic = self._content_size()
+        for heading, first_row in pairs:
+            first_row.setColumnBreak(True)
+            orphaned = self._content_size() == automatic
+            first_row.setColumnBreak(False)
+            if orphaned:
+                heading.setColumnBreak(True)
+                if self._content_height() <= box:
+                    return True
+                heading.setColumnBreak(False)
+                return False
+        return True
 
     def _roomy(self, wanted: dict) -> bool:
         """Whether `wanted` is part of what an earlier page showed with room to spare at full size (fewer
@@ -422,16 +504,17 @@ class PageLegend:
     def fit(self) -> None:
         """The largest text (FIT_STEPS) at which the wrapped legend's height fits the box."""
         box = self.legend.rect().height()
-        if self._roomy(self._shown):
-            step = FIT_STEPS[0]
+        self._clear_breaks()  # a break kept from an earlier page would move rows that need not move now
+        roomy = self._roomy(self._shown)
+        for step in FIT_STEPS:
             self._set_step(step)
-        else:
-            for step in FIT_STEPS:
-                self._set_step(step)
-                height = self._content_height()
-                if height <= box:
-                    if step == FIT_STEPS[0] and height <= box - ROOM_MM:
-                        self._roomy_sets = [dict(self._shown)] + self._roomy_sets[:15]
-                    break
+            height = None if roomy and step == FIT_STEPS[0] else self._content_height()
+            if height is not None and height > box:
+                continue
+            if not self._keep_headings_with_their_rows(box):
+                continue
+            if height is not None and step == FIT_STEPS[0] and height <= box - ROOM_MM:
+                self._roomy_sets = [dict(self._shown)] + self._roomy_sets[:15]
+            break
         self.fitted_step = step
         self.legend.updateLegend()
