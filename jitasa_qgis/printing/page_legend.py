@@ -213,18 +213,23 @@ class _ShownClasses(QgsMapLayerLegend):
         self.items = items
         self.order: tuple = ()
         self.labels: list[str] = []
+        self.headings: frozenset = frozenset()
+        self.placed: list = []
 
-    def show(self, order: tuple, labels: list[str]) -> None:
-        self.order, self.labels = tuple(order), labels
+    def show(self, order: tuple, labels: list[str], headings: frozenset = frozenset()) -> None:
+        self.order, self.labels, self.headings = tuple(order), labels, headings
 
     def createLayerTreeModelLegendNodes(self, node_layer):  # noqa: N802 - QGIS's virtual
         nodes = []
-        for index in self.order:
-            node = QgsSymbolLegendNode(node_layer, self.items[index])
+        for j, index in enumerate(self.order):
+            placed = index in self.headings or (j > 0 and self.order[j - 1] in self.headings)
+            node = (_PlacedNode if placed else QgsSymbolLegendNode)(node_layer, self.items[index])
             if self.labels and self.labels[index] != self.items[index].label():
                 node.setUserLabel(self.labels[index])
             sip.transferto(node, None)  # the model owns and deletes its nodes
             nodes.append(node)
+        # sip keeps a Python subclass's part only while Python holds the object
+        self.placed = [node for node in nodes if isinstance(node, _PlacedNode)]
         return nodes
 
 
@@ -266,6 +271,21 @@ def legend_title(name: str) -> str:
         if found and head:
             return f"{head}\n{keep}{tail}"
     return name
+
+
+class _PlacedNode(QgsSymbolLegendNode):
+    """A legend node that remembers the left edge of the column QGIS last laid it out in (a heading and the
+    row after it: whether they share a column)."""
+
+    def __init__(self, node_layer, item):
+        super().__init__(node_layer, item)
+        self.column_left: Optional[float] = None
+
+    def drawSymbolText(self, settings, ctx, symbol_size):  # noqa: N802 - QGIS's virtual
+        # the renderer measures each node first (a column at 0) and then lays the columns out: the last wins
+        if ctx is not None:
+            self.column_left = ctx.columnLeft
+        return super().drawSymbolText(settings, ctx, symbol_size)
 
 
 class _LayerBreak:
@@ -389,13 +409,13 @@ class PageLegend:
             shown = self._legends.get(layer.id())
             if node is None:  # its title and classes set before the model makes its legend nodes
                 if shown is not None:
-                    shown.show(order, self._wrapped_labels(layer))
+                    shown.show(order, self._wrapped_labels(layer), self._headings[layer.id()])
                 node = QgsLayerTreeLayer(layer)
                 node.setName(self._wrapped_title(layer))
                 root.insertChildNode(position, node)
                 self._nodes[layer.id()] = node
             elif shown is not None and self._shown.get(layer.id()) != order:
-                shown.show(order, self._wrapped_labels(layer))
+                shown.show(order, self._wrapped_labels(layer), self._headings[layer.id()])
                 model.refreshLayerLegend(node)
             position += 1
 
@@ -432,23 +452,20 @@ class PageLegend:
         self.legend.setSymbolHeight(self._base_symbol_height * min(1.0, scale_step + 0.1))
         self._step = scale_step
 
-    def _content_size(self) -> tuple[float, float]:
-        """The legend's size as QGIS lays it out (columns balanced), in mm."""
+    def _content_height(self) -> float:
+        """The legend's height as QGIS lays it out (columns balanced), in mm."""
         context = QgsRenderContext()  # text metrics only; the layout's own context costs its variables
         context.setScaleFactor(self.legend.layout().renderContext().dpi() / 25.4)
         renderer = QgsLegendRenderer(self.legend.model(), self.legend.legendSettings())
-        size = renderer.minimumSize(context)
-        return round(size.width(), 3), round(size.height(), 3)
-
-    def _content_height(self) -> float:
-        return self._content_size()[1]
+        return renderer.minimumSize(context).height()
 
     # ---- a heading kept with its rows
 
     def _heading_rows(self) -> list[tuple]:
-        """(where to break before the heading, the node of the first row it heads) for each class heading
-        shown: the places where QGIS may break a column between a heading and its rows. A layer's first
-        row goes with the layer's title, so before a first heading the break is before the layer."""
+        """(where to break before the heading, the heading's node, the node of the first row it heads) for
+        each class heading shown over rows: the places where QGIS may break a column between a heading and
+        its rows. A layer's first row goes with the layer's title, so before a first heading the break is
+        before the layer."""
         pairs = []
         model = self.legend.model()
         for layer in self.layers:
@@ -459,7 +476,7 @@ class PageLegend:
             nodes = model.layerLegendNodes(node)
             for j in range(min(len(order), len(nodes)) - 1):
                 if order[j] in headings and order[j + 1] not in headings:
-                    pairs.append((_LayerBreak(node) if j == 0 else nodes[j], nodes[j + 1]))
+                    pairs.append((_LayerBreak(node) if j == 0 else nodes[j], nodes[j], nodes[j + 1]))
         return pairs
 
     def _clear_breaks(self) -> None:
@@ -469,28 +486,30 @@ class PageLegend:
             for legend_node in model.layerLegendNodes(node):
                 legend_node.setColumnBreak(False)
 
-    def _keep_headings_with_their_rows(self, box: float) -> bool:
+    def _keep_headings_with_their_rows(self, box: float, height: Optional[float]) -> bool:
         """Move a class heading that would end a column (QGIS 3.22 has no keep-with-next) to the top of the
-        next, with its rows. False when the legend then no longer fits the box (the breaks undone).
+        next, with its rows. False when the legend then no longer fits the box (the break undone).
+        `height`: the legend's height when it was just laid out as it is now (its nodes know their columns).
 
-        For two columns: a forced break before the heading's first row lays the legend out exactly as the
-        automatic split does when that is where it breaks, so equal sizes tell it."""
-        if self._columns != 2 or not self.legend.splitLayer():
+        The heading and the row after it are _PlacedNodes, which note the column QGIS lays them out in, so
+        the legend's own layout for its height tells where it breaks, with no layout of its own."""
+        if self._columns < 2:
             return True
         pairs = self._heading_rows()
         if not pairs:
             return True
-        automatic = self._content_size()
-        for heading, first_row in pairs:
-            first_row.setColumnBreak(True)
-            orphaned = self._content_size() == automatic
-            first_row.setColumnBreak(False)
-            if orphaned:
-                heading.setColumnBreak(True)
-                if self._content_height() <= box:
-                    return True
-                heading.setColumnBreak(False)
-                return False
+        if height is None:
+            height = self._content_height()
+        for breaker, heading, first_row in pairs:
+            left, row_left = getattr(heading, "column_left", None), getattr(first_row, "column_left", None)
+            if left is None or row_left is None or left == row_left:
+                continue
+            breaker.setColumnBreak(True)
+            # the first column loses the heading's row and the second gains it: under ROOM_MM
+            if height + ROOM_MM <= box or self._content_height() <= box:
+                return True
+            breaker.setColumnBreak(False)
+            return False
         return True
 
     def _roomy(self, wanted: dict) -> bool:
@@ -511,7 +530,7 @@ class PageLegend:
             height = None if roomy and step == FIT_STEPS[0] else self._content_height()
             if height is not None and height > box:
                 continue
-            if not self._keep_headings_with_their_rows(box):
+            if not self._keep_headings_with_their_rows(box, height):
                 continue
             if height is not None and step == FIT_STEPS[0] and height <= box - ROOM_MM:
                 self._roomy_sets = [dict(self._shown)] + self._roomy_sets[:15]
